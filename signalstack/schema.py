@@ -1,0 +1,283 @@
+"""The ORM schema: one table per thing an investigator may have to account for.
+
+Times are stored as timezone-aware UTC. Every table that the workbench edits
+carries who and when. The audit log is append-only (see ``audit.py``).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator):
+    """Always hand out aware UTC datetimes, also from SQLite (which forgets the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; use UTC-aware datetimes")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Site(Base):
+    __tablename__ = "sites"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    base_url: Mapped[str] = mapped_column(String(500))
+    country: Mapped[str] = mapped_column(String(2), default="NL")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CrawlJob(Base):
+    __tablename__ = "crawl_jobs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"))
+    started_by: Mapped[str] = mapped_column(String(100))
+    purpose: Mapped[str] = mapped_column(Text)
+    legal_basis: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="running")  # running|finished|failed
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(default=None)
+    pages: Mapped[int] = mapped_column(default=0)
+    items: Mapped[int] = mapped_column(default=0)
+    errors: Mapped[int] = mapped_column(default=0)
+    bytes: Mapped[int] = mapped_column(default=0)
+    software_version: Mapped[str] = mapped_column(String(40), default="")
+    site: Mapped[Site] = relationship()
+
+
+class Capture(Base):
+    """One fetched page as evidence: what came off the wire, when, and its digest."""
+
+    __tablename__ = "captures"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    crawl_job_id: Mapped[int] = mapped_column(ForeignKey("crawl_jobs.id"), index=True)
+    url: Mapped[str] = mapped_column(Text)
+    fetched_at: Mapped[datetime] = mapped_column()
+    http_status: Mapped[int] = mapped_column(Integer)
+    content_type: Mapped[str] = mapped_column(String(200), default="")
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(default=0)
+    warc_file: Mapped[str | None] = mapped_column(Text, default=None)
+    warc_offset: Mapped[int | None] = mapped_column(default=None)
+    warc_record_id: Mapped[str | None] = mapped_column(String(100), default=None)
+    unmapped: Mapped[dict[str, Any]] = mapped_column(default=dict)  # fields the adapter did not map
+
+
+class Ad(Base):
+    __tablename__ = "ads"
+    __table_args__ = (UniqueConstraint("site_id", "site_ad_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"))
+    site_ad_id: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str] = mapped_column(Text)
+    first_seen: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(default=utcnow)
+    removed_at: Mapped[datetime | None] = mapped_column(default=None)
+    site: Mapped[Site] = relationship()
+    versions: Mapped[list[AdVersion]] = relationship(
+        back_populates="ad", order_by="AdVersion.version_no", cascade="all, delete-orphan"
+    )
+
+    @property
+    def current(self) -> AdVersion:
+        return self.versions[-1]
+
+
+class AdVersion(Base):
+    """One distinct content of an ad; a new row only when the content hash changes."""
+
+    __tablename__ = "ad_versions"
+    __table_args__ = (
+        UniqueConstraint("ad_id", "version_no"),
+        UniqueConstraint("ad_id", "content_sha256"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ad_id: Mapped[int] = mapped_column(ForeignKey("ads.id", ondelete="CASCADE"), index=True)
+    version_no: Mapped[int] = mapped_column(default=1)
+    capture_id: Mapped[int | None] = mapped_column(ForeignKey("captures.id"), default=None)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    captured_at: Mapped[datetime] = mapped_column(default=utcnow)
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    name: Mapped[str] = mapped_column(String(200), default="")
+    age_text: Mapped[str] = mapped_column(String(50), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    phones_text: Mapped[str] = mapped_column(Text, default="")
+    posted_at: Mapped[str] = mapped_column(String(50), default="")
+    images: Mapped[list[Any]] = mapped_column(default=list)
+    analysed_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
+    lang: Mapped[str] = mapped_column(String(10), default="")
+    ad: Mapped[Ad] = relationship(back_populates="versions")
+    capture: Mapped[Capture | None] = relationship()
+
+    @property
+    def text(self) -> str:
+        """The text NLP reads; offsets of entities and indicator hits point into this."""
+        return analysis_text(self.title, self.body)
+
+
+def analysis_text(title: str, body: str) -> str:
+    return f"{title}\n{body}" if title else body
+
+
+class Entity(Base):
+    """Something an analyst can pivot on: phone, e-mail, handle, age, url, city, price."""
+
+    __tablename__ = "entities"
+    __table_args__ = (Index("ix_entities_kind_value", "kind", "value"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ad_version_id: Mapped[int] = mapped_column(ForeignKey("ad_versions.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    value: Mapped[str] = mapped_column(String(300))
+    platform: Mapped[str] = mapped_column(String(40), default="")
+    start: Mapped[int | None] = mapped_column(default=None)
+    end: Mapped[int | None] = mapped_column(default=None)
+    obfuscated: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class IndicatorHit(Base):
+    __tablename__ = "indicator_hits"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ad_version_id: Mapped[int] = mapped_column(ForeignKey("ad_versions.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(80))
+    category: Mapped[str] = mapped_column(String(20), index=True)
+    start: Mapped[int] = mapped_column()
+    end: Mapped[int] = mapped_column()
+    text: Mapped[str] = mapped_column(Text)
+    weight: Mapped[float] = mapped_column(Float)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+
+
+class Score(Base):
+    __tablename__ = "scores"
+    __table_args__ = (UniqueConstraint("ad_version_id", "model_version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ad_version_id: Mapped[int] = mapped_column(ForeignKey("ad_versions.id", ondelete="CASCADE"), index=True)
+    model_version: Mapped[str] = mapped_column(String(60))
+    risk: Mapped[float] = mapped_column(Float, index=True)
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    reasons: Mapped[list[Any]] = mapped_column(default=list)  # plain-language contributions
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Cluster(Base):
+    __tablename__ = "clusters"
+    __table_args__ = (UniqueConstraint("kind", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # text | all
+    key: Mapped[str] = mapped_column(String(100))  # stable id across runs
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class ClusterMember(Base):
+    __tablename__ = "cluster_members"
+    cluster_id: Mapped[int] = mapped_column(ForeignKey("clusters.id", ondelete="CASCADE"), primary_key=True)
+    ad_id: Mapped[int] = mapped_column(ForeignKey("ads.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(20), default="analyst")
+    team: Mapped[str] = mapped_column(String(100), default="default")
+    lang: Mapped[str] = mapped_column(String(5), default="nl")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ReviewDecision(Base):
+    """An analyst's decision on a flagged ad version; never overwritten, only superseded."""
+
+    __tablename__ = "review_decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ad_id: Mapped[int] = mapped_column(ForeignKey("ads.id"), index=True)
+    ad_version_id: Mapped[int] = mapped_column(ForeignKey("ad_versions.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    decision: Mapped[str] = mapped_column(String(20))  # confirm | dismiss | urgent
+    reason: Mapped[str] = mapped_column(Text, default="")
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("review_decisions.id"), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    user: Mapped[User] = relationship()
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    team: Mapped[str] = mapped_column(String(100), default="default")
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open | closed
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    signals: Mapped[list[CaseSignal]] = relationship(back_populates="case", order_by="CaseSignal.id")
+
+
+class CaseSignal(Base):
+    """One stacked signal in a case: who added it, when, from which source."""
+
+    __tablename__ = "case_signals"
+    __table_args__ = (UniqueConstraint("case_id", "ad_version_id", "kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30), default="ad")  # ad | note | enrichment
+    ad_id: Mapped[int | None] = mapped_column(ForeignKey("ads.id"), default=None)
+    ad_version_id: Mapped[int | None] = mapped_column(ForeignKey("ad_versions.id"), default=None)
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("review_decisions.id"), default=None)
+    note: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    added_by: Mapped[str] = mapped_column(String(100))
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    case: Mapped[Case] = relationship(back_populates="signals")
+
+
+class AuditEntry(Base):
+    """Append-only, hash-chained log of every view, search, decision and export."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(60))
+    object_type: Mapped[str] = mapped_column(String(40), default="")
+    object_id: Mapped[str] = mapped_column(String(100), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)

@@ -1,0 +1,138 @@
+"""One table of settings, with help text.
+
+Values come from, in rising priority: the defaults below, an optional
+``signalstack.toml`` (in the working directory, or the file named by
+``SIGNALSTACK_CONFIG``), and environment variables ``SIGNALSTACK_<NAME>``.
+Secrets (database passwords, signing keys) belong in the environment, never
+in the TOML file that may end up in version control.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("data_dir", "./data", "Folder for the embedded database, WARC files, artefacts and exports."),
+    Setting(
+        "database_url",
+        "",
+        "SQLAlchemy URL. Empty means SQLite at <data_dir>/signalstack.db (WAL, foreign keys, busy timeout).",
+    ),
+    Setting("sqlite_busy_timeout_ms", 30000, "How long a SQLite writer waits for a lock before failing."),
+    Setting("default_country", "NL", "ISO 3166 region that national phone numbers default to."),
+    Setting("flag_threshold", 0.35, "Risk from which an ad is put in the triage queue."),
+    Setting("store_images", False, "Keep image bytes (off: only SHA-256 and perceptual hashes are kept)."),
+    Setting("demosite_host", "127.0.0.1", "Host the synthetic demo site binds to."),
+    Setting("demosite_port", 8765, "Port of the synthetic demo site."),
+    Setting("demo_ads", 300, "Number of ads in the default demo world."),
+    Setting("demo_seed", 7, "Seed of the default demo world (same seed, same bytes)."),
+    Setting("workbench_host", "127.0.0.1", "Host the Streamlit workbench binds to."),
+    Setting("workbench_port", 8501, "Port of the Streamlit workbench."),
+    Setting("organisation", "Politie Nederland (demo)", "Organisation named in exported bundles."),
+    Setting("contact", "internetrecherche@example.invalid", "Contact named in exported bundles."),
+    Setting("crawl_max_pages", 100000, "Upper bound on pages fetched by one crawl job (link-trap guard)."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+class SettingsError(ValueError):
+    pass
+
+
+def _coerce(setting: Setting, raw: Any) -> Any:
+    """Convert a raw value (string from the environment, or TOML value) to the default's type."""
+    default = setting.default
+    if isinstance(raw, str) and not isinstance(default, str):
+        text = raw.strip()
+        try:
+            if isinstance(default, bool):
+                if text.lower() in {"1", "true", "yes", "on"}:
+                    return True
+                if text.lower() in {"0", "false", "no", "off", ""}:
+                    return False
+                raise ValueError(text)
+            if isinstance(default, int):
+                return int(text)
+            if isinstance(default, float):
+                return float(text)
+        except ValueError:
+            raise SettingsError(
+                f"setting {setting.name}: cannot read {raw!r} as {type(default).__name__}"
+            ) from None
+    return raw
+
+
+def _toml_values() -> dict[str, Any]:
+    path = Path(os.environ.get("SIGNALSTACK_CONFIG", "signalstack.toml"))
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+    unknown = set(data) - set(_BY_NAME)
+    if unknown:
+        raise SettingsError(f"{path}: unknown settings {sorted(unknown)}")
+    return data
+
+
+class Settings:
+    """Resolved settings; attribute access by name (``settings.database_url``)."""
+
+    def __init__(self, overrides: dict[str, Any] | None = None) -> None:
+        values = {s.name: s.default for s in SETTINGS}
+        for name, raw in _toml_values().items():
+            values[name] = _coerce(_BY_NAME[name], raw)
+        for setting in SETTINGS:
+            env = os.environ.get(f"SIGNALSTACK_{setting.name.upper()}")
+            if env is not None:
+                values[setting.name] = _coerce(setting, env)
+        for name, raw in (overrides or {}).items():
+            if name not in _BY_NAME:
+                raise SettingsError(f"unknown setting {name!r}")
+            values[name] = _coerce(_BY_NAME[name], raw)
+        self._values = values
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["_values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def data_path(self) -> Path:
+        return Path(self.data_dir)
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_path / 'signalstack.db').as_posix()}"
+
+    def as_rows(self) -> list[tuple[str, Any, str]]:
+        """(name, value, help) for every setting; secrets in the URL are masked."""
+        rows = []
+        for s in SETTINGS:
+            value = self._values[s.name]
+            if s.name == "database_url" and value and "@" in str(value):
+                scheme, _, rest = str(value).partition("://")
+                value = f"{scheme}://***@{rest.split('@', 1)[1]}"
+            rows.append((s.name, value, s.help))
+        return rows
+
+
+def get_settings() -> Settings:
+    return Settings()
