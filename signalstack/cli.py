@@ -24,6 +24,7 @@ app = typer.Typer(
 
 STAGE_CLI_MODULES = (
     "signalstack.kernel_cli",
+    "crawlers.demosite.cli",
     "crawlers.cli",
     "nlp.cli",
     "models.cli",

@@ -4,15 +4,32 @@ SIGNALSTACK_TEST_DATABASE_URL is set, on PostgreSQL too (never skipped then)."""
 from __future__ import annotations
 
 import os
+import uuid
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 from signalstack.db import engine_for
 from signalstack.settings import Settings
 
-PG_URL = os.environ.get("SIGNALSTACK_TEST_DATABASE_URL", "")
-BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+BASE_PG_URL = os.environ.get("SIGNALSTACK_TEST_DATABASE_URL", "")
+BACKENDS = ["sqlite"] + (["postgresql"] if BASE_PG_URL else [])
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A database of this test run's own on the given server, so parallel runs never collide."""
+    url = make_url(BASE_PG_URL)
+    name = f"signalstack_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    own = url.set(database=name).render_as_string(hide_password=False)
+    yield own
+    engine_for(own).dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def _reset_postgres(url: str) -> None:
@@ -33,8 +50,9 @@ def settings(request, tmp_path, monkeypatch) -> Settings:
 
     monkeypatch.setenv("SIGNALSTACK_DATA_DIR", str(tmp_path / "data"))
     if request.param == "postgresql":
-        _reset_postgres(PG_URL)
-        monkeypatch.setenv("SIGNALSTACK_DATABASE_URL", PG_URL)
+        url = request.getfixturevalue("pg_url")
+        _reset_postgres(url)
+        monkeypatch.setenv("SIGNALSTACK_DATABASE_URL", url)
     else:
         monkeypatch.delenv("SIGNALSTACK_DATABASE_URL", raising=False)
     s = Settings()
