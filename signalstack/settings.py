@@ -43,6 +43,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("organisation", "Politie Nederland (demo)", "Organisation named in exported bundles."),
     Setting("contact", "internetrecherche@example.invalid", "Contact named in exported bundles."),
     Setting("crawl_max_pages", 100000, "Upper bound on pages fetched by one crawl job (link-trap guard)."),
+    Setting("warc_capture", True, "Write every fetched page to WARC (off only for benchmarks: no evidence)."),
+    Setting("warc_max_file_mb", 100, "Start a new .warc.gz file when the current one reaches this size."),
+    Setting("removal_after_missed_crawls", 2,
+            "Mark an ad removed when it is missing from this many consecutive complete crawls of its site."),
+    Setting("crawl_download_timeout_s", 30, "Give up on a page that has not arrived after this many seconds."),
+    Setting("crawl_max_response_mb", 4, "Abort any download larger than this (DOWNLOAD_MAXSIZE)."),
+    Setting("crawl_retry_times", 2, "Retries (with back-off) of a page that failed or answered 5xx."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
