@@ -11,12 +11,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from signalstack import audit
+from signalstack.permissions import PermissionDenied, can
 from signalstack.schema import Ad, ReviewDecision, User
 
 DECISIONS = ("confirm", "dismiss", "urgent")
 
 
 class ReviewError(ValueError):
+    pass
+
+
+class ReviewAccessDenied(ReviewError, PermissionDenied):
     pass
 
 
@@ -41,6 +46,8 @@ def decide(session: Session, user: User, ad_id: int, decision: str, reason: str 
 
     `seen_decision_id` is the id of the latest decision the user was shown (None if none).
     """
+    if not can(user, "review.decide"):
+        raise ReviewAccessDenied(f"{user.username} ({user.role}) may not decide on ads")
     if decision not in DECISIONS:
         raise ReviewError(f"unknown decision {decision!r}; choose one of {', '.join(DECISIONS)}")
     if decision == "dismiss" and not reason.strip():

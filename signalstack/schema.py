@@ -261,11 +261,62 @@ class CaseSignal(Base):
     ad_id: Mapped[int | None] = mapped_column(ForeignKey("ads.id"), default=None)
     ad_version_id: Mapped[int | None] = mapped_column(ForeignKey("ad_versions.id"), default=None)
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("review_decisions.id"), default=None)
+    dossier_id: Mapped[int | None] = mapped_column(ForeignKey("dossiers.id"), default=None)
     note: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(Text, default="")
     added_by: Mapped[str] = mapped_column(String(100))
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
     case: Mapped[Case] = relationship(back_populates="signals")
+
+
+class Dossier(Base):
+    """Stacked signals about one subject (a phone number, a network of linked ads, or an alias)."""
+
+    __tablename__ = "dossiers"
+    __table_args__ = (Index("ix_dossiers_subject", "subject_kind", "subject"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_kind: Mapped[str] = mapped_column(String(20))  # phone | network | alias
+    subject: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(Text, default="")
+    team: Mapped[str] = mapped_column(String(100), default="default")
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open | closed
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    notes: Mapped[list[DossierNote]] = relationship(back_populates="dossier", order_by="DossierNote.id")
+    classifications: Mapped[list[Classification]] = relationship(order_by="Classification.id")
+
+
+class DossierNote(Base):
+    """An analyst's note or a partner's enrichment (veredeling), with its source."""
+
+    __tablename__ = "dossier_notes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="note")  # note | enrichment
+    text: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    partner: Mapped[str | None] = mapped_column(String(200), default=None)
+    no_information: Mapped[bool] = mapped_column(Boolean, default=False)  # partner asked, knows nothing
+    author: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    dossier: Mapped[Dossier] = relationship(back_populates="notes")
+
+
+class Classification(Base):
+    """One colour decision on a dossier; never overwritten, so the history shows every move."""
+
+    __tablename__ = "classifications"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    colour: Mapped[str] = mapped_column(String(10))  # blauw | groen | oranje | rood
+    previous_colour: Mapped[str | None] = mapped_column(String(10), default=None)
+    direction: Mapped[str] = mapped_column(String(10))  # initial | up | down | same
+    reason: Mapped[str] = mapped_column(Text)
+    suggested_colour: Mapped[str] = mapped_column(String(10))
+    points_total: Mapped[int] = mapped_column(default=0)
+    tally: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the points as shown when deciding
+    decided_by: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class AuditEntry(Base):
