@@ -1,17 +1,40 @@
-"""Cases and their stacked signals. Every change is audited (chain of custody)."""
+"""Cases and their stacked signals. Every change is audited (chain of custody).
+
+Acts take the acting ``User`` or a username (which must name an active account);
+the permission matrix (``signalstack/permissions.yaml``) decides, and a refusal is a
+``CaseAccessDenied``, which is both a ``CaseError`` and a ``PermissionDenied``.
+"""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from casefiles.actors import UnknownActor, acting_user
 from casefiles.review import latest_decision
 from signalstack import audit
-from signalstack.schema import Ad, Case, CaseSignal, utcnow
+from signalstack.permissions import PermissionDenied, can
+from signalstack.schema import Ad, Case, CaseSignal, Dossier, User, utcnow
 
 
 class CaseError(ValueError):
     pass
+
+
+class CaseAccessDenied(CaseError, PermissionDenied):
+    pass
+
+
+def permitted_user(session: Session, actor: User | str, action: str, team: str | None) -> User:
+    """The acting user, if the matrix lets them do `action` on `team`'s work; else CaseAccessDenied."""
+    try:
+        user = acting_user(session, actor)
+    except UnknownActor as exc:
+        raise CaseAccessDenied(str(exc)) from None
+    if not can(user, action, team):
+        where = f" on team {team}'s work" if team is not None and team != user.team else ""
+        raise CaseAccessDenied(f"{user.username} ({user.role}, team {user.team}) may not {action}{where}")
+    return user
 
 
 def _next_number(session: Session) -> str:
@@ -20,28 +43,36 @@ def _next_number(session: Session) -> str:
     return f"SS-{year}-{count + 1:04d}"
 
 
-def create_case(session: Session, title: str, team: str, actor: str) -> Case:
+def create_case(session: Session, title: str, team: str, actor: User | str) -> Case:
+    user = permitted_user(session, actor, "case.create", team)
     if not title.strip():
         raise CaseError("a case needs a title")
-    case = Case(number=_next_number(session), title=title.strip(), team=team, created_by=actor)
+    case = Case(number=_next_number(session), title=title.strip(), team=team, created_by=user.username)
     session.add(case)
     session.flush()
-    audit.record(session, actor, "case.create", "case", case.id, number=case.number, title=case.title, team=team)
+    audit.record(session, user.username, "case.create", "case", case.id, number=case.number,
+                 title=case.title, team=team)
     return case
 
 
-def get_case(session: Session, case_ref: str | int) -> Case:
-    """A case by id or by number (SS-2026-0001); CaseError when there is none."""
+def get_case(session: Session, case_ref: str | int, user: User | str | None = None) -> Case:
+    """A case by id or by number (SS-2026-0001); CaseError when there is none.
+
+    With `user`, also CaseAccessDenied when that user may not view it (another team's case).
+    """
     ref = str(case_ref).strip()
     case = session.get(Case, int(ref)) if ref.isdigit() else session.execute(
         select(Case).where(Case.number == ref)).scalar()
     if case is None:
         raise CaseError(f"no case {ref!r}")
+    if user is not None:
+        permitted_user(session, user, "case.view", case.team)
     return case
 
 
-def add_ad(session: Session, case: Case, ad_id: int, actor: str, note: str = "") -> CaseSignal:
+def add_ad(session: Session, case: Case, ad_id: int, actor: User | str, note: str = "") -> CaseSignal:
     """Stack the ad's current version in the case. Only a human-confirmed ad may enter a case."""
+    user = permitted_user(session, actor, "case.add", case.team)
     ad = session.get(Ad, ad_id)
     if ad is None:
         raise CaseError(f"no ad with id {ad_id}")
@@ -54,16 +85,57 @@ def add_ad(session: Session, case: Case, ad_id: int, actor: str, note: str = "")
     if existing is not None:
         return existing
     signal = CaseSignal(case_id=case.id, kind="ad", ad_id=ad.id, ad_version_id=version.id,
-                        decision_id=decision.id, note=note, source=ad.url, added_by=actor)
+                        decision_id=decision.id, note=note, source=ad.url, added_by=user.username)
     session.add(signal)
     session.flush()
-    audit.record(session, actor, "case.add_ad", "case", case.id, ad_id=ad.id, version=version.version_no,
+    audit.record(session, user.username, "case.add_ad", "case", case.id, ad_id=ad.id, version=version.version_no,
                  signal_id=signal.id)
     return signal
 
 
-def list_cases(session: Session, team: str | None = None) -> list[Case]:
+def add_dossier(session: Session, case: Case, dossier_id: int, actor: User | str) -> CaseSignal:
+    """Stack a dossier (and so every signal it gathers about its subject) in the case."""
+    user = permitted_user(session, actor, "case.add", case.team)
+    dossier = session.get(Dossier, dossier_id)
+    if dossier is None:
+        raise CaseError(f"no dossier with id {dossier_id}")
+    permitted_user(session, user, "dossier.view", dossier.team)
+    existing = session.execute(select(CaseSignal).where(
+        CaseSignal.case_id == case.id, CaseSignal.dossier_id == dossier.id, CaseSignal.kind == "dossier")).scalar()
+    if existing is not None:
+        return existing
+    signal = CaseSignal(case_id=case.id, kind="dossier", dossier_id=dossier.id,
+                        note=dossier.title or f"{dossier.subject_kind} {dossier.subject}",
+                        source=f"dossier {dossier.id}: {dossier.subject_kind} {dossier.subject}",
+                        added_by=user.username)
+    session.add(signal)
+    session.flush()
+    audit.record(session, user.username, "case.add_dossier", "case", case.id, dossier_id=dossier.id,
+                 signal_id=signal.id)
+    return signal
+
+
+def add_case_note(session: Session, case: Case, text: str, actor: User | str, kind: str = "note",
+                  source: str = "") -> CaseSignal:
+    """A note or a partner's enrichment on the case itself, with where it came from."""
+    if kind not in ("note", "enrichment"):
+        raise CaseError(f"unknown note kind {kind!r}; choose note or enrichment")
+    user = permitted_user(session, actor, "case.add", case.team)
+    if not text.strip():
+        raise CaseError("a note needs text")
+    signal = CaseSignal(case_id=case.id, kind=kind, note=text.strip(), source=source, added_by=user.username)
+    session.add(signal)
+    session.flush()
+    audit.record(session, user.username, f"case.add_{kind}", "case", case.id, signal_id=signal.id, source=source)
+    return signal
+
+
+def list_cases(session: Session, team: str | None = None, user: User | str | None = None) -> list[Case]:
+    """Cases, optionally of one team; with `user`, only the cases of that user's team."""
     q = select(Case).order_by(Case.id)
+    if user is not None:
+        acting = permitted_user(session, user, "case.view", None)
+        team = acting.team
     if team is not None:
         q = q.where(Case.team == team)
     return list(session.execute(q).scalars())
