@@ -1,0 +1,215 @@
+"""Near-duplicate ad texts: MinHash signatures, LSH bands, confirmed by estimated Jaccard.
+
+``TextClusterer`` follows the scikit-learn estimator conventions, but ``X`` is a
+sequence of strings, not a numeric array, so sklearn's ``check_estimator`` does
+not apply; ``tests/models`` checks ``clone``/``get_params`` and the fit contract.
+
+How it decides (each step is there for a reason):
+
+1. Texts become masked word shingles (``models.shingles``): one template with a
+   different name, age, city, price or number gives the same shingles.
+2. Boilerplate is dropped: a shingle found in more than ``max_df`` of all texts
+   seen ("bel voor een afspraak", "100% echt") says nothing about who wrote the
+   ad. A shingle must also be in more than ``min_boilerplate_docs`` texts, so that
+   in a small collection one busy template is not mistaken for boilerplate. Document
+   frequencies live in a fixed-size count-min sketch, so memory does not grow with
+   the vocabulary. A text left with no shingles stands alone.
+3. A vectorised MinHash (numpy multiply-shift hashing; see ``benchmarks/bench_cluster.py``
+   for the comparison with datasketch) gives ``num_perm`` values per text.
+4. LSH: texts that agree on all rows of one of ``bands`` bands are candidates. Each
+   band bucket remembers its first text only, so memory grows with texts, not pairs.
+5. A candidate pair joins only when the estimated Jaccard similarity (share of equal
+   MinHash values) is at least ``threshold``; shared boilerplate alone never gets there.
+
+``partial_fit`` adds texts to the existing index and clusters; earlier signatures
+are never recomputed (the boilerplate cut for earlier texts used the frequencies
+known at the time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClusterMixin
+
+from models.shingles import shingle_hashes, tokens
+from models.unionfind import UnionFind
+
+_CHUNK_ELEMENTS = 4_000_000  # shingles x permutations hashed at once (~32 MB of uint64)
+
+
+class TextClusterer(ClusterMixin, BaseEstimator):
+    """Group near-duplicate texts.
+
+    Parameters
+    ----------
+    threshold : float
+        Estimated Jaccard similarity of the masked shingle sets from which two texts join.
+    num_perm : int
+        MinHash values per text.
+    bands : int
+        LSH bands; must divide ``num_perm``. More bands find lower similarities.
+    shingle_size : int
+        Words per shingle.
+    max_df : float
+        Shingles in more than this share of texts are boilerplate and ignored.
+    min_boilerplate_docs : int
+        A shingle in at most this many texts is never boilerplate.
+    sketch_width_log2 : int
+        Width of the document-frequency sketch (2 rows of 2**w uint32 counters).
+    random_state : int
+        Seed of the hash permutations (same seed, same clusters).
+
+    Attributes
+    ----------
+    labels_ : ndarray of shape (n_texts_seen,)
+        Cluster number per text, -1 for a text that stands alone.
+    n_texts_ : int
+    signatures_ : ndarray of shape (n_texts_seen, num_perm), uint32
+    """
+
+    def __init__(self, threshold: float = 0.5, num_perm: int = 64, bands: int = 16, shingle_size: int = 3,
+                 max_df: float = 0.1, min_boilerplate_docs: int = 50, sketch_width_log2: int = 22,
+                 random_state: int = 0):
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.bands = bands
+        self.shingle_size = shingle_size
+        self.max_df = max_df
+        self.min_boilerplate_docs = min_boilerplate_docs
+        self.sketch_width_log2 = sketch_width_log2
+        self.random_state = random_state
+
+    # -- fitting -----------------------------------------------------------------------
+    def fit(self, X: Sequence[str], y: Any = None) -> TextClusterer:
+        self._reset()
+        return self._add(X)
+
+    def partial_fit(self, X: Sequence[str], y: Any = None) -> TextClusterer:
+        if not hasattr(self, "n_texts_"):
+            self._reset()
+        return self._add(X)
+
+    def _reset(self) -> None:
+        if self.num_perm % self.bands:
+            raise ValueError(f"bands ({self.bands}) must divide num_perm ({self.num_perm})")
+        if not 0 < self.threshold <= 1:
+            raise ValueError("threshold must be in (0, 1]")
+        rng = np.random.default_rng(self.random_state)
+        self._perm_a = rng.integers(1, 2**63, self.num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+        self._perm_b = rng.integers(0, 2**63, self.num_perm, dtype=np.uint64)
+        self._band_mix = rng.integers(1, 2**63, self.num_perm // self.bands, dtype=np.uint64) | np.uint64(1)
+        self._sketch_salt = rng.integers(1, 2**63, 2, dtype=np.uint64) | np.uint64(1)
+        self._sketch = np.zeros((2, 1 << self.sketch_width_log2), dtype=np.uint32)
+        self._buckets: list[dict[int, int]] = [{} for _ in range(self.bands)]
+        self._uf = UnionFind()
+        self._buffer = np.zeros((0, self.num_perm), dtype=np.uint32)
+        self._alone = np.zeros(0, dtype=bool)
+        self.n_texts_ = 0
+
+    def _add(self, X: Sequence[str]) -> TextClusterer:
+        if isinstance(X, str):
+            raise ValueError("X must be a sequence of texts, not one string")
+        sets = [shingle_hashes([t.masked for t in tokens(text)], self.shingle_size) for text in X]
+        self._count_documents(sets)
+        sets = [self._without_boilerplate(s) for s in sets]
+        signatures = self._minhash(sets)
+        start = self.n_texts_
+        self._grow(len(sets))
+        self._buffer[start:start + len(sets)] = signatures
+        self._alone[start:start + len(sets)] = [len(s) == 0 for s in sets]
+        self.n_texts_ += len(sets)
+        self._uf.add(len(sets))
+        self._index(start, signatures)
+        self.signatures_ = self._buffer[: self.n_texts_]
+        self.labels_ = self._uf.labels()
+        return self
+
+    def _grow(self, extra: int) -> None:
+        needed = self.n_texts_ + extra
+        if needed <= len(self._buffer):
+            return
+        capacity = max(needed, 2 * len(self._buffer), 1024)
+        buffer = np.zeros((capacity, self.num_perm), dtype=np.uint32)
+        buffer[: self.n_texts_] = self._buffer[: self.n_texts_]
+        alone = np.zeros(capacity, dtype=bool)
+        alone[: self.n_texts_] = self._alone[: self.n_texts_]
+        self._buffer, self._alone = buffer, alone
+
+    # -- boilerplate ---------------------------------------------------------------------
+    def _sketch_slots(self, hashes: np.ndarray) -> list[np.ndarray]:
+        shift = np.uint64(64 - self.sketch_width_log2)
+        return [((hashes * salt) >> shift).astype(np.int64) for salt in self._sketch_salt]
+
+    def _count_documents(self, sets: list[np.ndarray]) -> None:
+        if not sets:
+            return
+        everything = np.concatenate(sets)  # each set is already distinct: counts are document counts
+        for row, slots in zip(self._sketch, self._sketch_slots(everything), strict=True):
+            if len(slots) < len(row) // 8:
+                np.add.at(row, slots, 1)
+            else:
+                row += np.bincount(slots, minlength=len(row)).astype(np.uint32)
+        self._docs_counted = getattr(self, "_docs_counted", 0) + len(sets)
+
+    def _without_boilerplate(self, hashes: np.ndarray) -> np.ndarray:
+        limit = max(self.max_df * self._docs_counted, self.min_boilerplate_docs)
+        if self._docs_counted <= limit or not len(hashes):
+            return hashes
+        counts = np.minimum(*(row[slots] for row, slots in zip(self._sketch, self._sketch_slots(hashes),
+                                                             strict=True)))
+        return hashes[counts <= limit]
+
+    # -- MinHash and LSH -------------------------------------------------------------------
+    def _minhash(self, sets: list[np.ndarray]) -> np.ndarray:
+        out = np.full((len(sets), self.num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
+        chunk_docs: list[int] = []
+        chunk_size = 0
+        for i, hashes in enumerate(sets):
+            if not len(hashes):
+                continue
+            chunk_docs.append(i)
+            chunk_size += len(hashes)
+            if chunk_size * self.num_perm >= _CHUNK_ELEMENTS:
+                self._minhash_chunk(sets, chunk_docs, out)
+                chunk_docs, chunk_size = [], 0
+        if chunk_docs:
+            self._minhash_chunk(sets, chunk_docs, out)
+        return out
+
+    def _minhash_chunk(self, sets: list[np.ndarray], docs: list[int], out: np.ndarray) -> None:
+        flat = np.concatenate([sets[i] for i in docs])
+        starts = np.cumsum([0] + [len(sets[i]) for i in docs[:-1]])
+        # multiply-shift hashing: the top 32 bits of a*x+b (mod 2**64) per permutation
+        hashed = (flat[:, None] * self._perm_a[None, :] + self._perm_b[None, :]) >> np.uint64(32)
+        out[docs] = np.minimum.reduceat(hashed, starts, axis=0).astype(np.uint32)
+
+    def _band_keys(self, signatures: np.ndarray) -> np.ndarray:
+        rows = self.num_perm // self.bands
+        shaped = signatures.reshape(len(signatures), self.bands, rows).astype(np.uint64)
+        return (shaped * self._band_mix[None, None, :]).sum(axis=2, dtype=np.uint64)
+
+    def _index(self, start: int, signatures: np.ndarray) -> None:
+        uf, buckets, buffer = self._uf, self._buckets, self._buffer
+        needed = int(np.ceil(self.threshold * self.num_perm))
+        alone = self._alone
+        for local, keys in enumerate(self._band_keys(signatures).tolist()):
+            doc = start + local
+            if alone[doc]:
+                continue
+            candidates = set()
+            for bucket, key in zip(buckets, keys, strict=True):
+                first = bucket.setdefault(key, doc)
+                if first != doc:
+                    candidates.add(first)
+            for other in candidates:
+                if uf.find(other) == uf.find(doc):
+                    continue
+                if np.count_nonzero(buffer[doc] == buffer[other]) >= needed:
+                    uf.union(other, doc)
+
+    def similarity(self, i: int, j: int) -> float:
+        """Estimated Jaccard similarity of two fitted texts (by position)."""
+        return float(np.mean(self.signatures_[i] == self.signatures_[j]))
