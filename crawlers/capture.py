@@ -173,7 +173,7 @@ class WarcCaptureMiddleware:
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
 
-    def process_response(self, request: Any, response: Any, spider: Any) -> Any:
+    def process_response(self, request: Any, response: Any, spider: Any = None) -> Any:
         if self.writer is None:
             ref = CaptureRef(hashlib.sha256(response.body).hexdigest(), len(response.body))
         else:
