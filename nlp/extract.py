@@ -1,0 +1,170 @@
+"""``extract(text) -> Extraction``: everything the later stages need from one ad's text.
+
+Offsets (``start``/``end`` of indicators and entities) always index the text that was analysed:
+``text`` itself, or, when a ``title`` is given, ``analysis_text(title, text)`` from
+``signalstack.schema`` (title, newline, body) - the same string ``AdVersion.text`` returns.
+This is a pure function: no database, no network, no state beyond caches built once per process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from nlp.ages import find_ages
+from nlp.emails import find_emails
+from nlp.handles import find_handles, find_urls
+from nlp.indicators import context
+from nlp.indicators.computed import computed_hits
+from nlp.indicators.engine import match_patterns
+from nlp.lang import detect_language
+from nlp.lexicon import Entry
+from nlp.phones import find_phones
+from nlp.pipeline import get_pipeline
+from nlp.places import find_places
+from nlp.prices import find_prices
+from nlp.risk import risk_reasons, risk_score
+from signalstack.schema import analysis_text
+
+CONTRACT_INDICATOR_FIELDS = ("code", "category", "start", "end", "text", "weight")
+
+
+@dataclass(frozen=True)
+class EntitySpan:
+    """Something to store and pivot on: phone, email, handle, age, url, city, price."""
+
+    kind: str
+    value: str
+    start: int
+    end: int
+    obfuscated: bool = False
+    platform: str = ""
+
+
+@dataclass
+class Extraction:
+    text: str
+    lang: str
+    mixed_language: bool = False
+    phones: list[str] = field(default_factory=list)
+    phones_obfuscated: bool = False
+    emails: list[str] = field(default_factory=list)
+    handles: list[dict[str, str]] = field(default_factory=list)
+    ages: list[int] = field(default_factory=list)
+    indicators: list[dict[str, Any]] = field(default_factory=list)
+    risk: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    entities: list[EntitySpan] = field(default_factory=list)
+
+    def contract(self) -> dict[str, Any]:
+        """The fields of the `signalstack extract` output contract (DESIGN.md), without `id`."""
+        return {
+            "lang": self.lang,
+            "phones": self.phones,
+            "phones_obfuscated": self.phones_obfuscated,
+            "emails": self.emails,
+            "handles": self.handles,
+            "ages": self.ages,
+            "indicators": [{k: hit[k] for k in CONTRACT_INDICATOR_FIELDS} for hit in self.indicators],
+            "risk": self.risk,
+        }
+
+    def entity_dicts(self) -> list[dict[str, Any]]:
+        return [asdict(e) for e in self.entities]
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _indicator(entry: Entry, text: str, start: int, end: int, weight: float | None = None) -> dict[str, Any]:
+    return {
+        "code": entry.code,
+        "category": entry.category,
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "weight": float(weight if weight is not None else entry.weight),
+        "explanation": entry.explanation,
+        "source": entry.source,
+    }
+
+
+def _without_overlaps(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One hit per code and place: of overlapping hits of one code keep the heaviest, then longest."""
+    kept: list[dict[str, Any]] = []
+    for hit in sorted(hits, key=lambda h: (-h["weight"], -(h["end"] - h["start"]), h["start"])):
+        if not any(k["code"] == hit["code"] and k["start"] < hit["end"] and hit["start"] < k["end"] for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: (h["start"], h["end"], h["code"]))
+
+
+def _in_any(start: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start < e for s, e in spans)
+
+
+def extract(text: str, title: str | None = None, lang: str | None = None, country: str = "NL") -> Extraction:
+    text = analysis_text(title, text) if title else text
+    guess = detect_language(text)
+    lang = lang if lang in ("nl", "en") else guess.lang
+    doc = get_pipeline(lang)(text)
+
+    emails = find_emails(text)
+    urls = find_urls(text)
+    handles = find_handles(text)
+    masked = [(e.start, e.end) for e in emails] + [(u.start, u.end) for u in urls]
+    phones = find_phones(text, country or "NL", masked)
+    ages = find_ages(text)
+    prices = find_prices(text)
+    places = find_places(text)
+    age_values = _unique([str(a.age) for a in ages])
+
+    non_adult = context.is_non_adult_listing(text)
+    rules = context.rules()
+    disclaimers = context.disclaimer_sentences(text)
+    adult_age = context.adult_age_stated([int(a) for a in age_values])
+
+    def suppressed(category: str, start: int) -> bool:
+        if non_adult and category in rules.non_adult_categories:
+            return True
+        return category in rules.disclaimer_categories and _in_any(start, disclaimers)
+
+    hits = []
+    for raw in match_patterns(doc, lang):
+        if suppressed(raw.entry.category, raw.start) or context.is_negated(doc, raw.token_start):
+            continue
+        if raw.pattern.loose and adult_age:
+            continue
+        hits.append(_indicator(raw.entry, text, raw.start, raw.end, raw.pattern.weight))
+    for computed in computed_hits(text, ages, phones, emails, prices):
+        if not suppressed(computed.entry.category, computed.start):
+            hits.append(_indicator(computed.entry, text, computed.start, computed.end))
+    indicators = _without_overlaps(hits)
+
+    entities = (
+        [EntitySpan("phone", p.e164, p.start, p.end, p.obfuscated) for p in phones]
+        + [EntitySpan("email", e.address, e.start, e.end, e.obfuscated) for e in emails]
+        + [EntitySpan("handle", h.handle, h.start, h.end, platform=h.platform) for h in handles]
+        + [EntitySpan("age", str(a.age), a.start, a.end) for a in ages]
+        + [EntitySpan("url", u.url, u.start, u.end) for u in urls]
+        + [EntitySpan("city", c.name, c.start, c.end) for c in places]
+        + [EntitySpan("price", p.value, p.start, p.end) for p in prices]
+    )
+    entities.sort(key=lambda e: (e.start, e.kind))
+    return Extraction(
+        text=text,
+        lang=lang,
+        mixed_language=guess.mixed,
+        phones=_unique([p.e164 for p in phones]),
+        phones_obfuscated=any(p.obfuscated for p in phones),
+        emails=_unique([e.address for e in emails]),
+        handles=[
+            {"platform": platform, "handle": handle}
+            for platform, handle in dict.fromkeys((h.platform, h.handle) for h in handles)
+        ],
+        ages=[int(a) for a in age_values],
+        indicators=indicators,
+        risk=risk_score(indicators),
+        reasons=risk_reasons(indicators),
+        entities=entities,
+    )

@@ -1,0 +1,58 @@
+"""Indicators computed from extracted entities: stated ages, disguised contacts, very low prices.
+
+Each rule is named by an entry in ``computed.yaml``, which holds its weight, explanation, source
+and options (e.g. the price threshold), so the rule here stays free of numbers to tune.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from nlp.ages import AgeFound
+from nlp.emails import EmailFound
+from nlp.lexicon import Entry, computed_entry
+from nlp.phones import PhoneFound
+from nlp.prices import PriceFound
+
+NEAR_CHARS = 25
+
+
+@dataclass(frozen=True)
+class ComputedHit:
+    entry: Entry
+    start: int
+    end: int
+
+
+def _near(text: str, start: int, end: int, words: Iterable[str]) -> bool:
+    window = text[max(0, start - NEAR_CHARS) : end + NEAR_CHARS].lower()
+    return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", window) for w in words)
+
+
+def computed_hits(
+    text: str,
+    ages: list[AgeFound],
+    phones: list[PhoneFound],
+    emails: list[EmailFound],
+    prices: list[PriceFound],
+) -> list[ComputedHit]:
+    hits = []
+    under_18, is_18 = computed_entry("stated_age_under_18"), computed_entry("stated_age_18")
+    for age in ages:
+        if age.age < 18:
+            hits.append(ComputedHit(under_18, age.start, age.end))
+        elif age.age == 18:
+            hits.append(ComputedHit(is_18, age.start, age.end))
+    phone_rule = computed_entry("phone_disguised")
+    hits += [ComputedHit(phone_rule, p.start, p.end) for p in phones if p.obfuscated]
+    email_rule = computed_entry("email_disguised")
+    hits += [ComputedHit(email_rule, e.start, e.end) for e in emails if e.obfuscated]
+    price_rule = computed_entry("very_low_price")
+    threshold = float(price_rule.options["max_amount"])
+    exclude = price_rule.options.get("exclude_near", [])
+    for price in prices:
+        if price.amount < threshold and not _near(text, price.start, price.end, exclude):
+            hits.append(ComputedHit(price_rule, price.start, price.end))
+    return hits

@@ -1,0 +1,83 @@
+"""Context rules from ``context.yaml``: negations, disclaimers, non-adult listings, adult ages.
+
+The same words mean something else in a site disclaimer ("geen minderjarigen"), in a negation
+("nooit zonder bescherming"), in a job ad for a bakery or in an adult's self-description
+("jonge vrouw van 24"). These rules decide which raw hits survive; they never add any.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from nlp.lexicon import load_context
+
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+
+
+def _cue_regex(cues: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{c})" for c in cues) + r")(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ContextRules:
+    negation_words: frozenset[str]
+    negation_window: int
+    disclaimer: re.Pattern[str]
+    disclaimer_categories: frozenset[str]
+    non_adult: re.Pattern[str]
+    adult: re.Pattern[str]
+    non_adult_categories: frozenset[str]
+    loose_cancelled_from: int
+
+
+@lru_cache(maxsize=1)
+def rules() -> ContextRules:
+    data = load_context()
+    return ContextRules(
+        negation_words=frozenset(w.lower() for w in data["negation"]["words"]),
+        negation_window=int(data["negation"]["window"]),
+        disclaimer=_cue_regex(data["disclaimer"]["cues"]),
+        disclaimer_categories=frozenset(data["disclaimer"]["categories"]),
+        non_adult=_cue_regex(data["non_adult_listing"]["cues"]),
+        adult=_cue_regex(data["non_adult_listing"]["adult_cues"]),
+        non_adult_categories=frozenset(data["non_adult_listing"]["categories"]),
+        loose_cancelled_from=int(data["adult_age"]["loose_cancelled_from"]),
+    )
+
+
+def is_negated(doc: Doc, token_start: int) -> bool:
+    """A negation word within the window before the hit, without crossing punctuation."""
+    r = rules()
+    for i in range(token_start - 1, max(-1, token_start - 1 - r.negation_window), -1):
+        token = doc[i]
+        if token.is_punct:
+            return False
+        if token.lower_ in r.negation_words:
+            return True
+    return False
+
+
+def disclaimer_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences that carry a disclaimer cue."""
+    r = rules()
+    spans = []
+    start = 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if r.disclaimer.search(text, start, end):
+            spans.append((start, end))
+        start = m.end() if m else len(text)
+    return spans
+
+
+def is_non_adult_listing(text: str) -> bool:
+    r = rules()
+    return r.non_adult.search(text) is not None and r.adult.search(text) is None
+
+
+def adult_age_stated(ages: list[int]) -> bool:
+    return bool(ages) and min(ages) >= rules().loose_cancelled_from

@@ -1,0 +1,55 @@
+"""Language of an ad: "nl", "en" or "other", plus whether it mixes Dutch and English.
+
+``py3langid`` decides first. Ads are short and full of names, numbers and borrowed words, so
+when it names a third language, function words decide between Dutch and English; with too few
+of those the ad is "other".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+_FUNCTION_WORDS = {
+    "nl": frozenset(
+        "de het een en ik je jij zij ze is ben bent van voor met op in niet geen maar ook bij naar "
+        "mijn jouw wij onze dit dat deze die er nu hier alleen altijd nieuw stad bel mij".split()
+    ),
+    "en": frozenset(
+        "the a an and i you she he is am are of for with on in not no but also at to my your we our "
+        "this that these here only always new town call me".split()
+    ),
+}
+_WORD_RE = re.compile(r"[^\W\d_]+")
+MIN_FUNCTION_WORDS = 2
+MIXED_SHARE = 0.25
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    lang: str  # nl | en | other
+    mixed: bool
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
+
+
+def _function_word_counts(text: str) -> dict[str, int]:
+    words = [w.lower() for w in _WORD_RE.findall(text)]
+    return {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+
+
+def detect_language(text: str) -> LanguageGuess:
+    counts = _function_word_counts(text)
+    top = _identifier().classify(text)[0] if text.strip() else "other"
+    if top not in ("nl", "en"):
+        best = max(counts, key=counts.__getitem__)
+        top = best if counts[best] >= MIN_FUNCTION_WORDS and counts[best] > min(counts.values()) else "other"
+    total = sum(counts.values())
+    mixed = total >= 4 and min(counts.values()) / total >= MIXED_SHARE
+    return LanguageGuess(top, mixed)

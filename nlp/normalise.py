@@ -1,0 +1,165 @@
+"""De-obfuscation of digits: find runs of digit-like tokens and map them back to the original text.
+
+Ads disguise phone numbers so that platform filters miss them: number words ("nul zes",
+"zero six", "oh"), letters that look like digits ("O6", "l2"), odd separators ("06*12~34"),
+keycap emoji, full-width or other Unicode digits, and mixtures ("06 een twee 34", "2ONE6").
+A ``DigitRun`` is a maximal sequence of such tokens joined by short separators; every token
+keeps the offsets of the characters it came from, so anything found in the digits can be shown
+to an analyst in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+_UNITS_NL = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
+_TEENS_NL = ["tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",
+             "achttien", "negentien"]
+_TENS_NL = ["twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"]
+_UNITS_EN = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS_EN = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+             "eighteen", "nineteen"]
+_TENS_EN = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+# Forms text2num does not read (or reads only in one language) but ads use for digits.
+_EXTRA_WORDS = {"oh": 0, "één": 1, "eén": 1, "ėėn": 1, "nil": 0, "nought": 0}
+
+_NL_COMPOUND = (
+    r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën)(?:" + "|".join(_TENS_NL) + ")"
+)
+_EN_COMPOUND = r"(?:" + "|".join(_TENS_EN) + r")[ \-](?:one|two|three|four|five|six|seven|eight|nine)"
+# Longest forms first so that "zeventien" is not read as "zeven" + "tien".
+_WORD_ALTERNATIVES = sorted(
+    set(_UNITS_NL + _TEENS_NL + _TENS_NL + _UNITS_EN + _TEENS_EN + _TENS_EN + list(_EXTRA_WORDS)),
+    key=len,
+    reverse=True,
+)
+NUMBER_WORD = "(?:" + _NL_COMPOUND + "|" + _EN_COMPOUND + "|" + "|".join(_WORD_ALTERNATIVES) + ")"
+
+_LETTER = r"[^\W\d_]"
+_OTHER_DIGIT_CHARS = "".join(
+    chr(cp)
+    for cp in range(0x80, 0x10000)
+    if unicodedata.digit(chr(cp), None) is not None and unicodedata.decimal(chr(cp), None) is None
+    and unicodedata.digit(chr(cp)) < 10
+)
+
+TOKEN_RE = re.compile(
+    r"(?P<keycap>[0-9]\ufe0f?\u20e3)"
+    r"|(?P<digits>\d+)"
+    rf"|(?P<other>[{re.escape(_OTHER_DIGIT_CHARS)}]+)"
+    rf"|(?P<word>(?<!{_LETTER}){NUMBER_WORD}(?!{_LETTER}))"
+    rf"|(?P<letters>(?<=\d)[oOlI]+(?!{_LETTER})|(?<!{_LETTER})[oOlI]+(?=\d))",
+    re.IGNORECASE,
+)
+# What may stand between two digit tokens of one number.
+GAP_RE = re.compile(r"[ \t\u00a0*_~|./\\\-()\[\]]{0,4}")
+PLAIN_GAP_CHARS = set(" -./()")
+LETTER_DIGITS = {"o": "0", "l": "1", "i": "1"}
+
+
+@dataclass(frozen=True)
+class DigitToken:
+    start: int
+    end: int
+    digits: str
+    kind: str  # digits | unicode | keycap | word | letters
+
+
+@dataclass(frozen=True)
+class DigitRun:
+    tokens: tuple[DigitToken, ...]
+    gaps: tuple[str, ...]  # separator text between token i and i+1
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+@lru_cache(maxsize=4096)
+def number_word_value(word: str) -> int | None:
+    """Value of a number word in Dutch or English, or None."""
+    key = " ".join(word.lower().replace("-", " ").split())
+    if key in _EXTRA_WORDS:
+        return _EXTRA_WORDS[key]
+    for lang in ("nl", "en"):
+        try:
+            return int(text2num(key, lang))
+        except (ValueError, TypeError):
+            continue
+    return None
+
+
+def _digits_of(match: re.Match[str]) -> tuple[str, str] | None:
+    kind = match.lastgroup or ""
+    raw = match.group()
+    if kind == "digits":
+        return "".join(str(unicodedata.decimal(c)) for c in raw), kind if raw.isascii() else "unicode"
+    if kind == "keycap":
+        return raw[0], kind
+    if kind == "other":
+        return "".join(str(unicodedata.digit(c)) for c in raw), "unicode"
+    if kind == "letters":
+        return "".join(LETTER_DIGITS[c.lower()] for c in raw), kind
+    value = number_word_value(raw)
+    return (str(value), kind) if value is not None else None
+
+
+def digit_tokens(text: str) -> list[DigitToken]:
+    tokens = []
+    for match in TOKEN_RE.finditer(text):
+        found = _digits_of(match)
+        if found:
+            tokens.append(DigitToken(match.start(), match.end(), found[0], found[1]))
+    return tokens
+
+
+def digit_runs(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[DigitRun]:
+    """Maximal runs of digit tokens joined by short separators, skipping masked ranges."""
+    runs: list[DigitRun] = []
+    tokens: list[DigitToken] = []
+    gaps: list[str] = []
+    for token in digit_tokens(text):
+        if any(s <= token.start < e or s < token.end <= e for s, e in masked):
+            continue
+        if tokens:
+            gap = text[tokens[-1].end : token.start]
+            if GAP_RE.fullmatch(gap):
+                tokens.append(token)
+                gaps.append(gap)
+                continue
+            runs.append(DigitRun(tuple(tokens), tuple(gaps)))
+        tokens, gaps = [token], []
+    if tokens:
+        runs.append(DigitRun(tuple(tokens), tuple(gaps)))
+    return runs
+
+
+def disguise_kinds(tokens: tuple[DigitToken, ...], gaps: tuple[str, ...]) -> list[str]:
+    """How a number was disguised (empty when written plainly)."""
+    kinds = set()
+    for token in tokens:
+        if token.kind == "word":
+            kinds.add("words")
+        elif token.kind == "letters":
+            kinds.add("letters")
+        elif token.kind == "keycap":
+            kinds.add("keycap")
+        elif token.kind == "unicode":
+            kinds.add("unicode")
+    if any(set(gap) - PLAIN_GAP_CHARS for gap in gaps):
+        kinds.add("separators")
+    if len(tokens) >= 6 and all(len(t.digits) == 1 for t in tokens) and "words" not in kinds \
+            and "keycap" not in kinds:
+        kinds.add("spaced")
+    return sorted(kinds)

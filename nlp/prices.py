@@ -1,0 +1,42 @@
+"""Prices written in ads ("€150", "150 euro", "EUR 40", "40,-") with their spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_AMOUNT = r"(?P<{name}>\d{{1,4}}(?:[.,]\d{{2}})?)(?:\s?,-)?"
+_CURRENCY_BEFORE = r"(?P<cur1>€|eur\b|euro\b|\$|£|usd\b|gbp\b)"
+_CURRENCY_AFTER = r"(?P<cur2>€|euro'?s?\b|eur\b|\$|£|dollars?\b|pond\b|pounds?\b)"
+PRICE_RE = re.compile(
+    rf"{_CURRENCY_BEFORE}\s?{_AMOUNT.format(name='amount1')}|(?<![\d.,]){_AMOUNT.format(name='amount2')}\s?{_CURRENCY_AFTER}|(?<![\d.,])(?P<amount3>\d{{1,4}}),-",
+    re.IGNORECASE,
+)
+_CURRENCY_CODES = {"€": "EUR", "eur": "EUR", "euro": "EUR", "$": "USD", "usd": "USD", "dollar": "USD",
+                   "£": "GBP", "gbp": "GBP", "pond": "GBP", "pound": "GBP"}
+
+
+@dataclass(frozen=True)
+class PriceFound:
+    amount: float
+    currency: str
+    start: int
+    end: int
+
+    @property
+    def value(self) -> str:
+        return f"{self.currency} {self.amount:g}"
+
+
+def _currency(symbol: str | None) -> str:
+    key = (symbol or "€").lower().rstrip("s'")
+    return _CURRENCY_CODES.get(key, "EUR")
+
+
+def find_prices(text: str) -> list[PriceFound]:
+    found = []
+    for m in PRICE_RE.finditer(text):
+        raw = m.group("amount1") or m.group("amount2") or m.group("amount3")
+        amount = float(raw.replace(",", "."))
+        found.append(PriceFound(amount, _currency(m.group("cur1") or m.group("cur2")), m.start(), m.end()))
+    return found
