@@ -42,6 +42,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workbench_port", 8501, "Port of the Streamlit workbench."),
     Setting("organisation", "Politie Nederland (demo)", "Organisation named in exported bundles."),
     Setting("contact", "internetrecherche@example.invalid", "Contact named in exported bundles."),
+    Setting("user", "", "Account the command line acts as (`--as` overrides); it must exist. Env: SIGNALSTACK_USER."),
+    Setting("bundle_max_bytes", 500_000_000, "Largest partner bundle `case import` accepts (bytes, packed and unpacked)."),
     Setting("crawl_max_pages", 100000, "Upper bound on pages fetched by one crawl job (link-trap guard)."),
     Setting("warc_capture", True, "Write every fetched page to WARC (off only for benchmarks: no evidence)."),
     Setting("warc_max_file_mb", 100, "Start a new .warc.gz file when the current one reaches this size."),
