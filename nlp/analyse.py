@@ -1,0 +1,127 @@
+"""Analyse stored ad versions: entities, indicator hits and a rule score per version.
+
+Each batch is one transaction: a version is either fully analysed (entities, hits, score,
+``analysed_at``) or not touched, so a killed run leaves nothing half-done and a rerun resumes
+where it stopped. On PostgreSQL, concurrent runs skip each other's locked rows.
+
+The site's structured age and city fields are read too: an ad may state the age only there.
+Those values have no place in the analysed text, so their entities and hits carry no span
+(entity offsets NULL, hit offsets 0..0 with empty text) and say where they came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from nlp.ages import MAX_AGE, MIN_AGE
+from nlp.extract import Extraction, extract
+from nlp.lexicon import computed_entry
+from nlp.risk import MODEL_VERSION, risk_reasons, risk_score
+from signalstack import audit
+from signalstack.db import session_scope
+from signalstack.schema import Ad, AdVersion, Entity, IndicatorHit, Score, Site, utcnow
+from signalstack.settings import Settings
+
+_FIELD_AGE = re.compile(r"^\D{0,12}(\d{1,2})\b")
+
+
+@dataclass
+class AnalyseCounts:
+    analysed: int = 0
+    flagged: int = 0
+    batches: int = 0
+
+
+def field_age(age_text: str) -> int | None:
+    m = _FIELD_AGE.match(age_text.strip())
+    age = int(m.group(1)) if m else None
+    return age if age is not None and MIN_AGE <= age <= MAX_AGE else None
+
+
+def _field_hits(version: AdVersion, extraction: Extraction) -> list[dict[str, Any]]:
+    """Indicator hits from the site's age field, when the text itself does not state that age."""
+    age = field_age(version.age_text or "")
+    if age is None or age in extraction.ages or age > 18:
+        return []
+    entry = computed_entry("stated_age_under_18" if age < 18 else "stated_age_18")
+    return [{
+        "code": entry.code, "category": entry.category, "start": 0, "end": 0, "text": "",
+        "weight": entry.weight, "source": entry.source,
+        "explanation": f"Site age field says {version.age_text!r} (not in the text). {entry.explanation}",
+    }]
+
+
+def _entities(version: AdVersion, extraction: Extraction) -> list[Entity]:
+    rows = [
+        Entity(ad_version_id=version.id, kind=e.kind, value=e.value[:300], platform=e.platform,
+               start=e.start, end=e.end, obfuscated=e.obfuscated)
+        for e in extraction.entities
+    ]
+    age = field_age(version.age_text or "")
+    if age is not None and age not in extraction.ages:
+        rows.append(Entity(ad_version_id=version.id, kind="age", value=str(age), platform="site_field"))
+    cities = {e.value for e in extraction.entities if e.kind == "city"}
+    if version.city and version.city not in cities:
+        rows.append(Entity(ad_version_id=version.id, kind="city", value=version.city[:300], platform="site_field"))
+    return rows
+
+
+def analyse_version(session: Session, version: AdVersion, country: str, flag_threshold: float) -> bool:
+    """Replace this version's analysis; returns whether it is flagged."""
+    for table in (Entity, IndicatorHit):
+        session.execute(delete(table).where(table.ad_version_id == version.id))
+    session.execute(delete(Score).where(Score.ad_version_id == version.id, Score.model_version == MODEL_VERSION))
+    extraction = extract(version.body or "", title=version.title or None, country=country or "NL")
+    hits = extraction.indicators + _field_hits(version, extraction)
+    session.add_all(_entities(version, extraction))
+    session.add_all(
+        IndicatorHit(ad_version_id=version.id, code=h["code"], category=h["category"], start=h["start"],
+                     end=h["end"], text=h["text"], weight=h["weight"], explanation=h["explanation"],
+                     source=h["source"])
+        for h in hits
+    )
+    risk = risk_score(hits)
+    flagged = risk >= flag_threshold or any(h["category"] == "minor" for h in hits)
+    session.add(Score(ad_version_id=version.id, model_version=MODEL_VERSION, risk=risk, flagged=flagged,
+                      reasons=risk_reasons(hits)))
+    version.lang = extraction.lang
+    version.analysed_at = utcnow()
+    return flagged
+
+
+def analyse_pending(settings: Settings, batch: int = 500, reanalyse: bool = False,
+                    actor: str = "system:analyse") -> AnalyseCounts:
+    """Analyse every version not analysed yet (or all, with `reanalyse`), one transaction per batch."""
+    if batch < 1:
+        raise ValueError("batch must be at least 1")
+    counts = AnalyseCounts()
+    last_id = 0
+    threshold = float(settings.flag_threshold)
+    while True:
+        with session_scope(settings) as session:
+            query = (
+                select(AdVersion, Site.country)
+                .join(Ad, Ad.id == AdVersion.ad_id)
+                .join(Site, Site.id == Ad.site_id)
+                .where(AdVersion.id > last_id)
+                .order_by(AdVersion.id)
+                .limit(batch)
+            )
+            if not reanalyse:
+                query = query.where(AdVersion.analysed_at.is_(None))
+            rows = session.execute(query.with_for_update(of=AdVersion, skip_locked=True)).all()
+            if not rows:
+                break
+            flagged = sum(analyse_version(session, version, country, threshold) for version, country in rows)
+            last_id = rows[-1][0].id
+            audit.record(session, actor, "analyse", "ad_versions", f"{rows[0][0].id}-{last_id}",
+                         analysed=len(rows), flagged=flagged, model_version=MODEL_VERSION, reanalyse=reanalyse)
+        counts.analysed += len(rows)
+        counts.flagged += flagged
+        counts.batches += 1
+    return counts
