@@ -1,0 +1,64 @@
+"""`signalstack cluster`: near-duplicate texts and networks, from JSON Lines or the database."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from signalstack.cli import fail
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("cluster")
+    def cluster(
+        source: str = typer.Argument("-", help="JSON Lines file with id, text (+ title, phones, emails, "
+                                               "handles, images); '-' reads stdin."),
+        by: str = typer.Option("all", "--by", help="text: near-duplicate texts only; all: also shared "
+                                                   "phones, e-mails, handles and photo hashes."),
+        output: str = typer.Option("", "--output", "-o", help="Write here instead of stdout."),
+        threshold: float = typer.Option(0.5, min=0.05, max=1.0,
+                                        help="Estimated Jaccard similarity from which two texts join."),
+        db: bool = typer.Option(False, "--db", help="Cluster the stored ads and save text clusters and "
+                                                   "networks in the database (ignores SOURCE and --by)."),
+        actor: str = typer.Option("cli", help="Who runs this (for the audit log) with --db."),
+    ) -> None:
+        """Group ads: writes {"id", "cluster"} per input line, in order; cluster is null for an ad alone."""
+        if db:
+            _cluster_database(threshold, actor)
+            return
+        if by not in ("text", "all"):
+            fail(f"--by must be 'text' or 'all', not {by!r}", 2)
+        from models.jobs import cluster_lines
+
+        try:
+            stream = sys.stdin if source == "-" else open(source, encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            fail(f"cannot read {source}: {exc.strerror}", 2)
+        with stream:
+            try:
+                lines = stream.read().splitlines()
+            except UnicodeDecodeError as exc:
+                fail(f"{source} is not UTF-8 text: {exc.reason} at byte {exc.start}", 2)
+        results = cluster_lines(lines, by=by, threshold=threshold)
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
+        if not output:
+            sys.stdout.write(text)
+        else:
+            try:
+                Path(output).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                fail(f"cannot write {output}: {exc.strerror}", 2)
+
+
+def _cluster_database(threshold: float, actor: str) -> None:
+    from models.store import cluster_stored_ads
+    from signalstack.db import session_scope
+    from signalstack.migrate import upgrade
+
+    upgrade()
+    with session_scope() as session:
+        report = cluster_stored_ads(session, actor=actor, threshold=threshold)
+    typer.echo(json.dumps(report))
