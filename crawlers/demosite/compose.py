@@ -1,0 +1,241 @@
+"""Compose ad texts: one template per actor (so its ads are near-duplicates), one rendering per version.
+
+`AdTemplate` fixes the actor's wording, typos, emoji and indicator lines; `AdState`
+is what may change between versions (age, city, price, phone notation, lines).
+`render_version` turns both into title, body and the truth's spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from crawlers.demosite.actors import Actor, Person, Phone
+from crawlers.demosite.cities import City
+from crawlers.demosite.disguise import written_email, written_phone
+from crawlers.demosite.texts import Line, Marked, Value, indicator_line, parse_line, phrases, render_text
+
+FILLER_SECTIONS = ("about", "availability", "arrangements", "price")
+SLOT_CATEGORY = {"age_under_18": "minor", "just_18": "minor", "very_low_price": "coercion",
+                 "phone_disguised": "obfuscation", "email_disguised": "obfuscation",
+                 "licence_unknown": "licensing"}
+
+
+@dataclass
+class AdTemplate:
+    lang: str  # language of the intro; "mixed" templates switch per section
+    sections: dict[str, Line]
+    section_lang: dict[str, str]
+    title: Line
+    emoji: dict[str, str]
+    sep: str
+    lowercase: bool
+    code_lines: dict[str, Line] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AdState:
+    """What an ad version shows; versions differ by `dataclasses.replace` on this."""
+
+    city: City
+    stated_age: int | None
+    just_18: bool
+    price: int
+    price_form: int
+    phones: tuple[tuple[Phone, str, tuple[str, ...]], ...]  # (phone, written, disguise types)
+    email: tuple[str, str, bool] | None  # (address, written, disguised)
+    handle: tuple[str, str] | None
+    codes: tuple[str, ...]
+    age_form: int = 0
+    drop_about: bool = False
+    extra_lines: tuple[str, ...] = ()  # literal lines: a disclaimer, an injection attempt
+
+
+def _lowered(line: Line) -> Line:
+    out = []
+    for piece in line:
+        if isinstance(piece, str):
+            out.append(piece.lower())
+        elif isinstance(piece, Marked):
+            out.append(Marked(piece.kind, piece.code, piece.text.lower()))
+        else:
+            out.append(piece)
+    return tuple(out)
+
+
+def _misspelled(line: Line, rng, rate: float, lang: str) -> Line:
+    from crawlers.demosite.texts import misspell
+
+    if rate <= 0:
+        return line
+    abbreviations = phrases()["abbreviations"][lang]
+    return tuple(misspell(p, rng, rate, abbreviations) if isinstance(p, str) else p for p in line)
+
+
+def make_template(actor: Actor, rng, emoji: bool = True) -> AdTemplate:
+    data = phrases()
+    base_lang = "nl" if actor.lang == "mixed" else actor.lang
+
+    def lang_for(section: str) -> str:
+        if actor.lang != "mixed" or section == "intro":
+            return base_lang
+        return "en" if rng.random() < 0.4 else "nl"
+
+    sections: dict[str, Line] = {}
+    section_lang: dict[str, str] = {}
+    names = ("intro", *FILLER_SECTIONS, "contact", "email", "handle", "closing")
+    for name in names:
+        lang = lang_for(name)
+        pool = data["sections"][lang][name]
+        if actor.kind == "agency" and name in ("intro", "contact"):
+            pool = data["agency_sections"][lang][name]
+        line = parse_line(rng.choice(pool))
+        if name in FILLER_SECTIONS or name == "closing":
+            line = _misspelled(line, rng, actor.typo_rate, lang)
+        sections[name] = line
+        section_lang[name] = lang
+    if actor.kind == "agency":
+        sections["licence"] = parse_line(rng.choice(data["agency_sections"][base_lang]["licence"]))
+    elif actor.licence:
+        lic = "Vergunning: {licence}" if base_lang == "nl" else "Licence: {licence}"
+        sections["licence"] = parse_line(lic)
+    title_pool = data["agency_sections" if actor.kind == "agency" else "sections"][base_lang]["title"]
+    title = parse_line(rng.choice(title_pool))
+    marks = data["emoji"]
+    emojis = {n: rng.choice(marks) for n in names if emoji and rng.random() < 0.25} if emoji else {}
+    lowercase = rng.random() < 0.08
+    template = AdTemplate(base_lang, sections, section_lang, title, emojis, rng.choice(("\n", "\n", "\n", " ")),
+                          lowercase)
+    return template
+
+
+def code_line(template: AdTemplate, code: str, rng) -> Line:
+    """The actor's fixed wording for one indicator (drawn once, reused in every ad)."""
+    if code not in template.code_lines:
+        prefix, phrase, suffix = rng.choice(phrases()["indicators"][code][template.lang])
+        template.code_lines[code] = indicator_line(prefix, code, phrase, suffix)
+    return template.code_lines[code]
+
+
+def age_value(state: AdState, lang: str, short: bool) -> Value:
+    if state.stated_age is None:
+        return Value("")
+    if short:
+        text = str(state.stated_age)
+    elif state.just_18:
+        text = phrases()["just_18_phrases"][lang][0]
+        return Value(text, (("ind", "just_18", 0, len(text)),))
+    else:
+        forms = phrases()["age_phrases"][lang]
+        text = forms[state.age_form % len(forms)].format(n=state.stated_age)
+    if state.stated_age < 18:
+        start = text.index(str(state.stated_age)) if short else 0
+        return Value(text, (("ind", "age_under_18", start, len(text)),))
+    return Value(text)
+
+
+def slot_values(actor: Actor, person: Person, state: AdState, template: AdTemplate) -> dict[str, Value]:
+    lang = template.lang
+    price_forms = phrases()["price_phrases"][template.section_lang["price"]]
+    price_text = price_forms[state.price_form % len(price_forms)].format(p=state.price)
+    values = {
+        "name": Value(person.name),
+        "city": Value(state.city.name),
+        "agency": Value(actor.name),
+        "age": age_value(state, lang, short=False),
+        "age_short": age_value(state, lang, short=True),
+        "price": Value(price_text, (("ind", "very_low_price", 0, len(price_text)),) if actor.low_price else ()),
+    }
+    values["phone"] = phone_value(state)
+    if state.email:
+        _address, written, disguised = state.email
+        email_marks = [("email", 0, 0, len(written))]
+        if disguised:
+            email_marks.append(("ind", "email_disguised", 0, len(written)))
+        values["email"] = Value(written, tuple(email_marks))
+    if state.handle:
+        platform, handle = state.handle
+        if platform == "whatsapp":
+            label, shown = "WhatsApp ", f"wa.me/{handle}"
+        elif platform == "telegram":
+            label, shown = "Telegram ", f"@{handle}"
+        else:
+            label, shown = f"{platform.capitalize()}: ", handle
+        values["handle"] = Value(label + shown, (("handle", 0, len(label), len(label) + len(shown)),))
+    if actor.licence:
+        lic_marks = () if actor.licence_registered else (("ind", "licence_unknown", 0, len(actor.licence)),)
+        values["licence"] = Value(actor.licence, lic_marks)
+    return values
+
+
+def phone_value(state: AdState) -> Value:
+    """The shown numbers, " / "-separated, each marked (and marked disguised where it is)."""
+    texts: list[str] = []
+    marks = []
+    pos = 0
+    for i, (_phone, written, disguise) in enumerate(state.phones):
+        if i:
+            texts.append(" / ")
+            pos += 3
+        texts.append(written)
+        marks.append(("phone", i, pos, pos + len(written)))
+        if disguise:
+            marks.append(("ind", "phone_disguised", pos, pos + len(written)))
+        pos += len(written)
+    return Value("".join(texts), tuple(marks))
+
+
+def body_lines(actor: Actor, person: Person, state: AdState, template: AdTemplate, rng) -> list[Line]:
+    s = template.sections
+    named: list[tuple[str, Line]] = [("intro", s["intro"])]
+    if not state.drop_about:
+        named.append(("about", s["about"]))
+    named += [("", code_line(template, c, rng)) for c in state.codes if c != "just_18"]
+    named += [(n, s[n]) for n in ("availability", "arrangements", "price", "contact")]
+    if state.email:
+        named.append(("email", s["email"]))
+    if state.handle:
+        named.append(("handle", s["handle"]))
+    if "licence" in s:
+        named.append(("licence", s["licence"]))
+    named += [("", parse_line(x) if "[[" in x else (x,)) for x in state.extra_lines]
+    named.append(("closing", s["closing"]))
+    out = []
+    for name, line in named:
+        if template.lowercase:
+            line = _lowered(line)
+        last = line[-1] if line else ""
+        if template.sep == " " and isinstance(last, str) and last[-1:] not in ".!?)":
+            line = line + (".",)  # one-paragraph ads still end each sentence
+        emoji = template.emoji.get(name)
+        out.append(line + (" " + emoji,) if emoji else line)
+    return out
+
+
+def render_version(actor: Actor, person: Person, state: AdState, template: AdTemplate, rng):
+    """(title, body, marks) for one ad version; marks are (kind, payload, start, end) into the text."""
+    values = slot_values(actor, person, state, template)
+    return render_text(template.title, body_lines(actor, person, state, template, rng), values, template.sep)
+
+
+def new_phone_notation(state: AdState, actor: Actor, lang: str, rng) -> AdState:
+    """The same numbers written another way (a typical small edit between versions)."""
+    return replace(state, phones=tuple(phone_notation(p, actor, lang, rng) for p, _w, _d in state.phones))
+
+
+def phone_notation(phone: Phone, actor: Actor, lang: str, rng) -> tuple[Phone, str, tuple[str, ...]]:
+    from crawlers.demosite.disguise import PHONE_DISGUISES
+
+    disguise = rng.choice(PHONE_DISGUISES) if rng.random() < actor.disguise_rate else None
+    written, types = written_phone(phone.national, phone.e164, phone.head, disguise, lang, rng)
+    return phone, written, tuple(types)
+
+
+def email_notation(address: str, actor: Actor, lang: str, rng) -> tuple[str, str, bool]:
+    disguised = rng.random() < actor.disguise_rate
+    return address, written_email(address, disguised, lang, rng), disguised
+
+
+def category_of(code: str) -> str:
+    if code in SLOT_CATEGORY:
+        return SLOT_CATEGORY[code]
+    return phrases()["indicators"][code]["category"]
