@@ -147,7 +147,7 @@ def matching_versions(session: Session, dossier: Dossier) -> list[AdVersion]:
     return list(session.execute(q.order_by(AdVersion.captured_at, AdVersion.id)).scalars())
 
 
-def _ad_signal(session: Session, version: AdVersion) -> dict[str, Any]:
+def ad_version_signal(session: Session, version: AdVersion) -> dict[str, Any]:
     hits = session.execute(select(IndicatorHit).where(IndicatorHit.ad_version_id == version.id)
                            .order_by(IndicatorHit.start)).scalars()
     decisions = session.execute(select(ReviewDecision).where(ReviewDecision.ad_version_id == version.id)
@@ -182,7 +182,7 @@ def stacked_signals(session: Session, dossier_id: int) -> list[dict[str, Any]]:
     dossier = session.get(Dossier, int(dossier_id))
     if dossier is None:
         raise DossierError(f"no dossier with id {dossier_id}")
-    signals = [_ad_signal(session, v) for v in matching_versions(session, dossier)]
+    signals = [ad_version_signal(session, v) for v in matching_versions(session, dossier)]
     signals += [_note_signal(n) for n in dossier.notes]
     return sorted(signals, key=lambda s: s["when"])
 
