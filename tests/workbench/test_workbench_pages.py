@@ -1,0 +1,239 @@
+"""The workbench pages driven through streamlit.testing.v1.AppTest, per role, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from casefiles.cases import create_case
+from casefiles.review import decide
+from signalstack.db import session_scope
+from signalstack.schema import AuditEntry, Case, ReviewDecision, User
+
+
+def _texts(elements) -> list[str]:
+    return [e.value for e in elements]
+
+
+def _audit_actions(settings) -> list[str]:
+    with session_scope(settings) as s:
+        return list(s.execute(select(AuditEntry.action).order_by(AuditEntry.id)).scalars())
+
+
+def _decisions(settings, ad_id) -> list[tuple[str, str, str]]:
+    with session_scope(settings) as s:
+        rows = s.execute(select(ReviewDecision).where(ReviewDecision.ad_id == ad_id).order_by(ReviewDecision.id))
+        return [(d.decision, d.reason, d.user.username) for d in rows.scalars()]
+
+
+def test_sign_in_refuses_a_wrong_password_and_accepts_the_right_one(world, app, settings):
+    at = app(world, None)
+    assert _texts(at.title) == ["Inloggen"]
+    at.text_input(key="signin_username").input("anna")
+    at.text_input(key="signin_password").input("not the password")
+    at.button[0].click().run()
+    assert at.error and "wachtwoord" in at.error[0].value
+    assert at.session_state.get("user_id") is None
+    at.text_input(key="signin_password").input(world.password)
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.session_state["user_id"] == world.users["anna"]
+    assert _texts(at.title) == ["Overzicht"]
+    assert _audit_actions(settings)[-3:-1] == ["signin.fail", "signin.ok"]
+
+
+def test_sign_out_and_deactivated_account(world, app, settings):
+    at = app(world, "anna")
+    at.button(key="sidebar_signout").click().run()
+    assert _texts(at.title) == ["Inloggen"]
+    assert "signout" in _audit_actions(settings)
+    at = app(world, "bert")
+    with session_scope(settings) as s:
+        s.get(User, world.users["bert"]).active = False
+    at.run()
+    assert _texts(at.title) == ["Inloggen"]
+
+
+def test_language_choice_is_stored_on_the_account(world, app, settings):
+    at = app(world, "anna")
+    at.selectbox(key="sidebar_language").select("en").run()
+    assert _texts(at.title) == ["Overview"]
+    with session_scope(settings) as s:
+        assert s.get(User, world.users["anna"]).lang == "en"
+    assert "user.language" in _audit_actions(settings)
+
+
+def test_triage_lists_flagged_ads_in_risk_order(world, app, settings):
+    at = app(world, "anna", "triage")
+    assert not at.exception
+    # Only ads whose newest score is flagged: the stale one (flagged by an older model) is gone.
+    assert _texts(at.metric) == ["0.91", "0.55"]
+    html = _texts(at.get("html"))
+    assert "Lisa" in html[0] and "Nina" in html[1]
+    assert '<mark style="background:#fbd38d" title="coercion: always_available">24/7</mark>' in html[0]
+    assert any("booking through a third party" in m.value for m in at.markdown)
+    assert "triage.view" in _audit_actions(settings)
+
+
+def test_triage_filters(world, app):
+    at = app(world, "anna", "triage")
+    at.multiselect(key="triage_cities").select("Rotterdam").run()
+    assert _texts(at.metric) == ["0.55"]
+    at.multiselect(key="triage_cities").unselect("Rotterdam")
+    at.multiselect(key="triage_categories").select("movement").run()
+    assert _texts(at.metric) == ["0.91"]
+    at.slider(key="triage_risk").set_range(0.95, 1.0).run()
+    assert _texts(at.metric) == []
+    assert at.info  # a clear empty state
+
+
+def test_confirm_a_hit(world, app, settings):
+    at = app(world, "anna", "triage")
+    at.button(key=f"confirm_{world.high}").click().run()
+    assert not at.exception
+    assert at.success
+    assert _decisions(settings, world.high) == [("confirm", "", "anna")]
+    assert "review.confirm" in _audit_actions(settings)
+    # The confirmed ad now offers "add to case"; unreviewed-only hides it.
+    assert at.button(key=f"addcase_{world.high}")
+    at.checkbox(key="triage_unreviewed").check().run()
+    assert _texts(at.metric) == ["0.55"]
+
+
+def test_dismiss_without_reason_is_refused(world, app, settings):
+    at = app(world, "anna", "triage")
+    at.button(key=f"dismiss_{world.mid}").click().run()
+    assert at.error and "reden" in at.error[0].value
+    assert _decisions(settings, world.mid) == []
+    at.text_input(key=f"reason_{world.mid}").input("adult, own agenda")
+    at.button(key=f"dismiss_{world.mid}").click().run()
+    assert _decisions(settings, world.mid) == [("dismiss", "adult, own agenda", "anna")]
+
+
+def test_a_conflicting_decision_is_shown_not_overwritten(world, app, settings):
+    at = app(world, "anna", "triage")
+    with session_scope(settings) as s:  # carl decides while anna still looks at the old state
+        decide(s, s.get(User, world.users["carl"]), world.high, "urgent", "looks young")
+    at.button(key=f"confirm_{world.high}").click().run()
+    assert at.error and "carl" in at.error[0].value
+    assert _decisions(settings, world.high) == [("urgent", "looks young", "carl")]
+
+
+def test_urgent_items_reach_the_coordinator_dashboard(world, app):
+    at = app(world, "anna", "triage")
+    at.button(key=f"urgent_{world.high}").click().run()
+    home = app(world, "carl")
+    assert any(f"{world.high}" in m.value for m in home.markdown if "0.91" in m.value)
+    assert not app(world, "anna").get("html")  # analysts see counts, not the escalation list
+
+
+def test_add_a_confirmed_ad_to_a_new_and_an_existing_case(world, app, settings):
+    at = app(world, "anna", "triage")
+    at.button(key=f"confirm_{world.high}").click().run()
+    at.text_input(key=f"newcase_{world.high}").input("Netwerk Amersfoort")
+    at.button(key=f"addcase_{world.high}").click().run()
+    assert not at.exception and at.success
+    with session_scope(settings) as s:
+        case = s.execute(select(Case)).scalar_one()
+        assert (case.title, case.team) == ("Netwerk Amersfoort", "zuid")
+        assert [sig.ad_id for sig in case.signals] == [world.high]
+        number = case.number
+        create_case(s, "Other team's case", "noord", "bert")
+    cases = app(world, "anna", "cases")
+    assert [e.label for e in cases.expander][0].startswith(number.replace("-", "\\-"))
+    assert len(cases.expander) == 1  # team noord's case stays hidden
+
+
+def test_an_auditor_cannot_make_decisions(world, app, settings):
+    at = app(world, "audrey", "triage")
+    assert _texts(at.metric) == ["0.91", "0.55"]
+    assert not [b for b in at.button if b.key and b.key.startswith(("confirm_", "dismiss_", "urgent_"))]
+    assert any("auditor" in c.value for c in at.caption)
+    ad = app(world, "audrey", "ad", ad=str(world.high))
+    assert not [b for b in ad.button if b.key and b.key.startswith("confirm_")]
+    assert _decisions(settings, world.high) == []
+
+
+def test_script_in_ad_text_renders_escaped(world, app):
+    at = app(world, "anna", "ad", ad=str(world.high))
+    assert not at.exception
+    body = at.get("html")[0].value
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body
+    assert "<script" not in body
+
+
+def test_ad_page_shows_versions_changes_and_provenance(world, app, settings):
+    at = app(world, "anna", "ad", ad=str(world.high))
+    assert [e.label for e in at.expander][0].startswith("Versie 1 → 2")
+    facts = " ".join(m.value for m in at.markdown)
+    assert "17 → 18" in facts and "Utrecht → Amersfoort" in facts
+    code = " ".join(c.value for c in at.code)
+    assert "-Lisa, 17 jaar. Bel mijn manager." in code
+    assert "signalstack capture show" in code and "crawl-0001.warc.gz @ 1234" in code and "ab" * 32 in code
+    assert "phash f0f0f0f0f0f0f0f0" in code
+    links = _texts(at.page_link)
+    assert any("+31612345678" in link for link in links)
+    assert at.dataframe  # indicator table with explanation, weight and source
+    assert "ad.view" in _audit_actions(settings)
+
+
+def test_ad_page_bad_and_unknown_ids(world, app):
+    assert app(world, "anna", "ad", ad="abc").error
+    assert app(world, "anna", "ad", ad="999999").warning
+
+
+@pytest.mark.parametrize("written", ["06-12 34 56 78", "+31 6 12345678", "0031612345678"])
+def test_search_finds_a_phone_in_any_written_form(world, app, written):
+    at = app(world, "anna", "search", q=written)
+    links = _texts(at.page_link)
+    assert any(link.startswith(f"{world.high} ") for link in links)
+    assert any(link.startswith(f"{world.mid} ") for link in links)
+    assert not any(link.startswith(f"{world.low} ") for link in links)
+
+
+def test_search_by_text_and_audit(world, app, settings):
+    at = app(world, "anna", "search", q="eigen agenda", kind="text")
+    assert [link for link in _texts(at.page_link) if link.startswith(f"{world.low} ")]
+    with session_scope(settings) as s:
+        entry = s.execute(select(AuditEntry).where(AuditEntry.action == "search")).scalar_one()
+        assert entry.detail["query"] == "eigen agenda"
+
+
+def test_network_links_ads_by_shared_phone_and_cluster(world, app):
+    at = app(world, "anna", "network", seed=f"ad:{world.high}")
+    assert not at.exception
+    shared = at.dataframe[0].value
+    assert set(shared.iloc[:, 0]) == {"phone", "cluster", "image"} - {"image"}
+    assert any(f"{world.mid} " in link for link in _texts(at.page_link))
+    assert any("{name}" in c.value for c in at.code)  # the cluster's template
+
+
+def test_trends_page(world, app):
+    at = app(world, "anna", "trends")
+    assert not at.exception
+    assert len(at.get("arrow_vega_lite_chart")) + len(at.get("vega_lite_chart")) >= 3
+
+
+def test_admin_manages_users_but_sees_no_ads(world, app, settings):
+    at = app(world, "adam")
+    assert at.info  # no access to ad content
+    with pytest.raises(ValueError):
+        at.switch_page("views/triage.py")
+    users = app(world, "adam", "users")
+    assert set(users.dataframe[0].value.iloc[:, 0]) == {"anna", "carl", "audrey", "adam", "bert"}
+    users.text_input(key="users_new_name").input("dora")
+    users.text_input(key="users_new_password").input("long enough pw")
+    users.button(key="users_add_submit").click().run()
+    assert not users.error, users.error[0].value if users.error else ""
+    with session_scope(settings) as s:
+        assert s.execute(select(User).where(User.username == "dora")).scalar_one().role == "analyst"
+
+
+def test_the_auditor_reads_and_verifies_the_audit_log(world, app):
+    at = app(world, "audrey", "audit")
+    assert not at.exception
+    assert "user.add" in set(at.dataframe[0].value.iloc[:, 3])
+    at.button(key="audit_verify").click().run()
+    assert at.success
+    with pytest.raises(ValueError):
+        app(world, "anna").switch_page("views/audit.py")

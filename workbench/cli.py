@@ -1,0 +1,53 @@
+"""`signalstack workbench`: serve the Streamlit workbench."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import typer
+
+from signalstack.cli import fail
+
+APP = Path(__file__).with_name("app.py")
+
+
+def streamlit_command(host: str, port: int) -> list[str]:
+    """The `streamlit run` command line: headless, no usage statistics, no file watcher."""
+    return [
+        sys.executable, "-m", "streamlit", "run", str(APP),
+        "--server.headless", "true",
+        "--server.address", host,
+        "--server.port", str(port),
+        "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "minimal",
+    ]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("workbench")
+    def workbench(
+        host: str = typer.Option(None, help="Address to bind (default: setting workbench_host)."),
+        port: int = typer.Option(None, help="Port to bind (default: setting workbench_port)."),
+    ) -> None:
+        """Serve the review workbench in the browser (health check: /_stcore/health)."""
+        from signalstack.migrate import upgrade
+        from signalstack.settings import SettingsError, get_settings
+
+        try:
+            settings = get_settings()
+        except SettingsError as exc:
+            fail(str(exc), 2)
+        port = settings.workbench_port if port is None else port
+        if not 0 < port < 65536:
+            fail(f"port {port} is not a valid TCP port", 2)
+        upgrade(settings)
+        command = streamlit_command(host or settings.workbench_host, port)
+        typer.echo(f"workbench on http://{host or settings.workbench_host}:{port}/")
+        try:
+            code = subprocess.call(command)
+        except KeyboardInterrupt:
+            code = 0
+        raise typer.Exit(code)

@@ -1,0 +1,167 @@
+"""The link graph around a seed: ads joined by the phones, e-mails, handles, photos and text clusters they share.
+
+Loading (``neighbourhood``) reads the database; ``build_graph`` and ``layout_frames``
+are pure, so they are tested on plain data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import networkx as nx
+from sqlalchemy import Text, cast, select
+from sqlalchemy.orm import Session
+
+from signalstack.schema import Ad, AdVersion, Cluster, ClusterMember, Entity, Site
+from workbench.queries import text_matches
+from workbench.search import SearchError, matching_ad_ids
+
+LINK_KINDS = ("phone", "email", "handle")
+
+
+@dataclass
+class AdFacts:
+    ad_id: int
+    site: str
+    title: str
+    first_seen: datetime
+    last_seen: datetime
+    removed_at: datetime | None
+    links: set[tuple[str, str]] = field(default_factory=set)  # (kind, value): phone, email, handle, image, cluster
+    places: list[tuple[datetime, str]] = field(default_factory=list)  # (captured_at, city) per version
+
+
+def seed_ad_ids(session: Session, seed: str, country: str = "NL") -> set[int]:
+    """The ads a seed such as ``ad:12``, ``cluster:3``, ``phone:06 1234 5678`` or ``image:<phash>`` names."""
+    kind, _, value = seed.partition(":")
+    value = value.strip()
+    if not value:
+        raise SearchError("a seed looks like ad:12, phone:0612345678, email:x@y.nl, image:<hash>")
+    if kind == "cluster":
+        if not value.isdigit():
+            raise SearchError("a cluster seed needs the cluster's number")
+        return set(session.execute(select(ClusterMember.ad_id).where(ClusterMember.cluster_id == int(value)))
+                   .scalars())
+    if kind == "ad":
+        if not value.isdigit():
+            raise SearchError("an ad seed needs the ad's number")
+        return {int(value)} if session.get(Ad, int(value)) else set()
+    return set(session.execute(matching_ad_ids(kind, value, country)).scalars())
+
+
+def _facts(session: Session, ad_ids: set[int]) -> dict[int, AdFacts]:
+    facts: dict[int, AdFacts] = {}
+    if not ad_ids:
+        return facts
+    for ad, site in session.execute(select(Ad, Site.name).join(Site, Site.id == Ad.site_id)
+                                    .where(Ad.id.in_(ad_ids))).all():
+        title = ad.versions[-1].title if ad.versions else ""
+        facts[ad.id] = AdFacts(ad.id, site, title, ad.first_seen, ad.last_seen, ad.removed_at)
+        for v in ad.versions:
+            facts[ad.id].places.append((v.captured_at, v.city))
+            for image in v.images or []:
+                if isinstance(image, dict) and image.get("phash"):
+                    facts[ad.id].links.add(("image", str(image["phash"])))
+    for ad_id, kind, value in session.execute(
+        select(AdVersion.ad_id, Entity.kind, Entity.value).join(Entity, Entity.ad_version_id == AdVersion.id)
+        .where(AdVersion.ad_id.in_(ad_ids), Entity.kind.in_(LINK_KINDS))
+    ).all():
+        facts[ad_id].links.add((kind, value))
+    for ad_id, cluster_id in session.execute(
+        select(ClusterMember.ad_id, ClusterMember.cluster_id).where(ClusterMember.ad_id.in_(ad_ids))
+    ).all():
+        facts[ad_id].links.add(("cluster", str(cluster_id)))
+    return facts
+
+
+def _ads_sharing(session: Session, links: set[tuple[str, str]], limit: int) -> set[int]:
+    found: set[int] = set()
+    by_kind: dict[str, list[str]] = {}
+    for kind, value in links:
+        by_kind.setdefault(kind, []).append(value)
+    for kind in LINK_KINDS:
+        if by_kind.get(kind):
+            found |= set(session.execute(
+                select(AdVersion.ad_id).join(Entity, Entity.ad_version_id == AdVersion.id)
+                .where(Entity.kind == kind, Entity.value.in_(by_kind[kind])).limit(limit)).scalars())
+    if by_kind.get("cluster"):
+        found |= set(session.execute(select(ClusterMember.ad_id).where(
+            ClusterMember.cluster_id.in_([int(c) for c in by_kind["cluster"]])).limit(limit)).scalars())
+    for phash in by_kind.get("image", [])[:20]:
+        found |= set(session.execute(select(AdVersion.ad_id).where(
+            text_matches(cast(AdVersion.images, Text), phash)).limit(limit)).scalars())
+    return found
+
+
+def neighbourhood(session: Session, seeds: set[int], hops: int = 2, max_ads: int = 150) -> dict[int, AdFacts]:
+    """The seed ads and every ad reachable from them over shared links in `hops` steps (at most `max_ads`)."""
+    known = set(seeds)
+    frontier = set(seeds)
+    for _ in range(hops):
+        if not frontier or len(known) >= max_ads:
+            break
+        links = set().union(*(f.links for f in _facts(session, frontier).values()))
+        new = _ads_sharing(session, links, max_ads) - known
+        new = set(sorted(new)[: max_ads - len(known)])
+        known |= new
+        frontier = new
+    return _facts(session, known)
+
+
+def build_graph(facts: dict[int, AdFacts]) -> nx.Graph:
+    """Ads and the things they share; a phone, photo or cluster only one ad uses is left out as noise."""
+    users: dict[tuple[str, str], set[int]] = {}
+    for f in facts.values():
+        for link in f.links:
+            users.setdefault(link, set()).add(f.ad_id)
+    graph = nx.Graph()
+    for f in facts.values():
+        graph.add_node(f"ad:{f.ad_id}", kind="ad", label=f"ad {f.ad_id} · {f.site}", title=f.title)
+    for (kind, value), ads in users.items():
+        if len(ads) < 2:
+            continue
+        node = f"{kind}:{value}"
+        graph.add_node(node, kind=kind, label=f"{kind} {value}", title=value)
+        for ad_id in ads:
+            graph.add_edge(f"ad:{ad_id}", node)
+    return graph
+
+
+def layout_frames(graph: nx.Graph, seed: int = 7) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(nodes with x, y, kind, label, degree; edges as pairs of points) for a chart."""
+    if graph.number_of_nodes() == 0:
+        return [], []
+    pos = nx.spring_layout(graph, seed=seed)
+    nodes = [{"id": n, "x": float(pos[n][0]), "y": float(pos[n][1]), "kind": d["kind"], "label": d["label"],
+              "title": d.get("title", ""), "degree": graph.degree(n)} for n, d in graph.nodes(data=True)]
+    edges = []
+    for i, (a, b) in enumerate(graph.edges()):
+        edges.append({"edge": i, "x": float(pos[a][0]), "y": float(pos[a][1])})
+        edges.append({"edge": i, "x": float(pos[b][0]), "y": float(pos[b][1])})
+    return nodes, edges
+
+
+def movements(facts: dict[int, AdFacts]) -> list[dict[str, Any]]:
+    """One row per ad per version: where it was advertised when (for the cities-over-time chart)."""
+    return [{"ad": f"ad {f.ad_id}", "at": at, "city": city or "?"}
+            for f in facts.values() for at, city in sorted(f.places)]
+
+
+def city_changes(facts: dict[int, AdFacts]) -> list[dict[str, Any]]:
+    """Each time an ad moved from one city to another (a displacement signal)."""
+    changes = []
+    for f in facts.values():
+        places = sorted(f.places)
+        for (_, before), (at, after) in zip(places, places[1:], strict=False):
+            if before and after and before != after:
+                changes.append({"ad": f.ad_id, "at": at, "from": before, "to": after})
+    return sorted(changes, key=lambda c: c["at"])
+
+
+def clusters_in(session: Session, facts: dict[int, AdFacts]) -> list[Cluster]:
+    ids = {int(v) for f in facts.values() for k, v in f.links if k == "cluster"}
+    if not ids:
+        return []
+    return list(session.execute(select(Cluster).where(Cluster.id.in_(ids)).order_by(Cluster.id)).scalars())

@@ -1,0 +1,368 @@
+"""Read-only queries behind the workbench pages.
+
+Plain SQLAlchemy selects with bound parameters, paginated, and filtered on
+indexed columns where the data is large. They return plain dataclasses so a
+page never holds ORM objects across Streamlit reruns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from signalstack.schema import (
+    Ad,
+    AdVersion,
+    Cluster,
+    ClusterMember,
+    IndicatorHit,
+    ReviewDecision,
+    Score,
+    Site,
+)
+
+
+@dataclass(frozen=True)
+class TriageFilters:
+    sites: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    risk_min: float = 0.0
+    risk_max: float = 1.0
+    unreviewed_only: bool = False
+    urgent_only: bool = False
+
+    def as_detail(self) -> dict[str, Any]:
+        """The filters as plain values, for the audit log."""
+        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
+
+
+@dataclass
+class Hit:
+    code: str
+    category: str
+    start: int
+    end: int
+    text: str
+    weight: float
+    explanation: str = ""
+    source: str = ""
+
+
+@dataclass
+class TriageRow:
+    ad_id: int
+    version_id: int
+    version_no: int
+    site: str
+    site_ad_id: str
+    title: str
+    text: str
+    city: str
+    risk: float
+    reasons: list[str]
+    captured_at: datetime
+    decision: str | None
+    decision_id: int | None
+    decided_by: str | None
+    hits: list[Hit] = field(default_factory=list)
+
+
+def _current_versions() -> Any:
+    """Per ad, the id of its newest version."""
+    return (
+        select(AdVersion.ad_id, func.max(AdVersion.version_no).label("version_no"))
+        .group_by(AdVersion.ad_id)
+        .subquery("current_versions")
+    )
+
+
+def _latest_scores() -> Any:
+    """Per ad version, the id of its newest score."""
+    return (
+        select(Score.ad_version_id, func.max(Score.id).label("score_id"))
+        .group_by(Score.ad_version_id)
+        .subquery("latest_scores")
+    )
+
+
+def _latest_decisions() -> Any:
+    return (
+        select(ReviewDecision.ad_id, func.max(ReviewDecision.id).label("decision_id"))
+        .group_by(ReviewDecision.ad_id)
+        .subquery("latest_decisions")
+    )
+
+
+def _day_start(d: date) -> datetime:
+    return datetime.combine(d, time.min, tzinfo=UTC)
+
+
+def _triage_select(filters: TriageFilters) -> Select[Any]:
+    current, scores, decisions = _current_versions(), _latest_scores(), _latest_decisions()
+    q = (
+        select(Ad, AdVersion, Score, Site.name, ReviewDecision)
+        .join(current, current.c.ad_id == Ad.id)
+        .join(AdVersion, and_(AdVersion.ad_id == Ad.id, AdVersion.version_no == current.c.version_no))
+        .join(scores, scores.c.ad_version_id == AdVersion.id)
+        .join(Score, Score.id == scores.c.score_id)
+        .join(Site, Site.id == Ad.site_id)
+        .outerjoin(decisions, decisions.c.ad_id == Ad.id)
+        .outerjoin(ReviewDecision, ReviewDecision.id == decisions.c.decision_id)
+        .where(Score.flagged.is_(True), Score.risk >= filters.risk_min, Score.risk <= filters.risk_max)
+    )
+    if filters.sites:
+        q = q.where(Site.name.in_(filters.sites))
+    if filters.cities:
+        q = q.where(AdVersion.city.in_(filters.cities))
+    if filters.categories:
+        q = q.where(exists().where(IndicatorHit.ad_version_id == AdVersion.id,
+                                   IndicatorHit.category.in_(filters.categories)))
+    if filters.date_from:
+        q = q.where(AdVersion.captured_at >= _day_start(filters.date_from))
+    if filters.date_to:
+        q = q.where(AdVersion.captured_at < _day_start(filters.date_to + timedelta(days=1)))
+    if filters.unreviewed_only:
+        q = q.where(decisions.c.decision_id.is_(None))
+    if filters.urgent_only:
+        q = q.where(ReviewDecision.decision == "urgent")
+    return q
+
+
+def triage_page(session: Session, filters: TriageFilters, page: int = 0,
+                page_size: int = 20) -> tuple[list[TriageRow], int]:
+    """One page of flagged ads (newest score of each ad's newest version), riskiest first, and the total."""
+    q = _triage_select(filters)
+    total = session.execute(select(func.count()).select_from(q.subquery())).scalar() or 0
+    rows = session.execute(
+        q.order_by(Score.risk.desc(), Ad.id).limit(page_size).offset(max(page, 0) * page_size)
+    ).all()
+    hits = hits_for_versions(session, [v.id for _, v, _, _, _ in rows])
+    result = []
+    for ad, version, score, site_name, decision in rows:
+        result.append(TriageRow(
+            ad_id=ad.id, version_id=version.id, version_no=version.version_no, site=site_name,
+            site_ad_id=ad.site_ad_id, title=version.title, text=version.text, city=version.city,
+            risk=score.risk, reasons=[str(r) for r in score.reasons or []], captured_at=version.captured_at,
+            decision=decision.decision if decision else None, decision_id=decision.id if decision else None,
+            decided_by=decision.user.username if decision else None, hits=hits.get(version.id, []),
+        ))
+    return result, total
+
+
+def hits_for_versions(session: Session, version_ids: list[int]) -> dict[int, list[Hit]]:
+    found: dict[int, list[Hit]] = {}
+    if not version_ids:
+        return found
+    rows = session.execute(
+        select(IndicatorHit).where(IndicatorHit.ad_version_id.in_(version_ids))
+        .order_by(IndicatorHit.ad_version_id, IndicatorHit.start, IndicatorHit.id)
+    ).scalars()
+    for h in rows:
+        found.setdefault(h.ad_version_id, []).append(Hit(
+            code=h.code, category=h.category, start=h.start, end=h.end, text=h.text, weight=h.weight,
+            explanation=h.explanation, source=h.source))
+    return found
+
+
+def filter_choices(session: Session) -> dict[str, list[str]]:
+    """Values the triage filters can offer: site names, cities and indicator categories present."""
+    return {
+        "sites": list(session.execute(select(Site.name).order_by(Site.name)).scalars()),
+        "cities": [c for c in session.execute(
+            select(AdVersion.city).distinct().order_by(AdVersion.city)).scalars() if c],
+        "categories": list(session.execute(
+            select(IndicatorHit.category).distinct().order_by(IndicatorHit.category)).scalars()),
+    }
+
+
+def urgent_items(session: Session, limit: int = 50) -> list[TriageRow]:
+    """Ads whose newest decision is an escalation, for the coordinators' dashboard."""
+    rows, _ = triage_page(session, TriageFilters(urgent_only=True), page_size=limit)
+    return rows
+
+
+def queue_counts(session: Session) -> dict[str, int]:
+    everything = _triage_select(TriageFilters()).subquery()
+    unreviewed = _triage_select(TriageFilters(unreviewed_only=True)).subquery()
+    urgent = _triage_select(TriageFilters(urgent_only=True)).subquery()
+    count = func.count()
+    return {
+        "flagged": session.execute(select(count).select_from(everything)).scalar() or 0,
+        "unreviewed": session.execute(select(count).select_from(unreviewed)).scalar() or 0,
+        "urgent": session.execute(select(count).select_from(urgent)).scalar() or 0,
+    }
+
+
+def clusters_of_ad(session: Session, ad_id: int) -> list[Cluster]:
+    return list(session.execute(
+        select(Cluster).join(ClusterMember, ClusterMember.cluster_id == Cluster.id)
+        .where(ClusterMember.ad_id == ad_id).order_by(Cluster.kind, Cluster.id)
+    ).scalars())
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, with the wildcards in it taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def text_matches(column: Any, text: str) -> Any:
+    return func.lower(column).like(like_pattern(text.lower()), escape="\\")
+
+
+def any_text_matches(columns: list[Any], text: str) -> Any:
+    return or_(*(text_matches(c, text) for c in columns))
+
+
+@dataclass
+class EntityRow:
+    kind: str
+    value: str
+    platform: str
+    obfuscated: bool
+
+
+@dataclass
+class VersionView:
+    id: int
+    version_no: int
+    captured_at: datetime
+    title: str
+    body: str
+    name: str
+    age_text: str
+    city: str
+    posted_at: str
+    phones_text: str
+    images: list[dict[str, Any]]
+    text: str
+    hits: list[Hit]
+    entities: list[EntityRow]
+    risk: float | None
+    flagged: bool
+    reasons: list[str]
+    model_version: str
+    capture: dict[str, Any] | None
+
+
+@dataclass
+class DecisionView:
+    id: int
+    decision: str
+    reason: str
+    username: str
+    version_no: int | None
+    created_at: datetime
+
+
+@dataclass
+class AdView:
+    id: int
+    site: str
+    site_ad_id: str
+    url: str
+    first_seen: datetime
+    last_seen: datetime
+    removed_at: datetime | None
+    versions: list[VersionView]
+    decisions: list[DecisionView]
+    clusters: list[dict[str, Any]]
+
+
+def _capture_dict(capture: Any) -> dict[str, Any] | None:
+    if capture is None:
+        return None
+    return {"id": capture.id, "url": capture.url, "fetched_at": capture.fetched_at,
+            "http_status": capture.http_status, "sha256": capture.sha256, "warc_file": capture.warc_file,
+            "warc_offset": capture.warc_offset, "warc_record_id": capture.warc_record_id}
+
+
+def ad_view(session: Session, ad_id: int) -> AdView | None:
+    """Everything the ad page shows about one ad, oldest version first; None when there is no such ad."""
+    from signalstack.schema import Entity
+
+    ad = session.get(Ad, ad_id)
+    if ad is None:
+        return None
+    version_ids = [v.id for v in ad.versions]
+    hits = hits_for_versions(session, version_ids)
+    entities: dict[int, list[EntityRow]] = {}
+    scores: dict[int, Score] = {}
+    if version_ids:
+        for e in session.execute(select(Entity).where(Entity.ad_version_id.in_(version_ids))
+                                 .order_by(Entity.ad_version_id, Entity.start, Entity.id)).scalars():
+            entities.setdefault(e.ad_version_id, []).append(EntityRow(e.kind, e.value, e.platform, e.obfuscated))
+        for s in session.execute(select(Score).where(Score.ad_version_id.in_(version_ids))
+                                 .order_by(Score.id)).scalars():
+            scores[s.ad_version_id] = s  # the newest wins
+    versions = []
+    for v in ad.versions:
+        score = scores.get(v.id)
+        versions.append(VersionView(
+            id=v.id, version_no=v.version_no, captured_at=v.captured_at, title=v.title, body=v.body,
+            name=v.name, age_text=v.age_text, city=v.city, posted_at=v.posted_at, phones_text=v.phones_text,
+            images=[i for i in (v.images or []) if isinstance(i, dict)], text=v.text, hits=hits.get(v.id, []),
+            entities=entities.get(v.id, []), risk=score.risk if score else None,
+            flagged=bool(score and score.flagged), reasons=[str(r) for r in (score.reasons if score else [])],
+            model_version=score.model_version if score else "", capture=_capture_dict(v.capture)))
+    version_no = {v.id: v.version_no for v in ad.versions}
+    decisions = [
+        DecisionView(d.id, d.decision, d.reason, d.user.username, version_no.get(d.ad_version_id), d.created_at)
+        for d in session.execute(select(ReviewDecision).where(ReviewDecision.ad_id == ad_id)
+                                 .order_by(ReviewDecision.id)).scalars()
+    ]
+    clusters = [{"id": c.id, "kind": c.kind, "key": c.key, "summary": c.summary or {}}
+                for c in clusters_of_ad(session, ad_id)]
+    return AdView(ad.id, ad.site.name, ad.site_ad_id, ad.url, ad.first_seen, ad.last_seen, ad.removed_at,
+                  versions, decisions, clusters)
+
+
+def cases_with_signals(session: Session, team: str | None) -> list[dict[str, Any]]:
+    """The cases of `team` (all teams when None), newest first, each with its stacked signals."""
+    from signalstack.schema import Case, CaseSignal
+
+    q = select(Case).order_by(Case.id.desc())
+    if team is not None:
+        q = q.where(Case.team == team)
+    cases = list(session.execute(q).scalars())
+    signals: dict[int, list[CaseSignal]] = {}
+    if cases:
+        for s in session.execute(select(CaseSignal).where(CaseSignal.case_id.in_([c.id for c in cases]))
+                                 .order_by(CaseSignal.added_at, CaseSignal.id)).scalars():
+            signals.setdefault(s.case_id, []).append(s)
+    return [{"id": c.id, "number": c.number, "title": c.title, "team": c.team, "status": c.status,
+             "created_by": c.created_by, "created_at": c.created_at,
+             "signals": [{"id": s.id, "kind": s.kind, "ad_id": s.ad_id, "note": s.note, "source": s.source,
+                          "added_by": s.added_by, "added_at": s.added_at} for s in signals.get(c.id, [])]}
+            for c in cases]
+
+
+def users_list(session: Session) -> list[dict[str, Any]]:
+    from signalstack.schema import User
+
+    return [{"id": u.id, "username": u.username, "role": u.role, "team": u.team, "lang": u.lang,
+             "active": u.active, "created_at": u.created_at}
+            for u in session.execute(select(User).order_by(User.username)).scalars()]
+
+
+def audit_page(session: Session, actor: str = "", action: str = "", page: int = 0,
+               page_size: int = 100) -> tuple[list[dict[str, Any]], int]:
+    """Audit entries newest first, filtered by actor and action prefix, and how many match."""
+    from signalstack.schema import AuditEntry
+
+    q = select(AuditEntry)
+    if actor.strip():
+        q = q.where(AuditEntry.actor == actor.strip())
+    if action.strip():
+        q = q.where(AuditEntry.action.like(like_pattern(action.strip())[1:], escape="\\"))
+    total = session.execute(select(func.count()).select_from(q.subquery())).scalar() or 0
+    rows = session.execute(q.order_by(AuditEntry.id.desc()).limit(page_size).offset(page * page_size)).scalars()
+    return [{"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "object_type": e.object_type,
+             "object_id": e.object_id, "detail": e.detail, "hash": e.hash[:16]} for e in rows], total

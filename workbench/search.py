@@ -1,0 +1,121 @@
+"""Search ads by phone (in any written form), e-mail, handle, text, image hash, ad id or URL.
+
+A phone number is normalised to E.164 first (so "06-12 34 56 78", "+31612345678" and
+"0031 6 1234 5678" find the same ads); when it cannot be parsed its digits are matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from sqlalchemy import Text, cast, func, or_, select
+from sqlalchemy.orm import Session
+
+from signalstack.schema import Ad, AdVersion, Capture, Entity, Site
+from workbench.queries import any_text_matches, like_pattern, text_matches
+
+KINDS = ("auto", "phone", "email", "handle", "text", "image", "ad", "url")
+_HEX = re.compile(r"^[0-9a-f]{16}$|^[0-9a-f]{64}$")
+_PHONE_CHARS = re.compile(r"^[+()\d\s./-]+$")
+
+
+class SearchError(ValueError):
+    pass
+
+
+@dataclass
+class Found:
+    ad_id: int
+    site: str
+    site_ad_id: str
+    title: str
+    city: str
+    url: str
+
+
+def guess_kind(query: str) -> str:
+    """What an analyst most likely pasted: URL, e-mail, handle, image hash, ad id, phone, else text."""
+    q = query.strip()
+    if re.match(r"^https?://", q, re.I):
+        return "url"
+    if re.match(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", q, re.I):
+        return "email"
+    if q.startswith("@") and len(q) > 1:
+        return "handle"
+    if _HEX.match(q.lower()):
+        return "image"
+    digits = re.sub(r"\D", "", q)
+    if q.isdigit() and len(q) <= 7:
+        return "ad"
+    if _PHONE_CHARS.match(q) and len(digits) >= 8:
+        return "phone"
+    return "text"
+
+
+def normalised_phone(query: str, country: str = "NL") -> tuple[str, str]:
+    """(E.164 or "", digits) for a phone number as someone wrote it."""
+    digits = re.sub(r"\D", "", query)
+    try:
+        number = phonenumbers.parse(query, country)
+    except phonenumbers.NumberParseException:
+        return "", digits
+    if not phonenumbers.is_valid_number(number):
+        return "", digits
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), digits
+
+
+def _ads_with_entity(kind: str, condition) -> object:  # noqa: ANN001
+    return (select(AdVersion.ad_id).join(Entity, Entity.ad_version_id == AdVersion.id)
+            .where(Entity.kind == kind, condition))
+
+
+def matching_ad_ids(kind: str, query: str, country: str = "NL") -> object:
+    """A select of the ids of ads that match `query` read as `kind`."""
+    q = query.strip()
+    if kind == "phone":
+        e164, digits = normalised_phone(q, country)
+        if len(digits) < 6:
+            raise SearchError("a phone number needs at least 6 digits")
+        wanted = [Entity.value == e164] if e164 else []
+        # National and international forms share their last nine digits.
+        wanted.append(Entity.value.like(like_pattern(digits[-9:]), escape="\\"))
+        return _ads_with_entity("phone", or_(*wanted))
+    if kind == "email":
+        return _ads_with_entity("email", func.lower(Entity.value) == q.lower())
+    if kind == "handle":
+        return _ads_with_entity("handle", func.lower(Entity.value) == q.lstrip("@").lower())
+    if kind == "image":
+        return select(AdVersion.ad_id).where(text_matches(cast(AdVersion.images, Text), q.lower()))
+    if kind == "ad":
+        by_site_id = select(Ad.id).where(Ad.site_ad_id == q)
+        return select(Ad.id).where(Ad.id == int(q)).union(by_site_id) if q.isdigit() else by_site_id
+    if kind == "url":
+        return select(Ad.id).where(Ad.url == q).union(
+            select(AdVersion.ad_id).join(Capture, Capture.id == AdVersion.capture_id).where(Capture.url == q))
+    if kind == "text":
+        if len(q) < 3:
+            raise SearchError("search text needs at least 3 characters")
+        return select(AdVersion.ad_id).where(any_text_matches([AdVersion.title, AdVersion.body], q))
+    raise SearchError(f"unknown search kind {kind!r}; choose one of {', '.join(KINDS)}")
+
+
+def search_ads(session: Session, kind: str, query: str, country: str = "NL", limit: int = 50,
+               offset: int = 0) -> tuple[list[Found], int, str]:
+    """(a page of matching ads newest first, how many match, the kind actually searched)."""
+    if not query.strip():
+        raise SearchError("nothing to search for")
+    kind = guess_kind(query) if kind == "auto" else kind
+    ids = matching_ad_ids(kind, query, country).subquery()
+    total = session.execute(select(func.count(func.distinct(ids.c[0])))).scalar() or 0
+    ads = session.execute(
+        select(Ad, Site.name).join(Site, Site.id == Ad.site_id).where(Ad.id.in_(select(ids.c[0])))
+        .order_by(Ad.last_seen.desc(), Ad.id.desc()).limit(limit).offset(offset)
+    ).all()
+    found = []
+    for ad, site in ads:
+        current = ad.current if ad.versions else None
+        found.append(Found(ad.id, site, ad.site_ad_id, current.title if current else "",
+                           current.city if current else "", ad.url))
+    return found, total, kind

@@ -1,0 +1,143 @@
+"""One ad: marked text and why, every version with what changed, pivots, images as hashes, provenance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from signalstack.settings import get_settings
+from workbench import actions
+from workbench.access import can, require
+from workbench.diffs import fact_changes, image_changes, text_diff
+from workbench.highlight import highlighted_html
+from workbench.i18n import t
+from workbench.queries import ad_view
+from workbench.ui import audit_once, db, md, short_time, viewer
+
+who = viewer()
+require(who, "ad.view")
+st.title(t("page.ad"))
+actions.show_flash()
+
+raw = st.query_params.get("ad", "")
+typed = st.text_input(t("ad.id"), value=raw, key="ad_id_input")
+if not typed.strip():
+    st.info(t("ad.choose"))
+    st.stop()
+if not typed.strip().isdigit():
+    st.error(t("ad.bad_id", value=typed))
+    st.stop()
+ad_id = int(typed.strip())
+if raw != str(ad_id):
+    st.query_params["ad"] = str(ad_id)
+
+with st.spinner(t("common.loading")), db() as session:
+    ad = ad_view(session, ad_id)
+    if ad is not None:
+        audit_once(session, who, "ad.view", "ad", ad_id)
+if ad is None:
+    st.warning(t("ad.not_found", id=ad_id))
+    st.stop()
+if not ad.versions:
+    st.warning(t("ad.no_versions", id=ad_id))
+    st.stop()
+
+current = ad.versions[-1]
+st.subheader(md(current.title or f"{ad.site} {ad.site_ad_id}"))
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(t("triage.risk_short"), "—" if current.risk is None else f"{current.risk:.2f}")
+c2.metric(t("ad.versions"), len(ad.versions))
+c3.metric(t("ad.first_seen"), short_time(ad.first_seen))
+c4.metric(t("ad.removed"), short_time(ad.removed_at) if ad.removed_at else t("ad.still_online"))
+st.caption(md(f"{ad.site} · {ad.site_ad_id} · {ad.url}"))
+
+st.html(highlighted_html(current.text, current.hits))
+if current.reasons:
+    st.markdown("\n".join(f"- {md(r)}" for r in current.reasons))
+    st.caption(t("ad.model", version=current.model_version))
+
+st.subheader(t("ad.indicators"))
+if current.hits:
+    st.dataframe(
+        [{t("ad.code"): h.code, t("ad.category"): t("category." + h.category), t("ad.span"): h.text,
+          t("ad.weight"): round(h.weight, 3), t("ad.explanation"): h.explanation, t("ad.source"): h.source}
+         for h in current.hits],
+        hide_index=True, width="stretch", key="ad_hits")
+else:
+    st.info(t("ad.no_indicators"))
+
+st.subheader(t("ad.pivots"))
+pivots = [e for e in current.entities if e.kind in ("phone", "email", "handle")]
+if not pivots:
+    st.caption(t("ad.no_pivots"))
+for e in pivots:
+    label = f"{t('entity.' + e.kind)}: {md(e.value)}" + (f" ({md(e.platform)})" if e.platform else "")
+    label += f" · {t('ad.obfuscated')}" if e.obfuscated else ""
+    a, b = st.columns([3, 1])
+    a.page_link("views/search.py", label=label, query_params={"kind": e.kind, "q": e.value},
+                icon=":material/search:")
+    b.page_link("views/network.py", label=t("ad.to_network"), query_params={"seed": f"{e.kind}:{e.value}"},
+                icon=":material/hub:")
+st.page_link("views/network.py", label=t("ad.network_of_ad"), query_params={"seed": f"ad:{ad.id}"},
+              icon=":material/hub:")
+
+st.subheader(t("ad.images"))
+if not current.images:
+    st.caption(t("ad.no_images"))
+data_dir = Path(get_settings().data_dir)
+for image in current.images:
+    st.code(f"sha256 {image.get('sha256', '')}\nphash {image.get('phash', '')}\n"
+            f"phash_mirror {image.get('phash_mirror', '')}\nurl {image.get('url', '')}", language=None)
+    stored = image.get("path")
+    if stored and (data_dir / str(stored)).resolve().is_relative_to(data_dir.resolve()) \
+            and (data_dir / str(stored)).is_file():
+        st.image(str(data_dir / str(stored)), width=160)
+    if image.get("phash"):
+        st.page_link("views/search.py", label=t("ad.same_photo"),
+                     query_params={"kind": "image", "q": str(image["phash"])}, icon=":material/image_search:")
+
+st.subheader(t("ad.history"))
+for older, newer in zip(ad.versions, ad.versions[1:], strict=False):
+    with st.expander(t("ad.change", old=older.version_no, new=newer.version_no, at=short_time(newer.captured_at))):
+        changes = fact_changes(older, newer)
+        for field, before, after in changes:
+            st.markdown(f"- **{t('field.' + field)}**: {md(before or '—')} → {md(after or '—')}")
+        images = image_changes(older.images, newer.images)
+        if images["added"] or images["removed"]:
+            st.markdown(t("ad.images_changed", added=len(images["added"]), removed=len(images["removed"])))
+        diff = text_diff(older.text, newer.text, f"v{older.version_no}", f"v{newer.version_no}")
+        if diff:
+            st.code(diff, language="diff")
+        if not changes and not diff:
+            st.caption(t("ad.no_text_change"))
+if len(ad.versions) == 1:
+    st.caption(t("ad.one_version"))
+
+st.subheader(t("ad.decisions"))
+if not ad.decisions:
+    st.caption(t("ad.no_decisions"))
+for d in ad.decisions:
+    st.markdown(f"- {short_time(d.created_at)} · **{t('decision.' + d.decision)}** · {d.username} · "
+                f"v{d.version_no} · {md(d.reason or '—')}")
+latest_id = ad.decisions[-1].id if ad.decisions else None
+if can(who, "review.decide"):
+    actions.decision_controls(who, ad.id, latest_id)
+if can(who, "case.add") and ad.decisions and ad.decisions[-1].decision in ("confirm", "urgent"):
+    actions.add_to_case_controls(who, ad.id)
+
+if ad.clusters:
+    st.subheader(t("ad.clusters"))
+    for c in ad.clusters:
+        st.page_link("views/network.py", label=md(f"{c['kind']} · {c['key']}"),
+                     query_params={"seed": f"cluster:{c['id']}"}, icon=":material/hub:")
+
+st.subheader(t("ad.provenance"))
+for v in ad.versions:
+    cap = v.capture
+    if cap is None:
+        st.caption(t("ad.no_capture", version=v.version_no))
+        continue
+    st.markdown(f"**v{v.version_no}** · {md(cap['url'])} · HTTP {cap['http_status']} · {short_time(cap['fetched_at'])}")
+    st.code(f"sha256 {cap['sha256']}\nwarc {cap['warc_file']} @ {cap['warc_offset']}\n"
+            f"record {cap['warc_record_id']}\n$ signalstack capture show {cap['id']}", language=None)
