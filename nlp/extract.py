@@ -131,7 +131,8 @@ def extract(text: str, title: str | None = None, lang: str | None = None, countr
 
     hits = []
     for raw in match_patterns(doc, lang):
-        if suppressed(raw.entry.category, raw.start) or context.is_negated(doc, raw.token_start):
+        if suppressed(raw.entry.category, raw.start) or context.is_negated(doc, raw.token_start) \
+                or context.is_refused(text, raw.end):
             continue
         if raw.pattern.loose and adult_age:
             continue

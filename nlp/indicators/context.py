@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from nlp.lexicon import load_context
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
+_CLAUSE_END = re.compile(r"[.,;:!?\n]")
 
 
 def _cue_regex(cues: list[str]) -> re.Pattern[str]:
@@ -26,6 +27,8 @@ def _cue_regex(cues: list[str]) -> re.Pattern[str]:
 class ContextRules:
     negation_words: frozenset[str]
     negation_window: int
+    refusal: re.Pattern[str]
+    refusal_chars: int
     disclaimer: re.Pattern[str]
     disclaimer_categories: frozenset[str]
     non_adult: re.Pattern[str]
@@ -40,6 +43,8 @@ def rules() -> ContextRules:
     return ContextRules(
         negation_words=frozenset(w.lower() for w in data["negation"]["words"]),
         negation_window=int(data["negation"]["window"]),
+        refusal=_cue_regex(data["negation"]["refusals"]),
+        refusal_chars=int(data["negation"]["refusal_chars"]),
         disclaimer=_cue_regex(data["disclaimer"]["cues"]),
         disclaimer_categories=frozenset(data["disclaimer"]["categories"]),
         non_adult=_cue_regex(data["non_adult_listing"]["cues"]),
@@ -59,6 +64,13 @@ def is_negated(doc: Doc, token_start: int) -> bool:
         if token.lower_ in r.negation_words:
             return True
     return False
+
+
+def is_refused(text: str, end: int) -> bool:
+    """A refusal ("niet toegestaan", "not allowed") after the hit, before the clause ends."""
+    r = rules()
+    clause = _CLAUSE_END.split(text[end : end + r.refusal_chars], maxsplit=1)[0]
+    return r.refusal.search(clause) is not None
 
 
 def disclaimer_sentences(text: str) -> list[tuple[int, int]]:

@@ -48,7 +48,10 @@ def build_matchers(lang: str) -> Matchers:
                 if pattern.kind == "phrase":
                     matchers.lower.add(key, [nlp.make_doc(str(pattern.value))])
                 elif pattern.kind == "lemma":
+                    # simplemma is not always consistent between a base form and its inflections,
+                    # so the written base form matches too.
                     matchers.lemma.add(key, [nlp(str(pattern.value))])
+                    matchers.lower.add(key, [nlp.make_doc(str(pattern.value))])
                 else:
                     matchers.tokens.add(key, [pattern.value])
             except (ValueError, TypeError, KeyError) as exc:

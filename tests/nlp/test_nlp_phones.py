@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract import extract
+from nlp.normalise import digit_runs
+from nlp.phones import find_phones
+
+NL_MOBILE = "+31612345678"
+
+
+@pytest.mark.parametrize(
+    ("written", "disguise"),
+    [
+        ("nul zes een twee drie vier vijf zes zeven acht", "words"),
+        ("zero six one two three four five six seven eight", "words"),
+        ("oh six twelve thirty-four fifty six seventy eight", "words"),
+        ("nul zes twaalf vierendertig zesenvijftig achtenzeventig", "words"),
+        ("06 een twee 34 56 78", "words"),
+        ("O6-l2345678", "letters"),
+        ("06I2345678", "letters"),
+        ("06*12*34*56*78", "separators"),
+        ("06~12~34~56~78", "separators"),
+        ("06|12|34|56|78", "separators"),
+        ("06_12_34_56_78", "separators"),
+        ("0 6 1 2 3 4 5 6 7 8", "spaced"),
+        ("0\ufe0f\u20e36\ufe0f\u20e31\ufe0f\u20e32\ufe0f\u20e33\ufe0f\u20e34\ufe0f\u20e35\ufe0f\u20e36\ufe0f\u20e37\ufe0f\u20e38\ufe0f\u20e3", "keycap"),
+        ("０６１２３４５６７８", "unicode"),
+        ("٠٦١٢٣٤٥٦٧٨", "unicode"),
+    ],
+)
+def test_disguised_numbers_are_found_with_their_original_span(written, disguise):
+    text = f"Bel mij op {written} voor een afspraak."
+    phones = find_phones(text)
+    assert [p.e164 for p in phones] == [NL_MOBILE]
+    assert text[phones[0].start : phones[0].end].strip() == written
+    assert disguise in phones[0].disguises
+    result = extract(text)
+    assert result.phones == [NL_MOBILE] and result.phones_obfuscated
+    hits = [h for h in result.indicators if h["code"] == "phone_disguised"]
+    assert [h["text"].strip() for h in hits] == [written]
+
+
+def test_mixed_form_with_number_word_glued_to_digits():
+    runs = digit_runs("2ONE6")
+    assert "".join(t.digits for t in runs[0].tokens) == "216"
+    assert [p.e164 for p in find_phones("bel 06 1234 5SIX 78")] == [NL_MOBILE]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["0612345678", "06-12345678", "06 12 34 56 78", "+31 6 1234 5678", "+31 (0)6 12345678", "0031 6 12 34 56 78",
+     "+31612345678", "06.12.34.56.78"],
+)
+def test_plain_numbers_are_not_obfuscated(written):
+    result = extract(f"Lisa, bel {written}!")
+    assert result.phones == [NL_MOBILE]
+    assert not result.phones_obfuscated
+    assert not any(h["code"] == "phone_disguised" for h in result.indicators)
+
+
+def test_landline_foreign_and_region_default():
+    assert [p.e164 for p in find_phones("Bel 020-1234567 of +44 7911 123456")] == ["+31201234567", "+447911123456"]
+    assert [p.e164 for p in find_phones("call (212) 555-0123", "US")] == ["+12125550123"]
+    assert find_phones("call (212) 555-0123", "NL") == []
+
+
+def test_phones_unique_in_order_of_appearance():
+    result = extract("Bel 0201234567 of 0612345678, nogmaals: 06-12345678")
+    assert result.phones == ["+31201234567", NL_MOBILE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prijs: €150 per uur, 250 euro per 2 uur, 1.000,- per nacht",
+        "Beschikbaar op 01-05-2024 en 12/06/2025 en 2024-06-12",
+        "Open van 09.00-23.00 en 10:00 tot 22:00",
+        "Postcode 1012 AB Amsterdam, 3011 XY Rotterdam",
+        "Vergunningnummer: 0612345678",
+        "Licentie nr. 0201234567",
+        "KvK 06123456, BTW NL001234567B01",
+        "IBAN NL91 ABNA 0417 1643 00",
+        "Advertentie id 0612345678",
+        "Maten 90-60-90, 1.70 m, 55 kg",
+        "Referentie 123456789012345678",
+        "Bestelnummer 00000000000000000000",
+        "Lisa 19 jaar, 24/7 beschikbaar",
+    ],
+)
+def test_numbers_that_are_not_phones(text):
+    assert find_phones(text) == []
