@@ -16,6 +16,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import bagit
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from casefiles.bundle import PUBLIC_KEY, SIGNATURES
 from casefiles.signing import SigningError, fingerprint, signature_valid
@@ -167,7 +169,7 @@ def _check_warc(root: Path, problems: list[str]) -> None:
     try:
         for record in read_records(root / rel):
             found[record.record_id] = record.payload_sha256
-    except (OSError, EOFError, ValueError, zlib.error) as exc:
+    except (OSError, EOFError, ValueError, zlib.error, ArchiveLoadFailed, StatusAndHeadersParserException) as exc:
         problems.append(f"{rel}: not a readable WARC ({exc.__class__.__name__}: {exc})")
         return
     for record_id, (sha, where) in sorted(cited.items()):
