@@ -26,7 +26,7 @@ def texts(lang: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items()}
 
 
-def translate(lang: str, key: str, **values: object) -> str:
+def translate(lang: str, key: str, /, **values: object) -> str:
     text = texts(lang if lang in LANGUAGES else DEFAULT_LANGUAGE).get(key, key)
     return text.format(**values) if values else text
 
@@ -38,7 +38,7 @@ def current_language() -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def t(key: str, **values: object) -> str:
+def t(key: str, /, **values: object) -> str:
     """The text for `key` in the current user's language."""
     return translate(current_language(), key, **values)
 

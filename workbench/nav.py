@@ -21,6 +21,7 @@ PAGES = (
     ("search", "search", ":material/search:", "ad.view"),
     ("network", "network", ":material/hub:", "ad.view"),
     ("trends", "trends", ":material/trending_up:", "ad.view"),
+    ("dossiers", "dossiers", ":material/folder_shared:", "dossier.view"),
     ("cases", "cases", ":material/cases:", "case.view"),
     ("users", "users", ":material/group:", "users.manage"),
     ("audit", "audit", ":material/verified_user:", "audit.view"),

@@ -339,7 +339,7 @@ def cases_with_signals(session: Session, team: str | None) -> list[dict[str, Any
             signals.setdefault(s.case_id, []).append(s)
     return [{"id": c.id, "number": c.number, "title": c.title, "team": c.team, "status": c.status,
              "created_by": c.created_by, "created_at": c.created_at,
-             "signals": [{"id": s.id, "kind": s.kind, "ad_id": s.ad_id, "note": s.note, "source": s.source,
+             "signals": [{"id": s.id, "kind": s.kind, "ad_id": s.ad_id, "dossier_id": s.dossier_id, "note": s.note, "source": s.source,
                           "added_by": s.added_by, "added_at": s.added_at} for s in signals.get(c.id, [])]}
             for c in cases]
 

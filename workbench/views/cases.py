@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from workbench import actions
-from workbench.access import require
+from workbench import actions, exports
+from workbench.access import can, require
 from workbench.i18n import t
 from workbench.queries import cases_with_signals
 from workbench.ui import audit_once, db, md, short_time, viewer
@@ -34,5 +34,10 @@ for case in cases:
             if s["ad_id"] is not None:
                 st.page_link("views/ad.py", label=f"{line} · {t('triage.ad')} {s['ad_id']}",
                              query_params={"ad": str(s["ad_id"])}, icon=":material/article:")
+            elif s["dossier_id"] is not None:
+                st.page_link("views/dossiers.py", label=f"{line} · {t('dossier.kind')} #{s['dossier_id']}",
+                             query_params={"dossier": str(s["dossier_id"])}, icon=":material/folder_shared:")
             else:
                 st.markdown(f"- {line}")
+        if can(who, "case.export", case["team"]):
+            exports.export_controls(who, case["id"], case["number"])
