@@ -2,71 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, Annotated
 
 import typer
 
 from signalstack.cli import fail
-
-OPTIONAL_STRING_FIELDS = ("title", "lang", "country")
-
-
-def extract_line(numbered: tuple[int, str]) -> str:
-    """One input line to one output line: the contract fields, or {"line": N, "error": ...}."""
-    number, line = numbered
-    try:
-        return json.dumps(_extract_record(line), ensure_ascii=False)
-    except ValueError as exc:
-        return json.dumps({"line": number, "error": str(exc)}, ensure_ascii=False)
-
-
-def _extract_record(line: str) -> dict[str, Any]:
-    import phonenumbers
-
-    from nlp.extract import extract
-
-    if not line.strip():
-        raise ValueError("empty line")
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
-    if not isinstance(record, dict):
-        raise ValueError("expected a JSON object")
-    if "id" not in record:
-        raise ValueError("missing field 'id'")
-    if not isinstance(record.get("text"), str):
-        raise ValueError("field 'text' must be a string")
-    for name in OPTIONAL_STRING_FIELDS:
-        if record.get(name) is not None and not isinstance(record[name], str):
-            raise ValueError(f"field {name!r} must be a string")
-    country = (record.get("country") or "NL").upper()
-    if country not in phonenumbers.SUPPORTED_REGIONS:
-        raise ValueError(f"unknown country {record['country']!r} (expected an ISO 3166 code such as NL)")
-    result = extract(record["text"], title=record.get("title") or None, lang=record.get("lang"), country=country)
-    return {"id": record["id"], **result.contract()}
-
-
-def _warm_up() -> None:
-    from nlp.extract import extract
-
-    extract("warm up", country="NL")
-
-
-def extracted_lines(lines: Iterable[str], jobs: int = 1) -> Iterator[str]:
-    """Output lines in input order; with jobs > 1 the work is spread over that many processes."""
-    numbered = ((n, line.rstrip("\r\n")) for n, line in enumerate(lines, start=1))
-    if jobs <= 1:
-        yield from map(extract_line, numbered)
-        return
-    import multiprocessing
-
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=_warm_up) as pool:
-        yield from pool.imap(extract_line, numbered, chunksize=64)
 
 
 def _open_input(path: Path | None) -> IO[str]:
@@ -100,6 +42,8 @@ def register(app: typer.Typer) -> None:
         except OSError as exc:
             fail(f"cannot write {out}: {exc.strerror}", 2)
         try:
+            from nlp.jsonl import extracted_lines
+
             for line in extracted_lines(source, jobs):
                 target.write(line + "\n")
             target.flush()
