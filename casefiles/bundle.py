@@ -124,7 +124,7 @@ def _write_payload(settings: Settings, content: dict[str, Any], folder: Path, me
     return pdf_note
 
 
-def _make_signed_bag(folder: Path, bag_info: dict[str, str], key: Any) -> None:
+def make_signed_bag(folder: Path, bag_info: dict[str, str], key: Any) -> None:
     bag = bagit.make_bag(str(folder), bag_info=bag_info, checksums=CHECKSUMS, processes=1)
     (folder / PUBLIC_KEY).write_bytes(public_pem(key))
     bag.save(processes=1)  # rewrites the tag manifests so that they cover the public key too
@@ -167,7 +167,7 @@ def export_case(session: Session, settings: Settings, user: User | str, case_ref
         bag_dir = work / "bag"
         bag_dir.mkdir()
         pdf_note = _write_payload(settings, content, bag_dir, meta)
-        _make_signed_bag(bag_dir, bag_info, key)
+        make_signed_bag(bag_dir, bag_info, key)
         files = sum(1 for p in bag_dir.rglob("*") if p.is_file())
         audit.record(session, acting.username, "case.export", "case", case.id, number=case.number, path=str(out),
                      signals=len(content["signals"]), captures=len(content["captures"]), key_fingerprint=key_fp,

@@ -196,7 +196,7 @@ def test_export_refusals_and_no_partial_bundle(settings, world, tmp_path, monkey
     def crash(*_args, **_kwargs):
         raise RuntimeError("killed half-way")
 
-    monkeypatch.setattr(bundle_module, "_make_signed_bag", crash)
+    monkeypatch.setattr(bundle_module, "make_signed_bag", crash)
     with pytest.raises(RuntimeError), session_scope(settings) as s:
         export_case(s, settings, "coco", number, out / "half")
     assert sorted(p.name for p in out.iterdir()) == ["taken"]  # no bundle, no leftovers
