@@ -14,13 +14,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from scrapy import signals
+from sqlalchemy import func, select
 from twisted.internet import task
 
 from crawlers.pipelines import app_settings, job_info
 from crawlers.store import COMPLETE, mark_removed
 from signalstack import audit
 from signalstack.db import session_scope
-from signalstack.schema import CrawlJob
+from signalstack.schema import Ad, CrawlJob
 
 ERROR_KEYS = ("listing_errors", "detail_errors", "image_errors", "items_invalid", "item_errors")
 
@@ -82,6 +83,12 @@ class JobRecorder:
             job = session.get(CrawlJob, int(self.job["id"]))
             for key, value in {**self.counts(), **extra}.items():
                 setattr(job, key, value)
+            if "status" in extra:
+                # The exact count from the database: a resumed job's killed runs never reported theirs.
+                job.items = session.execute(
+                    select(func.count()).select_from(Ad).where(Ad.site_id == job.site_id,
+                                                               Ad.last_seen >= job.started_at)
+                ).scalar_one()
             if extra.get("status") == COMPLETE:
                 session.flush()
                 removed = mark_removed(session, job.site_id, int(self.settings.removal_after_missed_crawls),

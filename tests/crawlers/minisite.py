@@ -3,6 +3,7 @@ over a list of ads that a test can change between crawls, plus a few hostile pag
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import threading
@@ -30,8 +31,9 @@ def make_ads(n: int, prefix: str = "a") -> list[dict]:
 
 
 class MiniSite:
-    def __init__(self, ads: list[dict], per_page: int = 20, hostile: bool = False):
+    def __init__(self, ads: list[dict], per_page: int = 20, hostile: bool = False, gzip: bool = False):
         self.ads = ads
+        self.gzip = gzip
         self.per_page = per_page
         self.hostile = hostile
         self.images = {f"i{k}.png": png(k * 40) for k in range(5)}
@@ -157,6 +159,9 @@ class MiniSite:
                 if site.delay:
                     time.sleep(site.delay)
                 status, ctype, body, headers = site.route(parts.path, parse_qs(parts.query))
+                if site.gzip and "gzip" in self.headers.get("Accept-Encoding", "") and ctype.startswith("text"):
+                    body = gzip.compress(body, mtime=0)
+                    headers = {**headers, "Content-Encoding": "gzip"}
                 self.send_response(status)
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))

@@ -1,0 +1,76 @@
+"""Kill -9 a crawl twice and resume it: every ad ends up stored exactly once, in one job."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from minisite import MiniSite, make_ads
+from sqlalchemy import func, select
+
+from crawlers.run import child_environment
+from signalstack.db import session_scope
+from signalstack.schema import Ad, AdVersion, AuditEntry, CrawlJob
+
+ROOT = Path(__file__).resolve().parents[2]
+ARGS = ["crawl", "classic", "--purpose", "resume test", "--legal-basis", "Wpg art. 9 (test)"]
+
+
+def stored(settings) -> int:
+    with session_scope(settings) as s:
+        return s.execute(select(func.count()).select_from(Ad)).scalar_one()
+
+
+def start(settings, base_url: str, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "signalstack.cli", *ARGS, "--base-url", base_url, *extra],
+                            cwd=ROOT, env=child_environment(settings), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def kill_when_stored(settings, proc: subprocess.Popen, at_least: int) -> None:
+    deadline = time.monotonic() + 120
+    while stored(settings) < at_least:
+        assert proc.poll() is None, "the crawl ended before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+
+def test_kill_and_resume_loses_and_doubles_nothing(settings):
+    site = MiniSite(make_ads(60))
+    site.delay = 0.1  # slow enough to kill mid-crawl
+    try:
+        kill_when_stored(settings, start(settings, site.base_url), 8)
+        first_kill = stored(settings)
+        kill_when_stored(settings, start(settings, site.base_url, "--resume"), first_kill + 10)
+        done = start(settings, site.base_url, "--resume")
+        out, err = done.communicate(timeout=180)
+    finally:
+        site.close()
+    assert done.returncode == 0, err
+    with session_scope(settings) as s:
+        ids = s.execute(select(Ad.site_ad_id)).scalars().all()
+        assert sorted(ids) == [a["id"] for a in site.ads]
+        assert s.execute(select(func.count()).select_from(AdVersion)).scalar_one() == 60
+        job = s.execute(select(CrawlJob)).scalar_one()  # one job, resumed twice
+        assert (job.status, job.items) == ("finished", 60)
+        actions = s.execute(select(AuditEntry.action).order_by(AuditEntry.id)).scalars().all()
+        assert actions.count("crawl.resume") == 2 and actions[-1] == "crawl.finish"
+    # Resumed runs skip the ads already stored, so few detail pages are fetched twice.
+    detail_fetches = sum(n for path, n in site.hits.items() if path.startswith("/classic/ad/"))
+    assert detail_fetches < 60 + 2 * 8
+
+
+def test_resume_without_an_interrupted_crawl_is_refused(settings):
+    site = MiniSite(make_ads(3))
+    try:
+        proc = start(settings, site.base_url, "--resume")
+        _, err = proc.communicate(timeout=60)
+    finally:
+        site.close()
+    assert proc.returncode == 2 and "no interrupted crawl of classic" in err

@@ -1,0 +1,65 @@
+"""Upserting ads: one ad per (site, site ad id), a version only on changed content, removals."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from crawlers.store import content_sha256, mark_removed, upsert_ad
+from signalstack.schema import Ad, AdVersion, CrawlJob, Site
+
+T0 = datetime(2026, 11, 1, 12, tzinfo=UTC)
+
+
+def item(ad_id: str, body: str = "Hoi", **extra) -> dict:
+    return {"site_ad_id": ad_id, "url": f"http://x/ad/{ad_id}", "title": "T", "body": body, "name": "Eva",
+            "age": "19", "city": "Utrecht", "fetched_at": T0, "images": [{"url": "http://x/i.png", "sha256": "ab"}],
+            **extra}
+
+
+def test_content_hash_covers_content_not_fetch_details():
+    a = item("1")
+    assert content_sha256(a) == content_sha256({**a, "fetched_at": T0 + timedelta(days=1), "url": "http://y"})
+    assert content_sha256(a) != content_sha256({**a, "city": "Zwolle"})
+    assert content_sha256(a) != content_sha256({**a, "images": [{"url": "http://x/i.png", "sha256": "cd"}]})
+
+
+def test_upsert_versions_and_last_seen(session):
+    site = Site(name="s", base_url="http://x")
+    session.add(site)
+    session.flush()
+    assert upsert_ad(session, site.id, item("1"), None, T0) == "new"
+    assert upsert_ad(session, site.id, item("1"), None, T0 + timedelta(hours=1)) == "unchanged"
+    assert upsert_ad(session, site.id, item("1", body="Hoi, nieuw"), None, T0 + timedelta(hours=2)) == "changed"
+    assert upsert_ad(session, site.id, item("1"), None, T0 + timedelta(hours=3)) == "reverted"
+    ad = session.execute(select(Ad)).scalar_one()
+    assert ad.last_seen == T0 + timedelta(hours=3) and ad.first_seen == T0
+    assert [v.version_no for v in ad.versions] == [1, 2]
+    assert ad.current.body == "Hoi, nieuw"
+    assert session.query(AdVersion).count() == 2
+
+
+def test_removed_after_missed_complete_crawls(session):
+    site = Site(name="s", base_url="http://x")
+    session.add(site)
+    session.flush()
+    upsert_ad(session, site.id, item("gone"), None, T0)
+    upsert_ad(session, site.id, item("stays"), None, T0)
+
+    def crawl(hours: int, status: str = "finished") -> None:
+        session.add(CrawlJob(site_id=site.id, started_by="t", purpose="p", legal_basis="b", status=status,
+                             started_at=T0 + timedelta(hours=hours)))
+        upsert_ad(session, site.id, item("stays"), None, T0 + timedelta(hours=hours, minutes=1))
+        session.flush()
+
+    crawl(1)
+    assert mark_removed(session, site.id, 2, T0) == 0  # missed once: not yet
+    crawl(2, status="partial")  # an incomplete crawl proves nothing
+    assert mark_removed(session, site.id, 2, T0) == 0
+    crawl(3)
+    assert mark_removed(session, site.id, 2, T0 + timedelta(hours=3)) == 1
+    gone, stays = (session.execute(select(Ad).where(Ad.site_ad_id == k)).scalar_one() for k in ("gone", "stays"))
+    assert gone.removed_at is not None and stays.removed_at is None
+    upsert_ad(session, site.id, item("gone"), None, T0 + timedelta(hours=4))  # re-posted
+    assert gone.removed_at is None
