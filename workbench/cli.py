@@ -8,8 +8,6 @@ from pathlib import Path
 
 import typer
 
-from signalstack.cli import fail
-
 APP = Path(__file__).with_name("app.py")
 
 
@@ -33,6 +31,7 @@ def register(app: typer.Typer) -> None:
         port: int = typer.Option(None, help="Port to bind (default: setting workbench_port)."),
     ) -> None:
         """Serve the review workbench in the browser (health check: /_stcore/health)."""
+        from signalstack.cli import fail
         from signalstack.migrate import upgrade
         from signalstack.settings import SettingsError, get_settings
 

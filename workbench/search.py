@@ -1,7 +1,8 @@
 """Search ads by phone (in any written form), e-mail, handle, text, image hash, ad id or URL.
 
-A phone number is normalised to E.164 first (so "06-12 34 56 78", "+31612345678" and
-"0031 6 1234 5678" find the same ads); when it cannot be parsed its digits are matched.
+A phone number is normalised to E.164 first (so "06-12 34 56 78", "+31612345678",
+"0031 6 1234 5678" and "nul zes 12345678" find the same ads); when it cannot be parsed its
+digits are matched.
 """
 
 from __future__ import annotations
@@ -55,7 +56,16 @@ def guess_kind(query: str) -> str:
 
 
 def normalised_phone(query: str, country: str = "NL") -> tuple[str, str]:
-    """(E.164 or "", digits) for a phone number as someone wrote it."""
+    """(E.164 or "", digits) for a phone number as someone wrote it, disguised forms included
+    ("nul zes 12 34 56 78") when the NLP stage is installed."""
+    try:
+        from nlp.phones import find_phones
+    except ModuleNotFoundError:
+        find_phones = None
+    if find_phones is not None:
+        found = find_phones(query, country)
+        if found:
+            return found[0].e164, found[0].e164.lstrip("+")
     digits = re.sub(r"\D", "", query)
     try:
         number = phonenumbers.parse(query, country)
