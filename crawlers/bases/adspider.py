@@ -57,7 +57,7 @@ from scrapy.http import Request, Response
 
 from crawlers.adapters import Adapter, load_adapter
 from crawlers.bases.detail import extract_detail
-from crawlers.bases.listing import ListingError, parse_listing_html, parse_listing_json
+from crawlers.bases.listing import ListingError, page_number, parse_listing_html, parse_listing_json
 
 
 def _path_and_query(url: str) -> str:
@@ -162,6 +162,14 @@ class AdSpider(scrapy.Spider):
         yield from self._follow(page)
 
     def listing_failed(self, failure: Any) -> None:
+        response = getattr(failure.value, "response", None)
+        request = failure.request
+        p = self.adapter.pagination
+        if (p.kind == "page_param" and response is not None and response.status == 404
+                and page_number(request.url, p.param, p.first_page) > p.first_page):
+            # Numbered pages end in "not found" on some sites: the walk is over, nothing failed.
+            self._count("listing_end_not_found")
+            return
         self._count("listing_errors")
         self.logger.warning("listing page failed: %s (%s)", failure.request.url, failure.getErrorMessage())
 

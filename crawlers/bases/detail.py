@@ -48,6 +48,17 @@ def _where(element: Any) -> str:
     return element.getroottree().getpath(element)
 
 
+def _field_name(element: Any) -> str:
+    """A name for an unmapped field: its itemprop or class, or that of the first named element inside."""
+    for e in element.iter():
+        if not isinstance(e.tag, str):
+            continue
+        name = e.get("itemprop") or e.get("class")
+        if name:
+            return name
+    return ""
+
+
 def _css_unmapped(adapter: Adapter, page: Selector) -> dict[str, str]:
     """Candidate elements that no field selector reads, with their text.
 
@@ -71,8 +82,9 @@ def _css_unmapped(adapter: Adapter, page: Selector) -> dict[str, str]:
         around = {_where(a) for a in element.iterancestors()}
         if _where(element) in mapped or inside & mapped or around & text_read:
             continue
-        key = element.get("itemprop") or element.get("class") or f"{element.tag}[{n}]"
-        text = " ".join("".join(element.itertext()).split())
+        key = _field_name(element) or f"{element.tag}[{n}]"
+        stamped = [e.get("datetime") for e in element.iter() if e.get("datetime")]
+        text = stamped[0] if stamped else " ".join("".join(element.itertext()).split())
         unmapped[key if key not in unmapped else f"{key}[{n}]"] = text
     return unmapped
 
