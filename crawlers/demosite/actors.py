@@ -113,17 +113,15 @@ class ActorFactory:
         r = rng.random()
         if r < 0.9:
             def make():
-                national = "06" + rng.choice("123458") + "".join(rng.choice("0123456789") for _ in range(7))
+                national = f"06{rng.choice('123458')}{rng.randrange(10**7):07d}"
                 return Phone("+31" + national[1:], national, 2)
         elif r < 0.95:
             def make():
-                national = "04" + rng.choice("789") + "".join(rng.choice("0123456789") for _ in range(7))
+                national = f"04{rng.choice('789')}{rng.randrange(10**7):07d}"
                 return Phone("+32" + national[1:], national, 4)
         else:
             def make():
-                national = rng.choice(("0151", "0160", "0170", "0176")) + "".join(
-                    rng.choice("0123456789") for _ in range(7)
-                )
+                national = f"{rng.choice(('0151', '0152', '0176'))}{rng.randrange(10**8):08d}"
                 return Phone("+49" + national[1:], national, 4)
         return self._unique_number(make)
 
@@ -131,7 +129,7 @@ class ActorFactory:
         rng = self.rng
 
         def make():
-            national = city.area_code + rng.choice("2345678") + "".join(rng.choice("0123456789") for _ in range(6))
+            national = f"{city.area_code}{rng.choice('2345678')}{rng.randrange(10**6):06d}"
             return Phone("+31" + national[1:], national, 3)
 
         return self._unique_number(make)

@@ -70,8 +70,23 @@ def disguised_phone(national: str, head: int, kind: str, lang: str, rng) -> str:
     raise ValueError(f"unknown phone disguise {kind!r}")
 
 
+def plain_foreign_phone(e164: str, head: int, rng) -> str:
+    """A foreign number in a Dutch ad is written internationally (a national form would read as Dutch)."""
+    cc, rest = e164[:3], e164[3:]
+    form = rng.randrange(3)
+    if form == 0:
+        return e164
+    if form == 1:
+        return f"{cc} {rest[: head - 1]} {rest[head - 1 :]}"
+    return f"00{cc[1:]} {rest}"
+
+
 def written_phone(national: str, e164: str, head: int, disguise: str | None, lang: str, rng):
     """(written form, disguise types) for one phone number in one ad."""
+    if not e164.startswith("+31"):
+        if disguise is None:
+            return plain_foreign_phone(e164, head, rng), []
+        national, head = "00" + e164[1:], 4
     if disguise is None:
         return plain_phone(national, e164, head, rng), []
     return disguised_phone(national, head, disguise, lang, rng), [disguise]

@@ -17,9 +17,11 @@ import csv
 import hashlib
 import json
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from random import Random
+
+import orjson
 
 from crawlers.demosite import truth as truth_mod
 from crawlers.demosite.actors import Actor, ActorFactory
@@ -67,8 +69,9 @@ class WorldSummary:
 
 
 def iso_at(day: int, second: int) -> str:
-    moment = datetime.combine(START_DATE, datetime.min.time(), UTC) + timedelta(days=day - 1, seconds=second)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    """ISO-8601 UTC time of `second` into world day `day` (day 1 = START_DATE)."""
+    hours, rest = divmod(second, 3600)
+    return f"{(START_DATE + timedelta(days=day - 1)).isoformat()}T{hours:02d}:{rest // 60:02d}:{rest % 60:02d}Z"
 
 
 def _stated_age(actor: Actor, person, rng) -> tuple[int | None, bool]:
@@ -260,8 +263,7 @@ def generate_world(
     (out / "truth").mkdir(exist_ok=True)
     images: dict[str, tuple[str, str]] = {}
     n_versions = 0
-    with (out / "world.jsonl").open("w", encoding="utf-8", newline="\n") as world_fh, \
-            (out / "truth.jsonl").open("w", encoding="utf-8", newline="\n") as truth_fh:
+    with (out / "world.jsonl").open("wb") as world_fh, (out / "truth.jsonl").open("wb") as truth_fh:
         for plan in plans:
             files = []
             for base, transform in plan.images:
@@ -280,14 +282,14 @@ def generate_world(
                 })
                 record = truth_mod.version_record(plan, number, day, iso_at(day, second), state, title, body,
                                                   marks, urls, files, age_text, name)
-                truth_fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+                truth_fh.write(orjson.dumps(record) + b"\n")
                 n_versions += 1
-            world_fh.write(json.dumps({
+            world_fh.write(orjson.dumps({
                 "site": plan.site, "id": plan.site_ad_id, "urls": urls,
                 "kind": "noise" if plan.actor.kind == "noise" else "ad", "page": plan.page,
                 "posted_day": plan.posted_day, "posted_at": iso_at(plan.posted_day, plan.posted_sec),
                 "removed_day": plan.removed_day, "versions": world_versions,
-            }, ensure_ascii=False, separators=(",", ":")) + "\n")
+            }) + b"\n")
 
     with (out / "images.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")

@@ -76,9 +76,10 @@ def indicator_line(prefix: str, code: str, phrase: str, suffix: str) -> Line:
 def render_line(line: Line, values: dict[str, Value], out: list[str], marks: list, offset: int) -> int:
     """Append the line's text to `out`, its marks to `marks`; return the new offset."""
     for piece in line:
-        if isinstance(piece, str):
+        kind = type(piece)
+        if kind is str:
             text = piece
-        elif isinstance(piece, Slot):
+        elif kind is Slot:
             value = values[piece.name]
             text = value.text
             for kind, payload, start, end in value.marks:
