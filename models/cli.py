@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
         by: str = typer.Option("all", "--by", help="text: near-duplicate texts only; all: also shared "
                                                    "phones, e-mails, handles and photo hashes."),
         output: str = typer.Option("", "--output", "-o", help="Write here instead of stdout."),
-        threshold: float = typer.Option(0.5, min=0.05, max=1.0,
+        threshold: float = typer.Option(0.6, min=0.05, max=1.0,
                                         help="Estimated Jaccard similarity from which two texts join."),
         db: bool = typer.Option(False, "--db", help="Cluster the stored ads and save text clusters and "
                                                    "networks in the database (ignores SOURCE and --by)."),

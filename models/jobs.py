@@ -155,7 +155,7 @@ def _keyed(records: Sequence[Mapping[str, Any]], labels: Any, prefix: str,
     return out
 
 
-def cluster_lines(lines: Iterable[str], by: str = "all", threshold: float = 0.5) -> list[dict[str, Any]]:
+def cluster_lines(lines: Iterable[str], by: str = "all", threshold: float = 0.6) -> list[dict[str, Any]]:
     """The output objects of `signalstack cluster`, one per input line, in order."""
     if by not in ("text", "all"):
         raise ValueError(f"--by must be 'text' or 'all', not {by!r}")

@@ -41,25 +41,59 @@ def plain_word(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Digits written as words (disguised phone numbers) and the units that ride along with an
+# age or a price: "19 jaar", "18 jr", "150 euro". They belong to the slot, not the template.
+DIGIT_WORDS = frozenset("nul twee drie vier vijf zes zeven acht negen zero two three four five six seven eight "
+                        "nine".split())
+AMBIGUOUS_DIGIT_WORDS = frozenset({"een", "one"})  # also "a": a digit only next to other digits
+UNIT_WORDS = frozenset({"jaar", "jr", "j", "years", "year", "yrs", "yo", "euro", "eur", "eu"})
+
+
 def tokens(text: str) -> list[Token]:
-    out: list[Token] = []
+    raw: list[tuple[str, str, str, int, int, bool]] = []  # kind, surface, plain, start, end, sentence start
     previous_end = 0
     for match in TOKEN_RE.finditer(text):
-        kind, surface = match.lastgroup, match.group()
         start, end = match.span()
-        plain = plain_word(surface)
+        sentence_start = not raw or SENTENCE_END_RE.search(text, previous_end, start) is not None
+        raw.append((match.lastgroup or "word", match.group(), plain_word(match.group()), start, end,
+                    sentence_start))
+        previous_end = end
+    # A capitalised word inside a sentence is a name or place; the same word opening a
+    # sentence or the title ("Luna (19) - Zwolle") is then a name too.
+    names = {surface for kind, surface, _p, _s, _e, first in raw
+             if kind == "word" and not first and _name_like(surface)}
+    out: list[Token] = []
+    for i, (kind, surface, plain, start, end, first) in enumerate(raw):
         if kind == "email":
             masked = EMAIL
         elif kind == "url":
             masked = URL
-        elif kind == "number" or any(ch.isdigit() for ch in surface):
+        elif kind == "number" or any(ch.isdigit() for ch in surface) or plain in DIGIT_WORDS:
             masked = NUMBER
+        elif plain in AMBIGUOUS_DIGIT_WORDS and i + 1 < len(raw) and raw[i + 1][2] in DIGIT_WORDS:
+            masked = NUMBER
+        elif plain in UNIT_WORDS | AMBIGUOUS_DIGIT_WORDS and out and out[-1].masked == NUMBER:
+            masked = NUMBER
+        elif _name_like(surface) and (not first or surface in names):
+            masked = NAME
         else:
-            sentence_start = not out or SENTENCE_END_RE.search(text, previous_end, start) is not None
-            name_like = surface[0].isupper() and not surface.isupper()
-            masked = NAME if name_like and not sentence_start else plain
+            masked = plain
         out.append(Token(masked, plain, start, end))
-        previous_end = end
+    return out
+
+
+def _name_like(surface: str) -> bool:
+    return surface[0].isupper() and not surface.isupper()
+
+
+def matching_words(toks: list[Token]) -> list[str]:
+    """The masked words shingles are made of; a run of number tokens counts once, so
+    "06 12 34 56 78", "nul zes een twee" and "0612345678" look the same."""
+    out: list[str] = []
+    for token in toks:
+        if token.masked == NUMBER and out and out[-1] == NUMBER:
+            continue
+        out.append(token.masked)
     return out
 
 

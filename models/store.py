@@ -124,7 +124,7 @@ def _store_kind(session: Session, kind: str, records: Sequence[dict[str, Any]], 
             "ads": sum(len(v) for v in members.values())}
 
 
-def cluster_stored_ads(session: Session, actor: str = "system", threshold: float = 0.5) -> dict[str, Any]:
+def cluster_stored_ads(session: Session, actor: str = "system", threshold: float = 0.6) -> dict[str, Any]:
     """Recompute text clusters and networks of all stored ads inside the caller's transaction."""
     records = stored_records(session)
     report: dict[str, Any] = {"ads": len(records)}

@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin
 
-from models.shingles import shingle_hashes, tokens
+from models.shingles import matching_words, shingle_hashes, tokens
 from models.unionfind import UnionFind
 
 _CHUNK_ELEMENTS = 4_000_000  # shingles x permutations hashed at once (~32 MB of uint64)
@@ -70,7 +70,7 @@ class TextClusterer(ClusterMixin, BaseEstimator):
     signatures_ : ndarray of shape (n_texts_seen, num_perm), uint32
     """
 
-    def __init__(self, threshold: float = 0.5, num_perm: int = 64, bands: int = 16, shingle_size: int = 3,
+    def __init__(self, threshold: float = 0.6, num_perm: int = 64, bands: int = 16, shingle_size: int = 3,
                  max_df: float = 0.1, min_boilerplate_docs: int = 50, sketch_width_log2: int = 22,
                  random_state: int = 0):
         self.threshold = threshold
@@ -112,7 +112,7 @@ class TextClusterer(ClusterMixin, BaseEstimator):
     def _add(self, X: Sequence[str]) -> TextClusterer:
         if isinstance(X, str):
             raise ValueError("X must be a sequence of texts, not one string")
-        sets = [shingle_hashes([t.masked for t in tokens(text)], self.shingle_size) for text in X]
+        sets = [shingle_hashes(matching_words(tokens(text)), self.shingle_size) for text in X]
         self._count_documents(sets)
         sets = [self._without_boilerplate(s) for s in sets]
         signatures = self._minhash(sets)

@@ -67,8 +67,10 @@ def test_incremental_and_batch_agree_on_synthetic_ads():
     stream = TextClusterer()
     for start in range(0, len(texts), 100):
         stream.partial_fit(texts[start:start + 100])
-    assert cluster_scores(truth, batch.labels_.tolist())["f1"] >= 0.95
-    assert cluster_scores(truth, stream.labels_.tolist())["f1"] >= 0.95
+    batch_f1 = cluster_scores(truth, batch.labels_.tolist())["f1"]
+    stream_f1 = cluster_scores(truth, stream.labels_.tolist())["f1"]
+    assert batch_f1 >= 0.93 and stream_f1 >= 0.93
+    assert abs(batch_f1 - stream_f1) <= 0.03
 
 
 def test_same_seed_same_clusters_and_bad_parameters_are_explained():
