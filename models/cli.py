@@ -12,6 +12,8 @@ from signalstack.cli import fail
 
 
 def register(app: typer.Typer) -> None:
+    _register_evaluate(app)
+
     @app.command("cluster")
     def cluster(
         source: str = typer.Argument("-", help="JSON Lines file with id, text (+ title, phones, emails, "
@@ -51,6 +53,25 @@ def register(app: typer.Typer) -> None:
                 Path(output).write_text(text, encoding="utf-8")
             except OSError as exc:
                 fail(f"cannot write {output}: {exc.strerror}", 2)
+
+
+def _register_evaluate(app: typer.Typer) -> None:
+    @app.command("cluster-evaluate")
+    def cluster_evaluate(
+        world: str = typer.Argument(..., help="A demo world folder (made by the demo site generator)."),
+        identifiers: str = typer.Option("truth", help="truth: identifiers from the ground truth; nlp: "
+                                                      "extracted from the ad text with nlp.extract."),
+        threshold: float = typer.Option(0.6, min=0.05, max=1.0, help="Text similarity threshold."),
+    ) -> None:
+        """Score text clusters and networks against a demo world's truth (B-cubed P/R/F1, adjusted Rand)."""
+        from models.worldeval import WorldEvalError, evaluate_world
+
+        if identifiers not in ("truth", "nlp"):
+            fail("--identifiers must be 'truth' or 'nlp'", 2)
+        try:
+            typer.echo(json.dumps(evaluate_world(world, identifiers, threshold), indent=2))
+        except (WorldEvalError, OSError, KeyError, json.JSONDecodeError) as exc:
+            fail(f"cannot evaluate {world}: {exc}", 2)
 
 
 def _cluster_database(threshold: float, actor: str) -> None:

@@ -97,11 +97,14 @@ def evaluate_world(folder: Path | str, identifiers: str = "truth", threshold: fl
     for record, key in zip(records, text_keys, strict=True):
         record["text_cluster"] = key
     net_keys, _ = network_keys(records, NetworkLinker())
+    # Identifiers only: what the linker finds without near-duplicate text as a link.
+    id_keys, _ = network_keys(records, NetworkLinker(link_on=("phone", "email", "handle", "image")))
     return {
         "ads": len(records),
         "identifiers": identifiers,
         "text": cluster_scores([r["truth_text"] for r in records], text_keys),
         "network": cluster_scores([r["truth_network"] for r in records], net_keys),
+        "network_identifiers_only": cluster_scores([r["truth_network"] for r in records], id_keys),
         "text_clusters": len({k for k in text_keys if k}),
         "networks": len({k for k in net_keys if k}),
         "true_networks": len({r["truth_network"] for r in records}),
