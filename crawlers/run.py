@@ -50,6 +50,7 @@ class CrawlSummary:
     ads_changed: int = 0
     ads_unchanged: int = 0
     ads_removed: int = 0
+    elapsed_s: float = 0.0  # from the spider opening to its closing (process start-up not included)
     unmapped: dict[str, int] = field(default_factory=dict)
     details: dict[str, Any] = field(default_factory=dict)
 
@@ -191,6 +192,7 @@ def run_crawl(site: str, purpose: str, legal_basis: str, actor: str, base_url: s
         job_id=info["id"], site=site, status=status, pages=pages, items=items, errors=errors, bytes=nbytes,
         ads_new=int(s.get("ads_new", 0)), ads_changed=int(s.get("ads_changed", 0)),
         ads_unchanged=int(s.get("ads_unchanged", 0)), ads_removed=int(s.get("ads_removed", 0)),
+        elapsed_s=float(stats.get("elapsed_time_seconds", 0.0)),
         unmapped={k.removeprefix("unmapped/"): int(v) for k, v in s.items() if k.startswith("unmapped/")},
         details={k: v for k, v in s.items() if not k.startswith("unmapped/") and isinstance(v, int | float | str)},
     )
