@@ -16,27 +16,29 @@ MIN_AGE, MAX_AGE = 10, 99
 _NUM = rf"(?P<num>\d{{1,2}}|{NUMBER_WORD})"
 _NOT_AFTER_NUMBER = r"(?!\s*(?:[/+%€:]|[.,]\d|cm|kg|euro|eur\b|min|uur|u\b|x\b|keer))"
 
+# "19 jaar", "19-jarige", "19 years old", "19yo": found from the unit word backwards, because a
+# pattern that starts with a number word would be tried at every character of every ad.
+_AGE_UNIT = re.compile(
+    r"(?:jaar(?:\s+oud)?|jr\b\.?|jarige|jarig|years?(?:\s+old)?|yrs?(?:\s+old)?|yo\b|y/o|y\.o\.?)(?!\w)",
+    re.IGNORECASE,
+)
+_NUMBER_BEFORE_UNIT = re.compile(rf"(?<![\w/+\-.,]){_NUM}\s*-?\s*$", re.IGNORECASE)
 _PATTERNS = [
-    # 19 jaar, 19 jaar oud, 19-jarige, 19 years old, 19yo, 19 y/o
-    re.compile(
-        rf"(?<![\w/+\-.,]){_NUM}\s*-?\s*(?:jaar(?:\s+oud)?|jr\b\.?|jarige|jarig|years?(?:\s+old)?|yrs?(?:\s+old)?"
-        rf"|yo\b|y/o|y\.o\.?)",
-        re.IGNORECASE,
-    ),
     # ik ben 19, I am 19, I'm 19, zij is 19, age: 19, leeftijd 19
     re.compile(
         rf"\b(?:ik\s+ben|i\s+am|i'm|im|zij\s+is|ze\s+is|she\s+is|she's|leeftijd|age|aged)\s*[:=]?\s*"
         rf"{_NUM}\b{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     ),
-    # Lisa (19)
-    re.compile(r"(?<=[A-Za-zÀ-ÿ])\s*(?P<span>\(\s*(?P<num>\d{2})\s*\))"),
     # jonge vrouw van 24, girl of 19
     re.compile(
         rf"\b(?:vrouw|meid|meisje|dame|girl|lady|woman|student\w*)\s+(?:van|of)\s+{_NUM}\b{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     ),
 ]
+# Lisa (19): the bracket right after a name
+_PAREN_AGE = re.compile(r"\(\s*(?P<num>\d{2})\s*\)")
+_NAME_BEFORE = re.compile(r"[A-Za-zÀ-ÿ]\s?$")
 _LIMIT_BEFORE = re.compile(
     r"\b(?:vanaf|v\.a\.|from|over|boven|above|under|onder|below|al|sinds|since|for|ruim|than|dan|tot|till|until|"
     r"min\.?|minimum|max\.?|maximum|minstens|least|klanten|clients|heren|mannen|men|gents|tussen|between|en|and)"
@@ -61,21 +63,36 @@ def _age_value(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else number_word_value(raw)
 
 
+def _candidates(text: str) -> list[tuple[str, int, int]]:
+    """(number as written, phrase start, phrase end) for every age-like phrase."""
+    candidates = []
+    for unit in _AGE_UNIT.finditer(text):
+        if unit.start() and (text[unit.start() - 1].isalpha() and not text[unit.start() - 1].isdigit()):
+            continue  # "jaar" inside a word such as "verjaardag"
+        before = _NUMBER_BEFORE_UNIT.search(text, max(0, unit.start() - 30), unit.start())
+        if before:
+            candidates.append((before.group("num"), before.start(), unit.end()))
+    for pattern in _PATTERNS:
+        candidates += [(m.group("num"), m.start(), m.end()) for m in pattern.finditer(text)]
+    for m in _PAREN_AGE.finditer(text):
+        if _NAME_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+            candidates.append((m.group("num"), m.start(), m.end()))
+    return candidates
+
+
 def find_ages(text: str) -> list[AgeFound]:
     """Stated ages with the span of the age phrase, in order of appearance, overlapping phrases once."""
     found: list[AgeFound] = []
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            age = _age_value(m.group("num"))
-            if age is None or not MIN_AGE <= age <= MAX_AGE:
-                continue
-            if _LIMIT_BEFORE.search(text, max(0, m.start() - 25), m.start()):
-                continue
-            if _NOT_PERSON_AFTER.match(text, m.end()):
-                continue
-            if any(f.start < m.end() and m.start() < f.end for f in found):
-                continue
-            start = m.start("span") if "span" in pattern.groupindex else m.start()
-            found.append(AgeFound(age, start, m.end()))
+    for raw, start, end in _candidates(text):
+        age = _age_value(raw)
+        if age is None or not MIN_AGE <= age <= MAX_AGE:
+            continue
+        if _LIMIT_BEFORE.search(text, max(0, start - 25), start):
+            continue
+        if _NOT_PERSON_AFTER.match(text, end):
+            continue
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        found.append(AgeFound(age, start, end))
     found.sort(key=lambda f: f.start)
     return found

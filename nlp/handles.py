@@ -28,12 +28,22 @@ _LINKS: dict[str, str] = {
     "signal": r"(?:https?://)?signal\.me/#(?:u|p)/" + _NAME,
 }
 
-_LABELLED = [
-    (platform, re.compile(rf"(?<![\w.])(?:{label})(?:{_SEP}){_NAME}", re.IGNORECASE))
-    for platform, label in _LABELS.items()
-    if platform != "whatsapp"
-]
-_LINKED = [(platform, re.compile(pattern, re.IGNORECASE)) for platform, pattern in _LINKS.items()]
+_LABELLED_PLATFORMS = [p for p in _LABELS if p != "whatsapp"]  # WhatsApp is a phone number, not a name
+# One pass per form: the platform is the named group that matched.
+_LABELLED = re.compile(
+    r"(?<![\w.])(?:" + "|".join(f"(?P<{p}>{_LABELS[p]})" for p in _LABELLED_PLATFORMS)
+    + rf")(?:{_SEP}){_NAME}",
+    re.IGNORECASE,
+)
+_LINKED = re.compile(
+    "|".join(f"(?P<{p}>{pattern.replace('(?P<h>', f'(?P<h_{p}>')})" for p, pattern in _LINKS.items()),
+    re.IGNORECASE,
+)
+# One cheap scan first: most ads name no platform, and then the per-platform patterns need not run.
+_ANY_PLATFORM = re.compile(
+    r"(?<![\w.])(?:" + "|".join([*_LABELS.values(), r"t\.me|telegram\.me|snapchat\.com|instagram\.com|wa\.me|signal\.me"]) + r")(?!\w)",
+    re.IGNORECASE,
+)
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+|\b(?:t\.me|wa\.me)/[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
 
 
@@ -55,11 +65,16 @@ class UrlFound:
 def find_handles(text: str) -> list[HandleFound]:
     found: list[HandleFound] = []
     taken: list[tuple[int, int]] = []
-    for platform, pattern in [*_LINKED, *_LABELLED]:
+    if not _ANY_PLATFORM.search(text):
+        return found
+    for pattern in (_LINKED, _LABELLED):
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            raw = m.group("h").rstrip(".-")
+            platform = next(p for p in _LABELLED_PLATFORMS if m.group(p) is not None) if pattern is _LABELLED else \
+                next(p for p in _LINKS if m.group(p) is not None)
+            name_group = "h" if pattern is _LABELLED else f"h_{platform}"
+            raw = m.group(name_group).rstrip(".-")
             handle = raw.lower()
             if platform == "whatsapp":
                 handle = "+" + handle
@@ -67,7 +82,7 @@ def find_handles(text: str) -> list[HandleFound]:
                 continue  # a phone number after the label; phones.py reads it
             if len(handle) < 2:
                 continue
-            found.append(HandleFound(platform, handle, m.start(), m.start("h") + len(raw)))
+            found.append(HandleFound(platform, handle, m.start(), m.start(name_group) + len(raw)))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda h: h.start)
     return found

@@ -42,7 +42,6 @@ _WORD_ALTERNATIVES = sorted(
 )
 NUMBER_WORD = "(?:" + _NL_COMPOUND + "|" + _EN_COMPOUND + "|" + "|".join(_WORD_ALTERNATIVES) + ")"
 
-_LETTER = r"[^\W\d_]"
 _OTHER_DIGIT_CHARS = "".join(
     chr(cp)
     for cp in range(0x80, 0x10000)
@@ -54,9 +53,7 @@ TOKEN_RE = re.compile(
     r"(?P<keycap>[0-9]\ufe0f?\u20e3)"
     r"|(?P<digits>\d+)"
     rf"|(?P<other>[{re.escape(_OTHER_DIGIT_CHARS)}]+)"
-    rf"|(?P<word>(?<!{_LETTER}){NUMBER_WORD}(?!{_LETTER}))"
-    rf"|(?P<letters>(?<=\d)[oOlI]+(?!{_LETTER})|(?<!{_LETTER})[oOlI]+(?=\d))",
-    re.IGNORECASE,
+    r"|(?P<alpha>[^\W\d_]+)"
 )
 # What may stand between two digit tokens of one number.
 GAP_RE = re.compile(r"[ \t\u00a0*_~|./\\\-()\[\]]{0,4}")
@@ -100,36 +97,67 @@ def number_word_value(word: str) -> int | None:
     return None
 
 
-def _digits_of(match: re.Match[str]) -> tuple[str, str] | None:
-    kind = match.lastgroup or ""
-    raw = match.group()
-    if kind == "digits":
-        return "".join(str(unicodedata.decimal(c)) for c in raw), kind if raw.isascii() else "unicode"
-    if kind == "keycap":
-        return raw[0], kind
-    if kind == "other":
-        return "".join(str(unicodedata.digit(c)) for c in raw), "unicode"
-    if kind == "letters":
-        return "".join(LETTER_DIGITS[c.lower()] for c in raw), kind
-    value = number_word_value(raw)
-    return (str(value), kind) if value is not None else None
+def _number_words() -> dict[str, int]:
+    """Every single-word number form 0..99 in Dutch and English, valued by text2num."""
+    units_nl = [u for u in _UNITS_NL[1:]] + ["één"]
+    compounds = [f"{u}{joiner}{t}" for u in units_nl for t in _TENS_NL for joiner in ("en", "ën")]
+    words = {}
+    for word in [*_UNITS_NL, *_TEENS_NL, *_TENS_NL, *_UNITS_EN, *_TEENS_EN, *_TENS_EN, *_EXTRA_WORDS, *compounds]:
+        value = number_word_value(word)
+        if value is not None:
+            words[word] = value
+    return words
+
+
+NUMBER_WORDS = _number_words()
+LOOKALIKE_LETTERS = frozenset("oOlI")
+
+
+def _touches_digit(text: str, start: int, end: int) -> bool:
+    return (start > 0 and text[start - 1].isdecimal()) or (end < len(text) and text[end].isdecimal())
+
+
+def _merged_compounds(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
+    """English tens + unit written apart ("thirty four", "thirty-four") read as one number."""
+    merged: list[DigitToken] = []
+    for token in tokens:
+        prev = merged[-1] if merged else None
+        if (prev and prev.kind == "word" and token.kind == "word" and len(prev.digits) == 2
+                and prev.digits.endswith("0") and len(token.digits) == 1 and token.digits != "0"
+                and text[prev.end : token.start] in (" ", "-")):
+            merged[-1] = DigitToken(prev.start, token.end, prev.digits[0] + token.digits, "word")
+        else:
+            merged.append(token)
+    return merged
 
 
 def digit_tokens(text: str) -> list[DigitToken]:
     tokens = []
     for match in TOKEN_RE.finditer(text):
-        found = _digits_of(match)
-        if found:
-            tokens.append(DigitToken(match.start(), match.end(), found[0], found[1]))
-    return tokens
+        kind, raw, start, end = match.lastgroup, match.group(), match.start(), match.end()
+        if kind == "alpha":
+            value = NUMBER_WORDS.get(raw.lower())
+            if value is not None:
+                tokens.append(DigitToken(start, end, str(value), "word"))
+            elif LOOKALIKE_LETTERS.issuperset(raw) and _touches_digit(text, start, end):
+                tokens.append(DigitToken(start, end, "".join(LETTER_DIGITS[c.lower()] for c in raw), "letters"))
+        elif kind == "digits":
+            digits = "".join(str(unicodedata.decimal(c)) for c in raw)
+            tokens.append(DigitToken(start, end, digits, "digits" if raw.isascii() else "unicode"))
+        elif kind == "keycap":
+            tokens.append(DigitToken(start, end, raw[0], "keycap"))
+        else:
+            tokens.append(DigitToken(start, end, "".join(str(unicodedata.digit(c)) for c in raw), "unicode"))
+    return _merged_compounds(text, tokens)
 
 
-def digit_runs(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[DigitRun]:
+def digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
+               tokens_found: Sequence[DigitToken] | None = None) -> list[DigitRun]:
     """Maximal runs of digit tokens joined by short separators, skipping masked ranges."""
     runs: list[DigitRun] = []
     tokens: list[DigitToken] = []
     gaps: list[str] = []
-    for token in digit_tokens(text):
+    for token in digit_tokens(text) if tokens_found is None else tokens_found:
         if any(s <= token.start < e or s < token.end <= e for s, e in masked):
             continue
         if tokens:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberFormat
@@ -20,6 +21,7 @@ from phonenumbers import PhoneMetadata, PhoneNumberFormat
 from nlp.normalise import DigitRun, digit_runs, disguise_kinds
 
 MIN_DIGITS, MAX_DIGITS = 8, 15
+MASK_CONTEXT = 16
 
 _DATE = re.compile(
     r"(?<![\d\-./])(?:\d{1,2}([-./])\d{1,2}\1(?:19|20)?\d{2}|(?:19|20)\d{2}([-./])\d{1,2}\2\d{1,2})(?![\d]|[-./]\d)"
@@ -51,10 +53,13 @@ def _needs_trunk_prefix(region: str) -> bool:
     return bool(metadata and metadata.national_prefix == "0")
 
 
-def masked_ranges(text: str) -> list[tuple[int, int]]:
-    return [m.span() for pattern in (_DATE, _TIME, _IBAN) for m in pattern.finditer(text)]
+def masked_ranges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Dates, times and IBANs around text[start:end] (lookbehinds still see what comes before)."""
+    end = len(text) if end is None else end
+    return [m.span() for pattern in (_DATE, _TIME, _IBAN) for m in pattern.finditer(text, start, end)]
 
 
+@lru_cache(maxsize=65536)
 def _valid_e164(digits: str, plus: bool, region: str, trunk: bool) -> str | None:
     if not MIN_DIGITS <= len(digits) <= MAX_DIGITS:
         return None
@@ -110,11 +115,16 @@ def find_phones(text: str, country: str = "NL", masked: Sequence[tuple[int, int]
     region = (country or "NL").upper()
     trunk = _needs_trunk_prefix(region)
     found = []
-    for run in digit_runs(text, [*masked, *masked_ranges(text)]):
-        digit_count = sum(len(t.digits) for t in run.tokens)
-        if digit_count < MIN_DIGITS:
+    for candidate in digit_runs(text, masked):
+        if sum(len(t.digits) for t in candidate.tokens) < MIN_DIGITS:
             continue
-        if _LABEL_BEFORE.search(text, max(0, run.start - 30), run.start):
-            continue
-        found += _phones_in_run(text, run, region, trunk)
+        # Dates, times and IBANs are looked for only around runs long enough to be a phone.
+        around = masked_ranges(text, max(0, candidate.start - MASK_CONTEXT), candidate.end + MASK_CONTEXT)
+        runs = digit_runs(text, around, candidate.tokens) if around else [candidate]
+        for run in runs:
+            if sum(len(t.digits) for t in run.tokens) < MIN_DIGITS:
+                continue
+            if _LABEL_BEFORE.search(text, max(0, run.start - 30), run.start):
+                continue
+            found += _phones_in_run(text, run, region, trunk)
     return found

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy
 import simplemma
 import spacy
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,6 +27,7 @@ class SimplemmaLemmatizer:
     def __init__(self, langs: tuple[str, ...]) -> None:
         self.langs = langs
         self._cache: dict[str, str] = {}
+        self._hashes: dict[int, int] = {}  # lower-case form -> lemma, as hashes of this vocab
 
     def lemma(self, lower: str) -> str:
         lemma = self._cache.get(lower)
@@ -35,8 +38,17 @@ class SimplemmaLemmatizer:
         return lemma
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            token.lemma_ = self.lemma(token.lower_)
+        # Work on string hashes in bulk: setting token.lemma_ one by one costs more than the lookup.
+        strings = doc.vocab.strings
+        lemmas = []
+        for lower in doc.to_array([LOWER]).tolist():
+            lemma = self._hashes.get(lower)
+            if lemma is None:
+                lemma = strings.add(self.lemma(strings[lower]))
+                self._hashes[lower] = lemma
+            lemmas.append(lemma)
+        if lemmas:
+            doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
         return doc
 
 

@@ -76,7 +76,9 @@ def is_refused(text: str, end: int) -> bool:
 def disclaimer_sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences that carry a disclaimer cue."""
     r = rules()
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if not r.disclaimer.search(text):
+        return spans
     start = 0
     for m in [*_SENTENCE_END.finditer(text), None]:
         end = m.start() if m else len(text)

@@ -1,0 +1,121 @@
+"""Extraction throughput: `nlp.extract` on 20,000 synthetic ads, with 1 and 2 processes.
+
+The baseline, measured in the same run, is a bare spaCy tokenizer pass (``make_doc``) over the
+same texts in one process, so the figures can be compared across machines as a ratio. Each
+measurement is the median of 3 runs. Target: >= 2,000 ads/s with 2 processes.
+
+    python -m benchmarks.bench_extract [--ads N] [--repeat R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+NAMES = ["Lisa", "Eva", "Anna", "Mila", "Sara", "Noa", "Julia", "Emma", "Lotte", "Fleur", "Amy", "Kim"]
+CITIES = ["Amsterdam", "Rotterdam", "Den Haag", "Utrecht", "Eindhoven", "Groningen", "Breda", "Zwolle"]
+SENTENCES_NL = [
+    "Hoi, ik ben {name}, {age} jaar, en ik ontvang in {city}.",
+    "Nieuw in {city}! Bel voor een afspraak.",
+    "Ik ben een vriendelijke en rustige dame voor een gezellige avond.",
+    "Prijs {price} euro per uur, ontvangst en hotelbezoek mogelijk.",
+    "Bel of app {phone}.",
+    "24/7 beschikbaar, ook in het weekend.",
+    "100% echt, geen nep.",
+    "Onze meiden spreken geen Nederlands.",
+    "Discreet en betrouwbaar, alleen op afspraak.",
+    "Snap: {handle}",
+]
+SENTENCES_EN = [
+    "Hi, I am {name}, {age} years old, receiving in {city}.",
+    "New in town! Call me for an appointment.",
+    "Friendly, calm companion for a nice evening.",
+    "Only {price} euro per hour, incall and outcall.",
+    "Call or text {phone}.",
+    "Always available, no days off.",
+    "100% real photos, no fake.",
+    "Booking via my manager.",
+    "Mail {handle} at gmail dot com",
+]
+PHONE_FORMS = ["06{d}", "06-{d}", "+31 6 {d}", "06*{s}", "nul zes {w}", "O6{d}"]
+WORDS = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
+
+
+def synthetic_ads(n: int, seed: int = 1) -> list[str]:
+    rng = random.Random(seed)
+    ads = []
+    for _ in range(n):
+        digits = f"{rng.randrange(10**8):08d}"
+        phone = rng.choice(PHONE_FORMS).format(
+            d=digits, s="*".join(digits[i : i + 2] for i in range(0, 8, 2)), w=" ".join(WORDS[int(c)] for c in digits)
+        )
+        pool = SENTENCES_NL if rng.random() < 0.7 else SENTENCES_EN
+        picked = rng.sample(pool, k=rng.randint(4, len(pool)))
+        ads.append(" ".join(s.format(name=rng.choice(NAMES), age=rng.randint(16, 45), city=rng.choice(CITIES),
+                                     price=rng.choice([30, 100, 150, 200, 250]), phone=phone,
+                                     handle=f"{rng.choice(NAMES).lower()}_{rng.randint(1, 99)}") for s in picked))
+    return ads
+
+
+def _extract_one(text: str) -> float:
+    from nlp.extract import extract
+
+    return extract(text).risk
+
+
+def _tokenize_all(texts: list[str]) -> None:
+    from nlp.pipeline import get_pipeline
+
+    make_doc = get_pipeline("nl").make_doc
+    for text in texts:
+        make_doc(text)
+
+
+def _extract_all(texts: list[str]) -> None:
+    for text in texts:
+        _extract_one(text)
+
+
+def _extract_parallel(texts: list[str], processes: int) -> None:
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        for _ in pool.imap(_extract_one, texts, chunksize=256):
+            pass
+
+
+def _median_seconds(run: Callable[[], None], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ads", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    texts = synthetic_ads(args.ads)
+    _extract_one("warm up: build pipelines, matchers and the language model before timing")
+    rows = [
+        ("spaCy tokenizer only (baseline), 1 process", _median_seconds(lambda: _tokenize_all(texts), args.repeat)),
+        ("extract, 1 process", _median_seconds(lambda: _extract_all(texts), args.repeat)),
+        ("extract, 2 processes", _median_seconds(lambda: _extract_parallel(texts, 2), args.repeat)),
+    ]
+    baseline = rows[0][1]
+    print(f"{args.ads} synthetic ads, mean {sum(map(len, texts)) / len(texts):.0f} characters, "
+          f"median of {args.repeat}")
+    for label, seconds in rows:
+        print(f"  {label:45} {args.ads / seconds:9.0f} ads/s   {seconds / baseline:6.1f}x baseline time")
+    two = args.ads / rows[2][1]
+    print(f"target >= 2,000 ads/s with 2 processes: {'met' if two >= 2000 else 'NOT met'} ({two:.0f} ads/s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
