@@ -204,7 +204,7 @@ def body_lines(actor: Actor, person: Person, state: AdState, template: AdTemplat
         if template.lowercase:
             line = _lowered(line)
         last = line[-1] if line else ""
-        if template.sep == " " and isinstance(last, str) and last[-1:] not in ".!?)":
+        if template.sep == " " and not (isinstance(last, str) and last[-1:] in ".!?)"):
             line = line + (".",)  # one-paragraph ads still end each sentence
         emoji = template.emoji.get(name)
         out.append(line + (" " + emoji,) if emoji else line)

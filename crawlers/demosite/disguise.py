@@ -23,8 +23,13 @@ _KEYCAP = "\ufe0f\u20e3"
 
 
 def _pairs(digits: str, head: int) -> list[str]:
+    """Prefix, then pairs of digits; an odd remainder starts with a group of three ("020 123 45 67")."""
     rest = digits[head:]
-    return [digits[:head]] + [rest[i : i + 2] for i in range(0, len(rest), 2)]
+    groups = [digits[:head]]
+    if len(rest) % 2:
+        groups.append(rest[:3])
+        rest = rest[3:]
+    return groups + [rest[i : i + 2] for i in range(0, len(rest), 2)]
 
 
 def plain_phone(national: str, e164: str, head: int, rng) -> str:
