@@ -9,11 +9,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
+from signalstack import audit
 from signalstack.db import session_scope
 from signalstack.schema import (
     Ad,
@@ -26,14 +29,19 @@ from signalstack.schema import (
     IndicatorHit,
     Score,
     Site,
+    User,
     analysis_text,
 )
-from signalstack.users import add_user
 
 APP = Path(__file__).resolve().parents[2] / "workbench" / "app.py"
 PASSWORD = "correct horse battery"
 # Four weeks ago, so the trends page (last 12 weeks) always has data.
 T0 = datetime.now(UTC).replace(microsecond=0) - timedelta(days=28)
+
+
+@lru_cache(maxsize=1)
+def _password_hash() -> str:
+    return PasswordHasher().hash(PASSWORD)
 
 
 @dataclass
@@ -71,12 +79,16 @@ def _score(session, v: AdVersion, risk: float, flagged: bool, reasons: list[str]
 
 def build_world(settings) -> World:
     with session_scope(settings) as s:
-        users = {
-            name: add_user(s, name, PASSWORD, role=role, team=team).id
-            for name, role, team in [("anna", "analyst", "zuid"), ("carl", "coordinator", "zuid"),
-                                     ("audrey", "auditor", "zuid"), ("adam", "admin", "default"),
-                                     ("bert", "analyst", "noord")]
-        }
+        # One argon2 hash for every account: hashing is deliberately slow, and the fixture runs per test.
+        users = {}
+        for name, role, team in [("anna", "analyst", "zuid"), ("carl", "coordinator", "zuid"),
+                                 ("audrey", "auditor", "zuid"), ("adam", "admin", "default"),
+                                 ("bert", "analyst", "noord")]:
+            user = User(username=name, password_hash=_password_hash(), role=role, team=team)
+            s.add(user)
+            s.flush()
+            users[name] = user.id
+        audit.record(s, "test", "user.add", "user", "", usernames=sorted(users))
         site = Site(name="classic", base_url="http://127.0.0.1:8765/classic/")
         s.add(site)
         s.flush()
