@@ -30,12 +30,22 @@ _PATTERNS = [
         rf"{_NUM}\b{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     ),
+    # net 18, just turned 18
+    re.compile(rf"\b(?:net|pas|just(?:\s+turned)?|barely)\s+{_NUM}\b{_NOT_AFTER_NUMBER}", re.IGNORECASE),
     # jonge vrouw van 24, girl of 19
     re.compile(
         rf"\b(?:vrouw|meid|meisje|dame|girl|lady|woman|student\w*)\s+(?:van|of)\s+{_NUM}\b{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     ),
 ]
+# "Lisa, 19, uit Utrecht", "Chloe hier, 20,", "ik ben Mila. 20 en", title "Den Haag: Chloe 20": a bare
+# number right after a capitalised word, closed by punctuation, the line end or a linking word.
+_AFTER_NAME = re.compile(
+    r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+(?:hier|here))?(?:[,.]\s*|\s+)(?P<num>\d{2})"
+    r"(?=\s*(?:[,.!)]|$)|\s+(?:en|and|uit|from|in|nu|now|-|–)\b|\s*-\s)",
+    re.MULTILINE,
+)
+LOOSE_MIN_AGE, LOOSE_MAX_AGE = 13, 69
 # Lisa (19): the bracket right after a name
 _PAREN_AGE = re.compile(r"\(\s*(?P<num>\d{2})\s*\)")
 _NAME_BEFORE = re.compile(r"[A-Za-zÀ-ÿ]\s?$")
@@ -74,6 +84,9 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
             candidates.append((before.group("num"), before.start(), unit.end()))
     for pattern in _PATTERNS:
         candidates += [(m.group("num"), m.start(), m.end()) for m in pattern.finditer(text)]
+    for m in _AFTER_NAME.finditer(text):
+        if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:
+            candidates.append((m.group("num"), m.start("num"), m.end("num")))
     for m in _PAREN_AGE.finditer(text):
         if _NAME_BEFORE.search(text, max(0, m.start() - 2), m.start()):
             candidates.append((m.group("num"), m.start(), m.end()))

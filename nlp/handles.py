@@ -76,9 +76,7 @@ def find_handles(text: str) -> list[HandleFound]:
             name_group = "h" if pattern is _LABELLED else f"h_{platform}"
             raw = m.group(name_group).rstrip(".-")
             handle = raw.lower()
-            if platform == "whatsapp":
-                handle = "+" + handle
-            elif handle.replace(".", "").replace("-", "").isdigit():
+            if platform != "whatsapp" and handle.replace(".", "").replace("-", "").isdigit():
                 continue  # a phone number after the label; phones.py reads it
             if len(handle) < 2:
                 continue

@@ -173,6 +173,13 @@ def validate_all() -> list[str]:
             build_matchers(lang)
     except (LexiconError, ValueError) as exc:
         return [f"patterns do not compile: {exc}"]
+    try:
+        from nlp.indicators.context import rules
+
+        rules.cache_clear()
+        rules()
+    except (KeyError, TypeError, ValueError) as exc:  # re.error is a ValueError
+        return [f"{CONTEXT_FILE}: {exc.__class__.__name__}: {exc}"]
     for entry in entries:
         problems += _example_problems(entry)
     return problems

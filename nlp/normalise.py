@@ -56,7 +56,7 @@ TOKEN_RE = re.compile(
     r"|(?P<alpha>[^\W\d_]+)"
 )
 # What may stand between two digit tokens of one number.
-GAP_RE = re.compile(r"[ \t\u00a0*_~|./\\\-()\[\]]{0,4}")
+GAP_RE = re.compile(r"[ \t\u00a0*_~|#./\\\-()\[\]]{0,4}")
 PLAIN_GAP_CHARS = set(" -./()")
 LETTER_DIGITS = {"o": "0", "l": "1", "i": "1"}
 

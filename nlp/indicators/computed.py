@@ -26,8 +26,14 @@ class ComputedHit:
     end: int
 
 
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+
+
 def _near(text: str, start: int, end: int, words: Iterable[str]) -> bool:
-    window = text[max(0, start - NEAR_CHARS) : end + NEAR_CHARS].lower()
+    """One of `words` within NEAR_CHARS of the span, without crossing a sentence or line end."""
+    before = _CLAUSE_END.split(text[max(0, start - NEAR_CHARS) : start])[-1]
+    after = _CLAUSE_END.split(text[end : end + NEAR_CHARS])[0]
+    window = (before + text[start:end] + after).lower()
     return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", window) for w in words)
 
 

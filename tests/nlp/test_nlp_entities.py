@@ -48,7 +48,7 @@ def test_disguised_email_does_not_leak_a_phone_or_flag_plain_mail():
         ("https://instagram.com/lisa_x", "instagram", "lisa_x"),
         ("signal: anna.01", "signal", "anna.01"),
         ("kik: lisa99", "kik", "lisa99"),
-        ("wa.me/31612345678", "whatsapp", "+31612345678"),
+        ("wa.me/31612345678", "whatsapp", "31612345678"),
     ],
 )
 def test_handles(text, platform, handle):
