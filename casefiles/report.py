@@ -6,6 +6,7 @@ Jinja2 escapes every value, so ad text can never become markup in a report.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -15,9 +16,24 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 TEMPLATES = Path(__file__).with_name("templates")
 
 
+def readable_time(value: Any) -> str:
+    """ISO-8601 as investigators read it: '2026-11-01 09:00:00 UTC' (the JSON keeps the full value)."""
+    if not isinstance(value, str):
+        return "" if value is None else str(value)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M:%S") + (" UTC" if moment.tzinfo is not None else "")
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    env.filters["time"] = readable_time
+    return env
 
 
 def render(template: str, **context: Any) -> str:

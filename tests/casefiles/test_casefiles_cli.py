@@ -73,7 +73,7 @@ def test_platform_request_letter(run, world, tmp_path):
     assert done.exit_code == 0, done.output
     html = out.read_text()
     assert "http://127.0.0.1:8765/classic/ad/a1" in html and ">a1<" in html
-    assert "2026-11-01T09:00:00+00:00" in html and "2026-11-02T09:00:00+00:00" in html  # both captures
+    assert "2026-11-01 09:00:00 UTC" in html and "2026-11-02 09:00:00 UTC" in html  # both captures
     assert "HON" in html and "in te vullen" in html  # the officer states the legal basis
     assert (tmp_path / "verzoek.pdf").read_bytes().startswith(b"%PDF")
     wrong = run("request", number, "--platform", "nowhere", "--out", str(out), "--as", "ana")
