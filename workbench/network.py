@@ -33,6 +33,11 @@ class AdFacts:
     places: list[tuple[datetime, str]] = field(default_factory=list)  # (captured_at, city) per version
 
 
+def photo_key(image: dict[str, Any]) -> str:
+    """One key for a photo and its mirror image: a reused photo is often flipped to dodge matching."""
+    return min(str(image["phash"]), str(image.get("phash_mirror") or image["phash"]))
+
+
 def seed_ad_ids(session: Session, seed: str, country: str = "NL") -> set[int]:
     """The ads a seed such as ``ad:12``, ``cluster:3``, ``phone:06 1234 5678`` or ``image:<phash>`` names."""
     kind, _, value = seed.partition(":")
@@ -63,7 +68,7 @@ def _facts(session: Session, ad_ids: set[int]) -> dict[int, AdFacts]:
             facts[ad.id].places.append((v.captured_at, v.city))
             for image in v.images or []:
                 if isinstance(image, dict) and image.get("phash"):
-                    facts[ad.id].links.add(("image", str(image["phash"])))
+                    facts[ad.id].links.add(("image", photo_key(image)))
     for ad_id, kind, value in session.execute(
         select(AdVersion.ad_id, Entity.kind, Entity.value).join(Entity, Entity.ad_version_id == AdVersion.id)
         .where(AdVersion.ad_id.in_(ad_ids), Entity.kind.in_(LINK_KINDS))

@@ -19,7 +19,7 @@ from workbench.diffs import FACT_FIELDS, fact_changes, image_changes, text_diff
 from workbench.highlight import highlighted_html
 from workbench.i18n import LANGUAGES, missing_keys, texts, translate
 from workbench.nav import PAGES
-from workbench.network import AdFacts, build_graph, city_changes, layout_frames
+from workbench.network import AdFacts, build_graph, city_changes, layout_frames, photo_key
 from workbench.queries import Hit, like_pattern
 from workbench.search import KINDS, guess_kind, normalised_phone
 from workbench.trends import notable_rises, week_of, weekly
@@ -147,3 +147,10 @@ def test_every_interface_text_exists_in_dutch_and_english():
         assert used - set(texts(lang)) == set(), lang
     assert translate("en", "triage.count", total=3, page=1, pages=1) == "3 flagged ads · page 1 of 1"
     assert translate("nl", "no.such.key") == "no.such.key"
+
+
+def test_a_mirrored_photo_links_to_its_original():
+    original = {"phash": "f0e1d2c3b4a59687", "phash_mirror": "0f1e2d3c4b5a6978"}
+    mirrored = {"phash": "0f1e2d3c4b5a6978", "phash_mirror": "f0e1d2c3b4a59687"}
+    assert photo_key(original) == photo_key(mirrored)
+    assert photo_key({"phash": "aa"}) == "aa"

@@ -89,10 +89,12 @@ data_dir = Path(get_settings().data_dir)
 for image in current.images:
     st.code(f"sha256 {image.get('sha256', '')}\nphash {image.get('phash', '')}\n"
             f"phash_mirror {image.get('phash_mirror', '')}\nurl {image.get('url', '')}", language=None)
-    stored = image.get("path")
-    if stored and (data_dir / str(stored)).resolve().is_relative_to(data_dir.resolve()) \
-            and (data_dir / str(stored)).is_file():
-        st.image(str(data_dir / str(stored)), width=160)
+    stored = image.get("stored")  # kept only when the store_images setting was on at capture time
+    if stored:
+        image_root = (data_dir / "images").resolve()
+        path = (image_root / str(stored)).resolve()
+        if path.is_relative_to(image_root) and path.is_file():
+            st.image(str(path), width=160)
     if image.get("phash"):
         st.page_link("views/search.py", label=t("ad.same_photo"),
                      query_params={"kind": "image", "q": str(image["phash"])}, icon=":material/image_search:")

@@ -97,9 +97,16 @@ for cluster_id, kind, key, summary in clusters:
         if summary.get("template"):
             st.markdown(t("network.template"))
             st.code(str(summary["template"]), language=None)
-        if summary.get("slots"):
+        slots = summary.get("slots")
+        if isinstance(slots, list) and all(isinstance(x, dict) for x in slots):
             st.markdown(t("network.slots"))
-            st.code(json.dumps(summary["slots"], ensure_ascii=False, indent=1, default=str), language="json")
+            st.dataframe([{"#": x.get("slot"), t("network.kind"): x.get("kind"), t("network.value"): "; ".join(
+                f"{v.get('value')} ({v.get('count')})" if isinstance(v, dict) else str(v)
+                for v in x.get("values", []))} for x in slots], hide_index=True, width="stretch",
+                key=f"slots_{cluster_id}")
+        elif slots:
+            st.markdown(t("network.slots"))
+            st.code(json.dumps(slots, ensure_ascii=False, indent=1, default=str), language="json")
         rest = {k: v for k, v in summary.items() if k not in ("template", "slots")}
         if rest:
             st.code(json.dumps(rest, ensure_ascii=False, indent=1, default=str), language="json")
