@@ -17,14 +17,29 @@ from functools import lru_cache
 
 import numpy as np
 
-TOKEN_RE = re.compile(
+_PIECES = (
     r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<url>https?://\S+|www\.\S+)"
     r"|(?P<number>[€$]?\d(?:[\d.,:/ -]*\d)?)"
     r"|(?P<word>\w+)"
 )
+TOKEN_RE = re.compile(_PIECES)
+# The same pieces plus sentence ends, for the fast path that needs no offsets. Most ads
+# hold no address or link; trying those patterns at every word would triple the cost.
+SCAN_RE = re.compile(_PIECES + r"|(?P<end>[.!?\n])")
+SCAN_PLAIN_RE = re.compile(r"[€$]?\d(?:[\d.,:/ -]*\d)?|\w+|[.!?\n]")  # no groups: findall gives strings
+_NUMBER_START = frozenset("0123456789€$")
+_SENTENCE_END = frozenset(".!?\n")
 SENTENCE_END_RE = re.compile(r"[.!?\n]")
 NUMBER, EMAIL, URL, NAME = "<n>", "<email>", "<url>", "<cap>"
+
+# Digits written as words (disguised phone numbers) and the units that ride along with an
+# age or a price: "19 jaar", "18 jr", "150 euro". They belong to the slot, not the template.
+DIGIT_WORDS = frozenset("nul twee drie vier vijf zes zeven acht negen zero two three four five six seven eight "
+                        "nine".split())
+AMBIGUOUS_DIGIT_WORDS = frozenset({"een", "one"})  # also "a": a digit only next to other digits
+UNIT_WORDS = frozenset({"jaar", "jr", "j", "years", "year", "yrs", "yo", "euro", "eur", "eu"})
+_PLAIN, _DIGIT, _AMBIGUOUS, _UNIT, _NAME_LIKE = range(5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,69 +56,140 @@ def plain_word(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-# Digits written as words (disguised phone numbers) and the units that ride along with an
-# age or a price: "19 jaar", "18 jr", "150 euro". They belong to the slot, not the template.
-DIGIT_WORDS = frozenset("nul twee drie vier vijf zes zeven acht negen zero two three four five six seven eight "
-                        "nine".split())
-AMBIGUOUS_DIGIT_WORDS = frozenset({"een", "one"})  # also "a": a digit only next to other digits
-UNIT_WORDS = frozenset({"jaar", "jr", "j", "years", "year", "yrs", "yo", "euro", "eur", "eu"})
+@lru_cache(maxsize=200_000)
+def _word_class(surface: str) -> tuple[str, int]:
+    plain = plain_word(surface)
+    if plain in DIGIT_WORDS or any(ch.isdigit() for ch in surface):
+        return plain, _DIGIT
+    if plain in AMBIGUOUS_DIGIT_WORDS:
+        return plain, _AMBIGUOUS
+    if plain in UNIT_WORDS:
+        return plain, _UNIT
+    if surface[0].isupper() and not surface.isupper():
+        return plain, _NAME_LIKE
+    return plain, _PLAIN
 
 
-def tokens(text: str) -> list[Token]:
-    raw: list[tuple[str, str, str, int, int, bool]] = []  # kind, surface, plain, start, end, sentence start
-    previous_end = 0
-    for match in TOKEN_RE.finditer(text):
-        start, end = match.span()
-        sentence_start = not raw or SENTENCE_END_RE.search(text, previous_end, start) is not None
-        raw.append((match.lastgroup or "word", match.group(), plain_word(match.group()), start, end,
-                    sentence_start))
-        previous_end = end
+def _masked(items: list[tuple[str, str, bool]]) -> list[str]:
+    """Masked form of scanned (kind, surface, opens a sentence) items, in order."""
     # A capitalised word inside a sentence is a name or place; the same word opening a
     # sentence or the title ("Luna (19) - Zwolle") is then a name too.
-    names = {surface for kind, surface, _p, _s, _e, first in raw
-             if kind == "word" and not first and _name_like(surface)}
-    out: list[Token] = []
-    for i, (kind, surface, plain, start, end, first) in enumerate(raw):
-        if kind == "email":
-            masked = EMAIL
-        elif kind == "url":
-            masked = URL
-        elif kind == "number" or any(ch.isdigit() for ch in surface) or plain in DIGIT_WORDS:
+    names = {surface for kind, surface, first in items
+             if kind == "word" and not first and _word_class(surface)[1] == _NAME_LIKE}
+    out: list[str] = []
+    last = len(items) - 1
+    for i, (kind, surface, first) in enumerate(items):
+        if kind != "word":
+            out.append(EMAIL if kind == "email" else URL if kind == "url" else NUMBER)
+            continue
+        plain, cls = _word_class(surface)
+        after_number = bool(out) and out[-1] == NUMBER
+        if cls == _DIGIT:
             masked = NUMBER
-        elif plain in AMBIGUOUS_DIGIT_WORDS and i + 1 < len(raw) and raw[i + 1][2] in DIGIT_WORDS:
-            masked = NUMBER
-        elif plain in UNIT_WORDS | AMBIGUOUS_DIGIT_WORDS and out and out[-1].masked == NUMBER:
-            masked = NUMBER
-        elif _name_like(surface) and (not first or surface in names):
+        elif cls == _AMBIGUOUS:
+            next_is_digit = i < last and items[i + 1][0] == "word" and _word_class(items[i + 1][1])[1] == _DIGIT
+            masked = NUMBER if next_is_digit or after_number else plain
+        elif cls == _UNIT:
+            masked = NUMBER if after_number else plain
+        elif cls == _NAME_LIKE and (not first or surface in names):
             masked = NAME
         else:
             masked = plain
-        out.append(Token(masked, plain, start, end))
+        out.append(masked)
     return out
 
 
-def _name_like(surface: str) -> bool:
-    return surface[0].isupper() and not surface.isupper()
+def tokens(text: str) -> list[Token]:
+    """Tokens with their spans (for templates); masking as in ``matching_words``."""
+    items: list[tuple[str, str, bool]] = []
+    spans: list[tuple[int, int]] = []
+    previous_end = 0
+    for match in TOKEN_RE.finditer(text):
+        start, end = match.span()
+        first = not items or SENTENCE_END_RE.search(text, previous_end, start) is not None
+        items.append((match.lastgroup or "word", match.group(), first))
+        spans.append((start, end))
+        previous_end = end
+    return [Token(masked, plain_word(surface), start, end)
+            for masked, (_kind, surface, _first), (start, end) in zip(_masked(items), items, spans, strict=True)]
 
 
-def matching_words(toks: list[Token]) -> list[str]:
+def matching_words(text: str) -> list[str]:
     """The masked words shingles are made of; a run of number tokens counts once, so
     "06 12 34 56 78", "nul zes een twee" and "0612345678" look the same."""
+    items: list[tuple[str, str, bool]] = []
+    first = True
+    if "@" in text or "://" in text or "www." in text:
+        for email, url, number, word, end in SCAN_RE.findall(text):
+            if end:
+                first = True
+                continue
+            kind = "word" if word else "number" if number else "email" if email else "url"
+            items.append((kind, word or number or email or url, first))
+            first = False
+    else:
+        for piece in SCAN_PLAIN_RE.findall(text):
+            head = piece[0]
+            if head in _SENTENCE_END:
+                first = True
+                continue
+            items.append(("number" if head in _NUMBER_START else "word", piece, first))
+            first = False
     out: list[str] = []
-    for token in toks:
-        if token.masked == NUMBER and out and out[-1] == NUMBER:
+    for masked in _masked(items):
+        if masked == NUMBER and out and out[-1] == NUMBER:
             continue
-        out.append(token.masked)
+        out.append(masked)
     return out
 
 
-@lru_cache(maxsize=500_000)
+_TOKEN_HASHES: dict[str, int] = {}
+
+
 def token_hash(token: str) -> int:
-    return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little")
+    value = _TOKEN_HASHES.get(token)
+    if value is None:
+        value = int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little")
+        if len(_TOKEN_HASHES) < 1_000_000:  # the vocabulary of masked words is small; bound it anyway
+            _TOKEN_HASHES[token] = value
+    return value
 
 
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5],
                 dtype=np.uint64)
+
+
+def batch_shingles(word_lists: list[list[str]], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct shingle hashes of many texts at once: (hashes, offsets), where text i owns
+    ``hashes[offsets[i]:offsets[i + 1]]`` (sorted). Same values as ``shingle_hashes``."""
+    lengths = np.fromiter((len(w) for w in word_lists), dtype=np.int64, count=len(word_lists))
+    flat = np.fromiter((token_hash(t) for words in word_lists for t in words), dtype=np.uint64,
+                       count=int(lengths.sum()))
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    full = lengths >= size
+    # start positions of full-length shingles: every token with size-1 tokens after it in its text
+    doc_of = np.repeat(np.arange(len(word_lists)), lengths)
+    position = np.arange(len(flat)) - starts[doc_of]
+    valid = position <= (lengths[doc_of] - size)
+    first = np.nonzero(valid)[0]
+    combined = np.zeros(len(first), dtype=np.uint64)
+    for offset in range(size):
+        combined = (combined ^ flat[first + offset]) * _MIX[offset % len(_MIX)]
+    docs = doc_of[first]
+    short = np.nonzero(~full & (lengths > 0))[0]
+    if len(short):  # texts shorter than one shingle: the whole text is the shingle
+        extra = [shingle_hashes(word_lists[i], size) for i in short.tolist()]
+        combined = np.concatenate([combined, *extra])
+        docs = np.concatenate([docs, short])
+    order = np.lexsort((combined, docs))
+    combined, docs = combined[order], docs[order]
+    keep = np.ones(len(combined), dtype=bool)
+    keep[1:] = (combined[1:] != combined[:-1]) | (docs[1:] != docs[:-1])
+    combined, docs = combined[keep], docs[keep]
+    offsets = np.zeros(len(word_lists) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(docs, minlength=len(word_lists)), out=offsets[1:])
+    return combined, offsets
 
 
 def shingle_hashes(masked: list[str], size: int) -> np.ndarray:

@@ -34,10 +34,11 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin
 
-from models.shingles import matching_words, shingle_hashes, tokens
+from models.shingles import batch_shingles, matching_words
 from models.unionfind import UnionFind
 
 _CHUNK_ELEMENTS = 4_000_000  # shingles x permutations hashed at once (~32 MB of uint64)
+_TEXTS_PER_CHUNK = 20_000
 
 
 class TextClusterer(ClusterMixin, BaseEstimator):
@@ -112,17 +113,24 @@ class TextClusterer(ClusterMixin, BaseEstimator):
     def _add(self, X: Sequence[str]) -> TextClusterer:
         if isinstance(X, str):
             raise ValueError("X must be a sequence of texts, not one string")
-        sets = [shingle_hashes(matching_words(tokens(text)), self.shingle_size) for text in X]
-        self._count_documents(sets)
-        sets = [self._without_boilerplate(s) for s in sets]
-        signatures = self._minhash(sets)
-        start = self.n_texts_
-        self._grow(len(sets))
-        self._buffer[start:start + len(sets)] = signatures
-        self._alone[start:start + len(sets)] = [len(s) == 0 for s in sets]
-        self.n_texts_ += len(sets)
-        self._uf.add(len(sets))
-        self._index(start, signatures)
+        # Pass 1 counts document frequencies over the whole batch, so the boilerplate cut of
+        # pass 2 knows them; shingles are kept per chunk (8 bytes each), not recomputed.
+        chunks = []
+        for at in range(0, len(X), _TEXTS_PER_CHUNK):
+            hashes, offsets = batch_shingles([matching_words(t) for t in X[at:at + _TEXTS_PER_CHUNK]],
+                                             self.shingle_size)
+            self._count_documents(hashes, len(offsets) - 1)
+            chunks.append((hashes, offsets))
+        self._grow(len(X))
+        for hashes, offsets in chunks:
+            hashes, offsets = self._without_boilerplate(hashes, offsets)
+            start, count = self.n_texts_, len(offsets) - 1
+            signatures = self._minhash(hashes, offsets)
+            self._buffer[start:start + count] = signatures
+            self._alone[start:start + count] = offsets[1:] == offsets[:-1]
+            self.n_texts_ += count
+            self._uf.add(count)
+            self._index(start, signatures)
         self.signatures_ = self._buffer[: self.n_texts_]
         self.labels_ = self._uf.labels()
         return self
@@ -143,48 +151,47 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         shift = np.uint64(64 - self.sketch_width_log2)
         return [((hashes * salt) >> shift).astype(np.int64) for salt in self._sketch_salt]
 
-    def _count_documents(self, sets: list[np.ndarray]) -> None:
-        if not sets:
-            return
-        everything = np.concatenate(sets)  # each set is already distinct: counts are document counts
-        for row, slots in zip(self._sketch, self._sketch_slots(everything), strict=True):
+    def _count_documents(self, hashes: np.ndarray, texts: int) -> None:
+        # hashes are distinct within each text, so counts are document counts
+        for row, slots in zip(self._sketch, self._sketch_slots(hashes), strict=True):
             if len(slots) < len(row) // 8:
                 np.add.at(row, slots, 1)
             else:
                 row += np.bincount(slots, minlength=len(row)).astype(np.uint32)
-        self._docs_counted = getattr(self, "_docs_counted", 0) + len(sets)
+        self._docs_counted = getattr(self, "_docs_counted", 0) + texts
 
-    def _without_boilerplate(self, hashes: np.ndarray) -> np.ndarray:
+    def _without_boilerplate(self, hashes: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         limit = max(self.max_df * self._docs_counted, self.min_boilerplate_docs)
         if self._docs_counted <= limit or not len(hashes):
-            return hashes
+            return hashes, offsets
         counts = np.minimum(*(row[slots] for row, slots in zip(self._sketch, self._sketch_slots(hashes),
                                                              strict=True)))
-        return hashes[counts <= limit]
+        keep = counts <= limit
+        kept_before = np.concatenate([[0], np.cumsum(keep)])
+        return hashes[keep], kept_before[offsets]
 
     # -- MinHash and LSH -------------------------------------------------------------------
-    def _minhash(self, sets: list[np.ndarray]) -> np.ndarray:
-        out = np.full((len(sets), self.num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
-        chunk_docs: list[int] = []
-        chunk_size = 0
-        for i, hashes in enumerate(sets):
-            if not len(hashes):
-                continue
-            chunk_docs.append(i)
-            chunk_size += len(hashes)
-            if chunk_size * self.num_perm >= _CHUNK_ELEMENTS:
-                self._minhash_chunk(sets, chunk_docs, out)
-                chunk_docs, chunk_size = [], 0
-        if chunk_docs:
-            self._minhash_chunk(sets, chunk_docs, out)
+    def _minhash(self, hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+        """Signatures of the texts owning hashes[offsets[i]:offsets[i+1]]; all-max for an empty text."""
+        texts = len(offsets) - 1
+        out = np.full((texts, self.num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
+        per_chunk = max(1, _CHUNK_ELEMENTS // self.num_perm)
+        first = 0
+        while first < texts:
+            # the largest run of texts whose shingles fit in one chunk (at least one text)
+            last = int(np.searchsorted(offsets, offsets[first] + per_chunk, side="right")) - 1
+            last = min(max(last, first + 1), texts)
+            lo, hi = offsets[first], offsets[last]
+            if hi > lo:
+                seg = offsets[first:last] - lo
+                nonempty = seg < np.append(seg[1:], hi - lo)
+                block = hashes[lo:hi]
+                # multiply-shift hashing: the top 32 bits of a*x+b (mod 2**64) per permutation
+                hashed = (block[:, None] * self._perm_a[None, :] + self._perm_b[None, :]) >> np.uint64(32)
+                mins = np.minimum.reduceat(hashed, seg[nonempty], axis=0).astype(np.uint32)
+                out[first:last][nonempty] = mins
+            first = last
         return out
-
-    def _minhash_chunk(self, sets: list[np.ndarray], docs: list[int], out: np.ndarray) -> None:
-        flat = np.concatenate([sets[i] for i in docs])
-        starts = np.cumsum([0] + [len(sets[i]) for i in docs[:-1]])
-        # multiply-shift hashing: the top 32 bits of a*x+b (mod 2**64) per permutation
-        hashed = (flat[:, None] * self._perm_a[None, :] + self._perm_b[None, :]) >> np.uint64(32)
-        out[docs] = np.minimum.reduceat(hashed, starts, axis=0).astype(np.uint32)
 
     def _band_keys(self, signatures: np.ndarray) -> np.ndarray:
         rows = self.num_perm // self.bands
