@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from nlp.ages import MAX_AGE, MIN_AGE
 from nlp.extract import Extraction, extract
 from nlp.lexicon import computed_entry
+from nlp.licences import load_register
 from nlp.risk import MODEL_VERSION, risk_reasons, risk_score
 from signalstack import audit
 from signalstack.db import session_scope
@@ -71,12 +72,14 @@ def _entities(version: AdVersion, extraction: Extraction) -> list[Entity]:
     return rows
 
 
-def analyse_version(session: Session, version: AdVersion, country: str, flag_threshold: float) -> bool:
+def analyse_version(session: Session, version: AdVersion, country: str, flag_threshold: float,
+                    licence_register: frozenset[str] | None = None) -> bool:
     """Replace this version's analysis; returns whether it is flagged."""
     for table in (Entity, IndicatorHit):
         session.execute(delete(table).where(table.ad_version_id == version.id))
     session.execute(delete(Score).where(Score.ad_version_id == version.id, Score.model_version == MODEL_VERSION))
-    extraction = extract(version.body or "", title=version.title or None, country=country or "NL")
+    extraction = extract(version.body or "", title=version.title or None, country=country or "NL",
+                         licence_register=licence_register)
     hits = extraction.indicators + _field_hits(version, extraction)
     session.add_all(_entities(version, extraction))
     session.add_all(
@@ -102,6 +105,7 @@ def analyse_pending(settings: Settings, batch: int = 500, reanalyse: bool = Fals
     counts = AnalyseCounts()
     last_id = 0
     threshold = float(settings.flag_threshold)
+    register = load_register(settings.licence_register) if settings.licence_register else None
     while True:
         with session_scope(settings) as session:
             query = (
@@ -117,7 +121,7 @@ def analyse_pending(settings: Settings, batch: int = 500, reanalyse: bool = Fals
             rows = session.execute(query.with_for_update(of=AdVersion, skip_locked=True)).all()
             if not rows:
                 break
-            flagged = sum(analyse_version(session, version, country, threshold) for version, country in rows)
+            flagged = sum(analyse_version(session, version, country, threshold, register) for version, country in rows)
             last_id = rows[-1][0].id
             audit.record(session, actor, "analyse", "ad_versions", f"{rows[0][0].id}-{last_id}",
                          analysed=len(rows), flagged=flagged, model_version=MODEL_VERSION, reanalyse=reanalyse)

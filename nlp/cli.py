@@ -29,6 +29,9 @@ def register(app: typer.Typer) -> None:
         ] = None,
         out: Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")] = None,
         jobs: int = typer.Option(1, "--jobs", min=1, max=64, help="Worker processes (output order is kept)."),
+        licences: Annotated[Path | None, typer.Option(
+            "--licences", help="Licence register CSV (column `licence`); default: the setting licence_register.",
+        )] = None,
     ) -> None:
         """Extract phones, e-mails, handles, ages, indicators and risk from ads as JSON Lines (no database).
 
@@ -36,6 +39,14 @@ def register(app: typer.Typer) -> None:
         "country" (ISO 3166, default NL). Each output line has id, lang, phones, phones_obfuscated,
         emails, handles, ages, indicators and risk; a bad line gives {"line": N, "error": ...}.
         """
+        from nlp.licences import RegisterError, load_register
+        from signalstack.settings import SettingsError, get_settings
+
+        try:
+            register_path = str(licences) if licences else get_settings().licence_register
+            register = load_register(register_path) if register_path else None
+        except (RegisterError, SettingsError) as exc:
+            fail(str(exc), 2)
         source = _open_input(input_path)
         try:
             target = out.open("w", encoding="utf-8") if out else sys.stdout
@@ -44,7 +55,7 @@ def register(app: typer.Typer) -> None:
         try:
             from nlp.jsonl import extracted_lines
 
-            for line in extracted_lines(source, jobs):
+            for line in extracted_lines(source, jobs, register):
                 target.write(line + "\n")
             target.flush()
         finally:
@@ -62,6 +73,7 @@ def register(app: typer.Typer) -> None:
         from sqlalchemy.exc import SQLAlchemyError
 
         from nlp.analyse import analyse_pending
+        from nlp.licences import RegisterError
         from signalstack.migrate import upgrade
         from signalstack.settings import SettingsError, get_settings
 
@@ -69,7 +81,7 @@ def register(app: typer.Typer) -> None:
             settings = get_settings()
             upgrade(settings)
             counts = analyse_pending(settings, batch=batch, reanalyse=reanalyse)
-        except SettingsError as exc:
+        except (SettingsError, RegisterError) as exc:
             fail(str(exc), 2)
         except SQLAlchemyError as exc:
             fail(f"database error: {exc.__class__.__name__}: {str(exc).splitlines()[0]}", 1)

@@ -23,6 +23,7 @@ from typing import Any
 
 from nlp.extract import extract
 from nlp.lexicon import CATEGORIES, computed_entry
+from nlp.licences import load_register
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "EVALUATION.md"
 START, END = "<!-- nlp:evaluation:start -->", "<!-- nlp:evaluation:end -->"
@@ -68,8 +69,8 @@ def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return a["start"] < b["end"] and b["start"] < a["end"]
 
 
-def _score_version(record: dict[str, Any], report: Report) -> None:
-    result = extract(record["body"], title=record["title"] or None, country="NL")
+def _score_version(record: dict[str, Any], report: Report, register: frozenset[str] | None) -> None:
+    result = extract(record["body"], title=record["title"] or None, country="NL", licence_register=register)
     if result.text != record["text"]:
         raise ValueError(f"{record['site_ad_id']}: analysed text differs from the truth's text")
     report.versions += 1
@@ -135,9 +136,11 @@ def _score_version(record: dict[str, Any], report: Report) -> None:
 
 def evaluate_world(world: Path) -> Report:
     report = Report()
+    register_file = world / "truth" / "licences.csv"
+    register = load_register(str(register_file)) if register_file.exists() else None
     with (world / "truth.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
-            _score_version(json.loads(line), report)
+            _score_version(json.loads(line), report, register)
     return report
 
 
@@ -172,8 +175,9 @@ def render(report: Report, description: str) -> str:
         "A stated age of exactly 18 raises the weak `just_18` (weight 0.2) by design: DOMAIN.md counts ages",
         "18-20 as a weaker minor signal and girls are groomed to start at 18. The demo world plants `just_18`",
         "only for the phrases (\"net 18\"), so those hits count as false positives in the `minor` row; the",
-        "row after it leaves them out. `licensing` needs the municipal licence register, which `extract`",
-        "does not read yet, so its recall is 0.",
+        "row after it leaves them out. `licensing` is checked against the world's register",
+        "(`truth/licences.csv`, as the setting `licence_register` would name the municipal one); the ad-level",
+        "`no_licence` flag (no number shown at all) has no span and is not produced.",
     ]
     lines += ["", "| phone disguise type | phones | recall |", "|---|---|---|"]
     for kind, t in sorted(report.phone_by_disguise.items()):

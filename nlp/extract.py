@@ -19,6 +19,7 @@ from nlp.indicators.computed import computed_hits
 from nlp.indicators.engine import match_patterns
 from nlp.lang import detect_language
 from nlp.lexicon import Entry
+from nlp.licences import find_licences
 from nlp.phones import find_phones
 from nlp.pipeline import get_pipeline
 from nlp.places import find_places
@@ -31,7 +32,7 @@ CONTRACT_INDICATOR_FIELDS = ("code", "category", "start", "end", "text", "weight
 
 @dataclass(frozen=True)
 class EntitySpan:
-    """Something to store and pivot on: phone, email, handle, age, url, city, price."""
+    """Something to store and pivot on: phone, email, handle, age, url, city, price, licence."""
 
     kind: str
     value: str
@@ -103,7 +104,10 @@ def _in_any(start: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start < e for s, e in spans)
 
 
-def extract(text: str, title: str | None = None, lang: str | None = None, country: str = "NL") -> Extraction:
+def extract(text: str, title: str | None = None, lang: str | None = None, country: str = "NL",
+            licence_register: frozenset[str] | None = None) -> Extraction:
+    """Extract from one ad. With a `licence_register` (see nlp.licences), shown licence numbers that
+    are not in it raise `licence_unknown`; without one, licences are read but not judged."""
     text = analysis_text(title, text) if title else text
     guess = detect_language(text)
     lang = lang if lang in ("nl", "en") else guess.lang
@@ -117,6 +121,7 @@ def extract(text: str, title: str | None = None, lang: str | None = None, countr
     ages = find_ages(text)
     prices = find_prices(text)
     places = find_places(text)
+    licences = find_licences(text)
     age_values = _unique([str(a.age) for a in ages])
 
     non_adult = context.is_non_adult_listing(text)
@@ -137,7 +142,7 @@ def extract(text: str, title: str | None = None, lang: str | None = None, countr
         if raw.pattern.loose and adult_age:
             continue
         hits.append(_indicator(raw.entry, text, raw.start, raw.end, raw.pattern.weight))
-    for computed in computed_hits(text, ages, phones, emails, prices):
+    for computed in computed_hits(text, ages, phones, emails, prices, licences, licence_register):
         if not suppressed(computed.entry.category, computed.start):
             hits.append(_indicator(computed.entry, text, computed.start, computed.end))
     indicators = _without_overlaps(hits)
@@ -150,6 +155,7 @@ def extract(text: str, title: str | None = None, lang: str | None = None, countr
         + [EntitySpan("url", u.url, u.start, u.end) for u in urls]
         + [EntitySpan("city", c.name, c.start, c.end) for c in places]
         + [EntitySpan("price", p.value, p.start, p.end) for p in prices]
+        + [EntitySpan("licence", lic.number, lic.start, lic.end) for lic in licences]
     )
     entities.sort(key=lambda e: (e.start, e.kind))
     return Extraction(

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import Any
 
 OPTIONAL_STRING_FIELDS = ("title", "lang", "country")
 
 
-def extract_line(numbered: tuple[int, str]) -> str:
+def extract_line(numbered: tuple[int, str], licence_register: frozenset[str] | None = None) -> str:
     """One input line to one output line: the contract fields, or {"line": N, "error": ...}."""
     number, line = numbered
     try:
-        return json.dumps(_extract_record(line), ensure_ascii=False)
+        return json.dumps(_extract_record(line, licence_register), ensure_ascii=False)
     except ValueError as exc:
         return json.dumps({"line": number, "error": str(exc)}, ensure_ascii=False)
 
 
-def _extract_record(line: str) -> dict[str, Any]:
+def _extract_record(line: str, licence_register: frozenset[str] | None = None) -> dict[str, Any]:
     import phonenumbers
 
     from nlp.extract import extract
@@ -41,7 +42,8 @@ def _extract_record(line: str) -> dict[str, Any]:
     country = (record.get("country") or "NL").upper()
     if country not in phonenumbers.SUPPORTED_REGIONS:
         raise ValueError(f"unknown country {record['country']!r} (expected an ISO 3166 code such as NL)")
-    result = extract(record["text"], title=record.get("title") or None, lang=record.get("lang"), country=country)
+    result = extract(record["text"], title=record.get("title") or None, lang=record.get("lang"), country=country,
+                     licence_register=licence_register)
     return {"id": record["id"], **result.contract()}
 
 
@@ -51,14 +53,16 @@ def _warm_up() -> None:
     extract("warm up", country="NL")
 
 
-def extracted_lines(lines: Iterable[str], jobs: int = 1) -> Iterator[str]:
+def extracted_lines(lines: Iterable[str], jobs: int = 1,
+                    licence_register: frozenset[str] | None = None) -> Iterator[str]:
     """Output lines in input order; with jobs > 1 the work is spread over that many processes."""
     numbered = ((n, line.rstrip("\r\n")) for n, line in enumerate(lines, start=1))
+    work = partial(extract_line, licence_register=licence_register)
     if jobs <= 1:
-        yield from map(extract_line, numbered)
+        yield from map(work, numbered)
         return
     import multiprocessing
 
     _warm_up()  # build pipelines and matchers once; forked workers inherit them
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap(extract_line, numbered, chunksize=64)
+        yield from pool.imap(work, numbered, chunksize=64)

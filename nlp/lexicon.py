@@ -21,7 +21,8 @@ LEXICON_FILES = ("nl.yaml", "en.yaml", "computed.yaml")
 CONTEXT_FILE = "context.yaml"
 CATEGORIES = ("minor", "coercion", "movement", "obfuscation", "trust", "licensing")
 PATTERN_KINDS = ("phrase", "lemma", "tokens")
-COMPUTED_RULES = ("stated_age_under_18", "stated_age_18", "phone_disguised", "email_disguised", "very_low_price")
+COMPUTED_RULES = ("stated_age_under_18", "stated_age_18", "phone_disguised", "email_disguised", "very_low_price",
+                  "licence_unknown")
 REQUIRED = ("code", "category", "weight", "explanation", "source", "positives", "negatives")
 
 
@@ -138,12 +139,17 @@ def _example_problems(entry: Entry) -> list[str]:
 
     where = f"{entry.file}: {entry.code}"
     problems = []
+    register = frozenset(entry.options.get("example_register") or ()) or None
+
+    def codes_of(sentence: str) -> set[str]:
+        return {hit["code"] for hit in extract(sentence, licence_register=register).indicators}
+
     for sentence in entry.positives:
-        codes = {hit["code"] for hit in extract(sentence).indicators}
+        codes = codes_of(sentence)
         if entry.code not in codes:
             problems.append(f"{where}: positive sentence not matched: {sentence!r}")
     for sentence in entry.negatives:
-        codes = {hit["code"] for hit in extract(sentence).indicators}
+        codes = codes_of(sentence)
         if entry.code in codes:
             problems.append(f"{where}: negative sentence matched: {sentence!r}")
     return problems

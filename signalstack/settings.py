@@ -33,6 +33,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("sqlite_busy_timeout_ms", 30000, "How long a SQLite writer waits for a lock before failing."),
     Setting("default_country", "NL", "ISO 3166 region that national phone numbers default to."),
     Setting("flag_threshold", 0.35, "Risk from which an ad is put in the triage queue."),
+    Setting(
+        "licence_register",
+        "",
+        "CSV of the municipal escort licence register (column `licence`); licence numbers in ads that are "
+        "not in it raise `licence_unknown`. Empty: licences are read but not checked.",
+    ),
     Setting("store_images", False, "Keep image bytes (off: only SHA-256 and perceptual hashes are kept)."),
     Setting("demosite_host", "127.0.0.1", "Host the synthetic demo site binds to."),
     Setting("demosite_port", 8765, "Port of the synthetic demo site."),

@@ -7,12 +7,13 @@ and options (e.g. the price threshold), so the rule here stays free of numbers t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from nlp.ages import AgeFound
 from nlp.emails import EmailFound
 from nlp.lexicon import Entry, computed_entry
+from nlp.licences import LicenceFound
 from nlp.phones import PhoneFound
 from nlp.prices import PriceFound
 
@@ -43,6 +44,8 @@ def computed_hits(
     phones: list[PhoneFound],
     emails: list[EmailFound],
     prices: list[PriceFound],
+    licences: Sequence[LicenceFound] = (),
+    licence_register: frozenset[str] | None = None,
 ) -> list[ComputedHit]:
     hits = []
     under_18, is_18 = computed_entry("stated_age_under_18"), computed_entry("stated_age_18")
@@ -61,4 +64,7 @@ def computed_hits(
     for price in prices:
         if price.amount < threshold and not _near(text, price.start, price.end, exclude):
             hits.append(ComputedHit(price_rule, price.start, price.end))
+    if licence_register is not None:
+        unknown = computed_entry("licence_unknown")
+        hits += [ComputedHit(unknown, lic.start, lic.end) for lic in licences if lic.number not in licence_register]
     return hits

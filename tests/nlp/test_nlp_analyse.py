@@ -123,3 +123,26 @@ def test_site_country_sets_the_phone_region(settings):
     analyse_pending(settings)
     with session_scope(settings) as session:
         assert session.scalars(select(Entity.value).where(Entity.kind == "phone")).all() == ["+447911123456"]
+
+
+def test_licence_register_setting_is_used(settings, tmp_path, monkeypatch):
+    from signalstack.settings import Settings
+
+    register = tmp_path / "register.csv"
+    register.write_text("licence\nZWO-ESC-2025-0275\n", encoding="utf-8")
+    monkeypatch.setenv("SIGNALSTACK_LICENCE_REGISTER", str(register))
+    with session_scope(settings) as session:
+        site = Site(name="classic", base_url="http://example.invalid/", country="NL")
+        session.add(site)
+        session.flush()
+        for n, number in enumerate(["ZWO-ESC-2025-0275", "ZWO-ESC-2025-9999"]):
+            ad = Ad(site_id=site.id, site_ad_id=str(n), url=f"http://example.invalid/{n}")
+            session.add(ad)
+            session.flush()
+            session.add(AdVersion(ad_id=ad.id, content_sha256=f"{n:064d}", title="Escort Zwolle",
+                                  body=f"Vergunning: {number}"))
+    analyse_pending(Settings())
+    with session_scope(settings) as session:
+        hits = session.scalars(select(IndicatorHit).where(IndicatorHit.code == "licence_unknown")).all()
+        assert [h.text for h in hits] == ["ZWO-ESC-2025-9999"]
+        assert len(session.scalars(select(Entity).where(Entity.kind == "licence")).all()) == 2

@@ -1,0 +1,55 @@
+"""Licence numbers shown in ads, and the municipal register they are checked against.
+
+An escort business or independent escort shows a licence number ("Vergunning: ZWO-ESC-2025-0275",
+"Licence number ..."). A number that is not in the municipal register is a supervision signal
+(DOMAIN.md, proposed licensing law; HON protocol). The register is a CSV file with a `licence`
+column (or one number per line), named by the setting `licence_register`.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LICENCE_RE = re.compile(
+    r"\b(?:exploitatie)?(?:vergunning|licentie|licen[cs]e|registratie|registration|permit)"
+    r"(?:\s*(?:nummer|number|nr\.?|no\.?|#))?\s*[:#]?\s*"
+    r"(?P<number>(?=[A-Z0-9./\-]*\d)[A-Z0-9][A-Z0-9./\-]{3,30}[A-Z0-9])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class LicenceFound:
+    number: str
+    start: int
+    end: int
+
+
+def normalised(number: str) -> str:
+    return re.sub(r"\s+", "", number).upper()
+
+
+def find_licences(text: str) -> list[LicenceFound]:
+    return [LicenceFound(normalised(m.group("number")), m.start("number"), m.end("number"))
+            for m in LICENCE_RE.finditer(text)]
+
+
+class RegisterError(ValueError):
+    pass
+
+
+@lru_cache(maxsize=4)
+def load_register(path: str) -> frozenset[str]:
+    """The licence numbers of a register file; a clear error when it cannot be read."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise RegisterError(f"cannot read licence register {path}: {exc.strerror}") from None
+    lines = text.splitlines()
+    if lines and "licence" in [c.strip().lower() for c in lines[0].split(",")]:
+        return frozenset(normalised(row["licence"]) for row in csv.DictReader(lines) if row.get("licence"))
+    return frozenset(normalised(line) for line in lines if line.strip() and not line.startswith("#"))
