@@ -113,7 +113,7 @@ def import_bundle(session: Session, settings: Settings, user: User | str, case_r
             notes = _read_notes(root)
             tag_digest = hashlib.sha256((root / "tagmanifest-sha256.txt").read_bytes()).hexdigest()
     except UnsafeBundle as exc:
-        raise ImportRefused(f"{exc}; nothing imported") from None
+        raise ImportRefused(f"{Path(bundle).name}: {exc}; nothing imported") from None
     partner = check.info.get("Source-Organization", "").strip()
     if not partner:
         raise ImportRefused("bag-info.txt names no Source-Organization: an enrichment must name its partner")

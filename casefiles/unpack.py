@@ -46,7 +46,7 @@ def _folder_size(folder: Path, max_bytes: int) -> None:
         if path.is_file():
             total += path.stat().st_size
             if total > max_bytes:
-                raise UnsafeBundle(f"bundle is larger than the limit of {max_bytes} bytes (setting bundle_max_bytes)")
+                raise UnsafeBundle(f"larger than the limit of {max_bytes} bytes (setting bundle_max_bytes)")
 
 
 @contextmanager
@@ -59,26 +59,26 @@ def opened_bundle(path: Path, max_bytes: int | None = None) -> Iterator[Path]:
         yield _bag_root(path)
         return
     if not path.is_file():
-        raise UnsafeBundle(f"{path}: no such file or folder")
+        raise UnsafeBundle("no such file or folder")
     if max_bytes is not None and path.stat().st_size > max_bytes:
-        raise UnsafeBundle(f"{path.name} is larger than the limit of {max_bytes} bytes (setting bundle_max_bytes)")
+        raise UnsafeBundle(f"larger than the limit of {max_bytes} bytes (setting bundle_max_bytes)")
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise UnsafeBundle(f"{path.name}: not a readable zip file ({exc})") from None
+        raise UnsafeBundle(f"not a readable zip file ({exc})") from None
     with zf:
         infos = zf.infolist()
         for info in infos:
             _check_entry(info)
         if max_bytes is not None and sum(i.file_size for i in infos) > max_bytes:
-            raise UnsafeBundle(f"{path.name} unpacks to more than {max_bytes} bytes (setting bundle_max_bytes)")
+            raise UnsafeBundle(f"unpacks to more than {max_bytes} bytes (setting bundle_max_bytes)")
         work = Path(tempfile.mkdtemp(prefix="signalstack-bundle-"))
         try:
             try:
                 for info in infos:
                     zf.extract(info, work)
             except (zipfile.BadZipFile, OSError, EOFError) as exc:  # CRC errors included
-                raise UnsafeBundle(f"{path.name}: damaged zip ({exc})") from None
+                raise UnsafeBundle(f"damaged zip ({exc})") from None
             yield _bag_root(work)
         finally:
             shutil.rmtree(work, ignore_errors=True)
