@@ -7,8 +7,10 @@ handles). Everything is drawn from one ``random.Random`` so the world is reprodu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from crawlers.demosite.cities import CITIES, CITY_WEIGHTS, City
+from crawlers.demosite.draw import below, between, pick, weighted
 from crawlers.demosite.texts import phrases
 
 COERCION_CODES = (
@@ -23,6 +25,7 @@ COERCION_CODES = (
 MOVEMENT_CODES = ("new_in_town", "tour", "few_days")
 MINOR_LINE_CODES = ("school_words", "youth_words", "first_time")
 BAIT_CODES = ("always_available", "real_photos", "new_in_town", "tour", "few_days")
+CITY_CUM_WEIGHTS = tuple(accumulate(CITY_WEIGHTS))
 HANDLE_PLATFORMS = ("snapchat", "telegram", "instagram", "whatsapp")
 
 
@@ -87,7 +90,7 @@ class ActorFactory:
 
     # --- small draws -------------------------------------------------------------------------
     def _city(self) -> City:
-        return self.rng.choices(CITIES, weights=CITY_WEIGHTS)[0]
+        return weighted(self.rng, CITIES, CITY_CUM_WEIGHTS)
 
     def _route(self, n: int) -> list[City]:
         route: list[City] = []
@@ -113,15 +116,15 @@ class ActorFactory:
         r = rng.random()
         if r < 0.9:
             def make():
-                national = f"06{rng.choice('123458')}{rng.randrange(10**7):07d}"
+                national = f"06{pick(rng, '123458')}{below(rng, 10**7):07d}"
                 return Phone("+31" + national[1:], national, 2)
         elif r < 0.95:
             def make():
-                national = f"04{rng.choice('789')}{rng.randrange(10**7):07d}"
+                national = f"04{pick(rng, '789')}{below(rng, 10**7):07d}"
                 return Phone("+32" + national[1:], national, 4)
         else:
             def make():
-                national = f"{rng.choice(('0151', '0152', '0176'))}{rng.randrange(10**8):08d}"
+                national = f"{pick(rng, ('0151', '0152', '0176'))}{below(rng, 10**8):08d}"
                 return Phone("+49" + national[1:], national, 4)
         return self._unique_number(make)
 
@@ -129,25 +132,25 @@ class ActorFactory:
         rng = self.rng
 
         def make():
-            national = f"{city.area_code}{rng.choice('2345678')}{rng.randrange(10**6):06d}"
+            national = f"{city.area_code}{pick(rng, '2345678')}{below(rng, 10**6):06d}"
             return Phone("+31" + national[1:], national, 3)
 
         return self._unique_number(make)
 
     def _handle(self, base: str) -> tuple[str, str]:
-        platform = self.rng.choice(HANDLE_PLATFORMS)
+        platform = pick(self.rng, HANDLE_PLATFORMS)
         if platform == "whatsapp":
             return platform, ""  # filled with the actor's first phone by the caller
         while True:
-            sep = self.rng.choice((".", "_", ""))
-            handle = f"{base.lower()}{sep}{self.rng.choice(phrases()['handle_suffixes'])}"
+            sep = pick(self.rng, (".", "_", ""))
+            handle = f"{base.lower()}{sep}{pick(self.rng, phrases()['handle_suffixes'])}"
             if handle not in self._handles:
                 self._handles.add(handle)
                 return platform, handle
-            base += self.rng.choice("abcxyz")
+            base += pick(self.rng, "abcxyz")
 
     def _email(self, local: str) -> str:
-        return f"{local.lower()}{self.rng.randrange(10, 99)}@{self.rng.choice(phrases()['email_domains'])}"
+        return f"{local.lower()}{between(self.rng, 10, 98)}@{pick(self.rng, phrases()['email_domains'])}"
 
     def _new_images(self, n: int) -> list[str]:
         out = []
@@ -158,7 +161,7 @@ class ActorFactory:
 
     def _person(self, actor_id: str, true_age: int | None, n_images: int) -> Person:
         self._persons += 1
-        name = self.rng.choice(phrases()["names"])
+        name = pick(self.rng, phrases()["names"])
         return Person(f"P{self._persons:05d}", actor_id, name, true_age, self._new_images(n_images))
 
     def _actor_id(self) -> str:
@@ -184,20 +187,20 @@ class ActorFactory:
         rng = self.rng
         actor = Actor(
             self._actor_id(), "independent", self._lang(0.25, 0.15), [self._city()], [], [], [],
-            disguise_rate=self.disguise_rate * 0.6, typo_rate=rng.choice((0.0, 0.02, 0.06)),
+            disguise_rate=self.disguise_rate * 0.6, typo_rate=pick(rng, (0.0, 0.02, 0.06)),
         )
         actor.phones.append(self.mobile())
         if rng.random() < 0.2:
             actor.phones.append(self.mobile())
-        person = self._person(actor.id, self._adult_age(), rng.randint(1, 3))
+        person = self._person(actor.id, self._adult_age(), between(rng, 1, 3))
         actor.persons.append(person)
         if rng.random() < 0.25:  # touring independents move between cities too
             actor.cities += [c for c in self._route(3) if c not in actor.cities][:2]
         self._contacts(actor, person.name, 0.4, 0.35)
         if rng.random() < 0.25:  # false-positive bait: a weak indicator on an adult's own ad
-            code = rng.choice(BAIT_CODES + ("just_18",))
+            code = pick(rng, BAIT_CODES + ("just_18",))
             if code == "just_18":
-                person.true_age = rng.choice((18, 19))
+                person.true_age = pick(rng, (18, 19))
             actor.codes.append(code)
         if rng.random() < 0.2:
             actor.licence = self.next_licence(actor.cities[0])
@@ -212,7 +215,7 @@ class ActorFactory:
             self._actor_id(), "agency", self._lang(0.3, 0.0), [city], [self.landline(city)], [], [],
             disguise_rate=self.disguise_rate * 0.1, typo_rate=0.0,
         )
-        actor.name = f"{rng.choice(words['agency_words'])} {rng.choice(words['agency_kinds'])}"
+        actor.name = f"{pick(rng, words['agency_words'])} {pick(rng, words['agency_kinds'])}"
         actor.emails.append(f"info@{actor.name.lower().replace(' ', '-')}.example")
         actor.licence = self.next_licence(city)
         actor.licence_registered = True
@@ -221,38 +224,38 @@ class ActorFactory:
             actor.codes.append("new_girls_weekly")
         if rng.random() < 0.3:
             actor.codes.append("real_photos")
-        for _ in range(rng.randint(3, 7)):
-            actor.persons.append(self._person(actor.id, rng.randint(21, 38), rng.randint(1, 3)))
+        for _ in range(between(rng, 3, 7)):
+            actor.persons.append(self._person(actor.id, between(rng, 21, 38), between(rng, 1, 3)))
         return actor
 
     def operation(self) -> Actor:
         rng = self.rng
         hard = rng.random() < 0.3
         actor = Actor(
-            self._actor_id(), "operation", self._lang(0.35, 0.15), self._route(rng.randint(2, 5)), [], [], [],
+            self._actor_id(), "operation", self._lang(0.35, 0.15), self._route(between(rng, 2, 5)), [], [], [],
             hard=hard, disguise_rate=0.0 if hard else min(1.0, self.disguise_rate * 2),
-            typo_rate=rng.choice((0.02, 0.06, 0.1)),
+            typo_rate=pick(rng, (0.02, 0.06, 0.1)),
         )
-        for _ in range(rng.randint(1, 3)):
+        for _ in range(between(rng, 1, 3)):
             actor.phones.append(self.mobile())
         if hard:
-            actor.codes += rng.sample(("always_available", "real_photos", "new_in_town"), rng.randint(0, 1))
+            actor.codes += rng.sample(("always_available", "real_photos", "new_in_town"), between(rng, 0, 1))
         else:
-            actor.codes += rng.sample(COERCION_CODES, rng.randint(1, 3))
-            actor.codes += rng.sample(MOVEMENT_CODES, rng.randint(0, 2))
+            actor.codes += rng.sample(COERCION_CODES, between(rng, 1, 3))
+            actor.codes += rng.sample(MOVEMENT_CODES, between(rng, 0, 2))
             if rng.random() < 0.5:
                 actor.codes.append("real_photos")
             actor.low_price = rng.random() < 0.3
             if rng.random() < 0.25:
                 actor.licence = self.next_licence(actor.cities[0]).replace("ESC", "ECS")  # not in the register
         shared_image = self._new_images(1) if rng.random() < 0.3 else []
-        for _ in range(rng.randint(2, 10)):
+        for _ in range(between(rng, 2, 10)):
             minor = rng.random() < self.minor_rate
-            age = rng.randint(15, 17) if minor else rng.randint(18, 24)
-            person = self._person(actor.id, age, rng.randint(1, 3))
+            age = between(rng, 15, 17) if minor else between(rng, 18, 24)
+            person = self._person(actor.id, age, between(rng, 1, 3))
             person.base_images += shared_image
             if minor and not hard and rng.random() < 0.5:
-                person.codes.append(rng.choice(MINOR_LINE_CODES))
+                person.codes.append(pick(rng, MINOR_LINE_CODES))
             actor.persons.append(person)
         self._contacts(actor, actor.persons[0].name, 0.3, 0.5)
         return actor

@@ -8,11 +8,22 @@ is what may change between versions (age, city, price, phone notation, lines).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from crawlers.demosite.actors import Actor, Person, Phone
 from crawlers.demosite.cities import City
 from crawlers.demosite.disguise import written_email, written_phone
-from crawlers.demosite.texts import Line, Marked, Value, indicator_line, parse_line, phrases, render_text
+from crawlers.demosite.draw import pick
+from crawlers.demosite.texts import (
+    Line,
+    Marked,
+    Value,
+    flatten,
+    indicator_line,
+    parse_line,
+    phrases,
+    render_text,
+)
 
 FILLER_SECTIONS = ("about", "availability", "arrangements", "price")
 SLOT_CATEGORY = {"age_under_18": "minor", "just_18": "minor", "very_low_price": "coercion",
@@ -30,6 +41,7 @@ class AdTemplate:
     sep: str
     lowercase: bool
     code_lines: dict[str, Line] = field(default_factory=dict)
+    body_cache: dict[tuple, Line] = field(default_factory=dict)  # flattened body by what shapes it
 
 
 @dataclass(frozen=True)
@@ -88,22 +100,22 @@ def make_template(actor: Actor, rng, emoji: bool = True) -> AdTemplate:
         pool = data["sections"][lang][name]
         if actor.kind == "agency" and name in ("intro", "contact"):
             pool = data["agency_sections"][lang][name]
-        line = parse_line(rng.choice(pool))
+        line = parse_line(pick(rng, pool))
         if name in FILLER_SECTIONS or name == "closing":
             line = _misspelled(line, rng, actor.typo_rate, lang)
         sections[name] = line
         section_lang[name] = lang
     if actor.kind == "agency":
-        sections["licence"] = parse_line(rng.choice(data["agency_sections"][base_lang]["licence"]))
+        sections["licence"] = parse_line(pick(rng, data["agency_sections"][base_lang]["licence"]))
     elif actor.licence:
         lic = "Vergunning: {licence}" if base_lang == "nl" else "Licence: {licence}"
         sections["licence"] = parse_line(lic)
     title_pool = data["agency_sections" if actor.kind == "agency" else "sections"][base_lang]["title"]
-    title = parse_line(rng.choice(title_pool))
+    title = parse_line(pick(rng, title_pool))
     marks = data["emoji"]
-    emojis = {n: rng.choice(marks) for n in names if emoji and rng.random() < 0.25} if emoji else {}
+    emojis = {n: pick(rng, marks) for n in names if emoji and rng.random() < 0.25} if emoji else {}
     lowercase = rng.random() < 0.08
-    template = AdTemplate(base_lang, sections, section_lang, title, emojis, rng.choice(("\n", "\n", "\n", " ")),
+    template = AdTemplate(base_lang, sections, section_lang, title, emojis, pick(rng, ("\n", "\n", "\n", " ")),
                           lowercase)
     return template
 
@@ -111,7 +123,7 @@ def make_template(actor: Actor, rng, emoji: bool = True) -> AdTemplate:
 def code_line(template: AdTemplate, code: str, rng) -> Line:
     """The actor's fixed wording for one indicator (drawn once, reused in every ad)."""
     if code not in template.code_lines:
-        prefix, phrase, suffix = rng.choice(phrases()["indicators"][code][template.lang])
+        prefix, phrase, suffix = pick(rng, phrases()["indicators"][code][template.lang])
         template.code_lines[code] = indicator_line(prefix, code, phrase, suffix)
     return template.code_lines[code]
 
@@ -184,7 +196,16 @@ def phone_value(state: AdState) -> Value:
     return Value("".join(texts), tuple(marks))
 
 
-def body_lines(actor: Actor, person: Person, state: AdState, template: AdTemplate, rng) -> list[Line]:
+def body_pieces(state: AdState, template: AdTemplate, rng) -> Line:
+    """The body as one piece sequence (slots unfilled); versions differing only in slot values share it."""
+    key = (state.codes, state.drop_about, state.email is not None, state.handle is not None, state.extra_lines)
+    pieces = template.body_cache.get(key)
+    if pieces is None:
+        pieces = template.body_cache[key] = flatten(_compose_lines(state, template, rng), template.sep)
+    return pieces
+
+
+def _compose_lines(state: AdState, template: AdTemplate, rng) -> list[Line]:
     s = template.sections
     named: list[tuple[str, Line]] = [("intro", s["intro"])]
     if not state.drop_about:
@@ -214,7 +235,7 @@ def body_lines(actor: Actor, person: Person, state: AdState, template: AdTemplat
 def render_version(actor: Actor, person: Person, state: AdState, template: AdTemplate, rng):
     """(title, body, marks) for one ad version; marks are (kind, payload, start, end) into the text."""
     values = slot_values(actor, person, state, template)
-    return render_text(template.title, body_lines(actor, person, state, template, rng), values, template.sep)
+    return render_text(template.title, body_pieces(state, template, rng), values)
 
 
 def new_phone_notation(state: AdState, actor: Actor, lang: str, rng) -> AdState:
@@ -225,7 +246,7 @@ def new_phone_notation(state: AdState, actor: Actor, lang: str, rng) -> AdState:
 def phone_notation(phone: Phone, actor: Actor, lang: str, rng) -> tuple[Phone, str, tuple[str, ...]]:
     from crawlers.demosite.disguise import PHONE_DISGUISES
 
-    disguise = rng.choice(PHONE_DISGUISES) if rng.random() < actor.disguise_rate else None
+    disguise = pick(rng, PHONE_DISGUISES) if rng.random() < actor.disguise_rate else None
     written, types = written_phone(phone.national, phone.e164, phone.head, disguise, lang, rng)
     return phone, written, tuple(types)
 
@@ -235,7 +256,7 @@ def email_notation(address: str, actor: Actor, lang: str, rng) -> tuple[str, str
     return address, written_email(address, disguised, lang, rng), disguised
 
 
-def category_of(code: str) -> str:
-    if code in SLOT_CATEGORY:
-        return SLOT_CATEGORY[code]
-    return phrases()["indicators"][code]["category"]
+@cache
+def categories() -> dict[str, str]:
+    """Indicator code -> category, for every code the world plants."""
+    return {code: entry["category"] for code, entry in phrases()["indicators"].items()} | SLOT_CATEGORY

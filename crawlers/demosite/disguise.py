@@ -6,6 +6,8 @@ notation (``06-12345678``, ``+31 6 1234 5678``) that needs no de-obfuscation.
 
 from __future__ import annotations
 
+from crawlers.demosite.draw import below, between, pick
+
 DIGIT_WORDS = {
     "nl": ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"),
     "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"),
@@ -34,7 +36,7 @@ def _pairs(digits: str, head: int) -> list[str]:
 
 def plain_phone(national: str, e164: str, head: int, rng) -> str:
     """An ordinary notation: national with or without separators, or international."""
-    form = rng.randrange(6)
+    form = below(rng, 6)
     if form == 0:
         return national
     if form == 1:
@@ -56,17 +58,17 @@ def disguised_phone(national: str, head: int, kind: str, lang: str, rng) -> str:
     if kind == "spacing":
         return " ".join(national)
     if kind == "separators":
-        sep = rng.choice(("*", "_", "/", "~", "#"))
+        sep = pick(rng, ("*", "_", "/", "~", "#"))
         return sep.join(_pairs(national, head))
     if kind == "number_words":
-        return rng.choice((" ", "-", " ")).join(words[int(d)] for d in national)
+        return pick(rng, (" ", "-", " ")).join(words[int(d)] for d in national)
     if kind == "mixed_words":
         groups = _pairs(national, head)
-        k = rng.randrange(1, len(groups))
+        k = between(rng, 1, len(groups) - 1)
         groups[k] = " ".join(words[int(d)] for d in groups[k])
         return " ".join(groups)
     if kind == "letters_for_digits":
-        swap = {"0": "O", "1": rng.choice(("l", "I"))}
+        swap = {"0": "O", "1": pick(rng, ("l", "I"))}
         return "".join(swap.get(d, d) for d in national)
     if kind == "emoji_digits":
         return "".join(d + _KEYCAP for d in national)
@@ -78,7 +80,7 @@ def disguised_phone(national: str, head: int, kind: str, lang: str, rng) -> str:
 def plain_foreign_phone(e164: str, head: int, rng) -> str:
     """A foreign number in a Dutch ad is written internationally (a national form would read as Dutch)."""
     cc, rest = e164[:3], e164[3:]
-    form = rng.randrange(3)
+    form = below(rng, 3)
     if form == 0:
         return e164
     if form == 1:
@@ -101,7 +103,7 @@ def written_email(address: str, disguised: bool, lang: str, rng) -> str:
     if not disguised:
         return address
     local, domain = address.split("@")
-    form = rng.randrange(3)
+    form = below(rng, 3)
     if form == 0:
         dot = " punt " if lang == "nl" else " dot "
         return f"{local} at {domain.replace('.', dot)}"

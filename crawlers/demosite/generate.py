@@ -18,6 +18,7 @@ import hashlib
 import json
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from itertools import accumulate
 from pathlib import Path
 from random import Random
 
@@ -34,9 +35,10 @@ from crawlers.demosite.compose import (
     phone_value,
     render_version,
 )
+from crawlers.demosite.draw import below, between, pick, weighted
 from crawlers.demosite.hostile import AD_PAGE_KINDS, SITES
-from crawlers.demosite.texts import Value, parse_line, phrases, render_text
-from crawlers.demosite.timeline import SITE_WEIGHTS, AdPlan, ad_days, city_on, images_for, plan_versions
+from crawlers.demosite.texts import Value, flatten, parse_line, phrases, render_text
+from crawlers.demosite.timeline import SITE_CUM_WEIGHTS, AdPlan, ad_days, city_on, images_for, plan_versions
 
 FORMAT_VERSION = 1
 START_DATE = date(2026, 11, 1)
@@ -90,7 +92,7 @@ def _stated_age(actor: Actor, person, rng) -> tuple[int | None, bool]:
         stated = 18 if r < 0.8 else 19
         return stated, stated == 18 and rng.random() < 0.4
     if rng.random() < 0.15:
-        age = max(18, age - rng.randint(1, 3))
+        age = max(18, age - between(rng, 1, 3))
     return age, False
 
 
@@ -98,7 +100,7 @@ def first_state(plan: AdPlan, days: int, rng) -> AdState:
     actor, person, template = plan.actor, plan.person, plan.template
     lang = template.lang if template else "nl"
     stated, just_18 = _stated_age(actor, person, rng)
-    price = rng.randrange(4, 8) * 10 if actor.low_price else rng.randrange(12, 26) * 10
+    price = between(rng, 4, 7) * 10 if actor.low_price else between(rng, 12, 25) * 10
     if actor.kind == "operation":
         shown = [actor.phones[actor.persons.index(person) % len(actor.phones)]]
     else:
@@ -109,18 +111,18 @@ def first_state(plan: AdPlan, days: int, rng) -> AdState:
     handle = actor.handles[0] if actor.handles and rng.random() < 0.7 else None
     extra = ()
     if actor.kind == "independent" and rng.random() < 0.08:
-        extra = (rng.choice(phrases()["disclaimer_lines"][lang]),)
+        extra = (pick(rng, phrases()["disclaimer_lines"][lang]),)
     return AdState(
         city=city_on(actor, plan.posted_day, days, rng),
         stated_age=stated,
         just_18=just_18,
         price=price,
-        price_form=rng.randrange(3),
+        price_form=below(rng, 3),
         phones=tuple(phone_notation(p, actor, lang, rng) for p in shown),
         email=email,
         handle=handle,
         codes=tuple(actor.codes + person.codes),
-        age_form=rng.randrange(3),
+        age_form=below(rng, 3),
         extra_lines=extra,
     )
 
@@ -133,21 +135,22 @@ def plan_world(ads: int, days: int, rng: Random, factory: ActorFactory) -> tuple
     actors: list[Actor] = []
     plans: list[AdPlan] = []
     kinds, weights = zip(*ACTOR_WEIGHTS, strict=True)
+    cum_weights = tuple(accumulate(weights))
     hostile_budget = len(SITES) * len(AD_PAGE_KINDS)
     while len(plans) < ads - hostile_budget:
-        actor = _new_actor(factory, rng.choices(kinds, weights=weights)[0])
+        actor = _new_actor(factory, weighted(rng, kinds, cum_weights))
         actors.append(actor)
         template = None if actor.kind == "noise" else make_template(actor, rng)
         for person in actor.persons:
-            sites, site_weights = SITE_WEIGHTS[actor.kind]
+            sites, site_weights = SITE_CUM_WEIGHTS[actor.kind]
             for n, (posted, removed) in enumerate(ad_days(actor, days, rng)):
                 if len(plans) >= ads - hostile_budget:
                     break
-                plan = AdPlan(actor, person, template, rng.choices(sites, weights=site_weights)[0],
-                              posted, rng.randrange(86400), removed)
+                plan = AdPlan(actor, person, template, weighted(rng, sites, site_weights),
+                              posted, below(rng, 86400), removed)
                 plan.images = images_for(person, n == 0, rng)
                 if actor.kind == "noise":
-                    plan.noise_entry = rng.randrange(len(phrases()["noise"][actor.lang]))
+                    plan.noise_entry = below(rng, len(phrases()["noise"][actor.lang]))
                 plan_versions(plan, first_state(plan, days, rng), days, rng)
                 plans.append(plan)
     _ensure_minor(actors, plans)
@@ -159,7 +162,7 @@ def plan_world(ads: int, days: int, rng: Random, factory: ActorFactory) -> tuple
             actors.append(actor)
             template = make_template(actor, rng, emoji=False)
             template.lowercase = False
-            plan = AdPlan(actor, actor.persons[0], template, site, 1, rng.randrange(86400), None, page=page)
+            plan = AdPlan(actor, actor.persons[0], template, site, 1, below(rng, 86400), None, page=page)
             plan.images = images_for(actor.persons[0], True, rng)
             state = replace(first_state(plan, days, rng), extra_lines=(CHARSET_SAFE_LINE,), handle=None)
             plan.versions.append((1, plan.posted_sec, state))
@@ -197,13 +200,13 @@ def _assign_ids(plans: list[AdPlan], rng: Random) -> None:
         for plan in ordered:
             if site == "profiles":
                 while True:
-                    token = "".join(rng.choice(alphabet) for _ in range(8))
+                    token = "".join(pick(rng, alphabet) for _ in range(8))
                     if token not in seen:
                         seen.add(token)
                         break
                 plan.site_ad_id = token
             else:
-                counters[site] += rng.randint(1, 9)
+                counters[site] += between(rng, 1, 9)
                 plan.site_ad_id = str(counters[site])
 
 
@@ -229,7 +232,7 @@ def render_plan_version(plan: AdPlan, state: AdState, rng: Random):
         return render_version(plan.actor, plan.person, state, plan.template, rng)
     entry = phrases()["noise"][plan.actor.lang][plan.noise_entry]
     values = {"city": Value(state.city.name), "phone": phone_value(state)}
-    return render_text(parse_line(entry["title"]), [parse_line(x) for x in entry["body"]], values)
+    return render_text(parse_line(entry["title"]), flatten([parse_line(x) for x in entry["body"]]), values)
 
 
 def generate_world(
@@ -274,13 +277,14 @@ def generate_world(
             world_versions = []
             for number, (day, second, state) in enumerate(plan.versions, start=1):
                 title, body, marks = render_plan_version(plan, state, rng)
+                at = iso_at(day, second)
                 age_text = truth_mod.stated_age_text(state.stated_age, plan.template)
                 name = plan.person.name if plan.actor.kind != "noise" else ""
                 world_versions.append({
-                    "version": number, "day": day, "at": iso_at(day, second), "title": title, "body": body,
+                    "version": number, "day": day, "at": at, "title": title, "body": body,
                     "name": name, "age": age_text, "city": state.city.name, "images": files,
                 })
-                record = truth_mod.version_record(plan, number, day, iso_at(day, second), state, title, body,
+                record = truth_mod.version_record(plan, number, day, at, state, title, body,
                                                   marks, urls, files, age_text, name)
                 truth_fh.write(orjson.dumps(record) + b"\n")
                 n_versions += 1

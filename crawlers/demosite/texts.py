@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from crawlers.demosite.draw import between
+
 PHRASES_FILE = Path(__file__).with_name("phrases.yaml")
 _TOKEN = re.compile(r"\{(\w+)\}|\[\[(\w+)\|([^\]]+)\]\]")
 
@@ -73,13 +75,25 @@ def indicator_line(prefix: str, code: str, phrase: str, suffix: str) -> Line:
     return tuple(p for p in (prefix, Marked("ind", code, phrase), suffix) if p != "")
 
 
-def render_line(line: Line, values: dict[str, Value], out: list[str], marks: list, offset: int) -> int:
-    """Append the line's text to `out`, its marks to `marks`; return the new offset."""
-    for piece in line:
-        kind = type(piece)
-        if kind is str:
+def flatten(lines: list[Line], sep: str = "\n") -> Line:
+    """All lines as one piece sequence, separators included and neighbouring literals merged."""
+    merged: list[Piece] = []
+    for i, line in enumerate(lines):
+        for piece in ((sep,) if i else ()) + line:
+            if type(piece) is str and merged and type(merged[-1]) is str:
+                merged[-1] += piece
+            elif piece != "":
+                merged.append(piece)
+    return tuple(merged)
+
+
+def render_pieces(pieces: Line, values: dict[str, Value], out: list[str], marks: list, offset: int) -> int:
+    """Append the pieces' text to `out`, their marks to `marks`; return the new offset."""
+    for piece in pieces:
+        piece_type = type(piece)
+        if piece_type is str:
             text = piece
-        elif kind is Slot:
+        elif piece_type is Slot:
             value = values[piece.name]
             text = value.text
             for kind, payload, start, end in value.marks:
@@ -92,21 +106,16 @@ def render_line(line: Line, values: dict[str, Value], out: list[str], marks: lis
     return offset
 
 
-def render_text(title: Line, lines: list[Line], values: dict[str, Value], sep: str = "\n"):
-    """Render title and body; return (title, body, marks) with marks offset into title + "\\n" + body."""
+def render_text(title: Line, body: Line, values: dict[str, Value]):
+    """Render title and (flattened) body; return (title, body, marks), marks offset into title + "\n" + body."""
     out: list[str] = []
     marks: list = []
-    offset = render_line(title, values, out, marks, 0)
+    offset = render_pieces(title, values, out, marks, 0)
     title_text = "".join(out)
     if not title_text:
         raise ValueError("an ad title must not be empty")
-    offset += 1  # the "\n" that analysis_text puts between title and body
     body_parts: list[str] = []
-    for i, line in enumerate(lines):
-        if i:
-            body_parts.append(sep)
-            offset += len(sep)
-        offset = render_line(line, values, body_parts, marks, offset)
+    render_pieces(body, values, body_parts, marks, offset + 1)  # + the "\n" analysis_text inserts
     return title_text, "".join(body_parts), marks
 
 
@@ -118,7 +127,7 @@ def misspell(text: str, rng, rate: float, abbreviations: dict[str, str]) -> str:
     words = text.split(" ")
     for i, word in enumerate(words):
         if len(word) > 4 and word.isalpha() and rng.random() < rate:
-            j = rng.randrange(1, len(word) - 2)
+            j = between(rng, 1, len(word) - 3)
             if rng.random() < 0.5:
                 word = word[:j] + word[j + 1] + word[j] + word[j + 2 :]
             else:

@@ -7,9 +7,11 @@ removed (``removed_day`` is None or greater than D).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from crawlers.demosite.actors import Actor, Person
 from crawlers.demosite.compose import AdState, AdTemplate, new_phone_notation
+from crawlers.demosite.draw import below, between, pick
 
 MAX_VERSIONS = 4
 EDIT_RATE = {"independent": 0.06, "agency": 0.04, "operation": 0.12, "noise": 0.02}
@@ -21,6 +23,7 @@ SITE_WEIGHTS = {
     "operation": ((("classic", "profiles", "search")), (45, 25, 30)),
     "noise": ((("classic", "search")), (50, 50)),
 }
+SITE_CUM_WEIGHTS = {kind: (sites, tuple(accumulate(w))) for kind, (sites, w) in SITE_WEIGHTS.items()}
 IMAGE_TRANSFORMS = ("q60", "s70", "c2", "m", "mq70", "s50")
 
 
@@ -45,15 +48,15 @@ class AdPlan:
 def ad_days(actor: Actor, days: int, rng) -> list[tuple[int, int | None]]:
     """(posted_day, removed_day) for each ad of one person: removals are often followed by a re-post."""
     low, high = ADS_PER_PERSON[actor.kind]
-    n = rng.randint(low, high)
+    n = between(rng, low, high)
     out: list[tuple[int, int | None]] = []
-    posted = rng.randint(1, days)
+    posted = between(rng, 1, days)
     for _ in range(n):
         removed = None
         if posted < days and rng.random() < REMOVE_RATE[actor.kind]:
-            removed = rng.randint(posted + 1, days)
+            removed = between(rng, posted + 1, days)
         out.append((posted, removed))
-        posted = removed if removed is not None else rng.randint(posted, days)
+        posted = removed if removed is not None else between(rng, posted, days)
     return out
 
 
@@ -65,9 +68,9 @@ def city_on(actor: Actor, day: int, days: int, rng):
     if actor.kind == "operation":
         i = min(len(route) - 1, (day - 1) * len(route) // days)
         if rng.random() < 0.25:
-            i = rng.randrange(len(route))
+            i = below(rng, len(route))
         return route[i]
-    return route[0] if rng.random() < 0.6 else rng.choice(route)
+    return route[0] if rng.random() < 0.6 else pick(rng, route)
 
 
 def edit(state: AdState, plan: AdPlan, days: int, day: int, rng) -> AdState:
@@ -78,17 +81,17 @@ def edit(state: AdState, plan: AdPlan, days: int, day: int, rng) -> AdState:
     kinds = ["price", "phone", "text"]
     if len(actor.cities) > 1:
         kinds += ["city", "city"]
-    kind = rng.choice(kinds)
+    kind = pick(rng, kinds)
     if kind == "city":
         others = [c for c in actor.cities if c != state.city]
-        return replace(state, city=rng.choice(others))
+        return replace(state, city=pick(rng, others))
     if kind == "price":
-        step = rng.choice((-20, -10, 10, 20, 30))
-        return replace(state, price=max(30, state.price + step), price_form=rng.randrange(3))
+        step = pick(rng, (-20, -10, 10, 20, 30))
+        return replace(state, price=max(30, state.price + step), price_form=below(rng, 3))
     if kind == "phone":
         return new_phone_notation(state, actor, plan.template.lang if plan.template else "nl", rng)
     if state.codes and rng.random() < 0.5:
-        dropped = rng.choice(state.codes)
+        dropped = pick(rng, state.codes)
         return replace(state, codes=tuple(c for c in state.codes if c != dropped))
     return replace(state, drop_about=not state.drop_about)
 
@@ -99,18 +102,18 @@ def plan_versions(plan: AdPlan, first: AdState, days: int, rng) -> None:
     last_live = (plan.removed_day - 1) if plan.removed_day else days
     state = first
     forced = first.stated_age is not None and first.stated_age < 18 and last_live > plan.posted_day
-    force_day = rng.randint(plan.posted_day + 1, last_live) if forced else None
+    force_day = between(rng, plan.posted_day + 1, last_live) if forced else None
     for day in range(plan.posted_day + 1, last_live + 1):
         if len(plan.versions) >= MAX_VERSIONS:
             break
         if day == force_day or rng.random() < EDIT_RATE[plan.actor.kind]:
             state = edit(state, plan, days, day, rng)
-            plan.versions.append((day, rng.randrange(86400), state))
+            plan.versions.append((day, below(rng, 86400), state))
 
 
 def images_for(person: Person, first_ad: bool, rng) -> list[tuple[str, str]]:
     bases = person.base_images
-    chosen = rng.sample(bases, rng.randint(1, len(bases)))
+    chosen = rng.sample(bases, between(rng, 1, len(bases)))
     if first_ad:
         return [(b, "o") for b in chosen]
-    return [(b, rng.choice(IMAGE_TRANSFORMS)) for b in chosen]
+    return [(b, pick(rng, IMAGE_TRANSFORMS)) for b in chosen]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from crawlers.demosite.compose import category_of
+from crawlers.demosite.compose import categories
 from crawlers.demosite.hostile import SITES, HostilePage, hostile_urls
 from signalstack.schema import analysis_text
 
@@ -22,6 +22,7 @@ def version_record(plan, number, day, at, state, title, body, marks, urls, files
     text = analysis_text(title, body)
     actor, person = plan.actor, plan.person
     phones, emails, handles, indicators, decoys = [], [], [], [], []
+    category = categories()
     for kind, payload, start, end in marks:
         span = text[start:end]
         if kind == "phone":
@@ -36,7 +37,7 @@ def version_record(plan, number, day, at, state, title, body, marks, urls, files
             platform, handle = state.handle
             handles.append({"platform": platform, "handle": handle, "written": span, "start": start, "end": end})
         elif kind == "ind":
-            indicators.append({"code": payload, "category": category_of(payload), "start": start, "end": end,
+            indicators.append({"code": payload, "category": category[payload], "start": start, "end": end,
                                "text": span})
         else:
             decoys.append({"looks_like": payload, "start": start, "end": end, "text": span})

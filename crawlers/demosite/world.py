@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
+
 from crawlers.demosite.hostile import SITES
 
 
@@ -40,10 +42,10 @@ class World:
         try:
             self.meta = json.loads(meta_path.read_text(encoding="utf-8"))
             with (folder / "world.jsonl").open(encoding="utf-8") as fh:
-                self.ads = [json.loads(line) for line in fh if line.strip()]
+                self.ads = [orjson.loads(line) for line in fh if line.strip()]
             with (folder / "images.csv").open(encoding="utf-8", newline="") as fh:
                 self.images = {row["file"]: (row["base"], row["transform"]) for row in csv.DictReader(fh)}
-        except (OSError, ValueError, KeyError) as exc:
+        except (OSError, ValueError, KeyError, orjson.JSONDecodeError) as exc:
             raise WorldFolderError(f"{folder}: cannot read the world: {exc}") from None
         self.folder = folder
         self.days = int(self.meta["days"])
