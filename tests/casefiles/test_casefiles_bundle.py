@@ -225,3 +225,13 @@ def test_relative_warc_paths_resolve_under_the_data_dir(settings, tmp_path):
     assert bundle_module.resolve_warc(settings, "job-1/x.warc.gz") == target
     assert bundle_module.resolve_warc(settings, str(target)) == target
     assert isinstance(Path(bundle_module.resolve_warc(settings, "nope.warc.gz")), Path)
+
+
+def test_missing_crawl_warc_stops_the_export_clearly(settings, world, tmp_path):
+    number = make_case(settings, world)
+    world.warc_path.rename(world.warc_path.with_suffix(".moved"))
+    out = tmp_path / "exports"
+    out.mkdir()
+    with session_scope(settings) as s, pytest.raises(BundleError, match="capture 1: cannot open WARC file"):
+        export_case(s, settings, "coco", number, out / "b")
+    assert list(out.iterdir()) == []
