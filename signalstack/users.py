@@ -48,3 +48,15 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
     audit.record(session, username.strip()[:100] or "?", "signin.ok" if ok else "signin.fail", "user",
                  user.id if user else "")
     return user if ok else None
+
+
+def set_password(session: Session, username: str, password: str, actor: str = "cli") -> bool:
+    """Replace a user's password; False when there is no such user."""
+    if len(password) < 8:
+        raise UserError("password must have at least 8 characters")
+    user = session.execute(select(User).where(User.username == username.strip())).scalar()
+    if user is None:
+        return False
+    user.password_hash = _hasher.hash(password)
+    audit.record(session, actor, "user.password", "user", user.id, username=user.username)
+    return True
