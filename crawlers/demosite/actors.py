@@ -254,8 +254,8 @@ class ActorFactory:
             age = between(rng, 15, 17) if minor else between(rng, 18, 24)
             person = self._person(actor.id, age, between(rng, 1, 3))
             person.base_images += shared_image
-            if minor and not hard and rng.random() < 0.5:
-                person.codes.append(pick(rng, MINOR_LINE_CODES))
+            if minor and not hard and rng.random() < 0.7:
+                person.codes += rng.sample(MINOR_LINE_CODES, between(rng, 1, 2))
             actor.persons.append(person)
         self._contacts(actor, actor.persons[0].name, 0.3, 0.5)
         return actor

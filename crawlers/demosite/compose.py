@@ -25,6 +25,7 @@ from crawlers.demosite.texts import (
     render_text,
 )
 
+TITLE_CODES = ("new_in_town", "tour", "few_days", "real_photos")
 FILLER_SECTIONS = ("about", "availability", "arrangements", "price")
 SLOT_CATEGORY = {"age_under_18": "minor", "just_18": "minor", "very_low_price": "coercion",
                  "phone_disguised": "obfuscation", "email_disguised": "obfuscation",
@@ -42,6 +43,8 @@ class AdTemplate:
     lowercase: bool
     code_lines: dict[str, Line] = field(default_factory=dict)
     body_cache: dict[tuple, Line] = field(default_factory=dict)  # flattened body by what shapes it
+    title_code: str = ""  # an indicator some actors also put in the title ("... - Nieuw in de stad!")
+    title_suffix: Line = ()
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,12 @@ def make_template(actor: Actor, rng, emoji: bool = True) -> AdTemplate:
     lowercase = rng.random() < 0.08
     template = AdTemplate(base_lang, sections, section_lang, title, emojis, pick(rng, ("\n", "\n", "\n", " ")),
                           lowercase)
+    headline = [c for c in actor.codes if c in TITLE_CODES]
+    if headline and rng.random() < 0.5:
+        template.title_code = headline[0]
+        _prefix, phrase, suffix = pick(rng, data["indicators"][headline[0]][base_lang])
+        template.title_suffix = (" - ", Marked("ind", headline[0], phrase.upper() if rng.random() < 0.3 else phrase),
+                                 suffix)
     return template
 
 
@@ -235,7 +244,10 @@ def _compose_lines(state: AdState, template: AdTemplate, rng) -> list[Line]:
 def render_version(actor: Actor, person: Person, state: AdState, template: AdTemplate, rng):
     """(title, body, marks) for one ad version; marks are (kind, payload, start, end) into the text."""
     values = slot_values(actor, person, state, template)
-    return render_text(template.title, body_pieces(state, template, rng), values)
+    title = template.title
+    if template.title_code and template.title_code in state.codes:
+        title = title + template.title_suffix
+    return render_text(title, body_pieces(state, template, rng), values)
 
 
 def new_phone_notation(state: AdState, actor: Actor, lang: str, rng) -> AdState:

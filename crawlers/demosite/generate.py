@@ -25,7 +25,7 @@ from random import Random
 import orjson
 
 from crawlers.demosite import truth as truth_mod
-from crawlers.demosite.actors import Actor, ActorFactory
+from crawlers.demosite.actors import MINOR_LINE_CODES, Actor, ActorFactory
 from crawlers.demosite.cities import city_slug
 from crawlers.demosite.compose import (
     AdState,
@@ -153,7 +153,7 @@ def plan_world(ads: int, days: int, rng: Random, factory: ActorFactory) -> tuple
                     plan.noise_entry = below(rng, len(phrases()["noise"][actor.lang]))
                 plan_versions(plan, first_state(plan, days, rng), days, rng)
                 plans.append(plan)
-    _ensure_minor(actors, plans)
+    _ensure_minors(plans, max(1, ads // 100), days, rng)
     for site in SITES:
         for page in AD_PAGE_KINDS:
             actor = factory.independent()
@@ -170,14 +170,25 @@ def plan_world(ads: int, days: int, rng: Random, factory: ActorFactory) -> tuple
     return actors, plans
 
 
-def _ensure_minor(actors: list[Actor], plans: list[AdPlan]) -> None:
-    """A world with an operation always advertises at least one minor (the case the tool exists for)."""
-    if any(p.person.is_minor for p in plans):
-        return
+def _ensure_minors(plans: list[AdPlan], floor: int, days: int, rng: Random) -> None:
+    """At least `floor` minors advertised (when operations exist): the case the tool exists for.
+
+    Persons of operations are turned into minors until the floor is met; their ads are planned
+    again, so stated ages and versions follow (e.g. a stated 17 edited to 18)."""
+    minors = {p.person.id for p in plans if p.person.is_minor}
+    by_person: dict[str, list[AdPlan]] = {}
     for plan in plans:
-        if plan.actor.kind == "operation" and not plan.actor.hard:
-            plan.person.true_age = 17
-            return
+        if plan.actor.kind == "operation" and not plan.person.is_minor:
+            by_person.setdefault(plan.person.id, []).append(plan)
+    candidates = sorted(by_person.values(), key=lambda ps: (ps[0].actor.hard, ps[0].person.id))
+    for person_plans in candidates[: max(0, floor - len(minors))]:
+        person = person_plans[0].person
+        person.true_age = between(rng, 15, 17)
+        if not person_plans[0].actor.hard:
+            person.codes += rng.sample(MINOR_LINE_CODES, between(rng, 0, 2))
+        for plan in person_plans:
+            plan.versions = []
+            plan_versions(plan, first_state(plan, days, rng), days, rng)
 
 
 def _mark_injections(plans: list[AdPlan], rate: float, rng: Random) -> None:
