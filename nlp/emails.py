@@ -30,6 +30,7 @@ PLAIN_EMAIL_RE = re.compile(
     rf"(?<![\w.%+\-])(?P<local>{_LOCAL})@(?P<domain>{_LABEL}(?:\.{_LABEL})*)\.(?P<tld>[A-Za-z]{{2,24}})(?![\w\-])"
 )
 _DOT_SPLIT = re.compile(_DOT, re.IGNORECASE)
+_PLATFORM_LABELS = frozenset("telegram tg snapchat snap sc instagram insta ig signal kik whatsapp wa".split())
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ def find_emails(text: str) -> list[EmailFound]:
     for m in matches:
         if any(f.start < m.end() and m.start() < f.end for f in found):
             continue
+        if m.group("local").lower() in _PLATFORM_LABELS:
+            continue  # "Telegram @lisa.nl" is a handle, not an address
         labels = [part for part in _DOT_SPLIT.split(m.group("domain")) if part]
         address = f"{m.group('local')}@{'.'.join(labels)}.{m.group('tld')}".lower()
         written = m.group()

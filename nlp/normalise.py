@@ -57,7 +57,7 @@ TOKEN_RE = re.compile(
 )
 # What may stand between two digit tokens of one number.
 GAP_RE = re.compile(r"[ \t\u00a0*_~|#./\\\-()\[\]]{0,4}")
-PLAIN_GAP_CHARS = set(" -./()")
+PLAIN_GAP_CHARS = set(" -.()")  # "/" between digit groups (06/12/34/56/78) is a disguise
 LETTER_DIGITS = {"o": "0", "l": "1", "i": "1"}
 
 

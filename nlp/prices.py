@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 _AMOUNT = r"(?P<{name}>\d{{1,4}}(?:[.,]\d{{2}})?)(?:\s?,-)?"
-_CURRENCY_BEFORE = r"(?P<cur1>€|eur\b|euro\b|\$|£|usd\b|gbp\b)"
+_CURRENCY_BEFORE = r"(?P<cur1>€|\$|£|\b(?:eur|euro|usd|gbp)\b)"  # \b: not "Fleur 21"
 _CURRENCY_AFTER = r"(?P<cur2>€|euro'?s?\b|eur\b|\$|£|dollars?\b|pond\b|pounds?\b)"
 PRICE_RE = re.compile(
     rf"{_CURRENCY_BEFORE}\s?{_AMOUNT.format(name='amount1')}|(?<![\d.,]){_AMOUNT.format(name='amount2')}\s?{_CURRENCY_AFTER}|(?<![\d.,])(?P<amount3>\d{{1,4}}),-",

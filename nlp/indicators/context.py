@@ -59,7 +59,7 @@ def is_negated(doc: Doc, token_start: int) -> bool:
     r = rules()
     for i in range(token_start - 1, max(-1, token_start - 1 - r.negation_window), -1):
         token = doc[i]
-        if token.is_punct:
+        if token.is_punct or token.is_space or "\n" in token.text_with_ws:
             return False
         if token.lower_ in r.negation_words:
             return True

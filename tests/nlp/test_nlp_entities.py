@@ -124,3 +124,15 @@ def test_explicit_lang_is_kept_and_entities_carry_spans():
     assert kinds == {"age": "19", "phone": "+31612345678", "city": "Amsterdam", "price": "EUR 150"}
     for e in result.entities:
         assert 0 <= e.start < e.end <= len(result.text)
+
+
+def test_prices_need_a_currency_word_of_their_own():
+    from nlp.prices import find_prices
+
+    assert [p.value for p in find_prices("Fleur 21, EUR 40, €50,-, 60 euro, 70,-")] == [
+        "EUR 40", "EUR 50", "EUR 60", "EUR 70"]
+
+
+def test_handle_label_before_at_is_not_an_email():
+    result = extract("Telegram @eva.nl")
+    assert result.emails == [] and result.handles == [{"platform": "telegram", "handle": "eva.nl"}]

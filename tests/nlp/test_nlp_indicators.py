@@ -204,3 +204,8 @@ def test_validator_reports_examples_that_disagree(monkeypatch):
     problems = lexicon.validate_all()
     assert "nl.yaml: tour: positive sentence not matched: 'Een gewone zin.'" in problems
     assert "nl.yaml: tour: negative sentence matched: 'Op tour door Nederland.'" in problems
+
+
+def test_negation_does_not_cross_a_line_break():
+    result = codes("Spreekt geen Nederlands\nNieuw in de stad!\nMaar een paar dagen hier")
+    assert {"no_language", "new_in_town", "few_days"} <= result
