@@ -14,7 +14,10 @@ each, flushed at once, so a killed crawl leaves only whole records):
 - ``metadata`` (crawl job, purpose, legal basis, software version).
 
 It puts ``request.meta["capture"]`` = {sha256, size, warc_file, warc_offset,
-warc_record_id}; the capture pipeline stores that in the ``captures`` table. With the
+warc_record_id}; the capture pipeline stores that in the ``captures`` table for each ad
+page. Everything else fetched (robots.txt, listing pages, images, failed pages) is in the
+WARC files only. ``warc_file`` is relative to ``<data_dir>/warc/``; every process writes
+its own files, so a resumed or parallel crawl never appends to a file another one left. With the
 setting ``warc_capture`` off, only the digest and size are recorded (for benchmarks).
 
 Scrapy has already removed chunked transfer encoding; the original header is kept as

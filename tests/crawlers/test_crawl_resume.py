@@ -9,15 +9,29 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from minisite import MiniSite, make_ads
 from sqlalchemy import func, select
 
 from crawlers.run import child_environment
 from signalstack.db import session_scope
 from signalstack.schema import Ad, AdVersion, AuditEntry, CrawlJob
+from signalstack.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 ARGS = ["crawl", "classic", "--purpose", "resume test", "--legal-basis", "Wpg art. 9 (test)"]
+
+
+@pytest.fixture
+def sqlite_settings(tmp_path, monkeypatch) -> Settings:
+    """For tests whose subject does not depend on the database backend (they run on SQLite only)."""
+    from signalstack.migrate import upgrade
+
+    monkeypatch.setenv("SIGNALSTACK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("SIGNALSTACK_DATABASE_URL", raising=False)
+    s = Settings()
+    upgrade(s)
+    return s
 
 
 def stored(settings) -> int:
@@ -66,7 +80,8 @@ def test_kill_and_resume_loses_and_doubles_nothing(settings):
     assert detail_fetches < 60 + 2 * 8
 
 
-def test_resume_without_an_interrupted_crawl_is_refused(settings):
+def test_resume_without_an_interrupted_crawl_is_refused(sqlite_settings):
+    settings = sqlite_settings
     site = MiniSite(make_ads(3))
     try:
         proc = start(settings, site.base_url, "--resume")
@@ -74,3 +89,31 @@ def test_resume_without_an_interrupted_crawl_is_refused(settings):
     finally:
         site.close()
     assert proc.returncode == 2 and "no interrupted crawl of classic" in err
+
+
+def test_interrupt_keeps_the_queue_and_resume_finishes(sqlite_settings):
+    settings = sqlite_settings
+    site = MiniSite(make_ads(40))
+    site.delay = 0.1
+    try:
+        proc = start(settings, site.base_url)
+        deadline = time.monotonic() + 120
+        while stored(settings) < 5:
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)  # as Ctrl-C: Scrapy stops gracefully and saves its queue
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 3 and "--resume" in err
+        jobdir = settings.data_path / "jobs" / "classic"
+        assert (jobdir / "scrapy" / "requests.seen").exists() and not (jobdir / "lock.json").exists()
+        with session_scope(settings) as s:
+            assert s.execute(select(CrawlJob.status)).scalar_one() == "interrupted"
+        done = start(settings, site.base_url, "--resume")
+        _, err = done.communicate(timeout=180)
+    finally:
+        site.close()
+    assert done.returncode == 0, err
+    with session_scope(settings) as s:
+        assert sorted(s.execute(select(Ad.site_ad_id)).scalars()) == [a["id"] for a in site.ads]
+        assert s.execute(select(func.count()).select_from(AdVersion)).scalar_one() == 40
+        assert s.execute(select(CrawlJob.status)).scalar_one() == "finished"

@@ -63,3 +63,26 @@ def test_removed_after_missed_complete_crawls(session):
     assert gone.removed_at is not None and stays.removed_at is None
     upsert_ad(session, site.id, item("gone"), None, T0 + timedelta(hours=4))  # re-posted
     assert gone.removed_at is None
+
+
+def test_image_hashes_catch_mirrored_copies():
+    from io import BytesIO
+
+    from PIL import Image, ImageOps
+
+    from crawlers.pipelines.images import image_hashes
+
+    img = Image.new("RGB", (64, 64), (30, 30, 30))
+    for x in range(40):
+        for y in range(x // 2):
+            img.putpixel((x, y), (250, 250, 250))
+
+    def encoded(image) -> bytes:
+        out = BytesIO()
+        image.save(out, "PNG")
+        return out.getvalue()
+
+    original, mirrored = image_hashes(encoded(img)), image_hashes(encoded(ImageOps.mirror(img)))
+    assert original["sha256"] != mirrored["sha256"] and original["phash"] != mirrored["phash"]
+    assert original["phash_mirror"] == mirrored["phash"]  # a flipped re-use is found by the mirror's hash
+    assert image_hashes(b"not an image")["error"].startswith("not a readable image")
