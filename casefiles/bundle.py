@@ -30,6 +30,7 @@ import bagit
 from sqlalchemy.orm import Session
 
 from casefiles import ftm, report, tables
+from casefiles.baglayout import CHECKSUMS, PUBLIC_KEY, SIGNATURES
 from casefiles.cases import get_case, permitted_user
 from casefiles.gather import case_content
 from casefiles.signing import fingerprint, public_pem, sign_file, signing_key
@@ -37,10 +38,6 @@ from casefiles.warccut import WarcCutError, cut_capture, warcinfo_member
 from signalstack import audit
 from signalstack.schema import User, utcnow
 from signalstack.settings import Settings
-
-PUBLIC_KEY = "signing-key.pub"
-SIGNATURES = {"tagmanifest-sha256.txt": "signature.ed25519", "tagmanifest-sha512.txt": "signature-sha512.ed25519"}
-CHECKSUMS = ["sha256", "sha512"]
 
 
 def software_version() -> str:

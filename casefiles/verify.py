@@ -19,7 +19,7 @@ import bagit
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeadersParserException
 
-from casefiles.bundle import PUBLIC_KEY, SIGNATURES
+from casefiles.baglayout import PUBLIC_KEY, SIGNATURES
 from casefiles.signing import SigningError, fingerprint, signature_valid
 from casefiles.unpack import UnsafeBundle, opened_bundle
 from casefiles.warccut import read_records
