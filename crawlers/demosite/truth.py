@@ -53,6 +53,7 @@ def version_record(plan, number, day, at, state, title, body, marks, urls, files
         "posted_day": plan.posted_day,
         "removed_day": plan.removed_day,
         "kind": "noise" if is_noise else "ad",
+        "lang": actor.lang,
         "actor_id": actor.id,
         "actor_kind": actor.kind,
         "operation_id": actor.operation_id,
