@@ -10,9 +10,10 @@ DEB_PACKAGES := chromium chromium-driver fonts-dejavu-core libpango-1.0-0 libpan
 
 .PHONY: install system-deps demo test lint bench eval clean
 
-install: $(STAMP) system-deps
+install: system-deps $(STAMP)
 
-$(STAMP): pyproject.toml
+# Debian packages first: PyICU (through followthemoney) compiles against libicu-dev.
+$(STAMP): pyproject.toml | system-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
