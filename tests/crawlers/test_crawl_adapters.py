@@ -134,3 +134,15 @@ def test_sites_check_fails_on_a_page_the_adapter_cannot_read(tmp_path):
     assert "required field title not found" in reports[0].problems
     result = cli("sites", "check", "classic", "--pages", str(tmp_path))
     assert result.returncode == 1 and "missing  body" in result.stdout
+
+
+def test_malformed_demo_page_still_reads_completely():
+    # Saved from the demo site: unclosed and misnested tags around a complete ad.
+    a = load_adapter("classic")
+    page = extract_detail(a, f"{BASE}/classic/ad/480025", saved("classic", "detail_demo_malformed.html"))
+    f = page.fields
+    assert (f["site_ad_id"], f["title"], f["name"], f["age"], f["city"]) == (
+        "480025", "Ilse (18) - Den Haag", "Ilse", "18 jaar", "Den Haag")
+    assert f["body"].startswith("Hoi! Ik ben Ilse, 18, uit Den Haag.\n") and f["body"].endswith("\nKusjes")
+    assert "'s avonds" in f["body"]
+    assert page.unmapped == {"ad-updated": "2026-11-01T12:40:35Z", "ad-extra": "260 keer"}
