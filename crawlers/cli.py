@@ -70,21 +70,27 @@ def register(app: typer.Typer) -> None:
             return
         if not site:
             fail("name a site to crawl (see `signalstack sites list`), or use --list", 2)
+        from sqlalchemy.exc import SQLAlchemyError
+
         from crawlers.adapters import AdapterError, load_adapter
-        from crawlers.run import CrawlRefused, check_request, run_crawl, summary_json
+        from crawlers.run import CrawlRefused, check_base_url, check_request, run_crawl, summary_json
 
         try:
             check_request(purpose, legal_basis)  # before anything is written, even the schema
             load_adapter(site)
+            if base_url:
+                check_base_url(base_url)
         except (CrawlRefused, AdapterError) as exc:
             fail(str(exc), 2)
         from signalstack.migrate import upgrade
 
-        upgrade()
         try:
+            upgrade()
             summary = run_crawl(site, purpose, legal_basis, actor or _actor(), base_url or None, resume)
         except CrawlRefused as exc:
             fail(str(exc), 2)
+        except SQLAlchemyError as exc:
+            fail(f"database error: {exc.__class__.__name__}: {str(exc).splitlines()[0]}", 1)
         if as_json:
             typer.echo(summary_json(summary))
         else:

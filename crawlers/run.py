@@ -22,6 +22,7 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
@@ -98,6 +99,12 @@ def check_request(purpose: str, legal_basis: str) -> None:
                            "(e.g. 'Wpg art. 9, taak politie')")
 
 
+def check_base_url(base_url: str) -> None:
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise CrawlRefused(f"--base-url must look like http://host[:port], not {base_url!r}")
+
+
 def open_job(site: str, purpose: str, legal_basis: str, actor: str, base_url: str | None,
              resume: bool, settings: Settings) -> tuple[dict[str, Any], Path, list[str]]:
     """Create (or re-open, for --resume) the job row and take the site's lock.
@@ -107,6 +114,7 @@ def open_job(site: str, purpose: str, legal_basis: str, actor: str, base_url: st
     check_request(purpose, legal_basis)
     adapter = load_adapter(site)
     base = (base_url or default_base_url(adapter, settings)).rstrip("/")
+    check_base_url(base)
     folder = job_folder(settings, site)
     lock = _read_lock(folder)
     if lock and lock.get("pid") != os.getpid() and _pid_alive(int(lock.get("pid", 0))):
