@@ -71,7 +71,7 @@ class TextClusterer(ClusterMixin, BaseEstimator):
     signatures_ : ndarray of shape (n_texts_seen, num_perm), uint32
     """
 
-    def __init__(self, threshold: float = 0.6, num_perm: int = 64, bands: int = 16, shingle_size: int = 3,
+    def __init__(self, threshold: float = 0.6, num_perm: int = 60, bands: int = 20, shingle_size: int = 3,
                  max_df: float = 0.1, min_boilerplate_docs: int = 50, sketch_width_log2: int = 22,
                  random_state: int = 0):
         self.threshold = threshold

@@ -1,0 +1,168 @@
+"""Benchmark near-duplicate text clustering: time, peak memory and quality.
+
+Each measurement runs in a fresh child process, so peak memory (``ru_maxrss``) is
+that run's alone; "extra" memory is the peak minus the resident size after the
+texts were generated. Texts are synthetic templated ads (``models.synthetic``)
+whose templates are known, so quality is B-cubed F1 / adjusted Rand against them.
+
+Methods:
+  minhash     models.textcluster.TextClusterer (numpy MinHash + LSH, boilerplate cut)
+  datasketch  the same masked shingles through datasketch MinHash + MinHashLSH (no cut)
+  tfidf       naive baseline: TF-IDF of the raw words, exact pairwise cosine >= t,
+              connected components (quadratic; 10k ads only); reported at its best t
+
+    python benchmarks/bench_cluster.py                 # 10k (median of 3) and 100k
+    python benchmarks/bench_cluster.py --million       # also 1M, once (minutes, GBs)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = 1
+THRESHOLD = 0.6
+COSINE_THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _labels_from_pairs(n: int, pairs) -> list[int]:
+    from models.unionfind import UnionFind
+
+    uf = UnionFind()
+    uf.add(n)
+    for a, b in pairs:
+        uf.union(int(a), int(b))
+    return uf.labels().tolist()
+
+
+def run_minhash(texts: list[str]) -> dict:
+    from models.textcluster import TextClusterer
+
+    return {"labels": TextClusterer(threshold=THRESHOLD).fit(texts).labels_.tolist()}
+
+
+def run_datasketch(texts: list[str]) -> dict:
+    from datasketch import MinHash, MinHashLSH
+
+    from models.shingles import matching_words
+
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=64)
+    signatures = []
+    pairs = []
+    for i, text in enumerate(texts):
+        words = matching_words(text)
+        grams = {" ".join(words[j:j + 3]).encode() for j in range(max(1, len(words) - 2))}
+        m = MinHash(num_perm=64, seed=SEED)
+        m.update_batch(list(grams))
+        for other in lsh.query(m):
+            if signatures[other].jaccard(m) >= THRESHOLD:
+                pairs.append((other, i))
+        lsh.insert(i, m)
+        signatures.append(m)
+    return {"labels": _labels_from_pairs(len(texts), pairs)}
+
+
+def run_tfidf(texts: list[str]) -> dict:
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer().fit_transform(texts)  # rows are L2-normalised: dot product = cosine
+    pairs_at = {t: [] for t in COSINE_THRESHOLDS}
+    for lo in range(0, matrix.shape[0], 1000):
+        block = (matrix[lo:lo + 1000] @ matrix.T).toarray()
+        for t in COSINE_THRESHOLDS:
+            rows, cols = np.nonzero(block >= t)
+            keep = cols > rows + lo
+            pairs_at[t].extend(zip((rows + lo)[keep].tolist(), cols[keep].tolist(), strict=True))
+    labels = {t: _labels_from_pairs(len(texts), pairs) for t, pairs in pairs_at.items()}
+    return {"labels_by_threshold": labels}
+
+
+METHODS = {"minhash": run_minhash, "datasketch": run_datasketch, "tfidf": run_tfidf}
+
+
+def child(method: str, size: int) -> None:
+    from models.evaluate import cluster_scores
+    from models.synthetic import synthetic_ads
+
+    ads = list(synthetic_ads(size, seed=SEED))
+    texts, truth = [a.text for a in ads], [a.template for a in ads]
+    del ads
+    baseline = _rss_mb()
+    started = time.perf_counter()
+    result = METHODS[method](texts)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out = {"method": method, "size": size, "seconds": round(seconds, 2), "peak_rss_mb": round(peak),
+           "extra_mb": round(peak - baseline)}
+    if "labels_by_threshold" in result:
+        # The baseline gets its best cosine threshold, chosen on the truth (generous to it).
+        by_t = {t: cluster_scores(truth, labels) for t, labels in result["labels_by_threshold"].items()}
+        best = max(by_t, key=lambda t: by_t[t]["f1"])
+        out["quality"] = by_t[best] | {"cosine": best}
+        out["quality_by_cosine"] = {str(t): q["f1"] for t, q in by_t.items()}
+    else:
+        out["quality"] = cluster_scores(truth, result["labels"])
+    print(json.dumps(out))
+
+
+def measure(method: str, size: int, repeat: int) -> dict:
+    runs = []
+    for _ in range(repeat):
+        done = subprocess.run([sys.executable, __file__, "--child", method, str(size)], cwd=ROOT,
+                              capture_output=True, text=True, check=True)
+        runs.append(json.loads(done.stdout.splitlines()[-1]))
+    best = sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]  # the median run
+    best["runs_seconds"] = [r["seconds"] for r in runs]
+    best["median_seconds"] = statistics.median(r["seconds"] for r in runs)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--child", nargs=2, metavar=("METHOD", "SIZE"), help=argparse.SUPPRESS)
+    parser.add_argument("--million", action="store_true", help="also cluster 1M ads once")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per small size (median reported)")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], int(args.child[1]))
+        return
+    plan = [("minhash", 10_000, args.repeat), ("datasketch", 10_000, args.repeat), ("tfidf", 10_000, args.repeat),
+            ("minhash", 100_000, 1)]
+    if args.million:
+        plan.append(("minhash", 1_000_000, 1))
+    results = []
+    print("| method | ads | seconds (median) | peak RSS MB | extra MB | B-cubed P | R | F1 | ARI |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for method, size, repeat in plan:
+        r = measure(method, size, repeat)
+        results.append(r)
+        q = r["quality"]
+        print(f"| {method} | {size:,} | {r['median_seconds']} {r['runs_seconds']} | {r['peak_rss_mb']} | "
+              f"{r['extra_mb']} | {q['precision']} | {q['recall']} | {q['f1']} | {q['ari']} |", flush=True)
+        if "quality_by_cosine" in r:
+            print(f"|  (tfidf F1 by cosine threshold: {r['quality_by_cosine']}) |||||||||", flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    main()
