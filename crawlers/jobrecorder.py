@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from twisted.internet import task
 
 from crawlers.pipelines import app_settings, job_info
-from crawlers.store import COMPLETE, mark_removed
+from crawlers.store import COMPLETE, mark_removed, touch_listed
 from signalstack import audit
 from signalstack.db import session_scope
 from signalstack.schema import Ad, CrawlJob
@@ -89,6 +89,12 @@ class JobRecorder:
                     select(func.count()).select_from(Ad).where(Ad.site_id == job.site_id,
                                                                Ad.last_seen >= job.started_at)
                 ).scalar_one()
+            if extra.get("status") in (COMPLETE, "partial"):
+                # Not for an interrupted job: its resume skips every ad seen since the job started.
+                spider = self.crawler.spider
+                kept = touch_listed(session, job.site_id, getattr(spider, "listed_ids", set()), job.started_at,
+                                    datetime.now(UTC))
+                self.crawler.stats.set_value("signalstack/ads_listed_not_fetched", kept)
             if extra.get("status") == COMPLETE:
                 session.flush()
                 removed = mark_removed(session, job.site_id, int(self.settings.removal_after_missed_crawls),

@@ -95,6 +95,23 @@ def ids_seen_in_job(session: Session, site_id: int, job: CrawlJob) -> set[str]:
     return set(rows)
 
 
+def touch_listed(session: Session, site_id: int, site_ad_ids: set[str], since: datetime, now: datetime) -> int:
+    """Count ads as seen that the listing showed but whose page could not be fetched this time.
+
+    An ad on the listing is not missing, even if its own page timed out; without this a
+    flaky page would be marked removed. Returns how many ads this kept alive.
+    """
+    ids = sorted(site_ad_ids)
+    touched = 0
+    for start in range(0, len(ids), 500):
+        result = session.execute(
+            update(Ad).where(Ad.site_id == site_id, Ad.site_ad_id.in_(ids[start:start + 500]),
+                             Ad.last_seen < since).values(last_seen=now)
+        )
+        touched += result.rowcount or 0
+    return touched
+
+
 def mark_removed(session: Session, site_id: int, missed_crawls: int, now: datetime) -> int:
     """Mark ads missing from the last ``missed_crawls`` complete crawls as removed; returns how many.
 

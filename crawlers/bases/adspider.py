@@ -75,6 +75,7 @@ class AdSpider(scrapy.Spider):
         self.host = urlsplit(self.base_url).netloc
         self.skip_ids = set(skip_ids or [])
         self.requested_ids: set[str] = set()
+        self.listed_ids: set[str] = set()  # ids on the listing pages, fetched or not
         self.stored_ids: set[str] = set()
         self.listing_urls: set[str] = set()
 
@@ -108,6 +109,7 @@ class AdSpider(scrapy.Spider):
             return None
         ad_id = self.adapter.id_in_url(_path_and_query(url))
         if ad_id is not None:
+            self.listed_ids.add(ad_id)
             if ad_id in self.skip_ids:
                 self._count("skipped_already_stored")
                 return None

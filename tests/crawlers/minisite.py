@@ -38,6 +38,7 @@ class MiniSite:
         self.hostile = hostile
         self.images = {f"i{k}.png": png(k * 40) for k in range(5)}
         self.hits: dict[str, int] = {}
+        self.broken: set[str] = set()  # ad ids whose detail page answers 500
         self.delay = 0.0
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -124,6 +125,8 @@ class MiniSite:
                 return 200, text, b"<html>late</html>", {}
             if self.hostile and key == "badcharset":
                 return 200, "text/html; charset=klingon", b"<html>\xff\xfe<article class='ad'></html>", {}
+            if key in self.broken:
+                return 500, text, b"<html>oops</html>", {}
             if key in by_id:
                 return 200, text, self._classic_detail(by_id[key]).encode(), {}
         if path == "/profiles/":
