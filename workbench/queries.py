@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from signalstack.schema import (
     Ad,
@@ -74,30 +74,21 @@ class TriageRow:
     hits: list[Hit] = field(default_factory=list)
 
 
-def _current_versions() -> Any:
-    """Per ad, the id of its newest version."""
-    return (
-        select(AdVersion.ad_id, func.max(AdVersion.version_no).label("version_no"))
-        .group_by(AdVersion.ad_id)
-        .subquery("current_versions")
-    )
+def _newest_version_no() -> Any:
+    """The ad's newest version number, per row (uses the unique (ad_id, version_no) index)."""
+    newer = aliased(AdVersion)
+    return select(func.max(newer.version_no)).where(newer.ad_id == Ad.id).scalar_subquery()
 
 
-def _latest_scores() -> Any:
-    """Per ad version, the id of its newest score."""
-    return (
-        select(Score.ad_version_id, func.max(Score.id).label("score_id"))
-        .group_by(Score.ad_version_id)
-        .subquery("latest_scores")
-    )
+def _newest_score_id() -> Any:
+    """The newest score of the version, per row (uses the ad_version_id index)."""
+    newer = aliased(Score)
+    return select(func.max(newer.id)).where(newer.ad_version_id == AdVersion.id).scalar_subquery()
 
 
-def _latest_decisions() -> Any:
-    return (
-        select(ReviewDecision.ad_id, func.max(ReviewDecision.id).label("decision_id"))
-        .group_by(ReviewDecision.ad_id)
-        .subquery("latest_decisions")
-    )
+def _newest_decision_id() -> Any:
+    newer = aliased(ReviewDecision)
+    return select(func.max(newer.id)).where(newer.ad_id == Ad.id).scalar_subquery()
 
 
 def _day_start(d: date) -> datetime:
@@ -105,31 +96,33 @@ def _day_start(d: date) -> datetime:
 
 
 def _triage_select(filters: TriageFilters) -> Select[Any]:
-    current, scores, decisions = _current_versions(), _latest_scores(), _latest_decisions()
+    # Correlated "newest" lookups instead of GROUP BY subqueries: each is one index probe per
+    # candidate row, so the planner can walk scores by risk and stop after one page.
     q = (
         select(Ad, AdVersion, Score, Site.name, ReviewDecision)
-        .join(current, current.c.ad_id == Ad.id)
-        .join(AdVersion, and_(AdVersion.ad_id == Ad.id, AdVersion.version_no == current.c.version_no))
-        .join(scores, scores.c.ad_version_id == AdVersion.id)
-        .join(Score, Score.id == scores.c.score_id)
+        .select_from(Score)
+        .join(AdVersion, AdVersion.id == Score.ad_version_id)
+        .join(Ad, Ad.id == AdVersion.ad_id)
         .join(Site, Site.id == Ad.site_id)
-        .outerjoin(decisions, decisions.c.ad_id == Ad.id)
-        .outerjoin(ReviewDecision, ReviewDecision.id == decisions.c.decision_id)
-        .where(Score.flagged.is_(True), Score.risk >= filters.risk_min, Score.risk <= filters.risk_max)
+        .outerjoin(ReviewDecision, ReviewDecision.id == _newest_decision_id())
+        .where(Score.flagged.is_(True), Score.risk >= filters.risk_min, Score.risk <= filters.risk_max,
+               AdVersion.version_no == _newest_version_no(), Score.id == _newest_score_id())
     )
     if filters.sites:
         q = q.where(Site.name.in_(filters.sites))
     if filters.cities:
         q = q.where(AdVersion.city.in_(filters.cities))
     if filters.categories:
-        q = q.where(exists().where(IndicatorHit.ad_version_id == AdVersion.id,
-                                   IndicatorHit.category.in_(filters.categories)))
+        # An uncorrelated IN: evaluated once. (A correlated EXISTS led SQLite to scan the whole
+        # category index once per candidate row.)
+        q = q.where(AdVersion.id.in_(select(IndicatorHit.ad_version_id)
+                                     .where(IndicatorHit.category.in_(filters.categories))))
     if filters.date_from:
         q = q.where(AdVersion.captured_at >= _day_start(filters.date_from))
     if filters.date_to:
         q = q.where(AdVersion.captured_at < _day_start(filters.date_to + timedelta(days=1)))
     if filters.unreviewed_only:
-        q = q.where(decisions.c.decision_id.is_(None))
+        q = q.where(ReviewDecision.id.is_(None))
     if filters.urgent_only:
         q = q.where(ReviewDecision.decision == "urgent")
     return q

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from signalstack.schema import Ad, AdVersion, Entity, IndicatorHit, Score
 
@@ -53,10 +53,11 @@ def notable_rises(series: Series, factor: float = 2.0, min_count: int = 5,
 
 
 def _flagged_versions(since: datetime) -> Any:
-    latest = select(Score.ad_version_id, func.max(Score.id).label("score_id")).group_by(Score.ad_version_id).subquery()
-    return (select(AdVersion.id).join(latest, latest.c.ad_version_id == AdVersion.id)
-            .join(Score, Score.id == latest.c.score_id)
-            .where(Score.flagged.is_(True), AdVersion.captured_at >= since))
+    """Versions captured since `since` whose newest score is flagged."""
+    newer = aliased(Score)
+    newest = select(func.max(newer.id)).where(newer.ad_version_id == AdVersion.id).scalar_subquery()
+    return (select(AdVersion.id).join(Score, Score.ad_version_id == AdVersion.id)
+            .where(Score.id == newest, Score.flagged.is_(True), AdVersion.captured_at >= since))
 
 
 def trend_series(session: Session, since: datetime) -> dict[str, Series]:

@@ -8,10 +8,19 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from signalstack.settings import get_settings
 from workbench.access import require
 from workbench.i18n import t
 from workbench.trends import as_rows, notable_rises, trend_series
 from workbench.ui import audit_once, db, viewer
+
+
+@st.cache_data(ttl=600, show_spinner=False)
+def weekly_series(database: str, weeks: int) -> dict:
+    """The series, recomputed at most every ten minutes: they scan every ad of the period."""
+    with db() as session:
+        return trend_series(session, datetime.now(UTC) - timedelta(weeks=weeks))
+
 
 who = viewer()
 require(who, "ad.view")
@@ -21,10 +30,9 @@ c1, c2, c3 = st.columns(3)
 weeks = c1.number_input(t("trends.weeks"), min_value=2, max_value=104, value=12, key="trends_weeks")
 factor = c2.number_input(t("trends.factor"), min_value=1.1, max_value=10.0, value=2.0, step=0.1, key="trends_factor")
 min_count = c3.number_input(t("trends.min_count"), min_value=1, max_value=1000, value=5, key="trends_min")
-since = datetime.now(UTC) - timedelta(weeks=int(weeks))
 
 with st.spinner(t("common.loading")), db() as session:
-    series = trend_series(session, since)
+    series = weekly_series(get_settings().resolved_database_url, int(weeks))
     audit_once(session, who, "page.view", "page", "trends", weeks=int(weeks))
 
 if not any(series.values()):
