@@ -46,7 +46,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("demo_seed", 7, "Seed of the default demo world (same seed, same bytes)."),
     Setting("workbench_host", "127.0.0.1", "Host the Streamlit workbench binds to."),
     Setting("workbench_port", 8501, "Port of the Streamlit workbench."),
-    Setting("organisation", "Politie Nederland (demo)", "Organisation named in exported bundles."),
+    Setting("organisation", "signalstack demo unit", "Organisation named in exported bundles."),
     Setting("contact", "internetrecherche@example.invalid", "Contact named in exported bundles."),
     Setting("user", "", "Account the command line acts as (`--as` overrides); it must exist. Env: SIGNALSTACK_USER."),
     Setting("bundle_max_bytes", 500_000_000, "Largest partner bundle `case import` accepts (bytes, packed and unpacked)."),
