@@ -51,7 +51,9 @@ def scrapy_settings(adapter: Adapter, app: Settings, job: dict[str, Any], jobdir
         "RETRY_ENABLED": True,
         "RETRY_TIMES": int(app.crawl_retry_times),
         "REDIRECT_MAX_TIMES": 5,
-        "DEPTH_LIMIT": adapter.max_depth,
+        # Each listing page is one link deeper than the one before; those are capped (visibly) by
+        # max_listing_pages, so the depth limit only bounds what hangs below the last listing page.
+        "DEPTH_LIMIT": adapter.max_listing_pages + adapter.max_depth,
         "CLOSESPIDER_PAGECOUNT": int(app.crawl_max_pages),
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,

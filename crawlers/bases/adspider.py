@@ -34,7 +34,8 @@ item per ad. Keys of an adapter:
                     when ids cannot be read from URLs reliably (a wrong id would skip an ad).
 ``allowed_paths``   regular expressions on the URL path (no query); nothing else is fetched.
 ``denied_paths``    regular expressions on the path that are never fetched (traps).
-``max_depth``       link-trap guard: no request deeper than this many links from the start.
+``max_depth``       link-trap guard: no request more than this many links below the deepest
+                    listing page (a detail page is 1, its images 2).
 ``max_listing_pages``  link-trap guard: a crawl that reaches it stops paging and is
                     recorded as partial (so it never marks ads removed).
 ``politeness``      ``obey_robots`` (default true; false needs ``robots_override_reason``,

@@ -86,3 +86,18 @@ def test_image_hashes_catch_mirrored_copies():
     assert original["sha256"] != mirrored["sha256"] and original["phash"] != mirrored["phash"]
     assert original["phash_mirror"] == mirrored["phash"]  # a flipped re-use is found by the mirror's hash
     assert image_hashes(b"not an image")["error"].startswith("not a readable image")
+
+
+def test_crawl_status_rules():
+    from crawlers.jobrecorder import crawl_status
+    from crawlers.retry import backoff_delay
+
+    ok = {"signalstack/listing_pages": 3, "signalstack/items_stored": 40, "signalstack/detail_errors": 2}
+    assert crawl_status(ok, "finished") == "finished"  # a failed ad page does not make a crawl incomplete
+    assert crawl_status({**ok, "signalstack/listing_errors": 1}, "finished") == "partial"
+    assert crawl_status({**ok, "signalstack/listing_truncated": 1}, "finished") == "partial"
+    assert crawl_status(ok, "closespider_pagecount") == "partial"
+    assert crawl_status(ok, "shutdown") == "interrupted"
+    assert crawl_status({}, "finished") == "failed"  # not one listing page read
+    assert crawl_status({**ok, "signalstack/items_stored": 0, "signalstack/item_errors": 5}, "finished") == "failed"
+    assert [backoff_delay(n) for n in (1, 2, 3, 10)] == [0.5, 1.0, 2.0, 10.0]
