@@ -17,6 +17,20 @@ def register(app: typer.Typer) -> None:
     app.add_typer(db_app, name="db")
     app.add_typer(users_app, name="users")
     app.add_typer(audit_app, name="audit")
+    ads_app = typer.Typer(help="Stored ads.", no_args_is_help=True)
+    app.add_typer(ads_app, name="ads")
+
+    @ads_app.command("dump")
+    def ads_dump() -> None:
+        """Write stored ads (current version) with extracted fields, risk and clusters as JSON Lines."""
+        from signalstack.ads_dump import dump_lines
+        from signalstack.db import session_scope
+        from signalstack.migrate import upgrade
+
+        upgrade()
+        with session_scope() as s:
+            for line in dump_lines(s):
+                typer.echo(line)
 
     @db_app.command("upgrade")
     def db_upgrade() -> None:
