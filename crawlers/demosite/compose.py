@@ -25,6 +25,8 @@ from crawlers.demosite.texts import (
     render_text,
 )
 
+VARIED_SECTIONS = ("about", "availability", "arrangements", "price", "closing")
+VARIANTS = (("alt", 0.3), ("swap", 0.15), ("emoji", 0.2))  # (rewrite, chance per ad)
 TITLE_CODES = ("new_in_town", "tour", "few_days", "real_photos")
 FILLER_SECTIONS = ("about", "availability", "arrangements", "price")
 SLOT_CATEGORY = {"age_under_18": "minor", "just_18": "minor", "very_low_price": "coercion",
@@ -43,6 +45,7 @@ class AdTemplate:
     lowercase: bool
     code_lines: dict[str, Line] = field(default_factory=dict)
     body_cache: dict[tuple, Line] = field(default_factory=dict)  # flattened body by what shapes it
+    alternates: dict[str, Line] = field(default_factory=dict)  # a second wording per filler section
     title_code: str = ""  # an indicator some actors also put in the title ("... - Nieuw in de stad!")
     title_suffix: Line = ()
 
@@ -62,6 +65,7 @@ class AdState:
     codes: tuple[str, ...]
     age_form: int = 0
     drop_about: bool = False
+    variant: tuple[str, ...] = ()  # small per-ad rewrites: "alt:<section>", "swap", "emoji" (see VARIANTS)
     extra_lines: tuple[str, ...] = ()  # literal lines: a disclaimer, an injection attempt
 
 
@@ -97,17 +101,22 @@ def make_template(actor: Actor, rng, emoji: bool = True) -> AdTemplate:
 
     sections: dict[str, Line] = {}
     section_lang: dict[str, str] = {}
+    template_alternates: dict[str, Line] = {}
     names = ("intro", *FILLER_SECTIONS, "contact", "email", "handle", "closing")
     for name in names:
         lang = lang_for(name)
         pool = data["sections"][lang][name]
         if actor.kind == "agency" and name in ("intro", "contact"):
             pool = data["agency_sections"][lang][name]
-        line = parse_line(pick(rng, pool))
+        raw = pick(rng, pool)
+        line = parse_line(raw)
         if name in FILLER_SECTIONS or name == "closing":
             line = _misspelled(line, rng, actor.typo_rate, lang)
         sections[name] = line
         section_lang[name] = lang
+        others = [x for x in pool if x != raw]
+        if name in VARIED_SECTIONS and others:
+            template_alternates[name] = _misspelled(parse_line(pick(rng, others)), rng, actor.typo_rate, lang)
     if actor.kind == "agency":
         sections["licence"] = parse_line(pick(rng, data["agency_sections"][base_lang]["licence"]))
     elif actor.licence:
@@ -119,7 +128,7 @@ def make_template(actor: Actor, rng, emoji: bool = True) -> AdTemplate:
     emojis = {n: pick(rng, marks) for n in names if emoji and rng.random() < 0.25} if emoji else {}
     lowercase = rng.random() < 0.08
     template = AdTemplate(base_lang, sections, section_lang, title, emojis, pick(rng, ("\n", "\n", "\n", " ")),
-                          lowercase)
+                          lowercase, alternates=template_alternates)
     headline = [c for c in actor.codes if c in TITLE_CODES]
     if headline and rng.random() < 0.5:
         template.title_code = headline[0]
@@ -207,20 +216,33 @@ def phone_value(state: AdState) -> Value:
 
 def body_pieces(state: AdState, template: AdTemplate, rng) -> Line:
     """The body as one piece sequence (slots unfilled); versions differing only in slot values share it."""
-    key = (state.codes, state.drop_about, state.email is not None, state.handle is not None, state.extra_lines)
+    key = (state.codes, state.drop_about, state.email is not None, state.handle is not None, state.extra_lines,
+           state.variant)
     pieces = template.body_cache.get(key)
     if pieces is None:
         pieces = template.body_cache[key] = flatten(_compose_lines(state, template, rng), template.sep)
     return pieces
 
 
+def draw_variant(rng) -> tuple[str, ...]:
+    """Small rewrites one re-post makes to the actor's template (none for most ads)."""
+    tokens = [t for t, p in VARIANTS if rng.random() < p]
+    if tokens and tokens[0] == "alt":
+        tokens[0] = f"alt:{pick(rng, VARIED_SECTIONS)}"
+    return tuple(tokens)
+
+
 def _compose_lines(state: AdState, template: AdTemplate, rng) -> list[Line]:
-    s = template.sections
+    s = dict(template.sections)
+    for token in state.variant:
+        if token.startswith("alt:") and token[4:] in template.alternates:
+            s[token[4:]] = template.alternates[token[4:]]
     named: list[tuple[str, Line]] = [("intro", s["intro"])]
     if not state.drop_about:
         named.append(("about", s["about"]))
     named += [("", code_line(template, c, rng)) for c in state.codes if c != "just_18"]
-    named += [(n, s[n]) for n in ("availability", "arrangements", "price", "contact")]
+    middle = ("arrangements", "availability") if "swap" in state.variant else ("availability", "arrangements")
+    named += [(n, s[n]) for n in (*middle, "price", "contact")]
     if state.email:
         named.append(("email", s["email"]))
     if state.handle:
@@ -238,6 +260,8 @@ def _compose_lines(state: AdState, template: AdTemplate, rng) -> list[Line]:
             line = line + (".",)  # one-paragraph ads still end each sentence
         emoji = template.emoji.get(name)
         out.append(line + (" " + emoji,) if emoji else line)
+    if "emoji" in state.variant:
+        out[-1] = out[-1] + (" " + pick(rng, phrases()["emoji"]),)
     return out
 
 

@@ -29,6 +29,7 @@ from crawlers.demosite.actors import MINOR_LINE_CODES, Actor, ActorFactory
 from crawlers.demosite.cities import city_slug
 from crawlers.demosite.compose import (
     AdState,
+    draw_variant,
     email_notation,
     make_template,
     phone_notation,
@@ -124,6 +125,7 @@ def first_state(plan: AdPlan, days: int, rng) -> AdState:
         codes=tuple(actor.codes + person.codes),
         age_form=below(rng, 3),
         extra_lines=extra,
+        variant=draw_variant(rng) if template is not None else (),
     )
 
 

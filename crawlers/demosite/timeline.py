@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from crawlers.demosite.actors import Actor, Person
-from crawlers.demosite.compose import AdState, AdTemplate, new_phone_notation
+from crawlers.demosite.compose import AdState, AdTemplate, draw_variant, new_phone_notation
 from crawlers.demosite.draw import below, between, pick
 
 MAX_VERSIONS = 4
@@ -90,9 +90,11 @@ def edit(state: AdState, plan: AdPlan, days: int, day: int, rng) -> AdState:
         return replace(state, price=max(30, state.price + step), price_form=below(rng, 3))
     if kind == "phone":
         return new_phone_notation(state, actor, plan.template.lang if plan.template else "nl", rng)
-    if state.codes and rng.random() < 0.5:
+    if state.codes and rng.random() < 0.4:
         dropped = pick(rng, state.codes)
         return replace(state, codes=tuple(c for c in state.codes if c != dropped))
+    if rng.random() < 0.5:
+        return replace(state, variant=draw_variant(rng))
     return replace(state, drop_about=not state.drop_about)
 
 
@@ -107,7 +109,10 @@ def plan_versions(plan: AdPlan, first: AdState, days: int, rng) -> None:
         if len(plan.versions) >= MAX_VERSIONS:
             break
         if day == force_day or rng.random() < EDIT_RATE[plan.actor.kind]:
-            state = edit(state, plan, days, day, rng)
+            edited = edit(state, plan, days, day, rng)
+            if edited == state:  # an edit that happened to change nothing still changes something
+                edited = replace(state, drop_about=not state.drop_about)
+            state = edited
             plan.versions.append((day, below(rng, 86400), state))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import phonenumbers
@@ -183,3 +184,35 @@ def test_truth_tables_agree_with_the_version_lines(default_world):
     for r in truth:
         for img in r["images"]:
             assert images[img["file"]]["base"] == img["base"]
+
+
+def test_every_new_version_changes_what_the_page_shows(default_world):
+    with (default_world / "world.jsonl").open(encoding="utf-8") as fh:
+        for ad in map(json.loads, fh):
+            shown = [(v["title"], v["body"], v["name"], v["age"], v["city"]) for v in ad["versions"]]
+            assert all(a != b for a, b in zip(shown, shown[1:], strict=False)), ad["id"]
+
+
+def test_reposts_rewrite_a_little_of_the_template():
+    """Re-posts vary (another wording of one section, two lines swapped, an emoji), so text clustering
+    must tolerate differences beyond the slots."""
+    from random import Random
+
+    from crawlers.demosite.actors import ActorFactory
+    from crawlers.demosite.compose import AdState, body_pieces, make_template, phone_notation
+
+    rng = Random(3)
+    actor = ActorFactory(rng, 0.0, 0.0).independent()
+    template = make_template(actor, rng)
+    plain = AdState(actor.cities[0], 25, False, 150, 0, (phone_notation(actor.phones[0], actor, "nl", rng),),
+                    None, None, ())
+
+    def literal(state):
+        return "".join(p for p in body_pieces(state, template, rng) if isinstance(p, str))
+
+    base = literal(plain)
+    swapped = literal(replace(plain, variant=("swap",)))
+    reworded = literal(replace(plain, variant=("alt:about",)))
+    assert swapped != base and sorted(swapped) == sorted(base)  # same characters, other order
+    assert reworded != base
+    assert literal(replace(plain, variant=("emoji",))).startswith(base)
