@@ -130,7 +130,9 @@ def first_state(plan: AdPlan, days: int, rng) -> AdState:
 
 
 def _new_actor(factory: ActorFactory, kind: str) -> Actor:
-    return getattr(factory, kind)()
+    make = {"independent": factory.independent, "agency": factory.agency, "operation": factory.operation,
+            "noise": factory.noise}
+    return make[kind]()
 
 
 def plan_world(ads: int, days: int, rng: Random, factory: ActorFactory) -> tuple[list[Actor], list[AdPlan]]:

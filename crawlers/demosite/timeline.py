@@ -73,7 +73,7 @@ def city_on(actor: Actor, day: int, days: int, rng):
     return route[0] if rng.random() < 0.6 else pick(rng, route)
 
 
-def edit(state: AdState, plan: AdPlan, days: int, day: int, rng) -> AdState:
+def edit(state: AdState, plan: AdPlan, rng) -> AdState:
     """The next version's state: one realistic change."""
     actor = plan.actor
     if state.stated_age is not None and state.stated_age < 18:
@@ -109,7 +109,7 @@ def plan_versions(plan: AdPlan, first: AdState, days: int, rng) -> None:
         if len(plan.versions) >= MAX_VERSIONS:
             break
         if day == force_day or rng.random() < EDIT_RATE[plan.actor.kind]:
-            edited = edit(state, plan, days, day, rng)
+            edited = edit(state, plan, rng)
             if edited == state:  # an edit that happened to change nothing still changes something
                 edited = replace(state, drop_about=not state.drop_about)
             state = edited
