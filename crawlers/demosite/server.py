@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,6 +21,7 @@ from crawlers.demosite.hostile import LOOP_PARTNER, ad_prefix
 from crawlers.demosite.images import image_bytes
 from crawlers.demosite.world import DayView, World
 
+REQUEST_LOG_SIZE = 200_000
 ROBOTS = "User-agent: *\nDisallow: /private/\n"
 HTML = "text/html; charset=utf-8"
 _ID = r"([A-Za-z0-9_-]+)"
@@ -33,7 +35,8 @@ class DemoServer(ThreadingHTTPServer):
         super().__init__(address, DemoHandler)
         self.view = view
         self.slow_seconds = slow_seconds
-        self.requests: list[tuple[str, int]] = []  # (path, status), for tests of crawler behaviour
+        # (path, status) of recent requests, so tests can check crawler behaviour (bounded for long demos)
+        self.requests: deque[tuple[str, int]] = deque(maxlen=REQUEST_LOG_SIZE)
         self._lock = threading.Lock()
         self._big: dict[str, bytes] = {}
 

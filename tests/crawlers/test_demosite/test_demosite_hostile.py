@@ -148,3 +148,8 @@ def test_slow_pages_delay_only_themselves(server, hostile, truth_text):
     thread.join()
     assert finished == ["fast", "slow"]  # the slow page did not hold up the other request
     assert time.monotonic() - started >= SLOW
+
+
+def test_the_server_keeps_a_log_of_what_was_fetched(server):
+    fetch(server.url + "/private/classic/export")
+    assert ("/private/classic/export", 200) in list(server.requests)
