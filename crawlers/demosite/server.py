@@ -35,8 +35,7 @@ class DemoServer(ThreadingHTTPServer):
         super().__init__(address, DemoHandler)
         self.view = view
         self.slow_seconds = slow_seconds
-        # (path, status) of recent requests, so tests can check crawler behaviour (bounded for long demos)
-        self.requests: deque[tuple[str, int]] = deque(maxlen=REQUEST_LOG_SIZE)
+        self._log: deque[tuple[str, int]] = deque(maxlen=REQUEST_LOG_SIZE)  # bounded for long demos
         self._lock = threading.Lock()
         self._big: dict[str, bytes] = {}
 
@@ -45,9 +44,15 @@ class DemoServer(ThreadingHTTPServer):
         host, port = self.server_address[:2]
         return f"http://{host}:{port}"
 
+    @property
+    def requests(self) -> list[tuple[str, int]]:
+        """(path, status) of the requests served so far (a snapshot), so tests can check crawler behaviour."""
+        with self._lock:
+            return list(self._log)
+
     def log(self, path: str, status: int) -> None:
         with self._lock:
-            self.requests.append((path, status))
+            self._log.append((path, status))
 
     def big(self, site: str) -> bytes:
         with self._lock:
