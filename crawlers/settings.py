@@ -56,7 +56,10 @@ def scrapy_settings(adapter: Adapter, app: Settings, job: dict[str, Any], jobdir
         "DEPTH_LIMIT": adapter.max_listing_pages + adapter.max_depth,
         "CLOSESPIDER_PAGECOUNT": int(app.crawl_max_pages),
         "COOKIES_ENABLED": False,
+        # No consoles into a running evidence crawl: Scrapy's remote control server (on by
+        # default in 2.19) executes code sent to it, and telnet is the same risk.
         "TELNETCONSOLE_ENABLED": False,
+        "REMOTE_CONTROL_ENABLED": False,
         "LOG_LEVEL": "WARNING",
         "LOG_FORMATTER": "crawlers.logformatter.ReasonOnlyLogFormatter",
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",

@@ -177,14 +177,14 @@ def test_recrawl_adds_versions_and_marks_removals(settings, site, monkeypatch):
     assert count(settings, AdVersion) == 25 + 1 + 2
 
 
-def test_removal_waits_for_enough_complete_crawls(sqlite_settings, site):
+def test_a_failed_crawl_marks_nothing_removed(sqlite_settings, site):
     settings = sqlite_settings
     crawl(settings, "classic", site.base_url)
     gone = site.ads.pop()
-    crawl(settings, "classic", site.base_url)
-    site.close()  # the site is down: a failed crawl proves nothing about removals
-    down = crawl(Settings(overrides={"crawl_retry_times": 0}), "classic", site.base_url)
-    assert down.status == "failed"
+    site.close()  # the site is down: a crawl that read no listing proves nothing about removals
+    down = crawl(Settings(overrides={"crawl_retry_times": 0, "removal_after_missed_crawls": 1}), "classic",
+                 site.base_url)
+    assert down.status == "failed" and down.ads_removed == 0
     with session_scope(settings) as s:
         assert s.execute(select(Ad.removed_at).where(Ad.site_ad_id == gone["id"])).scalar_one() is None
 
