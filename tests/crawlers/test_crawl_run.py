@@ -95,6 +95,11 @@ def test_crawl_stores_every_live_ad_once(settings, site, layout):
         assert not any(path.startswith("/search/item") for path in site.hits)
         assert all(n == 1 for path, n in site.hits.items() if path.startswith("/search/ad/"))
         assert summary.details["duplicate_urls_collapsed"] == 50
+    with session_scope(settings) as s:
+        start, finish = (s.execute(select(AuditEntry).where(AuditEntry.action == a)).scalar_one()
+                         for a in ("crawl.start", "crawl.finish"))
+        assert (start.actor, start.detail["purpose"], start.detail["robots"]) == ("tester", WHY["purpose"], "obeyed")
+        assert finish.detail["status"] == "finished" and finish.detail["items"] == 25
     if layout == "classic":
         assert summary.unmapped == {"ad-extra": 25}
         with session_scope(settings) as s:
