@@ -13,6 +13,7 @@ from signalstack.cli import fail
 
 def register(app: typer.Typer) -> None:
     _register_evaluate(app)
+    _register_train(app)
 
     @app.command("cluster")
     def cluster(
@@ -72,6 +73,45 @@ def _register_evaluate(app: typer.Typer) -> None:
             typer.echo(json.dumps(evaluate_world(world, identifiers, threshold), indent=2))
         except (WorldEvalError, OSError, KeyError, json.JSONDecodeError) as exc:
             fail(f"cannot evaluate {world}: {exc}", 2)
+
+
+def _register_train(app: typer.Typer) -> None:
+    @app.command("train")
+    def train(
+        world: str = typer.Option("", help="Demo world folder to learn from (its truth labels)."),
+        reviews: bool = typer.Option(False, "--reviews", help="Also learn from analysts' review decisions "
+                                                             "stored in the database."),
+        seed: int = typer.Option(0, help="Seed of the held-out split and the classifier."),
+    ) -> None:
+        """Train the risk model; writes <data_dir>/models/<version>/ with model, metrics and model card."""
+        from models.risktrain import TrainingError, review_examples, world_examples
+        from models.risktrain import train as train_model
+        from signalstack.settings import get_settings
+
+        if not world and not reviews:
+            fail("give --world DIR and/or --reviews", 2)
+        examples, sources = [], []
+        if world:
+            try:
+                examples += world_examples(world)
+            except (ValueError, OSError, KeyError) as exc:
+                fail(f"cannot read the demo world {world}: {exc}", 2)
+            sources.append(f"demo world {world}")
+        if reviews:
+            from signalstack.db import session_scope
+            from signalstack.migrate import upgrade
+
+            upgrade()
+            with session_scope() as session:
+                found = review_examples(session)
+            examples += found
+            sources.append(f"{len(found)} review decisions")
+        try:
+            folder = train_model(examples, get_settings().data_path / "models", "; ".join(sources), seed)
+        except TrainingError as exc:
+            fail(str(exc), 2)
+        typer.echo((folder / "metrics.json").read_text(encoding="utf-8"))
+        typer.echo(f"model card: {folder / 'card.md'}")
 
 
 def _cluster_database(threshold: float, actor: str) -> None:

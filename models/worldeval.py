@@ -76,6 +76,8 @@ def world_records(folder: Path | str, identifiers: str = "truth") -> list[dict[s
             "sightings": sightings[key],
             "truth_text": _noise_entry(v) if v["kind"] == "noise" else v["actor_id"],
             "truth_network": v["network_id"],
+            # what the risk model learns: a minor is advertised, or an exploitative operation posts
+            "truth_risk": bool(v["is_minor"]) or v["actor_kind"] == "operation",
         }
         if identifiers == "truth":
             record["phones"] = [p["e164"] for p in v["phones"]]

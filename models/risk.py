@@ -1,0 +1,113 @@
+"""The learned risk model: which ads look like a minor or a controlled person is advertised.
+
+A scikit-learn pipeline over three kinds of features, each explainable in words:
+
+- **text**: character 3–5-grams (TF-IDF) of the ad text *after* masking names, places and
+  numbers (``models.shingles``) and removing every word that names a nationality, ethnicity,
+  religion or language (``data/protected_terms.yaml``);
+- **indicators**: the nlp lexicon's indicator codes found in the ad, with their weights;
+- **links**: the size of the ad's network and text cluster, its number of cities and phones.
+
+A logistic regression, calibrated (sigmoid, 3 folds) so that the output reads as a
+probability. ``explain`` gives each score's strongest contributions (coefficient times
+value). The model supports review; it never decides about a person (DOMAIN.md).
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import yaml
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import FunctionTransformer
+
+from models.shingles import matching_words
+
+LINK_FEATURES = ("network_ads_log", "network_cities", "network_phones", "text_cluster_ads_log")
+
+
+@lru_cache(maxsize=1)
+def protected_stems() -> tuple[str, ...]:
+    data = yaml.safe_load(resources.files("models").joinpath("data/protected_terms.yaml").read_text("utf-8"))
+    stems = [s for group in data["stems"].values() for s in group]
+    return tuple(sorted({unicodedata.normalize("NFKD", s.lower()) for s in stems}))
+
+
+def is_protected(word: str) -> bool:
+    return word.startswith(protected_stems())
+
+
+def model_text(text: str) -> str:
+    """The text the model may read: masked words, protected terms removed."""
+    return " ".join(w for w in matching_words(text) if not is_protected(w))
+
+
+def _texts(X: Sequence[Mapping[str, Any]]) -> list[str]:
+    return [model_text(x["text"]) for x in X]
+
+
+def _facts(X: Sequence[Mapping[str, Any]]) -> list[dict[str, float]]:
+    rows = []
+    for x in X:
+        row = {f"indicator={code}": float(weight) for code, weight in (x.get("indicators") or {}).items()}
+        row.update({f"link:{k}": float(v) for k, v in (x.get("links") or {}).items() if k in LINK_FEATURES})
+        rows.append(row)
+    return rows
+
+
+def link_features(network_ads: int, network_cities: int, network_phones: int, text_cluster_ads: int) -> dict:
+    return {"network_ads_log": math.log1p(network_ads), "network_cities": network_cities,
+            "network_phones": network_phones, "text_cluster_ads_log": math.log1p(text_cluster_ads)}
+
+
+def make_pipeline(random_state: int = 0) -> Pipeline:
+    text = Pipeline([
+        ("select", FunctionTransformer(_texts)),
+        ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, max_features=20000,
+                                  sublinear_tf=True)),
+    ])
+    facts = Pipeline([("select", FunctionTransformer(_facts)), ("dict", DictVectorizer())])
+    classifier = CalibratedClassifierCV(
+        LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced", random_state=random_state),
+        method="sigmoid", cv=3,
+    )
+    return Pipeline([("features", FeatureUnion([("text", text), ("facts", facts)])), ("classifier", classifier)])
+
+
+def feature_names(pipeline: Pipeline) -> list[str]:
+    union = pipeline.named_steps["features"]
+    parts = dict(union.transformer_list)
+    text_names = [f"text '{n}'" for n in parts["text"].named_steps["tfidf"].get_feature_names_out()]
+    return text_names + list(parts["facts"].named_steps["dict"].get_feature_names_out())
+
+
+def coefficients(pipeline: Pipeline) -> np.ndarray:
+    """The logistic coefficients, averaged over the calibration folds."""
+    folds = pipeline.named_steps["classifier"].calibrated_classifiers_
+    return np.mean([fold.estimator.coef_[0] for fold in folds], axis=0)
+
+
+def explain(pipeline: Pipeline, X: Sequence[Mapping[str, Any]], top: int = 5) -> list[dict[str, Any]]:
+    """Per ad: ``risk`` (calibrated probability) and its strongest contributions in words."""
+    features = pipeline.named_steps["features"].transform(X)
+    risks = pipeline.named_steps["classifier"].predict_proba(features)[:, 1]
+    coef, names = coefficients(pipeline), feature_names(pipeline)
+    out = []
+    for row, risk in zip(features.tocsr(), risks, strict=True):
+        contributions = sorted(((coef[j] * v, names[j]) for j, v in zip(row.indices, row.data, strict=True)),
+                               reverse=True)
+        out.append({
+            "risk": round(float(risk), 4),
+            "reasons": [f"{name} ({value:+.2f})" for value, name in contributions[:top] if value > 0],
+        })
+    return out

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import json
+import random
+
+import joblib
+import pytest
+
+from models.risk import explain, feature_names, is_protected, link_features, model_text, protected_stems
+from models.risktrain import TrainingError, review_examples, train
+
+SAFE = ["Hoi, ik ben {n}, {a} jaar. Ontvang in {c}. Alleen op afspraak, graag een dag van tevoren. Prijs {p} euro.",
+        "Welkom bij {n} in {c}. Rustige dame, {a} jaar, escort naar hotel. Tarief {p} per uur. Kusjes."]
+RISKY = ["Nieuw in {c}! {n} is {a} en altijd beschikbaar, bel mijn manager. Alleen deze week. Roemeense meid.",
+         "Onze meiden: {n} ({a}), nieuw in {c}, 24/7, zonder bescherming. Elke week nieuwe meiden. Latina."]
+
+
+def _examples(n: int = 80) -> list[dict]:
+    rng = random.Random(4)
+    out = []
+    for i in range(n):
+        risky = i % 3 == 0
+        text = rng.choice(RISKY if risky else SAFE).format(
+            n=rng.choice(["Lisa", "Eva", "Noor"]), a=rng.randint(18, 30), c=rng.choice(["Breda", "Delft"]),
+            p=rng.randint(80, 250))
+        indicators = {"always_available": 0.3, "booking_via_third_party": 0.4} if risky else {}
+        out.append({"text": text, "indicators": indicators, "label": int(risky), "group": f"g{i // 2}",
+                    "links": link_features(rng.randint(4, 9) if risky else 1, 2 if risky else 1, 1, 1)})
+    return out
+
+
+def test_protected_terms_never_reach_the_model_text():
+    assert "nederland" in protected_stems() and "islam" in protected_stems()
+    text = model_text("Roemeense meid, spreekt geen Nederlands. latina, moslima, 100% echt. Nieuw in Breda.")
+    assert not any(is_protected(w) for w in text.split())
+    assert "spreekt geen" in text and "echt" in text and "breda" not in text
+
+
+def test_train_writes_a_versioned_artefact_with_card_and_explains_scores(tmp_path):
+    examples = _examples()
+    folder = train(examples, tmp_path, "synthetic test ads", seed=1)
+    assert folder.parent == tmp_path and folder.name.startswith("risk-")
+    info = json.loads((folder / "metrics.json").read_text())
+    assert info["examples"] == 80 and info["protected_terms_in_features"] == 0
+    assert info["metrics"]["held_out"]["roc_auc"] >= 0.9
+    card = (folder / "card.md").read_text()
+    assert "booking_via_third_party" in card and "Not used: nationality, ethnicity, religion" in card
+    model = joblib.load(folder / "model.joblib")
+    names = feature_names(model)
+    assert not any(is_protected(w) for n in names if n.startswith("text ") for w in n[6:-1].split())
+    risky, safe = explain(model, [examples[0], examples[1]])
+    assert 0 <= safe["risk"] < risky["risk"] <= 1
+    assert risky["reasons"] and all("(+" in r for r in risky["reasons"])
+    assert any(r.startswith(("indicator=", "link:")) for r in risky["reasons"])
+
+
+def test_too_little_data_is_a_clear_error(tmp_path):
+    with pytest.raises(TrainingError, match="too few examples"):
+        train(_examples(12), tmp_path, "tiny")
+
+
+def test_review_decisions_become_examples(session):
+    from datetime import UTC, datetime
+
+    from signalstack.schema import Ad, AdVersion, IndicatorHit, ReviewDecision, Site, User
+
+    site = Site(name="classic", base_url="https://example.invalid")
+    user = User(username="ana", password_hash="x")
+    session.add_all([site, user])
+    session.flush()
+    for n, decision in enumerate(["confirm", "dismiss"]):
+        ad = Ad(site_id=site.id, site_ad_id=str(n), url="u")
+        session.add(ad)
+        session.flush()
+        version = AdVersion(ad_id=ad.id, content_sha256=str(n), body=f"advertentie {n}",
+                            captured_at=datetime(2026, 1, 1, tzinfo=UTC))
+        session.add(version)
+        session.flush()
+        session.add(IndicatorHit(ad_version_id=version.id, code="always_available", category="coercion",
+                                 start=0, end=4, text="24/7", weight=0.3))
+        session.add(ReviewDecision(ad_id=ad.id, ad_version_id=version.id, user_id=user.id, decision="urgent"))
+        session.flush()
+        session.add(ReviewDecision(ad_id=ad.id, ad_version_id=version.id, user_id=user.id, decision=decision))
+    session.flush()
+    examples = sorted(review_examples(session), key=lambda e: e["text"])
+    assert [e["label"] for e in examples] == [1, 0]  # the latest decision counts
+    assert examples[0]["indicators"] == {"always_available": 0.3}
