@@ -22,6 +22,7 @@ _AGE_UNIT = re.compile(
     r"(?:jaar(?:\s+oud)?|jr\b\.?|jarige|jarig|years?(?:\s+old)?|yrs?(?:\s+old)?|yo\b|y/o|y\.o\.?)(?!\w)",
     re.IGNORECASE,
 )
+_DIGITS_BEFORE_UNIT = re.compile(r"(?<![\w/+\-.,])(?P<num>\d{1,2})\s*-?\s*$")
 _NUMBER_BEFORE_UNIT = re.compile(rf"(?<![\w/+\-.,]){_NUM}\s*-?\s*$", re.IGNORECASE)
 _PATTERNS = [
     # ik ben 19, I am 19, I'm 19, zij is 19, age: 19, leeftijd 19
@@ -79,7 +80,10 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
     for unit in _AGE_UNIT.finditer(text):
         if unit.start() and (text[unit.start() - 1].isalpha() and not text[unit.start() - 1].isdigit()):
             continue  # "jaar" inside a word such as "verjaardag"
-        before = _NUMBER_BEFORE_UNIT.search(text, max(0, unit.start() - 30), unit.start())
+        window_start = max(0, unit.start() - 30)
+        # Digits are the common case; the number-word alternation is only tried when they fail.
+        before = _DIGITS_BEFORE_UNIT.search(text, window_start, unit.start()) or \
+            _NUMBER_BEFORE_UNIT.search(text, window_start, unit.start())
         if before:
             candidates.append((before.group("num"), before.start(), unit.end()))
     for pattern in _PATTERNS:

@@ -74,10 +74,7 @@ def _entities(version: AdVersion, extraction: Extraction) -> list[Entity]:
 
 def analyse_version(session: Session, version: AdVersion, country: str, flag_threshold: float,
                     licence_register: frozenset[str] | None = None) -> bool:
-    """Replace this version's analysis; returns whether it is flagged."""
-    for table in (Entity, IndicatorHit):
-        session.execute(delete(table).where(table.ad_version_id == version.id))
-    session.execute(delete(Score).where(Score.ad_version_id == version.id, Score.model_version == MODEL_VERSION))
+    """Store this version's analysis (earlier rows must be cleared first); returns whether it is flagged."""
     extraction = extract(version.body or "", title=version.title or None, country=country or "NL",
                          licence_register=licence_register)
     hits = extraction.indicators + _field_hits(version, extraction)
@@ -95,6 +92,13 @@ def analyse_version(session: Session, version: AdVersion, country: str, flag_thr
     version.lang = extraction.lang
     version.analysed_at = utcnow()
     return flagged
+
+
+def _clear_analysis(session: Session, version_ids: list[int]) -> None:
+    """Remove what an earlier analysis stored for these versions (a rerun replaces, never adds)."""
+    for table in (Entity, IndicatorHit):
+        session.execute(delete(table).where(table.ad_version_id.in_(version_ids)))
+    session.execute(delete(Score).where(Score.ad_version_id.in_(version_ids), Score.model_version == MODEL_VERSION))
 
 
 def analyse_pending(settings: Settings, batch: int = 500, reanalyse: bool = False,
@@ -121,6 +125,7 @@ def analyse_pending(settings: Settings, batch: int = 500, reanalyse: bool = Fals
             rows = session.execute(query.with_for_update(of=AdVersion, skip_locked=True)).all()
             if not rows:
                 break
+            _clear_analysis(session, [version.id for version, _ in rows])
             flagged = sum(analyse_version(session, version, country, threshold, register) for version, country in rows)
             last_id = rows[-1][0].id
             audit.record(session, actor, "analyse", "ad_versions", f"{rows[0][0].id}-{last_id}",

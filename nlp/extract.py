@@ -11,19 +11,21 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from nlp.ages import find_ages
-from nlp.emails import find_emails
-from nlp.handles import find_handles, find_urls
+from spacy.tokens import Doc
+
+from nlp.ages import AgeFound, find_ages
+from nlp.emails import EmailFound, find_emails
+from nlp.handles import HandleFound, UrlFound, find_handles, find_urls
 from nlp.indicators import context
 from nlp.indicators.computed import computed_hits
 from nlp.indicators.engine import match_patterns
 from nlp.lang import detect_language
 from nlp.lexicon import Entry
-from nlp.licences import find_licences
-from nlp.phones import find_phones
+from nlp.licences import LicenceFound, find_licences
+from nlp.phones import PhoneFound, find_phones
 from nlp.pipeline import get_pipeline
-from nlp.places import find_places
-from nlp.prices import find_prices
+from nlp.places import PlaceFound, find_places
+from nlp.prices import PriceFound, find_prices
 from nlp.risk import risk_reasons, risk_score
 from signalstack.schema import analysis_text
 
@@ -104,6 +106,72 @@ def _in_any(start: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start < e for s, e in spans)
 
 
+@dataclass(frozen=True)
+class _Found:
+    phones: list[PhoneFound]
+    emails: list[EmailFound]
+    handles: list[HandleFound]
+    urls: list[UrlFound]
+    ages: list[AgeFound]
+    prices: list[PriceFound]
+    places: list[PlaceFound]
+    licences: list[LicenceFound]
+
+    def entities(self) -> list[EntitySpan]:
+        entities = (
+            [EntitySpan("phone", p.e164, p.start, p.end, p.obfuscated) for p in self.phones]
+            + [EntitySpan("email", e.address, e.start, e.end, e.obfuscated) for e in self.emails]
+            + [EntitySpan("handle", h.handle, h.start, h.end, platform=h.platform) for h in self.handles]
+            + [EntitySpan("age", str(a.age), a.start, a.end) for a in self.ages]
+            + [EntitySpan("url", u.url, u.start, u.end) for u in self.urls]
+            + [EntitySpan("city", c.name, c.start, c.end) for c in self.places]
+            + [EntitySpan("price", p.value, p.start, p.end) for p in self.prices]
+            + [EntitySpan("licence", lic.number, lic.start, lic.end) for lic in self.licences]
+        )
+        return sorted(entities, key=lambda e: (e.start, e.kind))
+
+
+def _find_all(text: str, country: str) -> _Found:
+    emails, urls = find_emails(text), find_urls(text)
+    # Digits inside an address or a link are not a phone number written in the ad.
+    masked = [(e.start, e.end) for e in emails] + [(u.start, u.end) for u in urls]
+    return _Found(
+        phones=find_phones(text, country, masked), emails=emails, handles=find_handles(text), urls=urls,
+        ages=find_ages(text), prices=find_prices(text), places=find_places(text), licences=find_licences(text),
+    )
+
+
+def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
+                licence_register: frozenset[str] | None) -> list[dict[str, Any]]:
+    """Pattern and computed hits that survive the context rules, one per code and place."""
+    rules = context.rules()
+    adult_age = context.adult_age_stated(ages)
+    lazy: dict[str, Any] = {}  # the document-level rules cost a scan each; most ads never need them
+
+    def suppressed(category: str, start: int) -> bool:
+        if category in rules.non_adult_categories:
+            if "non_adult" not in lazy:
+                lazy["non_adult"] = context.is_non_adult_listing(text)
+            if lazy["non_adult"]:
+                return True
+        if category in rules.disclaimer_categories:
+            if "disclaimers" not in lazy:
+                lazy["disclaimers"] = context.disclaimer_sentences(text)
+            return _in_any(start, lazy["disclaimers"])
+        return False
+
+    hits = []
+    for raw in match_patterns(doc, lang):
+        if suppressed(raw.entry.category, raw.start) or context.is_negated(doc, raw.token_start) \
+                or context.is_refused(text, raw.end) or (raw.pattern.loose and adult_age):
+            continue
+        hits.append(_indicator(raw.entry, text, raw.start, raw.end, raw.pattern.weight))
+    computed = computed_hits(text, found.ages, found.phones, found.emails, found.prices, found.licences,
+                             licence_register)
+    hits += [_indicator(c.entry, text, c.start, c.end) for c in computed if not suppressed(c.entry.category, c.start)]
+    return _without_overlaps(hits)
+
+
 def extract(text: str, title: str | None = None, lang: str | None = None, country: str = "NL",
             licence_register: frozenset[str] | None = None) -> Extraction:
     """Extract from one ad. With a `licence_register` (see nlp.licences), shown licence numbers that
@@ -112,66 +180,23 @@ def extract(text: str, title: str | None = None, lang: str | None = None, countr
     guess = detect_language(text)
     lang = lang if lang in ("nl", "en") else guess.lang
     doc = get_pipeline(lang)(text)
-
-    emails = find_emails(text)
-    urls = find_urls(text)
-    handles = find_handles(text)
-    masked = [(e.start, e.end) for e in emails] + [(u.start, u.end) for u in urls]
-    phones = find_phones(text, country or "NL", masked)
-    ages = find_ages(text)
-    prices = find_prices(text)
-    places = find_places(text)
-    licences = find_licences(text)
-    age_values = _unique([str(a.age) for a in ages])
-
-    non_adult = context.is_non_adult_listing(text)
-    rules = context.rules()
-    disclaimers = context.disclaimer_sentences(text)
-    adult_age = context.adult_age_stated([int(a) for a in age_values])
-
-    def suppressed(category: str, start: int) -> bool:
-        if non_adult and category in rules.non_adult_categories:
-            return True
-        return category in rules.disclaimer_categories and _in_any(start, disclaimers)
-
-    hits = []
-    for raw in match_patterns(doc, lang):
-        if suppressed(raw.entry.category, raw.start) or context.is_negated(doc, raw.token_start) \
-                or context.is_refused(text, raw.end):
-            continue
-        if raw.pattern.loose and adult_age:
-            continue
-        hits.append(_indicator(raw.entry, text, raw.start, raw.end, raw.pattern.weight))
-    for computed in computed_hits(text, ages, phones, emails, prices, licences, licence_register):
-        if not suppressed(computed.entry.category, computed.start):
-            hits.append(_indicator(computed.entry, text, computed.start, computed.end))
-    indicators = _without_overlaps(hits)
-
-    entities = (
-        [EntitySpan("phone", p.e164, p.start, p.end, p.obfuscated) for p in phones]
-        + [EntitySpan("email", e.address, e.start, e.end, e.obfuscated) for e in emails]
-        + [EntitySpan("handle", h.handle, h.start, h.end, platform=h.platform) for h in handles]
-        + [EntitySpan("age", str(a.age), a.start, a.end) for a in ages]
-        + [EntitySpan("url", u.url, u.start, u.end) for u in urls]
-        + [EntitySpan("city", c.name, c.start, c.end) for c in places]
-        + [EntitySpan("price", p.value, p.start, p.end) for p in prices]
-        + [EntitySpan("licence", lic.number, lic.start, lic.end) for lic in licences]
-    )
-    entities.sort(key=lambda e: (e.start, e.kind))
+    found = _find_all(text, country or "NL")
+    ages = list(dict.fromkeys(a.age for a in found.ages))
+    indicators = _indicators(text, doc, lang, found, ages, licence_register)
     return Extraction(
         text=text,
         lang=lang,
         mixed_language=guess.mixed,
-        phones=_unique([p.e164 for p in phones]),
-        phones_obfuscated=any(p.obfuscated for p in phones),
-        emails=_unique([e.address for e in emails]),
+        phones=_unique([p.e164 for p in found.phones]),
+        phones_obfuscated=any(p.obfuscated for p in found.phones),
+        emails=_unique([e.address for e in found.emails]),
         handles=[
             {"platform": platform, "handle": handle}
-            for platform, handle in dict.fromkeys((h.platform, h.handle) for h in handles)
+            for platform, handle in dict.fromkeys((h.platform, h.handle) for h in found.handles)
         ],
-        ages=[int(a) for a in age_values],
+        ages=ages,
         indicators=indicators,
         risk=risk_score(indicators),
         reasons=risk_reasons(indicators),
-        entities=entities,
+        entities=found.entities(),
     )

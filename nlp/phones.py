@@ -71,7 +71,9 @@ def _valid_e164(digits: str, plus: bool, region: str, trunk: bool) -> str | None
         return None
     if not phonenumbers.is_valid_number(number):
         return None
-    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    if number.italian_leading_zero:
+        return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return f"+{number.country_code}{number.national_number}"  # E.164 without the formatter's overhead
 
 
 def _plus_before(text: str, start: int) -> int | None:
