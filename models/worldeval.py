@@ -101,12 +101,16 @@ def evaluate_world(folder: Path | str, identifiers: str = "truth", threshold: fl
     net_keys, _ = network_keys(records, NetworkLinker())
     # Identifiers only: what the linker finds without near-duplicate text as a link.
     id_keys, _ = network_keys(records, NetworkLinker(link_on=("phone", "email", "handle", "image")))
+    ads = [i for i, r in enumerate(records) if not str(r["truth_text"]).startswith("noise:")]
     return {
         "ads": len(records),
         "identifiers": identifiers,
         "text": cluster_scores([r["truth_text"] for r in records], text_keys),
         "network": cluster_scores([r["truth_network"] for r in records], net_keys),
         "network_identifiers_only": cluster_scores([r["truth_network"] for r in records], id_keys),
+        # noise listings (job ads, things for sale) share texts across unrelated posters
+        "network_escort_ads_only": cluster_scores([records[i]["truth_network"] for i in ads],
+                                                  [net_keys[i] for i in ads]),
         "text_clusters": len({k for k in text_keys if k}),
         "networks": len({k for k in net_keys if k}),
         "true_networks": len({r["truth_network"] for r in records}),
