@@ -30,6 +30,7 @@ PLAIN_EMAIL_RE = re.compile(
     rf"(?<![\w.%+\-])(?P<local>{_LOCAL})@(?P<domain>{_LABEL}(?:\.{_LABEL})*)\.(?P<tld>[A-Za-z]{{2,24}})(?![\w\-])"
 )
 _DOT_SPLIT = re.compile(_DOT, re.IGNORECASE)
+_AT_HINT = re.compile(r"[@＠]|\b(?:at|apenstaartje)\b", re.IGNORECASE)
 _PLATFORM_LABELS = frozenset("telegram tg snapchat snap sc instagram insta ig signal kik whatsapp wa".split())
 
 
@@ -43,6 +44,8 @@ class EmailFound:
 
 def find_emails(text: str) -> list[EmailFound]:
     found: list[EmailFound] = []
+    if not _AT_HINT.search(text):
+        return found  # no "@" and no spelled-out "at": the address patterns need not run
     matches = [*PLAIN_EMAIL_RE.finditer(text), *EMAIL_RE.finditer(text)]
     for m in matches:
         if any(f.start < m.end() and m.start() < f.end for f in found):

@@ -87,5 +87,8 @@ def find_handles(text: str) -> list[HandleFound]:
 
 
 def find_urls(text: str) -> list[UrlFound]:
+    lower = text.lower()
+    if "http" not in lower and "www." not in lower and ".me/" not in lower:
+        return []
     return [UrlFound(m.group().rstrip(".,;:!?"), m.start(), m.start() + len(m.group().rstrip(".,;:!?")))
             for m in URL_RE.finditer(text)]

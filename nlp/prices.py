@@ -33,8 +33,14 @@ def _currency(symbol: str | None) -> str:
     return _CURRENCY_CODES.get(key, "EUR")
 
 
+_CURRENCY_HINTS = ("€", "$", "£", "eur", "usd", "gbp", "dollar", "pond", "pound", ",-")
+
+
 def find_prices(text: str) -> list[PriceFound]:
-    found = []
+    found: list[PriceFound] = []
+    lower = text.lower()
+    if not any(hint in lower for hint in _CURRENCY_HINTS):
+        return found
     for m in PRICE_RE.finditer(text):
         raw = m.group("amount1") or m.group("amount2") or m.group("amount3")
         amount = float(raw.replace(",", "."))
