@@ -191,3 +191,32 @@ def disguise_kinds(tokens: tuple[DigitToken, ...], gaps: tuple[str, ...]) -> lis
             and "keycap" not in kinds:
         kinds.add("spaced")
     return sorted(kinds)
+
+
+@dataclass(frozen=True)
+class Deobfuscated:
+    """`text` with every digit token written as plain ASCII digits; `spans[i]` is the (start, end)
+    in the original text of the character `text[i]` came from."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original offsets of the normalised range text[start:end] (end > start)."""
+        return self.spans[start][0], self.spans[end - 1][1]
+
+
+def deobfuscated(text: str) -> Deobfuscated:
+    """The whole text with disguised digits made plain ("nul zes" -> "0 6"), plus the offset map."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for token in digit_tokens(text):
+        pieces.append(text[position : token.start])
+        spans += [(i, i + 1) for i in range(position, token.start)]
+        pieces.append(token.digits)
+        spans += [(token.start, token.end)] * len(token.digits)
+        position = token.end
+    pieces.append(text[position:])
+    spans += [(i, i + 1) for i in range(position, len(text))]
+    return Deobfuscated("".join(pieces), tuple(spans))

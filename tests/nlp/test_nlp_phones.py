@@ -90,3 +90,17 @@ def test_phones_unique_in_order_of_appearance():
 )
 def test_numbers_that_are_not_phones(text):
     assert find_phones(text) == []
+
+
+def test_deobfuscated_text_maps_back_to_the_original():
+    from nlp.normalise import deobfuscated
+
+    text = "Bel nul zes 1２ O3 of 0️⃣4️⃣!"
+    plain = deobfuscated(text)
+    assert plain.text == "Bel 0 6 12 03 of 04!"
+    assert len(plain.spans) == len(plain.text)
+    start = plain.text.index("0 6")
+    assert text[slice(*plain.original_span(start, start + 3))] == "nul zes"
+    start = plain.text.index("03")
+    assert text[slice(*plain.original_span(start, start + 2))] == "O3"
+    assert text[slice(*plain.original_span(len(plain.text) - 3, len(plain.text) - 1))] == "0️⃣4️⃣"
