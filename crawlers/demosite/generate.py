@@ -18,6 +18,7 @@ import hashlib
 import json
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 from itertools import accumulate
 from pathlib import Path
 from random import Random
@@ -71,10 +72,15 @@ class WorldSummary:
         ]
 
 
+@cache
+def _date_of(day: int) -> str:
+    return (START_DATE + timedelta(days=day - 1)).isoformat()
+
+
 def iso_at(day: int, second: int) -> str:
     """ISO-8601 UTC time of `second` into world day `day` (day 1 = START_DATE)."""
     hours, rest = divmod(second, 3600)
-    return f"{(START_DATE + timedelta(days=day - 1)).isoformat()}T{hours:02d}:{rest // 60:02d}:{rest % 60:02d}Z"
+    return f"{_date_of(day)}T{hours:02d}:{rest // 60:02d}:{rest % 60:02d}Z"
 
 
 def _stated_age(actor: Actor, person, rng) -> tuple[int | None, bool]:

@@ -76,15 +76,13 @@ def indicator_line(prefix: str, code: str, phrase: str, suffix: str) -> Line:
 
 
 def flatten(lines: list[Line], sep: str = "\n") -> Line:
-    """All lines as one piece sequence, separators included and neighbouring literals merged."""
-    merged: list[Piece] = []
+    """All lines as one piece sequence, with the separator between lines."""
+    pieces: list[Piece] = []
     for i, line in enumerate(lines):
-        for piece in ((sep,) if i else ()) + line:
-            if type(piece) is str and merged and type(merged[-1]) is str:
-                merged[-1] += piece
-            elif piece != "":
-                merged.append(piece)
-    return tuple(merged)
+        if i:
+            pieces.append(sep)
+        pieces.extend(line)
+    return tuple(pieces)
 
 
 def render_pieces(pieces: Line, values: dict[str, Value], out: list[str], marks: list, offset: int) -> int:
