@@ -40,7 +40,15 @@ from crawlers.demosite.compose import (
 from crawlers.demosite.draw import below, between, pick, weighted
 from crawlers.demosite.hostile import AD_PAGE_KINDS, SITES
 from crawlers.demosite.texts import Value, flatten, parse_line, phrases, render_text
-from crawlers.demosite.timeline import SITE_CUM_WEIGHTS, AdPlan, ad_days, city_on, images_for, plan_versions
+from crawlers.demosite.timeline import (
+    SITE_CUM_WEIGHTS,
+    AdPlan,
+    ad_days,
+    changes_between,
+    city_on,
+    images_for,
+    plan_versions,
+)
 
 FORMAT_VERSION = 1
 START_DATE = date(2026, 11, 1)
@@ -296,6 +304,7 @@ def generate_world(
                 files.append(name)
             urls = plan.urls = ad_urls(plan, plan.versions[0][2].city.slug)
             world_versions = []
+            previous = None
             for number, (day, second, state) in enumerate(plan.versions, start=1):
                 title, body, marks = render_plan_version(plan, state, rng)
                 at = iso_at(day, second)
@@ -307,6 +316,8 @@ def generate_world(
                 })
                 record = truth_mod.version_record(plan, number, day, at, state, title, body,
                                                   marks, urls, files, age_text, name)
+                record["changes"] = changes_between(previous, state) if previous else []
+                previous = state
                 truth_fh.write(orjson.dumps(record) + b"\n")
                 n_versions += 1
             world_fh.write(orjson.dumps({

@@ -163,7 +163,12 @@ def test_versions_change_content_and_an_underage_statement_is_edited_to_18(defau
     for versions in multi:
         assert [v["version"] for v in versions] == list(range(1, len(versions) + 1))
         assert all(a["day"] < b["day"] for a, b in zip(versions, versions[1:], strict=False))
-    assert any(v[0]["stated_age"] < 18 and v[1]["stated_age"] == 18 for v in multi if v[0]["stated_age"])
+    assert any(v[0]["stated_age"] < 18 and v[1]["stated_age"] == 18 and v[1]["changes"] == ["age"]
+               for v in multi if v[0]["stated_age"])
+    for versions in by_ad.values():
+        assert versions[0]["changes"] == [] and all(v["changes"] for v in versions[1:])
+        for a, b in zip(versions, versions[1:], strict=False):
+            assert ("city" in b["changes"]) == (a["city"] != b["city"])
     reposted = defaultdict(set)
     for (site, ad_id), versions in by_ad.items():
         reposted[versions[0]["person_id"]].add((site, ad_id))
