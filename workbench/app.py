@@ -1,19 +1,32 @@
 """The signalstack workbench: `streamlit run workbench/app.py` (or `signalstack workbench`).
 
-Nothing is shown before sign-in; after it, the pages the viewer's role may use.
+Nothing is shown before sign-in; after it, the pages the viewer's role may use. A page
+that fails shows a short message with a reference; the traceback goes to the server
+log only (it can hold ad text and query details).
 """
 
 from __future__ import annotations
 
+import logging
+import uuid
+
 import streamlit as st
 
 from workbench import auth, nav
+from workbench.i18n import t
+
+log = logging.getLogger("signalstack.workbench")
 
 st.set_page_config(page_title="signalstack", page_icon=":material/policy:", layout="wide")
 
-viewer = auth.signed_in_viewer()
-if viewer is None:
-    st.navigation(nav.sign_in_pages(auth.sign_in_page), position="hidden").run()
-else:
-    auth.sidebar(viewer)
-    st.navigation(nav.pages_for(viewer)).run()
+try:
+    viewer = auth.signed_in_viewer()
+    if viewer is None:
+        st.navigation(nav.sign_in_pages(auth.sign_in_page), position="hidden").run()
+    else:
+        auth.sidebar(viewer)
+        st.navigation(nav.pages_for(viewer)).run()
+except Exception:  # st.stop and st.rerun are BaseExceptions and pass through
+    reference = uuid.uuid4().hex[:8]
+    log.exception("workbench page failed (reference %s)", reference)
+    st.error(t("common.failed", reference=reference))

@@ -166,9 +166,20 @@ def app_as(world: World | None, username: str | None, page: str | None = None, *
     if page is not None:
         at.query_params.update(query)
         at.switch_page(f"views/{page}.py").run()
+    assert not failed(at), failed(at)
     return at
+
+
+def failed(at: AppTest) -> list[str]:
+    """Page failures: raised exceptions, or the app's "something went wrong" message."""
+    return [e.value for e in at.exception] + [e.value for e in at.error if "(referentie " in e.value
+                                              or "(reference " in e.value]
+
+
+app_as.failed = failed  # type: ignore[attr-defined]
 
 
 @pytest.fixture
 def app():
+    """`app(world, username, page, **query)`; `app.failed(at)` lists page failures."""
     return app_as

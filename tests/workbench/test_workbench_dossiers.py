@@ -21,7 +21,7 @@ def _dossier(settings, owner="anna", subject="0612345678"):
 def test_an_analyst_cannot_open_another_teams_dossier(world, app, settings):
     theirs = _dossier(settings, owner="bert")
     at = app(world, "anna", "dossiers", dossier=str(theirs))
-    assert not at.exception
+    assert not app.failed(at)
     assert at.error and "noord" in at.error[0].value
     assert not at.get("metric")  # nothing of the dossier is shown
 
@@ -29,7 +29,7 @@ def test_an_analyst_cannot_open_another_teams_dossier(world, app, settings):
 def test_dossier_stacks_signals_in_time_order_with_tally(world, app, settings):
     mine = _dossier(settings)
     at = app(world, "anna", "dossiers", dossier=str(mine))
-    assert not at.exception
+    assert not app.failed(at)
     links = [link.value for link in at.page_link if link.value[:4].isdigit()]
     assert len(links) == 2 and links == sorted(links)  # both ads that carry the number, oldest first
     assert at.dataframe[0].value.shape[0] >= 1  # tally rows with points and sources

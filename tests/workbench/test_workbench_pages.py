@@ -36,7 +36,7 @@ def test_sign_in_refuses_a_wrong_password_and_accepts_the_right_one(world, app, 
     assert at.session_state.get("user_id") is None
     at.text_input(key="signin_password").input(world.password)
     at.button[0].click().run()
-    assert not at.exception
+    assert not app.failed(at)
     assert at.session_state["user_id"] == world.users["anna"]
     assert _texts(at.title) == ["Overzicht"]
     assert _audit_actions(settings)[-3:-1] == ["signin.fail", "signin.ok"]
@@ -65,7 +65,7 @@ def test_language_choice_is_stored_on_the_account(world, app, settings):
 
 def test_triage_lists_flagged_ads_in_risk_order(world, app, settings):
     at = app(world, "anna", "triage")
-    assert not at.exception
+    assert not app.failed(at)
     # Only ads whose newest score is flagged: the stale one (flagged by an older model) is gone.
     assert _texts(at.metric) == ["0.91", "0.55"]
     html = _texts(at.get("html"))
@@ -90,7 +90,7 @@ def test_triage_filters(world, app):
 def test_confirm_a_hit(world, app, settings):
     at = app(world, "anna", "triage")
     at.button(key=f"confirm_{world.high}").click().run()
-    assert not at.exception
+    assert not app.failed(at)
     assert at.success
     assert _decisions(settings, world.high) == [("confirm", "", "anna")]
     assert "review.confirm" in _audit_actions(settings)
@@ -132,7 +132,7 @@ def test_add_a_confirmed_ad_to_a_new_and_an_existing_case(world, app, settings):
     at.button(key=f"confirm_{world.high}").click().run()
     at.text_input(key=f"newcase_{world.high}").input("Netwerk Amersfoort")
     at.button(key=f"addcase_{world.high}").click().run()
-    assert not at.exception and at.success
+    assert not app.failed(at) and at.success
     with session_scope(settings) as s:
         case = s.execute(select(Case)).scalar_one()
         assert (case.title, case.team) == ("Netwerk Amersfoort", "zuid")
@@ -156,7 +156,7 @@ def test_an_auditor_cannot_make_decisions(world, app, settings):
 
 def test_script_in_ad_text_renders_escaped(world, app):
     at = app(world, "anna", "ad", ad=str(world.high))
-    assert not at.exception
+    assert not app.failed(at)
     body = at.get("html")[0].value
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body
     assert "<script" not in body
@@ -201,7 +201,7 @@ def test_search_by_text_and_audit(world, app, settings):
 
 def test_network_links_ads_by_shared_phone_and_cluster(world, app):
     at = app(world, "anna", "network", seed=f"ad:{world.high}")
-    assert not at.exception
+    assert not app.failed(at)
     shared = at.dataframe[0].value
     assert set(shared.iloc[:, 0]) == {"phone", "cluster", "image"} - {"image"}
     assert any(f"{world.mid} " in link for link in _texts(at.page_link))
@@ -210,7 +210,7 @@ def test_network_links_ads_by_shared_phone_and_cluster(world, app):
 
 def test_trends_page(world, app):
     at = app(world, "anna", "trends")
-    assert not at.exception
+    assert not app.failed(at)
     assert len(at.get("arrow_vega_lite_chart")) + len(at.get("vega_lite_chart")) >= 3
 
 
@@ -231,9 +231,24 @@ def test_admin_manages_users_but_sees_no_ads(world, app, settings):
 
 def test_the_auditor_reads_and_verifies_the_audit_log(world, app):
     at = app(world, "audrey", "audit")
-    assert not at.exception
+    assert not app.failed(at)
     assert "user.add" in set(at.dataframe[0].value.iloc[:, 3])
     at.button(key="audit_verify").click().run()
     assert at.success
     with pytest.raises(ValueError):
         app(world, "anna").switch_page("views/audit.py")
+
+
+def test_a_failing_page_shows_a_reference_not_a_traceback(world, app, monkeypatch, caplog):
+    import workbench.queries
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(workbench.queries, "triage_page", broken)
+    at = app(world, "anna")
+    at.switch_page("views/triage.py").run()
+    assert not at.exception
+    assert at.error and "referentie" in at.error[0].value
+    assert "database went away" not in at.error[0].value
+    assert "database went away" in caplog.text  # the server log has the detail
