@@ -197,3 +197,44 @@ def test_images_are_served_as_jpeg(world, server):
     status, headers, raw = fetch(f"{server.url}/img/{r['images'][0]['file']}")
     assert status == 200 and headers["Content-Type"] == "image/jpeg" and raw[:2] == b"\xff\xd8"
     assert fetch(f"{server.url}/img/nope.jpg")[0] == 404
+
+
+FIELDS_CSS = {
+    "classic": {"title": "h1.ad-title ::text", "body": "div.ad-body ::text", "name": "dd.ad-name ::text",
+                "age": "dd.ad-age ::text", "city": "dd.ad-city ::text", "posted": "time.ad-posted::attr(datetime)"},
+    "search": {"title": "[itemprop=headline] ::text", "body": "[itemprop=description] ::text",
+               "name": "[itemprop=name] ::text", "age": "[itemprop=age] ::text", "city": "[itemprop=city] ::text",
+               "posted": "[itemprop=datePublished]::attr(datetime)"},
+}
+
+
+def test_lxml_reads_every_field_as_the_truth_has_it(world, server):
+    """What Scrapy's selectors (lxml) read from each page: facts, text and images, per the contract."""
+    from parsel import Selector
+
+    truth = current_versions(world, DAYS)
+    for (site, ad_id), r in truth.items():
+        if r["page"] == "charset_wrong":
+            continue
+        _s, _h, raw = fetch(server.url + r["urls"][0])
+        sel = Selector(text=raw.decode())
+        if site == "profiles":
+            data = json.loads(sel.css('script[type="application/ld+json"]::text').get())
+            got = {"title": data["headline"], "body": data["text"], "name": data["mainEntity"]["name"],
+                   "age": data["mainEntity"]["age"], "city": data["mainEntity"]["homeLocation"]["name"],
+                   "posted": data["datePublished"], "id": data["identifier"],
+                   "images": [u.rsplit("/", 1)[1] for u in data["image"]]}
+        else:
+            got = {k: "".join(sel.css(css).getall()) for k, css in FIELDS_CSS[site].items()}
+            got["id"] = sel.css("article.ad::attr(data-ad-id), div.advert::attr(data-id)").get()
+            img_css = "img.ad-image::attr(src)" if site == "classic" else "img[itemprop=image]::attr(src)"
+            got["images"] = [u.rsplit("/", 1)[1] for u in sel.css(img_css).getall()]
+        first_version_at = next(v for v in _versions_of(world, site, ad_id) if v["version"] == 1)["at"]
+        assert got == {"title": r["title"], "body": r["body"], "name": r["name"], "age": r["stated_age_text"],
+                       "city": r["city"], "posted": first_version_at, "id": ad_id,
+                       "images": [i["file"] for i in r["images"]]}, r["urls"][0]
+
+
+def _versions_of(world, site: str, ad_id: str) -> list[dict]:
+    with (world / "truth.jsonl").open(encoding="utf-8") as fh:
+        return [r for r in map(json.loads, fh) if r["site"] == site and r["site_ad_id"] == ad_id]
