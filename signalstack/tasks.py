@@ -1,0 +1,226 @@
+"""Celery tasks: crawl a site, dispatch and run analysis batches, update clusters and networks.
+
+Start workers with ``signalstack worker`` (``celery -A signalstack.tasks worker`` underneath). Each
+task is a thin wrapper over a plain function that takes the settings; ``enqueue`` sends a task to
+the broker, or, when ``broker_url`` is empty (the embedded default), calls that function right here.
+
+Every task is safe to run twice, because a message can be: messages are acknowledged only after the
+task ends (``acks_late``), so the task of a worker that dies is handed to another one. Crawls refuse
+to start while the site's crawl still runs; analysis takes only versions not analysed yet (see
+``signalstack.workers.analysis``); clustering recomputes from the stored ads under one lock.
+Results live in the database (crawl jobs, audit entries), not in a Celery result backend.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict
+from datetime import timedelta
+from functools import lru_cache
+from typing import Any
+
+from celery import Celery, Task
+from kombu.exceptions import OperationalError as BrokerError
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError as DatabaseError
+
+from signalstack import audit
+from signalstack.db import session_scope
+from signalstack.settings import Settings
+from signalstack.workers.health import FAILED_TASK_ACTION, QUEUES
+from signalstack.workers.health import health as health  # noqa: PLC0414 - re-exported for the workbench
+from signalstack.workers.schedule import MonitorEntry, ScheduleError, monitor_entries
+
+log = logging.getLogger(__name__)
+
+WORKER_ACTOR = "system:worker"
+ROUTES = {
+    "signalstack.crawl_site": "crawl",
+    "signalstack.analyse_range": "analyse",
+    "signalstack.dispatch_analysis": "maintenance",
+    "signalstack.update_clusters": "maintenance",
+}
+ANALYSIS_SWEEP_MINUTES = 15
+_PG_CLUSTER_LOCK = 0x51C1A5
+
+
+def celery_config(settings: Settings) -> dict[str, Any]:
+    visibility = int(settings.broker_visibility_timeout_s)
+    return {
+        "broker_url": settings.broker_url or "memory://",
+        "broker_connection_retry_on_startup": True,
+        # Redis hands an unacknowledged task to another worker after the visibility timeout; sweep for
+        # such tasks often enough that a short timeout (tests, small batches) takes effect promptly.
+        "broker_transport_options": {"visibility_timeout": visibility,
+                                     "unacked_restore_interval": max(1, min(10, visibility // 4)),
+                                     "unacked_restore_throttle": 1},
+        "task_ignore_result": True,
+        "result_backend": None,
+        "task_acks_late": True,
+        "task_reject_on_worker_lost": True,
+        "worker_prefetch_multiplier": 1,
+        "task_routes": {name: {"queue": queue} for name, queue in ROUTES.items()},
+        "task_default_queue": "maintenance",
+        "task_serializer": "json",
+        "accept_content": ["json"],
+        "timezone": "UTC",
+        "enable_utc": True,
+        "worker_hijack_root_logger": False,
+    }
+
+
+app = Celery("signalstack")
+app.add_defaults(lambda: celery_config(Settings()))  # read lazily: a worker's settings come from its environment
+
+
+@lru_cache(maxsize=4)
+def _producer_for(broker_url: str, visibility_timeout_s: int) -> Celery:
+    sender = Celery("signalstack-producer")
+    sender.conf.update(celery_config(Settings({"broker_url": broker_url,
+                                               "broker_visibility_timeout_s": visibility_timeout_s})))
+    return sender
+
+
+def producer(settings: Settings) -> Celery:
+    """An app that sends to (and controls workers on) this settings' broker, whatever this process started with."""
+    return _producer_for(settings.broker_url, int(settings.broker_visibility_timeout_s))
+
+
+def enqueue(settings: Settings, name: str, **kwargs: Any) -> Any:
+    """Send task `name` to the broker (returns its id), or with no broker run it here (returns its result)."""
+    if not settings.broker_url:
+        return RUNNERS[name](settings, **kwargs)
+    return producer(settings).send_task(name, kwargs=kwargs, queue=ROUTES[name]).id
+
+
+# --- the work itself: plain functions of the settings --------------------------------------------
+
+def run_crawl_site(settings: Settings, site: str, purpose: str, legal_basis: str, base_url: str | None = None,
+                   actor: str = WORKER_ACTOR, then_analyse: bool = True) -> dict[str, Any]:
+    from crawlers.run import CrawlRefused, crawl_site
+
+    try:
+        summary = crawl_site(site, base_url, purpose, legal_basis, actor, settings)
+    except CrawlRefused as exc:
+        if "already running" in str(exc):  # a redelivered message while the first crawl still runs
+            return {"site": site, "refused": str(exc)}
+        raise
+    result = asdict(summary)
+    if summary.ok and then_analyse:
+        result["analysis"] = enqueue(settings, "signalstack.dispatch_analysis", then_cluster=True)
+    return result
+
+
+def run_dispatch_analysis(settings: Settings, then_cluster: bool = True) -> dict[str, Any]:
+    from signalstack.workers.analysis import pending_ranges
+
+    with session_scope(settings) as session:
+        ranges = pending_ranges(session, int(settings.analyse_batch_size))
+    for first_id, last_id in ranges:
+        enqueue(settings, "signalstack.analyse_range", first_id=first_id, last_id=last_id, then_cluster=then_cluster)
+    return {"ranges": len(ranges)}
+
+
+def run_analyse_range(settings: Settings, first_id: int, last_id: int, then_cluster: bool = False) -> dict[str, Any]:
+    from signalstack.workers.analysis import analyse_range, pending_count
+
+    result = asdict(analyse_range(settings, first_id, last_id, actor=WORKER_ACTOR))
+    if then_cluster and result["analysed"]:
+        with session_scope(settings) as session:
+            left = pending_count(session)
+        if left == 0:  # the last range to commit sees nothing left, so clusters are updated once per round
+            result["clusters"] = enqueue(settings, "signalstack.update_clusters")
+    return result
+
+
+def run_update_clusters(settings: Settings) -> dict[str, Any]:
+    from models.store import cluster_stored_ads
+
+    with session_scope(settings) as session:
+        if session.get_bind().dialect.name == "postgresql":
+            # Two rounds ending at once must not rewrite the cluster tables side by side.
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_CLUSTER_LOCK})
+        return cluster_stored_ads(session, actor=WORKER_ACTOR)
+
+
+RUNNERS = {
+    "signalstack.crawl_site": run_crawl_site,
+    "signalstack.dispatch_analysis": run_dispatch_analysis,
+    "signalstack.analyse_range": run_analyse_range,
+    "signalstack.update_clusters": run_update_clusters,
+}
+
+
+# --- Celery wrappers -----------------------------------------------------------------------------
+
+def record_failure(settings: Settings, task_name: str, task_id: str, kwargs: dict[str, Any], exc: BaseException) -> None:
+    """A failed task leaves an audit entry, so `workers status` and the admin page can show it."""
+    try:
+        with session_scope(settings) as session:
+            audit.record(session, WORKER_ACTOR, FAILED_TASK_ACTION, "task", task_name, task_id=task_id,
+                         kwargs=kwargs, error=f"{exc.__class__.__name__}: {exc}"[:500])
+    except Exception:  # noqa: BLE001 - the database may be what failed; the worker log keeps it then
+        log.exception("could not record the failure of %s %s", task_name, task_id)
+
+
+class RecordedTask(Task):
+    autoretry_for = (DatabaseError, BrokerError)
+    retry_backoff = 5
+    retry_kwargs = {"max_retries": 3}
+
+    def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:  # noqa: ANN001 - Celery's signature
+        record_failure(Settings(), self.name, task_id, kwargs, exc)
+
+
+def _task(name: str):
+    runner = RUNNERS[name]
+
+    @app.task(name=name, base=RecordedTask)
+    def wrapper(**kwargs: Any) -> Any:
+        return runner(Settings(), **kwargs)
+
+    wrapper.__doc__ = runner.__doc__
+    return wrapper
+
+
+crawl_site_task = _task("signalstack.crawl_site")
+dispatch_analysis_task = _task("signalstack.dispatch_analysis")
+analyse_range_task = _task("signalstack.analyse_range")
+update_clusters_task = _task("signalstack.update_clusters")
+
+
+# --- the scheduler -------------------------------------------------------------------------------
+
+def _schedule_of(entry: MonitorEntry):
+    from celery.schedules import crontab
+
+    if entry.every_hours is not None:
+        return timedelta(hours=entry.every_hours)
+    minute, hour, day_of_month, month_of_year, day_of_week = entry.cron.split()
+    try:
+        schedule = crontab(minute=minute, hour=hour, day_of_month=day_of_month, month_of_year=month_of_year,
+                           day_of_week=day_of_week)
+    except ValueError as exc:
+        raise ScheduleError(f"monitor_schedule[{entry.site!r}]: bad cron {entry.cron!r}: {exc}") from None
+    return schedule
+
+
+def beat_schedule(settings: Settings, known_sites: set[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Celery beat entries: one monitoring crawl per scheduled site, and a regular analysis sweep that
+    picks up versions whose round was cut short (a crawl whose worker died after storing them)."""
+    entries = monitor_entries(settings.monitor_schedule, known_sites)
+    schedule = {
+        f"monitor-{entry.site}": {
+            "task": "signalstack.crawl_site", "schedule": _schedule_of(entry), "options": {"queue": "crawl"},
+            "kwargs": {"site": entry.site, "purpose": entry.purpose, "legal_basis": entry.legal_basis,
+                       "base_url": entry.base_url, "actor": "system:scheduler", "then_analyse": True},
+        }
+        for entry in entries
+    }
+    schedule["analysis-sweep"] = {"task": "signalstack.dispatch_analysis", "options": {"queue": "maintenance"},
+                                  "schedule": timedelta(minutes=ANALYSIS_SWEEP_MINUTES),
+                                  "kwargs": {"then_cluster": True}}
+    return schedule
+
+
+__all__ = ["QUEUES", "ROUTES", "app", "beat_schedule", "enqueue", "health", "producer", "record_failure"]

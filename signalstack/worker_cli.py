@@ -1,0 +1,125 @@
+"""`signalstack worker`, `signalstack scheduler` and `signalstack workers status`."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from signalstack.cli import fail
+
+
+def _settings_with_broker():
+    from signalstack.settings import Settings, SettingsError
+
+    try:
+        settings = Settings()
+    except SettingsError as exc:
+        fail(str(exc), 2)
+    if not settings.broker_url:
+        fail("no broker_url is set, so tasks run in-process and there is nothing for a worker to take; "
+             "set SIGNALSTACK_BROKER_URL (e.g. redis://127.0.0.1:6379/0)", 2)
+    return settings
+
+
+def _check_database(settings) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from signalstack.db import session_scope
+
+    try:
+        with session_scope(settings) as session:
+            session.execute(text("SELECT 1 FROM audit_log LIMIT 1"))
+    except SQLAlchemyError as exc:
+        fail(f"the database is not reachable or not migrated ({exc.__class__.__name__}); "
+             "run `signalstack db upgrade` once before starting workers", 2)
+
+
+def _status_lines(report: dict) -> list[str]:
+    lines = [f"mode: {report['mode']}" + (f" (broker {report['broker']})" if report.get("broker") else "")]
+    if report.get("queues") is not None and "queues" in report:
+        lines.append("queues: " + ", ".join(f"{name} {n}" for name, n in report["queues"].items()))
+    if "workers" in report:
+        lines.append(f"workers online: {len(report['workers'])}" +
+                     (f" ({', '.join(report['workers'])})" if report["workers"] else ""))
+    if "pending_versions" in report:
+        lines.append(f"ad versions waiting for analysis: {report['pending_versions']}")
+    for site, job in sorted(report.get("last_crawl", {}).items()):
+        lines.append(f"last successful crawl of {site}: job {job['job_id']} {job['status']} at "
+                     f"{job['finished_at']} ({job['items']} ads, {job['errors']} errors)")
+    failures = report.get("failures", [])
+    lines.append(f"recent failures: {len(failures)}")
+    lines += [f"  {f['at']} {f['kind']} {f['what']}: {f['error']}" for f in failures]
+    lines += [f"problem: {p}" for p in report["problems"]]
+    return lines
+
+
+def register(app: typer.Typer) -> None:
+    workers_app = typer.Typer(help="Celery workers (scale-out).", no_args_is_help=True)
+    app.add_typer(workers_app, name="workers")
+
+    @app.command("worker")
+    def worker(
+        concurrency: int = typer.Option(1, "--concurrency", "-c", min=1, help="Tasks run at the same time."),
+        queues: str = typer.Option("crawl,analyse,maintenance", "--queues", "-Q",
+                                   help="Comma-separated queues to take tasks from."),
+        pool: str = typer.Option("prefork", "--pool", help="prefork (processes) or solo (this process)."),
+        hostname: str = typer.Option("", "--hostname", "-n", help="Worker name (default celery@<host>)."),
+        loglevel: str = typer.Option("INFO", "--loglevel"),
+    ) -> None:
+        """Run a Celery worker that crawls, analyses and clusters (needs broker_url)."""
+        from signalstack.workers.health import QUEUES
+
+        settings = _settings_with_broker()
+        unknown = [q for q in queues.split(",") if q.strip() not in QUEUES]
+        if unknown or not queues.strip():
+            fail(f"unknown queues {unknown}; choose from {', '.join(QUEUES)}", 2)
+        if pool not in ("prefork", "solo"):
+            fail("--pool must be prefork or solo", 2)
+        _check_database(settings)
+        from signalstack.tasks import app as celery_app
+
+        argv = ["worker", f"--concurrency={concurrency}", f"--queues={queues}", f"--pool={pool}",
+                f"--loglevel={loglevel}", "--without-gossip", "--without-mingle"]
+        if hostname:
+            argv.append(f"--hostname={hostname}")
+        celery_app.worker_main(argv)
+
+    @app.command("scheduler")
+    def scheduler(loglevel: str = typer.Option("INFO", "--loglevel")) -> None:
+        """Run Celery beat: monitoring crawls per site from monitor_schedule, plus an analysis sweep."""
+        from crawlers.adapters import site_names
+        from signalstack.tasks import app as celery_app
+        from signalstack.tasks import beat_schedule
+        from signalstack.workers.schedule import ScheduleError
+
+        settings = _settings_with_broker()
+        try:
+            schedule = beat_schedule(settings, set(site_names()))
+        except ScheduleError as exc:
+            fail(str(exc), 2)
+        celery_app.conf.beat_schedule = schedule
+        settings.data_path.mkdir(parents=True, exist_ok=True)
+        for name, entry in schedule.items():
+            typer.echo(f"scheduled {name}: {entry['schedule']}")
+        celery_app.Beat(schedule=str(settings.data_path / "celerybeat-schedule"), loglevel=loglevel).run()
+
+    @workers_app.command("status")
+    def status(as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")) -> None:
+        """Queue lengths, workers online, last successful crawl per site, recent failures."""
+        from signalstack.settings import Settings, SettingsError
+        from signalstack.tasks import health
+
+        try:
+            settings = Settings()
+        except SettingsError as exc:
+            fail(str(exc), 2)
+        report = health(settings)
+        if as_json:
+            typer.echo(json.dumps(report, sort_keys=True))
+        else:
+            for line in _status_lines(report):
+                typer.echo(line)
+        if report["problems"]:
+            raise typer.Exit(1)
