@@ -106,7 +106,7 @@ def make_template(actor: Actor, rng, emoji: bool = True) -> AdTemplate:
     for name in names:
         lang = lang_for(name)
         pool = data["sections"][lang][name]
-        if actor.kind == "agency" and name in ("intro", "contact"):
+        if actor.kind == "agency" and name in ("intro", "about", "contact"):
             pool = data["agency_sections"][lang][name]
         raw = pick(rng, pool)
         line = parse_line(raw)

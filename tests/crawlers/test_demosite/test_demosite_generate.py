@@ -226,3 +226,23 @@ def test_reposts_rewrite_a_little_of_the_template():
     assert swapped != base and sorted(swapped) == sorted(base)  # same characters, other order
     assert reworded != base
     assert literal(replace(plain, variant=("emoji",))).startswith(base)
+
+
+def test_indicator_phrases_occur_only_where_planted_or_as_decoys(default_world):
+    """The truth is complete for the world's own phrases: masking the planted spans and the decoys
+    leaves no indicator phrase anywhere in the text."""
+    import re
+
+    from crawlers.demosite.texts import phrases
+
+    found = set()
+    for entry in phrases()["indicators"].values():
+        for lang in ("nl", "en"):
+            found |= {phrase.lower() for _prefix, phrase, _suffix in entry[lang]}
+    pattern = re.compile("|".join(rf"\b{re.escape(p)}(?!\w)" for p in sorted(found, key=len, reverse=True)))
+    for r in read_truth(default_world):
+        text = list(r["text"].lower())
+        for span in r["indicators"] + r["decoys"]:
+            text[span["start"] : span["end"]] = ["#"] * (span["end"] - span["start"])
+        leftover = pattern.findall("".join(text))
+        assert not leftover, (r["urls"][0], r["version"], leftover)
