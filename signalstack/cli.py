@@ -31,6 +31,7 @@ STAGE_CLI_MODULES = (
     "casefiles.cli",
     "workbench.cli",
     "signalstack.demo_cli",
+    "signalstack.trust_cli",
     "signalstack.worker_cli",
 )
 

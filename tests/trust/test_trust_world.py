@@ -1,0 +1,56 @@
+"""Helpers (no tests): a small stored world of ads with chosen ages, flags, decisions and captures."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from signalstack.schema import Ad, AdVersion, Capture, CrawlJob, Entity, IndicatorHit, Score, Site, User
+from signalstack.users import add_user
+
+
+def make_site(session: Session, name: str = "classic") -> tuple[Site, CrawlJob]:
+    site = Site(name=name, base_url=f"http://127.0.0.1/{name}/")
+    session.add(site)
+    session.flush()
+    job = CrawlJob(site_id=site.id, started_by="crawler", purpose="reverse escort: signs of minors",
+                   legal_basis="Wpg art. 8", status="finished")
+    session.add(job)
+    session.flush()
+    return site, job
+
+
+def make_ad(session: Session, site: Site, job: CrawlJob, key: str, seen: datetime, flagged: bool = False,
+            age: int = 25, phone: str = "+31612345678", warc_file: str = "a.warc.gz", versions: int = 1) -> Ad:
+    ad = Ad(site_id=site.id, site_ad_id=key, url=f"{site.base_url}ad/{key}", first_seen=seen, last_seen=seen)
+    session.add(ad)
+    session.flush()
+    for n in range(1, versions + 1):
+        body = f"Anna {age}, Utrecht, bel {phone} ({key} v{n})"
+        capture = Capture(crawl_job_id=job.id, url=ad.url, fetched_at=seen, http_status=200,
+                          sha256=hashlib.sha256(body.encode()).hexdigest(), size=len(body), warc_file=warc_file,
+                          warc_offset=n)
+        session.add(capture)
+        session.flush()
+        version = AdVersion(ad_id=ad.id, version_no=n, capture_id=capture.id,
+                            content_sha256=hashlib.sha256(body.encode()).hexdigest(), captured_at=seen,
+                            title=f"Anna {key}", body=body, name="Anna", age_text=str(age), city="Utrecht",
+                            phones_text=phone, images=[{"sha256": hashlib.sha256(key.encode()).hexdigest()}])
+        session.add(version)
+        session.flush()
+        session.add_all([
+            Entity(ad_version_id=version.id, kind="phone", value=phone),
+            Entity(ad_version_id=version.id, kind="age", value=str(age)),
+            IndicatorHit(ad_version_id=version.id, code="always_available", category="coercion", start=0, end=4,
+                         text="24/7", weight=0.2),
+            Score(ad_version_id=version.id, model_version="m1", risk=0.9 if flagged else 0.1, flagged=flagged),
+        ])
+    session.flush()
+    return ad
+
+
+def make_users(session: Session) -> dict[str, User]:
+    return {name: add_user(session, name, "long enough password", role=role)
+            for name, role in (("anna", "analyst"), ("cora", "coordinator"))}
