@@ -71,6 +71,7 @@ class DemoHandler(BaseHTTPRequestHandler):
 
     # --- responses -------------------------------------------------------------------------------
     def _send(self, status: int, body: bytes, content_type: str = HTML, headers: dict | None = None) -> None:
+        self._responded = True
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -94,10 +95,16 @@ class DemoHandler(BaseHTTPRequestHandler):
         self.do_GET()
 
     def do_GET(self) -> None:  # noqa: N802
+        self._responded = False
         try:
             self._route()
         except (BrokenPipeError, ConnectionResetError):
-            pass
+            pass  # the client went away (crawlers cancel oversized downloads)
+        except Exception as exc:  # a bug must not leave a crawler waiting on a dead connection
+            self.server.handle_error(self.request, self.client_address)
+            if not self._responded:
+                self._send(500, pages.error_page("classic", 500).encode(),
+                           headers={"X-Error": type(exc).__name__})
 
     # --- routing ---------------------------------------------------------------------------------
     def _route(self) -> None:

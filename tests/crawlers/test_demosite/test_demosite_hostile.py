@@ -153,3 +153,15 @@ def test_slow_pages_delay_only_themselves(server, hostile, truth_text):
 def test_the_server_keeps_a_log_of_what_was_fetched(server):
     fetch(server.url + "/private/classic/export")
     assert ("/private/classic/export", 200) in list(server.requests)
+
+
+def test_a_bug_in_a_page_answers_500_instead_of_hanging(server, monkeypatch):
+    from crawlers.demosite import pages
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("page bug")
+
+    monkeypatch.setattr(pages, "index_page", broken)
+    monkeypatch.setattr(server, "handle_error", lambda *a: None)  # keep the test output quiet
+    status, headers, _raw = fetch(server.url + "/")
+    assert status == 500 and headers["X-Error"] == "RuntimeError"
