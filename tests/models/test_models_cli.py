@@ -108,8 +108,8 @@ def test_missing_identifiers_are_extracted_with_nlp():
 
 
 def test_cli_errors_are_clear():
-    result = _cli("--by", "colour")
-    assert result.returncode == 2 and "--by must be" in result.stderr
+    with pytest.raises(ValueError, match="--by must be"):
+        cluster_lines([], by="colour")
     result = _cli("/no/such/file.jsonl")
     assert result.returncode == 2 and "cannot read" in result.stderr
     assert "Traceback" not in result.stderr
