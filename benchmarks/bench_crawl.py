@@ -44,7 +44,7 @@ def main() -> None:
         generate_world(ads=args.ads, days=14, seed=7, out=root / "world")
         rates: dict[bool, list[float]] = {True: [], False: []}
         pages = 0
-        with running_server(root / "world", slow_seconds=0.5) as server:
+        with running_server(root / "world", slow_seconds=0.1) as server:
             for n in range(args.runs):
                 for capture in (True, False):
                     rate, pages = one_run(server.url, args.site, capture, root / f"run{n}-{int(capture)}")
