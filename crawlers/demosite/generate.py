@@ -171,7 +171,8 @@ def plan_world(ads: int, days: int, rng: Random, factory: ActorFactory) -> tuple
                     plan.noise_entry = below(rng, len(phrases()["noise"][actor.lang]))
                 plan_versions(plan, first_state(plan, days, rng), days, rng)
                 plans.append(plan)
-    _ensure_minors(plans, max(1, ads // 100), days, rng)
+    if factory.minor_rate > 0:  # an explicit 0 asks for a world without minors
+        _ensure_minors(plans, max(1, ads // 100), days, rng)
     for site in SITES:
         for page in AD_PAGE_KINDS:
             actor = factory.independent()

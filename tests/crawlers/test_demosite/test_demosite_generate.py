@@ -246,3 +246,12 @@ def test_indicator_phrases_occur_only_where_planted_or_as_decoys(default_world):
             text[span["start"] : span["end"]] = ["#"] * (span["end"] - span["start"])
         leftover = pattern.findall("".join(text))
         assert not leftover, (r["urls"][0], r["version"], leftover)
+
+
+def test_minor_rate_zero_means_no_minors_and_edge_sizes_work(tmp_path):
+    generate_world(40, 1, 3, tmp_path / "a", minor_rate=0.0, disguise_rate=1.0, injection_rate=1.0)
+    truth = read_truth(tmp_path / "a")
+    assert not any(r["is_minor"] for r in truth)
+    assert all(r["version"] == 1 for r in truth)  # one day: nothing to edit yet
+    phones = [p for r in truth for p in r["phones"]]
+    assert sum(bool(p["disguise"]) for p in phones) > len(phones) / 3
