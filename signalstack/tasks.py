@@ -15,17 +15,18 @@ from __future__ import annotations
 
 import logging
 from dataclasses import asdict
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from celery import Celery, Task
+from celery import Celery, Task, signals
 from kombu.exceptions import OperationalError as BrokerError
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError as DatabaseError
 
 from signalstack import audit
 from signalstack.db import session_scope
+from signalstack.schema import CrawlJob, Site, utcnow
 from signalstack.settings import Settings
 from signalstack.workers.health import FAILED_TASK_ACTION, QUEUES
 from signalstack.workers.health import health as health  # noqa: PLC0414 - re-exported for the workbench
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 WORKER_ACTOR = "system:worker"
 ROUTES = {
     "signalstack.crawl_site": "crawl",
+    "signalstack.monitor_site": "maintenance",
     "signalstack.analyse_range": "analyse",
     "signalstack.dispatch_analysis": "maintenance",
     "signalstack.update_clusters": "maintenance",
@@ -87,7 +89,11 @@ def producer(settings: Settings) -> Celery:
 
 
 def enqueue(settings: Settings, name: str, **kwargs: Any) -> Any:
-    """Send task `name` to the broker (returns its id), or with no broker run it here (returns its result)."""
+    """Send task `name` to the broker (returns its id), or with no broker run it here (returns its result).
+
+    A crawl is stamped with the time it was asked for (see `run_crawl_site`)."""
+    if name == "signalstack.crawl_site":
+        kwargs.setdefault("requested_at", request_time())
     if not settings.broker_url:
         return RUNNERS[name](settings, **kwargs)
     return producer(settings).send_task(name, kwargs=kwargs, queue=ROUTES[name]).id
@@ -95,20 +101,57 @@ def enqueue(settings: Settings, name: str, **kwargs: Any) -> Any:
 
 # --- the work itself: plain functions of the settings --------------------------------------------
 
+def request_time() -> str:
+    return utcnow().isoformat()
+
+
+def _crawl_started_since(settings: Settings, site: str, requested_at: str) -> int | None:
+    """Id of a completed crawl of `site` that started after the request (it answers the request). A crawl
+    still marked running is left to the site's lock: refused while alive, superseded once dead."""
+    since = datetime.fromisoformat(requested_at)
+    with session_scope(settings) as session:
+        newest = session.execute(
+            select(CrawlJob.id, CrawlJob.started_at).join(Site, Site.id == CrawlJob.site_id)
+            .where(Site.name == site, CrawlJob.status.in_(("finished", "partial")))
+            .order_by(CrawlJob.id.desc()).limit(1)
+        ).first()
+    if newest is None:
+        return None
+    job_id, started = newest
+    if started.tzinfo is None:  # SQLite hands back naive UTC
+        started = started.replace(tzinfo=UTC)
+    return job_id if started >= since else None
+
+
 def run_crawl_site(settings: Settings, site: str, purpose: str, legal_basis: str, base_url: str | None = None,
-                   actor: str = WORKER_ACTOR, then_analyse: bool = True) -> dict[str, Any]:
+                   actor: str = WORKER_ACTOR, then_analyse: bool = True,
+                   requested_at: str | None = None) -> dict[str, Any]:
+    """Crawl one site (in a child process), then dispatch analysis of what it stored.
+
+    A message handed out twice (its worker died, or outlived the visibility timeout) must not crawl
+    twice: a crawl of the site started since `requested_at` answers the request, and a crawl that is
+    still running makes the site's lock refuse a second one."""
     from crawlers.run import CrawlRefused, crawl_site
 
+    if requested_at:
+        done = _crawl_started_since(settings, site, requested_at)
+        if done is not None:
+            return {"site": site, "skipped": f"crawl job {done} started after this request"}
     try:
         summary = crawl_site(site, base_url, purpose, legal_basis, actor, settings)
     except CrawlRefused as exc:
-        if "already running" in str(exc):  # a redelivered message while the first crawl still runs
+        if "already running" in str(exc):
             return {"site": site, "refused": str(exc)}
         raise
     result = asdict(summary)
     if summary.ok and then_analyse:
         result["analysis"] = enqueue(settings, "signalstack.dispatch_analysis", then_cluster=True)
     return result
+
+
+def run_monitor_site(settings: Settings, **crawl: Any) -> Any:
+    """A scheduled crawl: stamped with the time the scheduler asked, so a redelivered copy is recognised."""
+    return enqueue(settings, "signalstack.crawl_site", requested_at=request_time(), **crawl)
 
 
 def run_dispatch_analysis(settings: Settings, then_cluster: bool = True) -> dict[str, Any]:
@@ -145,6 +188,7 @@ def run_update_clusters(settings: Settings) -> dict[str, Any]:
 
 RUNNERS = {
     "signalstack.crawl_site": run_crawl_site,
+    "signalstack.monitor_site": run_monitor_site,
     "signalstack.dispatch_analysis": run_dispatch_analysis,
     "signalstack.analyse_range": run_analyse_range,
     "signalstack.update_clusters": run_update_clusters,
@@ -184,9 +228,20 @@ def _task(name: str):
 
 
 crawl_site_task = _task("signalstack.crawl_site")
+monitor_site_task = _task("signalstack.monitor_site")
 dispatch_analysis_task = _task("signalstack.dispatch_analysis")
 analyse_range_task = _task("signalstack.analyse_range")
 update_clusters_task = _task("signalstack.update_clusters")
+
+
+@signals.celeryd_after_setup.connect
+def _warm_up(**_: Any) -> None:
+    """Load the NLP pipelines once, before the pool starts (prefork children inherit them), so the
+    first batch of each worker does not pay seconds of start-up inside its transaction."""
+    from nlp.extract import extract
+
+    extract("Nieuw in de stad, bel 06-12345678.", title="warm-up")
+    extract("New in town, call +31 6 1234 5678.", title="warm-up")
 
 
 # --- the scheduler -------------------------------------------------------------------------------
@@ -211,7 +266,7 @@ def beat_schedule(settings: Settings, known_sites: set[str] | None = None) -> di
     entries = monitor_entries(settings.monitor_schedule, known_sites)
     schedule = {
         f"monitor-{entry.site}": {
-            "task": "signalstack.crawl_site", "schedule": _schedule_of(entry), "options": {"queue": "crawl"},
+            "task": "signalstack.monitor_site", "schedule": _schedule_of(entry), "options": {"queue": "maintenance"},
             "kwargs": {"site": entry.site, "purpose": entry.purpose, "legal_basis": entry.legal_basis,
                        "base_url": entry.base_url, "actor": "system:scheduler", "then_analyse": True},
         }
