@@ -34,7 +34,8 @@ _NL_COMPOUND = (
     r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën)(?:" + "|".join(_TENS_NL) + ")"
 )
 _EN_COMPOUND = r"(?:" + "|".join(_TENS_EN) + r")[ \-](?:one|two|three|four|five|six|seven|eight|nine)"
-# Longest forms first so that "zeventien" is not read as "zeven" + "tien".
+# NUMBER_WORD: the number words as a regular expression, for patterns that read one in place
+# (ages.py). Longest forms first so that "zeventien" is not read as "zeven" + "tien".
 _WORD_ALTERNATIVES = sorted(
     set(_UNITS_NL + _TEENS_NL + _TENS_NL + _UNITS_EN + _TEENS_EN + _TENS_EN + list(_EXTRA_WORDS)),
     key=len,
@@ -42,6 +43,7 @@ _WORD_ALTERNATIVES = sorted(
 )
 NUMBER_WORD = "(?:" + _NL_COMPOUND + "|" + _EN_COMPOUND + "|" + "|".join(_WORD_ALTERNATIVES) + ")"
 
+# Digits that are not decimal digits to `\d` (circled, superscript, ...), read with unicodedata.digit.
 _OTHER_DIGIT_CHARS = "".join(
     chr(cp)
     for cp in range(0x80, 0x10000)
