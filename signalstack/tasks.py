@@ -1,4 +1,4 @@
-"""Celery tasks: crawl a site, dispatch and run analysis batches, update clusters and networks.
+"""Celery tasks: crawl a site, dispatch and run analysis batches, update clusters and networks, purge.
 
 Start workers with ``signalstack worker`` (``celery -A signalstack.tasks worker`` underneath). Each
 task is a thin wrapper over a plain function that takes the settings; ``enqueue`` sends a task to
@@ -7,7 +7,8 @@ the broker, or, when ``broker_url`` is empty (the embedded default), calls that 
 Every task is safe to run twice, because a message can be: messages are acknowledged only after the
 task ends (``acks_late``), so the task of a worker that dies is handed to another one. Crawls refuse
 to start while the site's crawl still runs; analysis takes only versions not analysed yet (see
-``signalstack.workers.analysis``); clustering recomputes from the stored ads under one lock.
+``signalstack.workers.analysis``); clustering and the retention purge recompute from the database
+under a lock of their own.
 Results live in the database (crawl jobs, audit entries), not in a Celery result backend.
 """
 
@@ -41,9 +42,11 @@ ROUTES = {
     "signalstack.analyse_range": "analyse",
     "signalstack.dispatch_analysis": "maintenance",
     "signalstack.update_clusters": "maintenance",
+    "signalstack.purge_expired": "maintenance",
 }
 ANALYSIS_SWEEP_MINUTES = 15
 _PG_CLUSTER_LOCK = 0x51C1A5
+_PG_PURGE_LOCK = 0x51C1A6
 
 
 def celery_config(settings: Settings) -> dict[str, Any]:
@@ -186,12 +189,25 @@ def run_update_clusters(settings: Settings) -> dict[str, Any]:
         return cluster_stored_ads(session, actor=WORKER_ACTOR)
 
 
+def run_purge_expired(settings: Settings) -> dict[str, Any]:
+    """Apply the retention settings (``signalstack.retention``); files go only after the commit."""
+    from signalstack.retention import purge, remove_files
+
+    with session_scope(settings) as session:
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_PURGE_LOCK})
+        result = purge(session, settings, actor="system:retention")
+    return {"counts": result.counts, "protected_ads": result.protected_ads,
+            "files_removed": remove_files(result.files_to_remove)}
+
+
 RUNNERS = {
     "signalstack.crawl_site": run_crawl_site,
     "signalstack.monitor_site": run_monitor_site,
     "signalstack.dispatch_analysis": run_dispatch_analysis,
     "signalstack.analyse_range": run_analyse_range,
     "signalstack.update_clusters": run_update_clusters,
+    "signalstack.purge_expired": run_purge_expired,
 }
 
 
@@ -232,6 +248,7 @@ monitor_site_task = _task("signalstack.monitor_site")
 dispatch_analysis_task = _task("signalstack.dispatch_analysis")
 analyse_range_task = _task("signalstack.analyse_range")
 update_clusters_task = _task("signalstack.update_clusters")
+purge_expired_task = _task("signalstack.purge_expired")
 
 
 @signals.celeryd_after_setup.connect
@@ -261,8 +278,11 @@ def _schedule_of(entry: MonitorEntry):
 
 
 def beat_schedule(settings: Settings, known_sites: set[str] | None = None) -> dict[str, dict[str, Any]]:
-    """Celery beat entries: one monitoring crawl per scheduled site, and a regular analysis sweep that
-    picks up versions whose round was cut short (a crawl whose worker died after storing them)."""
+    """Celery beat entries: one monitoring crawl per scheduled site, a regular analysis sweep that picks
+    up versions whose round was cut short (a crawl whose worker died after storing them), and the daily
+    retention purge."""
+    from celery.schedules import crontab
+
     entries = monitor_entries(settings.monitor_schedule, known_sites)
     schedule = {
         f"monitor-{entry.site}": {
@@ -275,6 +295,8 @@ def beat_schedule(settings: Settings, known_sites: set[str] | None = None) -> di
     schedule["analysis-sweep"] = {"task": "signalstack.dispatch_analysis", "options": {"queue": "maintenance"},
                                   "schedule": timedelta(minutes=ANALYSIS_SWEEP_MINUTES),
                                   "kwargs": {"then_cluster": True}}
+    schedule["retention-purge"] = {"task": "signalstack.purge_expired", "options": {"queue": "maintenance"},
+                                   "schedule": crontab(minute=15, hour=3), "kwargs": {}}  # quiet hours
     return schedule
 
 

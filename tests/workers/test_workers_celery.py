@@ -85,7 +85,7 @@ def test_two_workers_survive_a_killed_worker(settings, tmp_path):
     generate_world(ads=80, days=3, seed=11, out=world)
     live = {key for key in World(world).day_view().by_id if key[0] in SITES}
     redis.Redis.from_url(BROKER).flushdb()
-    overrides = {"broker_url": BROKER, "broker_visibility_timeout_s": VISIBILITY_S, "analyse_batch_size": 10}
+    overrides = {"broker_url": BROKER, "broker_visibility_timeout_s": VISIBILITY_S, "analyse_batch_size": 20}
     env = child_environment(settings) | {f"SIGNALSTACK_{k.upper()}": str(v) for k, v in overrides.items()}
     broker_settings = Settings(overrides)
     logs = {name: tmp_path / f"{name}.log" for name in ("w1", "w2")}

@@ -117,6 +117,24 @@ def test_a_crawl_without_legal_basis_is_refused(settings):
         enqueue(settings, "signalstack.crawl_site", site="classic", purpose="p", legal_basis="")
 
 
+def test_the_purge_task_applies_retention_and_a_second_run_finds_nothing(settings):
+    from datetime import timedelta
+
+    from signalstack.schema import utcnow
+
+    ids = _insert_versions(settings, 3)
+    with session_scope(settings) as s:
+        stale = s.get(AdVersion, ids[0]).ad
+        stale.last_seen = utcnow() - timedelta(days=int(settings.retention_unflagged_days) + 1)
+    first = enqueue(settings, "signalstack.purge_expired")
+    assert first["counts"]["unflagged_ads"] == 1
+    assert enqueue(settings, "signalstack.purge_expired")["counts"]["unflagged_ads"] == 0
+    with session_scope(settings) as s:
+        assert s.scalar(select(func.count()).select_from(Ad)) == 2
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "retention.purge")) == 2
+
+
 def test_monitor_schedule_accepts_json_and_toml_and_names_bad_entries():
     spec = {"classic": {"every_hours": 6, "purpose": "p", "legal_basis": "b"},
             "search": {"cron": "0 7 * * 1-5", "purpose": "p", "legal_basis": "b", "base_url": "http://x"}}
@@ -149,7 +167,7 @@ def test_beat_schedule_has_one_monitoring_entry_per_site_and_an_analysis_sweep()
     spec = {"classic": {"every_hours": 2, "purpose": "p", "legal_basis": "b"},
             "search": {"cron": "30 6 * * *", "purpose": "p", "legal_basis": "b"}}
     schedule = beat_schedule(Settings({"monitor_schedule": json.dumps(spec)}))
-    assert set(schedule) == {"monitor-classic", "monitor-search", "analysis-sweep"}
+    assert set(schedule) == {"monitor-classic", "monitor-search", "analysis-sweep", "retention-purge"}
     assert schedule["monitor-classic"]["schedule"].total_seconds() == 7200
     assert isinstance(schedule["monitor-search"]["schedule"], crontab)
     assert schedule["monitor-search"]["kwargs"]["legal_basis"] == "b"
