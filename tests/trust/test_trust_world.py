@@ -54,3 +54,34 @@ def make_ad(session: Session, site: Site, job: CrawlJob, key: str, seen: datetim
 def make_users(session: Session) -> dict[str, User]:
     return {name: add_user(session, name, "long enough password", role=role)
             for name, role in (("anna", "analyst"), ("cora", "coordinator"))}
+
+
+TEMPLATES = (
+    "{name} {age}, nieuw in de stad {city}. Altijd beschikbaar, 24/7. Bel {phone}.",
+    "Hoi ik ben {name}, {age} jaar, alleen deze week in {city}. Afspraak via {phone}.",
+    "{name} ({age}) in {city}: ontspannen afspraak, discreet. Contact {phone}.",
+    "New in town: {name}, {age}, {city}. Booking via my manager {phone}. 100% real.",
+)
+NAMES = ("Anna", "Bo", "Chantal", "Daisy", "Eva", "Fleur", "Gina", "Hanna")
+CITIES = ("Utrecht", "Rotterdam", "Den Haag", "Eindhoven", "Zwolle")
+
+
+def populate(session: Session, n: int, warc_file: str | None = None) -> list[int]:
+    """`n` synthetic ads, one version each, in few templates and phones so that clusters form."""
+    site, job = make_site(session, "bulk")
+    ads = []
+    for i in range(n):
+        ads.append(Ad(site_id=site.id, site_ad_id=f"b{i}", url=f"{site.base_url}ad/b{i}"))
+    session.add_all(ads)
+    session.flush()
+    versions = []
+    for i, ad in enumerate(ads):
+        fields = {"name": NAMES[i % len(NAMES)], "age": 18 + i % 15, "city": CITIES[i % len(CITIES)],
+                  "phone": f"06-{12345600 + i % (n // 4 + 1):08d}"}
+        body = TEMPLATES[i % len(TEMPLATES)].format(**fields) + f" Ref {i % 7}."
+        versions.append(AdVersion(ad_id=ad.id, version_no=1, content_sha256=hashlib.sha256(body.encode()).hexdigest(),
+                                  title=f"{fields['name']} in {fields['city']}", body=body, name=fields["name"],
+                                  age_text=str(fields["age"]), city=fields["city"]))
+    session.add_all(versions)
+    session.flush()
+    return [a.id for a in ads]
