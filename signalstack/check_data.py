@@ -13,6 +13,7 @@ VALIDATORS = (
     "nlp.lexicon",
     "crawlers.adapters",
     "casefiles.scheme",
+    "signalstack.permissions",
 )
 
 

@@ -92,3 +92,12 @@ def require(user: Any, action: str, team: str | None = None) -> None:
         raise PermissionDenied(f"{name} ({role}, team {getattr(user, 'team', '?')}) may not {action} "
                                f"on work of team {team}")
     raise PermissionDenied(f"{name} ({role}) may not {action}")
+
+
+def validate_all() -> list[str]:
+    """For `python -m signalstack.check_data` (CI): problems in the permission matrix file."""
+    try:
+        data = yaml.safe_load(MATRIX_FILE.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        return [f"{MATRIX_FILE.name}: {exc}"]
+    return [f"{MATRIX_FILE.name}: {p}" for p in problems_in(data)]
