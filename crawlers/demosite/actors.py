@@ -50,6 +50,21 @@ class Person:
         return self.true_age is not None and self.true_age < 18
 
 
+@dataclass(frozen=True)
+class Facilitator:
+    """A place that provides rooms (a hotel, a holiday flat); the same one may serve several operations."""
+
+    id: str
+    kind: str  # hotel | apartment
+    name: str
+    street: str
+    city: City
+
+    @property
+    def text(self) -> str:
+        return f"{self.name}, {self.street}" if self.name else self.street
+
+
 @dataclass
 class Actor:
     id: str
@@ -68,6 +83,7 @@ class Actor:
     licence_registered: bool = False
     disguise_rate: float = 0.0
     typo_rate: float = 0.0
+    facilitators: dict[str, Facilitator] = field(default_factory=dict)  # by city name: where incall happens
 
     @property
     def operation_id(self) -> str | None:
@@ -87,6 +103,7 @@ class ActorFactory:
         self._licences = 0
         self._numbers: set[str] = set()
         self._handles: set[str] = set()
+        self.facilitators: dict[str, list[Facilitator]] = {}  # by city name, shared by all operations
 
     # --- small draws -------------------------------------------------------------------------
     def _city(self) -> City:
@@ -163,6 +180,18 @@ class ActorFactory:
         self._persons += 1
         name = pick(self.rng, phrases()["names"])
         return Person(f"P{self._persons:05d}", actor_id, name, true_age, self._new_images(n_images))
+
+    def facilitator_in(self, city: City) -> Facilitator:
+        """One of the (at most two) facilitators of a city: operations in a city often use the same one."""
+        pool = self.facilitators.setdefault(city.name, [])
+        if len(pool) < 2 and (not pool or self.rng.random() < 0.5):
+            words = phrases()["facilitators"]
+            n = sum(len(p) for p in self.facilitators.values()) + 1
+            kind = pick(self.rng, ("hotel", "apartment"))
+            name = pick(self.rng, words["hotel_names"]) if kind == "hotel" else ""
+            street = f"{pick(self.rng, words['streets'])} {between(self.rng, 1, 140)}"
+            pool.append(Facilitator(f"F{n:03d}", kind, name, street, city))
+        return pick(self.rng, pool)
 
     def _actor_id(self) -> str:
         self._actors += 1
@@ -248,6 +277,10 @@ class ActorFactory:
             actor.low_price = rng.random() < 0.3
             if rng.random() < 0.25:
                 actor.licence = self.next_licence(actor.cities[0]).replace("ESC", "ECS")  # not in the register
+        if rng.random() < 0.5:  # incall through facilitators in some of its cities
+            for city in actor.cities:
+                if rng.random() < 0.6:
+                    actor.facilitators[city.name] = self.facilitator_in(city)
         shared_image = self._new_images(1) if rng.random() < 0.3 else []
         for _ in range(between(rng, 2, 10)):
             minor = rng.random() < self.minor_rate

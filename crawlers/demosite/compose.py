@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from crawlers.demosite.actors import Actor, Person, Phone
+from crawlers.demosite.actors import Actor, Facilitator, Person, Phone
 from crawlers.demosite.cities import City
 from crawlers.demosite.disguise import written_email, written_phone
 from crawlers.demosite.draw import pick
@@ -65,6 +65,7 @@ class AdState:
     codes: tuple[str, ...]
     age_form: int = 0
     drop_about: bool = False
+    address: Facilitator | None = None  # where incall happens, for operations using a facilitator here
     variant: tuple[str, ...] = ()  # small per-ad rewrites: "alt:<section>", "swap", "emoji" (see VARIANTS)
     extra_lines: tuple[str, ...] = ()  # literal lines: a disclaimer, an injection attempt
 
@@ -117,6 +118,7 @@ def make_template(actor: Actor, rng, emoji: bool = True) -> AdTemplate:
         others = [x for x in pool if x != raw]
         if name in VARIED_SECTIONS and others:
             template_alternates[name] = _misspelled(parse_line(pick(rng, others)), rng, actor.typo_rate, lang)
+    sections["address"] = parse_line(pick(rng, data["address_lines"][base_lang]))
     if actor.kind == "agency":
         sections["licence"] = parse_line(pick(rng, data["agency_sections"][base_lang]["licence"]))
     elif actor.licence:
@@ -191,6 +193,9 @@ def slot_values(actor: Actor, person: Person, state: AdState, template: AdTempla
         else:
             label, shown = f"{platform.capitalize()}: ", handle
         values["handle"] = Value(label + shown, (("handle", 0, len(label), len(label) + len(shown)),))
+    if state.address:
+        text = state.address.text
+        values["address"] = Value(text, (("address", 0, 0, len(text)),))
     if actor.licence:
         lic_marks = () if actor.licence_registered else (("ind", "licence_unknown", 0, len(actor.licence)),)
         values["licence"] = Value(actor.licence, lic_marks)
@@ -217,7 +222,7 @@ def phone_value(state: AdState) -> Value:
 def body_pieces(state: AdState, template: AdTemplate, rng) -> Line:
     """The body as one piece sequence (slots unfilled); versions differing only in slot values share it."""
     key = (state.codes, state.drop_about, state.email is not None, state.handle is not None, state.extra_lines,
-           state.variant)
+           state.variant, state.address is not None)
     pieces = template.body_cache.get(key)
     if pieces is None:
         pieces = template.body_cache[key] = flatten(_compose_lines(state, template, rng), template.sep)
@@ -242,7 +247,10 @@ def _compose_lines(state: AdState, template: AdTemplate, rng) -> list[Line]:
         named.append(("about", s["about"]))
     named += [("", code_line(template, c, rng)) for c in state.codes if c != "just_18"]
     middle = ("arrangements", "availability") if "swap" in state.variant else ("availability", "arrangements")
-    named += [(n, s[n]) for n in (*middle, "price", "contact")]
+    named += [(n, s[n]) for n in middle]
+    if state.address:
+        named.append(("address", s["address"]))
+    named += [(n, s[n]) for n in ("price", "contact")]
     if state.email:
         named.append(("email", s["email"]))
     if state.handle:

@@ -127,8 +127,10 @@ def first_state(plan: AdPlan, days: int, rng) -> AdState:
     extra = ()
     if actor.kind == "independent" and rng.random() < 0.08:
         extra = (pick(rng, phrases()["disclaimer_lines"][lang]),)
+    city = city_on(actor, plan.posted_day, days, rng)
     return AdState(
-        city=city_on(actor, plan.posted_day, days, rng),
+        city=city,
+        address=actor.facilitators.get(city.name),
         stated_age=stated,
         just_18=just_18,
         price=price,
@@ -173,6 +175,7 @@ def plan_world(ads: int, days: int, rng: Random, factory: ActorFactory) -> tuple
                 plans.append(plan)
     if factory.minor_rate > 0:  # an explicit 0 asks for a world without minors
         _ensure_minors(plans, max(1, ads // 100), days, rng)
+        _ensure_age_edit(plans, days, rng)
     for site in SITES:
         for page in AD_PAGE_KINDS:
             actor = factory.independent()
@@ -208,6 +211,22 @@ def _ensure_minors(plans: list[AdPlan], floor: int, days: int, rng: Random) -> N
         for plan in person_plans:
             plan.versions = []
             plan_versions(plan, first_state(plan, days, rng), days, rng)
+
+
+def _ensure_age_edit(plans: list[AdPlan], days: int, rng: Random) -> None:
+    """At least one minor's ad first states 17 and is later edited to 18 (when a minor's ad lives long
+    enough): the correction platforms demand, and a signal in the version history."""
+    for plan in plans:
+        first = plan.versions[0][2]
+        if plan.person.is_minor and first.stated_age is not None and first.stated_age < 18 and len(plan.versions) > 1:
+            return
+    for plan in plans:
+        last_live = (plan.removed_day - 1) if plan.removed_day else days
+        if plan.person.is_minor and plan.page == "normal" and last_live > plan.posted_day:
+            first = replace(plan.versions[0][2], stated_age=17, just_18=False)
+            plan.versions = []
+            plan_versions(plan, first, days, rng)
+            return
 
 
 def _mark_injections(plans: list[AdPlan], rate: float, rng: Random) -> None:
@@ -305,11 +324,17 @@ def generate_world(
                 files.append(name)
             urls = plan.urls = ad_urls(plan, plan.versions[0][2].city.slug)
             world_versions = []
-            previous = None
+            previous, shown_before = None, None
             for number, (day, second, state) in enumerate(plan.versions, start=1):
                 title, body, marks = render_plan_version(plan, state, rng)
-                at = iso_at(day, second)
                 age_text = truth_mod.stated_age_text(state.stated_age, plan.template)
+                if (title, body, age_text, state.city.name) == shown_before and plan.template is not None:
+                    # the edit changed nothing a reader sees (e.g. a dropped line that was not shown)
+                    state = replace(state, drop_about=not state.drop_about)
+                    plan.versions[number - 1] = (day, second, state)
+                    title, body, marks = render_plan_version(plan, state, rng)
+                shown_before = (title, body, age_text, state.city.name)
+                at = iso_at(day, second)
                 name = plan.person.name if plan.actor.kind != "noise" else ""
                 world_versions.append({
                     "version": number, "day": day, "at": at, "title": title, "body": body,

@@ -76,6 +76,12 @@ def city_on(actor: Actor, day: int, days: int, rng):
 def edit(state: AdState, plan: AdPlan, rng) -> AdState:
     """The next version's state: one realistic change."""
     actor = plan.actor
+    if plan.template is None:  # a noise listing only ever rewrites its phone number
+        for _ in range(10):
+            edited = new_phone_notation(state, actor, "nl", rng)
+            if edited.phones[0][1] != state.phones[0][1]:
+                return edited
+        return state
     if state.stated_age is not None and state.stated_age < 18:
         return replace(state, stated_age=18, just_18=rng.random() < 0.3)
     kinds = ["price", "phone", "text"]
@@ -84,7 +90,8 @@ def edit(state: AdState, plan: AdPlan, rng) -> AdState:
     kind = pick(rng, kinds)
     if kind == "city":
         others = [c for c in actor.cities if c != state.city]
-        return replace(state, city=pick(rng, others))
+        city = pick(rng, others)
+        return replace(state, city=city, address=actor.facilitators.get(city.name))
     if kind == "price":
         step = pick(rng, (-20, -10, 10, 20, 30))
         return replace(state, price=max(30, state.price + step), price_form=below(rng, 3))
@@ -120,8 +127,10 @@ def plan_versions(plan: AdPlan, first: AdState, days: int, rng) -> None:
             break
         if day == force_day or rng.random() < EDIT_RATE[plan.actor.kind]:
             edited = edit(state, plan, rng)
-            if edited == state:  # an edit that happened to change nothing still changes something
-                edited = replace(state, drop_about=not state.drop_about)
+            if edited == state:
+                if plan.template is None:
+                    continue  # nothing to change on this noise listing today
+                edited = replace(state, drop_about=not state.drop_about)  # an edit always changes something
             state = edited
             plan.versions.append((day, below(rng, 86400), state))
 

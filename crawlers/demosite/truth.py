@@ -21,7 +21,7 @@ def stated_age_text(age: int | None, template) -> str:
 def version_record(plan, number, day, at, state, title, body, marks, urls, files, age_text, name) -> dict:
     text = analysis_text(title, body)
     actor, person = plan.actor, plan.person
-    phones, emails, handles, indicators, decoys = [], [], [], [], []
+    phones, emails, handles, indicators, decoys, addresses = [], [], [], [], [], []
     category = categories()
     for kind, payload, start, end in marks:
         span = text[start:end]
@@ -36,6 +36,10 @@ def version_record(plan, number, day, at, state, title, body, marks, urls, files
         elif kind == "handle":
             platform, handle = state.handle
             handles.append({"platform": platform, "handle": handle, "written": span, "start": start, "end": end})
+        elif kind == "address":
+            place = state.address
+            addresses.append({"facilitator_id": place.id, "kind": place.kind, "city": place.city.name,
+                              "written": span, "start": start, "end": end})
         elif kind == "ind":
             indicators.append({"code": payload, "category": category[payload], "start": start, "end": end,
                                "text": span})
@@ -71,6 +75,7 @@ def version_record(plan, number, day, at, state, title, body, marks, urls, files
         "phones": phones,
         "emails": emails,
         "handles": handles,
+        "addresses": addresses,
         "images": [{"file": f, "base": b, "transform": t} for f, (b, t) in zip(files, plan.images, strict=True)],
         "indicators": indicators,
         "decoys": decoys,
@@ -126,5 +131,14 @@ def write_tables(folder: Path, actors, plans) -> None:
            ["licence", "holder_actor_id", "holder_name", "city", "kind"],
            ([a.licence, a.id, a.name or a.persons[0].name, a.cities[0].name, a.kind]
             for a in actors if a.licence and a.licence_registered))
+    used_by: dict[str, list[str]] = {}
+    places = {}
+    for a in actors:
+        for place in a.facilitators.values():
+            places[place.id] = place
+            used_by.setdefault(place.id, []).append(a.id)
+    _write(folder / "facilitators.csv", ["facilitator_id", "kind", "name", "street", "city", "operations"],
+           ([p.id, p.kind, p.name, p.street, p.city.name, ";".join(used_by[p.id])]
+            for p in sorted(places.values(), key=lambda p: p.id)))
     _write(folder / "hostile.csv", ["site", "url", "kind", "site_ad_id", "expected"],
            ([h.site, h.url, h.kind, h.site_ad_id, h.expected] for h in hostile_pages(plans)))

@@ -253,5 +253,19 @@ def test_minor_rate_zero_means_no_minors_and_edge_sizes_work(tmp_path):
     truth = read_truth(tmp_path / "a")
     assert not any(r["is_minor"] for r in truth)
     assert all(r["version"] == 1 for r in truth)  # one day: nothing to edit yet
-    phones = [p for r in truth for p in r["phones"]]
-    assert sum(bool(p["disguise"]) for p in phones) > len(phones) / 3
+    phones = [p for r in truth for p in r["phones"] if r["page"] == "normal" and r["actor_kind"] == "independent"]
+    assert sum(bool(p["disguise"]) for p in phones) > len(phones) / 3  # independents disguise at 0.6 x rate
+
+
+def test_facilitator_addresses_recur_and_match_their_table(default_world):
+    places = {row["facilitator_id"]: row for row in read_csv(default_world / "truth" / "facilitators.csv")}
+    persons_at = defaultdict(set)
+    for r in read_truth(default_world):
+        for a in r["addresses"]:
+            assert r["text"][a["start"] : a["end"]] == a["written"]
+            place = places[a["facilitator_id"]]
+            assert place["street"] in a["written"] and place["city"] == a["city"] == r["city"]
+            assert r["operation_id"] in place["operations"].split(";")
+            persons_at[a["facilitator_id"]].add(r["person_id"])
+    assert any(len(persons) >= 2 for persons in persons_at.values())  # a recurring address is a lead
+    assert any(";" in row["operations"] for row in places.values())  # one place serving two operations
