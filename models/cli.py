@@ -113,6 +113,27 @@ def _register_train(app: typer.Typer) -> None:
         typer.echo((folder / "metrics.json").read_text(encoding="utf-8"))
         typer.echo(f"model card: {folder / 'card.md'}")
 
+    @app.command("risk-score")
+    def risk_score(
+        model: str = typer.Option("", help="Model version (folder under <data_dir>/models); default the newest."),
+        actor: str = typer.Option("cli", help="Who runs this (for the audit log)."),
+    ) -> None:
+        """Score the current version of every stored ad with a trained risk model (reasons kept per score)."""
+        from models.riskstore import ModelNotFound, model_folder, score_stored_ads
+        from signalstack.db import session_scope
+        from signalstack.migrate import upgrade
+        from signalstack.settings import get_settings
+
+        settings = get_settings()
+        try:
+            folder = model_folder(settings.data_path / "models", model)
+        except ModelNotFound as exc:
+            fail(str(exc), 2)
+        upgrade()
+        with session_scope() as session:
+            report = score_stored_ads(session, folder, float(settings.flag_threshold), actor)
+        typer.echo(json.dumps(report))
+
 
 def _cluster_database(threshold: float, actor: str) -> None:
     from models.store import cluster_stored_ads

@@ -97,17 +97,32 @@ def coefficients(pipeline: Pipeline) -> np.ndarray:
     return np.mean([fold.estimator.coef_[0] for fold in folds], axis=0)
 
 
+def feature_means(pipeline: Pipeline, X: Sequence[Mapping[str, Any]]) -> np.ndarray:
+    """Mean of each feature over the training ads: the baseline contributions are measured from."""
+    return np.asarray(pipeline.named_steps["features"].transform(X).mean(axis=0)).ravel()
+
+
 def explain(pipeline: Pipeline, X: Sequence[Mapping[str, Any]], top: int = 5) -> list[dict[str, Any]]:
-    """Per ad: ``risk`` (calibrated probability) and its strongest contributions in words."""
-    features = pipeline.named_steps["features"].transform(X)
+    """Per ad: ``risk`` (calibrated probability) and its strongest contributions in words.
+
+    A contribution is coefficient x (value - training mean), so a feature every ad has
+    (one city, no network) is not given as a reason; with no stored means it is coefficient x value.
+    """
+    features = pipeline.named_steps["features"].transform(X).tocsr()
     risks = pipeline.named_steps["classifier"].predict_proba(features)[:, 1]
     coef, names = coefficients(pipeline), feature_names(pipeline)
+    means = getattr(pipeline, "feature_means_", None)
     out = []
-    for row, risk in zip(features.tocsr(), risks, strict=True):
-        contributions = sorted(((coef[j] * v, names[j]) for j, v in zip(row.indices, row.data, strict=True)),
-                               reverse=True)
+    for i, risk in enumerate(risks):
+        row = features[i]
+        if means is None:
+            values = dict(zip(row.indices.tolist(), (coef[row.indices] * row.data).tolist(), strict=True))
+        else:
+            dense = row.toarray().ravel()
+            values = dict(enumerate((coef * (dense - means)).tolist()))
+        strongest = sorted(((v, j) for j, v in values.items() if v > 0.005), reverse=True)[:top]
         out.append({
             "risk": round(float(risk), 4),
-            "reasons": [f"{name} ({value:+.2f})" for value, name in contributions[:top] if value > 0],
+            "reasons": [f"{names[j]} ({v:+.2f})" for v, j in strongest],
         })
     return out

@@ -29,6 +29,7 @@ from models.jobs import network_keys, text_cluster_keys
 from models.linking import NetworkLinker
 from models.risk import (
     LINK_FEATURES,
+    feature_means,
     feature_names,
     is_protected,
     link_features,
@@ -82,7 +83,8 @@ def review_examples(session) -> list[dict[str, Any]]:
     """Examples from the latest review decision per ad, with stored indicators and clusters."""
     from sqlalchemy import func, select
 
-    from signalstack.schema import AdVersion, Cluster, ClusterMember, IndicatorHit, ReviewDecision
+    from models.riskstore import stored_example
+    from signalstack.schema import AdVersion, ReviewDecision
 
     latest = select(func.max(ReviewDecision.id)).group_by(ReviewDecision.ad_id)
     decisions = session.execute(
@@ -92,25 +94,9 @@ def review_examples(session) -> list[dict[str, Any]]:
     for decision in decisions:
         if decision.decision not in ("confirm", "urgent", "dismiss"):
             continue
-        version = session.get(AdVersion, decision.ad_version_id)
-        hits = session.execute(select(IndicatorHit).where(IndicatorHit.ad_version_id == version.id)).scalars()
-        best: dict[str, float] = {}
-        for hit in hits:
-            best[hit.code] = max(best.get(hit.code, 0.0), hit.weight)
-        sizes = {}
-        for cluster in session.execute(select(Cluster).join(ClusterMember, ClusterMember.cluster_id == Cluster.id)
-                                       .where(ClusterMember.ad_id == decision.ad_id)).scalars():
-            size = session.execute(select(func.count()).select_from(ClusterMember)
-                                   .where(ClusterMember.cluster_id == cluster.id)).scalar_one()
-            sizes[cluster.kind] = (size, cluster.summary or {})
-        network_size, network = sizes.get("network", (1, {}))
-        text_size = sizes.get("text", (1, {}))[0]
-        examples.append({
-            "text": version.text, "indicators": best,
-            "links": link_features(network_size, len(network.get("cities", [])) or 1,
-                                   len(network.get("phones", [])), text_size),
-            "label": int(decision.decision != "dismiss"), "group": f"review:{decision.ad_id}",
-        })
+        example = stored_example(session, session.get(AdVersion, decision.ad_version_id))
+        example.update(label=int(decision.decision != "dismiss"), group=f"review:{decision.ad_id}")
+        examples.append(example)
     return examples
 
 
@@ -139,6 +125,7 @@ def train(examples: list[dict[str, Any]], out_root: Path, source: str, seed: int
         metrics["held_out_rules_baseline"] = _metrics(labels[test_idx], np.array(rule, dtype=float))
 
     model = make_pipeline(seed).fit(examples, labels)
+    model.feature_means_ = feature_means(model, examples)
     digest = hashlib.sha256(json.dumps([[e["text"], e["label"]] for e in examples]).encode()).hexdigest()[:8]
     version = f"risk-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}-{digest}"
     folder = out_root / version

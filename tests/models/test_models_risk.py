@@ -15,7 +15,7 @@ RISKY = ["Nieuw in {c}! {n} is {a} en altijd beschikbaar, bel mijn manager. Alle
          "Onze meiden: {n} ({a}), nieuw in {c}, 24/7, zonder bescherming. Elke week nieuwe meiden. Latina."]
 
 
-def _examples(n: int = 80) -> list[dict]:
+def _examples(n: int = 80, links: bool = True) -> list[dict]:
     rng = random.Random(4)
     out = []
     for i in range(n):
@@ -25,7 +25,8 @@ def _examples(n: int = 80) -> list[dict]:
             p=rng.randint(80, 250))
         indicators = {"always_available": 0.3, "booking_via_third_party": 0.4} if risky else {}
         out.append({"text": text, "indicators": indicators, "label": int(risky), "group": f"g{i // 2}",
-                    "links": link_features(rng.randint(4, 9) if risky else 1, 2 if risky else 1, 1, 1)})
+                    "links": link_features(rng.randint(4, 9) if risky and links else 1,
+                                           2 if risky and links else 1, 1, 1)})
     return out
 
 
@@ -85,3 +86,43 @@ def test_review_decisions_become_examples(session):
     examples = sorted(review_examples(session), key=lambda e: e["text"])
     assert [e["label"] for e in examples] == [1, 0]  # the latest decision counts
     assert examples[0]["indicators"] == {"always_available": 0.3}
+
+
+def test_stored_ads_are_scored_with_reasons_and_rescoring_replaces(settings, tmp_path):
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from models.riskstore import ModelNotFound, model_folder, score_stored_ads
+    from signalstack.db import session_scope
+    from signalstack.schema import Ad, AdVersion, IndicatorHit, Score, Site
+
+    folder = train(_examples(links=False), tmp_path, "synthetic test ads", seed=2)
+    assert model_folder(tmp_path) == folder
+    with pytest.raises(ModelNotFound):
+        model_folder(tmp_path, "risk-missing")
+    texts = [RISKY[1].format(n="Eva", a=19, c="Breda"), SAFE[0].format(n="Noor", a=30, c="Delft", p=150)]
+    with session_scope(settings) as session:
+        site = Site(name="classic", base_url="https://example.invalid")
+        session.add(site)
+        session.flush()
+        for n, text in enumerate(texts):
+            ad = Ad(site_id=site.id, site_ad_id=str(n), url="u")
+            session.add(ad)
+            session.flush()
+            version = AdVersion(ad_id=ad.id, content_sha256=str(n), body=text,
+                                captured_at=datetime(2026, 1, 1, tzinfo=UTC))
+            session.add(version)
+            session.flush()
+            if n == 0:
+                for code, weight in (("always_available", 0.3), ("booking_via_third_party", 0.4)):
+                    session.add(IndicatorHit(ad_version_id=version.id, code=code, category="coercion",
+                                             start=0, end=4, text="24/7", weight=weight))
+        report = score_stored_ads(session, folder, flag_threshold=0.5, actor="tester")
+    assert report == {"model": folder.name, "scored": 2, "flagged": 1}
+    with session_scope(settings) as session:
+        score_stored_ads(session, folder, flag_threshold=0.5)
+        scores = session.execute(select(Score).order_by(Score.ad_version_id)).scalars().all()
+        assert len(scores) == 2 and scores[0].flagged and not scores[1].flagged
+        assert scores[0].risk > scores[1].risk and scores[0].reasons
+        assert all(s.model_version == folder.name for s in scores)
