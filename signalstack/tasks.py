@@ -5,8 +5,8 @@ task is a thin wrapper over a plain function that takes the settings; ``enqueue`
 the broker, or, when ``broker_url`` is empty (the embedded default), calls that function right here.
 
 Every task is safe to run twice, because a message can be: messages are acknowledged only after the
-task ends (``acks_late``), so the task of a worker that dies is handed to another one. Crawls refuse
-to start while the site's crawl still runs; analysis takes only versions not analysed yet (see
+task ends (``acks_late``), so the task of a worker that dies is handed to another one. A crawl is
+skipped when one completed since it was requested, and refused while the site's crawl runs; analysis takes only versions not analysed yet (see
 ``signalstack.workers.analysis``); clustering and the retention purge recompute from the database
 under a lock of their own.
 Results live in the database (crawl jobs, audit entries), not in a Celery result backend.
@@ -259,6 +259,14 @@ def _warm_up(**_: Any) -> None:
 
     extract("Nieuw in de stad, bel 06-12345678.", title="warm-up")
     extract("New in town, call +31 6 1234 5678.", title="warm-up")
+
+
+@signals.worker_process_init.connect
+def _fresh_connections(**_: Any) -> None:
+    """A prefork child must not share the parent's pooled database sockets."""
+    from signalstack.db import get_engine
+
+    get_engine(Settings()).dispose(close=False)
 
 
 # --- the scheduler -------------------------------------------------------------------------------

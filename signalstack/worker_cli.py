@@ -26,7 +26,7 @@ def _check_database(settings) -> None:
     from sqlalchemy import text
     from sqlalchemy.exc import SQLAlchemyError
 
-    from signalstack.db import session_scope
+    from signalstack.db import get_engine, session_scope
 
     try:
         with session_scope(settings) as session:
@@ -34,11 +34,13 @@ def _check_database(settings) -> None:
     except SQLAlchemyError as exc:
         fail(f"the database is not reachable or not migrated ({exc.__class__.__name__}); "
              "run `signalstack db upgrade` once before starting workers", 2)
+    finally:
+        get_engine(settings).dispose()  # the prefork pool forks after this: children open their own
 
 
 def _status_lines(report: dict) -> list[str]:
     lines = [f"mode: {report['mode']}" + (f" (broker {report['broker']})" if report.get("broker") else "")]
-    if report.get("queues") is not None and "queues" in report:
+    if report.get("queues") is not None:
         lines.append("queues: " + ", ".join(f"{name} {n}" for name, n in report["queues"].items()))
     if "workers" in report:
         lines.append(f"workers online: {len(report['workers'])}" +

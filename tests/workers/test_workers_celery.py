@@ -39,7 +39,7 @@ def _broker_up() -> bool:
         return False
 
 
-pytestmark = pytest.mark.skipif(not _broker_up(), reason=f"no Redis at {BROKER}")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not _broker_up(), reason=f"no Redis at {BROKER}")]
 
 
 def _start_worker(name: str, env: dict[str, str], log: Path) -> subprocess.Popen:
@@ -81,6 +81,8 @@ def _analysis_done_and_clustered(settings: Settings) -> bool:
 
 
 def test_two_workers_survive_a_killed_worker(settings, tmp_path):
+    if settings.resolved_database_url.startswith("sqlite") and os.environ.get("SIGNALSTACK_TEST_DATABASE_URL"):
+        pytest.skip("runs once, on PostgreSQL (the shared-store deployment); SQLite runs it when PostgreSQL is absent")
     world = tmp_path / "world"
     generate_world(ads=80, days=3, seed=11, out=world)
     live = {key for key in World(world).day_view().by_id if key[0] in SITES}
