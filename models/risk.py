@@ -16,7 +16,6 @@ value). The model supports review; it never decides about a person (DOMAIN.md).
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -31,16 +30,34 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
-from models.shingles import matching_words
+from models.shingles import matching_words, plain_word
 
 LINK_FEATURES = ("network_ads_log", "network_cities", "network_phones", "text_cluster_ads_log")
 
 
+def _protected_terms_file() -> dict[str, Any]:
+    return yaml.safe_load(resources.files("models").joinpath("data/protected_terms.yaml").read_text("utf-8"))
+
+
+def validate_protected_terms() -> list[str]:
+    """Problems in ``data/protected_terms.yaml`` (empty when it is well formed)."""
+    data = _protected_terms_file()
+    problems = [] if str(data.get("source", "")).strip() else ["protected_terms.yaml: 'source' is missing"]
+    seen: set[str] = set()
+    for group, stems in (data.get("stems") or {}).items():
+        for stem in stems or ():
+            if not isinstance(stem, str) or len(stem) < 3 or stem != plain_word(stem):
+                problems.append(f"protected_terms.yaml: {group}: {stem!r} must be a lower-case stem of 3+ letters")
+            elif stem in seen:
+                problems.append(f"protected_terms.yaml: {group}: {stem!r} is listed twice")
+            seen.add(str(stem))
+    return problems or ([] if seen else ["protected_terms.yaml: no stems"])
+
+
 @lru_cache(maxsize=1)
 def protected_stems() -> tuple[str, ...]:
-    data = yaml.safe_load(resources.files("models").joinpath("data/protected_terms.yaml").read_text("utf-8"))
-    stems = [s for group in data["stems"].values() for s in group]
-    return tuple(sorted({unicodedata.normalize("NFKD", s.lower()) for s in stems}))
+    stems = [s for group in _protected_terms_file()["stems"].values() for s in group]
+    return tuple(sorted({plain_word(s) for s in stems}))
 
 
 def is_protected(word: str) -> bool:

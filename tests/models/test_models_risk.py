@@ -6,7 +6,15 @@ import random
 import joblib
 import pytest
 
-from models.risk import explain, feature_names, is_protected, link_features, model_text, protected_stems
+from models.risk import (
+    explain,
+    feature_names,
+    is_protected,
+    link_features,
+    model_text,
+    protected_stems,
+    validate_protected_terms,
+)
 from models.risktrain import TrainingError, review_examples, train
 
 SAFE = ["Hoi, ik ben {n}, {a} jaar. Ontvang in {c}. Alleen op afspraak, graag een dag van tevoren. Prijs {p} euro.",
@@ -28,6 +36,10 @@ def _examples(n: int = 80, links: bool = True) -> list[dict]:
                     "links": link_features(rng.randint(4, 9) if risky and links else 1,
                                            2 if risky and links else 1, 1, 1)})
     return out
+
+
+def test_protected_terms_file_is_well_formed():
+    assert validate_protected_terms() == []
 
 
 def test_protected_terms_never_reach_the_model_text():
