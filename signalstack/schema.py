@@ -199,7 +199,7 @@ class Cluster(Base):
     __tablename__ = "clusters"
     __table_args__ = (UniqueConstraint("kind", "key"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20))  # text | all
+    kind: Mapped[str] = mapped_column(String(20))  # text | network
     key: Mapped[str] = mapped_column(String(100))  # stable id across runs
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
