@@ -143,3 +143,31 @@ def test_two_workers_survive_a_killed_worker(settings, tmp_path):
     assert clusters > 0
     # Crawl messages outlive the short visibility timeout and come back, yet each site is crawled once.
     assert sorted(site for site, status in crawls if status != "failed") == sorted(SITES)
+
+
+def test_scheduler_sends_the_monitoring_crawl_with_its_purpose_and_legal_basis(settings, tmp_path):
+    if settings.resolved_database_url.startswith("sqlite") and os.environ.get("SIGNALSTACK_TEST_DATABASE_URL"):
+        pytest.skip("the scheduler does not touch the database; once is enough")
+    import base64
+    import json
+
+    broker = BROKER.rsplit("/", 1)[0] + "/6"  # a db of its own: the scheduler keeps sending
+    queue = redis.Redis.from_url(broker)
+    queue.flushdb()
+    schedule = {"classic": {"every_hours": 0.001, "purpose": "Toezicht", "legal_basis": "Wpg art. 9"}}
+    env = child_environment(settings) | {"SIGNALSTACK_BROKER_URL": broker,
+                                         "SIGNALSTACK_MONITOR_SCHEDULE": json.dumps(schedule)}
+    log = tmp_path / "beat.log"
+    with log.open("w") as fh:
+        beat = subprocess.Popen([sys.executable, "-m", "signalstack.cli", "scheduler"], env=env, stdout=fh,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        _wait_for(lambda: queue.llen("maintenance"), "a scheduled message", time.monotonic() + 60)
+    finally:
+        _kill(beat)
+    message = json.loads(queue.lindex("maintenance", -1))
+    _args, kwargs, _embed = json.loads(base64.b64decode(message["body"]))
+    assert message["headers"]["task"] == "signalstack.monitor_site"
+    assert (kwargs["site"], kwargs["purpose"], kwargs["legal_basis"]) == ("classic", "Toezicht", "Wpg art. 9")
+    assert "scheduled monitor-classic" in log.read_text()
+    queue.flushdb()
