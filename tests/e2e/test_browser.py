@@ -1,0 +1,363 @@
+"""The workbench in a real browser, on a crawled and analysed demo world.
+
+An analyst triages three hits, opens one and pivots on its phone number to the network,
+and starts a case; a coordinator opens a dossier on that number, classifies it oranje and
+stacks it in the case. Every step is checked on the page and in the database. Last, the
+ads whose crawled text carries markup (a ``<script>``) are opened to prove it stays inert.
+
+SQLite only: the demo crawl dominates the run time, and the PostgreSQL path of every
+write used here is covered by the casefiles and workbench tests.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from sqlalchemy import func, select
+
+from signalstack.db import session_scope
+from signalstack.schema import (
+    AdVersion,
+    AuditEntry,
+    Case,
+    CaseSignal,
+    Classification,
+    Dossier,
+    Entity,
+    ReviewDecision,
+    Score,
+    User,
+)
+from signalstack.settings import Settings
+from workbench.i18n import translate
+
+pytestmark = [pytest.mark.e2e, pytest.mark.parametrize("settings", ["sqlite"], indirect=True)]
+
+LANG = "nl"  # the demo accounts keep the default interface language
+CASE_TITLE = "E2E zaak telefoonnetwerk"
+DISMISS_REASON = "Disclaimer van de site, geen signaal"
+CLASSIFY_REASON = "Zelfde nummer achter meerdere advertenties, waarvan een met leeftijd onder 18"
+INJECTION_MARK = "signalstack-xss"
+SCREENSHOTS = Path(__file__).with_name("screenshots")  # git-ignored
+
+
+def T(key: str, **values: object) -> str:
+    return translate(LANG, key, **values)
+
+
+def shaped(key: str, **values: object) -> re.Pattern[str]:
+    """The whole text of `key`, with placeholders not given (a new case number, a new id) as wildcards."""
+    marker = "\x00"
+    unknown = {name: marker for name in re.findall(r"{(\w+)}", translate(LANG, key)) if name not in values}
+    parts = T(key, **values, **unknown).split(marker)
+    return re.compile("^" + r"\S+".join(re.escape(part) for part in parts) + "$")
+
+
+# ---- what the test picks from the database ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Plan:
+    pivot_ad: int  # confirmed, opened, pivoted on
+    pivot_phone: str  # E.164, shared with other ads
+    network: frozenset[int]  # every ad carrying that phone
+    dismissed_ad: int
+    urgent_ad: int
+    injection_ads: dict[int, str]  # ad id -> the injection line its text carries
+
+
+def _phones_by_ad(session) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for ad_id, value in session.execute(select(AdVersion.ad_id, Entity.value).join(
+            Entity, Entity.ad_version_id == AdVersion.id).where(Entity.kind == "phone")):
+        out.setdefault(ad_id, set()).add(value)
+    return out
+
+
+def plan_from(settings: Settings) -> Plan:
+    with session_scope(settings) as s:
+        newest = select(AdVersion.ad_id, func.max(AdVersion.id).label("vid")).group_by(AdVersion.ad_id).subquery()
+        flagged = sorted(s.execute(select(newest.c.ad_id).join(Score, Score.ad_version_id == newest.c.vid)
+                                   .where(Score.flagged.is_(True))).scalars())
+        phones = _phones_by_ad(s)
+        carriers: dict[str, set[int]] = {}
+        for ad_id, numbers in phones.items():
+            for number in numbers:
+                carriers.setdefault(number, set()).add(ad_id)
+        # The flagged ad whose number reaches the most other ads makes the richest pivot.
+        candidates = [(len(carriers[p]), ad, p) for ad in flagged for p in phones.get(ad, ()) if len(carriers[p]) > 1]
+        assert candidates, "the demo world should have a flagged ad sharing its number with another ad"
+        _, pivot_ad, pivot_phone = max(candidates)
+        others = [ad for ad in flagged if ad != pivot_ad]
+        assert len(others) >= 2, f"need three flagged ads to triage, have {flagged}"
+        injections = {}
+        for ad_id, title, body in s.execute(select(AdVersion.ad_id, AdVersion.title, AdVersion.body)):
+            for line in (body or "").splitlines() + [title or ""]:
+                if INJECTION_MARK in line:
+                    match = re.search(r"<[^>]*" + INJECTION_MARK + r".*?>|<script>.*?</script>", line)
+                    injections[ad_id] = match.group(0) if match else line
+        return Plan(pivot_ad, pivot_phone, frozenset(carriers[pivot_phone]), others[0], others[1], injections)
+
+
+def decisions(settings: Settings) -> dict[int, tuple[str, str, str]]:
+    """Newest review decision per ad: (decision, username, reason)."""
+    with session_scope(settings) as s:
+        rows = s.execute(select(ReviewDecision.ad_id, ReviewDecision.decision, User.username, ReviewDecision.reason)
+                         .join(User, User.id == ReviewDecision.user_id).order_by(ReviewDecision.id)).all()
+    return {ad: (decision, who, reason) for ad, decision, who, reason in rows}
+
+
+def audited(settings: Settings, actor: str, action: str) -> list[AuditEntry]:
+    with session_scope(settings) as s:
+        rows = s.execute(select(AuditEntry).where(AuditEntry.actor == actor, AuditEntry.action == action)
+                         .order_by(AuditEntry.id)).scalars().all()
+        s.expunge_all()
+        return list(rows)
+
+
+# ---- browser helpers ---------------------------------------------------------------------------------
+
+
+def idle(page: Page) -> None:
+    """Wait until Streamlit has finished the rerun the last action started."""
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+def sign_in(page: Page, url: str, username: str, password: str) -> None:
+    page.goto(url)
+    expect(page.get_by_role("heading", name=T("signin.title"))).to_be_visible()
+    page.get_by_label(T("signin.username")).fill(username)
+    page.get_by_label(T("signin.password")).fill(password)
+    page.get_by_role("button", name=T("signin.submit")).click()
+    expect(page.get_by_role("heading", name=T("page.home"))).to_be_visible()
+    expect(page.get_by_test_id("stSidebar").get_by_text(username, exact=True)).to_be_visible()
+
+
+def open_page(page: Page, key: str) -> None:
+    """Navigate with the sidebar (a fresh page load would start a new, signed-out session)."""
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=T(key), exact=True).click()
+    expect(page.get_by_role("heading", name=T(key), level=1)).to_be_visible()
+    idle(page)
+
+
+def type_in(page: Page, field, text: str) -> None:
+    """Fill a text input and commit it (Streamlit keeps a value once Enter is pressed)."""
+    field.fill(text)
+    field.press("Enter")
+    idle(page)
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick `option` in the select box labelled `label` (nothing to do when it already shows it)."""
+    box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_role("combobox", name=label))
+    expect(box).to_have_count(1)
+    combobox = box.get_by_role("combobox")
+    if combobox.input_value() == option:
+        return
+    idle(page)
+    wanted = page.get_by_role("option", name=option, exact=True)
+    for _attempt in range(3):  # a rerun that lands just after the click closes the list again
+        combobox.click()
+        try:
+            wanted.wait_for(state="visible", timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            idle(page)
+    wanted.click()
+    expect(combobox).to_have_value(option)
+    idle(page)
+
+
+def save_screenshot(page: Page, name: str) -> Path:
+    """A full-page PNG under tests/e2e/screenshots/.
+
+    Streamlit scrolls inside its main block, not the document, so Playwright's full_page
+    alone would stop at the window: grow the window to the content first.
+    """
+    SCREENSHOTS.mkdir(exist_ok=True)
+    height = page.evaluate("""() => Math.max(document.documentElement.scrollHeight,
+        ...Array.from(document.querySelectorAll('[data-testid="stMain"], section, div'))
+           .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowY))
+           .map(e => e.scrollHeight + e.getBoundingClientRect().top))""")
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 12_000)})
+    try:
+        page.wait_for_timeout(300)  # let the layout follow the new window size before the shot
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(size)
+    return path
+
+
+def row(page: Page, ad_id: int):
+    return page.locator(f".st-key-row_{ad_id}")
+
+
+# ---- the scenario ------------------------------------------------------------------------------------
+
+
+def analyst_triages(page: Page, settings: Settings, plan: Plan) -> str:
+    open_page(page, "page.triage")
+    for ad in (plan.pivot_ad, plan.dismissed_ad, plan.urgent_ad):
+        expect(row(page, ad)).to_be_visible()
+
+    row(page, plan.pivot_ad).get_by_role("button", name=T("decision.confirm")).click()
+    expect(page.get_by_text(T("review.saved", ad=plan.pivot_ad, decision=T("decision.confirm")))).to_be_visible()
+
+    # A dismissal without a reason is refused (it becomes a training label) and nothing is stored.
+    row(page, plan.dismissed_ad).get_by_role("button", name=T("decision.dismiss")).click()
+    expect(page.get_by_text(T("review.reason_required"))).to_be_visible()
+    assert plan.dismissed_ad not in decisions(settings)
+    type_in(page, row(page, plan.dismissed_ad).get_by_label(T("review.reason")), DISMISS_REASON)
+    row(page, plan.dismissed_ad).get_by_role("button", name=T("decision.dismiss")).click()
+    expect(page.get_by_text(T("review.saved", ad=plan.dismissed_ad, decision=T("decision.dismiss")))).to_be_visible()
+
+    row(page, plan.urgent_ad).get_by_role("button", name=T("decision.urgent")).click()
+    expect(page.get_by_text(T("review.saved", ad=plan.urgent_ad, decision=T("decision.urgent")))).to_be_visible()
+
+    for ad, decision in ((plan.pivot_ad, "confirm"), (plan.dismissed_ad, "dismiss"), (plan.urgent_ad, "urgent")):
+        expect(row(page, ad).get_by_text(T("triage.decided", decision=T("decision." + decision), user="analist"))
+               ).to_be_visible()
+    stored = decisions(settings)
+    assert stored[plan.pivot_ad][:2] == ("confirm", "analist")
+    assert stored[plan.dismissed_ad] == ("dismiss", "analist", DISMISS_REASON)
+    assert stored[plan.urgent_ad][:2] == ("urgent", "analist")
+
+    # The confirmed ad may now enter a case: the analyst opens a new one with it.
+    pivot_row = row(page, plan.pivot_ad)
+    expect(pivot_row.get_by_role("combobox", name=T("case.choose"))).to_be_visible()
+    type_in(page, pivot_row.get_by_label(T("case.new_title")), CASE_TITLE)
+    pivot_row.get_by_role("button", name=T("case.add")).click()
+    expect(page.get_by_text(shaped("case.added", ad=plan.pivot_ad))).to_be_visible()
+    with session_scope(settings) as s:
+        case = s.execute(select(Case).where(Case.title == CASE_TITLE)).scalar_one()
+        signals = s.execute(select(CaseSignal).where(CaseSignal.case_id == case.id)).scalars().all()
+        assert [(x.kind, x.ad_id, x.added_by) for x in signals] == [("ad", plan.pivot_ad, "analist")]
+        number = case.number
+    expect(page.get_by_text(T("case.added", ad=plan.pivot_ad, case=number))).to_be_visible()
+    save_screenshot(page, "2-triage")
+    return number
+
+
+def analyst_pivots(page: Page, settings: Settings, plan: Plan) -> None:
+    row(page, plan.pivot_ad).get_by_role("link", name=T("triage.open_ad")).click()
+    expect(page.get_by_role("heading", name=T("page.ad"), level=1)).to_be_visible()
+    expect(page.get_by_label(T("ad.id"))).to_have_value(str(plan.pivot_ad))
+    expect(page.get_by_role("heading", name=T("ad.pivots"))).to_be_visible()
+    phone_link = page.get_by_role("link", name=f"{T('entity.phone')}: {plan.pivot_phone}")
+    expect(phone_link).to_be_visible()
+    expect(page.get_by_text(T("decision.confirm")).first).to_be_visible()
+    idle(page)
+    save_screenshot(page, "3-ad")
+
+    pivot_block = page.get_by_test_id("stHorizontalBlock").filter(has=phone_link)
+    pivot_block.get_by_role("link", name=T("ad.to_network")).click()
+    expect(page.get_by_role("heading", name=T("page.network"), level=1)).to_be_visible()
+    expect(page.get_by_label(T("network.seed"))).to_have_value(f"phone:{plan.pivot_phone}")
+    expect(page.get_by_role("heading", name=T("network.ads_list"))).to_be_visible()
+    for ad in plan.network:
+        expect(page.get_by_role("link", name=re.compile(rf"^{ad} · "))).to_be_visible()
+    idle(page)
+    save_screenshot(page, "4-network")
+    views = audited(settings, "analist", "network.view")
+    assert views and views[-1].object_id == f"phone:{plan.pivot_phone}"
+    assert views[-1].detail["ads"] >= len(plan.network)
+
+
+def sign_out(page: Page, settings: Settings, username: str) -> None:
+    page.get_by_test_id("stSidebar").get_by_role("button", name=T("sidebar.signout")).click()
+    expect(page.get_by_role("heading", name=T("signin.title"))).to_be_visible()
+    expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
+    assert audited(settings, username, "signout")
+
+
+def coordinator_classifies(page: Page, settings: Settings, plan: Plan, case_number: str) -> None:
+    # The coordinator's start page lists what analysts escalated.
+    expect(page.locator(f".st-key-urgent_{plan.urgent_ad}")).to_be_visible()
+
+    open_page(page, "page.dossiers")
+    page.get_by_text(T("dossier.new"), exact=True).click()
+    type_in(page, page.get_by_label(T("dossier.subject"), exact=True), plan.pivot_phone)
+    type_in(page, page.get_by_label(T("dossier.title"), exact=True), "Netwerk achter " + plan.pivot_phone)
+    page.get_by_role("button", name=T("dossier.create")).click()
+    expect(page.get_by_text(shaped("dossier.created"))).to_be_visible()
+    with session_scope(settings) as s:
+        dossier = s.execute(select(Dossier)).scalar_one()
+        assert (dossier.subject_kind, dossier.subject, dossier.team, dossier.created_by) == (
+            "phone", plan.pivot_phone, "demo", "coordinator")
+        dossier_id = dossier.id
+    expect(page.get_by_role("heading", name=re.compile(re.escape(plan.pivot_phone)))).to_be_visible()
+    # Every ad with the number is stacked, the confirmed one with the analyst's decision.
+    expect(page.get_by_role("link", name=re.compile(
+        rf"{T('triage.ad')} {plan.pivot_ad} v\d.*{T('decision.confirm')} \(analist\)"))).to_be_visible()
+
+    choose(page, T("dossier.colour"), T("colour.oranje"))
+    type_in(page, page.get_by_label(T("dossier.reason"), exact=True), CLASSIFY_REASON)
+    page.get_by_role("button", name=T("dossier.classify")).click()
+    expect(page.get_by_text(T("dossier.classified", colour=T("colour.oranje")))).to_be_visible()
+    expect(page.get_by_text(re.compile(re.escape(CLASSIFY_REASON)))).to_be_visible()
+    with session_scope(settings) as s:
+        history = s.execute(select(Classification).where(Classification.dossier_id == dossier_id)).scalars().all()
+        assert [(c.colour, c.direction, c.reason, c.decided_by) for c in history] == [
+            ("oranje", "initial", CLASSIFY_REASON, "coordinator")]
+
+    choose(page, T("case.choose"), f"{case_number} — {CASE_TITLE}")
+    page.get_by_role("button", name=T("case.add")).click()
+    expect(page.get_by_text(T("dossier.added_to_case", case=case_number))).to_be_visible()
+    with session_scope(settings) as s:
+        signal = s.execute(select(CaseSignal).where(CaseSignal.dossier_id == dossier_id)).scalar_one()
+        assert (signal.kind, signal.added_by) == ("dossier", "coordinator")
+        assert s.get(Case, signal.case_id).number == case_number
+    idle(page)
+    save_screenshot(page, "5-dossier")
+
+    open_page(page, "page.cases")
+    page.get_by_text(re.compile(re.escape(case_number))).first.click()
+    expect(page.get_by_role("link", name=re.compile(rf"{T('triage.ad')} {plan.pivot_ad}$"))).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile(rf"{T('dossier.kind')} #{dossier_id}$"))).to_be_visible()
+    idle(page)
+    save_screenshot(page, "6-case")
+
+
+def injected_ads_stay_inert(page: Page, plan: Plan, dialogs: list[str]) -> None:
+    assert any(line.startswith("<script>") for line in plan.injection_ads.values()), plan.injection_ads
+    open_page(page, "page.ad")
+    for n, (ad_id, payload) in enumerate(sorted(plan.injection_ads.items()), start=1):
+        type_in(page, page.get_by_label(T("ad.id")), str(ad_id))
+        expect(page.get_by_role("heading", name=T("ad.pivots"))).to_be_visible()
+        # The markup is shown as the text it is...
+        expect(page.get_by_text(payload).first).to_be_visible()
+        save_screenshot(page, f"7-injection-{n}")
+        # ...and none of it became live: no script element, no element the payload could add, no call.
+        assert page.evaluate("""mark => Array.from(document.querySelectorAll('script, img, a, iframe'))
+            .filter(e => (e.outerHTML || '').includes(mark)).length""", INJECTION_MARK) == 0
+        assert page.evaluate("window.__xss") is None
+    assert dialogs == []
+
+
+def test_review_to_case_in_a_real_browser(demo_database, workbench_url, browser_page):
+    page, settings, accounts = browser_page, demo_database.settings, demo_database.accounts
+    plan = plan_from(settings)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    page.goto(workbench_url)
+    expect(page.get_by_role("heading", name=T("signin.title"))).to_be_visible()
+    save_screenshot(page, "1-sign-in")
+    sign_in(page, workbench_url, "analist", accounts["analist"])
+    case_number = analyst_triages(page, settings, plan)
+    analyst_pivots(page, settings, plan)
+    sign_out(page, settings, "analist")
+
+    sign_in(page, workbench_url, "coordinator", accounts["coordinator"])
+    coordinator_classifies(page, settings, plan, case_number)
+    injected_ads_stay_inert(page, plan, dialogs)
+
+    with session_scope(settings) as s:
+        assert s.execute(select(func.count(ReviewDecision.id))).scalar() == 3
