@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from test_trust_world import populate
+from test_trust_world import case_world, populate
 
 from signalstack.backup import backup, restore
 from signalstack.db import get_engine, session_scope
@@ -27,7 +27,7 @@ from signalstack.schema import Ad, AdVersion, Cluster, ClusterMember, Entity, In
 from signalstack.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
-ADS = 600
+ADS = 400
 BATCH = 25
 HANG_S = 300  # a run that outlives this is hanging, not slow
 SEED = int(os.environ.get("TRUST_CRASH_SEED", "0")) or random.randrange(1, 10**6)
@@ -93,6 +93,7 @@ def sqlite_settings(settings):
     return settings
 
 
+@pytest.mark.slow
 def test_analyse_and_cluster_survive_kills(sqlite_settings, tmp_path):
     settings = sqlite_settings
     rng = random.Random(SEED)
@@ -102,9 +103,13 @@ def test_analyse_and_cluster_survive_kills(sqlite_settings, tmp_path):
     ref = Settings(overrides={"data_dir": str(tmp_path / "reference")})
     backup(settings, tmp_path / "world.bak")
     restore(ref, tmp_path / "world.bak")
-    ref_env = os.environ | {"SIGNALSTACK_DATA_DIR": ref.data_dir}
-    _finish("analyse", "--batch", str(BATCH), env=ref_env)
-    _finish("cluster", "--db", env=ref_env)
+    # In-process: the same functions the commands call, without two more process start-ups.
+    from models.store import cluster_stored_ads
+    from nlp.analyse import analyse_pending
+
+    analyse_pending(ref, batch=BATCH)
+    with session_scope(ref) as s:
+        cluster_stored_ads(s, actor="reference")
 
     db = Path(settings.resolved_database_url.split("///", 1)[1])
     done_sql = "SELECT count(*) FROM ad_versions WHERE analysed_at IS NOT NULL"
@@ -144,3 +149,48 @@ def test_analyse_and_cluster_survive_kills(sqlite_settings, tmp_path):
             proc.communicate()
     _finish("cluster", "--db")
     assert _clusters(settings) == _clusters(ref)
+
+
+@pytest.mark.slow
+def test_case_export_survives_kills(sqlite_settings, tmp_path):
+    settings = sqlite_settings
+    rng = random.Random(SEED)
+    with session_scope(settings) as s:
+        number = case_world(s, settings.data_path / "warc" / "crawl.warc.gz", 30)
+    out = tmp_path / "bundle.zip"
+    outcomes = []
+    # Kill points: blind (usually during start-up), then once the export's work folder exists, after
+    # a short and a longer random delay (mid-way through writing the bag).
+    for after_work_starts in (None, (0.0, 0.3), (0.3, 1.5), (1.5, 4.0)):
+        debris = set(tmp_path.glob(".bundle.zip.partial-*"))
+        proc = _start("case", "export", number, "--out", str(out), "--as", "cora")
+        if after_work_starts is None:
+            time.sleep(rng.uniform(0.5, 2.0))
+        else:
+            deadline = time.monotonic() + HANG_S
+            while not set(tmp_path.glob(".bundle.zip.partial-*")) - debris and proc.poll() is None:
+                assert time.monotonic() < deadline, "export never started its work"
+                time.sleep(0.02)
+            time.sleep(rng.uniform(*after_work_starts))
+        if proc.poll() is None:
+            _kill(proc)
+            mid = bool(set(tmp_path.glob(".bundle.zip.partial-*")) - debris)
+            outcomes.append("killed mid-work" if mid else "killed")
+        else:
+            proc.communicate()
+            outcomes.append("finished")
+        if out.exists():
+            # Whatever is there under the bundle's name must be complete and verify.
+            _finish("case", "verify", str(out))
+            break
+    assert "killed mid-work" in outcomes, f"no kill landed while the bundle was being written (seed {SEED})"
+    exports = _count(Path(settings.resolved_database_url.split("///", 1)[1]),
+                     "SELECT count(*) FROM audit_log WHERE action='case.export'")
+    assert exports == int(out.exists())  # a killed export left no audit entry claiming a bundle
+    if not out.exists():
+        _finish("case", "export", number, "--out", str(out), "--as", "cora")
+    assert ": OK (" in _finish("case", "verify", str(out))
+    with session_scope(settings) as s:
+        from signalstack.audit import verify_chain
+
+        assert verify_chain(s).ok

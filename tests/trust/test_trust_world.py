@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from datetime import datetime
+from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from signalstack.schema import Ad, AdVersion, Capture, CrawlJob, Entity, IndicatorHit, Score, Site, User
 from signalstack.users import add_user
@@ -85,3 +90,45 @@ def populate(session: Session, n: int, warc_file: str | None = None) -> list[int
     session.add_all(versions)
     session.flush()
     return [a.id for a in ads]
+
+
+def write_warc(path: Path, pages: list[tuple[str, bytes]]) -> list[tuple[int, str, str]]:
+    """(offset, record id, payload sha256) of one gzip-per-record response per page."""
+    out = []
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, body in pages:
+            offset = fh.tell()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                                                  ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            writer.write_record(record)
+            out.append((offset, record.rec_headers.get_header("WARC-Record-ID"), hashlib.sha256(body).hexdigest()))
+    return out
+
+
+def case_world(session: Session, warc_path: Path, n: int) -> str:
+    """`n` confirmed ads with WARC-backed captures stacked in one open case; returns the case number."""
+    from casefiles.cases import add_ad, create_case
+    from casefiles.review import decide
+
+    users = make_users(session)
+    ad_ids = populate(session, n)
+    versions = list(session.execute(select(AdVersion).where(AdVersion.ad_id.in_(ad_ids))
+                                    .order_by(AdVersion.id)).scalars())
+    pages = [(f"http://127.0.0.1:8765/classic/ad/b{i}",
+              f"<html><body><h1>{v.title}</h1><div>{v.body}</div></body></html>".encode()) for i, v in enumerate(versions)]
+    job_id = session.execute(select(CrawlJob.id)).scalars().first()
+    for version, (url, body), (offset, rid, sha) in zip(versions, pages, write_warc(warc_path, pages), strict=True):
+        capture = Capture(crawl_job_id=job_id, url=url, fetched_at=version.captured_at, http_status=200,
+                          content_type="text/html", sha256=sha, size=len(body), warc_file=str(warc_path),
+                          warc_offset=offset, warc_record_id=rid)
+        session.add(capture)
+        session.flush()
+        version.capture_id = capture.id
+    case = create_case(session, "Crash-safety case", "default", users["cora"])
+    for ad_id in ad_ids:
+        decide(session, users["anna"], ad_id, "confirm", "test")
+        add_ad(session, case, ad_id, users["cora"])
+    return case.number
