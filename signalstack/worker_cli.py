@@ -107,6 +107,47 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"scheduled {name}: {entry['schedule']}")
         celery_app.Beat(schedule=str(settings.data_path / "celerybeat-schedule"), loglevel=loglevel).run()
 
+    @workers_app.command("crawl")
+    def queue_crawl(
+        site: str = typer.Argument(..., help="Site adapter name (crawlers/sites/<name>.yaml)."),
+        purpose: str = typer.Option("", "--purpose", help="Why these ads are collected (recorded)."),
+        legal_basis: str = typer.Option("", "--legal-basis", help="The legal ground (recorded)."),
+        base_url: str = typer.Option(None, "--base-url", help="Override the adapter's base URL."),
+        actor: str = typer.Option("", "--actor", help="Who asks (default: setting `user`, else 'cli')."),
+    ) -> None:
+        """Queue a crawl of SITE (then analysis and clustering); without a broker it runs here."""
+        from crawlers.adapters import site_names
+        from crawlers.run import CrawlRefused, check_request
+        from signalstack.settings import Settings
+        from signalstack.tasks import enqueue
+
+        try:
+            check_request(purpose, legal_basis)
+        except CrawlRefused as exc:
+            fail(str(exc), 2)
+        if site not in site_names():
+            fail(f"no site adapter named {site!r} (known: {', '.join(site_names())})", 2)
+        settings = Settings()
+        who = actor or settings.user or "cli"
+        try:
+            result = enqueue(settings, "signalstack.crawl_site", site=site, purpose=purpose, legal_basis=legal_basis,
+                             base_url=base_url, actor=who)
+        except CrawlRefused as exc:
+            fail(str(exc), 1)
+        typer.echo(f"queued crawl of {site}: task {result}" if settings.broker_url
+                   else json.dumps(result, sort_keys=True, default=str))
+
+    @workers_app.command("analyse")
+    def queue_analysis() -> None:
+        """Queue analysis of every ad version not analysed yet (then clustering); without a broker it runs here."""
+        from signalstack.settings import Settings
+        from signalstack.tasks import enqueue
+
+        settings = Settings()
+        result = enqueue(settings, "signalstack.dispatch_analysis", then_cluster=True)
+        typer.echo(f"queued analysis dispatch: task {result}" if settings.broker_url
+                   else f"analysed in {result['ranges']} batches of up to {settings.analyse_batch_size}")
+
     @workers_app.command("status")
     def status(as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")) -> None:
         """Queue lengths, workers online, last successful crawl per site, recent failures."""

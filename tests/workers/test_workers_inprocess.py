@@ -216,3 +216,19 @@ def test_cli_worker_needs_a_broker_and_status_prints_the_report(settings, monkey
     bad = runner.invoke(app, ["scheduler"])
     assert bad.exit_code == 2 and "legal_basis" in bad.output
     assert "Traceback" not in bad.output
+
+
+def test_cli_queues_analysis_and_checks_a_crawl_request_before_queueing(settings, monkeypatch):
+    _register_all()
+    runner = CliRunner()
+    monkeypatch.delenv("SIGNALSTACK_BROKER_URL", raising=False)
+    monkeypatch.setenv("SIGNALSTACK_ANALYSE_BATCH_SIZE", "2")
+    ids = _insert_versions(settings, 3)
+    done = runner.invoke(app, ["workers", "analyse"])
+    assert done.exit_code == 0, done.output
+    assert "analysed in 2 batches" in done.output
+    assert _scores_per_version(settings) == {i: 1 for i in ids}
+    no_basis = runner.invoke(app, ["workers", "crawl", "classic", "--purpose", "p"])
+    assert no_basis.exit_code == 2 and "legal-basis" in no_basis.output
+    unknown = runner.invoke(app, ["workers", "crawl", "nosuchsite", "--purpose", "p", "--legal-basis", "b"])
+    assert unknown.exit_code == 2 and "no site adapter named 'nosuchsite'" in unknown.output
