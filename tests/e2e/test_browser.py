@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 
 from signalstack.db import session_scope
 from signalstack.schema import (
+    Ad,
     AdVersion,
     AuditEntry,
     Case,
@@ -41,7 +42,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.parametrize("settings", ["sqlite"], i
 LANG = "nl"  # the demo accounts keep the default interface language
 CASE_TITLE = "E2E zaak telefoonnetwerk"
 DISMISS_REASON = "Disclaimer van de site, geen signaal"
-CLASSIFY_REASON = "Zelfde nummer achter meerdere advertenties, waarvan een met leeftijd onder 18"
+CLASSIFY_REASON = "Eén nummer achter advertenties op twee sites, bevestigd en urgent gemeld"
 INJECTION_MARK = "signalstack-xss"
 SCREENSHOTS = Path(__file__).with_name("screenshots")  # git-ignored
 
@@ -252,7 +253,11 @@ def analyst_pivots(page: Page, settings: Settings, plan: Plan) -> None:
     expect(page.get_by_role("heading", name=T("ad.pivots"))).to_be_visible()
     phone_link = page.get_by_role("link", name=f"{T('entity.phone')}: {plan.pivot_phone}")
     expect(phone_link).to_be_visible()
-    expect(page.get_by_text(T("decision.confirm")).first).to_be_visible()
+    # The confirmed decision is listed, and the capture the text came from is named by its hash.
+    expect(page.get_by_text(re.compile(rf"{T('decision.confirm')} · analist · v\d"))).to_be_visible()
+    with session_scope(settings) as s:
+        capture_sha = s.get(Ad, plan.pivot_ad).current.capture.sha256
+    expect(page.get_by_text(re.compile(f"sha256 {capture_sha}"))).to_be_visible()
     idle(page)
     save_screenshot(page, "3-ad")
 
