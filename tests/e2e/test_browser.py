@@ -330,12 +330,14 @@ def coordinator_classifies(page: Page, settings: Settings, plan: Plan, case_numb
     save_screenshot(page, "6-case")
 
 
-def injected_ads_stay_inert(page: Page, plan: Plan, dialogs: list[str]) -> None:
+def injected_ads_stay_inert(page: Page, settings: Settings, plan: Plan, dialogs: list[str]) -> None:
     assert any(line.startswith("<script>") for line in plan.injection_ads.values()), plan.injection_ads
     open_page(page, "page.ad")
     for n, (ad_id, payload) in enumerate(sorted(plan.injection_ads.items()), start=1):
+        with session_scope(settings) as s:
+            ad_url = s.get(Ad, ad_id).url
         type_in(page, page.get_by_label(T("ad.id")), str(ad_id))
-        expect(page.get_by_role("heading", name=T("ad.pivots"))).to_be_visible()
+        expect(page.get_by_text(ad_url, exact=True).first).to_be_visible()
         # The markup is shown as the text it is...
         expect(page.get_by_text(payload).first).to_be_visible()
         save_screenshot(page, f"7-injection-{n}")
@@ -344,6 +346,12 @@ def injected_ads_stay_inert(page: Page, plan: Plan, dialogs: list[str]) -> None:
             .filter(e => (e.outerHTML || '').includes(mark)).length""", INJECTION_MARK) == 0
         assert page.evaluate("window.__xss") is None
     assert dialogs == []
+    viewed = {entry.object_id for entry in audited(settings, "coordinator", "ad.view")}
+    assert {str(ad_id) for ad_id in plan.injection_ads} <= viewed
+
+    # The detector itself works: a script that does run is seen both ways.
+    page.evaluate("alert('probe')")
+    assert dialogs == ["probe"] and page.evaluate("window.__xss") == ["probe"]
 
 
 def test_review_to_case_in_a_real_browser(demo_database, workbench_url, browser_page):
@@ -362,7 +370,7 @@ def test_review_to_case_in_a_real_browser(demo_database, workbench_url, browser_
 
     sign_in(page, workbench_url, "coordinator", accounts["coordinator"])
     coordinator_classifies(page, settings, plan, case_number)
-    injected_ads_stay_inert(page, plan, dialogs)
+    injected_ads_stay_inert(page, settings, plan, dialogs)
 
     with session_scope(settings) as s:
         assert s.execute(select(func.count(ReviewDecision.id))).scalar() == 3
