@@ -114,7 +114,7 @@ def _jsonld_unmapped(adapter: Adapter, page: Selector) -> dict[str, str]:
 
 
 def extract_detail(adapter: Adapter, url: str, text: str) -> DetailPage:
-    page = Selector(text=text)
+    page = Selector(text=text, type="html")  # never let parsel guess JSON from the body
     fields = {key: _value(adapter, key, page, url) for key in adapter.fields}
     missing = [k for k in REQUIRED_FIELDS + OPTIONAL_FIELDS if fields.get(k) in (None, "", [])]
     unmapped: dict[str, str] = {}

@@ -45,7 +45,7 @@ def page_number(url: str, param: str, first: int) -> int:
 
 
 def parse_listing_html(adapter: Adapter, url: str, text: str) -> ListingPage:
-    page = Selector(text=text)
+    page = Selector(text=text, type="html")  # never let parsel guess JSON from the body
     ad_urls = _absolute(url, selectors.select(adapter.listing_links, page))
     p = adapter.pagination
     next_urls: list[str] = []

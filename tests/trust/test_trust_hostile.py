@@ -7,11 +7,10 @@ A reader may find nothing; it must not raise, and what it returns keeps its type
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crawlers.adapters import load_adapter, site_names
@@ -58,13 +57,6 @@ PAGES = st.one_of(
 )
 
 
-def _json_container(page: str) -> bool:
-    try:
-        return isinstance(json.loads(page), (dict, list))
-    except ValueError:
-        return False
-
-
 URLS = st.sampled_from(["http://127.0.0.1:8765/classic/ad/1", "http://127.0.0.1:8765/profiles/p/a-1",
                         "http://127.0.0.1:8765/search/item?id=1", "http://[::1]/x", "file:///etc/passwd"])
 
@@ -73,7 +65,6 @@ URLS = st.sampled_from(["http://127.0.0.1:8765/classic/ad/1", "http://127.0.0.1:
 @given(PAGES, URLS)
 def test_detail_reader_survives_any_page(site_page, url):
     site, page = site_page
-    assume(not _json_container(page))  # known failure, pinned by test_json_body_is_read_as_html below
     adapter = load_adapter(site)
     result = extract_detail(adapter, url, page)
     assert set(result.fields) == set(adapter.fields)
@@ -89,7 +80,6 @@ def test_detail_reader_survives_any_page(site_page, url):
 @given(PAGES, URLS)
 def test_listing_readers_survive_any_page(site_page, url):
     site, page = site_page
-    assume(not _json_container(page))
     adapter = load_adapter(site)
     listing = parse_listing_html(adapter, url, page)
     assert all(isinstance(u, str) for u in listing.ad_urls + listing.next_urls + listing.next_endpoints)
@@ -100,10 +90,6 @@ def test_listing_readers_survive_any_page(site_page, url):
             pass  # a clear, expected refusal: the spider logs it and goes on
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason=(
-    "parsel guesses the type of Selector(text=...): a page whose body is a JSON object or array "
-    "becomes a JSON selector and .css() raises. Fix in crawlers/bases (Selector(text=..., type='html')); "
-    "then drop this marker and the assume() calls above."))
 @pytest.mark.parametrize("reader", ["detail", "listing"])
 def test_json_body_is_read_as_html(reader):
     page = '{"items": [], "next": null}'
