@@ -255,6 +255,7 @@ purge_expired_task = _task("signalstack.purge_expired")
 def _warm_up(**_: Any) -> None:
     """Load the NLP pipelines once, before the pool starts (prefork children inherit them), so the
     first batch of each worker does not pay seconds of start-up inside its transaction."""
+    import nlp.analyse  # noqa: F401 - the analysis modules, imported once here rather than in the first task
     from nlp.extract import extract
 
     extract("Nieuw in de stad, bel 06-12345678.", title="warm-up")
