@@ -20,6 +20,7 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sqlalchemy import func, select
 
+from crawlers.demosite.texts import phrases
 from signalstack.db import session_scope
 from signalstack.schema import (
     Ad,
@@ -69,7 +70,7 @@ class Plan:
     network: frozenset[int]  # every ad carrying that phone
     dismissed_ad: int
     urgent_ad: int
-    injection_ads: dict[int, str]  # ad id -> the injection line its text carries
+    injection_ads: dict[int, str]  # ad id -> the demo world's injection line its text carries
 
 
 def _phones_by_ad(session) -> dict[int, set[str]]:
@@ -96,12 +97,9 @@ def plan_from(settings: Settings) -> Plan:
         _, pivot_ad, pivot_phone = max(candidates)
         others = [ad for ad in flagged if ad != pivot_ad]
         assert len(others) >= 2, f"need three flagged ads to triage, have {flagged}"
-        injections = {}
-        for ad_id, title, body in s.execute(select(AdVersion.ad_id, AdVersion.title, AdVersion.body)):
-            for line in (body or "").splitlines() + [title or ""]:
-                if INJECTION_MARK in line:
-                    match = re.search(r"<[^>]*" + INJECTION_MARK + r".*?>|<script>.*?</script>", line)
-                    injections[ad_id] = match.group(0) if match else line
+        injections = {ad_id: line for ad_id, title, body in s.execute(
+                          select(AdVersion.ad_id, AdVersion.title, AdVersion.body))
+                      for line in phrases()["injection_lines"] if line in f"{title}\n{body}"}
         return Plan(pivot_ad, pivot_phone, frozenset(carriers[pivot_phone]), others[0], others[1], injections)
 
 
