@@ -159,6 +159,10 @@ def export_case(session: Session, settings: Settings, user: User | str, case_ref
                 "Bagging-Date": now.date().isoformat(), "Bagging-Time": now.isoformat(),
                 "Internal-Sender-Identifier": acting.username, "Bag-Group-Identifier": case.team,
                 "Bag-Software-Agent": software_version(), "Signing-Key-Fingerprint": key_fp}
+    # A killed earlier export of this bundle left its hidden work folder; it never looked complete
+    # (the bundle only appears by the final rename), so it is only debris to clear.
+    for stale in out.parent.glob(f".{out.name}.partial-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
     try:
         bag_dir = work / "bag"

@@ -190,6 +190,7 @@ def test_case_export_survives_kills(sqlite_settings, tmp_path):
     if not out.exists():
         _finish("case", "export", number, "--out", str(out), "--as", "cora")
     assert ": OK (" in _finish("case", "verify", str(out))
+    assert not list(tmp_path.glob(".bundle.zip.partial-*")), "the work folders of killed exports are cleared"
     with session_scope(settings) as s:
         from signalstack.audit import verify_chain
 
