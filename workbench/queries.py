@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from signalstack.schema import (
@@ -74,21 +74,21 @@ class TriageRow:
     hits: list[Hit] = field(default_factory=list)
 
 
-def _newest_version_no() -> Any:
-    """The ad's newest version number, per row (uses the unique (ad_id, version_no) index)."""
+def is_newest_version() -> Any:
+    """No later version of the same ad exists (an anti-join on the unique (ad_id, version_no) index)."""
     newer = aliased(AdVersion)
-    return select(func.max(newer.version_no)).where(newer.ad_id == Ad.id).scalar_subquery()
+    return ~exists().where(newer.ad_id == AdVersion.ad_id, newer.version_no > AdVersion.version_no)
 
 
-def _newest_score_id() -> Any:
-    """The newest score of the version, per row (uses the ad_version_id index)."""
+def is_newest_score() -> Any:
+    """No later score of the same version exists."""
     newer = aliased(Score)
-    return select(func.max(newer.id)).where(newer.ad_version_id == AdVersion.id).scalar_subquery()
+    return ~exists().where(newer.ad_version_id == Score.ad_version_id, newer.id > Score.id)
 
 
-def _newest_decision_id() -> Any:
+def is_newest_decision() -> Any:
     newer = aliased(ReviewDecision)
-    return select(func.max(newer.id)).where(newer.ad_id == Ad.id).scalar_subquery()
+    return ~exists().where(newer.ad_id == ReviewDecision.ad_id, newer.id > ReviewDecision.id)
 
 
 def _day_start(d: date) -> datetime:
@@ -96,17 +96,18 @@ def _day_start(d: date) -> datetime:
 
 
 def _triage_select(filters: TriageFilters) -> Select[Any]:
-    # Correlated "newest" lookups instead of GROUP BY subqueries: each is one index probe per
-    # candidate row, so the planner can walk scores by risk and stop after one page.
+    # "Newest" as NOT EXISTS of a newer row: both SQLite (index probe per row) and PostgreSQL
+    # (hash anti-join) plan this well. MAX() subqueries and GROUP BY derived tables led one or
+    # the other into a scan per row once the tables grew.
     q = (
         select(Ad, AdVersion, Score, Site.name, ReviewDecision)
         .select_from(Score)
         .join(AdVersion, AdVersion.id == Score.ad_version_id)
         .join(Ad, Ad.id == AdVersion.ad_id)
         .join(Site, Site.id == Ad.site_id)
-        .outerjoin(ReviewDecision, ReviewDecision.id == _newest_decision_id())
+        .outerjoin(ReviewDecision, and_(ReviewDecision.ad_id == Ad.id, is_newest_decision()))
         .where(Score.flagged.is_(True), Score.risk >= filters.risk_min, Score.risk <= filters.risk_max,
-               AdVersion.version_no == _newest_version_no(), Score.id == _newest_score_id())
+               is_newest_version(), is_newest_score())
     )
     if filters.sites:
         q = q.where(Site.name.in_(filters.sites))

@@ -11,9 +11,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from signalstack.schema import Ad, AdVersion, Entity, IndicatorHit, Score
+from workbench.queries import is_newest_score
 
 Series = dict[str, dict[date, int]]
 
@@ -54,10 +55,8 @@ def notable_rises(series: Series, factor: float = 2.0, min_count: int = 5,
 
 def _flagged_versions(since: datetime) -> Any:
     """Versions captured since `since` whose newest score is flagged."""
-    newer = aliased(Score)
-    newest = select(func.max(newer.id)).where(newer.ad_version_id == AdVersion.id).scalar_subquery()
     return (select(AdVersion.id).join(Score, Score.ad_version_id == AdVersion.id)
-            .where(Score.id == newest, Score.flagged.is_(True), AdVersion.captured_at >= since))
+            .where(is_newest_score(), Score.flagged.is_(True), AdVersion.captured_at >= since))
 
 
 def trend_series(session: Session, since: datetime) -> dict[str, Series]:
