@@ -15,6 +15,9 @@ Results live in the database (crawl jobs, audit entries), not in a Celery result
 from __future__ import annotations
 
 import logging
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -26,7 +29,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError as DatabaseError
 
 from signalstack import audit
-from signalstack.db import session_scope
+from signalstack.db import get_engine, session_scope
 from signalstack.schema import CrawlJob, Site, utcnow
 from signalstack.settings import Settings
 from signalstack.workers.health import FAILED_TASK_ACTION, QUEUES
@@ -47,6 +50,7 @@ ROUTES = {
 ANALYSIS_SWEEP_MINUTES = 15
 _PG_CLUSTER_LOCK = 0x51C1A5
 _PG_PURGE_LOCK = 0x51C1A6
+_PG_CRAWL_LOCK = 0x51C1A7  # with the site's CRC-32 as the second key
 
 
 def celery_config(settings: Settings) -> dict[str, Any]:
@@ -126,26 +130,48 @@ def _crawl_started_since(settings: Settings, site: str, requested_at: str) -> in
     return job_id if started >= since else None
 
 
+@contextmanager
+def _site_crawl_guard(settings: Settings, site: str) -> Iterator[bool]:
+    """On PostgreSQL, whether this worker may crawl `site` now: a session advisory lock per site, held
+    for the whole crawl and released by the server when the worker's connection drops (a killed worker).
+    The crawl's own lock file cannot close the gap while a crawl process is still starting up."""
+    engine = get_engine(settings)
+    if engine.dialect.name != "postgresql":
+        yield True  # SQLite is the single-machine default: the crawl's lock file suffices
+        return
+    key = {"ns": _PG_CRAWL_LOCK, "site": zlib.crc32(site.encode()) - 2**31}
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        got = bool(conn.execute(text("SELECT pg_try_advisory_lock(:ns, :site)"), key).scalar())
+        try:
+            yield got
+        finally:
+            if got:
+                conn.execute(text("SELECT pg_advisory_unlock(:ns, :site)"), key)
+
+
 def run_crawl_site(settings: Settings, site: str, purpose: str, legal_basis: str, base_url: str | None = None,
                    actor: str = WORKER_ACTOR, then_analyse: bool = True,
                    requested_at: str | None = None) -> dict[str, Any]:
     """Crawl one site (in a child process), then dispatch analysis of what it stored.
 
     A message handed out twice (its worker died, or outlived the visibility timeout) must not crawl
-    twice: a crawl of the site started since `requested_at` answers the request, and a crawl that is
-    still running makes the site's lock refuse a second one."""
+    twice: while another worker crawls the site this one is refused, and a crawl of the site completed
+    since `requested_at` answers the request."""
     from crawlers.run import CrawlRefused, crawl_site
 
-    if requested_at:
-        done = _crawl_started_since(settings, site, requested_at)
-        if done is not None:
-            return {"site": site, "skipped": f"crawl job {done} started after this request"}
-    try:
-        summary = crawl_site(site, base_url, purpose, legal_basis, actor, settings)
-    except CrawlRefused as exc:
-        if "already running" in str(exc):
-            return {"site": site, "refused": str(exc)}
-        raise
+    with _site_crawl_guard(settings, site) as ours:
+        if not ours:
+            return {"site": site, "refused": f"another worker is crawling {site}"}
+        if requested_at:
+            done = _crawl_started_since(settings, site, requested_at)
+            if done is not None:
+                return {"site": site, "skipped": f"crawl job {done} started after this request"}
+        try:
+            summary = crawl_site(site, base_url, purpose, legal_basis, actor, settings)
+        except CrawlRefused as exc:
+            if "already running" in str(exc):
+                return {"site": site, "refused": str(exc)}
+            raise
     result = asdict(summary)
     if summary.ok and then_analyse:
         result["analysis"] = enqueue(settings, "signalstack.dispatch_analysis", then_cluster=True)
@@ -265,8 +291,6 @@ def _warm_up(**_: Any) -> None:
 @signals.worker_process_init.connect
 def _fresh_connections(**_: Any) -> None:
     """A prefork child must not share the parent's pooled database sockets."""
-    from signalstack.db import get_engine
-
     get_engine(Settings()).dispose(close=False)
 
 

@@ -110,6 +110,24 @@ def test_a_crawl_request_already_answered_is_not_crawled_again(settings):
     assert result["skipped"].startswith("crawl job 1 ")
 
 
+def test_a_site_another_worker_is_crawling_is_refused_at_once(settings):
+    if settings.resolved_database_url.startswith("sqlite"):
+        pytest.skip("the per-site crawl guard is a PostgreSQL advisory lock")
+    import zlib
+
+    from signalstack.db import get_engine
+    from signalstack.tasks import _PG_CRAWL_LOCK
+
+    key = {"ns": _PG_CRAWL_LOCK, "site": zlib.crc32(b"classic") - 2**31}
+    with get_engine(settings).connect().execution_options(isolation_level="AUTOCOMMIT") as other_worker:
+        other_worker.execute(text("SELECT pg_advisory_lock(:ns, :site)"), key)
+        result = enqueue(settings, "signalstack.crawl_site", site="classic", purpose="p", legal_basis="b")
+        other_worker.execute(text("SELECT pg_advisory_unlock(:ns, :site)"), key)
+    assert result == {"site": "classic", "refused": "another worker is crawling classic"}
+    with session_scope(settings) as s:
+        assert s.scalar(select(func.count()).select_from(CrawlJob)) == 0
+
+
 def test_a_crawl_without_legal_basis_is_refused(settings):
     from crawlers.run import CrawlRefused
 
