@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 
 import typer
@@ -40,8 +41,13 @@ def register(app: typer.Typer) -> None:
 
             host, port = settings.workbench_host, settings.workbench_port
             typer.echo(f"workbench: http://{host}:{port}/  (sign in with an account above; Ctrl-C stops)")
+            # Streamlit runs as a child so the demo site keeps serving from this process; a SIGTERM
+            # to the demo is passed on, so stopping the demo never leaves the workbench running.
+            proc = subprocess.Popen(streamlit_command(host, port))
+            signal.signal(signal.SIGTERM, lambda *_: proc.terminate())
             try:
-                code = subprocess.call(streamlit_command(host, port))
+                code = proc.wait()
             except KeyboardInterrupt:
-                code = 0
-            raise typer.Exit(code)
+                proc.terminate()
+                code = proc.wait()
+            raise typer.Exit(code if code > 0 else 0)

@@ -51,7 +51,9 @@ def record_decision(who: Viewer, ad_id: int, decision: str, seen_decision_id: in
     except ReviewError as exc:
         flash("error", t("review.refused", detail=str(exc)))
         return
-    st.session_state.pop(f"reason_{ad_id}", None)
+    # Clear the field by value: popping the key lets the browser re-send the old text, and the next
+    # decision on this ad would silently carry the previous reason.
+    st.session_state[f"reason_{ad_id}"] = ""
     flash("success", t("review.saved", ad=ad_id, decision=t("decision." + decision)))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
+import os
 import sys
 from pathlib import Path
 
@@ -46,8 +46,7 @@ def register(app: typer.Typer) -> None:
         upgrade(settings)
         command = streamlit_command(host or settings.workbench_host, port)
         typer.echo(f"workbench on http://{host or settings.workbench_host}:{port}/")
-        try:
-            code = subprocess.call(command)
-        except KeyboardInterrupt:
-            code = 0
-        raise typer.Exit(code)
+        sys.stdout.flush()
+        # Become Streamlit (no child process): a service manager's SIGTERM then stops the server itself
+        # instead of leaving an orphan that keeps serving.
+        os.execv(command[0], command)

@@ -52,8 +52,10 @@ def _note(who: Viewer, dossier_id: int) -> None:
     except REFUSALS as exc:
         flash("error", t("dossier.refused", detail=str(exc)))
         return
-    for key in ("note_text", "note_source", "note_partner", "note_no_info"):
-        state.pop(key, None)
+    # Reset by value (see actions.record_decision: a popped key comes back from the browser).
+    for key in ("note_text", "note_source", "note_partner"):
+        state[key] = ""
+    state["note_no_info"] = False
     flash("success", t("dossier.note_added"))
 
 
@@ -78,7 +80,7 @@ def _classify(who: Viewer, dossier_id: int) -> None:
     except REFUSALS as exc:
         flash("error", t("dossier.refused", detail=str(exc)))
         return
-    st.session_state.pop("classify_reason", None)
+    st.session_state["classify_reason"] = ""
     flash("success", t("dossier.classified", colour=t("colour." + colour)))
 
 

@@ -63,6 +63,19 @@ def test_served_workbench_answers_health_check(tmp_path):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
             assert r.status == 200
         assert (tmp_path / "signalstack.db").exists()  # the schema was migrated on start
+        # A service manager's SIGTERM to the command itself stops the server (no orphan keeps serving).
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+        time.sleep(0.5)
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
+            still_serving = True
+        except OSError:
+            still_serving = False
+        assert not still_serving
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
         proc.wait(timeout=30)

@@ -110,6 +110,15 @@ def test_dismiss_without_reason_is_refused(world, app, settings):
     assert _decisions(settings, world.mid) == [("dismiss", "adult, own agenda", "anna")]
 
 
+def test_a_reason_is_not_carried_into_the_next_decision(world, app, settings):
+    at = app(world, "anna", "triage")
+    at.text_input(key=f"reason_{world.mid}").input("eerste reden")
+    at.button(key=f"dismiss_{world.mid}").click().run()
+    assert at.text_input(key=f"reason_{world.mid}").value == ""
+    at.button(key=f"confirm_{world.mid}").click().run()
+    assert _decisions(settings, world.mid) == [("dismiss", "eerste reden", "anna"), ("confirm", "", "anna")]
+
+
 def test_a_conflicting_decision_is_shown_not_overwritten(world, app, settings):
     at = app(world, "anna", "triage")
     with session_scope(settings) as s:  # carl decides while anna still looks at the old state
