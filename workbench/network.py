@@ -7,7 +7,7 @@ are pure, so they are tested on plain data.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import networkx as nx
@@ -29,8 +29,18 @@ class AdFacts:
     first_seen: datetime
     last_seen: datetime
     removed_at: datetime | None
+    posted_at: datetime | None = None  # the site's own posting date, when the page shows one
     links: set[tuple[str, str]] = field(default_factory=set)  # (kind, value): phone, email, handle, image, cluster
     places: list[tuple[datetime, str]] = field(default_factory=list)  # (captured_at, city) per version
+
+
+def site_date(text: str) -> datetime | None:
+    """An ISO 8601 date or time as a site shows it (``2026-11-03``, ``…T10:00:00Z``), as aware UTC."""
+    try:
+        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def photo_key(image: dict[str, Any]) -> str:
@@ -63,9 +73,13 @@ def _facts(session: Session, ad_ids: set[int]) -> dict[int, AdFacts]:
     for ad, site in session.execute(select(Ad, Site.name).join(Site, Site.id == Ad.site_id)
                                     .where(Ad.id.in_(ad_ids))).all():
         title = ad.versions[-1].title if ad.versions else ""
-        facts[ad.id] = AdFacts(ad.id, site, title, ad.first_seen, ad.last_seen, ad.removed_at)
-        for v in ad.versions:
-            facts[ad.id].places.append((v.captured_at, v.city))
+        posted = site_date(ad.versions[0].posted_at) if ad.versions else None
+        facts[ad.id] = AdFacts(ad.id, site, title, ad.first_seen, ad.last_seen, ad.removed_at, posted)
+        for i, v in enumerate(ad.versions):
+            # A first crawl sees every ad at once; the site's posting date places the first version
+            # in time, so the timeline and the cities chart show when ads really appeared.
+            at = posted if i == 0 and posted and posted < v.captured_at else v.captured_at
+            facts[ad.id].places.append((at, v.city))
             for image in v.images or []:
                 if isinstance(image, dict) and image.get("phash"):
                     facts[ad.id].links.add(("image", photo_key(image)))

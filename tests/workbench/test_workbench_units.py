@@ -19,7 +19,7 @@ from workbench.diffs import FACT_FIELDS, fact_changes, image_changes, text_diff
 from workbench.highlight import highlighted_html
 from workbench.i18n import LANGUAGES, missing_keys, texts, translate
 from workbench.nav import PAGES
-from workbench.network import AdFacts, build_graph, city_changes, layout_frames, photo_key
+from workbench.network import AdFacts, build_graph, city_changes, layout_frames, photo_key, site_date
 from workbench.queries import Hit, like_pattern
 from workbench.search import KINDS, guess_kind, normalised_phone
 from workbench.trends import notable_rises, week_of, weekly
@@ -109,7 +109,7 @@ def test_weekly_counts_and_notable_rises():
 
 def _facts(ad_id, links, places=()):
     now = datetime(2026, 11, 1, tzinfo=UTC)
-    return AdFacts(ad_id, "classic", f"ad {ad_id}", now, now, None, set(links), list(places))
+    return AdFacts(ad_id, "classic", f"ad {ad_id}", now, now, None, links=set(links), places=list(places))
 
 
 def test_graph_links_ads_through_shared_things_only():
@@ -154,3 +154,11 @@ def test_a_mirrored_photo_links_to_its_original():
     mirrored = {"phash": "0f1e2d3c4b5a6978", "phash_mirror": "f0e1d2c3b4a59687"}
     assert photo_key(original) == photo_key(mirrored)
     assert photo_key({"phash": "aa"}) == "aa"
+
+
+def test_site_dates_are_read_as_utc():
+    from datetime import UTC, datetime
+
+    assert site_date("2026-11-03T10:00:00Z") == datetime(2026, 11, 3, 10, tzinfo=UTC)
+    assert site_date("2026-11-03") == datetime(2026, 11, 3, tzinfo=UTC)
+    assert site_date("3 nov") is None and site_date("") is None

@@ -69,7 +69,8 @@ if linked:
                  width="stretch", key="network_shared")
 
 st.subheader(t("network.timeline"))
-timeline = pd.DataFrame([{"ad": f"ad {f.ad_id}", "from": f.first_seen, "to": f.removed_at or f.last_seen,
+timeline = pd.DataFrame([{"ad": f"ad {f.ad_id}", "from": min(f.posted_at or f.first_seen, f.first_seen),
+                          "to": f.removed_at or f.last_seen,
                           "site": f.site} for f in facts.values()])
 st.altair_chart(alt.Chart(timeline).mark_bar().encode(
     x=alt.X("from:T", title=t("network.time")), x2="to:T", y=alt.Y("ad:N", sort="x", title=None),
