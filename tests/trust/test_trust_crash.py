@@ -22,7 +22,7 @@ from sqlalchemy import select
 from test_trust_world import case_world, populate
 
 from signalstack.backup import backup, restore
-from signalstack.db import get_engine, session_scope
+from signalstack.db import session_scope
 from signalstack.schema import Ad, AdVersion, Cluster, ClusterMember, Entity, IndicatorHit, Score
 from signalstack.settings import Settings
 
@@ -87,9 +87,14 @@ def _clusters(settings: Settings) -> dict[str, set[frozenset[str]]]:
 
 
 @pytest.fixture
-def sqlite_settings(settings):
-    if get_engine(settings).dialect.name != "sqlite":
-        pytest.skip("crash runs use the embedded default only (see module docstring)")
+def sqlite_settings(tmp_path, monkeypatch):
+    """The embedded default only (see the module docstring): no PostgreSQL variant to skip."""
+    from signalstack.migrate import upgrade
+
+    monkeypatch.setenv("SIGNALSTACK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("SIGNALSTACK_DATABASE_URL", raising=False)
+    settings = Settings()
+    upgrade(settings)
     return settings
 
 
