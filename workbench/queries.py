@@ -123,17 +123,29 @@ def _triage_select(filters: TriageFilters) -> Select[Any]:
     if filters.date_to:
         q = q.where(AdVersion.captured_at < _day_start(filters.date_to + timedelta(days=1)))
     if filters.unreviewed_only:
-        q = q.where(ReviewDecision.id.is_(None))
+        # NOT EXISTS rather than "the outer-joined decision IS NULL": PostgreSQL estimates the latter
+        # at one row and then loops over every ad (15 s at 1M ads, 6 ms this way).
+        any_decision = aliased(ReviewDecision)
+        q = q.where(~exists().where(any_decision.ad_id == Ad.id))
     if filters.urgent_only:
         q = q.where(ReviewDecision.decision == "urgent")
     return q
 
 
+# How far past the current page the queue is counted. An exact count of a queue of 400,000 takes
+# seconds on every page view, and no analyst pages that far: beyond this the total reads "N+".
+COUNT_AHEAD = 1000
+
+
 def triage_page(session: Session, filters: TriageFilters, page: int = 0,
-                page_size: int = 20) -> tuple[list[TriageRow], int]:
-    """One page of flagged ads (newest score of each ad's newest version), riskiest first, and the total."""
+                page_size: int = 20) -> tuple[list[TriageRow], int, bool]:
+    """One page of flagged ads (newest score of each ad's newest version), riskiest first, the total,
+    and whether that total is exact (False: at least that many, counting stopped there)."""
     q = _triage_select(filters)
-    total = session.execute(select(func.count()).select_from(q.subquery())).scalar() or 0
+    cap = (max(page, 0) + 1) * page_size + COUNT_AHEAD
+    total = session.execute(select(func.count()).select_from(q.limit(cap + 1).subquery())).scalar() or 0
+    exact = total <= cap
+    total = min(total, cap)
     rows = session.execute(
         q.order_by(Score.risk.desc(), Ad.id).limit(page_size).offset(max(page, 0) * page_size)
     ).all()
@@ -147,7 +159,7 @@ def triage_page(session: Session, filters: TriageFilters, page: int = 0,
             decision=decision.decision if decision else None, decision_id=decision.id if decision else None,
             decided_by=decision.user.username if decision else None, hits=hits.get(version.id, []),
         ))
-    return result, total
+    return result, total, exact
 
 
 def hits_for_versions(session: Session, version_ids: list[int]) -> dict[int, list[Hit]]:
@@ -178,7 +190,7 @@ def filter_choices(session: Session) -> dict[str, list[str]]:
 
 def urgent_items(session: Session, limit: int = 50) -> list[TriageRow]:
     """Ads whose newest decision is an escalation, for the coordinators' dashboard."""
-    rows, _ = triage_page(session, TriageFilters(urgent_only=True), page_size=limit)
+    rows, _, _ = triage_page(session, TriageFilters(urgent_only=True), page_size=limit)
     return rows
 
 

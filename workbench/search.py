@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 import phonenumbers
-from sqlalchemy import Text, cast, func, or_, select
+from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
 
 from signalstack.schema import Ad, AdVersion, Capture, Entity, Site
@@ -88,10 +88,12 @@ def matching_ad_ids(kind: str, query: str, country: str = "NL") -> object:
         e164, digits = normalised_phone(q, country)
         if len(digits) < 6:
             raise SearchError("a phone number needs at least 6 digits")
-        wanted = [Entity.value == e164] if e164 else []
-        # National and international forms share their last nine digits.
-        wanted.append(Entity.value.like(like_pattern(digits[-9:]), escape="\\"))
-        return _ads_with_entity("phone", or_(*wanted))
+        if e164:
+            # Stored phones are always E.164, so a number that parses is found by equality on the
+            # (kind, value) index; a LIKE on the digits scans every entity (0.5 s at 1M ads).
+            return _ads_with_entity("phone", Entity.value == e164)
+        # A fragment that does not parse: national and international forms share their last digits.
+        return _ads_with_entity("phone", Entity.value.like(like_pattern(digits[-9:]), escape="\\"))
     if kind == "email":
         return _ads_with_entity("email", func.lower(Entity.value) == q.lower())
     if kind == "handle":

@@ -40,15 +40,16 @@ filters = TriageFilters(tuple(sites), tuple(cities), tuple(categories), date_fro
 page = int(st.session_state.get("triage_page", 1)) - 1
 
 with st.spinner(t("common.loading")), db() as session:
-    rows, total = triage_page(session, filters, page=page, page_size=PAGE_SIZE)
+    rows, total, exact = triage_page(session, filters, page=page, page_size=PAGE_SIZE)
     if not rows and total and page > 0:  # the filters shrank the queue below the page we were on
         page = (total - 1) // PAGE_SIZE
         st.session_state["triage_page"] = page + 1
-        rows, total = triage_page(session, filters, page=page, page_size=PAGE_SIZE)
+        rows, total, exact = triage_page(session, filters, page=page, page_size=PAGE_SIZE)
     audit_once(session, who, "triage.view", "queue", "", page=page + 1, **filters.as_detail())
 
 pages = max(1, -(-total // PAGE_SIZE))
-st.caption(t("triage.count", total=total, page=page + 1, pages=pages))
+st.caption(t("triage.count", total=total if exact else f"{total}+", page=page + 1,
+             pages=pages if exact else f"{pages}+"))
 if not rows:
     st.info(t("triage.empty"))
 
