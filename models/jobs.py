@@ -9,7 +9,6 @@ give the same keys whatever their order (see ``models.keys``).
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import Any
 from models.keys import stable_keys
 from models.linking import NetworkLinker, image_hashes, network_members
 from models.textcluster import TextClusterer
+from nlp.jsonl import read_ad_object
 from signalstack.schema import analysis_text
 
 IDENTIFIER_FIELDS = ("phones", "emails", "handles")
@@ -46,23 +46,10 @@ def _string_list(obj: Mapping[str, Any], field: str) -> list[str] | None:
 
 def parse_record(raw: str) -> dict[str, Any]:
     """One input line as a record for the clusterers, or BadLine saying what is wrong."""
-    if not raw.strip():
-        raise BadLine("empty line")
     try:
-        obj = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise BadLine(f"not JSON: {exc.msg} at column {exc.colno}") from None
-    if not isinstance(obj, dict):
-        raise BadLine("expected a JSON object")
-    if "id" not in obj:
-        raise BadLine("missing 'id'")
-    if not isinstance(obj["id"], str | int) or isinstance(obj["id"], bool):
-        raise BadLine("'id' must be a string or an integer")
-    if not isinstance(obj.get("text"), str):
-        raise BadLine("missing 'text'" if "text" not in obj else "'text' must be a string")
-    for field in ("title", "lang", "country"):
-        if obj.get(field) is not None and not isinstance(obj[field], str):
-            raise BadLine(f"'{field}' must be a string")
+        obj = read_ad_object(raw)
+    except ValueError as exc:
+        raise BadLine(str(exc)) from None
     record: dict[str, Any] = {
         "id": obj["id"], "body": obj["text"], "title": obj.get("title") or "",
         "lang": obj.get("lang"), "country": obj.get("country") or "NL",

@@ -10,6 +10,29 @@ from typing import Any
 OPTIONAL_STRING_FIELDS = ("title", "lang", "country")
 
 
+def read_ad_object(line: str) -> dict[str, Any]:
+    """One input line of the ad JSON Lines contract (`extract`, `cluster`) as an object with a valid
+    `id`, a string `text` and string-or-null `title`, `lang`, `country`; ValueError says what is wrong."""
+    if not line.strip():
+        raise ValueError("empty line")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON: {exc.msg} at column {exc.colno}") from None
+    if not isinstance(record, dict):
+        raise ValueError("expected a JSON object")
+    if "id" not in record:
+        raise ValueError("missing 'id'")
+    if not isinstance(record["id"], str | int) or isinstance(record["id"], bool):
+        raise ValueError("'id' must be a string or an integer")
+    if not isinstance(record.get("text"), str):
+        raise ValueError("missing 'text'" if "text" not in record else "'text' must be a string")
+    for name in OPTIONAL_STRING_FIELDS:
+        if record.get(name) is not None and not isinstance(record[name], str):
+            raise ValueError(f"'{name}' must be a string")
+    return record
+
+
 def extract_line(numbered: tuple[int, str], licence_register: frozenset[str] | None = None) -> str:
     """One input line to one output line: the contract fields, or {"line": N, "error": ...}."""
     number, line = numbered
@@ -24,21 +47,7 @@ def _extract_record(line: str, licence_register: frozenset[str] | None = None) -
 
     from nlp.extract import extract
 
-    if not line.strip():
-        raise ValueError("empty line")
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
-    if not isinstance(record, dict):
-        raise ValueError("expected a JSON object")
-    if "id" not in record:
-        raise ValueError("missing field 'id'")
-    if not isinstance(record.get("text"), str):
-        raise ValueError("field 'text' must be a string")
-    for name in OPTIONAL_STRING_FIELDS:
-        if record.get(name) is not None and not isinstance(record[name], str):
-            raise ValueError(f"field {name!r} must be a string")
+    record = read_ad_object(line)
     country = (record.get("country") or "NL").upper()
     if country not in phonenumbers.SUPPORTED_REGIONS:
         raise ValueError(f"unknown country {record['country']!r} (expected an ISO 3166 code such as NL)")
