@@ -31,7 +31,7 @@ from crawlers.store import ids_seen_in_job
 from signalstack import __version__, audit
 from signalstack.db import session_scope
 from signalstack.schema import CrawlJob, Site
-from signalstack.settings import SETTINGS, Settings
+from signalstack.settings import Settings
 
 
 class CrawlRefused(ValueError):
@@ -209,8 +209,9 @@ def run_crawl(site: str, purpose: str, legal_basis: str, actor: str, base_url: s
 def child_environment(settings: Settings) -> dict[str, str]:
     """The environment that makes a child process resolve exactly these settings."""
     env = dict(os.environ)
-    for s in SETTINGS:
-        env[f"SIGNALSTACK_{s.name.upper()}"] = str(getattr(settings, s.name))
+    for name, value in settings.as_dict().items():
+        # A table from signalstack.toml (e.g. monitor_schedule) travels as JSON, which the setting reads.
+        env[f"SIGNALSTACK_{name.upper()}"] = json.dumps(value) if isinstance(value, dict | list) else str(value)
     return env
 
 

@@ -64,8 +64,7 @@ def scrapy_settings(adapter: Adapter, app: Settings, job: dict[str, Any], jobdir
         "LOG_FORMATTER": "crawlers.logformatter.ReasonOnlyLogFormatter",
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
         "SIGNALSTACK_JOB": job,
-        "SIGNALSTACK_SETTINGS": {name: value for name, value, _ in app.as_rows() if name != "database_url"}
-        | {"database_url": app.database_url},
+        "SIGNALSTACK_SETTINGS": app.as_dict(),
         "SIGNALSTACK_WARC_CAPTURE": bool(app.warc_capture),
         "SIGNALSTACK_WARC_DIR": str(app.data_path / "warc"),
         "SIGNALSTACK_WARC_MAX_BYTES": int(app.warc_max_file_mb) * 1024 * 1024,

@@ -157,6 +157,10 @@ class Settings:
             return self.database_url
         return f"sqlite:///{(self.data_path / 'signalstack.db').as_posix()}"
 
+    def as_dict(self) -> dict[str, Any]:
+        """Every resolved value, unmasked (to hand the same settings to a child or a crawler)."""
+        return dict(self._values)
+
     def as_rows(self) -> list[tuple[str, Any, str]]:
         """(name, value, help) for every setting; secrets in the URL are masked."""
         rows = []
