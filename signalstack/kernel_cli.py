@@ -39,7 +39,8 @@ def register(app: typer.Typer) -> None:
         from signalstack.settings import get_settings
 
         upgrade()
-        typer.echo(f"database at newest schema: {get_settings().as_rows()[1][1] or 'embedded SQLite'}")
+        shown = dict((name, value) for name, value, _ in get_settings().as_rows())  # secrets masked
+        typer.echo(f"database at newest schema: {shown['database_url'] or 'embedded SQLite'}")
 
     @app.command("settings")
     def show_settings(as_json: bool = typer.Option(False, "--json", help="Machine-readable output.")) -> None:

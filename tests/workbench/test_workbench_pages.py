@@ -111,6 +111,8 @@ def test_dismiss_without_reason_is_refused(world, app, settings):
 
 
 def test_a_reason_is_not_carried_into_the_next_decision(world, app, settings):
+    # AppTest does not re-send a cleared widget's old value the way a browser does; that case is
+    # guarded by tests/e2e/test_browser.py. This one guards that the field is cleared at all.
     at = app(world, "anna", "triage")
     at.text_input(key=f"reason_{world.mid}").input("eerste reden")
     at.button(key=f"dismiss_{world.mid}").click().run()
