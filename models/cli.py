@@ -17,15 +17,26 @@ def register(app: typer.Typer) -> None:
 
     @app.command("cluster")
     def cluster(
-        source: str = typer.Argument("-", help="JSON Lines file with id, text (+ title, phones, emails, "
-                                               "handles, images); '-' reads stdin."),
-        by: str = typer.Option("all", "--by", help="text: near-duplicate texts only; all: also shared "
-                                                   "phones, e-mails, handles and photo hashes."),
+        source: str = typer.Argument(
+            "-",
+            help="JSON Lines file with id, text (+ title, phones, emails, handles, images); '-' reads stdin.",
+        ),
+        by: str = typer.Option(
+            "all",
+            "--by",
+            help="text: near-duplicate texts only; all: also shared "
+            "phones, e-mails, handles and photo hashes.",
+        ),
         output: str = typer.Option("", "--output", "-o", help="Write here instead of stdout."),
-        threshold: float = typer.Option(0.6, min=0.05, max=1.0,
-                                        help="Estimated Jaccard similarity from which two texts join."),
-        db: bool = typer.Option(False, "--db", help="Cluster the stored ads and save text clusters and "
-                                                   "networks in the database (ignores SOURCE and --by)."),
+        threshold: float = typer.Option(
+            0.6, min=0.05, max=1.0, help="Estimated Jaccard similarity from which two texts join."
+        ),
+        db: bool = typer.Option(
+            False,
+            "--db",
+            help="Cluster the stored ads and save text clusters and "
+            "networks in the database (ignores SOURCE and --by).",
+        ),
         actor: str = typer.Option("cli", help="Who runs this (for the audit log) with --db."),
     ) -> None:
         """Group ads: writes {"id", "cluster"} per input line, in order; cluster is null for an ad alone."""
@@ -60,8 +71,11 @@ def _register_evaluate(app: typer.Typer) -> None:
     @app.command("cluster-evaluate")
     def cluster_evaluate(
         world: str = typer.Argument(..., help="A demo world folder (made by the demo site generator)."),
-        identifiers: str = typer.Option("truth", help="truth: identifiers from the ground truth; nlp: "
-                                                      "extracted from the ad text with nlp.extract."),
+        identifiers: str = typer.Option(
+            "truth",
+            help="truth: identifiers from the ground truth; nlp: "
+            "extracted from the ad text with nlp.extract.",
+        ),
         threshold: float = typer.Option(0.6, min=0.05, max=1.0, help="Text similarity threshold."),
     ) -> None:
         """Score text clusters and networks against a demo world's truth (B-cubed P/R/F1, adjusted Rand)."""
@@ -79,8 +93,9 @@ def _register_train(app: typer.Typer) -> None:
     @app.command("train")
     def train(
         world: str = typer.Option("", help="Demo world folder to learn from (its truth labels)."),
-        reviews: bool = typer.Option(False, "--reviews", help="Also learn from analysts' review decisions "
-                                                             "stored in the database."),
+        reviews: bool = typer.Option(
+            False, "--reviews", help="Also learn from analysts' review decisions stored in the database."
+        ),
         seed: int = typer.Option(0, help="Seed of the held-out split and the classifier."),
     ) -> None:
         """Train the risk model; writes <data_dir>/models/<version>/ with model, metrics and model card."""
@@ -115,7 +130,9 @@ def _register_train(app: typer.Typer) -> None:
 
     @app.command("risk-score")
     def risk_score(
-        model: str = typer.Option("", help="Model version (folder under <data_dir>/models); default the newest."),
+        model: str = typer.Option(
+            "", help="Model version (folder under <data_dir>/models); default the newest."
+        ),
         actor: str = typer.Option("cli", help="Who runs this (for the audit log)."),
     ) -> None:
         """Score the current version of every stored ad with a trained risk model (reasons kept per score)."""

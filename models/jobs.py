@@ -51,15 +51,19 @@ def parse_record(raw: str) -> dict[str, Any]:
     except ValueError as exc:
         raise BadLine(str(exc)) from None
     record: dict[str, Any] = {
-        "id": obj["id"], "body": obj["text"], "title": obj.get("title") or "",
-        "lang": obj.get("lang"), "country": obj.get("country") or "NL",
+        "id": obj["id"],
+        "body": obj["text"],
+        "title": obj.get("title") or "",
+        "lang": obj.get("lang"),
+        "country": obj.get("country") or "NL",
     }
     record["text"] = analysis_text(record["title"], record["body"])
     record["phones"] = _string_list(obj, "phones")
     record["emails"] = _string_list(obj, "emails")
     handles = obj.get("handles")
-    if handles is not None and (not isinstance(handles, list)
-                                or not all(isinstance(h, str | dict) for h in handles)):
+    if handles is not None and (
+        not isinstance(handles, list) or not all(isinstance(h, str | dict) for h in handles)
+    ):
         raise BadLine("'handles' must be a list of {platform, handle} objects or strings")
     record["handles"] = handles
     images = obj.get("images") or []
@@ -103,8 +107,9 @@ def fill_identifiers(records: Sequence[dict[str, Any]]) -> bool:
     failed: list[str] = []
     for record in missing:
         try:
-            result = extract(record["body"], title=record["title"] or None, lang=record["lang"],
-                             country=record["country"])
+            result = extract(
+                record["body"], title=record["title"] or None, lang=record["lang"], country=record["country"]
+            )
         except Exception as exc:  # noqa: BLE001 - one ad nlp cannot read must not stop the batch
             failed.append(f"{record['id']}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
             continue
@@ -112,27 +117,43 @@ def fill_identifiers(records: Sequence[dict[str, Any]]) -> bool:
             if record.get(field) is None:
                 record[field] = list(_field(result, field) or [])
     if failed:
-        print(f"warning: nlp.extract failed on {len(failed)} ads (linked on given identifiers only); "
-              f"first: {failed[0]}", file=sys.stderr)
+        print(
+            f"warning: nlp.extract failed on {len(failed)} ads (linked on given identifiers only); "
+            f"first: {failed[0]}",
+            file=sys.stderr,
+        )
     return True
 
 
-def text_cluster_keys(records: Sequence[Mapping[str, Any]], clusterer: TextClusterer | None = None,
-                      previous: Mapping[str, str] | None = None, member_key: str = "id") -> list[str | None]:
+def text_cluster_keys(
+    records: Sequence[Mapping[str, Any]],
+    clusterer: TextClusterer | None = None,
+    previous: Mapping[str, str] | None = None,
+    member_key: str = "id",
+) -> list[str | None]:
     clusterer = clusterer or TextClusterer()
     labels = clusterer.fit([r["text"] for r in records]).labels_
     return _keyed(records, labels, TEXT_PREFIX, previous, member_key)
 
 
-def network_keys(records: Sequence[dict[str, Any]], linker: NetworkLinker | None = None,
-                 previous: Mapping[str, str] | None = None, member_key: str = "id") -> tuple[list[str | None], NetworkLinker]:
+def network_keys(
+    records: Sequence[dict[str, Any]],
+    linker: NetworkLinker | None = None,
+    previous: Mapping[str, str] | None = None,
+    member_key: str = "id",
+) -> tuple[list[str | None], NetworkLinker]:
     """Network key per record; records should carry ``text_cluster`` to link near-duplicates."""
     linker = (linker or NetworkLinker()).fit(records)
     return _keyed(records, linker.labels_, NETWORK_PREFIX, previous, member_key), linker
 
 
-def _keyed(records: Sequence[Mapping[str, Any]], labels: Any, prefix: str,
-           previous: Mapping[str, str] | None, member_key: str) -> list[str | None]:
+def _keyed(
+    records: Sequence[Mapping[str, Any]],
+    labels: Any,
+    prefix: str,
+    previous: Mapping[str, str] | None,
+    member_key: str,
+) -> list[str | None]:
     groups = network_members(labels)
     keys = stable_keys([[str(records[i][member_key]) for i in g] for g in groups], prefix, previous)
     out: list[str | None] = [None] * len(records)
@@ -152,8 +173,10 @@ def cluster_lines(lines: Iterable[str], by: str = "all", threshold: float = 0.6)
     text_keys = text_cluster_keys(records, TextClusterer(threshold=threshold)) if records else []
     if by == "all" and records:
         if not fill_identifiers(records):
-            print("warning: nlp.extract is not available; linking only on identifiers given in the input",
-                  file=sys.stderr)
+            print(
+                "warning: nlp.extract is not available; linking only on identifiers given in the input",
+                file=sys.stderr,
+            )
         for record, key in zip(records, text_keys, strict=True):
             record["text_cluster"] = key
         keys, _ = network_keys(records)
@@ -161,7 +184,8 @@ def cluster_lines(lines: Iterable[str], by: str = "all", threshold: float = 0.6)
         keys = text_keys
     assigned = {p.line: key for p, key in zip(good, keys, strict=True)}
     return [
-        {"id": p.record["id"], "cluster": assigned[p.line]} if p.record is not None
+        {"id": p.record["id"], "cluster": assigned[p.line]}
+        if p.record is not None
         else {"line": p.line, "error": p.error}
         for p in parsed
     ]

@@ -35,8 +35,9 @@ NUMBER, EMAIL, URL, NAME = "<n>", "<email>", "<url>", "<cap>"
 
 # Digits written as words (disguised phone numbers) and the units that ride along with an
 # age or a price: "19 jaar", "18 jr", "150 euro". They belong to the slot, not the template.
-DIGIT_WORDS = frozenset("nul twee drie vier vijf zes zeven acht negen zero two three four five six seven eight "
-                        "nine".split())
+DIGIT_WORDS = frozenset(
+    "nul twee drie vier vijf zes zeven acht negen zero two three four five six seven eight nine".split()
+)
 AMBIGUOUS_DIGIT_WORDS = frozenset({"een", "one"})  # also "a": a digit only next to other digits
 UNIT_WORDS = frozenset({"jaar", "jr", "j", "years", "year", "yrs", "yo", "euro", "eur", "eu"})
 _PLAIN, _DIGIT, _AMBIGUOUS, _UNIT, _NAME_LIKE = range(5)
@@ -74,8 +75,11 @@ def _masked(items: list[tuple[str, str, bool]]) -> list[str]:
     """Masked form of scanned (kind, surface, opens a sentence) items, in order."""
     # A capitalised word inside a sentence is a name or place; the same word opening a
     # sentence or the title ("Luna (19) - Zwolle") is then a name too.
-    names = {surface for kind, surface, first in items
-             if kind == "word" and not first and _word_class(surface)[1] == _NAME_LIKE}
+    names = {
+        surface
+        for kind, surface, first in items
+        if kind == "word" and not first and _word_class(surface)[1] == _NAME_LIKE
+    }
     out: list[str] = []
     last = len(items) - 1
     for i, (kind, surface, first) in enumerate(items):
@@ -87,7 +91,9 @@ def _masked(items: list[tuple[str, str, bool]]) -> list[str]:
         if cls == _DIGIT:
             masked = NUMBER
         elif cls == _AMBIGUOUS:
-            next_is_digit = i < last and items[i + 1][0] == "word" and _word_class(items[i + 1][1])[1] == _DIGIT
+            next_is_digit = (
+                i < last and items[i + 1][0] == "word" and _word_class(items[i + 1][1])[1] == _DIGIT
+            )
             masked = NUMBER if next_is_digit or after_number else plain
         elif cls == _UNIT:
             masked = NUMBER if after_number else plain
@@ -110,8 +116,10 @@ def tokens(text: str) -> list[Token]:
         items.append((match.lastgroup or "word", match.group(), first))
         spans.append((start, end))
         previous_end = end
-    return [Token(masked, plain_word(surface), start, end)
-            for masked, (_kind, surface, _first), (start, end) in zip(_masked(items), items, spans, strict=True)]
+    return [
+        Token(masked, plain_word(surface), start, end)
+        for masked, (_kind, surface, _first), (start, end) in zip(_masked(items), items, spans, strict=True)
+    ]
 
 
 def matching_words(text: str) -> list[str]:
@@ -155,16 +163,18 @@ def token_hash(token: str) -> int:
     return value
 
 
-_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5],
-                dtype=np.uint64)
+_MIX = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5], dtype=np.uint64
+)
 
 
 def batch_shingles(word_lists: list[list[str]], size: int) -> tuple[np.ndarray, np.ndarray]:
     """Distinct shingle hashes of many texts at once: (hashes, offsets), where text i owns
     ``hashes[offsets[i]:offsets[i + 1]]`` (sorted). Same values as ``shingle_hashes``."""
     lengths = np.fromiter((len(w) for w in word_lists), dtype=np.int64, count=len(word_lists))
-    flat = np.fromiter((token_hash(t) for words in word_lists for t in words), dtype=np.uint64,
-                       count=int(lengths.sum()))
+    flat = np.fromiter(
+        (token_hash(t) for words in word_lists for t in words), dtype=np.uint64, count=int(lengths.sum())
+    )
     ends = np.cumsum(lengths)
     starts = ends - lengths
     full = lengths >= size
@@ -202,5 +212,5 @@ def shingle_hashes(masked: list[str], size: int) -> np.ndarray:
     count = len(values) - size + 1
     combined = np.zeros(count, dtype=np.uint64)
     for offset in range(size):  # position-dependent mix so "a b c" and "c b a" differ
-        combined = (combined ^ values[offset:offset + count]) * _MIX[offset % len(_MIX)]
+        combined = (combined ^ values[offset : offset + count]) * _MIX[offset % len(_MIX)]
     return np.unique(combined)

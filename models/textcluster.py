@@ -71,9 +71,17 @@ class TextClusterer(ClusterMixin, BaseEstimator):
     signatures_ : ndarray of shape (n_texts_seen, num_perm), uint32
     """
 
-    def __init__(self, threshold: float = 0.6, num_perm: int = 60, bands: int = 20, shingle_size: int = 3,
-                 max_df: float = 0.1, min_boilerplate_docs: int = 50, sketch_width_log2: int = 22,
-                 random_state: int = 0):
+    def __init__(
+        self,
+        threshold: float = 0.6,
+        num_perm: int = 60,
+        bands: int = 20,
+        shingle_size: int = 3,
+        max_df: float = 0.1,
+        min_boilerplate_docs: int = 50,
+        sketch_width_log2: int = 22,
+        random_state: int = 0,
+    ):
         self.threshold = threshold
         self.num_perm = num_perm
         self.bands = bands
@@ -117,8 +125,9 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         # pass 2 knows them; shingles are kept per chunk (8 bytes each), not recomputed.
         chunks = []
         for at in range(0, len(X), _TEXTS_PER_CHUNK):
-            hashes, offsets = batch_shingles([matching_words(t) for t in X[at:at + _TEXTS_PER_CHUNK]],
-                                             self.shingle_size)
+            hashes, offsets = batch_shingles(
+                [matching_words(t) for t in X[at : at + _TEXTS_PER_CHUNK]], self.shingle_size
+            )
             self._count_documents(hashes, len(offsets) - 1)
             chunks.append((hashes, offsets))
         self._grow(len(X))
@@ -126,8 +135,8 @@ class TextClusterer(ClusterMixin, BaseEstimator):
             hashes, offsets = self._without_boilerplate(hashes, offsets)
             start, count = self.n_texts_, len(offsets) - 1
             signatures = self._minhash(hashes, offsets)
-            self._buffer[start:start + count] = signatures
-            self._alone[start:start + count] = offsets[1:] == offsets[:-1]
+            self._buffer[start : start + count] = signatures
+            self._alone[start : start + count] = offsets[1:] == offsets[:-1]
             self.n_texts_ += count
             self._uf.add(count)
             self._index(start, signatures)
@@ -164,8 +173,9 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         limit = max(self.max_df * self._docs_counted, self.min_boilerplate_docs)
         if self._docs_counted <= limit or not len(hashes):
             return hashes, offsets
-        counts = np.minimum(*(row[slots] for row, slots in zip(self._sketch, self._sketch_slots(hashes),
-                                                             strict=True)))
+        counts = np.minimum(
+            *(row[slots] for row, slots in zip(self._sketch, self._sketch_slots(hashes), strict=True))
+        )
         keep = counts <= limit
         kept_before = np.concatenate([[0], np.cumsum(keep)])
         return hashes[keep], kept_before[offsets]

@@ -42,9 +42,15 @@ _PATTERNS = [
 # "Lisa, 19, uit Utrecht", "Chloe hier, 20,", "ik ben Mila. 20 en", title "Den Haag: Chloe 20": a bare
 # number right after a capitalised word, closed by punctuation, the line end or a linking word.
 _AFTER_NAME = re.compile(
-    r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+(?:hier|here))?(?:[,.]\s*|\s+)(?P<num>\d{2})"
+    r"\b(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\s+(?:hier|here))?(?:[,.]\s*|\s+)(?P<num>\d{2})"
     r"(?=\s*(?:[,.!)]|$)|\s+(?:en|and|uit|from|in|nu|now|-|–)\b|\s*-\s)",
     re.MULTILINE,
+)
+# Street names end in one of these; the number after them is a house number.
+_STREET = re.compile(
+    r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|park|hof|markt|steeg|pad|dreef|ring|baan|kwartier|"
+    r"street|road|avenue|lane|square)$",
+    re.IGNORECASE,
 )
 LOOSE_MIN_AGE, LOOSE_MAX_AGE = 13, 69
 # Lisa (19): the bracket right after a name
@@ -82,13 +88,16 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
             continue  # "jaar" inside a word such as "verjaardag"
         window_start = max(0, unit.start() - 30)
         # Digits are the common case; the number-word alternation is only tried when they fail.
-        before = _DIGITS_BEFORE_UNIT.search(text, window_start, unit.start()) or \
-            _NUMBER_BEFORE_UNIT.search(text, window_start, unit.start())
+        before = _DIGITS_BEFORE_UNIT.search(text, window_start, unit.start()) or _NUMBER_BEFORE_UNIT.search(
+            text, window_start, unit.start()
+        )
         if before:
             candidates.append((before.group("num"), before.start(), unit.end()))
     for pattern in _PATTERNS:
         candidates += [(m.group("num"), m.start(), m.end()) for m in pattern.finditer(text)]
     for m in _AFTER_NAME.finditer(text):
+        if _STREET.search(m.group("word")):
+            continue  # "Demolaan 16": a house number, not an age
         if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:
             candidates.append((m.group("num"), m.start("num"), m.end("num")))
     for m in _PAREN_AGE.finditer(text):

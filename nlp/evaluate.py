@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp.extract import extract
-from nlp.lexicon import CATEGORIES, computed_entry
+from nlp.lexicon import CATEGORIES
 from nlp.licences import load_register
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "EVALUATION.md"
@@ -59,7 +59,6 @@ class Report:
     handles_exact: Counter[bool] = field(default_factory=Counter)
     ages: Counter[bool] = field(default_factory=Counter)
     categories: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
-    minor_without_age_18: Tally = field(default_factory=Tally)
     noise_versions: int = 0
     noise_minor_flags: int = 0
     misses: list[str] = field(default_factory=list)
@@ -107,14 +106,6 @@ def _score_version(record: dict[str, Any], report: Report, register: frozenset[s
             report.misses.append(f"{where}: age {record['stated_age']} not in {result.ages}")
 
     planted = record["indicators"]
-    # A stated age of exactly 18 raises the weak `just_18` by design (DOMAIN.md: ages 18-20 are a
-    # weaker minor signal); the world plants only the phrases ("net 18"), so both figures are shown.
-    age_18 = computed_entry("stated_age_18").explanation
-    minor_truth = [t for t in planted if t["category"] == "minor"]
-    minor_predicted = [h for h in result.indicators if h["category"] == "minor" and h["explanation"] != age_18]
-    report.minor_without_age_18.tp += sum(any(_overlaps(h, t) for t in minor_truth) for h in minor_predicted)
-    report.minor_without_age_18.fp += sum(not any(_overlaps(h, t) for t in minor_truth) for h in minor_predicted)
-    report.minor_without_age_18.fn += sum(not any(_overlaps(h, t) for h in minor_predicted) for t in minor_truth)
     for category in CATEGORIES:
         truth = [t for t in planted if t["category"] == category]
         predicted = [h for h in result.indicators if h["category"] == category]
@@ -165,19 +156,18 @@ def render(report: Report, description: str) -> str:
     ]
     for category in CATEGORIES:
         t = report.categories[category]
-        lines.append(f"| indicators: {category} (span overlap) | {t.precision:.3f} | {t.recall:.3f} | {t.f1:.3f} |"
-                     + (" nothing planted |" if t.tp + t.fn == 0 else ""))
-    t = report.minor_without_age_18
-    lines.append(f"| indicators: minor, without `just_18` from a stated age of 18 | {t.precision:.3f} | "
-                 f"{t.recall:.3f} | {t.f1:.3f} |")
+        lines.append(
+            f"| indicators: {category} (span overlap) | {t.precision:.3f} | {t.recall:.3f} | {t.f1:.3f} |"
+            + (" nothing planted |" if t.tp + t.fn == 0 else "")
+        )
     lines += [
         "",
-        "A stated age of exactly 18 raises the weak `just_18` (weight 0.2) by design: DOMAIN.md counts ages",
-        "18-20 as a weaker minor signal and girls are groomed to start at 18. The demo world plants `just_18`",
-        "only for the phrases (\"net 18\"), so those hits count as false positives in the `minor` row; the",
-        "row after it leaves them out. `licensing` is checked against the world's register",
+        "A stated age of exactly 18 raises the weak `just_18` (weight 0.2; DOMAIN.md counts ages 18-20 as a",
+        "weaker minor signal), and the world labels it so. `licensing` is checked against the world's register",
         "(`truth/licences.csv`, as the setting `licence_register` would name the municipal one); the ad-level",
-        "`no_licence` flag (no number shown at all) has no span and is not produced.",
+        "`no_licence` flag (no number shown at all) has no span and is not produced. The world's phrases and",
+        "the lexicons were written together, so these figures show that extraction covers every planted",
+        "form and decoy, not how it reads ads written by real people.",
     ]
     lines += ["", "| phone disguise type | phones | recall |", "|---|---|---|"]
     for kind, t in sorted(report.phone_by_disguise.items()):
@@ -217,7 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         world = args.world
-        description = f"`{world}`" if world else f"generated, {args.ads} ads, {args.days} days, seed {args.seed}"
+        description = (
+            f"`{world}`" if world else f"generated, {args.ads} ads, {args.days} days, seed {args.seed}"
+        )
         if world is None:
             from crawlers.demosite.generate import generate_world
 

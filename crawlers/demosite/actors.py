@@ -132,17 +132,21 @@ class ActorFactory:
         rng = self.rng
         r = rng.random()
         if r < 0.9:
+
             def make():
                 national = f"06{pick(rng, '123458')}{below(rng, 10**7):07d}"
                 return Phone("+31" + national[1:], national, 2)
         elif r < 0.95:
+
             def make():
                 national = f"04{pick(rng, '789')}{below(rng, 10**7):07d}"
                 return Phone("+32" + national[1:], national, 4)
         else:
+
             def make():
                 national = f"{pick(rng, ('0151', '0152', '0176'))}{below(rng, 10**8):08d}"
                 return Phone("+49" + national[1:], national, 4)
+
         return self._unique_number(make)
 
     def landline(self, city: City) -> Phone:
@@ -215,8 +219,15 @@ class ActorFactory:
     def independent(self) -> Actor:
         rng = self.rng
         actor = Actor(
-            self._actor_id(), "independent", self._lang(0.25, 0.15), [self._city()], [], [], [],
-            disguise_rate=self.disguise_rate * 0.6, typo_rate=pick(rng, (0.0, 0.02, 0.06)),
+            self._actor_id(),
+            "independent",
+            self._lang(0.25, 0.15),
+            [self._city()],
+            [],
+            [],
+            [],
+            disguise_rate=self.disguise_rate * 0.6,
+            typo_rate=pick(rng, (0.0, 0.02, 0.06)),
         )
         actor.phones.append(self.mobile())
         if rng.random() < 0.2:
@@ -241,8 +252,15 @@ class ActorFactory:
         words = phrases()
         city = self._city()
         actor = Actor(
-            self._actor_id(), "agency", self._lang(0.3, 0.0), [city], [self.landline(city)], [], [],
-            disguise_rate=self.disguise_rate * 0.1, typo_rate=0.0,
+            self._actor_id(),
+            "agency",
+            self._lang(0.3, 0.0),
+            [city],
+            [self.landline(city)],
+            [],
+            [],
+            disguise_rate=self.disguise_rate * 0.1,
+            typo_rate=0.0,
         )
         actor.name = f"{pick(rng, words['agency_words'])} {pick(rng, words['agency_kinds'])}"
         actor.emails.append(f"info@{actor.name.lower().replace(' ', '-')}.example")
@@ -261,8 +279,15 @@ class ActorFactory:
         rng = self.rng
         hard = rng.random() < 0.3
         actor = Actor(
-            self._actor_id(), "operation", self._lang(0.35, 0.15), self._route(between(rng, 2, 5)), [], [], [],
-            hard=hard, disguise_rate=0.0 if hard else min(1.0, self.disguise_rate * 2),
+            self._actor_id(),
+            "operation",
+            self._lang(0.35, 0.15),
+            self._route(between(rng, 2, 5)),
+            [],
+            [],
+            [],
+            hard=hard,
+            disguise_rate=0.0 if hard else min(1.0, self.disguise_rate * 2),
             typo_rate=pick(rng, (0.02, 0.06, 0.1)),
         )
         for _ in range(between(rng, 1, 3)):
@@ -276,7 +301,9 @@ class ActorFactory:
                 actor.codes.append("real_photos")
             actor.low_price = rng.random() < 0.3
             if rng.random() < 0.25:
-                actor.licence = self.next_licence(actor.cities[0]).replace("ESC", "ECS")  # not in the register
+                actor.licence = self.next_licence(actor.cities[0]).replace(
+                    "ESC", "ECS"
+                )  # not in the register
         if rng.random() < 0.5:  # incall through facilitators in some of its cities
             for city in actor.cities:
                 if rng.random() < 0.6:
@@ -296,8 +323,13 @@ class ActorFactory:
     def noise(self) -> Actor:
         city = self._city()
         actor = Actor(
-            self._actor_id(), "noise", self._lang(0.3, 0.0), [city],
-            [self.landline(city) if self.rng.random() < 0.5 else self.mobile()], [], [],
+            self._actor_id(),
+            "noise",
+            self._lang(0.3, 0.0),
+            [city],
+            [self.landline(city) if self.rng.random() < 0.5 else self.mobile()],
+            [],
+            [],
         )
         actor.persons.append(self._person(actor.id, None, 1))
         return actor

@@ -29,9 +29,14 @@ VARIED_SECTIONS = ("about", "availability", "arrangements", "price", "closing")
 VARIANTS = (("alt", 0.3), ("swap", 0.15), ("emoji", 0.2))  # (rewrite, chance per ad)
 TITLE_CODES = ("new_in_town", "tour", "few_days", "real_photos")
 FILLER_SECTIONS = ("about", "availability", "arrangements", "price")
-SLOT_CATEGORY = {"age_under_18": "minor", "just_18": "minor", "very_low_price": "coercion",
-                 "phone_disguised": "obfuscation", "email_disguised": "obfuscation",
-                 "licence_unknown": "licensing"}
+SLOT_CATEGORY = {
+    "age_under_18": "minor",
+    "just_18": "minor",
+    "very_low_price": "coercion",
+    "phone_disguised": "obfuscation",
+    "email_disguised": "obfuscation",
+    "licence_unknown": "licensing",
+}
 
 
 @dataclass
@@ -129,14 +134,25 @@ def make_template(actor: Actor, rng, emoji: bool = True) -> AdTemplate:
     marks = data["emoji"]
     emojis = {n: pick(rng, marks) for n in names if emoji and rng.random() < 0.25} if emoji else {}
     lowercase = rng.random() < 0.08
-    template = AdTemplate(base_lang, sections, section_lang, title, emojis, pick(rng, ("\n", "\n", "\n", " ")),
-                          lowercase, alternates=template_alternates)
+    template = AdTemplate(
+        base_lang,
+        sections,
+        section_lang,
+        title,
+        emojis,
+        pick(rng, ("\n", "\n", "\n", " ")),
+        lowercase,
+        alternates=template_alternates,
+    )
     headline = [c for c in actor.codes if c in TITLE_CODES]
     if headline and rng.random() < 0.5:
         template.title_code = headline[0]
         _prefix, phrase, suffix = pick(rng, data["indicators"][headline[0]][base_lang])
-        template.title_suffix = (" - ", Marked("ind", headline[0], phrase.upper() if rng.random() < 0.3 else phrase),
-                                 suffix)
+        template.title_suffix = (
+            " - ",
+            Marked("ind", headline[0], phrase.upper() if rng.random() < 0.3 else phrase),
+            suffix,
+        )
     return template
 
 
@@ -159,9 +175,12 @@ def age_value(state: AdState, lang: str, short: bool) -> Value:
     else:
         forms = phrases()["age_phrases"][lang]
         text = forms[state.age_form % len(forms)].format(n=state.stated_age)
+    start = text.index(str(state.stated_age)) if short else 0
     if state.stated_age < 18:
-        start = text.index(str(state.stated_age)) if short else 0
         return Value(text, (("ind", "age_under_18", start, len(text)),))
+    if state.stated_age == 18:
+        # DOMAIN.md counts a stated 18 as a weak minor signal; the extractor raises `just_18` for it.
+        return Value(text, (("ind", "just_18", start, len(text)),))
     return Value(text)
 
 
@@ -175,7 +194,9 @@ def slot_values(actor: Actor, person: Person, state: AdState, template: AdTempla
         "agency": Value(actor.name),
         "age": age_value(state, lang, short=False),
         "age_short": age_value(state, lang, short=True),
-        "price": Value(price_text, (("ind", "very_low_price", 0, len(price_text)),) if actor.low_price else ()),
+        "price": Value(
+            price_text, (("ind", "very_low_price", 0, len(price_text)),) if actor.low_price else ()
+        ),
     }
     values["phone"] = phone_value(state)
     if state.email:
@@ -221,8 +242,15 @@ def phone_value(state: AdState) -> Value:
 
 def body_pieces(state: AdState, template: AdTemplate, rng) -> Line:
     """The body as one piece sequence (slots unfilled); versions differing only in slot values share it."""
-    key = (state.codes, state.drop_about, state.email is not None, state.handle is not None, state.extra_lines,
-           state.variant, state.address is not None)
+    key = (
+        state.codes,
+        state.drop_about,
+        state.email is not None,
+        state.handle is not None,
+        state.extra_lines,
+        state.variant,
+        state.address is not None,
+    )
     pieces = template.body_cache.get(key)
     if pieces is None:
         pieces = template.body_cache[key] = flatten(_compose_lines(state, template, rng), template.sep)

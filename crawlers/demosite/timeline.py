@@ -94,7 +94,9 @@ def edit(state: AdState, plan: AdPlan, rng) -> AdState:
         return replace(state, city=city, address=actor.facilitators.get(city.name))
     if kind == "price":
         step = pick(rng, (-20, -10, 10, 20, 30))
-        return replace(state, price=max(30, state.price + step), price_form=below(rng, 3))
+        # An actor planted as cheap stays below the EUR 100 the indicator names, or the truth would lie.
+        ceiling = 90 if actor.low_price else 1000
+        return replace(state, price=min(ceiling, max(30, state.price + step)), price_form=below(rng, 3))
     if kind == "phone":
         return new_phone_notation(state, actor, plan.template.lang if plan.template else "nl", rng)
     if state.codes and rng.random() < 0.4:
@@ -105,14 +107,21 @@ def edit(state: AdState, plan: AdPlan, rng) -> AdState:
     return replace(state, drop_about=not state.drop_about)
 
 
-CHANGE_FIELDS = (("age", ("stated_age", "just_18")), ("city", ("city",)), ("price", ("price", "price_form")),
-                 ("phone", ("phones",)), ("indicator_lines", ("codes",)), ("wording", ("variant", "drop_about")))
+CHANGE_FIELDS = (
+    ("age", ("stated_age", "just_18")),
+    ("city", ("city",)),
+    ("price", ("price", "price_form")),
+    ("phone", ("phones",)),
+    ("indicator_lines", ("codes",)),
+    ("wording", ("variant", "drop_about")),
+)
 
 
 def changes_between(before: AdState, after: AdState) -> list[str]:
     """What an edit changed, in words the truth uses: age, city, price, phone, indicator_lines, wording."""
-    return [name for name, fields in CHANGE_FIELDS
-            if any(getattr(before, f) != getattr(after, f) for f in fields)]
+    return [
+        name for name, fields in CHANGE_FIELDS if any(getattr(before, f) != getattr(after, f) for f in fields)
+    ]
 
 
 def plan_versions(plan: AdPlan, first: AdState, days: int, rng) -> None:

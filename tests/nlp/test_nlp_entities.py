@@ -87,7 +87,11 @@ def test_stated_ages(text, ages):
     found = find_ages(text)
     assert [a.age for a in found] == ages
     for a in found:
-        assert str(a.age) in text[a.start : a.end] or text[a.start : a.end].isalpha() or " " in text[a.start : a.end]
+        assert (
+            str(a.age) in text[a.start : a.end]
+            or text[a.start : a.end].isalpha()
+            or " " in text[a.start : a.end]
+        )
 
 
 @pytest.mark.parametrize(
@@ -103,6 +107,8 @@ def test_stated_ages(text, ages):
         "2 years in NL",
         "Prijs 150 euro, 1 uur",
         "I am 1 of a kind",
+        "Ontvangst: Hostel Testpunt, Demolaan 16",
+        "Incall: Pension Demo, Modelsingel 55\nPrice 240 EUR",
     ],
 )
 def test_numbers_that_are_not_the_persons_age(text):
@@ -130,7 +136,18 @@ def test_prices_need_a_currency_word_of_their_own():
     from nlp.prices import find_prices
 
     assert [p.value for p in find_prices("Fleur 21, EUR 40, €50,-, 60 euro, 70,-")] == [
-        "EUR 40", "EUR 50", "EUR 60", "EUR 70"]
+        "EUR 40",
+        "EUR 50",
+        "EUR 60",
+        "EUR 70",
+    ]
+
+
+def test_a_price_never_joins_a_number_on_the_line_above():
+    from nlp.prices import find_prices
+
+    assert [p.value for p in find_prices("Adres: Demolaan 16\n€240 p/u")] == ["EUR 240"]
+    assert [p.value for p in find_prices("Price 79\nEUR 200 an hour")] == ["EUR 200"]
 
 
 def test_handle_label_before_at_is_not_an_email():

@@ -31,9 +31,21 @@ ENGLISH_AD = (
     "Only a few days, on tour. 100% real, no fake. Only €30."
 )
 EXPECTED = {
-    "new_in_town", "third_person", "youth_words", "just_18", "no_language", "school_words", "always_available",
-    "booking_via_third_party", "new_girls_weekly", "lives_on_premises", "no_protection", "few_days", "tour",
-    "real_photos", "very_low_price",
+    "new_in_town",
+    "third_person",
+    "youth_words",
+    "just_18",
+    "no_language",
+    "school_words",
+    "always_available",
+    "booking_via_third_party",
+    "new_girls_weekly",
+    "lives_on_premises",
+    "no_protection",
+    "few_days",
+    "tour",
+    "real_photos",
+    "very_low_price",
 }
 
 
@@ -116,11 +128,14 @@ def test_negation_does_not_cross_punctuation():
         "Oppas (16) zoekt werk, ervaring met jonge meisjes en tieners.",
         "Te koop: fiets voor een jong meisje, vraagprijs 40 euro.",
         "For sale: schoolgirl costume second hand, 10 euro.",
+        "Verhuisservice Utrecht\nNieuw in de stad? Wij verhuizen uw spullen snel.",
+        "Schoonmaakhulp gezocht\nVoor een kantoor, graag altijd beschikbaar in de vakanties.",
+        "Live music in Enschede\nLocal band on tour, playing this Friday. Tickets: 06 12345678",
     ],
 )
-def test_non_adult_listings_raise_no_minor_or_coercion_flag(text):
+def test_non_adult_listings_raise_no_minor_coercion_or_movement_flag(text):
     result = extract(text)
-    assert not [h for h in result.indicators if h["category"] in ("minor", "coercion")]
+    assert not [h for h in result.indicators if h["category"] in ("minor", "coercion", "movement")]
 
 
 def test_escort_ad_with_job_words_is_still_an_adult_listing():
@@ -182,9 +197,15 @@ def test_lexicon_files_validate():
 def test_validator_reports_a_broken_entry(monkeypatch):
     good = lexicon.load_entries()
     bad = lexicon.Entry(
-        code="school_words", category="nonsense", weight=2.0, explanation="", source="x", file="nl.yaml",
+        code="school_words",
+        category="nonsense",
+        weight=2.0,
+        explanation="",
+        source="x",
+        file="nl.yaml",
         patterns=(lexicon.Pattern("phrase", "zzzz never matches"),),
-        positives=("Scholiere",), negatives=("Lieve scholiere",),
+        positives=("Scholiere",),
+        negatives=("Lieve scholiere",),
     )
     monkeypatch.setattr(lexicon, "load_entries", lambda: (*good, bad))
     problems = lexicon.validate_all()
@@ -196,9 +217,15 @@ def test_validator_reports_a_broken_entry(monkeypatch):
 def test_validator_reports_examples_that_disagree(monkeypatch):
     good = lexicon.load_entries()
     wrong = lexicon.Entry(
-        code="tour", category="movement", weight=0.05, explanation="e", source="s", file="nl.yaml",
+        code="tour",
+        category="movement",
+        weight=0.05,
+        explanation="e",
+        source="s",
+        file="nl.yaml",
         patterns=(lexicon.Pattern("phrase", "op tour"),),
-        positives=("Een gewone zin.",), negatives=("Op tour door Nederland.",),
+        positives=("Een gewone zin.",),
+        negatives=("Op tour door Nederland.",),
     )
     monkeypatch.setattr(lexicon, "load_entries", lambda: (*good, wrong))
     problems = lexicon.validate_all()
