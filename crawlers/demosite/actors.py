@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from crawlers.demosite.cities import CITIES, CITY_WEIGHTS, City
+from crawlers.demosite.cities import CITIES, CITY_WEIGHTS, City, city_slug
 from crawlers.demosite.draw import below, between, pick, weighted
 from crawlers.demosite.texts import phrases
 
@@ -103,6 +103,8 @@ class ActorFactory:
         self._licences = 0
         self._numbers: set[str] = set()
         self._handles: set[str] = set()
+        self._agency_names: set[str] = set()
+        self._emails: set[str] = set()  # personal addresses; agencies' follow from their unique names
         self.facilitators: dict[str, list[Facilitator]] = {}  # by city name, shared by all operations
 
     # --- small draws -------------------------------------------------------------------------
@@ -170,8 +172,32 @@ class ActorFactory:
                 return platform, handle
             base += pick(self.rng, "abcxyz")
 
+    def _agency_name(self, city: City) -> str:
+        """A name no other agency of this world has (so neither has its e-mail address).
+
+        Two words give only 48 names, so a busy world draws one twice; the second agency
+        then carries its city ("Crystal Agency Utrecht"), and a number if that is taken
+        too. No extra random draw is made, so the rest of the world stays as it was.
+        """
+        words = phrases()
+        name = f"{pick(self.rng, words['agency_words'])} {pick(self.rng, words['agency_kinds'])}"
+        candidate, n = name, 1
+        if candidate in self._agency_names:
+            candidate = name = f"{name} {city.name}"
+        while candidate in self._agency_names:
+            n += 1
+            candidate = f"{name} {n}"
+        self._agency_names.add(candidate)
+        return candidate
+
     def _email(self, local: str) -> str:
-        return f"{local.lower()}{between(self.rng, 10, 98)}@{pick(self.rng, phrases()['email_domains'])}"
+        """A personal address no other actor of this world has: a taken one counts its number up
+        (no extra random draw)."""
+        number, domain = between(self.rng, 10, 98), pick(self.rng, phrases()["email_domains"])
+        while (address := f"{local.lower()}{number}@{domain}") in self._emails:
+            number += 1
+        self._emails.add(address)
+        return address
 
     def _new_images(self, n: int) -> list[str]:
         out = []
@@ -249,7 +275,6 @@ class ActorFactory:
 
     def agency(self) -> Actor:
         rng = self.rng
-        words = phrases()
         city = self._city()
         actor = Actor(
             self._actor_id(),
@@ -262,8 +287,8 @@ class ActorFactory:
             disguise_rate=self.disguise_rate * 0.1,
             typo_rate=0.0,
         )
-        actor.name = f"{pick(rng, words['agency_words'])} {pick(rng, words['agency_kinds'])}"
-        actor.emails.append(f"info@{actor.name.lower().replace(' ', '-')}.example")
+        actor.name = self._agency_name(city)
+        actor.emails.append(f"info@{city_slug(actor.name)}.example")
         actor.licence = self.next_licence(city)
         actor.licence_registered = True
         actor.codes.append("third_person")  # agencies describe their people in the third person
