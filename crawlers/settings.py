@@ -42,6 +42,12 @@ def scrapy_settings(
         "ROBOTSTXT_OBEY": bool(polite["obey_robots"]),
         "CONCURRENT_REQUESTS": max(8, int(polite["concurrent_requests_per_domain"])),
         "CONCURRENT_REQUESTS_PER_DOMAIN": int(polite["concurrent_requests_per_domain"]),
+        # Scrapy starts CONCURRENT_ITEMS (default 100) tasks for every response's output; ours
+        # yields one item or a few links, so 100 tasks per page cost more than the page itself.
+        "CONCURRENT_ITEMS": 16,
+        # This check re-reads and parses a callback's source for every response (its cache is keyed
+        # by the bound method, a new object each time); the spider's callbacks are fixed and tested.
+        "WARN_ON_GENERATOR_RETURN_VALUE": False,
         "DOWNLOAD_DELAY": float(polite["download_delay"]),
         "AUTOTHROTTLE_ENABLED": bool(polite["autothrottle"]),
         "AUTOTHROTTLE_START_DELAY": max(0.05, float(polite["download_delay"])),

@@ -85,7 +85,7 @@ def upsert_ad(
         if known is not None:
             # Content went back to an earlier version; that version row already holds it.
             return "reverted"
-    number = session.execute(
+    number = 0 if outcome == "new" else session.execute(
         select(func.coalesce(func.max(AdVersion.version_no), 0)).where(AdVersion.ad_id == ad.id)
     ).scalar_one()
     session.add(

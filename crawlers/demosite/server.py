@@ -65,6 +65,9 @@ class DemoHandler(BaseHTTPRequestHandler):
     server: DemoServer
     server_version = "signalstack-demosite/1"
     protocol_version = "HTTP/1.1"
+    # Headers and body leave in two writes; with Nagle's algorithm on a kept-alive connection the
+    # body then waits for the client's delayed ACK (~40 ms a response). Web servers set TCP_NODELAY.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's signature
         pass  # the request log is kept on the server object instead of stderr noise

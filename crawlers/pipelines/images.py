@@ -13,9 +13,28 @@ from pathlib import Path
 from typing import Any
 
 import imagehash
-from PIL import Image, ImageOps, UnidentifiedImageError
+import numpy as np
+from PIL import Image, UnidentifiedImageError
 
 from crawlers.pipelines import app_settings
+
+
+# imagehash.phash: grey, 32x32 Lanczos, 2-D DCT-II, the 8x8 lowest frequencies against their median.
+# The same steps with the DCT as one small matrix product (only the 8 rows the hash reads), and
+# the mirror hash from the flipped 32x32 grid instead of flipping and shrinking the photo again:
+# the results are bit-identical to imagehash.phash(img) and imagehash.phash(ImageOps.mirror(img))
+# (tests/crawlers check it) at half the cost, which the crawl pays for every photo.
+_SIDE, _LOW = 32, 8
+_DCT_ROWS = 2.0 * np.cos(np.pi * np.arange(_LOW)[:, None] * (2 * np.arange(_SIDE)[None, :] + 1) / (2 * _SIDE))
+
+
+def _phash_pair(img: Image.Image) -> tuple[str, str]:
+    grid = np.asarray(img.convert("L").resize((_SIDE, _SIDE), Image.Resampling.LANCZOS), dtype=np.float64)
+    hashes = []
+    for pixels in (grid, grid[:, ::-1]):
+        low = _DCT_ROWS @ pixels @ _DCT_ROWS.T
+        hashes.append(str(imagehash.ImageHash(low > np.median(low))))
+    return hashes[0], hashes[1]
 
 
 def image_hashes(data: bytes) -> dict[str, str]:
@@ -24,8 +43,7 @@ def image_hashes(data: bytes) -> dict[str, str]:
     try:
         with Image.open(BytesIO(data)) as img:
             img.load()
-            out["phash"] = str(imagehash.phash(img))
-            out["phash_mirror"] = str(imagehash.phash(ImageOps.mirror(img.convert("RGB"))))
+            out["phash"], out["phash_mirror"] = _phash_pair(img)
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
         out["error"] = f"not a readable image: {exc.__class__.__name__}"
     return out

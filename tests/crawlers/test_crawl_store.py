@@ -109,6 +109,29 @@ def test_image_hashes_catch_mirrored_copies():
     assert image_hashes(b"not an image")["error"].startswith("not a readable image")
 
 
+def test_image_hashes_equal_imagehash_phash_of_the_photo_and_its_mirror():
+    """The crawl's own pHash arithmetic must give imagehash's bits, or stored hashes stop matching."""
+    from io import BytesIO
+
+    import imagehash
+    from PIL import Image, ImageOps
+
+    from crawlers.demosite.images import image_bytes
+    from crawlers.pipelines.images import image_hashes
+
+    checked = 0
+    for base in ("b000001", "b000002", "b000147"):
+        for transform in ("o", "m", "q70", "c12"):
+            data = image_bytes(5, base, transform)
+            with Image.open(BytesIO(data)) as img:
+                img.load()
+                want = (str(imagehash.phash(img)), str(imagehash.phash(ImageOps.mirror(img.convert("RGB")))))
+            got = image_hashes(data)
+            assert (got["phash"], got["phash_mirror"]) == want, (base, transform)
+            checked += 1
+    assert checked == 12
+
+
 def test_crawl_status_rules():
     from crawlers.jobrecorder import crawl_status
     from crawlers.retry import backoff_delay
