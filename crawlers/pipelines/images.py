@@ -18,7 +18,6 @@ from PIL import Image, UnidentifiedImageError
 
 from crawlers.pipelines import app_settings
 
-
 # imagehash.phash: grey, 32x32 Lanczos, 2-D DCT-II, the 8x8 lowest frequencies against their median.
 # The same steps with the DCT as one small matrix product (only the 8 rows the hash reads), and
 # the mirror hash from the flipped 32x32 grid instead of flipping and shrinking the photo again:
