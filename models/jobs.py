@@ -125,6 +125,23 @@ def fill_identifiers(records: Sequence[dict[str, Any]]) -> bool:
     return True
 
 
+def mark_non_adult(records: Sequence[dict[str, Any]]) -> bool:
+    """Set ``non_adult`` where a record has none: True for a job ad, a sale, tutoring and the
+    like (``nlp.indicators.context.is_non_adult_listing``: a non-adult cue and no adult-service
+    cue). The linker then does not join it to anyone by its text cluster.
+
+    Returns False when ``nlp`` is not installed (then text clusters link every ad).
+    """
+    try:
+        from nlp.indicators.context import is_non_adult_listing
+    except ImportError:
+        return False
+    for record in records:
+        if record.get("non_adult") is None:
+            record["non_adult"] = is_non_adult_listing(record["text"])
+    return True
+
+
 def text_cluster_keys(
     records: Sequence[Mapping[str, Any]],
     clusterer: TextClusterer | None = None,
@@ -177,6 +194,7 @@ def cluster_lines(lines: Iterable[str], by: str = "all", threshold: float = 0.6)
                 "warning: nlp.extract is not available; linking only on identifiers given in the input",
                 file=sys.stderr,
             )
+        mark_non_adult(records)
         for record, key in zip(records, text_keys, strict=True):
             record["text_cluster"] = key
         keys, _ = network_keys(records)

@@ -12,6 +12,10 @@ An ad record may carry:
 - ``handles``: list of ``{"platform", "handle"}`` dicts or ``"platform:handle"`` strings;
 - ``images``: list of 64-bit pHash hex strings or ``{"phash", "phash_mirror"}`` dicts;
 - ``text_cluster``: a near-duplicate text cluster key (or None);
+- ``non_adult``: True for a listing that is not an adult-service ad (a job ad, something
+  for sale; ``models.jobs.mark_non_adult``). Its text cluster links it to no one: a network
+  is who advertises adult services, and one job or for-sale text is posted by unrelated
+  people. Its phones, e-mails, handles and photos still link it;
 - ``city`` / ``seen_at`` or ``sightings`` (``[{"city", "at"}]``) for the movement timeline.
 
 Photos match when the Hamming distance of a's pHash to b's pHash, or to b's
@@ -65,7 +69,8 @@ def image_hashes(image: Any) -> tuple[int, int | None]:
 
 
 def identifiers(record: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
-    """(kind, normalised value) of every exact identifier an ad carries."""
+    """(kind, normalised value) of every exact identifier an ad carries (a non-adult
+    listing's text cluster is not one)."""
     for phone in record.get("phones") or ():
         yield "phone", str(phone).replace(" ", "")
     for email in record.get("emails") or ():
@@ -73,7 +78,7 @@ def identifiers(record: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
     for handle in record.get("handles") or ():
         yield "handle", normalised_handle(handle)
     cluster = record.get("text_cluster")
-    if cluster is not None:
+    if cluster is not None and not record.get("non_adult"):
         yield "text", str(cluster)
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
-from models.jobs import network_keys, text_cluster_keys
+from models.jobs import mark_non_adult, network_keys, text_cluster_keys
 from models.linking import NetworkLinker, describe_network, image_hashes
 from models.templates import describe_text_cluster
 from models.textcluster import TextClusterer
@@ -160,6 +160,7 @@ def cluster_stored_ads(session: Session, actor: str = "system", threshold: float
         text_summaries[key] = describe_text_cluster(texts)
     report["text"] = _store_kind(session, "text", records, text_keys, text_summaries, existing)
 
+    mark_non_adult(records)  # a job ad or a sale joins a network by its identifiers only
     for record, key in zip(records, text_keys, strict=True):
         record["text_cluster"] = key
     previous, existing = _previous_keys(session, "network")

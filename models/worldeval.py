@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from models.evaluate import cluster_scores
-from models.jobs import fill_identifiers, network_keys, text_cluster_keys
+from models.jobs import fill_identifiers, mark_non_adult, network_keys, text_cluster_keys
 from models.linking import NetworkLinker
 from models.textcluster import TextClusterer
 
@@ -100,6 +100,7 @@ def evaluate_world(folder: Path | str, identifiers: str = "truth", threshold: fl
     if identifiers == "nlp" and not fill_identifiers(records):
         raise WorldEvalError("nlp.extract is not available")
     text_keys = text_cluster_keys(records, TextClusterer(threshold=threshold))
+    mark_non_adult(records)  # from the ad text, as in the pipeline (not from the truth)
     for record, key in zip(records, text_keys, strict=True):
         record["text_cluster"] = key
     net_keys, _ = network_keys(records, NetworkLinker())

@@ -148,3 +148,18 @@ def test_cli_errors_are_clear():
     result = _cli("/no/such/file.jsonl")
     assert result.returncode == 2 and "cannot read" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_identical_job_ads_of_unrelated_posters_share_a_text_cluster_but_not_a_network():
+    job = "Bakkerij in {city} zoekt zaterdaghulp\nVoor de zaterdag zoeken wij scholieren. Bel {phone}"
+    stdin = _lines(
+        {"id": "j1", "text": job.format(city="Breda", phone="076 234 5678"), "phones": ["+31762345678"]},
+        {"id": "j2", "text": job.format(city="Delft", phone="015 765 4321"), "phones": ["+31157654321"]},
+        {"id": "a1", "text": TEMPLATE.format(name="Lisa", age=19, city="Breda", price=150), **NO_IDS},
+        {"id": "a2", "text": TEMPLATE.format(name="Eva", age=23, city="Delft", price=180), **NO_IDS},
+    )
+    by_text = {r["id"]: r["cluster"] for r in _records(stdin, "text")}
+    assert by_text["j1"] == by_text["j2"] is not None and by_text["a1"] == by_text["a2"] is not None
+    by_all = {r["id"]: r["cluster"] for r in _records(stdin, "all")}
+    assert by_all["j1"] is None and by_all["j2"] is None
+    assert by_all["a1"] == by_all["a2"] is not None

@@ -144,3 +144,40 @@ def test_linker_follows_estimator_conventions():
     assert not hasattr(linker, "labels_")
     assert linker.fit([{"id": 1}]) is linker
     assert isinstance(linker.labels_, np.ndarray)
+
+
+JOB_AD = "Bakkerij in {city} zoekt zaterdaghulp\nVoor de zaterdag zoeken wij scholieren. Werktijden 8:00 tot 14:00."
+
+
+def test_a_shared_text_cluster_does_not_join_non_adult_listings():
+    ads = [
+        {"id": "job-a", "text_cluster": "t-job", "non_adult": True, "phones": ["+31201234567"]},
+        {"id": "job-b", "text_cluster": "t-job", "non_adult": True, "phones": ["+31301234567"]},
+        # a third poster of the same job text who shares a phone with the first is still linked
+        {"id": "job-c", "text_cluster": "t-job", "non_adult": True, "phones": ["+31201234567"]},
+        {"id": "ad-a", "text_cluster": "t-ad", "non_adult": False},
+        {"id": "ad-b", "text_cluster": "t-ad"},
+    ]
+    linker = NetworkLinker().fit(ads)
+    labels = linker.labels_.tolist()
+    assert labels[0] == labels[2] >= 0 and labels[1] == -1
+    assert labels[3] == labels[4] >= 0
+    assert {(kind, value) for _a, _b, kind, value in linker.links_} == {
+        ("phone", "+31201234567"),
+        ("text", "t-ad"),
+    }
+    facts = describe_network(ads, [0, 2], linker.links_[:1])
+    assert "text" not in facts["shared"]
+
+
+def test_non_adult_listings_are_marked_from_their_text():
+    from models.jobs import mark_non_adult
+
+    records = [
+        {"text": JOB_AD.format(city="Zwolle")},
+        {"text": "Te koop: damesfiets\nDamesfiets, 3 versnellingen. Ophalen in Breda."},
+        {"text": "Hoi! Ik ben Lisa, 24, uit Utrecht. Escort naar hotel, bel voor een afspraak."},
+        {"text": "Bakkerij zoekt hulp", "non_adult": False},  # a given flag is kept
+    ]
+    assert mark_non_adult(records)
+    assert [r["non_adult"] for r in records] == [True, True, False, False]

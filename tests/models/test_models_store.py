@@ -168,3 +168,17 @@ def test_cluster_db_command(settings):
     assert report["network"]["clusters"] == 2 and report["text"]["clusters"] == 1
     with session_scope(settings) as session:
         assert len(_assignment(session, "network")) == 5
+
+
+def test_db_job_ads_with_one_text_share_a_text_cluster_but_not_a_network(settings):
+    job = "Oppas gezocht in {city}\nGezin zoekt oppas voor twee kinderen, woensdagmiddag. Contact: {phone}"
+    with session_scope(settings) as session:
+        site, _ = _world(session)
+        _add_ad(session, site, "j1", job.format(city="Breda", phone="0612345670"), phones=["+31612345670"])
+        _add_ad(session, site, "j2", job.format(city="Delft", phone="0687654320"), phones=["+31687654320"])
+        cluster_stored_ads(session)
+    with session_scope(settings) as session:
+        text, network = _assignment(session, "text"), _assignment(session, "network")
+        assert text["j1"][0] == text["j2"][0]
+        assert "j1" not in network and "j2" not in network
+        assert network["t1"] == network["t2"]  # escort ads still link by their text cluster
