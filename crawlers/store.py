@@ -1,7 +1,8 @@
 """Writing crawl results: captures, ads and their versions, removals. Plain functions on a session.
 
 An ad is one (site, site ad id). It gets a new ``AdVersion`` only when the SHA-256 of its
-content (title, body, name, age, city, image digests) changes, so re-crawling an unchanged
+content (title, body, name, age, city, image digests) differs from its newest version (also when
+it returns to an earlier content: A -> B -> A is three versions), so re-crawling an unchanged
 ad only moves ``last_seen``. An ad missing from the last N complete crawls of its site is
 marked removed; seen again, it is live again.
 """
@@ -80,14 +81,18 @@ def upsert_ad(
         if newest == digest:
             return "unchanged"
         known = session.execute(
-            select(AdVersion.id).where(AdVersion.ad_id == ad.id, AdVersion.content_sha256 == digest)
+            select(AdVersion.id).where(AdVersion.ad_id == ad.id, AdVersion.content_sha256 == digest).limit(1)
         ).scalar()
         if known is not None:
-            # Content went back to an earlier version; that version row already holds it.
-            return "reverted"
-    number = 0 if outcome == "new" else session.execute(
-        select(func.coalesce(func.max(AdVersion.version_no), 0)).where(AdVersion.ad_id == ad.id)
-    ).scalar_one()
+            # Back to an earlier content: still a new version, so the history shows the edit back.
+            outcome = "reverted"
+    number = (
+        0
+        if outcome == "new"
+        else session.execute(
+            select(func.coalesce(func.max(AdVersion.version_no), 0)).where(AdVersion.ad_id == ad.id)
+        ).scalar_one()
+    )
     session.add(
         AdVersion(
             ad_id=ad.id,

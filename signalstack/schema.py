@@ -118,13 +118,11 @@ class Ad(Base):
 
 
 class AdVersion(Base):
-    """One distinct content of an ad; a new row only when the content hash changes."""
+    """One content of an ad; a new row whenever the content hash differs from the newest version
+    (a return to an earlier content, A -> B -> A, is a third version: the edits as they happened)."""
 
     __tablename__ = "ad_versions"
-    __table_args__ = (
-        UniqueConstraint("ad_id", "version_no"),
-        UniqueConstraint("ad_id", "content_sha256"),
-    )
+    __table_args__ = (UniqueConstraint("ad_id", "version_no"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     ad_id: Mapped[int] = mapped_column(ForeignKey("ads.id", ondelete="CASCADE"), index=True)
     version_no: Mapped[int] = mapped_column(default=1)

@@ -43,11 +43,8 @@ def _reset_postgres(url: str) -> None:
 
 
 @pytest.fixture(params=BACKENDS)
-def settings(request, tmp_path, monkeypatch) -> Settings:
-    """Settings for an empty, migrated database on one backend; also exported to the environment
-    so that CLI commands run in-process or as subprocesses see the same database."""
-    from signalstack.migrate import upgrade
-
+def unmigrated_settings(request, tmp_path, monkeypatch) -> Settings:
+    """Settings for an empty database without any tables on one backend (for migration tests)."""
     monkeypatch.setenv("SIGNALSTACK_DATA_DIR", str(tmp_path / "data"))
     if request.param == "postgresql":
         url = request.getfixturevalue("pg_url")
@@ -55,9 +52,17 @@ def settings(request, tmp_path, monkeypatch) -> Settings:
         monkeypatch.setenv("SIGNALSTACK_DATABASE_URL", url)
     else:
         monkeypatch.delenv("SIGNALSTACK_DATABASE_URL", raising=False)
-    s = Settings()
-    upgrade(s)
-    return s
+    return Settings()
+
+
+@pytest.fixture
+def settings(unmigrated_settings) -> Settings:
+    """Settings for an empty, migrated database on one backend; also exported to the environment
+    so that CLI commands run in-process or as subprocesses see the same database."""
+    from signalstack.migrate import upgrade
+
+    upgrade(unmigrated_settings)
+    return unmigrated_settings
 
 
 @pytest.fixture

@@ -23,5 +23,8 @@ class StoreAdPipeline:
         with session_scope(self.settings) as session:
             outcome = upsert_ad(session, self.site_id, item, item.get("capture_id"), item["fetched_at"])
         self.stats.inc_value("signalstack/items_stored")
-        self.stats.inc_value(f"signalstack/ads_{outcome}")
+        # A return to earlier content is a change too (a new version); it is also counted on its own.
+        self.stats.inc_value(f"signalstack/ads_{'changed' if outcome == 'reverted' else outcome}")
+        if outcome == "reverted":
+            self.stats.inc_value("signalstack/ads_reverted")
         return item

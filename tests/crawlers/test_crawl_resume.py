@@ -80,9 +80,10 @@ def test_kill_and_resume_loses_and_doubles_nothing(settings):
         assert (job.status, job.items) == ("finished", 60)
         actions = s.execute(select(AuditEntry.action).order_by(AuditEntry.id)).scalars().all()
         assert actions.count("crawl.resume") == 2 and actions[-1] == "crawl.finish"
-    # Resumed runs skip the ads already stored, so few detail pages are fetched twice.
+    # Resumed runs skip the ads already stored, so a detail page is fetched twice only when a kill
+    # caught it between download and store: at most the adapter's 8 concurrent requests per kill.
     detail_fetches = sum(n for path, n in site.hits.items() if path.startswith("/classic/ad/"))
-    assert detail_fetches < 60 + 2 * 8
+    assert detail_fetches <= 60 + 2 * 8
 
 
 def test_resume_without_an_interrupted_crawl_is_refused(sqlite_settings):

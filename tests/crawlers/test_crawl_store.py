@@ -46,9 +46,13 @@ def test_upsert_versions_and_last_seen(session):
     assert upsert_ad(session, site.id, item("1"), None, T0 + timedelta(hours=3)) == "reverted"
     ad = session.execute(select(Ad)).scalar_one()
     assert ad.last_seen == T0 + timedelta(hours=3) and ad.first_seen == T0
-    assert [v.version_no for v in ad.versions] == [1, 2]
-    assert ad.current.body == "Hoi, nieuw"
-    assert session.query(AdVersion).count() == 2
+    # A -> B -> A is three versions: the analyst sees the edit and the edit back.
+    assert [v.version_no for v in ad.versions] == [1, 2, 3]
+    assert ad.versions[0].content_sha256 == ad.current.content_sha256 != ad.versions[1].content_sha256
+    assert ad.current.body == item("1")["body"]
+    assert upsert_ad(session, site.id, item("1"), None, T0 + timedelta(hours=4)) == "unchanged"
+    assert len(ad.versions) == 3
+    assert session.query(AdVersion).count() == 3
 
 
 def test_removed_after_missed_complete_crawls(session):

@@ -115,3 +115,42 @@ def test_audit_chain_detects_reordering(session):
     assert len(rows) == 5
     report = audit.verify_chain(session)
     assert not report.ok and report.first_bad_id == 2
+
+
+def test_migration_0004_keeps_every_row_that_points_at_a_version(unmigrated_settings):
+    """0004 rebuilds ad_versions on SQLite; with foreign keys on, dropping the old table would
+    cascade into entities and indicator hits. Afterwards an ad may return to an earlier content."""
+    from datetime import UTC, datetime
+
+    from signalstack.migrate import upgrade
+    from signalstack.schema import Ad, AdVersion, Entity, IndicatorHit
+
+    s = unmigrated_settings
+    upgrade(s, "0003")  # the ORM's columns are those of 0003; only the constraint differs
+    now = datetime(2026, 11, 1, tzinfo=UTC)
+    with session_scope(s) as session:
+        site = Site(name="s", base_url="http://x")
+        ad = Ad(site=site, site_ad_id="a", url="u", first_seen=now, last_seen=now)
+        session.add(ad)
+        for n, digest in ((1, "aa"), (2, "bb")):
+            version = AdVersion(ad=ad, version_no=n, content_sha256=digest, captured_at=now)
+            session.add(version)
+            session.flush()
+            session.add(Entity(ad_version_id=version.id, kind="phone", value="+31612345678"))
+            session.add(
+                IndicatorHit(
+                    ad_version_id=version.id, code="c", category="minor", start=0, end=1, text="t", weight=0.5
+                )
+            )
+    upgrade(s)
+    with session_scope(s) as session:
+        assert session.query(Entity).count() == 2
+        assert session.query(IndicatorHit).count() == 2
+        ad = session.query(Ad).one()
+        session.add(AdVersion(ad=ad, version_no=3, content_sha256="aa", captured_at=now))
+    with get_engine(s).connect() as conn:
+        assert (
+            conn.execute(text("SELECT count(*) FROM ad_versions WHERE content_sha256 = 'aa'")).scalar() == 2
+        )
+        if conn.dialect.name == "sqlite":
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
