@@ -246,6 +246,8 @@ def analyst_triages(page: Page, settings: Settings, plan: Plan) -> str:
         page.get_by_text(T("review.saved", ad=plan.dismissed_ad, decision=T("decision.dismiss")))
     ).to_be_visible()
     # The reason field is emptied, so a later decision on this ad cannot carry the old reason along.
+    # (Until the rerun ends, the frontend may still show the field as it was before it.)
+    idle(page)
     expect(row(page, plan.dismissed_ad).get_by_label(T("review.reason"))).to_have_value("")
 
     row(page, plan.urgent_ad).get_by_role("button", name=T("decision.urgent")).click()
