@@ -29,7 +29,11 @@ def register(app: typer.Typer) -> None:
         ),
         output: str = typer.Option("", "--output", "-o", help="Write here instead of stdout."),
         threshold: float = typer.Option(
-            0.6, min=0.05, max=1.0, help="Estimated Jaccard similarity from which two texts join."
+            0.6,
+            min=0.05,
+            max=1.0,
+            help="Estimated Jaccard similarity of the shingles from which two short texts join "
+            "(texts of 4+ sentences join on shared sentences; see docs/CLUSTERING.md).",
         ),
         db: bool = typer.Option(
             False,

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -34,12 +35,13 @@ SENTENCE_END_RE = re.compile(r"[.!?\n]")
 NUMBER, EMAIL, URL, NAME = "<n>", "<email>", "<url>", "<cap>"
 
 # Digits written as words (disguised phone numbers) and the units that ride along with an
-# age or a price: "19 jaar", "18 jr", "150 euro". They belong to the slot, not the template.
+# age or a price: "19 jaar", "18 years old", "150 euro per uur", "€150 p/u". They belong to
+# the slot, not the template: one advertiser writes the price one way today, another tomorrow.
 DIGIT_WORDS = frozenset(
     "nul twee drie vier vijf zes zeven acht negen zero two three four five six seven eight nine".split()
 )
 AMBIGUOUS_DIGIT_WORDS = frozenset({"een", "one"})  # also "a": a digit only next to other digits
-UNIT_WORDS = frozenset({"jaar", "jr", "j", "years", "year", "yrs", "yo", "euro", "eur", "eu"})
+UNIT_WORDS = frozenset("jaar jr j oud years year yrs yo old euro eur eu per p u uur h hr hour ph".split())
 _PLAIN, _DIGIT, _AMBIGUOUS, _UNIT, _NAME_LIKE = range(5)
 
 
@@ -122,9 +124,12 @@ def tokens(text: str) -> list[Token]:
     ]
 
 
-def matching_words(text: str) -> list[str]:
+def matching_words(text: str, sentence_starts: list[int] | None = None) -> list[str]:
     """The masked words shingles are made of; a run of number tokens counts once, so
-    "06 12 34 56 78", "nul zes een twee" and "0612345678" look the same."""
+    "06 12 34 56 78", "nul zes een twee" and "0612345678" look the same.
+
+    With ``sentence_starts`` (a list), the position in the returned words where each
+    sentence (or line) begins is appended to it, for ``batch_sentences``."""
     items: list[tuple[str, str, bool]] = []
     first = True
     if "@" in text or "://" in text or "www." in text:
@@ -144,7 +149,15 @@ def matching_words(text: str) -> list[str]:
             items.append(("number" if head in _NUMBER_START else "word", piece, first))
             first = False
     out: list[str] = []
-    for masked in _masked(items):
+    if sentence_starts is None:
+        for masked in _masked(items):
+            if masked == NUMBER and out and out[-1] == NUMBER:
+                continue
+            out.append(masked)
+        return out
+    for masked, (_kind, _surface, first) in zip(_masked(items), items, strict=True):
+        if first:
+            sentence_starts.append(len(out))
         if masked == NUMBER and out and out[-1] == NUMBER:
             continue
         out.append(masked)
@@ -168,13 +181,32 @@ _MIX = np.array(
 )
 
 
-def batch_shingles(word_lists: list[list[str]], size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct shingle hashes of many texts at once: (hashes, offsets), where text i owns
-    ``hashes[offsets[i]:offsets[i + 1]]`` (sorted). Same values as ``shingle_hashes``."""
+def flat_hashes(word_lists: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
     lengths = np.fromiter((len(w) for w in word_lists), dtype=np.int64, count=len(word_lists))
     flat = np.fromiter(
         (token_hash(t) for words in word_lists for t in words), dtype=np.uint64, count=int(lengths.sum())
     )
+    return flat, lengths
+
+
+def _distinct_per_text(values: np.ndarray, docs: np.ndarray, texts: int) -> tuple[np.ndarray, np.ndarray]:
+    order = np.lexsort((values, docs))
+    values, docs = values[order], docs[order]
+    keep = np.ones(len(values), dtype=bool)
+    keep[1:] = (values[1:] != values[:-1]) | (docs[1:] != docs[:-1])
+    values, docs = values[keep], docs[keep]
+    offsets = np.zeros(texts + 1, dtype=np.int64)
+    np.cumsum(np.bincount(docs, minlength=texts), out=offsets[1:])
+    return values, offsets
+
+
+def batch_shingles(
+    word_lists: list[list[str]], size: int, flat: tuple[np.ndarray, np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct shingle hashes of many texts at once: (hashes, offsets), where text i owns
+    ``hashes[offsets[i]:offsets[i + 1]]`` (sorted). Same values as ``shingle_hashes``.
+    ``flat`` is ``flat_hashes(word_lists)`` when the caller has it already."""
+    flat, lengths = flat if flat is not None else flat_hashes(word_lists)
     ends = np.cumsum(lengths)
     starts = ends - lengths
     full = lengths >= size
@@ -192,14 +224,41 @@ def batch_shingles(word_lists: list[list[str]], size: int) -> tuple[np.ndarray, 
         extra = [shingle_hashes(word_lists[i], size) for i in short.tolist()]
         combined = np.concatenate([combined, *extra])
         docs = np.concatenate([docs, short])
-    order = np.lexsort((combined, docs))
-    combined, docs = combined[order], docs[order]
-    keep = np.ones(len(combined), dtype=bool)
-    keep[1:] = (combined[1:] != combined[:-1]) | (docs[1:] != docs[:-1])
-    combined, docs = combined[keep], docs[keep]
-    offsets = np.zeros(len(word_lists) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(docs, minlength=len(word_lists)), out=offsets[1:])
-    return combined, offsets
+    return _distinct_per_text(combined, docs, len(word_lists))
+
+
+_POSITION_MIX = np.random.default_rng(20261130).integers(1, 2**63, 64, dtype=np.uint64) | np.uint64(1)
+
+
+def batch_sentences(
+    word_lists: list[list[str]],
+    starts: list[list[int]],
+    flat: tuple[np.ndarray, np.ndarray] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct hashes of the masked sentences (and lines) of many texts: (hashes, offsets)
+    as in ``batch_shingles``. ``starts[i]`` holds where text i's sentences begin in
+    ``word_lists[i]`` (from ``matching_words``); a sentence is its masked words in order,
+    so "Tarief: €150 p/u." and "Tarief: €200 p/u." are the same sentence."""
+    flat, lengths = flat if flat is not None else flat_hashes(word_lists)
+    texts = len(word_lists)
+    if not len(flat):
+        return np.empty(0, dtype=np.uint64), np.zeros(texts + 1, dtype=np.int64)
+    text_start = np.cumsum(lengths) - lengths
+    # the global word position of every sentence start; a text's first word always starts one
+    counts = np.fromiter((len(s) for s in starts), dtype=np.int64, count=texts)
+    within = np.fromiter(chain.from_iterable(starts), dtype=np.int64, count=int(counts.sum()))
+    at = within + np.repeat(text_start, counts)
+    opens = np.zeros(len(flat) + 1, dtype=bool)  # one spare slot: a start at a text's very end
+    opens[at[within < np.repeat(lengths, counts)]] = True
+    opens[text_start[lengths > 0]] = True
+    opens = opens[:-1]
+    boundaries = np.flatnonzero(opens)
+    sentence_of = np.cumsum(opens) - 1
+    position = np.arange(len(flat)) - boundaries[sentence_of]
+    mixed = flat * _POSITION_MIX[position % len(_POSITION_MIX)] + position.astype(np.uint64)
+    hashes = np.add.reduceat(mixed, boundaries)
+    doc_of_word = np.repeat(np.arange(texts), lengths)
+    return _distinct_per_text(hashes, doc_of_word[boundaries], texts)
 
 
 def shingle_hashes(masked: list[str], size: int) -> np.ndarray:

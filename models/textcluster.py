@@ -18,8 +18,18 @@ How it decides (each step is there for a reason):
    for the comparison with datasketch) gives ``num_perm`` values per text.
 4. LSH: texts that agree on all rows of one of ``bands`` bands are candidates. Each
    band bucket remembers its first text only, so memory grows with texts, not pairs.
-5. A candidate pair joins only when the estimated Jaccard similarity (share of equal
-   MinHash values) is at least ``threshold``; shared boilerplate alone never gets there.
+5. A candidate pair of short texts (fewer than ``min_sentences`` sentences in either)
+   joins when the estimated Jaccard similarity (share of equal MinHash values) is at
+   least ``threshold``; shared boilerplate alone never gets there.
+6. Longer texts are also compared sentence by sentence. A re-post often rewrites one
+   sentence, moves another and writes the price another way: that costs many shingles
+   but leaves most sentences as they were. Another advertiser who picked some of the
+   same stock phrases, on the other hand, can share many shingles but fewer whole
+   sentences. So such a pair joins when its estimated shingle similarity is at least
+   ``candidate_threshold`` and the Jaccard similarity of its sets of masked sentences
+   (exact, from one stored hash per sentence) is at least ``sentence_threshold``. The
+   shingle condition keeps shared boilerplate sentences from joining texts on their own
+   (they are cut in step 2); ``sentence_threshold=None`` makes every pair follow step 5.
 
 ``partial_fit`` adds texts to the existing index and clusters; earlier signatures
 are never recomputed (the boilerplate cut for earlier texts used the frequencies
@@ -34,7 +44,7 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin
 
-from models.shingles import batch_shingles, matching_words
+from models.shingles import batch_sentences, batch_shingles, flat_hashes, matching_words
 from models.unionfind import UnionFind
 
 _CHUNK_ELEMENTS = 4_000_000  # shingles x permutations hashed at once (~32 MB of uint64)
@@ -62,6 +72,14 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         Width of the document-frequency sketch (2 rows of 2**w uint32 counters).
     random_state : int
         Seed of the hash permutations (same seed, same clusters).
+    candidate_threshold : float
+        Estimated Jaccard similarity of the shingles from which a pair of longer texts is
+        compared sentence by sentence (step 6).
+    sentence_threshold : float or None
+        Jaccard similarity of the sets of masked sentences from which such a pair joins;
+        None turns step 6 off.
+    min_sentences : int
+        Texts with fewer distinct sentences than this are matched on shingles alone.
 
     Attributes
     ----------
@@ -81,6 +99,9 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         min_boilerplate_docs: int = 50,
         sketch_width_log2: int = 22,
         random_state: int = 0,
+        candidate_threshold: float = 0.4,
+        sentence_threshold: float | None = 0.55,
+        min_sentences: int = 4,
     ):
         self.threshold = threshold
         self.num_perm = num_perm
@@ -90,6 +111,9 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         self.min_boilerplate_docs = min_boilerplate_docs
         self.sketch_width_log2 = sketch_width_log2
         self.random_state = random_state
+        self.candidate_threshold = candidate_threshold
+        self.sentence_threshold = sentence_threshold
+        self.min_sentences = min_sentences
 
     # -- fitting -----------------------------------------------------------------------
     def fit(self, X: Sequence[str], y: Any = None) -> TextClusterer:
@@ -106,6 +130,10 @@ class TextClusterer(ClusterMixin, BaseEstimator):
             raise ValueError(f"bands ({self.bands}) must divide num_perm ({self.num_perm})")
         if not 0 < self.threshold <= 1:
             raise ValueError("threshold must be in (0, 1]")
+        if self.sentence_threshold is not None and not (
+            0 < self.sentence_threshold <= 1 and 0 < self.candidate_threshold <= self.threshold
+        ):
+            raise ValueError("sentence_threshold must be in (0, 1] and candidate_threshold in (0, threshold]")
         rng = np.random.default_rng(self.random_state)
         self._perm_a = rng.integers(1, 2**63, self.num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
         self._perm_b = rng.integers(0, 2**63, self.num_perm, dtype=np.uint64)
@@ -116,6 +144,8 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         self._uf = UnionFind()
         self._buffer = np.zeros((0, self.num_perm), dtype=np.uint32)
         self._alone = np.zeros(0, dtype=bool)
+        self._sentences = np.zeros(0, dtype=np.uint64)  # distinct masked-sentence hashes, text by text
+        self._sentence_offsets = np.zeros(1, dtype=np.int64)
         self.n_texts_ = 0
 
     def _add(self, X: Sequence[str]) -> TextClusterer:
@@ -124,14 +154,23 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         # Pass 1 counts document frequencies over the whole batch, so the boilerplate cut of
         # pass 2 knows them; shingles are kept per chunk (8 bytes each), not recomputed.
         chunks = []
+        with_sentences = self.sentence_threshold is not None
         for at in range(0, len(X), _TEXTS_PER_CHUNK):
-            hashes, offsets = batch_shingles(
-                [matching_words(t) for t in X[at : at + _TEXTS_PER_CHUNK]], self.shingle_size
-            )
+            texts = X[at : at + _TEXTS_PER_CHUNK]
+            starts: list[list[int]] = [[] for _ in texts] if with_sentences else []
+            if with_sentences:
+                words = [matching_words(t, s) for t, s in zip(texts, starts, strict=True)]
+            else:
+                words = [matching_words(t) for t in texts]
+            flat = flat_hashes(words)
+            hashes, offsets = batch_shingles(words, self.shingle_size, flat)
+            sentences = batch_sentences(words, starts, flat) if with_sentences else None
             self._count_documents(hashes, len(offsets) - 1)
-            chunks.append((hashes, offsets))
+            chunks.append((hashes, offsets, sentences))
         self._grow(len(X))
-        for hashes, offsets in chunks:
+        for hashes, offsets, sentences in chunks:
+            if sentences is not None:
+                self._keep_sentences(*sentences)
             hashes, offsets = self._without_boilerplate(hashes, offsets)
             start, count = self.n_texts_, len(offsets) - 1
             signatures = self._minhash(hashes, offsets)
@@ -154,6 +193,26 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         alone = np.zeros(capacity, dtype=bool)
         alone[: self.n_texts_] = self._alone[: self.n_texts_]
         self._buffer, self._alone = buffer, alone
+
+    def _keep_sentences(self, hashes: np.ndarray, offsets: np.ndarray) -> None:
+        """Append one chunk's sentence hashes (texts in order; the buffer grows by doubling)."""
+        used = int(self._sentence_offsets[-1])
+        if used + len(hashes) > len(self._sentences):
+            grown = np.zeros(max(used + len(hashes), 2 * len(self._sentences), 8192), dtype=np.uint64)
+            grown[:used] = self._sentences[:used]
+            self._sentences = grown
+        self._sentences[used : used + len(hashes)] = hashes
+        self._sentence_offsets = np.concatenate([self._sentence_offsets, used + offsets[1:]])
+
+    def sentence_similarity(self, i: int, j: int) -> float:
+        """Jaccard similarity of the masked-sentence sets of two fitted texts (by position)."""
+        offsets, values = self._sentence_offsets, self._sentences
+        a = values[offsets[i] : offsets[i + 1]].tolist()  # a few values each: sets beat numpy here
+        b = values[offsets[j] : offsets[j + 1]].tolist()
+        if not a or not b:
+            return 0.0
+        shared = len(set(a).intersection(b))
+        return shared / (len(a) + len(b) - shared)
 
     # -- boilerplate ---------------------------------------------------------------------
     def _sketch_slots(self, hashes: np.ndarray) -> list[np.ndarray]:
@@ -211,6 +270,10 @@ class TextClusterer(ClusterMixin, BaseEstimator):
     def _index(self, start: int, signatures: np.ndarray) -> None:
         uf, buckets, buffer = self._uf, self._buckets, self._buffer
         needed = int(np.ceil(self.threshold * self.num_perm))
+        by_sentence = self.sentence_threshold is not None
+        if by_sentence:
+            recheck = int(np.ceil(self.candidate_threshold * self.num_perm))
+            sentences = np.diff(self._sentence_offsets)
         alone = self._alone
         for local, keys in enumerate(self._band_keys(signatures).tolist()):
             doc = start + local
@@ -224,7 +287,14 @@ class TextClusterer(ClusterMixin, BaseEstimator):
             for other in candidates:
                 if uf.find(other) == uf.find(doc):
                     continue
-                if np.count_nonzero(buffer[doc] == buffer[other]) >= needed:
+                equal = np.count_nonzero(buffer[doc] == buffer[other])
+                if not by_sentence or min(sentences[doc], sentences[other]) < self.min_sentences:
+                    joins = equal >= needed
+                else:
+                    joins = (
+                        equal >= recheck and self.sentence_similarity(doc, other) >= self.sentence_threshold
+                    )
+                if joins:
                     uf.union(other, doc)
 
     def similarity(self, i: int, j: int) -> float:

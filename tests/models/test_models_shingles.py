@@ -2,7 +2,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from models.shingles import NAME, NUMBER, batch_shingles, matching_words, shingle_hashes, tokens
+from models.shingles import (
+    NAME,
+    NUMBER,
+    batch_sentences,
+    batch_shingles,
+    matching_words,
+    shingle_hashes,
+    tokens,
+)
 from models.synthetic import synthetic_ads
 
 SAMPLES = [
@@ -45,3 +53,32 @@ def test_batch_shingles_match_one_by_one():
     hashes, offsets = batch_shingles(word_lists, 3)
     for i, words in enumerate(word_lists):
         np.testing.assert_array_equal(hashes[offsets[i] : offsets[i + 1]], np.sort(shingle_hashes(words, 3)))
+
+
+def test_price_and_age_units_belong_to_the_slot():
+    forms = [
+        "Tarief: €150 p/u.",
+        "Tarief: 150 euro per uur.",
+        "Tarief: €150,- per uur.",
+        "Tarief: €150/hour.",
+    ]
+    assert {tuple(matching_words(f)) for f in forms} == {("tarief", NUMBER)}
+    assert matching_words("Lisa, 19 years old") == matching_words("Lisa, 19 yo") == ["lisa", NUMBER]
+    assert matching_words("Per afspraak, 2 uur") == ["per", "afspraak", NUMBER]  # a unit only after a number
+
+
+def test_sentences_are_masked_and_their_hashes_shared():
+    texts = [
+        "Sanne, Rotterdam\nTarief: €120 p/u. Bel 06 12 34 56 78\nTot snel!",
+        "Tot snel! Tarief: 150 euro per uur. Bel nul zes een twee.",
+        "",
+        "geen punt aan het eind",
+    ]
+    starts = [[] for _ in texts]
+    words = [matching_words(t, s) for t, s in zip(texts, starts, strict=True)]
+    assert words == [matching_words(t) for t in texts]  # asking for starts changes no word
+    assert starts[0] == [0, 2, 4, 6] and starts[2] == []
+    hashes, offsets = batch_sentences(words, starts)
+    per_text = [set(hashes[offsets[i] : offsets[i + 1]].tolist()) for i in range(len(texts))]
+    assert [len(s) for s in per_text] == [4, 3, 0, 1]
+    assert len(per_text[0] & per_text[1]) == 3  # price, phone and closing; not the title

@@ -119,3 +119,87 @@ def test_bcubed_on_known_partitions():
     assert split["precision"] == 1.0 and split["recall"] == 0.75
     with pytest.raises(ValueError):
         bcubed([1], [1, 2])
+
+
+# A demo-world advertiser's ad and a re-post that rewrites one sentence, swaps two, and writes
+# the price and the phone another way; and two other advertisers' ads built from the same
+# stock phrases (many shared shingles, few whole sentences).
+AD = "\n".join(
+    [
+        "Sanne, Rotterdam",
+        "Hey lieverds, ik ben Sanne. 21 en in Rotterdam.",
+        "Rustig, lief en betrouwbaar.",
+        "Bereikbaar in het weekend en 's avonds.",
+        "Ontvangst in Rotterdam centrum, parkeren voor de deur.",
+        "Tarief: €120 p/u.",
+        "Bellen of sms naar 06 12 34 56 78",
+        "Tot snel!",
+    ]
+)
+REPOST = "\n".join(
+    [
+        "Sanne, Rotterdam",
+        "Hey lieverds, ik ben Sanne. 22 en in Rotterdam.",
+        "Vrolijk, discreet en goed verzorgd.",
+        "Ontvangst in Rotterdam centrum, parkeren voor de deur.",
+        "Bereikbaar in het weekend en 's avonds. 😘",
+        "Tarief: 150 euro per uur.",
+        "Bellen of sms naar 0612345678",
+        "Tot snel!",
+    ]
+)
+STOCK_A = "\n".join(
+    [
+        "Stella, Maastricht",
+        "Hallo, mijn naam is Stella (24 jaar) en ik woon in Maastricht.",
+        "Gezellige en spontane meid, altijd in voor een goed gesprek.",
+        "Bereikbaar in het weekend en 's avonds.",
+        "Ontvangst in Maastricht centrum, parkeren voor de deur.",
+        "Prijs 250 euro per uur, niet onderhandelbaar.",
+        "Bel of app: (06) 17803099",
+        "Groetjes, Stella",
+    ]
+)
+STOCK_B = "\n".join(
+    [
+        "Sophie, Leiden",
+        "Sophie hier, 19 jaar, nu in Leiden",
+        "Gezellige en spontane meid, altijd in voor een goed gesprek.",
+        "Bereikbaar in het weekend en 's avonds.",
+        "Ontvangst in Leiden centrum, parkeren voor de deur.",
+        "Prijs 250 euro per uur, niet onderhandelbaar.",
+        "Contact: (06) 28382850",
+        "Kusjes",
+    ]
+)
+
+
+def test_a_rewritten_repost_joins_by_its_sentences():
+    assert TextClusterer(sentence_threshold=None).fit([AD, REPOST]).labels_.tolist() == [-1, -1]
+    clusterer = TextClusterer().fit([AD, REPOST])
+    assert clusterer.labels_.tolist() == [0, 0]
+    assert clusterer.sentence_similarity(0, 1) >= 0.75
+
+
+def test_advertisers_sharing_stock_phrases_do_not_join_on_shingles_alone():
+    assert TextClusterer(sentence_threshold=None).fit([STOCK_A, STOCK_B]).labels_.tolist() == [0, 0]
+    clusterer = TextClusterer().fit([STOCK_A, STOCK_B])
+    assert clusterer.labels_.tolist() == [-1, -1]
+    assert clusterer.sentence_similarity(0, 1) < 0.4
+
+
+def test_short_texts_are_matched_on_shingles_alone():
+    # one long sentence each: a sentence comparison would say 0; the shingle threshold decides
+    a = "Lisa uit Breda voor een rustige gezellige avond of een wandeling langs de grachten bel 0612345678"
+    b = "Eva uit Delft voor een rustige gezellige avond of een wandeling langs de grachten bel 0687654321"
+    assert TextClusterer().fit([a, b]).labels_.tolist() == [0, 0]
+    assert TextClusterer(min_sentences=1).fit([a, b]).labels_.tolist() == [-1, -1]
+
+
+def test_sentences_are_kept_across_partial_fits():
+    clusterer = TextClusterer().partial_fit([AD, STOCK_A])
+    clusterer.partial_fit([STOCK_B, REPOST])
+    labels = clusterer.labels_.tolist()
+    assert labels[0] == labels[3] >= 0 and labels[1] == labels[2] == -1
+    with pytest.raises(ValueError, match="sentence_threshold"):
+        TextClusterer(candidate_threshold=0.7).fit([AD])
