@@ -27,7 +27,7 @@ from signalstack.schema import Ad, AdVersion, Cluster, ClusterMember, Entity, In
 from signalstack.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
-ADS = 400
+ADS = 1000  # enough work that a kill after the first batches lands mid-run on a fast machine
 BATCH = 25
 HANG_S = 300  # a run that outlives this is hanging, not slow
 SEED = int(os.environ.get("TRUST_CRASH_SEED", "0")) or random.randrange(1, 10**6)
@@ -150,7 +150,7 @@ def test_analyse_and_cluster_survive_kills(sqlite_settings, tmp_path):
             while _count(db, done_sql) < max(threshold, started + 1) and proc.poll() is None:
                 assert time.monotonic() < deadline, "analyse made no progress"
                 time.sleep(0.05)
-            time.sleep(rng.uniform(0, 0.3))
+            time.sleep(rng.uniform(0, 0.1))
         _kill(proc)
         done = _count(db, done_sql)
         mid_work += 0 < done < ADS
