@@ -146,6 +146,7 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         self._alone = np.zeros(0, dtype=bool)
         self._sentences = np.zeros(0, dtype=np.uint64)  # distinct masked-sentence hashes, text by text
         self._sentence_offsets = np.zeros(1, dtype=np.int64)
+        self._docs_counted = 0  # a second fit() must not count on the first one's texts
         self.n_texts_ = 0
 
     def _add(self, X: Sequence[str]) -> TextClusterer:
@@ -226,7 +227,7 @@ class TextClusterer(ClusterMixin, BaseEstimator):
                 np.add.at(row, slots, 1)
             else:
                 row += np.bincount(slots, minlength=len(row)).astype(np.uint32)
-        self._docs_counted = getattr(self, "_docs_counted", 0) + texts
+        self._docs_counted += texts
 
     def _without_boilerplate(self, hashes: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         limit = max(self.max_df * self._docs_counted, self.min_boilerplate_docs)

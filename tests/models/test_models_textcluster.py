@@ -203,3 +203,15 @@ def test_sentences_are_kept_across_partial_fits():
     assert labels[0] == labels[3] >= 0 and labels[1] == labels[2] == -1
     with pytest.raises(ValueError, match="sentence_threshold"):
         TextClusterer(candidate_threshold=0.7).fit([AD])
+
+
+def test_a_second_fit_forgets_the_first_corpus():
+    """fit() starts over: the boilerplate cut of the second corpus uses its own document count."""
+    shared = "Bel voor een afspraak want ik ben er altijd voor jou in de stad"
+    words = "fietsen koken lezen zwemmen dansen reizen lachen praten luisteren genieten".split()
+    corpus = [f"{shared}. {' '.join(words[i:] + words[:i])} {i}." for i in range(10)]
+    other = [f"Geheel andere tekst nummer {i} over de winter en de zomer" for i in range(100)]
+    params = {"min_boilerplate_docs": 2, "max_df": 0.5}
+    fresh = TextClusterer(**params).fit(corpus).labels_.tolist()
+    refit = TextClusterer(**params).fit(other).fit(corpus).labels_.tolist()
+    assert refit == fresh
