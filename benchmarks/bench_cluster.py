@@ -66,7 +66,7 @@ def run_datasketch(texts: list[str]) -> dict:
     pairs = []
     for i, text in enumerate(texts):
         words = matching_words(text)
-        grams = {" ".join(words[j : j + 3]).encode() for j in range(max(1, len(words) - 2))}
+        grams = {" ".join(words[j:j + 3]).encode() for j in range(max(1, len(words) - 2))}
         m = MinHash(num_perm=64, seed=SEED)
         m.update_batch(list(grams))
         for other in lsh.query(m):
@@ -84,7 +84,7 @@ def run_tfidf(texts: list[str]) -> dict:
     matrix = TfidfVectorizer().fit_transform(texts)  # rows are L2-normalised: dot product = cosine
     pairs_at = {t: [] for t in COSINE_THRESHOLDS}
     for lo in range(0, matrix.shape[0], 1000):
-        block = (matrix[lo : lo + 1000] @ matrix.T).toarray()
+        block = (matrix[lo:lo + 1000] @ matrix.T).toarray()
         for t in COSINE_THRESHOLDS:
             rows, cols = np.nonzero(block >= t)
             keep = cols > rows + lo
@@ -108,13 +108,8 @@ def child(method: str, size: int) -> None:
     result = METHODS[method](texts)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    out = {
-        "method": method,
-        "size": size,
-        "seconds": round(seconds, 2),
-        "peak_rss_mb": round(peak),
-        "extra_mb": round(peak - baseline),
-    }
+    out = {"method": method, "size": size, "seconds": round(seconds, 2), "peak_rss_mb": round(peak),
+           "extra_mb": round(peak - baseline)}
     if "labels_by_threshold" in result:
         # The baseline gets its best cosine threshold, chosen on the truth (generous to it).
         by_t = {t: cluster_scores(truth, labels) for t, labels in result["labels_by_threshold"].items()}
@@ -129,13 +124,8 @@ def child(method: str, size: int) -> None:
 def measure(method: str, size: int, repeat: int) -> dict:
     runs = []
     for _ in range(repeat):
-        done = subprocess.run(
-            [sys.executable, __file__, "--child", method, str(size)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        done = subprocess.run([sys.executable, __file__, "--child", method, str(size)], cwd=ROOT,
+                              capture_output=True, text=True, check=True)
         runs.append(json.loads(done.stdout.splitlines()[-1]))
     best = sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]  # the median run
     best["runs_seconds"] = [r["seconds"] for r in runs]
@@ -144,9 +134,7 @@ def measure(method: str, size: int, repeat: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--child", nargs=2, metavar=("METHOD", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("--million", action="store_true", help="also cluster 1M ads once")
     parser.add_argument("--repeat", type=int, default=3, help="runs per small size (median reported)")
@@ -155,12 +143,8 @@ def main() -> None:
     if args.child:
         child(args.child[0], int(args.child[1]))
         return
-    plan = [
-        ("minhash", 10_000, args.repeat),
-        ("datasketch", 10_000, args.repeat),
-        ("tfidf", 10_000, args.repeat),
-        ("minhash", 100_000, 1),
-    ]
+    plan = [("minhash", 10_000, args.repeat), ("datasketch", 10_000, args.repeat), ("tfidf", 10_000, args.repeat),
+            ("minhash", 100_000, 1)]
     if args.million:
         plan.append(("minhash", 1_000_000, 1))
     results = []
@@ -170,11 +154,8 @@ def main() -> None:
         r = measure(method, size, repeat)
         results.append(r)
         q = r["quality"]
-        print(
-            f"| {method} | {size:,} | {r['median_seconds']} {r['runs_seconds']} | {r['peak_rss_mb']} | "
-            f"{r['extra_mb']} | {q['precision']} | {q['recall']} | {q['f1']} | {q['ari']} |",
-            flush=True,
-        )
+        print(f"| {method} | {size:,} | {r['median_seconds']} {r['runs_seconds']} | {r['peak_rss_mb']} | "
+              f"{r['extra_mb']} | {q['precision']} | {q['recall']} | {q['f1']} | {q['ari']} |", flush=True)
         if "quality_by_cosine" in r:
             print(f"|  (tfidf F1 by cosine threshold: {r['quality_by_cosine']}) |||||||||", flush=True)
     if args.json:

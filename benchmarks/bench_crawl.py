@@ -24,14 +24,8 @@ from signalstack.settings import Settings
 
 
 def one_run(base_url: str, site: str, capture: bool, folder: Path) -> tuple[float, int]:
-    settings = Settings(
-        overrides={
-            "data_dir": str(folder),
-            "database_url": f"sqlite:///{folder}/bench.db",
-            "warc_capture": capture,
-            "crawl_retry_times": 0,
-        }
-    )
+    settings = Settings(overrides={"data_dir": str(folder), "database_url": f"sqlite:///{folder}/bench.db",
+                                   "warc_capture": capture, "crawl_retry_times": 0})
     upgrade(settings)
     summary = crawl_site(site, base_url, "benchmark", "benchmark (no real data)", "bench", settings)
     if summary.status not in ("finished", "partial"):

@@ -55,11 +55,9 @@ def main() -> None:
             bases.append(baseline_seconds(lines, int(size * 1e6 / lines), Path(tmp)))
     wall, base = statistics.median(walls), statistics.median(bases)
     print(f"generate_world: {summary.ads} ads, {summary.versions} versions, {size:.0f} MB written")
-    print(
-        f"median of {args.repeat}: {wall:.1f} s wall, {statistics.median(cpus):.1f} s CPU, "
-        f"{wall / summary.ads * 1e6:.0f} µs per ad; baseline (same lines, no composition) {base:.1f} s, "
-        f"ratio {wall / base:.1f}"
-    )
+    print(f"median of {args.repeat}: {wall:.1f} s wall, {statistics.median(cpus):.1f} s CPU, "
+          f"{wall / summary.ads * 1e6:.0f} µs per ad; baseline (same lines, no composition) {base:.1f} s, "
+          f"ratio {wall / base:.1f}")
 
 
 if __name__ == "__main__":

@@ -53,25 +53,13 @@ def synthetic_ads(n: int, seed: int = 1) -> list[str]:
     for _ in range(n):
         digits = f"{rng.randrange(10**8):08d}"
         phone = rng.choice(PHONE_FORMS).format(
-            d=digits,
-            s="*".join(digits[i : i + 2] for i in range(0, 8, 2)),
-            w=" ".join(WORDS[int(c)] for c in digits),
+            d=digits, s="*".join(digits[i : i + 2] for i in range(0, 8, 2)), w=" ".join(WORDS[int(c)] for c in digits)
         )
         pool = SENTENCES_NL if rng.random() < 0.7 else SENTENCES_EN
         picked = rng.sample(pool, k=rng.randint(4, len(pool)))
-        ads.append(
-            " ".join(
-                s.format(
-                    name=rng.choice(NAMES),
-                    age=rng.randint(16, 45),
-                    city=rng.choice(CITIES),
-                    price=rng.choice([30, 100, 150, 200, 250]),
-                    phone=phone,
-                    handle=f"{rng.choice(NAMES).lower()}_{rng.randint(1, 99)}",
-                )
-                for s in picked
-            )
-        )
+        ads.append(" ".join(s.format(name=rng.choice(NAMES), age=rng.randint(16, 45), city=rng.choice(CITIES),
+                                     price=rng.choice([30, 100, 150, 200, 250]), phone=phone,
+                                     handle=f"{rng.choice(NAMES).lower()}_{rng.randint(1, 99)}") for s in picked))
     return ads
 
 
@@ -126,23 +114,16 @@ def main(argv: list[str] | None = None) -> int:
     texts = synthetic_ads(args.ads)
     _extract_one("warm up: build pipelines, matchers and the language model before timing")
     rows = [
-        (
-            "spaCy tokenizer only (baseline), 1 process",
-            _median_seconds(lambda: _tokenize_all(texts), args.repeat),
-        ),
+        ("spaCy tokenizer only (baseline), 1 process", _median_seconds(lambda: _tokenize_all(texts), args.repeat)),
         ("extract, 1 process", _median_seconds(lambda: _extract_all(texts), args.repeat)),
         ("extract, 2 processes", _median_seconds(lambda: _extract_parallel(texts, 2), args.repeat)),
     ]
     baseline = rows[0][1][0]
-    print(
-        f"{args.ads} synthetic ads, mean {sum(map(len, texts)) / len(texts):.0f} characters, "
-        f"median of {args.repeat}; load average before: {load:.1f} on {os.cpu_count()} CPUs"
-    )
+    print(f"{args.ads} synthetic ads, mean {sum(map(len, texts)) / len(texts):.0f} characters, "
+          f"median of {args.repeat}; load average before: {load:.1f} on {os.cpu_count()} CPUs")
     for label, (seconds, cpu) in rows:
-        print(
-            f"  {label:45} {args.ads / seconds:9.0f} ads/s   {seconds / baseline:6.1f}x baseline time   "
-            f"{args.ads / cpu:7.0f} ads per CPU-second"
-        )
+        print(f"  {label:45} {args.ads / seconds:9.0f} ads/s   {seconds / baseline:6.1f}x baseline time   "
+              f"{args.ads / cpu:7.0f} ads per CPU-second")
     # On a shared machine wall-clock throughput says more about the neighbours than about the code;
     # ads per CPU-second is what one free core would do.
     two = args.ads / rows[2][1][0]

@@ -48,9 +48,7 @@ LOADED_TABLES = ("ads", "ad_versions", "entities", "indicator_hits", "scores", "
 # Each step is plain SQL without bind parameters (so `%` is the modulo operator, not a
 # placeholder); the size comes from the session setting bench.n.
 LOAD_STEPS: tuple[tuple[str, str], ...] = (
-    (
-        "helpers",
-        """
+    ("helpers", """
         CREATE FUNCTION bench_u(x bigint, salt int) RETURNS float8
         LANGUAGE sql IMMUTABLE PARALLEL SAFE
         AS $$ SELECT (hashint8extended(x, salt) & 2147483647)::float8 / 2147483648.0 $$;
@@ -59,11 +57,8 @@ LOAD_STEPS: tuple[tuple[str, str], ...] = (
         AS $$ SELECT '+316' || lpad(((12345678 + CASE WHEN bench_u(ad, 3) < 0.02 THEN ad % 100
                                       ELSE 100 + (ad * 7919) % greatest(n / 3, 1000) END)
                                      % 100000000)::text, 8, '0') $$;
-    """,
-    ),
-    (
-        "sites + users",
-        """
+    """),
+    ("sites + users", """
         INSERT INTO sites (id, name, base_url, country, created_at) VALUES
           (1, 'kinky-demo', 'https://kinky.example', 'NL', now()),
           (2, 'sexjobs-demo', 'https://sexjobs.example', 'NL', now()),
@@ -71,11 +66,8 @@ LOAD_STEPS: tuple[tuple[str, str], ...] = (
         INSERT INTO users (id, username, password_hash, role, team, lang, active, created_at) VALUES
           (1, 'bench-analyst', 'x', 'analyst', 'default', 'nl', true, now()),
           (2, 'bench-coordinator', 'x', 'coordinator', 'default', 'nl', true, now());
-    """,
-    ),
-    (
-        "ads",
-        """
+    """),
+    ("ads", """
         INSERT INTO ads (id, site_id, site_ad_id, url, first_seen, last_seen, removed_at)
         SELECT g, 1 + g % 3, 'ad-' || g, 'https://site' || (1 + g % 3) || '.example/ad/' || g,
                now() - interval '400 days' + bench_u(g, 1) * interval '365 days',
@@ -83,11 +75,8 @@ LOAD_STEPS: tuple[tuple[str, str], ...] = (
                      + bench_u(g, 2) * interval '35 days',
                CASE WHEN g % 10 = 0 THEN now() - bench_u(g, 2) * interval '30 days' END
         FROM generate_series(1, current_setting('bench.n')::bigint) AS g;
-    """,
-    ),
-    (
-        "ad_versions",
-        """
+    """),
+    ("ad_versions", """
         INSERT INTO ad_versions (id, ad_id, version_no, capture_id, content_sha256, captured_at, title,
                                  body, name, age_text, city, phones_text, posted_at, images, analysed_at, lang)
         SELECT CASE v WHEN 1 THEN a.id ELSE n + a.id / 5 END, a.id, v, NULL,
@@ -107,11 +96,8 @@ LOAD_STEPS: tuple[tuple[str, str], ...] = (
         CROSS JOIN LATERAL (SELECT (ARRAY['Amsterdam','Rotterdam','Den Haag','Utrecht','Eindhoven',
                'Groningen','Tilburg','Almere','Breda','Nijmegen','Arnhem','Haarlem'])[1 + a.id % 12] AS city) c
         CROSS JOIN LATERAL generate_series(1, CASE WHEN a.id % 5 = 0 THEN 2 ELSE 1 END) AS v;
-    """,
-    ),
-    (
-        "entities",
-        """
+    """),
+    ("entities", """
         INSERT INTO entities (ad_version_id, kind, value, platform, "start", "end", obfuscated)
         SELECT v.id, 'phone', bench_phone(v.ad_id, current_setting('bench.n')::bigint), '', NULL::int, NULL::int,
                bench_u(v.id, 4) < 0.1
@@ -120,11 +106,8 @@ LOAD_STEPS: tuple[tuple[str, str], ...] = (
         SELECT v.id, 'email', 'user' || (v.ad_id % greatest(current_setting('bench.n')::bigint / 2, 10))
                                       || '@example.nl', '', NULL::int, NULL::int, false
         FROM ad_versions v WHERE bench_u(v.ad_id, 5) < 0.15;
-    """,
-    ),
-    (
-        "indicator_hits",
-        """
+    """),
+    ("indicator_hits", """
         INSERT INTO indicator_hits (ad_version_id, code, category, "start", "end", text, weight,
                                     explanation, source)
         SELECT v.id, h.category || '.bench', h.category, k * 12, k * 12 + 10, 'bench text', 0.3 + 0.6 * h.u,
@@ -136,11 +119,8 @@ LOAD_STEPS: tuple[tuple[str, str], ...] = (
                CASE WHEN r.u < 0.10 THEN 'minor' WHEN r.u < 0.35 THEN 'coercion'
                     WHEN r.u < 0.65 THEN 'movement' ELSE 'trust' END AS category) AS h
         WHERE bench_u(v.id, 6) < 0.3;
-    """,
-    ),
-    (
-        "scores",
-        """
+    """),
+    ("scores", """
         INSERT INTO scores (ad_version_id, model_version, risk, flagged, reasons, created_at)
         SELECT v.id, 'rules-v0', bench_u(v.id, 9), bench_u(v.id, 9) >= 0.35, '[]'::json, v.analysed_at
         FROM ad_versions v WHERE bench_u(v.id, 8) < 0.05;
@@ -152,11 +132,8 @@ LOAD_STEPS: tuple[tuple[str, str], ...] = (
         LEFT JOIN (SELECT DISTINCT ad_version_id FROM indicator_hits WHERE category = 'minor') m
                ON m.ad_version_id = v.id
         ORDER BY v.id;
-    """,
-    ),
-    (
-        "review_decisions",
-        """
+    """),
+    ("review_decisions", """
         INSERT INTO review_decisions (ad_id, ad_version_id, user_id, decision, reason, supersedes_id, created_at)
         SELECT v.ad_id, v.id, 1 + v.ad_id % 2,
                CASE WHEN bench_u(v.ad_id, 12) < 0.4 THEN 'confirm'
@@ -171,15 +148,11 @@ LOAD_STEPS: tuple[tuple[str, str], ...] = (
                'bench second opinion', d.id, d.created_at + interval '2 days'
         FROM review_decisions d WHERE bench_u(d.id, 13) < 0.2
         ORDER BY d.id;
-    """,
-    ),
-    (
-        "drop helpers",
-        """
+    """),
+    ("drop helpers", """
         DROP FUNCTION bench_phone(bigint, bigint);
         DROP FUNCTION bench_u(bigint, int);
-    """,
-    ),
+    """),
 )
 
 
@@ -201,14 +174,12 @@ def secondary_structures(conn: psycopg.Connection) -> tuple[list[tuple[str, str,
     constraints = conn.execute(
         "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), contype FROM pg_constraint "
         "WHERE conrelid = ANY(%s::regclass[]) AND contype IN ('f', 'u') ORDER BY contype DESC, conname",
-        (tables,),
-    ).fetchall()
+        (tables,)).fetchall()
     indexes = conn.execute(
         "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
         "WHERE i.indrelid = ANY(%s::regclass[]) AND NOT i.indisprimary AND NOT EXISTS ("
         "  SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)",
-        (tables,),
-    ).fetchall()
+        (tables,)).fetchall()
     cons = [(t, n, d) for t, n, d, _ in constraints]  # 'u' before 'f' thanks to ORDER BY contype DESC
     drops = [f'ALTER TABLE {t} DROP CONSTRAINT "{n}"' for t, n, _ in reversed(cons)]
     drops += [f"DROP INDEX {name}" for name, _ in indexes]
@@ -239,10 +210,8 @@ def load(url: str, n_ads: int) -> dict[str, float]:
         for definition in index_defs:
             conn.execute(definition)
         for table in ("sites", "users", *LOADED_TABLES):
-            conn.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
-                f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
-            )
+            conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
+                         f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)")
         conn.commit()
         timings["indexes + constraints"] = time.perf_counter() - started
         print(f"  {'indexes + constr.':<18} {timings['indexes + constraints']:7.1f} s", flush=True)
@@ -287,14 +256,8 @@ class StatementClock:
             self.active.params[statement] = parameters
 
 
-def timed(
-    name: str,
-    call: Callable[[Any], int],
-    session_maker: Any,
-    clock: StatementClock,
-    repeats: int,
-    budget_s: float = float("inf"),
-) -> Result:
+def timed(name: str, call: Callable[[Any], int], session_maker: Any, clock: StatementClock,
+          repeats: int, budget_s: float = float("inf")) -> Result:
     """Warm up once, then time `repeats` calls; a query so slow that the calls overrun `budget_s`
     stops early (after at least 5 calls): its p95 is far over the target either way."""
     result = Result(name, [], 0)
@@ -318,10 +281,8 @@ def timed(
 def explain(engine: Any, result: Result, top: int = 40) -> None:
     """EXPLAIN ANALYZE the statement that costs the call most (median), and print the plan's top."""
     sql, per_run = max(result.statements.items(), key=lambda kv: statistics.median(kv[1]))
-    print(
-        f"\n-- {result.name}: slowest statement (median {statistics.median(per_run):.0f} ms of "
-        f"p50 {result.pct(50):.0f} ms per call); statements per call:"
-    )
+    print(f"\n-- {result.name}: slowest statement (median {statistics.median(per_run):.0f} ms of "
+          f"p50 {result.pct(50):.0f} ms per call); statements per call:")
     for other, times in result.statements.items():
         print(f"     {statistics.median(times):8.1f} ms  {' '.join(other.split())[:100]}")
     print("   " + " ".join(sql.split())[:400])
@@ -369,11 +330,8 @@ def run(args: argparse.Namespace) -> int:
     from workbench.queries import TriageFilters, triage_page
     from workbench.search import normalised_phone, search_ads
 
-    print(
-        f"bench_queries: {args.ads:,} ads, {args.repeats} repeats per query, load average {loadavg()}, "
-        f"{os.cpu_count()} cores",
-        flush=True,
-    )
+    print(f"bench_queries: {args.ads:,} ads, {args.repeats} repeats per query, load average {loadavg()}, "
+          f"{os.cpu_count()} cores", flush=True)
     with bench_database(args.url, args.db, args.keep) as url, tempfile.TemporaryDirectory() as tmp:
         settings = Settings(overrides={"database_url": url, "data_dir": tmp})
         started = time.perf_counter()
@@ -384,25 +342,16 @@ def run(args: argparse.Namespace) -> int:
         load_s = time.perf_counter() - started
         engine = get_engine(settings)
         with engine.connect() as conn:
-            counts = {
-                t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()  # noqa: S608
-                for t in ("ads", "ad_versions", "entities", "indicator_hits", "scores", "review_decisions")
-            }
+            counts = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()  # noqa: S608
+                      for t in ("ads", "ad_versions", "entities", "indicator_hits", "scores",
+                                "review_decisions")}
             size = conn.execute(text("SELECT pg_size_pretty(pg_database_size(current_database()))")).scalar()
-            pg = conn.execute(
-                text(
-                    "SELECT current_setting('server_version'), current_setting('shared_buffers'),"
-                    " current_setting('work_mem')"
-                )
-            ).one()
-            rare = conn.execute(
-                text("SELECT value FROM entities WHERE kind = 'phone' AND ad_version_id = :v"),
-                {"v": args.ads // 2 + 1},
-            ).scalar()
-        print(
-            f"load: {load_s:.1f} s ({args.ads / load_s:,.0f} ads/s); database {size}; PostgreSQL {pg[0]}, "
-            f"shared_buffers {pg[1]}, work_mem {pg[2]}"
-        )
+            pg = conn.execute(text("SELECT current_setting('server_version'), current_setting('shared_buffers'),"
+                                   " current_setting('work_mem')")).one()
+            rare = conn.execute(text("SELECT value FROM entities WHERE kind = 'phone' AND ad_version_id = :v"),
+                                {"v": args.ads // 2 + 1}).scalar()
+        print(f"load: {load_s:.1f} s ({args.ads / load_s:,.0f} ads/s); database {size}; PostgreSQL {pg[0]}, "
+              f"shared_buffers {pg[1]}, work_mem {pg[2]}")
         print("rows: " + ", ".join(f"{t} {c:,}" for t, c in counts.items()))
 
         hot = "06 12 34 56 78"
@@ -418,18 +367,9 @@ def run(args: argparse.Namespace) -> int:
             return lambda s: search_ads(s, "phone", query)[1]
 
         ids = iter(range(1, 10**9))
-        baseline = timed(
-            "baseline: ads WHERE id = :x",
-            lambda s: len(
-                s.execute(
-                    text("SELECT id, site_ad_id, url FROM ads WHERE id = :x"),
-                    {"x": (next(ids) * 7919) % args.ads + 1},
-                ).all()
-            ),
-            make_session,
-            clock,
-            max(args.repeats, 100),
-        )
+        baseline = timed("baseline: ads WHERE id = :x", lambda s: len(s.execute(
+            text("SELECT id, site_ad_id, url FROM ads WHERE id = :x"),
+            {"x": (next(ids) * 7919) % args.ads + 1}).all()), make_session, clock, max(args.repeats, 100))
         cases = [
             ("triage p1, no filter", triage(TriageFilters())),
             ("triage p1, category=minor", triage(TriageFilters(categories=("minor",)))),
@@ -445,29 +385,21 @@ def run(args: argparse.Namespace) -> int:
             print(f"  timed {name}: p95 {r.pct(95):.0f} ms over {len(r.times_ms)} calls", flush=True)
 
         base95 = baseline.pct(95)
-        print(
-            f"\n{'query':<34} {'matches':>9} {'runs':>5} {'p50 ms':>8} {'p95 ms':>8} {'x base':>7}  verdict"
-        )
-        print(
-            f"{baseline.name:<34} {baseline.rows:>9,} {len(baseline.times_ms):>5} {baseline.pct(50):8.2f} "
-            f"{base95:8.2f} {1:7.0f}"
-        )
+        print(f"\n{'query':<34} {'matches':>9} {'runs':>5} {'p50 ms':>8} {'p95 ms':>8} {'x base':>7}  verdict")
+        print(f"{baseline.name:<34} {baseline.rows:>9,} {len(baseline.times_ms):>5} {baseline.pct(50):8.2f} "
+              f"{base95:8.2f} {1:7.0f}")
         failed = [r for r in results if r.pct(95) >= TARGET_MS]
         for r in results:
             verdict = "PASS" if r.pct(95) < TARGET_MS else "FAIL"
-            print(
-                f"{r.name:<34} {r.rows:>9,} {len(r.times_ms):>5} {r.pct(50):8.1f} {r.pct(95):8.1f} "
-                f"{r.pct(95) / base95:7.0f}  "
-                f"{verdict} (< {TARGET_MS:.0f} ms)"
-            )
+            print(f"{r.name:<34} {r.rows:>9,} {len(r.times_ms):>5} {r.pct(50):8.1f} {r.pct(95):8.1f} "
+                  f"{r.pct(95) / base95:7.0f}  "
+                  f"{verdict} (< {TARGET_MS:.0f} ms)")
         print(f"load average after the run: {loadavg()}")
         for r in failed if not args.explain_all else results:
             explain(engine, r)
         engine.dispose()
-        print(
-            f"\n{'PASS' if not failed else 'FAIL'}: {len(results) - len(failed)} of {len(results)} queries "
-            f"under {TARGET_MS:.0f} ms p95 at {args.ads:,} ads"
-        )
+        print(f"\n{'PASS' if not failed else 'FAIL'}: {len(results) - len(failed)} of {len(results)} queries "
+              f"under {TARGET_MS:.0f} ms p95 at {args.ads:,} ads")
         return 1 if failed else 0
 
 
@@ -475,18 +407,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ads", type=int, default=1_000_000, help="ads to load (default 1,000,000)")
     parser.add_argument("--repeats", type=int, default=30, help="timed calls per query after one warm-up")
-    parser.add_argument(
-        "--budget",
-        type=float,
-        default=150.0,
-        help="seconds of timed calls per query after which a hopeless one stops (min 5 calls)",
-    )
+    parser.add_argument("--budget", type=float, default=150.0,
+                        help="seconds of timed calls per query after which a hopeless one stops (min 5 calls)")
     parser.add_argument("--url", default=BASE_URL, help="server URL, ending in '/' (default %(default)s)")
     parser.add_argument("--db", default=DB_NAME, help="database to (re)create and drop")
     parser.add_argument("--keep", action="store_true", help="do not drop the database at the end")
-    parser.add_argument(
-        "--explain-all", action="store_true", help="EXPLAIN ANALYZE every query, not only misses"
-    )
+    parser.add_argument("--explain-all", action="store_true", help="EXPLAIN ANALYZE every query, not only misses")
     args = parser.parse_args(argv)
     if args.ads < 1000:
         parser.error("--ads must be at least 1000")

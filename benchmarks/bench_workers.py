@@ -61,24 +61,11 @@ class Workers:
         self.procs = []
         self.logs = [folder / f"bench-w{i}-{uuid.uuid4().hex[:6]}.log" for i in range(n)]
         for i, log in enumerate(self.logs):
-            cmd = [
-                sys.executable,
-                "-m",
-                "signalstack.cli",
-                "worker",
-                "--pool",
-                "solo",
-                "--hostname",
-                f"bench{i}@%h",
-                "--loglevel",
-                "INFO",
-            ]
+            cmd = [sys.executable, "-m", "signalstack.cli", "worker", "--pool", "solo", "--hostname",
+                   f"bench{i}@%h", "--loglevel", "INFO"]
             with log.open("w") as fh:
-                self.procs.append(
-                    subprocess.Popen(
-                        cmd, env=env, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True
-                    )
-                )
+                self.procs.append(subprocess.Popen(cmd, env=env, stdout=fh, stderr=subprocess.STDOUT,
+                                                   start_new_session=True))
 
     def __enter__(self) -> Workers:
         deadline = time.monotonic() + 180
@@ -133,13 +120,8 @@ def _crawled_sites(settings) -> set[str]:
     from signalstack.schema import CrawlJob, Site
 
     with session_scope(settings) as s:
-        return set(
-            s.scalars(
-                select(Site.name)
-                .join(CrawlJob, CrawlJob.site_id == Site.id)
-                .where(CrawlJob.status.in_(("finished", "partial")))
-            )
-        )
+        return set(s.scalars(select(Site.name).join(CrawlJob, CrawlJob.site_id == Site.id)
+                             .where(CrawlJob.status.in_(("finished", "partial")))))
 
 
 def _spin(n: int) -> int:
@@ -179,14 +161,8 @@ def run(ads: int, batch: int, runs: int, pg: str, broker: str) -> None:
     try:
         with tempfile.TemporaryDirectory(prefix="bench-workers-") as tmp:
             folder = Path(tmp)
-            settings = Settings(
-                {
-                    "database_url": db_url,
-                    "data_dir": str(folder / "data"),
-                    "broker_url": broker,
-                    "analyse_batch_size": batch,
-                }
-            )
+            settings = Settings({"database_url": db_url, "data_dir": str(folder / "data"), "broker_url": broker,
+                                 "analyse_batch_size": batch})
             upgrade(settings)
             env = child_environment(settings)
             generate_world(ads=ads, days=7, seed=5, out=folder / "world")
@@ -194,22 +170,13 @@ def run(ads: int, batch: int, runs: int, pg: str, broker: str) -> None:
             with serve_in_thread(folder / "world", slow_seconds=0.2) as base_url, Workers(2, env, folder):
                 start = time.perf_counter()
                 for site in SITES:
-                    enqueue(
-                        settings,
-                        "signalstack.crawl_site",
-                        site=site,
-                        purpose=PURPOSE,
-                        legal_basis=LEGAL_BASIS,
-                        base_url=base_url,
-                        then_analyse=False,
-                    )
+                    enqueue(settings, "signalstack.crawl_site", site=site, purpose=PURPOSE,
+                            legal_basis=LEGAL_BASIS, base_url=base_url, then_analyse=False)
                 _wait(lambda: _crawled_sites(settings) >= set(SITES), "the crawls", step=0.5)
                 crawl_s = time.perf_counter() - start
             versions = _reset_analysis(settings)
-            print(
-                f"world: {ads} ads; crawl of {len(SITES)} sites through 2 workers: {crawl_s:.1f} s, "
-                f"{versions} ad versions stored"
-            )
+            print(f"world: {ads} ads; crawl of {len(SITES)} sites through 2 workers: {crawl_s:.1f} s, "
+                  f"{versions} ad versions stored")
 
             medians = {}
             for n in (1, 2):
@@ -223,15 +190,11 @@ def run(ads: int, batch: int, runs: int, pg: str, broker: str) -> None:
                         if run_no:
                             times.append(time.perf_counter() - start)
                 medians[n] = statistics.median(times)
-                print(
-                    f"analysis, {n} worker(s), batches of {batch}: runs {', '.join(f'{t:.2f}' for t in times)} s; "
-                    f"median {medians[n]:.2f} s = {versions / medians[n]:.0f} versions/s"
-                )
+                print(f"analysis, {n} worker(s), batches of {batch}: runs {', '.join(f'{t:.2f}' for t in times)} s; "
+                      f"median {medians[n]:.2f} s = {versions / medians[n]:.0f} versions/s")
             print(f"speed-up 2 workers / 1 worker: {medians[1] / medians[2]:.2f}x (target >= 1.7x)")
-            print(
-                f"speed-up a second process gets on this machine now (pure CPU): {machine_speedup():.2f}x "
-                f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
-            )
+            print(f"speed-up a second process gets on this machine now (pure CPU): {machine_speedup():.2f}x "
+                  f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     finally:
         _drop_database(pg, db_url)
 
@@ -241,12 +204,8 @@ def main() -> None:
     parser.add_argument("--ads", type=int, default=400)
     parser.add_argument("--batch", type=int, default=50)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument(
-        "--pg",
-        default=os.environ.get(
-            "SIGNALSTACK_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-        ),
-    )
+    parser.add_argument("--pg", default=os.environ.get("SIGNALSTACK_TEST_DATABASE_URL",
+                                                       "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
     parser.add_argument("--broker", default="redis://127.0.0.1:6379/8")
     args = parser.parse_args()
     run(args.ads, args.batch, args.runs, args.pg, args.broker)

@@ -2,8 +2,5 @@
 
 PUBLIC_KEY = "signing-key.pub"
 # Each tag manifest gets its own detached Ed25519 signature, so that no byte of the bag is unsigned.
-SIGNATURES = {
-    "tagmanifest-sha256.txt": "signature.ed25519",
-    "tagmanifest-sha512.txt": "signature-sha512.ed25519",
-}
+SIGNATURES = {"tagmanifest-sha256.txt": "signature.ed25519", "tagmanifest-sha512.txt": "signature-sha512.ed25519"}
 CHECKSUMS = ["sha256", "sha512"]

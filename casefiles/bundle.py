@@ -75,11 +75,8 @@ def resolve_warc(settings: Settings, warc_file: str) -> Path:
 
 def write_case_warc(settings: Settings, content: dict[str, Any], target: Path) -> int:
     """Copy every cited capture's records into one gzip-per-record WARC; returns the record count."""
-    info = {
-        "software": software_version(),
-        "format": "WARC File Format 1.1",
-        "description": f"records cut unchanged from crawl WARCs for case {content['case']['number']}",
-    }
+    info = {"software": software_version(), "format": "WARC File Format 1.1",
+            "description": f"records cut unchanged from crawl WARCs for case {content['case']['number']}"}
     seen: set[str] = set()
     count = 0
     with target.open("wb") as out:
@@ -104,9 +101,7 @@ def _dump(path: Path, data: Any) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def _write_payload(
-    settings: Settings, content: dict[str, Any], folder: Path, meta: dict[str, Any]
-) -> str | None:
+def _write_payload(settings: Settings, content: dict[str, Any], folder: Path, meta: dict[str, Any]) -> str | None:
     (folder / "warc").mkdir(parents=True)
     write_case_warc(settings, content, folder / "warc" / "case.warc.gz")
     _dump(folder / "signals.json", {"case": content["case"]["number"], "signals": content["signals"]})
@@ -116,9 +111,8 @@ def _write_payload(
         entities = ftm.case_entities(content)
     except ftm.FtmError as exc:
         raise BundleError(str(exc)) from None
-    (folder / "ftm.json").write_text(
-        "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in entities), encoding="utf-8"
-    )
+    (folder / "ftm.json").write_text("".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
+                                             for e in entities), encoding="utf-8")
     html = report.report_html(content, **meta)
     (folder / "report.html").write_text(html, encoding="utf-8")
     pdf_note = report.write_pdf(html, folder / "report.pdf")
@@ -142,9 +136,8 @@ def _zip_folder(folder: Path, target: Path, top: str) -> None:
                 zf.write(path, f"{top}/{path.relative_to(folder).as_posix()}")
 
 
-def export_case(
-    session: Session, settings: Settings, user: User | str, case_ref: str | int, out: Path
-) -> ExportResult:
+def export_case(session: Session, settings: Settings, user: User | str, case_ref: str | int,
+                out: Path) -> ExportResult:
     """Write the case's bundle to `out` (a folder, or a zip when `out` ends in .zip) and audit the export."""
     case = get_case(session, case_ref)
     acting = permitted_user(session, user, "case.export", case.team)
@@ -159,25 +152,13 @@ def export_case(
     key = signing_key(settings)
     key_fp = fingerprint(public_pem(key))
     now = utcnow()
-    meta = {
-        "organisation": settings.organisation,
-        "contact": settings.contact,
-        "exported_at": now.isoformat(),
-        "exported_by": acting.username,
-        "key_fingerprint": key_fp,
-    }
-    bag_info = {
-        "Source-Organization": settings.organisation,
-        "Contact-Email": settings.contact,
-        "External-Identifier": case.number,
-        "External-Description": case.title,
-        "Bagging-Date": now.date().isoformat(),
-        "Bagging-Time": now.isoformat(),
-        "Internal-Sender-Identifier": acting.username,
-        "Bag-Group-Identifier": case.team,
-        "Bag-Software-Agent": software_version(),
-        "Signing-Key-Fingerprint": key_fp,
-    }
+    meta = {"organisation": settings.organisation, "contact": settings.contact, "exported_at": now.isoformat(),
+            "exported_by": acting.username, "key_fingerprint": key_fp}
+    bag_info = {"Source-Organization": settings.organisation, "Contact-Email": settings.contact,
+                "External-Identifier": case.number, "External-Description": case.title,
+                "Bagging-Date": now.date().isoformat(), "Bagging-Time": now.isoformat(),
+                "Internal-Sender-Identifier": acting.username, "Bag-Group-Identifier": case.team,
+                "Bag-Software-Agent": software_version(), "Signing-Key-Fingerprint": key_fp}
     # A killed earlier export of this bundle left its hidden work folder; it never looked complete
     # (the bundle only appears by the final rename), so it is only debris to clear.
     for stale in out.parent.glob(f".{out.name}.partial-*"):
@@ -189,19 +170,9 @@ def export_case(
         pdf_note = _write_payload(settings, content, bag_dir, meta)
         make_signed_bag(bag_dir, bag_info, key)
         files = sum(1 for p in bag_dir.rglob("*") if p.is_file())
-        audit.record(
-            session,
-            acting.username,
-            "case.export",
-            "case",
-            case.id,
-            number=case.number,
-            path=str(out),
-            signals=len(content["signals"]),
-            captures=len(content["captures"]),
-            key_fingerprint=key_fp,
-            tagmanifest_sha256=_sha256_file(bag_dir / "tagmanifest-sha256.txt"),
-        )
+        audit.record(session, acting.username, "case.export", "case", case.id, number=case.number, path=str(out),
+                     signals=len(content["signals"]), captures=len(content["captures"]), key_fingerprint=key_fp,
+                     tagmanifest_sha256=_sha256_file(bag_dir / "tagmanifest-sha256.txt"))
         session.flush()
         if out.suffix.lower() == ".zip":
             packed = work / "bundle.zip"
@@ -211,9 +182,7 @@ def export_case(
             os.replace(bag_dir, out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return ExportResult(
-        out, case.number, files, len(content["captures"]), len(content["signals"]), key_fp, pdf_note
-    )
+    return ExportResult(out, case.number, files, len(content["captures"]), len(content["signals"]), key_fp, pdf_note)
 
 
 def _sha256_file(path: Path) -> str:

@@ -50,16 +50,8 @@ def create_case(session: Session, title: str, team: str, actor: User | str) -> C
     case = Case(number=_next_number(session), title=title.strip(), team=team, created_by=user.username)
     session.add(case)
     session.flush()
-    audit.record(
-        session,
-        user.username,
-        "case.create",
-        "case",
-        case.id,
-        number=case.number,
-        title=case.title,
-        team=team,
-    )
+    audit.record(session, user.username, "case.create", "case", case.id, number=case.number,
+                 title=case.title, team=team)
     return case
 
 
@@ -69,11 +61,8 @@ def get_case(session: Session, case_ref: str | int, user: User | str | None = No
     With `user`, also CaseAccessDenied when that user may not view it (another team's case).
     """
     ref = str(case_ref).strip()
-    case = (
-        session.get(Case, int(ref))
-        if ref.isdigit()
-        else session.execute(select(Case).where(Case.number == ref)).scalar()
-    )
+    case = session.get(Case, int(ref)) if ref.isdigit() else session.execute(
+        select(Case).where(Case.number == ref)).scalar()
     if case is None:
         raise CaseError(f"no case {ref!r}")
     if user is not None:
@@ -91,35 +80,16 @@ def add_ad(session: Session, case: Case, ad_id: int, actor: User | str, note: st
     if decision is None or decision.decision not in ("confirm", "urgent"):
         raise CaseError(f"ad {ad_id} has not been confirmed by a reviewer; review it before adding it")
     version = ad.current
-    existing = session.execute(
-        select(CaseSignal).where(
-            CaseSignal.case_id == case.id, CaseSignal.ad_version_id == version.id, CaseSignal.kind == "ad"
-        )
-    ).scalar()
+    existing = session.execute(select(CaseSignal).where(
+        CaseSignal.case_id == case.id, CaseSignal.ad_version_id == version.id, CaseSignal.kind == "ad")).scalar()
     if existing is not None:
         return existing
-    signal = CaseSignal(
-        case_id=case.id,
-        kind="ad",
-        ad_id=ad.id,
-        ad_version_id=version.id,
-        decision_id=decision.id,
-        note=note,
-        source=ad.url,
-        added_by=user.username,
-    )
+    signal = CaseSignal(case_id=case.id, kind="ad", ad_id=ad.id, ad_version_id=version.id,
+                        decision_id=decision.id, note=note, source=ad.url, added_by=user.username)
     session.add(signal)
     session.flush()
-    audit.record(
-        session,
-        user.username,
-        "case.add_ad",
-        "case",
-        case.id,
-        ad_id=ad.id,
-        version=version.version_no,
-        signal_id=signal.id,
-    )
+    audit.record(session, user.username, "case.add_ad", "case", case.id, ad_id=ad.id, version=version.version_no,
+                 signal_id=signal.id)
     return signal
 
 
@@ -130,38 +100,23 @@ def add_dossier(session: Session, case: Case, dossier_id: int, actor: User | str
     if dossier is None:
         raise CaseError(f"no dossier with id {dossier_id}")
     permitted_user(session, user, "dossier.view", dossier.team)
-    existing = session.execute(
-        select(CaseSignal).where(
-            CaseSignal.case_id == case.id, CaseSignal.dossier_id == dossier.id, CaseSignal.kind == "dossier"
-        )
-    ).scalar()
+    existing = session.execute(select(CaseSignal).where(
+        CaseSignal.case_id == case.id, CaseSignal.dossier_id == dossier.id, CaseSignal.kind == "dossier")).scalar()
     if existing is not None:
         return existing
-    signal = CaseSignal(
-        case_id=case.id,
-        kind="dossier",
-        dossier_id=dossier.id,
-        note=dossier.title or f"{dossier.subject_kind} {dossier.subject}",
-        source=f"dossier {dossier.id}: {dossier.subject_kind} {dossier.subject}",
-        added_by=user.username,
-    )
+    signal = CaseSignal(case_id=case.id, kind="dossier", dossier_id=dossier.id,
+                        note=dossier.title or f"{dossier.subject_kind} {dossier.subject}",
+                        source=f"dossier {dossier.id}: {dossier.subject_kind} {dossier.subject}",
+                        added_by=user.username)
     session.add(signal)
     session.flush()
-    audit.record(
-        session,
-        user.username,
-        "case.add_dossier",
-        "case",
-        case.id,
-        dossier_id=dossier.id,
-        signal_id=signal.id,
-    )
+    audit.record(session, user.username, "case.add_dossier", "case", case.id, dossier_id=dossier.id,
+                 signal_id=signal.id)
     return signal
 
 
-def add_case_note(
-    session: Session, case: Case, text: str, actor: User | str, kind: str = "note", source: str = ""
-) -> CaseSignal:
+def add_case_note(session: Session, case: Case, text: str, actor: User | str, kind: str = "note",
+                  source: str = "") -> CaseSignal:
     """A note or a partner's enrichment on the case itself, with where it came from."""
     if kind not in ("note", "enrichment"):
         raise CaseError(f"unknown note kind {kind!r}; choose note or enrichment")
@@ -171,9 +126,7 @@ def add_case_note(
     signal = CaseSignal(case_id=case.id, kind=kind, note=text.strip(), source=source, added_by=user.username)
     session.add(signal)
     session.flush()
-    audit.record(
-        session, user.username, f"case.add_{kind}", "case", case.id, signal_id=signal.id, source=source
-    )
+    audit.record(session, user.username, f"case.add_{kind}", "case", case.id, signal_id=signal.id, source=source)
     return signal
 
 

@@ -41,11 +41,9 @@ def register(app: typer.Typer) -> None:
     app.add_typer(case_app, name="case")
 
     @case_app.command("create")
-    def create(
-        title: str = typer.Option(..., "--title", help="Short title of the case."),
-        team: str = typer.Option(..., "--team", help="Team that owns the case."),
-        as_user: str = AS_USER,
-    ) -> None:
+    def create(title: str = typer.Option(..., "--title", help="Short title of the case."),
+               team: str = typer.Option(..., "--team", help="Team that owns the case."),
+               as_user: str = AS_USER) -> None:
         """Open a case for a team."""
         from casefiles.cases import create_case
         from signalstack.db import session_scope
@@ -62,12 +60,10 @@ def register(app: typer.Typer) -> None:
         typer.echo(f"{number} (id {case_id}) created for team {team}")
 
     @case_app.command("add")
-    def add(
-        case: str = typer.Argument(..., help="Case number (SS-2026-0001) or id."),
-        ad: int | None = typer.Option(None, "--ad", help="Id of a reviewed and confirmed ad."),
-        dossier: int | None = typer.Option(None, "--dossier", help="Id of a dossier."),
-        as_user: str = AS_USER,
-    ) -> None:
+    def add(case: str = typer.Argument(..., help="Case number (SS-2026-0001) or id."),
+            ad: int | None = typer.Option(None, "--ad", help="Id of a reviewed and confirmed ad."),
+            dossier: int | None = typer.Option(None, "--dossier", help="Id of a dossier."),
+            as_user: str = AS_USER) -> None:
         """Stack a confirmed ad or a dossier in a case."""
         from casefiles.cases import add_ad, add_dossier, get_case
         from signalstack.db import session_scope
@@ -80,22 +76,15 @@ def register(app: typer.Typer) -> None:
         try:
             with session_scope() as s:
                 found = get_case(s, case)
-                signal = (
-                    add_ad(s, found, ad, actor) if ad is not None else add_dossier(s, found, dossier, actor)
-                )
-                what, number, signal_id = (
-                    f"ad {ad}" if ad is not None else f"dossier {dossier}",
-                    found.number,
-                    signal.id,
-                )
+                signal = add_ad(s, found, ad, actor) if ad is not None else add_dossier(s, found, dossier, actor)
+                what, number, signal_id = f"ad {ad}" if ad is not None else f"dossier {dossier}", found.number, signal.id
         except _errors() as exc:
             fail(str(exc), 2)
         typer.echo(f"{what} stacked in {number} (signal {signal_id})")
 
     @case_app.command("list")
-    def list_(
-        as_json: bool = typer.Option(False, "--json", help="Machine-readable output."), as_user: str = AS_USER
-    ) -> None:
+    def list_(as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+              as_user: str = AS_USER) -> None:
         """The cases of your team."""
         from casefiles.cases import list_cases
         from signalstack import audit
@@ -106,19 +95,9 @@ def register(app: typer.Typer) -> None:
         upgrade()
         try:
             with session_scope() as s:
-                rows = [
-                    {
-                        "id": c.id,
-                        "number": c.number,
-                        "title": c.title,
-                        "team": c.team,
-                        "status": c.status,
-                        "signals": len(c.signals),
-                        "created_by": c.created_by,
-                        "created_at": c.created_at.isoformat(),
-                    }
-                    for c in list_cases(s, user=actor)
-                ]
+                rows = [{"id": c.id, "number": c.number, "title": c.title, "team": c.team, "status": c.status,
+                         "signals": len(c.signals), "created_by": c.created_by, "created_at": c.created_at.isoformat()}
+                        for c in list_cases(s, user=actor)]
                 audit.record(s, actor, "case.list", "case", "", count=len(rows))
         except _errors() as exc:
             fail(str(exc), 2)
@@ -126,16 +105,12 @@ def register(app: typer.Typer) -> None:
             typer.echo(json.dumps(rows, ensure_ascii=False))
             return
         for r in rows:
-            typer.echo(
-                f"{r['number']:16} {r['status']:7} {r['signals']:4} signals  {r['team']:12} {r['title']}"
-            )
+            typer.echo(f"{r['number']:16} {r['status']:7} {r['signals']:4} signals  {r['team']:12} {r['title']}")
 
     @case_app.command("export")
-    def export(
-        case: Annotated[str, typer.Argument(help="Case number or id.")],
-        out: Annotated[Path, typer.Option("--out", help="Bundle path: a folder, or a .zip file.")],
-        as_user: str = AS_USER,
-    ) -> None:
+    def export(case: Annotated[str, typer.Argument(help="Case number or id.")],
+               out: Annotated[Path, typer.Option("--out", help="Bundle path: a folder, or a .zip file.")],
+               as_user: str = AS_USER) -> None:
         """Export a signed BagIt evidence bundle of the case (audited)."""
         from casefiles.bundle import export_case
         from signalstack.db import session_scope
@@ -149,10 +124,8 @@ def register(app: typer.Typer) -> None:
                 result = export_case(s, get_settings(), actor, case, out)
         except _errors() as exc:
             fail(str(exc), 2)
-        typer.echo(
-            f"{result.case_number}: {result.signals} signals, {result.captures} captures, "
-            f"{result.files} files -> {result.path}"
-        )
+        typer.echo(f"{result.case_number}: {result.signals} signals, {result.captures} captures, "
+                   f"{result.files} files -> {result.path}")
         typer.echo(f"signing key fingerprint (sha256): {result.key_fingerprint}")
         if result.pdf_note:
             typer.echo(f"no PDF report: {result.pdf_note}", err=True)
@@ -167,21 +140,15 @@ def register(app: typer.Typer) -> None:
             typer.secho(f"FAIL {problem}", fg=typer.colors.RED, err=True)
         if not result.ok:
             fail(f"{path}: {len(result.problems)} problems; do not rely on this bundle", 1)
-        typer.echo(
-            f"{path}: OK ({result.files} files; case {result.info.get('External-Identifier', '?')} "
-            f"from {result.info.get('Source-Organization', '?')})"
-        )
-        typer.echo(
-            f"signed with key fingerprint (sha256) {result.key_fingerprint}; compare it with the sender's"
-        )
+        typer.echo(f"{path}: OK ({result.files} files; case {result.info.get('External-Identifier', '?')} "
+                   f"from {result.info.get('Source-Organization', '?')})")
+        typer.echo(f"signed with key fingerprint (sha256) {result.key_fingerprint}; compare it with the sender's")
 
     @case_app.command("import")
-    def import_(
-        case: Annotated[str, typer.Argument(help="Case number or id.")],
-        bundle: Annotated[Path, typer.Argument(help="Partner bundle folder or .zip.")],
-        dossier: int | None = typer.Option(None, "--dossier", help="Also add the notes to this dossier."),
-        as_user: str = AS_USER,
-    ) -> None:
+    def import_(case: Annotated[str, typer.Argument(help="Case number or id.")],
+                bundle: Annotated[Path, typer.Argument(help="Partner bundle folder or .zip.")],
+                dossier: int | None = typer.Option(None, "--dossier", help="Also add the notes to this dossier."),
+                as_user: str = AS_USER) -> None:
         """Add a verified partner bundle to a case as enrichment."""
         from casefiles.importer import import_bundle
         from signalstack.db import session_scope
@@ -198,13 +165,11 @@ def register(app: typer.Typer) -> None:
         typer.echo(f"{result.notes} enrichment notes from {result.partner} added to {result.case_number}")
 
     @case_app.command("request")
-    def request(
-        case: Annotated[str, typer.Argument(help="Case number or id.")],
-        platform: Annotated[str, typer.Option("--platform", help="Site name as stored (e.g. classic).")],
-        out: Annotated[Path, typer.Option("--out", help="Letter path (.html; a .pdf is written beside it).")],
-        legal_basis: str = typer.Option("", "--legal-basis", help="Legal basis to state in the letter."),
-        as_user: str = AS_USER,
-    ) -> None:
+    def request(case: Annotated[str, typer.Argument(help="Case number or id.")],
+                platform: Annotated[str, typer.Option("--platform", help="Site name as stored (e.g. classic).")],
+                out: Annotated[Path, typer.Option("--out", help="Letter path (.html; a .pdf is written beside it).")],
+                legal_basis: str = typer.Option("", "--legal-basis", help="Legal basis to state in the letter."),
+                as_user: str = AS_USER) -> None:
         """Draft a data request to a platform for the case's ads (HON protocol step 3)."""
         from casefiles.request import platform_request
         from signalstack.db import session_scope
@@ -218,9 +183,7 @@ def register(app: typer.Typer) -> None:
                 result = platform_request(s, get_settings(), actor, case, platform, out, legal_basis)
         except _errors() as exc:
             fail(str(exc), 2)
-        typer.echo(
-            f"request for {result.ads} ads written to {result.html_path}"
-            + (f" and {result.pdf_path}" if result.pdf_path else "")
-        )
+        typer.echo(f"request for {result.ads} ads written to {result.html_path}"
+                   + (f" and {result.pdf_path}" if result.pdf_path else ""))
         if result.pdf_note:
             typer.echo(f"no PDF: {result.pdf_note}", err=True)

@@ -77,36 +77,17 @@ def normalised_subject(kind: str, subject: str) -> str:
     return subject
 
 
-def create_dossier(
-    session: Session,
-    user: User | str,
-    subject_kind: str,
-    subject: str,
-    title: str = "",
-    team: str | None = None,
-) -> Dossier:
+def create_dossier(session: Session, user: User | str, subject_kind: str, subject: str, title: str = "",
+                   team: str | None = None) -> Dossier:
     acting = _resolved(session, user)
     team = team or acting.team
     acting = _permitted(session, acting, "dossier.create", team)
-    dossier = Dossier(
-        subject_kind=subject_kind,
-        subject=normalised_subject(subject_kind, subject),
-        title=title.strip(),
-        team=team,
-        created_by=acting.username,
-    )
+    dossier = Dossier(subject_kind=subject_kind, subject=normalised_subject(subject_kind, subject),
+                      title=title.strip(), team=team, created_by=acting.username)
     session.add(dossier)
     session.flush()
-    audit.record(
-        session,
-        acting.username,
-        "dossier.create",
-        "dossier",
-        dossier.id,
-        subject_kind=dossier.subject_kind,
-        subject=dossier.subject,
-        team=team,
-    )
+    audit.record(session, acting.username, "dossier.create", "dossier", dossier.id,
+                 subject_kind=dossier.subject_kind, subject=dossier.subject, team=team)
     return dossier
 
 
@@ -121,21 +102,11 @@ def get_dossier(session: Session, user: User | str, dossier_id: int) -> Dossier:
 def list_dossiers(session: Session, user: User | str) -> list[Dossier]:
     """The dossiers of the user's team."""
     acting = _permitted(session, user, "dossier.view", None)
-    return list(
-        session.execute(select(Dossier).where(Dossier.team == acting.team).order_by(Dossier.id)).scalars()
-    )
+    return list(session.execute(select(Dossier).where(Dossier.team == acting.team).order_by(Dossier.id)).scalars())
 
 
-def add_note(
-    session: Session,
-    user: User | str,
-    dossier_id: int,
-    text: str,
-    kind: str = "note",
-    source: str = "",
-    partner: str | None = None,
-    no_information: bool = False,
-) -> DossierNote:
+def add_note(session: Session, user: User | str, dossier_id: int, text: str, kind: str = "note",
+             source: str = "", partner: str | None = None, no_information: bool = False) -> DossierNote:
     """Record a note, or a partner's enrichment; `no_information` records that the partner knew nothing."""
     if kind not in NOTE_KINDS:
         raise DossierError(f"unknown note kind {kind!r}; choose one of {', '.join(NOTE_KINDS)}")
@@ -147,28 +118,13 @@ def add_note(
         raise DossierError("an enrichment names the partner it came from")
     if not text.strip() and not no_information:
         raise DossierError("a note needs text")
-    note = DossierNote(
-        dossier_id=dossier.id,
-        kind=kind,
-        text=text.strip(),
-        source=source.strip(),
-        partner=(partner or "").strip() or None,
-        no_information=no_information,
-        author=acting.username,
-    )
+    note = DossierNote(dossier_id=dossier.id, kind=kind, text=text.strip(), source=source.strip(),
+                       partner=(partner or "").strip() or None, no_information=no_information,
+                       author=acting.username)
     session.add(note)
     session.flush()
-    audit.record(
-        session,
-        acting.username,
-        f"dossier.{kind}",
-        "dossier",
-        dossier.id,
-        note_id=note.id,
-        partner=note.partner,
-        source=note.source,
-        no_information=no_information,
-    )
+    audit.record(session, acting.username, f"dossier.{kind}", "dossier", dossier.id, note_id=note.id,
+                 partner=note.partner, source=note.source, no_information=no_information)
     return note
 
 
@@ -178,78 +134,47 @@ def matching_versions(session: Session, dossier: Dossier) -> list[AdVersion]:
         ids = select(Entity.ad_version_id).where(Entity.kind == "phone", Entity.value == dossier.subject)
         q = select(AdVersion).where(AdVersion.id.in_(ids))
     elif dossier.subject_kind == "network":
-        cluster_ids = select(Cluster.id).where(
-            or_(
-                Cluster.key == dossier.subject,
-                Cluster.id == (int(dossier.subject) if dossier.subject.isdigit() else -1),
-            )
-        )
+        cluster_ids = select(Cluster.id).where(or_(
+            Cluster.key == dossier.subject,
+            Cluster.id == (int(dossier.subject) if dossier.subject.isdigit() else -1)))
         ad_ids = select(ClusterMember.ad_id).where(ClusterMember.cluster_id.in_(cluster_ids))
         q = select(AdVersion).where(AdVersion.ad_id.in_(ad_ids))
     else:
         alias = dossier.subject.lower()
-        ids = select(Entity.ad_version_id).where(
-            Entity.kind.in_(("email", "handle")), func.lower(Entity.value) == alias
-        )
+        ids = select(Entity.ad_version_id).where(Entity.kind.in_(("email", "handle")),
+                                                 func.lower(Entity.value) == alias)
         q = select(AdVersion).where(or_(func.lower(AdVersion.name) == alias, AdVersion.id.in_(ids)))
     return list(session.execute(q.order_by(AdVersion.captured_at, AdVersion.id)).scalars())
 
 
 def ad_version_signal(session: Session, version: AdVersion) -> dict[str, Any]:
-    hits = session.execute(
-        select(IndicatorHit).where(IndicatorHit.ad_version_id == version.id).order_by(IndicatorHit.start)
-    ).scalars()
-    decisions = session.execute(
-        select(ReviewDecision).where(ReviewDecision.ad_version_id == version.id).order_by(ReviewDecision.id)
-    ).scalars()
+    hits = session.execute(select(IndicatorHit).where(IndicatorHit.ad_version_id == version.id)
+                           .order_by(IndicatorHit.start)).scalars()
+    decisions = session.execute(select(ReviewDecision).where(ReviewDecision.ad_version_id == version.id)
+                                .order_by(ReviewDecision.id)).scalars()
     capture = version.capture
     return {
-        "kind": "ad_version",
-        "when": version.captured_at,
+        "kind": "ad_version", "when": version.captured_at,
         "who": f"crawler ({version.ad.site.name})",
         "source": capture.url if capture else version.ad.url,
-        "ad_id": version.ad_id,
-        "site": version.ad.site.name,
-        "site_ad_id": version.ad.site_ad_id,
-        "version_id": version.id,
-        "version_no": version.version_no,
-        "title": version.title,
-        "name": version.name,
-        "age_text": version.age_text,
-        "city": version.city,
+        "ad_id": version.ad_id, "site": version.ad.site.name, "site_ad_id": version.ad.site_ad_id,
+        "version_id": version.id, "version_no": version.version_no,
+        "title": version.title, "name": version.name, "age_text": version.age_text, "city": version.city,
         "content_sha256": version.content_sha256,
         "capture_id": capture.id if capture else None,
         "capture_sha256": capture.sha256 if capture else None,
         "warc_record_id": capture.warc_record_id if capture else None,
-        "indicators": [
-            {
-                "code": h.code,
-                "category": h.category,
-                "text": h.text,
-                "start": h.start,
-                "end": h.end,
-                "weight": h.weight,
-            }
-            for h in hits
-        ],
-        "decisions": [
-            {"decision": d.decision, "reason": d.reason, "who": d.user.username, "when": d.created_at}
-            for d in decisions
-        ],
+        "indicators": [{"code": h.code, "category": h.category, "text": h.text, "start": h.start, "end": h.end,
+                        "weight": h.weight} for h in hits],
+        "decisions": [{"decision": d.decision, "reason": d.reason, "who": d.user.username, "when": d.created_at}
+                      for d in decisions],
     }
 
 
 def _note_signal(note: DossierNote) -> dict[str, Any]:
-    return {
-        "kind": note.kind,
-        "when": note.created_at,
-        "who": note.author,
-        "source": note.source,
-        "partner": note.partner,
-        "text": note.text,
-        "no_information": note.no_information,
-        "note_id": note.id,
-    }
+    return {"kind": note.kind, "when": note.created_at, "who": note.author, "source": note.source,
+            "partner": note.partner, "text": note.text, "no_information": note.no_information,
+            "note_id": note.id}
 
 
 def stacked_signals(session: Session, dossier_id: int) -> list[dict[str, Any]]:
@@ -284,13 +209,8 @@ def measures_of(signals: list[dict[str, Any]]) -> tuple[dict[str, tuple[str, int
         elif s["kind"] == "enrichment" and not s["no_information"]:
             enrichments += 1
     counts = {code: (category[code], len(ids)) for code, ids in ads_by_code.items()}
-    return counts, {
-        "cities": len(cities),
-        "ads": len(ads),
-        "confirmed_reviews": len(decisions["confirm"]),
-        "urgent_reviews": len(decisions["urgent"]),
-        "enrichments": enrichments,
-    }
+    return counts, {"cities": len(cities), "ads": len(ads), "confirmed_reviews": len(decisions["confirm"]),
+                    "urgent_reviews": len(decisions["urgent"]), "enrichments": enrichments}
 
 
 def tally(session: Session, dossier_id: int) -> dict[str, Any]:
@@ -299,13 +219,8 @@ def tally(session: Session, dossier_id: int) -> dict[str, Any]:
 
 
 def history(session: Session, dossier_id: int) -> list[Classification]:
-    return list(
-        session.execute(
-            select(Classification)
-            .where(Classification.dossier_id == int(dossier_id))
-            .order_by(Classification.id)
-        ).scalars()
-    )
+    return list(session.execute(select(Classification).where(Classification.dossier_id == int(dossier_id))
+                                .order_by(Classification.id)).scalars())
 
 
 def classify(session: Session, user: User | str, dossier_id: int, colour: str, reason: str) -> Classification:
@@ -326,32 +241,14 @@ def classify(session: Session, user: User | str, dossier_id: int, colour: str, r
         step = colour_rank(colour) - colour_rank(before)
         direction = "up" if step > 0 else "down" if step < 0 else "same"
     points = tally(session, dossier.id)
-    row = Classification(
-        dossier_id=dossier.id,
-        colour=colour,
-        previous_colour=before,
-        direction=direction,
-        reason=reason.strip(),
-        suggested_colour=points["suggested_colour"],
-        points_total=points["total"],
-        tally=points,
-        decided_by=acting.username,
-    )
+    row = Classification(dossier_id=dossier.id, colour=colour, previous_colour=before, direction=direction,
+                         reason=reason.strip(), suggested_colour=points["suggested_colour"],
+                         points_total=points["total"], tally=points, decided_by=acting.username)
     session.add(row)
     session.flush()
-    audit.record(
-        session,
-        acting.username,
-        "dossier.classify",
-        "dossier",
-        dossier.id,
-        colour=colour,
-        previous=before,
-        direction=direction,
-        suggested=points["suggested_colour"],
-        total=points["total"],
-        reason=row.reason,
-    )
+    audit.record(session, acting.username, "dossier.classify", "dossier", dossier.id, colour=colour,
+                 previous=before, direction=direction, suggested=points["suggested_colour"],
+                 total=points["total"], reason=row.reason)
     return row
 
 

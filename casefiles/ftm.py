@@ -41,22 +41,14 @@ def case_entities(content: dict[str, Any]) -> list[dict[str, Any]]:
         for v in ad["versions"]:
             phones = [e["value"] for e in v["entities"] if e["kind"] == "phone"]
             emails = [e["value"] for e in v["entities"] if e["kind"] == "email"]
-            doc = _entity(
-                "HyperText",
-                ("ad", ad["site"], ad["site_ad_id"], str(v["version_no"])),
-                fileName=f"{ad['site']}-{ad['site_ad_id']}-v{v['version_no']}.html",
-                title=v["title"] or f"{ad['site']} {ad['site_ad_id']}",
-                bodyText=v["body"],
-                sourceUrl=ad["url"],
-                retrievedAt=v["captured_at"],
-                publishedAt=v["posted_at"][:10] if v["posted_at"] else None,
-                phoneMentioned=phones,
-                emailMentioned=emails,
-                namesMentioned=v["name"],
-                keywords=sorted({h["code"] for h in v["indicators"]}),
-                mimeType="text/html",
-                publisher=ad["site"],
-            )
+            doc = _entity("HyperText", ("ad", ad["site"], ad["site_ad_id"], str(v["version_no"])),
+                          fileName=f"{ad['site']}-{ad['site_ad_id']}-v{v['version_no']}.html",
+                          title=v["title"] or f"{ad['site']} {ad['site_ad_id']}", bodyText=v["body"],
+                          sourceUrl=ad["url"], retrievedAt=v["captured_at"],
+                          publishedAt=v["posted_at"][:10] if v["posted_at"] else None,
+                          phoneMentioned=phones, emailMentioned=emails, namesMentioned=v["name"],
+                          keywords=sorted({h["code"] for h in v["indicators"]}), mimeType="text/html",
+                          publisher=ad["site"])
             entities[doc.id] = doc
             for phone in phones:
                 person = people.get(phone)
@@ -66,24 +58,13 @@ def case_entities(content: dict[str, Any]) -> list[dict[str, Any]]:
                 person.add("alias", v["name"] or None)
                 for email in emails:
                     person.add("email", email)
-                link = _entity(
-                    "Documentation",
-                    ("advertised", person.id, doc.id),
-                    entity=person.id,
-                    document=doc.id,
-                    role="advertised in",
-                    date=v["captured_at"][:10],
-                )
+                link = _entity("Documentation", ("advertised", person.id, doc.id), entity=person.id,
+                               document=doc.id, role="advertised in", date=v["captured_at"][:10])
                 entities[link.id] = link
                 for e in v["entities"]:
                     if e["kind"] == "handle":
-                        account = _entity(
-                            "UserAccount",
-                            ("handle", e["platform"], e["value"]),
-                            username=e["value"],
-                            service=e["platform"],
-                            owner=person.id,
-                        )
+                        account = _entity("UserAccount", ("handle", e["platform"], e["value"]),
+                                          username=e["value"], service=e["platform"], owner=person.id)
                         entities[account.id] = account
     out = [p.to_dict() for p in people.values()] + [e.to_dict() for e in entities.values()]
     for data in out:

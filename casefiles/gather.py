@@ -46,137 +46,52 @@ def _plain(value: Any) -> Any:
 
 
 def _capture(capture: Capture) -> dict[str, Any]:
-    return {
-        "id": capture.id,
-        "url": capture.url,
-        "fetched_at": iso(capture.fetched_at),
-        "http_status": capture.http_status,
-        "content_type": capture.content_type,
-        "sha256": capture.sha256,
-        "size": capture.size,
-        "warc_file": capture.warc_file,
-        "warc_offset": capture.warc_offset,
-        "warc_record_id": capture.warc_record_id,
-        "crawl_job_id": capture.crawl_job_id,
-        "unmapped": capture.unmapped,
-    }
+    return {"id": capture.id, "url": capture.url, "fetched_at": iso(capture.fetched_at),
+            "http_status": capture.http_status, "content_type": capture.content_type, "sha256": capture.sha256,
+            "size": capture.size, "warc_file": capture.warc_file, "warc_offset": capture.warc_offset,
+            "warc_record_id": capture.warc_record_id, "crawl_job_id": capture.crawl_job_id,
+            "unmapped": capture.unmapped}
 
 
 def _version(session: Session, v: AdVersion) -> dict[str, Any]:
-    entities = session.execute(
-        select(Entity).where(Entity.ad_version_id == v.id).order_by(Entity.id)
-    ).scalars()
-    hits = session.execute(
-        select(IndicatorHit).where(IndicatorHit.ad_version_id == v.id).order_by(IndicatorHit.start)
-    ).scalars()
+    entities = session.execute(select(Entity).where(Entity.ad_version_id == v.id).order_by(Entity.id)).scalars()
+    hits = session.execute(select(IndicatorHit).where(IndicatorHit.ad_version_id == v.id)
+                           .order_by(IndicatorHit.start)).scalars()
     scores = session.execute(select(Score).where(Score.ad_version_id == v.id).order_by(Score.id)).scalars()
-    decisions = session.execute(
-        select(ReviewDecision).where(ReviewDecision.ad_version_id == v.id).order_by(ReviewDecision.id)
-    ).scalars()
+    decisions = session.execute(select(ReviewDecision).where(ReviewDecision.ad_version_id == v.id)
+                                .order_by(ReviewDecision.id)).scalars()
     return {
-        "id": v.id,
-        "version_no": v.version_no,
-        "captured_at": iso(v.captured_at),
-        "title": v.title,
-        "body": v.body,
-        "name": v.name,
-        "age_text": v.age_text,
-        "city": v.city,
-        "phones_text": v.phones_text,
-        "posted_at": v.posted_at,
-        "images": v.images,
-        "lang": v.lang,
-        "content_sha256": v.content_sha256,
-        "capture_id": v.capture_id,
-        "capture_sha256": v.capture.sha256 if v.capture else None,
+        "id": v.id, "version_no": v.version_no, "captured_at": iso(v.captured_at), "title": v.title,
+        "body": v.body, "name": v.name, "age_text": v.age_text, "city": v.city, "phones_text": v.phones_text,
+        "posted_at": v.posted_at, "images": v.images, "lang": v.lang, "content_sha256": v.content_sha256,
+        "capture_id": v.capture_id, "capture_sha256": v.capture.sha256 if v.capture else None,
         "warc_record_id": v.capture.warc_record_id if v.capture else None,
-        "entities": [
-            {
-                "kind": e.kind,
-                "value": e.value,
-                "platform": e.platform,
-                "start": e.start,
-                "end": e.end,
-                "obfuscated": e.obfuscated,
-            }
-            for e in entities
-        ],
-        "indicators": [
-            {
-                "code": h.code,
-                "category": h.category,
-                "start": h.start,
-                "end": h.end,
-                "text": h.text,
-                "weight": h.weight,
-                "explanation": h.explanation,
-                "source": h.source,
-            }
-            for h in hits
-        ],
-        "scores": [
-            {
-                "model_version": s.model_version,
-                "risk": s.risk,
-                "flagged": s.flagged,
-                "reasons": s.reasons,
-                "created_at": iso(s.created_at),
-            }
-            for s in scores
-        ],
-        "decisions": [
-            {
-                "id": d.id,
-                "decision": d.decision,
-                "reason": d.reason,
-                "who": d.user.username,
-                "when": iso(d.created_at),
-            }
-            for d in decisions
-        ],
+        "entities": [{"kind": e.kind, "value": e.value, "platform": e.platform, "start": e.start, "end": e.end,
+                      "obfuscated": e.obfuscated} for e in entities],
+        "indicators": [{"code": h.code, "category": h.category, "start": h.start, "end": h.end, "text": h.text,
+                        "weight": h.weight, "explanation": h.explanation, "source": h.source} for h in hits],
+        "scores": [{"model_version": s.model_version, "risk": s.risk, "flagged": s.flagged, "reasons": s.reasons,
+                    "created_at": iso(s.created_at)} for s in scores],
+        "decisions": [{"id": d.id, "decision": d.decision, "reason": d.reason, "who": d.user.username,
+                       "when": iso(d.created_at)} for d in decisions],
     }
 
 
 def _ad(session: Session, ad: Ad) -> dict[str, Any]:
     clusters = session.execute(select(ClusterMember.cluster_id).where(ClusterMember.ad_id == ad.id)).scalars()
-    return {
-        "id": ad.id,
-        "site": ad.site.name,
-        "site_ad_id": ad.site_ad_id,
-        "url": ad.url,
-        "first_seen": iso(ad.first_seen),
-        "last_seen": iso(ad.last_seen),
-        "removed_at": iso(ad.removed_at),
-        "clusters": sorted(clusters),
-        "versions": [_version(session, v) for v in ad.versions],
-    }
+    return {"id": ad.id, "site": ad.site.name, "site_ad_id": ad.site_ad_id, "url": ad.url,
+            "first_seen": iso(ad.first_seen), "last_seen": iso(ad.last_seen), "removed_at": iso(ad.removed_at),
+            "clusters": sorted(clusters), "versions": [_version(session, v) for v in ad.versions]}
 
 
 def _dossier(session: Session, d: Dossier) -> dict[str, Any]:
-    return {
-        "id": d.id,
-        "subject_kind": d.subject_kind,
-        "subject": d.subject,
-        "title": d.title,
-        "team": d.team,
-        "status": d.status,
-        "created_by": d.created_by,
-        "created_at": iso(d.created_at),
-        "tally": tally(session, d.id),
-        "history": [
-            {
-                "colour": c.colour,
-                "previous_colour": c.previous_colour,
-                "direction": c.direction,
-                "reason": c.reason,
-                "suggested_colour": c.suggested_colour,
-                "points_total": c.points_total,
-                "decided_by": c.decided_by,
-                "decided_at": iso(c.decided_at),
-            }
-            for c in history(session, d.id)
-        ],
-    }
+    return {"id": d.id, "subject_kind": d.subject_kind, "subject": d.subject, "title": d.title, "team": d.team,
+            "status": d.status, "created_by": d.created_by, "created_at": iso(d.created_at),
+            "tally": tally(session, d.id),
+            "history": [{"colour": c.colour, "previous_colour": c.previous_colour, "direction": c.direction,
+                         "reason": c.reason, "suggested_colour": c.suggested_colour,
+                         "points_total": c.points_total, "decided_by": c.decided_by,
+                         "decided_at": iso(c.decided_at)} for c in history(session, d.id)]}
 
 
 def case_content(session: Session, case: Case) -> dict[str, Any]:
@@ -184,9 +99,7 @@ def case_content(session: Session, case: Case) -> dict[str, Any]:
     signals: dict[tuple[str, int], dict[str, Any]] = {}
     ad_ids: set[int] = set()
     dossiers: list[Dossier] = []
-    rows = session.execute(
-        select(CaseSignal).where(CaseSignal.case_id == case.id).order_by(CaseSignal.id)
-    ).scalars()
+    rows = session.execute(select(CaseSignal).where(CaseSignal.case_id == case.id).order_by(CaseSignal.id)).scalars()
     for row in rows:
         if row.kind == "ad" and row.ad_version_id is not None:
             version = session.get(AdVersion, row.ad_version_id)
@@ -197,43 +110,23 @@ def case_content(session: Session, case: Case) -> dict[str, Any]:
             dossier = session.get(Dossier, row.dossier_id)
             dossiers.append(dossier)
             for s in stacked_signals(session, dossier.id):
-                key = (
-                    ("ad_version", s["version_id"])
-                    if s["kind"] == "ad_version"
-                    else (s["kind"], -s["note_id"])
-                )
+                key = ("ad_version", s["version_id"]) if s["kind"] == "ad_version" else (s["kind"], -s["note_id"])
                 entry = signals.setdefault(key, s)
                 entry.setdefault("via", []).append(f"dossier {dossier.id}")
             ad_ids.update(v.ad_id for v in matching_versions(session, dossier))
         else:
-            signals[(row.kind, row.id)] = {
-                "kind": row.kind,
-                "when": row.added_at,
-                "who": row.added_by,
-                "source": row.source,
-                "text": row.note,
-                "via": [f"case signal {row.id}"],
-            }
+            signals[(row.kind, row.id)] = {"kind": row.kind, "when": row.added_at, "who": row.added_by,
+                                           "source": row.source, "text": row.note,
+                                           "via": [f"case signal {row.id}"]}
     ordered = sorted(signals.values(), key=lambda s: (s["when"], s.get("version_id") or 0))
     for number, s in enumerate(ordered, start=1):
         s["signal_no"] = number
     ads = [_ad(session, session.get(Ad, i)) for i in sorted(ad_ids)]
     capture_ids = sorted({v["capture_id"] for a in ads for v in a["versions"] if v["capture_id"] is not None})
     captures = [_capture(session.get(Capture, i)) for i in capture_ids]
-    return _plain(
-        {
-            "case": {
-                "id": case.id,
-                "number": case.number,
-                "title": case.title,
-                "team": case.team,
-                "status": case.status,
-                "created_by": case.created_by,
-                "created_at": case.created_at,
-            },
-            "signals": ordered,
-            "ads": ads,
-            "dossiers": [_dossier(session, d) for d in dossiers],
-            "captures": captures,
-        }
-    )
+    return _plain({
+        "case": {"id": case.id, "number": case.number, "title": case.title, "team": case.team,
+                 "status": case.status, "created_by": case.created_by, "created_at": case.created_at},
+        "signals": ordered, "ads": ads, "dossiers": [_dossier(session, d) for d in dossiers],
+        "captures": captures,
+    })

@@ -54,14 +54,8 @@ def _notes_from_enrichment(data: Any) -> list[dict[str, Any]]:
         if not isinstance(note, dict):
             raise ImportRefused(f"{where}: notes[{i}] must be an object")
         text, no_info = note.get("text", ""), note.get("no_information", False)
-        if (
-            not isinstance(text, str)
-            or not isinstance(no_info, bool)
-            or not isinstance(note.get("about", ""), str)
-        ):
-            raise ImportRefused(
-                f"{where}: notes[{i}]: text and about must be strings, no_information a boolean"
-            )
+        if not isinstance(text, str) or not isinstance(no_info, bool) or not isinstance(note.get("about", ""), str):
+            raise ImportRefused(f"{where}: notes[{i}]: text and about must be strings, no_information a boolean")
         if not text.strip() and not no_info:
             raise ImportRefused(f"{where}: notes[{i}] has no text")
         about = note.get("about", "").strip()
@@ -75,31 +69,19 @@ def _notes_from_signals(data: Any) -> list[dict[str, Any]]:
         raise ImportRefused(f"{where}: expected an object with a 'signals' list")
     notes = []
     for i, s in enumerate(data["signals"]):
-        if (
-            not isinstance(s, dict)
-            or not isinstance(s.get("kind"), str)
-            or not isinstance(s.get("when"), str)
-        ):
+        if not isinstance(s, dict) or not isinstance(s.get("kind"), str) or not isinstance(s.get("when"), str):
             raise ImportRefused(f"{where}: signals[{i}] lacks kind or when")
         what = s.get("title") or s.get("text") or ""
         ref = f" {s.get('site', '')} {s.get('site_ad_id', '')}".rstrip() if s["kind"] == "ad_version" else ""
         codes = ", ".join(str(h.get("code")) for h in s.get("indicators", []) if isinstance(h, dict))
-        notes.append(
-            {
-                "text": f"{s['kind']}{ref} at {s['when']}: {what}"
-                + (f" (indicators: {codes})" if codes else "")
-                + (f"; sha256 {s['capture_sha256']}" if s.get("capture_sha256") else ""),
-                "no_information": False,
-            }
-        )
+        notes.append({"text": f"{s['kind']}{ref} at {s['when']}: {what}" + (f" (indicators: {codes})" if codes else "")
+                      + (f"; sha256 {s['capture_sha256']}" if s.get("capture_sha256") else ""),
+                      "no_information": False})
     return notes
 
 
 def _read_notes(root: Path) -> list[dict[str, Any]]:
-    for rel, reader in (
-        ("data/enrichment.json", _notes_from_enrichment),
-        ("data/signals.json", _notes_from_signals),
-    ):
+    for rel, reader in (("data/enrichment.json", _notes_from_enrichment), ("data/signals.json", _notes_from_signals)):
         if (root / rel).is_file():
             try:
                 data = json.loads((root / rel).read_text(encoding="utf-8"))
@@ -114,14 +96,8 @@ def _read_notes(root: Path) -> list[dict[str, Any]]:
     raise ImportRefused("the bundle holds neither data/enrichment.json nor data/signals.json")
 
 
-def import_bundle(
-    session: Session,
-    settings: Settings,
-    user: User | str,
-    case_ref: str | int,
-    bundle: Path,
-    dossier_id: int | None = None,
-) -> ImportResult:
+def import_bundle(session: Session, settings: Settings, user: User | str, case_ref: str | int, bundle: Path,
+                  dossier_id: int | None = None) -> ImportResult:
     case = get_case(session, case_ref)
     acting = permitted_user(session, user, "case.import", case.team)
     dossier = get_dossier(session, acting, dossier_id) if dossier_id is not None else None
@@ -131,9 +107,8 @@ def import_bundle(
         with opened_bundle(Path(bundle), int(settings.bundle_max_bytes)) as root:
             check = verify_bag(root)
             if not check.ok:
-                shown = "; ".join(check.problems[:5]) + (
-                    f"; and {len(check.problems) - 5} more" if len(check.problems) > 5 else ""
-                )
+                shown = "; ".join(check.problems[:5]) + (f"; and {len(check.problems) - 5} more"
+                                                         if len(check.problems) > 5 else "")
                 raise ImportRefused(f"bundle failed verification, nothing imported: {shown}")
             notes = _read_notes(root)
             tag_digest = hashlib.sha256((root / "tagmanifest-sha256.txt").read_bytes()).hexdigest()
@@ -142,41 +117,20 @@ def import_bundle(
     partner = check.info.get("Source-Organization", "").strip()
     if not partner:
         raise ImportRefused("bag-info.txt names no Source-Organization: an enrichment must name its partner")
-    already = session.execute(
-        select(CaseSignal.id).where(CaseSignal.case_id == case.id, CaseSignal.source.contains(tag_digest))
-    ).first()
+    already = session.execute(select(CaseSignal.id).where(CaseSignal.case_id == case.id,
+                                                          CaseSignal.source.contains(tag_digest))).first()
     if already is not None:
         raise ImportRefused(f"this bundle was imported into {case.number} already")
     ident = check.info.get("External-Identifier") or Path(bundle).name
-    source = (
-        f"partner bundle {ident} from {partner}, signed by key {check.key_fingerprint}, "
-        f"tagmanifest-sha256 {tag_digest}"
-    )
+    source = (f"partner bundle {ident} from {partner}, signed by key {check.key_fingerprint}, "
+              f"tagmanifest-sha256 {tag_digest}")
     for note in notes:
         text = note["text"] or "partner has no information on this subject"
         add_case_note(session, case, text, acting, kind="enrichment", source=source)
         if dossier is not None:
-            add_note(
-                session,
-                acting,
-                dossier.id,
-                note["text"],
-                kind="enrichment",
-                source=source,
-                partner=partner,
-                no_information=note["no_information"],
-            )
-    audit.record(
-        session,
-        acting.username,
-        "case.import",
-        "case",
-        case.id,
-        partner=partner,
-        notes=len(notes),
-        bundle=str(bundle),
-        tagmanifest_sha256=tag_digest,
-        key_fingerprint=check.key_fingerprint,
-        dossier_id=dossier.id if dossier else None,
-    )
+            add_note(session, acting, dossier.id, note["text"], kind="enrichment", source=source, partner=partner,
+                     no_information=note["no_information"])
+    audit.record(session, acting.username, "case.import", "case", case.id, partner=partner, notes=len(notes),
+                 bundle=str(bundle), tagmanifest_sha256=tag_digest, key_fingerprint=check.key_fingerprint,
+                 dossier_id=dossier.id if dossier else None)
     return ImportResult(case.number, partner, len(notes), source)

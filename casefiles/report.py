@@ -42,20 +42,11 @@ def render(template: str, **context: Any) -> str:
 
 def report_html(content: dict[str, Any], **meta: Any) -> str:
     """The police-report layout: summary, classification and history, signals in time order, captures."""
-    codes = Counter(
-        h["code"] for s in content["signals"] if s["kind"] == "ad_version" for h in s["indicators"]
-    )
-    return render(
-        "report.html",
-        case=content["case"],
-        signals=content["signals"],
-        ads=content["ads"],
-        dossiers=content["dossiers"],
-        captures=content["captures"],
-        version_count=sum(len(a["versions"]) for a in content["ads"]),
-        indicator_counts=sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])),
-        **meta,
-    )
+    codes = Counter(h["code"] for s in content["signals"] if s["kind"] == "ad_version" for h in s["indicators"])
+    return render("report.html", case=content["case"], signals=content["signals"], ads=content["ads"],
+                  dossiers=content["dossiers"], captures=content["captures"],
+                  version_count=sum(len(a["versions"]) for a in content["ads"]),
+                  indicator_counts=sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])), **meta)
 
 
 def write_pdf(html: str, path: Path) -> str | None:

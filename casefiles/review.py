@@ -36,21 +36,12 @@ class ReviewConflict(ReviewError):
 
 def latest_decision(session: Session, ad_id: int) -> ReviewDecision | None:
     return session.execute(
-        select(ReviewDecision)
-        .where(ReviewDecision.ad_id == ad_id)
-        .order_by(ReviewDecision.id.desc())
-        .limit(1)
+        select(ReviewDecision).where(ReviewDecision.ad_id == ad_id).order_by(ReviewDecision.id.desc()).limit(1)
     ).scalar()
 
 
-def decide(
-    session: Session,
-    user: User,
-    ad_id: int,
-    decision: str,
-    reason: str = "",
-    seen_decision_id: int | None = None,
-) -> ReviewDecision:
+def decide(session: Session, user: User, ad_id: int, decision: str, reason: str = "",
+           seen_decision_id: int | None = None) -> ReviewDecision:
     """Record `user`'s decision on the ad's current version.
 
     `seen_decision_id` is the id of the latest decision the user was shown (None if none).
@@ -67,24 +58,10 @@ def decide(
     latest = latest_decision(session, ad_id)
     if latest is not None and latest.id != seen_decision_id:
         raise ReviewConflict(latest)
-    row = ReviewDecision(
-        ad_id=ad_id,
-        ad_version_id=ad.current.id,
-        user_id=user.id,
-        decision=decision,
-        reason=reason.strip(),
-        supersedes_id=latest.id if latest else None,
-    )
+    row = ReviewDecision(ad_id=ad_id, ad_version_id=ad.current.id, user_id=user.id, decision=decision,
+                         reason=reason.strip(), supersedes_id=latest.id if latest else None)
     session.add(row)
     session.flush()
-    audit.record(
-        session,
-        user.username,
-        f"review.{decision}",
-        "ad",
-        ad_id,
-        decision_id=row.id,
-        reason=row.reason,
-        version=ad.current.version_no,
-    )
+    audit.record(session, user.username, f"review.{decision}", "ad", ad_id, decision_id=row.id,
+                 reason=row.reason, version=ad.current.version_no)
     return row

@@ -19,16 +19,8 @@ COLOURS = ("blauw", "groen", "oranje", "rood")
 CATEGORIES = ("minor", "coercion", "movement", "obfuscation", "trust", "licensing")
 SIGNAL_CATEGORIES = CATEGORIES + ("review", "enrichment")
 MEASURES = ("cities", "ads", "confirmed_reviews", "urgent_reviews", "enrichments")
-_ENTRY_KEYS = {
-    "category",
-    "points",
-    "max_count",
-    "minimum_colour",
-    "source",
-    "explanation",
-    "measure",
-    "at_least",
-}
+_ENTRY_KEYS = {"category", "points", "max_count", "minimum_colour", "source", "explanation",
+               "measure", "at_least"}
 
 
 def _entry_problems(where: str, entry: Any, categories: tuple[str, ...], is_signal: bool) -> list[str]:
@@ -41,9 +33,7 @@ def _entry_problems(where: str, entry: Any, categories: tuple[str, ...], is_sign
     if entry.get("category") not in categories:
         problems.append(f"{where}: category must be one of {', '.join(categories)}")
     for key in ("points", "max_count", "at_least"):
-        if key in entry and (
-            not isinstance(entry[key], int) or isinstance(entry[key], bool) or entry[key] < 0
-        ):
+        if key in entry and (not isinstance(entry[key], int) or isinstance(entry[key], bool) or entry[key] < 0):
             problems.append(f"{where}: {key} must be a whole number >= 0")
     if "points" not in entry:
         problems.append(f"{where}: points missing")
@@ -69,26 +59,20 @@ def problems_in(data: Any) -> list[str]:
         return ["top level must be a mapping"]
     problems = []
     colours = data.get("colours")
-    if not isinstance(colours, list) or [
-        c.get("code") if isinstance(c, dict) else None for c in colours
-    ] != list(COLOURS):
+    if not isinstance(colours, list) or [c.get("code") if isinstance(c, dict) else None
+                                         for c in colours] != list(COLOURS):
         problems.append(f"colours must list {', '.join(COLOURS)} in that order")
     else:
         thresholds = [c.get("min_points") for c in colours]
-        if (
-            not all(isinstance(t, int) for t in thresholds)
-            or thresholds[0] != 0
-            or thresholds != sorted(set(thresholds))
-        ):
+        if not all(isinstance(t, int) for t in thresholds) or thresholds[0] != 0 \
+                or thresholds != sorted(set(thresholds)):
             problems.append("colours: min_points must be whole numbers rising strictly from 0")
         for c in colours:
             for key in ("meaning", "source"):
                 if not str(c.get(key, "")).strip():
                     problems.append(f"colours.{c['code']}: {key} missing")
-    for section, categories, is_signal in (
-        ("indicators", CATEGORIES, False),
-        ("signals", SIGNAL_CATEGORIES, True),
-    ):
+    for section, categories, is_signal in (("indicators", CATEGORIES, False),
+                                           ("signals", SIGNAL_CATEGORIES, True)):
         entries = data.get(section)
         if not isinstance(entries, dict) or not entries:
             problems.append(f"{section} must be a non-empty mapping")
@@ -120,11 +104,8 @@ def colour_rank(colour: str) -> int:
     return COLOURS.index(colour)
 
 
-def tally_signals(
-    indicator_counts: dict[str, tuple[str, int]],
-    measures: dict[str, int],
-    scheme: dict[str, Any] | None = None,
-) -> dict[str, Any]:
+def tally_signals(indicator_counts: dict[str, tuple[str, int]], measures: dict[str, int],
+                  scheme: dict[str, Any] | None = None) -> dict[str, Any]:
     """Points for a dossier.
 
     `indicator_counts`: code -> (category, number of distinct ads showing it);
@@ -136,16 +117,8 @@ def tally_signals(
     for code, (category, count) in sorted(indicator_counts.items()):
         entry = scheme["indicators"].get(code)
         if entry is None:  # shown, not hidden: a lexicon code the scheme does not weigh yet
-            rows.append(
-                {
-                    "category": category,
-                    "code": code,
-                    "points": 0,
-                    "count": count,
-                    "source": "not in the points scheme",
-                    "explanation": "",
-                }
-            )
+            rows.append({"category": category, "code": code, "points": 0, "count": count,
+                         "source": "not in the points scheme", "explanation": ""})
             continue
         rows.append(_row(code, entry, count))
         floor = max(floor, colour_rank(entry.get("minimum_colour", "blauw")))
@@ -161,21 +134,11 @@ def tally_signals(
         by_category[row["category"]] = by_category.get(row["category"], 0) + row["points"]
     total = sum(r["points"] for r in rows)
     by_total = max(i for i, c in enumerate(scheme["colours"]) if total >= c["min_points"])
-    return {
-        "rows": rows,
-        "by_category": by_category,
-        "total": total,
-        "suggested_colour": COLOURS[max(by_total, floor)],
-    }
+    return {"rows": rows, "by_category": by_category, "total": total,
+            "suggested_colour": COLOURS[max(by_total, floor)]}
 
 
 def _row(code: str, entry: dict[str, Any], count: int) -> dict[str, Any]:
     counted = min(count, entry.get("max_count", 1))
-    return {
-        "category": entry["category"],
-        "code": code,
-        "points": entry["points"] * counted,
-        "count": count,
-        "source": entry["source"],
-        "explanation": entry["explanation"],
-    }
+    return {"category": entry["category"], "code": code, "points": entry["points"] * counted,
+            "count": count, "source": entry["source"], "explanation": entry["explanation"]}

@@ -72,18 +72,14 @@ def _manifest_entries(root: Path, name: str, problems: list[str]) -> dict[str, s
     return entries
 
 
-def _check_manifest(
-    root: Path, name: str, algorithm: str, expected_files: set[str], problems: list[str]
-) -> None:
+def _check_manifest(root: Path, name: str, algorithm: str, expected_files: set[str], problems: list[str]) -> None:
     entries = _manifest_entries(root, name, problems)
     for rel, digest in sorted(entries.items()):
         target = root / rel
         if not target.is_file():
             problems.append(f"{name}: lists {rel}, which is missing from the bag")
         elif _digest(target, algorithm) != digest:
-            problems.append(
-                f"{rel}: {algorithm} digest does not match {name} (the file or the manifest was altered)"
-            )
+            problems.append(f"{rel}: {algorithm} digest does not match {name} (the file or the manifest was altered)")
     for rel in sorted(expected_files - set(entries)):
         problems.append(f"{rel}: not listed in {name}")
 
@@ -115,13 +111,10 @@ def _check_signatures(root: Path, result: Verification) -> None:
     for manifest, signature in SIGNATURES.items():
         if not (root / signature).is_file():
             problems.append(f"{signature}: missing; {manifest} is unsigned")
-        elif (root / manifest).is_file() and not signature_valid(
-            key, (root / signature).read_bytes(), (root / manifest).read_bytes()
-        ):
-            problems.append(
-                f"{manifest}: {signature} does not verify with {PUBLIC_KEY} "
-                f"(the manifest or the signature was altered)"
-            )
+        elif (root / manifest).is_file() and not signature_valid(key, (root / signature).read_bytes(),
+                                                                   (root / manifest).read_bytes()):
+            problems.append(f"{manifest}: {signature} does not verify with {PUBLIC_KEY} "
+                            f"(the manifest or the signature was altered)")
     stated = result.info.get("Signing-Key-Fingerprint")
     if stated and stated != result.key_fingerprint:
         problems.append(f"bag-info.txt: Signing-Key-Fingerprint does not match {PUBLIC_KEY}")
@@ -134,9 +127,7 @@ def _payload_oxum(root: Path, payload: set[str], result: Verification) -> None:
         return
     size = sum((root / rel).stat().st_size for rel in payload)
     if oxum != f"{size}.{len(payload)}":
-        result.problems.append(
-            f"bag-info.txt: Payload-Oxum {oxum} does not match the payload ({size}.{len(payload)})"
-        )
+        result.problems.append(f"bag-info.txt: Payload-Oxum {oxum} does not match the payload ({size}.{len(payload)})")
 
 
 def _load_json(root: Path, rel: str, problems: list[str]) -> Any:
@@ -150,9 +141,7 @@ def _load_json(root: Path, rel: str, problems: list[str]) -> Any:
 def _cited_captures(root: Path, problems: list[str]) -> dict[str, tuple[str, str]]:
     """warc_record_id -> (sha256, file that cites it)."""
     cited: dict[str, tuple[str, str]] = {}
-    signals = (
-        _load_json(root, "data/signals.json", problems) if (root / "data/signals.json").is_file() else None
-    )
+    signals = _load_json(root, "data/signals.json", problems) if (root / "data/signals.json").is_file() else None
     ads = _load_json(root, "data/ads.json", problems) if (root / "data/ads.json").is_file() else None
     try:
         for s in (signals or {}).get("signals", []):
@@ -162,10 +151,8 @@ def _cited_captures(root: Path, problems: list[str]) -> dict[str, tuple[str, str
             if c.get("warc_record_id"):
                 previous = cited.setdefault(c["warc_record_id"], (c["sha256"], "data/ads.json"))
                 if previous[0] != c["sha256"]:
-                    problems.append(
-                        f"data/ads.json: capture {c['id']} cites SHA-256 {c['sha256']}, "
-                        f"but {previous[1]} cites {previous[0]} for the same WARC record"
-                    )
+                    problems.append(f"data/ads.json: capture {c['id']} cites SHA-256 {c['sha256']}, "
+                                    f"but {previous[1]} cites {previous[0]} for the same WARC record")
     except (AttributeError, KeyError, TypeError):
         problems.append("data/signals.json or data/ads.json: unexpected structure")
     return cited
@@ -182,23 +169,14 @@ def _check_warc(root: Path, problems: list[str]) -> None:
     try:
         for record in read_records(root / rel):
             found[record.record_id] = record.payload_sha256
-    except (
-        OSError,
-        EOFError,
-        ValueError,
-        zlib.error,
-        ArchiveLoadFailed,
-        StatusAndHeadersParserException,
-    ) as exc:
+    except (OSError, EOFError, ValueError, zlib.error, ArchiveLoadFailed, StatusAndHeadersParserException) as exc:
         problems.append(f"{rel}: not a readable WARC ({exc.__class__.__name__}: {exc})")
         return
     for record_id, (sha, where) in sorted(cited.items()):
         if record_id not in found:
             problems.append(f"{rel}: record {record_id} cited in {where} is missing")
         elif found[record_id] != sha:
-            problems.append(
-                f"{rel}: payload of record {record_id} does not match the SHA-256 cited in {where}"
-            )
+            problems.append(f"{rel}: payload of record {record_id} does not match the SHA-256 cited in {where}")
 
 
 def _tag_file(root: Path, name: str, problems: list[str]) -> dict[str, str] | None:

@@ -59,11 +59,8 @@ def _headers_of(raw: bytes) -> tuple[str, str, str]:
     """(record id, type, concurrent-to) of one raw member."""
     for record in ArchiveIterator(io.BytesIO(raw)):
         h = record.rec_headers
-        return (
-            h.get_header("WARC-Record-ID") or "",
-            h.get_header("WARC-Type") or "",
-            h.get_header("WARC-Concurrent-To") or "",
-        )
+        return (h.get_header("WARC-Record-ID") or "", h.get_header("WARC-Type") or "",
+                h.get_header("WARC-Concurrent-To") or "")
     raise WarcCutError("gzip member holds no WARC record")
 
 
@@ -126,9 +123,5 @@ def read_records(path: Path) -> Iterator[ReadRecord]:
                 for chunk in iter(lambda r=record: r.raw_stream.read(_CHUNK), b""):
                     sha.update(chunk)
                 digest = sha.hexdigest()
-            yield ReadRecord(
-                h.get_header("WARC-Record-ID") or "",
-                h.get_header("WARC-Type") or "",
-                h.get_header("WARC-Target-URI") or "",
-                digest,
-            )
+            yield ReadRecord(h.get_header("WARC-Record-ID") or "", h.get_header("WARC-Type") or "",
+                             h.get_header("WARC-Target-URI") or "", digest)

@@ -20,21 +20,8 @@ SITES_DIR = Path(__file__).with_name("sites")
 PAGINATION_KINDS = ("next_link", "json_load_more", "page_param")
 REQUIRED_FIELDS = ("site_ad_id", "title", "body", "name", "age", "city", "posted_at", "images")
 OPTIONAL_FIELDS = ("phones", "canonical_url")
-_TOP_KEYS = {
-    "name",
-    "description",
-    "country",
-    "base_url",
-    "start_urls",
-    "listing",
-    "detail",
-    "id_from_url",
-    "allowed_paths",
-    "denied_paths",
-    "max_depth",
-    "max_listing_pages",
-    "politeness",
-}
+_TOP_KEYS = {"name", "description", "country", "base_url", "start_urls", "listing", "detail",
+             "id_from_url", "allowed_paths", "denied_paths", "max_depth", "max_listing_pages", "politeness"}
 _POLITENESS = {
     "obey_robots": True,
     "robots_override_reason": "",
@@ -128,11 +115,8 @@ def _pagination(raw: Any, problems: list[str]) -> Pagination:
         problems.append(f"listing.pagination.kind: must be one of {', '.join(PAGINATION_KINDS)}")
         return Pagination(kind="next_link")
     kind = raw["kind"]
-    needed = {
-        "next_link": ("next",),
-        "json_load_more": ("endpoint", "items", "item_url", "next_endpoint"),
-        "page_param": ("param",),
-    }[kind]
+    needed = {"next_link": ("next",), "json_load_more": ("endpoint", "items", "item_url", "next_endpoint"),
+              "page_param": ("param",)}[kind]
     allowed = set(needed) | {"kind", "first_page"}
     for extra in sorted(set(raw) - allowed):
         problems.append(f"listing.pagination.{extra}: not used by kind {kind}")
@@ -165,11 +149,7 @@ def parse_adapter(data: Any, source: str = "<adapter>") -> tuple[Adapter | None,
     if not isinstance(country, str) or not re.fullmatch(r"[A-Z]{2}", country):
         problems.append("country: must be an ISO 3166 alpha-2 code such as NL")
     starts = data.get("start_urls")
-    if (
-        not isinstance(starts, list)
-        or not starts
-        or not all(isinstance(u, str) and u.startswith("/") for u in starts)
-    ):
+    if not isinstance(starts, list) or not starts or not all(isinstance(u, str) and u.startswith("/") for u in starts):
         problems.append("start_urls: must be a non-empty list of paths starting with /")
         starts = []
     listing = data.get("listing") or {}
@@ -222,21 +202,12 @@ def parse_adapter(data: Any, source: str = "<adapter>") -> tuple[Adapter | None,
     if problems:
         return None, problems
     return Adapter(
-        name=name,
-        description=str(data.get("description", "")),
-        country=country,
-        start_urls=tuple(starts),
-        listing_links=links,
-        pagination=pagination,
-        fields=fields,
-        unmapped_candidates=unmapped,
-        id_from_url=id_patterns,
-        allowed_paths=allowed,
+        name=name, description=str(data.get("description", "")), country=country,
+        start_urls=tuple(starts), listing_links=links, pagination=pagination, fields=fields,
+        unmapped_candidates=unmapped, id_from_url=id_patterns, allowed_paths=allowed,
         denied_paths=denied,
-        max_depth=limits["max_depth"],
-        max_listing_pages=limits["max_listing_pages"],
-        politeness=politeness,
-        base_url=str(data.get("base_url", "")),
+        max_depth=limits["max_depth"], max_listing_pages=limits["max_listing_pages"],
+        politeness=politeness, base_url=str(data.get("base_url", "")),
     ), []
 
 

@@ -102,23 +102,14 @@ class RotatingWarcWriter:
         body = response.body
         digest = hashlib.sha256(body)
         now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        reason = (
-            HTTPStatus(response.status).phrase if response.status in HTTPStatus._value2member_map_ else ""
-        )
+        reason = HTTPStatus(response.status).phrase if response.status in HTTPStatus._value2member_map_ else ""
         protocol = getattr(response, "protocol", None) or "HTTP/1.1"
         resp = writer.create_warc_record(
-            response.url,
-            "response",
-            payload=BytesIO(body),
-            length=len(body),
-            http_headers=StatusAndHeaders(
-                f"{response.status} {reason}".strip(), _header_pairs(response.headers), protocol=protocol
-            ),
-            warc_headers_dict={
-                "WARC-Date": now,
-                "WARC-Payload-Digest": sha256_label(digest.digest()),
-                **({"WARC-IP-Address": str(response.ip_address)} if response.ip_address else {}),
-            },
+            response.url, "response", payload=BytesIO(body), length=len(body),
+            http_headers=StatusAndHeaders(f"{response.status} {reason}".strip(),
+                                          _header_pairs(response.headers), protocol=protocol),
+            warc_headers_dict={"WARC-Date": now, "WARC-Payload-Digest": sha256_label(digest.digest()),
+                               **({"WARC-IP-Address": str(response.ip_address)} if response.ip_address else {})},
         )
         record_id = resp.rec_headers.get_header("WARC-Record-ID")
         offset = out.tell()
@@ -129,20 +120,14 @@ class RotatingWarcWriter:
             target += "?" + parts.query
         req_headers = [("Host", parts.netloc)] + _header_pairs(request.headers)
         req = writer.create_warc_record(
-            request.url,
-            "request",
-            payload=BytesIO(request.body or b""),
-            length=len(request.body or b""),
+            request.url, "request", payload=BytesIO(request.body or b""), length=len(request.body or b""),
             http_headers=StatusAndHeaders(f"{request.method} {target} HTTP/1.1", req_headers, protocol=""),
             warc_headers_dict={"WARC-Date": now, "WARC-Concurrent-To": record_id},
         )
         writer.write_record(req)
         fields = "".join(f"{k}: {v}\r\n" for k, v in metadata.items() if v != "").encode("utf-8")
         meta = writer.create_warc_record(
-            request.url,
-            "metadata",
-            payload=BytesIO(fields),
-            length=len(fields),
+            request.url, "metadata", payload=BytesIO(fields), length=len(fields),
             warc_content_type="application/warc-fields",
             warc_headers_dict={"WARC-Date": now, "WARC-Concurrent-To": record_id},
         )
@@ -183,13 +168,9 @@ class WarcCaptureMiddleware:
                 str(job.get("site", "site")),
                 f"{job.get('site', 'site')}-job{job.get('id', 0)}-{stamp}-{os.getpid()}",
                 crawler.settings.getint("SIGNALSTACK_WARC_MAX_BYTES", 100_000_000),
-                {
-                    "software": metadata["software"],
-                    "format": "WARC File Format 1.1",
-                    "description": f"crawl job {metadata['crawl-job-id']} of {metadata['site']}",
-                    "purpose": metadata["purpose"],
-                    "legal-basis": metadata["legal-basis"],
-                },
+                {"software": metadata["software"], "format": "WARC File Format 1.1",
+                 "description": f"crawl job {metadata['crawl-job-id']} of {metadata['site']}",
+                 "purpose": metadata["purpose"], "legal-basis": metadata["legal-basis"]},
             )
         middleware = cls(writer, metadata)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)

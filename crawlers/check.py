@@ -34,9 +34,7 @@ def _short(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def check_site(
-    site: str, folder: Path | None = None, base_url: str = "http://saved.invalid"
-) -> list[PageReport]:
+def check_site(site: str, folder: Path | None = None, base_url: str = "http://saved.invalid") -> list[PageReport]:
     adapter = load_adapter(site)
     folder = folder or SAVED_PAGES / site
     reports: list[PageReport] = []
@@ -45,11 +43,8 @@ def check_site(
         url = f"{base_url}{adapter.start_urls[0]}"
         if path.name.startswith("listing") and path.suffix == ".html":
             page = parse_listing_html(adapter, url, text)
-            report = PageReport(
-                path,
-                "listing",
-                {"ad links": str(len(page.ad_urls)), "next": _short(page.next_urls + page.next_endpoints)},
-            )
+            report = PageReport(path, "listing", {"ad links": str(len(page.ad_urls)),
+                                                  "next": _short(page.next_urls + page.next_endpoints)})
             if not page.ad_urls:
                 report.problems.append("no ad links found")
         elif path.suffix == ".json":
@@ -63,16 +58,11 @@ def check_site(
                 report.problems.append(str(exc))
         elif path.name.startswith("detail") and path.suffix == ".html":
             detail = extract_detail(adapter, f"{base_url}/{path.stem}", text)
-            report = PageReport(
-                path,
-                "detail",
-                {k: _short(v) for k, v in detail.fields.items() if v not in (None, "", [])},
-                detail.missing,
-            )
+            report = PageReport(path, "detail",
+                                {k: _short(v) for k, v in detail.fields.items() if v not in (None, "", [])},
+                                detail.missing)
             report.found.update({f"unmapped {k}": _short(v) for k, v in detail.unmapped.items()})
-            report.problems += [
-                f"required field {k} not found" for k in detail.missing if k in REQUIRED_FIELDS
-            ]
+            report.problems += [f"required field {k} not found" for k in detail.missing if k in REQUIRED_FIELDS]
         else:
             continue
         reports.append(report)

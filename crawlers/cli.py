@@ -29,24 +29,12 @@ def _list_jobs(as_json: bool) -> None:
     upgrade()
     with session_scope() as session:
         jobs = session.execute(select(CrawlJob).order_by(CrawlJob.id)).scalars().all()
-        rows = [
-            {
-                "id": j.id,
-                "site": j.site.name,
-                "status": j.status,
-                "started_by": j.started_by,
-                "started_at": j.started_at.isoformat(timespec="seconds"),
-                "finished_at": j.finished_at.isoformat(timespec="seconds") if j.finished_at else None,
-                "pages": j.pages,
-                "items": j.items,
-                "errors": j.errors,
-                "bytes": j.bytes,
-                "purpose": j.purpose,
-                "legal_basis": j.legal_basis,
-                "software": j.software_version,
-            }
-            for j in jobs
-        ]
+        rows = [{"id": j.id, "site": j.site.name, "status": j.status, "started_by": j.started_by,
+                 "started_at": j.started_at.isoformat(timespec="seconds"),
+                 "finished_at": j.finished_at.isoformat(timespec="seconds") if j.finished_at else None,
+                 "pages": j.pages, "items": j.items, "errors": j.errors, "bytes": j.bytes,
+                 "purpose": j.purpose, "legal_basis": j.legal_basis, "software": j.software_version}
+                for j in jobs]
     if as_json:
         for row in rows:
             typer.echo(json.dumps(row))
@@ -54,11 +42,9 @@ def _list_jobs(as_json: bool) -> None:
     if not rows:
         typer.echo("no crawl jobs yet")
     for r in rows:
-        typer.echo(
-            f"{r['id']:>4}  {r['site']:10} {r['status']:11} {r['started_at']}  {r['pages']:>6} pages "
-            f"{r['items']:>6} ads {r['errors']:>4} errors  by {r['started_by']}: {r['purpose']} "
-            f"[{r['legal_basis']}]"
-        )
+        typer.echo(f"{r['id']:>4}  {r['site']:10} {r['status']:11} {r['started_at']}  {r['pages']:>6} pages "
+                   f"{r['items']:>6} ads {r['errors']:>4} errors  by {r['started_by']}: {r['purpose']} "
+                   f"[{r['legal_basis']}]")
 
 
 def register(app: typer.Typer) -> None:
@@ -72,9 +58,7 @@ def register(app: typer.Typer) -> None:
         site: str = typer.Argument(None, help="Site adapter name (see `signalstack sites list`)."),
         purpose: str = typer.Option("", help="Why these ads are collected (required; recorded)."),
         legal_basis: str = typer.Option("", help="Legal ground for the collection (required; recorded)."),
-        base_url: str = typer.Option(
-            "", help="Base URL of the site (default: the adapter's, or the demo site)."
-        ),
+        base_url: str = typer.Option("", help="Base URL of the site (default: the adapter's, or the demo site)."),
         resume: bool = typer.Option(False, "--resume", help="Continue this site's interrupted crawl."),
         actor: str = typer.Option("", help="Who runs the crawl (default: the login name)."),
         list_jobs: bool = typer.Option(False, "--list", help="List crawl jobs instead of crawling."),
@@ -110,21 +94,15 @@ def register(app: typer.Typer) -> None:
         if as_json:
             typer.echo(summary_json(summary))
         else:
-            typer.echo(
-                f"crawl job {summary.job_id} of {site}: {summary.status}; {summary.pages} pages, "
-                f"{summary.items} ads stored ({summary.ads_new} new, {summary.ads_changed} changed, "
-                f"{summary.ads_unchanged} unchanged), {summary.ads_removed} marked removed, "
-                f"{summary.errors} errors, {summary.bytes / 1e6:.1f} MB"
-            )
+            typer.echo(f"crawl job {summary.job_id} of {site}: {summary.status}; {summary.pages} pages, "
+                       f"{summary.items} ads stored ({summary.ads_new} new, {summary.ads_changed} changed, "
+                       f"{summary.ads_unchanged} unchanged), {summary.ads_removed} marked removed, "
+                       f"{summary.errors} errors, {summary.bytes / 1e6:.1f} MB")
             if summary.unmapped:
-                typer.echo(
-                    "fields the adapter does not map (kept in captures.unmapped): "
-                    + ", ".join(f"{k} ×{v}" for k, v in sorted(summary.unmapped.items()))
-                )
+                typer.echo("fields the adapter does not map (kept in captures.unmapped): "
+                           + ", ".join(f"{k} ×{v}" for k, v in sorted(summary.unmapped.items())))
         if summary.status == "interrupted":
-            typer.secho(
-                f"crawl interrupted; continue it with: signalstack crawl {site} --resume ...", err=True
-            )
+            typer.secho(f"crawl interrupted; continue it with: signalstack crawl {site} --resume ...", err=True)
             raise typer.Exit(3)
         if summary.status == "failed":
             fail(f"crawl job {summary.job_id} failed (see `signalstack crawl --list`)", 1)

@@ -86,50 +86,26 @@ class JobRecorder:
             if "status" in extra:
                 # The exact count from the database: a resumed job's killed runs never reported theirs.
                 job.items = session.execute(
-                    select(func.count())
-                    .select_from(Ad)
-                    .where(Ad.site_id == job.site_id, Ad.last_seen >= job.started_at)
+                    select(func.count()).select_from(Ad).where(Ad.site_id == job.site_id,
+                                                               Ad.last_seen >= job.started_at)
                 ).scalar_one()
             if extra.get("status") in (COMPLETE, "partial"):
                 # Not for an interrupted job: its resume skips every ad seen since the job started.
                 spider = self.crawler.spider
-                kept = touch_listed(
-                    session,
-                    job.site_id,
-                    getattr(spider, "listed_ids", set()),
-                    job.started_at,
-                    datetime.now(UTC),
-                )
+                kept = touch_listed(session, job.site_id, getattr(spider, "listed_ids", set()), job.started_at,
+                                    datetime.now(UTC))
                 self.crawler.stats.set_value("signalstack/ads_listed_not_fetched", kept)
             if extra.get("status") == COMPLETE:
                 session.flush()
-                removed = mark_removed(
-                    session,
-                    job.site_id,
-                    int(self.settings.removal_after_missed_crawls),
-                    job.finished_at or datetime.now(UTC),
-                )
+                removed = mark_removed(session, job.site_id, int(self.settings.removal_after_missed_crawls),
+                                       job.finished_at or datetime.now(UTC))
                 self.crawler.stats.set_value("signalstack/ads_removed", removed)
             if "status" in extra:
-                summary = {
-                    k.removeprefix("signalstack/"): v
-                    for k, v in self.crawler.stats.get_stats().items()
-                    if k.startswith("signalstack/")
-                }
-                audit.record(
-                    session,
-                    self.job.get("actor", "crawler"),
-                    "crawl.finish",
-                    "crawl_job",
-                    job.id,
-                    site=self.job.get("site"),
-                    status=job.status,
-                    pages=job.pages,
-                    items=job.items,
-                    errors=job.errors,
-                    bytes=job.bytes,
-                    summary=summary,
-                )
+                summary = {k.removeprefix("signalstack/"): v for k, v in self.crawler.stats.get_stats().items()
+                           if k.startswith("signalstack/")}
+                audit.record(session, self.job.get("actor", "crawler"), "crawl.finish", "crawl_job", job.id,
+                             site=self.job.get("site"), status=job.status, pages=job.pages, items=job.items,
+                             errors=job.errors, bytes=job.bytes, summary=summary)
             return job
 
     def tick(self) -> None:
@@ -140,10 +116,8 @@ class JobRecorder:
             spider = self.crawler.spider
             if spider is not None:
                 spider.logger.warning("could not update crawl job counts: %s", exc)
-        line = (
-            f"{self.job.get('site')}: {c['pages']} pages, {c['items']} ads stored, "
-            f"{c['errors']} errors, {c['bytes'] / 1e6:.1f} MB"
-        )
+        line = (f"{self.job.get('site')}: {c['pages']} pages, {c['items']} ads stored, "
+                f"{c['errors']} errors, {c['bytes'] / 1e6:.1f} MB")
         print(f"\r{line}   " if self.tty else line, end="" if self.tty else "\n", file=sys.stderr, flush=True)
 
     def spider_closed(self, spider: Any, reason: str) -> None:

@@ -93,14 +93,10 @@ def _read_lock(folder: Path) -> dict[str, Any] | None:
 
 def check_request(purpose: str, legal_basis: str) -> None:
     if not purpose.strip():
-        raise CrawlRefused(
-            "a crawl needs --purpose: why these ads are collected (recorded with every capture)"
-        )
+        raise CrawlRefused("a crawl needs --purpose: why these ads are collected (recorded with every capture)")
     if not legal_basis.strip():
-        raise CrawlRefused(
-            "a crawl needs --legal-basis: the legal ground for collecting them "
-            "(e.g. 'Wpg art. 9, taak politie')"
-        )
+        raise CrawlRefused("a crawl needs --legal-basis: the legal ground for collecting them "
+                           "(e.g. 'Wpg art. 9, taak politie')")
 
 
 def check_base_url(base_url: str) -> None:
@@ -109,15 +105,8 @@ def check_base_url(base_url: str) -> None:
         raise CrawlRefused(f"--base-url must look like http://host[:port], not {base_url!r}")
 
 
-def open_job(
-    site: str,
-    purpose: str,
-    legal_basis: str,
-    actor: str,
-    base_url: str | None,
-    resume: bool,
-    settings: Settings,
-) -> tuple[dict[str, Any], Path, list[str]]:
+def open_job(site: str, purpose: str, legal_basis: str, actor: str, base_url: str | None,
+             resume: bool, settings: Settings) -> tuple[dict[str, Any], Path, list[str]]:
     """Create (or re-open, for --resume) the job row and take the site's lock.
 
     Returns (job info for the crawl, JOBDIR, site ad ids already stored by this job).
@@ -129,9 +118,7 @@ def open_job(
     folder = job_folder(settings, site)
     lock = _read_lock(folder)
     if lock and lock.get("pid") != os.getpid() and _pid_alive(int(lock.get("pid", 0))):
-        raise CrawlRefused(
-            f"a crawl of {site} is already running (pid {lock['pid']}, job {lock.get('job_id')})"
-        )
+        raise CrawlRefused(f"a crawl of {site} is already running (pid {lock['pid']}, job {lock.get('job_id')})")
     clean_stop = lock is None  # a killed crawl leaves its lock behind
     jobdir = folder / "scrapy"
     with session_scope(settings) as session:
@@ -140,78 +127,37 @@ def open_job(
             site_row = Site(name=site, base_url=base, country=adapter.country)
             session.add(site_row)
             session.flush()
-        unfinished = (
-            session.execute(
-                select(CrawlJob)
-                .where(CrawlJob.site_id == site_row.id, CrawlJob.status.in_(("running", "interrupted")))
-                .order_by(CrawlJob.id.desc())
-            )
-            .scalars()
-            .all()
-        )
+        unfinished = session.execute(
+            select(CrawlJob).where(CrawlJob.site_id == site_row.id, CrawlJob.status.in_(("running", "interrupted")))
+            .order_by(CrawlJob.id.desc())
+        ).scalars().all()
         skip: list[str] = []
         if resume:
             if not unfinished:
                 raise CrawlRefused(f"no interrupted crawl of {site} to resume")
             job = unfinished[0]
             if (job.purpose, job.legal_basis) != (purpose, legal_basis):
-                raise CrawlRefused(
-                    f"job {job.id} was started with another purpose or legal basis; "
-                    "resume it with the same ones, or start a new crawl"
-                )
+                raise CrawlRefused(f"job {job.id} was started with another purpose or legal basis; "
+                                   "resume it with the same ones, or start a new crawl")
             for older in unfinished[1:]:
                 older.status = "failed"
             job.status = "running"
             skip = sorted(ids_seen_in_job(session, site_row.id, job))
-            audit.record(
-                session,
-                actor,
-                "crawl.resume",
-                "crawl_job",
-                job.id,
-                site=site,
-                already_stored=len(skip),
-                queue_kept=clean_stop,
-            )
+            audit.record(session, actor, "crawl.resume", "crawl_job", job.id, site=site,
+                         already_stored=len(skip), queue_kept=clean_stop)
         else:
             for older in unfinished:
                 older.status = "failed"  # superseded by a new crawl; can no longer be resumed
-            job = CrawlJob(
-                site_id=site_row.id,
-                started_by=actor,
-                purpose=purpose,
-                legal_basis=legal_basis,
-                software_version=software_version()[:40],
-                status="running",
-            )
+            job = CrawlJob(site_id=site_row.id, started_by=actor, purpose=purpose, legal_basis=legal_basis,
+                           software_version=software_version()[:40], status="running")
             session.add(job)
             session.flush()
-            audit.record(
-                session,
-                actor,
-                "crawl.start",
-                "crawl_job",
-                job.id,
-                site=site,
-                base_url=base,
-                purpose=purpose,
-                legal_basis=legal_basis,
-                robots=(
-                    "obeyed"
-                    if adapter.politeness["obey_robots"]
-                    else f"overridden: {adapter.politeness['robots_override_reason']}"
-                ),
-            )
-        info = {
-            "id": job.id,
-            "site": site,
-            "site_id": site_row.id,
-            "base_url": base,
-            "purpose": purpose,
-            "legal_basis": legal_basis,
-            "actor": actor,
-            "software_version": job.software_version,
-        }
+            audit.record(session, actor, "crawl.start", "crawl_job", job.id, site=site, base_url=base,
+                         purpose=purpose, legal_basis=legal_basis,
+                         robots=("obeyed" if adapter.politeness["obey_robots"]
+                                 else f"overridden: {adapter.politeness['robots_override_reason']}"))
+        info = {"id": job.id, "site": site, "site_id": site_row.id, "base_url": base, "purpose": purpose,
+                "legal_basis": legal_basis, "actor": actor, "software_version": job.software_version}
     if not (resume and clean_stop) and jobdir.exists():
         shutil.rmtree(jobdir)
     folder.mkdir(parents=True, exist_ok=True)
@@ -223,16 +169,9 @@ def release(settings: Settings, site: str) -> None:
     (job_folder(settings, site) / "lock.json").unlink(missing_ok=True)
 
 
-def run_crawl(
-    site: str,
-    purpose: str,
-    legal_basis: str,
-    actor: str,
-    base_url: str | None = None,
-    resume: bool = False,
-    settings: Settings | None = None,
-    progress_interval: float = 5.0,
-) -> CrawlSummary:
+def run_crawl(site: str, purpose: str, legal_basis: str, actor: str, base_url: str | None = None,
+              resume: bool = False, settings: Settings | None = None,
+              progress_interval: float = 5.0) -> CrawlSummary:
     """Run one crawl job in this process (once per process: the reactor cannot restart)."""
     from scrapy.crawler import CrawlerProcess
 
@@ -258,22 +197,12 @@ def run_crawl(
             job.status = status = "failed"
     s = {k.removeprefix("signalstack/"): v for k, v in stats.items() if k.startswith("signalstack/")}
     return CrawlSummary(
-        job_id=info["id"],
-        site=site,
-        status=status,
-        pages=pages,
-        items=items,
-        errors=errors,
-        bytes=nbytes,
-        ads_new=int(s.get("ads_new", 0)),
-        ads_changed=int(s.get("ads_changed", 0)),
-        ads_unchanged=int(s.get("ads_unchanged", 0)),
-        ads_removed=int(s.get("ads_removed", 0)),
+        job_id=info["id"], site=site, status=status, pages=pages, items=items, errors=errors, bytes=nbytes,
+        ads_new=int(s.get("ads_new", 0)), ads_changed=int(s.get("ads_changed", 0)),
+        ads_unchanged=int(s.get("ads_unchanged", 0)), ads_removed=int(s.get("ads_removed", 0)),
         elapsed_s=float(stats.get("elapsed_time_seconds", 0.0)),
         unmapped={k.removeprefix("unmapped/"): int(v) for k, v in s.items() if k.startswith("unmapped/")},
-        details={
-            k: v for k, v in s.items() if not k.startswith("unmapped/") and isinstance(v, int | float | str)
-        },
+        details={k: v for k, v in s.items() if not k.startswith("unmapped/") and isinstance(v, int | float | str)},
     )
 
 
@@ -282,50 +211,23 @@ def child_environment(settings: Settings) -> dict[str, str]:
     env = dict(os.environ)
     for name, value in settings.as_dict().items():
         # A table from signalstack.toml (e.g. monitor_schedule) travels as JSON, which the setting reads.
-        env[f"SIGNALSTACK_{name.upper()}"] = (
-            json.dumps(value) if isinstance(value, dict | list) else str(value)
-        )
+        env[f"SIGNALSTACK_{name.upper()}"] = json.dumps(value) if isinstance(value, dict | list) else str(value)
     return env
 
 
-def crawl_site(
-    site: str,
-    base_url: str | None,
-    purpose: str,
-    legal_basis: str,
-    actor: str,
-    settings: Settings | None = None,
-    resume: bool = False,
-    quiet: bool = True,
-) -> CrawlSummary:
+def crawl_site(site: str, base_url: str | None, purpose: str, legal_basis: str, actor: str,
+               settings: Settings | None = None, resume: bool = False, quiet: bool = True) -> CrawlSummary:
     """Crawl a site in a child process (so it can be called many times) and return its summary."""
     settings = settings or Settings()
     check_request(purpose, legal_basis)
-    cmd = [
-        sys.executable,
-        "-m",
-        "signalstack.cli",
-        "crawl",
-        site,
-        "--purpose",
-        purpose,
-        "--legal-basis",
-        legal_basis,
-        "--actor",
-        actor,
-        "--json",
-    ]
+    cmd = [sys.executable, "-m", "signalstack.cli", "crawl", site, "--purpose", purpose,
+           "--legal-basis", legal_basis, "--actor", actor, "--json"]
     if base_url:
         cmd += ["--base-url", base_url]
     if resume:
         cmd.append("--resume")
-    proc = subprocess.run(
-        cmd,
-        env=child_environment(settings),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE if quiet else None,
-        text=True,
-    )
+    proc = subprocess.run(cmd, env=child_environment(settings), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE if quiet else None, text=True)
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     if not lines:
         message = (proc.stderr or "").strip().splitlines()[-1:] if quiet else []

@@ -28,14 +28,12 @@ EXTENSIONS = {
 }
 
 
-def scrapy_settings(
-    adapter: Adapter, app: Settings, job: dict[str, Any], jobdir: Path | None
-) -> dict[str, Any]:
+def scrapy_settings(adapter: Adapter, app: Settings, job: dict[str, Any], jobdir: Path | None) -> dict[str, Any]:
     polite = adapter.politeness
     values: dict[str, Any] = {
         "BOT_NAME": "signalstack",
         "USER_AGENT": f"signalstack/{job.get('software_version', '')} (police internet research; "
-        f"{app.contact})",
+                      f"{app.contact})",
         "ITEM_PIPELINES": ITEM_PIPELINES,
         "DOWNLOADER_MIDDLEWARES": DOWNLOADER_MIDDLEWARES,
         "EXTENSIONS": EXTENSIONS,

@@ -31,16 +31,10 @@ def content_sha256(item: dict[str, Any]) -> str:
 def add_capture(session: Session, job_id: int, item: dict[str, Any]) -> Capture:
     ref = item["capture"]
     capture = Capture(
-        crawl_job_id=job_id,
-        url=item["fetched_url"],
-        fetched_at=item["fetched_at"],
-        http_status=item["http_status"],
-        content_type=item.get("content_type", "")[:200],
-        sha256=ref["sha256"],
-        size=ref["size"],
-        warc_file=ref.get("warc_file"),
-        warc_offset=ref.get("warc_offset"),
-        warc_record_id=ref.get("warc_record_id"),
+        crawl_job_id=job_id, url=item["fetched_url"], fetched_at=item["fetched_at"],
+        http_status=item["http_status"], content_type=item.get("content_type", "")[:200],
+        sha256=ref["sha256"], size=ref["size"], warc_file=ref.get("warc_file"),
+        warc_offset=ref.get("warc_offset"), warc_record_id=ref.get("warc_record_id"),
         unmapped=item.get("unmapped") or {},
     )
     session.add(capture)
@@ -48,9 +42,8 @@ def add_capture(session: Session, job_id: int, item: dict[str, Any]) -> Capture:
     return capture
 
 
-def upsert_ad(
-    session: Session, site_id: int, item: dict[str, Any], capture_id: int | None, seen_at: datetime
-) -> str:
+def upsert_ad(session: Session, site_id: int, item: dict[str, Any], capture_id: int | None,
+              seen_at: datetime) -> str:
     """Store one crawled ad; returns 'new', 'changed', 'unchanged' or 'reverted'."""
     digest = content_sha256(item)
     ad = session.execute(
@@ -58,13 +51,8 @@ def upsert_ad(
     ).scalar_one_or_none()
     outcome = "changed"
     if ad is None:
-        ad = Ad(
-            site_id=site_id,
-            site_ad_id=item["site_ad_id"],
-            url=item["url"],
-            first_seen=seen_at,
-            last_seen=seen_at,
-        )
+        ad = Ad(site_id=site_id, site_ad_id=item["site_ad_id"], url=item["url"], first_seen=seen_at,
+                last_seen=seen_at)
         session.add(ad)
         session.flush()
         outcome = "new"
@@ -73,10 +61,8 @@ def upsert_ad(
         ad.removed_at = None
         ad.url = item["url"]
         newest = session.execute(
-            select(AdVersion.content_sha256)
-            .where(AdVersion.ad_id == ad.id)
-            .order_by(AdVersion.version_no.desc())
-            .limit(1)
+            select(AdVersion.content_sha256).where(AdVersion.ad_id == ad.id)
+            .order_by(AdVersion.version_no.desc()).limit(1)
         ).scalar()
         if newest == digest:
             return "unchanged"
@@ -93,30 +79,15 @@ def upsert_ad(
             select(func.coalesce(func.max(AdVersion.version_no), 0)).where(AdVersion.ad_id == ad.id)
         ).scalar_one()
     )
-    session.add(
-        AdVersion(
-            ad_id=ad.id,
-            version_no=number + 1,
-            capture_id=capture_id,
-            content_sha256=digest,
-            captured_at=item["fetched_at"],
-            title=item.get("title") or "",
-            body=item.get("body") or "",
-            name=(item.get("name") or "")[:200],
-            age_text=(item.get("age") or "")[:50],
-            city=(item.get("city") or "")[:100],
-            phones_text="\n".join(item.get("phones") or []),
-            posted_at=(item.get("posted_at") or "")[:50],
-            images=[
-                {
-                    k: img.get(k)
-                    for k in ("url", "sha256", "phash", "phash_mirror", "error", "stored")
-                    if k in img
-                }
-                for img in item.get("images", [])
-            ],
-        )
-    )
+    session.add(AdVersion(
+        ad_id=ad.id, version_no=number + 1, capture_id=capture_id, content_sha256=digest,
+        captured_at=item["fetched_at"], title=item.get("title") or "", body=item.get("body") or "",
+        name=(item.get("name") or "")[:200], age_text=(item.get("age") or "")[:50],
+        city=(item.get("city") or "")[:100], phones_text="\n".join(item.get("phones") or []),
+        posted_at=(item.get("posted_at") or "")[:50],
+        images=[{k: img.get(k) for k in ("url", "sha256", "phash", "phash_mirror", "error", "stored") if k in img}
+                for img in item.get("images", [])],
+    ))
     session.flush()
     return outcome
 
@@ -129,9 +100,7 @@ def ids_seen_in_job(session: Session, site_id: int, job: CrawlJob) -> set[str]:
     return set(rows)
 
 
-def touch_listed(
-    session: Session, site_id: int, site_ad_ids: set[str], since: datetime, now: datetime
-) -> int:
+def touch_listed(session: Session, site_id: int, site_ad_ids: set[str], since: datetime, now: datetime) -> int:
     """Count ads as seen that the listing showed but whose page could not be fetched this time.
 
     An ad on the listing is not missing, even if its own page timed out; without this a
@@ -141,9 +110,8 @@ def touch_listed(
     touched = 0
     for start in range(0, len(ids), 500):
         result = session.execute(
-            update(Ad)
-            .where(Ad.site_id == site_id, Ad.site_ad_id.in_(ids[start : start + 500]), Ad.last_seen < since)
-            .values(last_seen=now)
+            update(Ad).where(Ad.site_id == site_id, Ad.site_ad_id.in_(ids[start:start + 500]),
+                             Ad.last_seen < since).values(last_seen=now)
         )
         touched += result.rowcount or 0
     return touched
@@ -155,21 +123,14 @@ def mark_removed(session: Session, site_id: int, missed_crawls: int, now: dateti
     Every crawl that sees an ad sets its ``last_seen`` after that crawl started, so an ad
     seen before the start of the N-th most recent complete crawl was missed by all N.
     """
-    starts = (
-        session.execute(
-            select(CrawlJob.started_at)
-            .where(CrawlJob.site_id == site_id, CrawlJob.status == COMPLETE)
-            .order_by(CrawlJob.started_at.desc())
-            .limit(missed_crawls)
-        )
-        .scalars()
-        .all()
-    )
+    starts = session.execute(
+        select(CrawlJob.started_at).where(CrawlJob.site_id == site_id, CrawlJob.status == COMPLETE)
+        .order_by(CrawlJob.started_at.desc()).limit(missed_crawls)
+    ).scalars().all()
     if missed_crawls < 1 or len(starts) < missed_crawls:
         return 0
     result = session.execute(
-        update(Ad)
-        .where(Ad.site_id == site_id, Ad.removed_at.is_(None), Ad.last_seen < starts[-1])
+        update(Ad).where(Ad.site_id == site_id, Ad.removed_at.is_(None), Ad.last_seen < starts[-1])
         .values(removed_at=now)
     )
     return result.rowcount or 0

@@ -19,9 +19,7 @@ from sklearn.metrics import adjusted_rand_score
 def _with_singletons(labels: Sequence[Any]) -> list[Hashable]:
     out: list[Hashable] = []
     for i, label in enumerate(labels):
-        alone = label is None or (
-            isinstance(label, int | float) and not isinstance(label, bool) and label < 0
-        )
+        alone = label is None or (isinstance(label, int | float) and not isinstance(label, bool) and label < 0)
         out.append(("alone", i) if alone else ("in", label))
     return out
 

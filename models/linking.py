@@ -116,9 +116,7 @@ class NetworkLinker(ClusterMixin, BaseEstimator):
         The links that joined two networks (a spanning forest: why each ad is in its network).
     """
 
-    def __init__(
-        self, phash_threshold: int = 6, min_phash_bits: int = 8, link_on: tuple[str, ...] = LINK_KINDS
-    ):
+    def __init__(self, phash_threshold: int = 6, min_phash_bits: int = 8, link_on: tuple[str, ...] = LINK_KINDS):
         self.phash_threshold = phash_threshold
         self.min_phash_bits = min_phash_bits
         self.link_on = link_on
@@ -191,14 +189,8 @@ class NetworkLinker(ClusterMixin, BaseEstimator):
                     checked.add(owner)
                     if uf.union(ads[0], ads_by_hash[owner][0]):
                         mirrored = variant != owner
-                        links.append(
-                            (
-                                ads_by_hash[owner][0],
-                                ads[0],
-                                "image",
-                                f"{owner:016x}~{phash:016x} d={distance}{' mirrored' if mirrored else ''}",
-                            )
-                        )
+                        links.append((ads_by_hash[owner][0], ads[0], "image",
+                                      f"{owner:016x}~{phash:016x} d={distance}{' mirrored' if mirrored else ''}"))
 
 
 def _sightings(record: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -209,9 +201,7 @@ def _sightings(record: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 
 def describe_network(
-    records: Sequence[Mapping[str, Any]],
-    members: Sequence[int],
-    links: Iterable[tuple[int, int, str, str]] = (),
+    records: Sequence[Mapping[str, Any]], members: Sequence[int], links: Iterable[tuple[int, int, str, str]] = ()
 ) -> dict[str, Any]:
     """Plain facts about one network: its ads, identifiers, cities and movement over time.
 
@@ -250,9 +240,7 @@ def describe_network(
             ({**span, "ads": len(span["ads"])} for span in timeline.values()),
             key=lambda s: (s["first_seen"], s["city"]),
         ),
-        "shared": {
-            kind: {v: n for v, n in sorted(values.items()) if n > 1} for kind, values in shared.items()
-        },
+        "shared": {kind: {v: n for v, n in sorted(values.items()) if n > 1} for kind, values in shared.items()},
         "links": [
             {"a": records[a].get("id"), "b": records[b].get("id"), "kind": kind, "value": value}
             for a, b, kind, value in links

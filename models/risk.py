@@ -47,9 +47,7 @@ def validate_protected_terms() -> list[str]:
     for group, stems in (data.get("stems") or {}).items():
         for stem in stems or ():
             if not isinstance(stem, str) or len(stem) < 3 or stem != plain_word(stem):
-                problems.append(
-                    f"protected_terms.yaml: {group}: {stem!r} must be a lower-case stem of 3+ letters"
-                )
+                problems.append(f"protected_terms.yaml: {group}: {stem!r} must be a lower-case stem of 3+ letters")
             elif stem in seen:
                 problems.append(f"protected_terms.yaml: {group}: {stem!r} is listed twice")
             seen.add(str(stem))
@@ -85,35 +83,22 @@ def _facts(X: Sequence[Mapping[str, Any]]) -> list[dict[str, float]]:
 
 
 def link_features(network_ads: int, network_cities: int, network_phones: int, text_cluster_ads: int) -> dict:
-    return {
-        "network_ads_log": math.log1p(network_ads),
-        "network_cities": network_cities,
-        "network_phones": network_phones,
-        "text_cluster_ads_log": math.log1p(text_cluster_ads),
-    }
+    return {"network_ads_log": math.log1p(network_ads), "network_cities": network_cities,
+            "network_phones": network_phones, "text_cluster_ads_log": math.log1p(text_cluster_ads)}
 
 
 def make_pipeline(random_state: int = 0) -> Pipeline:
-    text = Pipeline(
-        [
-            ("select", FunctionTransformer(_texts)),
-            (
-                "tfidf",
-                TfidfVectorizer(
-                    analyzer="char_wb", ngram_range=(3, 5), min_df=2, max_features=20000, sublinear_tf=True
-                ),
-            ),
-        ]
-    )
+    text = Pipeline([
+        ("select", FunctionTransformer(_texts)),
+        ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, max_features=20000,
+                                  sublinear_tf=True)),
+    ])
     facts = Pipeline([("select", FunctionTransformer(_facts)), ("dict", DictVectorizer())])
     classifier = CalibratedClassifierCV(
         LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced", random_state=random_state),
-        method="sigmoid",
-        cv=3,
+        method="sigmoid", cv=3,
     )
-    return Pipeline(
-        [("features", FeatureUnion([("text", text), ("facts", facts)])), ("classifier", classifier)]
-    )
+    return Pipeline([("features", FeatureUnion([("text", text), ("facts", facts)])), ("classifier", classifier)])
 
 
 def feature_names(pipeline: Pipeline) -> list[str]:
@@ -153,10 +138,8 @@ def explain(pipeline: Pipeline, X: Sequence[Mapping[str, Any]], top: int = 5) ->
             dense = row.toarray().ravel()
             values = dict(enumerate((coef * (dense - means)).tolist()))
         strongest = sorted(((v, j) for j, v in values.items() if v > 0.005), reverse=True)[:top]
-        out.append(
-            {
-                "risk": round(float(risk), 4),
-                "reasons": [f"{names[j]} ({v:+.2f})" for v, j in strongest],
-            }
-        )
+        out.append({
+            "risk": round(float(risk), 4),
+            "reasons": [f"{names[j]} ({v:+.2f})" for v, j in strongest],
+        })
     return out

@@ -27,31 +27,20 @@ class ModelNotFound(ValueError):
 def stored_example(session: Session, version: AdVersion) -> dict[str, Any]:
     """The model's input for one stored ad version: text, indicator hits, cluster facts."""
     best: dict[str, float] = {}
-    for hit in session.execute(
-        select(IndicatorHit).where(IndicatorHit.ad_version_id == version.id)
-    ).scalars():
+    for hit in session.execute(select(IndicatorHit).where(IndicatorHit.ad_version_id == version.id)).scalars():
         best[hit.code] = max(best.get(hit.code, 0.0), hit.weight)
     sizes: dict[str, tuple[int, dict]] = {}
-    clusters = session.execute(
-        select(Cluster)
-        .join(ClusterMember, ClusterMember.cluster_id == Cluster.id)
-        .where(ClusterMember.ad_id == version.ad_id)
-    ).scalars()
+    clusters = session.execute(select(Cluster).join(ClusterMember, ClusterMember.cluster_id == Cluster.id)
+                               .where(ClusterMember.ad_id == version.ad_id)).scalars()
     for cluster in clusters:
-        size = session.execute(
-            select(func.count()).select_from(ClusterMember).where(ClusterMember.cluster_id == cluster.id)
-        ).scalar_one()
+        size = session.execute(select(func.count()).select_from(ClusterMember)
+                               .where(ClusterMember.cluster_id == cluster.id)).scalar_one()
         sizes[cluster.kind] = (size, cluster.summary or {})
     network_size, network = sizes.get("network", (1, {}))
     return {
-        "text": version.text,
-        "indicators": best,
-        "links": link_features(
-            network_size,
-            len(network.get("cities", [])) or 1,
-            len(network.get("phones", [])),
-            sizes.get("text", (1, {}))[0],
-        ),
+        "text": version.text, "indicators": best,
+        "links": link_features(network_size, len(network.get("cities", [])) or 1,
+                               len(network.get("phones", [])), sizes.get("text", (1, {}))[0]),
     }
 
 
@@ -75,9 +64,8 @@ def score_stored_ads(session: Session, folder: Path, flag_threshold: float, acto
     explained = explain(model, [stored_example(session, v) for v in versions]) if versions else []
     flagged = 0
     for version, result in zip(versions, explained, strict=True):
-        score = session.execute(
-            select(Score).where(Score.ad_version_id == version.id, Score.model_version == folder.name)
-        ).scalar_one_or_none()
+        score = session.execute(select(Score).where(Score.ad_version_id == version.id,
+                                                    Score.model_version == folder.name)).scalar_one_or_none()
         if score is None:
             score = Score(ad_version_id=version.id, model_version=folder.name)
             session.add(score)

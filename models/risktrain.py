@@ -87,13 +87,9 @@ def review_examples(session) -> list[dict[str, Any]]:
     from signalstack.schema import AdVersion, ReviewDecision
 
     latest = select(func.max(ReviewDecision.id)).group_by(ReviewDecision.ad_id)
-    decisions = (
-        session.execute(
-            select(ReviewDecision).where(ReviewDecision.id.in_(latest)).order_by(ReviewDecision.id)
-        )
-        .scalars()
-        .all()
-    )
+    decisions = session.execute(
+        select(ReviewDecision).where(ReviewDecision.id.in_(latest)).order_by(ReviewDecision.id)
+    ).scalars().all()
     examples = []
     for decision in decisions:
         if decision.decision not in ("confirm", "urgent", "dismiss"):
@@ -107,27 +103,20 @@ def review_examples(session) -> list[dict[str, Any]]:
 def _metrics(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
     if len(set(y.tolist())) < 2:
         return {"n": int(len(y))}
-    return {
-        "n": int(len(y)),
-        "positives": int(y.sum()),
-        "roc_auc": round(float(roc_auc_score(y, p)), 4),
-        "average_precision": round(float(average_precision_score(y, p)), 4),
-        "brier": round(float(brier_score_loss(y, p)), 4),
-    }
+    return {"n": int(len(y)), "positives": int(y.sum()), "roc_auc": round(float(roc_auc_score(y, p)), 4),
+            "average_precision": round(float(average_precision_score(y, p)), 4),
+            "brier": round(float(brier_score_loss(y, p)), 4)}
 
 
 def train(examples: list[dict[str, Any]], out_root: Path, source: str, seed: int = 0) -> Path:
     """Fit on all examples after measuring on a held-out split; returns the artefact folder."""
     labels = np.array([e["label"] for e in examples])
     if len(examples) < 30 or labels.sum() < 6 or (1 - labels).sum() < 6:
-        raise TrainingError(
-            f"too few examples to train ({len(examples)}, {int(labels.sum())} positive); "
-            "need at least 30 with 6 of each label"
-        )
+        raise TrainingError(f"too few examples to train ({len(examples)}, {int(labels.sum())} positive); "
+                            "need at least 30 with 6 of each label")
     groups = [e["group"] for e in examples]
-    train_idx, test_idx = next(
-        GroupShuffleSplit(n_splits=1, test_size=0.25, random_state=seed).split(examples, labels, groups)
-    )
+    train_idx, test_idx = next(GroupShuffleSplit(n_splits=1, test_size=0.25, random_state=seed)
+                               .split(examples, labels, groups))
     held_out = make_pipeline(seed).fit([examples[i] for i in train_idx], labels[train_idx])
     p_test = held_out.predict_proba([examples[i] for i in test_idx])[:, 1]
     metrics = {"held_out": _metrics(labels[test_idx], p_test)}
@@ -144,15 +133,8 @@ def train(examples: list[dict[str, Any]], out_root: Path, source: str, seed: int
     joblib.dump(model, folder / "model.joblib")
     names = feature_names(model)
     leaked = [n for n in names if n.startswith("text ") and any(is_protected(w) for w in n[6:-1].split())]
-    info = {
-        "version": version,
-        "source": source,
-        "examples": len(examples),
-        "positives": int(labels.sum()),
-        "metrics": metrics,
-        "features": len(names),
-        "protected_terms_in_features": len(leaked),
-    }
+    info = {"version": version, "source": source, "examples": len(examples), "positives": int(labels.sum()),
+            "metrics": metrics, "features": len(names), "protected_terms_in_features": len(leaked)}
     (folder / "metrics.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
     (folder / "card.md").write_text(model_card(info, names), encoding="utf-8")
     return folder

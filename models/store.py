@@ -48,11 +48,9 @@ def _usable_images(images: Sequence[Any]) -> list[dict[str, Any]]:
 
 def stored_records(session: Session) -> list[dict[str, Any]]:
     """One plain record per stored ad (with at least one version), ordered by ad id."""
-    ads = (
-        session.execute(select(Ad).options(selectinload(Ad.versions), selectinload(Ad.site)).order_by(Ad.id))
-        .scalars()
-        .all()
-    )
+    ads = session.execute(
+        select(Ad).options(selectinload(Ad.versions), selectinload(Ad.site)).order_by(Ad.id)
+    ).scalars().all()
     identifiers: dict[int, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     rows = session.execute(
         select(AdVersion.ad_id, Entity.kind, Entity.value, Entity.platform)
@@ -71,20 +69,16 @@ def stored_records(session: Session) -> list[dict[str, Any]]:
             continue
         current = ad.current
         found = identifiers.get(ad.id, {})
-        records.append(
-            {
-                "id": f"{ad.site.name}:{ad.site_ad_id}",
-                "ad_id": ad.id,
-                "text": current.text,
-                "phones": found.get("phones", []),
-                "emails": found.get("emails", []),
-                "handles": found.get("handles", []),
-                "images": [img for v in ad.versions for img in _usable_images(v.images)],
-                "sightings": [
-                    {"city": v.city, "at": v.captured_at.isoformat()} for v in ad.versions if v.city
-                ],
-            }
-        )
+        records.append({
+            "id": f"{ad.site.name}:{ad.site_ad_id}",
+            "ad_id": ad.id,
+            "text": current.text,
+            "phones": found.get("phones", []),
+            "emails": found.get("emails", []),
+            "handles": found.get("handles", []),
+            "images": [img for v in ad.versions for img in _usable_images(v.images)],
+            "sightings": [{"city": v.city, "at": v.captured_at.isoformat()} for v in ad.versions if v.city],
+        })
     return records
 
 
@@ -100,23 +94,15 @@ def _previous_keys(session: Session, kind: str) -> tuple[dict[str, str], dict[st
     return {f"{site_names[site_id]}:{site_ad_id}": key for site_ad_id, site_id, key in members}, clusters
 
 
-def _store_kind(
-    session: Session,
-    kind: str,
-    records: Sequence[dict[str, Any]],
-    keys: Sequence[str | None],
-    summaries: dict[str, dict[str, Any]],
-    existing: dict[str, Cluster],
-) -> dict[str, int]:
+def _store_kind(session: Session, kind: str, records: Sequence[dict[str, Any]], keys: Sequence[str | None],
+                summaries: dict[str, dict[str, Any]], existing: dict[str, Cluster]) -> dict[str, int]:
     members: dict[str, list[int]] = defaultdict(list)
     for record, key in zip(records, keys, strict=True):
         if key is not None:
             members[key].append(record["ad_id"])
     gone = [c.id for key, c in existing.items() if key not in members]
     if existing:
-        session.execute(
-            delete(ClusterMember).where(ClusterMember.cluster_id.in_([c.id for c in existing.values()]))
-        )
+        session.execute(delete(ClusterMember).where(ClusterMember.cluster_id.in_([c.id for c in existing.values()])))
     if gone:
         session.execute(delete(Cluster).where(Cluster.id.in_(gone)))
     created = kept = 0
@@ -131,17 +117,11 @@ def _store_kind(
             kept += 1
     session.flush()
     ids = {c.key: c.id for c in session.execute(select(Cluster).where(Cluster.kind == kind)).scalars()}
-    session.add_all(
-        ClusterMember(cluster_id=ids[key], ad_id=ad_id) for key, ad_ids in members.items() for ad_id in ad_ids
-    )
+    session.add_all(ClusterMember(cluster_id=ids[key], ad_id=ad_id) for key, ad_ids in members.items()
+                    for ad_id in ad_ids)
     session.flush()
-    return {
-        "clusters": len(members),
-        "created": created,
-        "kept": kept,
-        "removed": len(gone),
-        "ads": sum(len(v) for v in members.values()),
-    }
+    return {"clusters": len(members), "created": created, "kept": kept, "removed": len(gone),
+            "ads": sum(len(v) for v in members.values())}
 
 
 def cluster_stored_ads(session: Session, actor: str = "system", threshold: float = 0.6) -> dict[str, Any]:
@@ -180,7 +160,6 @@ def cluster_stored_ads(session: Session, actor: str = "system", threshold: float
         for key, member_indices in index_of_key.items():
             net_summaries[key] = describe_network(records, member_indices, links_by_key[key])
     report["network"] = _store_kind(session, "network", records, net_keys, net_summaries, existing)
-    audit.record(
-        session, actor, "cluster", "clusters", "all", threshold=threshold, **{k: v for k, v in report.items()}
-    )
+    audit.record(session, actor, "cluster", "clusters", "all", threshold=threshold,
+                 **{k: v for k, v in report.items()})
     return report

@@ -26,9 +26,7 @@ _SPACE_RE = re.compile(r"\s+")
 def _aligned(ref: list[Token], member: list[Token]) -> tuple[dict[int, int], set[int]]:
     """Reference position -> member position for matching words, and the reference
     positions the member replaced with other words (a deletion is neither)."""
-    matcher = difflib.SequenceMatcher(
-        None, [t.masked for t in ref], [t.masked for t in member], autojunk=False
-    )
+    matcher = difflib.SequenceMatcher(None, [t.masked for t in ref], [t.masked for t in member], autojunk=False)
     pairs: dict[int, int] = {}
     replaced: set[int] = set()
     for op, i1, i2, j1, _j2 in matcher.get_opcodes():
@@ -47,9 +45,8 @@ def _kind(token: Token) -> str:
     return {NUMBER: "number", NAME: "name", EMAIL: "email", URL: "url"}.get(token.masked, "text")
 
 
-def describe_text_cluster(
-    texts: Sequence[str], sample: int = 50, support: float = 0.8, max_values: int = 20
-) -> dict[str, Any]:
+def describe_text_cluster(texts: Sequence[str], sample: int = 50, support: float = 0.8,
+                          max_values: int = 20) -> dict[str, Any]:
     """``{"size", "template", "slots": [{"slot", "kind", "values": [{"value", "count"}]}]}``.
 
     ``template`` is the reference text with each slot replaced by ``{n}``. Only the
@@ -97,7 +94,7 @@ def describe_text_cluster(
 
     template_parts, cursor, slots = [], 0, []
     for number, (first, last) in enumerate(runs, start=1):
-        template_parts.append(ref_text[cursor : ref[first].start])
+        template_parts.append(ref_text[cursor:ref[first].start])
         template_parts.append(f"{{{number}}}")
         cursor = ref[last].end
         values: Counter[str] = Counter()
@@ -106,15 +103,13 @@ def describe_text_cluster(
             right = pairs.get(last + 1) if last + 1 < len(ref) else len(toks)
             if left is None or right is None or right <= left + 1:
                 continue
-            value = _clean(text[toks[left + 1].start : toks[right - 1].end])
+            value = _clean(text[toks[left + 1].start:toks[right - 1].end])
             if value:
                 values[value] += 1
-        slots.append(
-            {
-                "slot": number,
-                "kind": _kind(ref[first]),
-                "values": [{"value": v, "count": n} for v, n in values.most_common(max_values)],
-            }
-        )
+        slots.append({
+            "slot": number,
+            "kind": _kind(ref[first]),
+            "values": [{"value": v, "count": n} for v, n in values.most_common(max_values)],
+        })
     template_parts.append(ref_text[cursor:])
     return {"size": len(texts), "template": "".join(template_parts), "slots": slots}

@@ -71,11 +71,7 @@ def world_records(folder: Path | str, identifiers: str = "truth") -> list[dict[s
     for key, v in sorted(newest.items()):
         record = {
             "id": f"{key[0]}:{key[1]}",
-            "text": v["text"],
-            "body": v["body"],
-            "title": v["title"],
-            "lang": None,
-            "country": "NL",
+            "text": v["text"], "body": v["body"], "title": v["title"], "lang": None, "country": "NL",
             "images": [photos[img["file"]] for img in v["images"] if img["file"] in photos],
             "sightings": sightings[key],
             "truth_text": _noise_entry(v) if v["kind"] == "noise" else v["actor_id"],
@@ -114,9 +110,8 @@ def evaluate_world(folder: Path | str, identifiers: str = "truth", threshold: fl
         "network": cluster_scores([r["truth_network"] for r in records], net_keys),
         "network_identifiers_only": cluster_scores([r["truth_network"] for r in records], id_keys),
         # noise listings (job ads, things for sale) share texts across unrelated posters
-        "network_escort_ads_only": cluster_scores(
-            [records[i]["truth_network"] for i in ads], [net_keys[i] for i in ads]
-        ),
+        "network_escort_ads_only": cluster_scores([records[i]["truth_network"] for i in ads],
+                                                  [net_keys[i] for i in ads]),
         "text_clusters": len({k for k in text_keys if k}),
         "networks": len({k for k in net_keys if k}),
         "true_networks": len({r["truth_network"] for r in records}),

@@ -88,9 +88,8 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
             continue  # "jaar" inside a word such as "verjaardag"
         window_start = max(0, unit.start() - 30)
         # Digits are the common case; the number-word alternation is only tried when they fail.
-        before = _DIGITS_BEFORE_UNIT.search(text, window_start, unit.start()) or _NUMBER_BEFORE_UNIT.search(
-            text, window_start, unit.start()
-        )
+        before = _DIGITS_BEFORE_UNIT.search(text, window_start, unit.start()) or \
+            _NUMBER_BEFORE_UNIT.search(text, window_start, unit.start())
         if before:
             candidates.append((before.group("num"), before.start(), unit.end()))
     for pattern in _PATTERNS:

@@ -50,31 +50,17 @@ def _field_hits(version: AdVersion, extraction: Extraction) -> list[dict[str, An
     if age is None or age in extraction.ages or age > 18:
         return []
     entry = computed_entry("stated_age_under_18" if age < 18 else "stated_age_18")
-    return [
-        {
-            "code": entry.code,
-            "category": entry.category,
-            "start": 0,
-            "end": 0,
-            "text": "",
-            "weight": entry.weight,
-            "source": entry.source,
-            "explanation": f"Site age field says {version.age_text!r} (not in the text). {entry.explanation}",
-        }
-    ]
+    return [{
+        "code": entry.code, "category": entry.category, "start": 0, "end": 0, "text": "",
+        "weight": entry.weight, "source": entry.source,
+        "explanation": f"Site age field says {version.age_text!r} (not in the text). {entry.explanation}",
+    }]
 
 
 def _entities(version: AdVersion, extraction: Extraction) -> list[Entity]:
     rows = [
-        Entity(
-            ad_version_id=version.id,
-            kind=e.kind,
-            value=e.value[:300],
-            platform=e.platform,
-            start=e.start,
-            end=e.end,
-            obfuscated=e.obfuscated,
-        )
+        Entity(ad_version_id=version.id, kind=e.kind, value=e.value[:300], platform=e.platform,
+               start=e.start, end=e.end, obfuscated=e.obfuscated)
         for e in extraction.entities
     ]
     age = field_age(version.age_text or "")
@@ -82,53 +68,27 @@ def _entities(version: AdVersion, extraction: Extraction) -> list[Entity]:
         rows.append(Entity(ad_version_id=version.id, kind="age", value=str(age), platform="site_field"))
     cities = {e.value for e in extraction.entities if e.kind == "city"}
     if version.city and version.city not in cities:
-        rows.append(
-            Entity(ad_version_id=version.id, kind="city", value=version.city[:300], platform="site_field")
-        )
+        rows.append(Entity(ad_version_id=version.id, kind="city", value=version.city[:300], platform="site_field"))
     return rows
 
 
-def analyse_version(
-    session: Session,
-    version: AdVersion,
-    country: str,
-    flag_threshold: float,
-    licence_register: frozenset[str] | None = None,
-) -> bool:
+def analyse_version(session: Session, version: AdVersion, country: str, flag_threshold: float,
+                    licence_register: frozenset[str] | None = None) -> bool:
     """Store this version's analysis (earlier rows must be cleared first); returns whether it is flagged."""
-    extraction = extract(
-        version.body or "",
-        title=version.title or None,
-        country=country or "NL",
-        licence_register=licence_register,
-    )
+    extraction = extract(version.body or "", title=version.title or None, country=country or "NL",
+                         licence_register=licence_register)
     hits = extraction.indicators + _field_hits(version, extraction)
     session.add_all(_entities(version, extraction))
     session.add_all(
-        IndicatorHit(
-            ad_version_id=version.id,
-            code=h["code"],
-            category=h["category"],
-            start=h["start"],
-            end=h["end"],
-            text=h["text"],
-            weight=h["weight"],
-            explanation=h["explanation"],
-            source=h["source"],
-        )
+        IndicatorHit(ad_version_id=version.id, code=h["code"], category=h["category"], start=h["start"],
+                     end=h["end"], text=h["text"], weight=h["weight"], explanation=h["explanation"],
+                     source=h["source"])
         for h in hits
     )
     risk = risk_score(hits)
     flagged = risk >= flag_threshold or any(h["category"] == "minor" for h in hits)
-    session.add(
-        Score(
-            ad_version_id=version.id,
-            model_version=MODEL_VERSION,
-            risk=risk,
-            flagged=flagged,
-            reasons=risk_reasons(hits),
-        )
-    )
+    session.add(Score(ad_version_id=version.id, model_version=MODEL_VERSION, risk=risk, flagged=flagged,
+                      reasons=risk_reasons(hits)))
     version.lang = extraction.lang
     version.analysed_at = utcnow()
     return flagged
@@ -138,14 +98,11 @@ def _clear_analysis(session: Session, version_ids: list[int]) -> None:
     """Remove what an earlier analysis stored for these versions (a rerun replaces, never adds)."""
     for table in (Entity, IndicatorHit):
         session.execute(delete(table).where(table.ad_version_id.in_(version_ids)))
-    session.execute(
-        delete(Score).where(Score.ad_version_id.in_(version_ids), Score.model_version == MODEL_VERSION)
-    )
+    session.execute(delete(Score).where(Score.ad_version_id.in_(version_ids), Score.model_version == MODEL_VERSION))
 
 
-def analyse_pending(
-    settings: Settings, batch: int = 500, reanalyse: bool = False, actor: str = "system:analyse"
-) -> AnalyseCounts:
+def analyse_pending(settings: Settings, batch: int = 500, reanalyse: bool = False,
+                    actor: str = "system:analyse") -> AnalyseCounts:
     """Analyse every version not analysed yet (or all, with `reanalyse`), one transaction per batch."""
     if batch < 1:
         raise ValueError("batch must be at least 1")
@@ -169,21 +126,10 @@ def analyse_pending(
             if not rows:
                 break
             _clear_analysis(session, [version.id for version, _ in rows])
-            flagged = sum(
-                analyse_version(session, version, country, threshold, register) for version, country in rows
-            )
+            flagged = sum(analyse_version(session, version, country, threshold, register) for version, country in rows)
             last_id = rows[-1][0].id
-            audit.record(
-                session,
-                actor,
-                "analyse",
-                "ad_versions",
-                f"{rows[0][0].id}-{last_id}",
-                analysed=len(rows),
-                flagged=flagged,
-                model_version=MODEL_VERSION,
-                reanalyse=reanalyse,
-            )
+            audit.record(session, actor, "analyse", "ad_versions", f"{rows[0][0].id}-{last_id}",
+                         analysed=len(rows), flagged=flagged, model_version=MODEL_VERSION, reanalyse=reanalyse)
         counts.analysed += len(rows)
         counts.flagged += flagged
         counts.batches += 1

@@ -29,13 +29,9 @@ def register(app: typer.Typer) -> None:
         ] = None,
         out: Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")] = None,
         jobs: int = typer.Option(1, "--jobs", min=1, max=64, help="Worker processes (output order is kept)."),
-        licences: Annotated[
-            Path | None,
-            typer.Option(
-                "--licences",
-                help="Licence register CSV (column `licence`); default: the setting licence_register.",
-            ),
-        ] = None,
+        licences: Annotated[Path | None, typer.Option(
+            "--licences", help="Licence register CSV (column `licence`); default: the setting licence_register.",
+        )] = None,
     ) -> None:
         """Extract phones, e-mails, handles, ages, indicators and risk from ads as JSON Lines (no database).
 
@@ -71,9 +67,7 @@ def register(app: typer.Typer) -> None:
     @app.command("analyse")
     def analyse_command(
         batch: int = typer.Option(500, "--batch", min=1, help="Ad versions per transaction."),
-        reanalyse: bool = typer.Option(
-            False, "--reanalyse", help="Analyse every version again, not only new ones."
-        ),
+        reanalyse: bool = typer.Option(False, "--reanalyse", help="Analyse every version again, not only new ones."),
     ) -> None:
         """Analyse stored ad versions: entities, indicator hits and a rule score (one transaction per batch)."""
         from sqlalchemy.exc import SQLAlchemyError

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 # A spelled-out address needs a top-level domain from this list ("example" is the reserved one that
 # test data uses); a plain address with "@" may have any.
-_TLDS = "com|nl|net|org|be|de|eu|info|io|me|co|uk|fr|pl|ro|bg|hu|es|it|ru|ua|biz|online|email|mail|live|cz|sk|example"
+_TLDS = (
+    "com|nl|net|org|be|de|eu|info|io|me|co|uk|fr|pl|ro|bg|hu|es|it|ru|ua|biz|online|email|mail|live|cz|sk|example"
+)
 _LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}"
 _LABEL = r"[A-Za-z0-9][A-Za-z0-9\-]{0,62}"
 _AT_WORD = r"(?:at|apenstaartje)"

@@ -97,9 +97,7 @@ def _without_overlaps(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One hit per code and place: of overlapping hits of one code keep the heaviest, then longest."""
     kept: list[dict[str, Any]] = []
     for hit in sorted(hits, key=lambda h: (-h["weight"], -(h["end"] - h["start"]), h["start"])):
-        if not any(
-            k["code"] == hit["code"] and k["start"] < hit["end"] and hit["start"] < k["end"] for k in kept
-        ):
+        if not any(k["code"] == hit["code"] and k["start"] < hit["end"] and hit["start"] < k["end"] for k in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: (h["start"], h["end"], h["code"]))
 
@@ -138,20 +136,13 @@ def _find_all(text: str, country: str) -> _Found:
     # Digits inside an address or a link are not a phone number written in the ad.
     masked = [(e.start, e.end) for e in emails] + [(u.start, u.end) for u in urls]
     return _Found(
-        phones=find_phones(text, country, masked),
-        emails=emails,
-        handles=find_handles(text),
-        urls=urls,
-        ages=find_ages(text),
-        prices=find_prices(text),
-        places=find_places(text),
-        licences=find_licences(text),
+        phones=find_phones(text, country, masked), emails=emails, handles=find_handles(text), urls=urls,
+        ages=find_ages(text), prices=find_prices(text), places=find_places(text), licences=find_licences(text),
     )
 
 
-def _indicators(
-    text: str, doc: Doc, lang: str, found: _Found, ages: list[int], licence_register: frozenset[str] | None
-) -> list[dict[str, Any]]:
+def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
+                licence_register: frozenset[str] | None) -> list[dict[str, Any]]:
     """Pattern and computed hits that survive the context rules, one per code and place."""
     rules = context.rules()
     adult_age = context.adult_age_stated(ages)
@@ -171,32 +162,18 @@ def _indicators(
 
     hits = []
     for raw in match_patterns(doc, lang):
-        if (
-            suppressed(raw.entry.category, raw.start)
-            or context.is_negated(doc, raw.token_start)
-            or context.is_refused(text, raw.end)
-            or (raw.pattern.loose and adult_age)
-        ):
+        if suppressed(raw.entry.category, raw.start) or context.is_negated(doc, raw.token_start) \
+                or context.is_refused(text, raw.end) or (raw.pattern.loose and adult_age):
             continue
         hits.append(_indicator(raw.entry, text, raw.start, raw.end, raw.pattern.weight))
-    computed = computed_hits(
-        text, found.ages, found.phones, found.emails, found.prices, found.licences, licence_register
-    )
-    hits += [
-        _indicator(c.entry, text, c.start, c.end)
-        for c in computed
-        if not suppressed(c.entry.category, c.start)
-    ]
+    computed = computed_hits(text, found.ages, found.phones, found.emails, found.prices, found.licences,
+                             licence_register)
+    hits += [_indicator(c.entry, text, c.start, c.end) for c in computed if not suppressed(c.entry.category, c.start)]
     return _without_overlaps(hits)
 
 
-def extract(
-    text: str,
-    title: str | None = None,
-    lang: str | None = None,
-    country: str = "NL",
-    licence_register: frozenset[str] | None = None,
-) -> Extraction:
+def extract(text: str, title: str | None = None, lang: str | None = None, country: str = "NL",
+            licence_register: frozenset[str] | None = None) -> Extraction:
     """Extract from one ad. With a `licence_register` (see nlp.licences), shown licence numbers that
     are not in it raise `licence_unknown`; without one, licences are read but not judged."""
     text = analysis_text(title, text) if title else text

@@ -31,8 +31,7 @@ _LINKS: dict[str, str] = {
 _LABELLED_PLATFORMS = [p for p in _LABELS if p != "whatsapp"]  # WhatsApp is a phone number, not a name
 # One pass per form: the platform is the named group that matched.
 _LABELLED = re.compile(
-    r"(?<![\w.])(?:"
-    + "|".join(f"(?P<{p}>{_LABELS[p]})" for p in _LABELLED_PLATFORMS)
+    r"(?<![\w.])(?:" + "|".join(f"(?P<{p}>{_LABELS[p]})" for p in _LABELLED_PLATFORMS)
     + rf")(?:{_SEP}){_NAME}",
     re.IGNORECASE,
 )
@@ -42,14 +41,10 @@ _LINKED = re.compile(
 )
 # One cheap scan first: most ads name no platform, and then the per-platform patterns need not run.
 _ANY_PLATFORM = re.compile(
-    r"(?<![\w.])(?:"
-    + "|".join([*_LABELS.values(), r"t\.me|telegram\.me|snapchat\.com|instagram\.com|wa\.me|signal\.me"])
-    + r")(?!\w)",
+    r"(?<![\w.])(?:" + "|".join([*_LABELS.values(), r"t\.me|telegram\.me|snapchat\.com|instagram\.com|wa\.me|signal\.me"]) + r")(?!\w)",
     re.IGNORECASE,
 )
-URL_RE = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+|\b(?:t\.me|wa\.me)/[^\s<>\"'()\[\]{}]+", re.IGNORECASE
-)
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+|\b(?:t\.me|wa\.me)/[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -76,11 +71,8 @@ def find_handles(text: str) -> list[HandleFound]:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            platform = (
-                next(p for p in _LABELLED_PLATFORMS if m.group(p) is not None)
-                if pattern is _LABELLED
-                else next(p for p in _LINKS if m.group(p) is not None)
-            )
+            platform = next(p for p in _LABELLED_PLATFORMS if m.group(p) is not None) if pattern is _LABELLED else \
+                next(p for p in _LINKS if m.group(p) is not None)
             name_group = "h" if pattern is _LABELLED else f"h_{platform}"
             raw = m.group(name_group).rstrip(".-")
             handle = raw.lower()
@@ -98,7 +90,5 @@ def find_urls(text: str) -> list[UrlFound]:
     lower = text.lower()
     if "http" not in lower and "www." not in lower and ".me/" not in lower:
         return []
-    return [
-        UrlFound(m.group().rstrip(".,;:!?"), m.start(), m.start() + len(m.group().rstrip(".,;:!?")))
-        for m in URL_RE.finditer(text)
-    ]
+    return [UrlFound(m.group().rstrip(".,;:!?"), m.start(), m.start() + len(m.group().rstrip(".,;:!?")))
+            for m in URL_RE.finditer(text)]

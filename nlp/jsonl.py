@@ -51,13 +51,8 @@ def _extract_record(line: str, licence_register: frozenset[str] | None = None) -
     country = (record.get("country") or "NL").upper()
     if country not in phonenumbers.SUPPORTED_REGIONS:
         raise ValueError(f"unknown country {record['country']!r} (expected an ISO 3166 code such as NL)")
-    result = extract(
-        record["text"],
-        title=record.get("title") or None,
-        lang=record.get("lang"),
-        country=country,
-        licence_register=licence_register,
-    )
+    result = extract(record["text"], title=record.get("title") or None, lang=record.get("lang"), country=country,
+                     licence_register=licence_register)
     return {"id": record["id"], **result.contract()}
 
 
@@ -67,9 +62,8 @@ def _warm_up() -> None:
     extract("warm up", country="NL")
 
 
-def extracted_lines(
-    lines: Iterable[str], jobs: int = 1, licence_register: frozenset[str] | None = None
-) -> Iterator[str]:
+def extracted_lines(lines: Iterable[str], jobs: int = 1,
+                    licence_register: frozenset[str] | None = None) -> Iterator[str]:
     """Output lines in input order; with jobs > 1 the work is spread over that many processes."""
     numbered = ((n, line.rstrip("\r\n")) for n, line in enumerate(lines, start=1))
     work = partial(extract_line, licence_register=licence_register)

@@ -21,14 +21,8 @@ LEXICON_FILES = ("nl.yaml", "en.yaml", "computed.yaml")
 CONTEXT_FILE = "context.yaml"
 CATEGORIES = ("minor", "coercion", "movement", "obfuscation", "trust", "licensing")
 PATTERN_KINDS = ("phrase", "lemma", "tokens")
-COMPUTED_RULES = (
-    "stated_age_under_18",
-    "stated_age_18",
-    "phone_disguised",
-    "email_disguised",
-    "very_low_price",
-    "licence_unknown",
-)
+COMPUTED_RULES = ("stated_age_under_18", "stated_age_18", "phone_disguised", "email_disguised", "very_low_price",
+                  "licence_unknown")
 REQUIRED = ("code", "category", "weight", "explanation", "source", "positives", "negatives")
 
 

@@ -34,10 +34,8 @@ def normalised(number: str) -> str:
 
 
 def find_licences(text: str) -> list[LicenceFound]:
-    return [
-        LicenceFound(normalised(m.group("number")), m.start("number"), m.end("number"))
-        for m in LICENCE_RE.finditer(text)
-    ]
+    return [LicenceFound(normalised(m.group("number")), m.start("number"), m.end("number"))
+            for m in LICENCE_RE.finditer(text)]
 
 
 class RegisterError(ValueError):

@@ -19,38 +19,20 @@ from functools import lru_cache
 from text_to_num import text2num
 
 _UNITS_NL = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
-_TEENS_NL = [
-    "tien",
-    "elf",
-    "twaalf",
-    "dertien",
-    "veertien",
-    "vijftien",
-    "zestien",
-    "zeventien",
-    "achttien",
-    "negentien",
-]
+_TEENS_NL = ["tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",
+             "achttien", "negentien"]
 _TENS_NL = ["twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"]
 _UNITS_EN = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS_EN = [
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
+_TEENS_EN = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+             "eighteen", "nineteen"]
 _TENS_EN = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 # Forms text2num does not read (or reads only in one language) but ads use for digits.
 _EXTRA_WORDS = {"oh": 0, "één": 1, "eén": 1, "ėėn": 1, "nil": 0, "nought": 0}
 
-_NL_COMPOUND = r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën)(?:" + "|".join(_TENS_NL) + ")"
+_NL_COMPOUND = (
+    r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën)(?:" + "|".join(_TENS_NL) + ")"
+)
 _EN_COMPOUND = r"(?:" + "|".join(_TENS_EN) + r")[ \-](?:one|two|three|four|five|six|seven|eight|nine)"
 # NUMBER_WORD: the number words as a regular expression, for patterns that read one in place
 # (ages.py). Longest forms first so that "zeventien" is not read as "zeven" + "tien".
@@ -65,8 +47,7 @@ NUMBER_WORD = "(?:" + _NL_COMPOUND + "|" + _EN_COMPOUND + "|" + "|".join(_WORD_A
 _OTHER_DIGIT_CHARS = "".join(
     chr(cp)
     for cp in range(0x80, 0x10000)
-    if unicodedata.digit(chr(cp), None) is not None
-    and unicodedata.decimal(chr(cp), None) is None
+    if unicodedata.digit(chr(cp), None) is not None and unicodedata.decimal(chr(cp), None) is None
     and unicodedata.digit(chr(cp)) < 10
 )
 
@@ -123,16 +104,7 @@ def _number_words() -> dict[str, int]:
     units_nl = [u for u in _UNITS_NL[1:]] + ["één"]
     compounds = [f"{u}{joiner}{t}" for u in units_nl for t in _TENS_NL for joiner in ("en", "ën")]
     words = {}
-    for word in [
-        *_UNITS_NL,
-        *_TEENS_NL,
-        *_TENS_NL,
-        *_UNITS_EN,
-        *_TEENS_EN,
-        *_TENS_EN,
-        *_EXTRA_WORDS,
-        *compounds,
-    ]:
+    for word in [*_UNITS_NL, *_TEENS_NL, *_TENS_NL, *_UNITS_EN, *_TEENS_EN, *_TENS_EN, *_EXTRA_WORDS, *compounds]:
         value = number_word_value(word)
         if value is not None:
             words[word] = value
@@ -152,16 +124,9 @@ def _merged_compounds(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
     merged: list[DigitToken] = []
     for token in tokens:
         prev = merged[-1] if merged else None
-        if (
-            prev
-            and prev.kind == "word"
-            and token.kind == "word"
-            and len(prev.digits) == 2
-            and prev.digits.endswith("0")
-            and len(token.digits) == 1
-            and token.digits != "0"
-            and text[prev.end : token.start] in (" ", "-")
-        ):
+        if (prev and prev.kind == "word" and token.kind == "word" and len(prev.digits) == 2
+                and prev.digits.endswith("0") and len(token.digits) == 1 and token.digits != "0"
+                and text[prev.end : token.start] in (" ", "-")):
             merged[-1] = DigitToken(prev.start, token.end, prev.digits[0] + token.digits, "word")
         else:
             merged.append(token)
@@ -177,9 +142,7 @@ def digit_tokens(text: str) -> list[DigitToken]:
             if value is not None:
                 tokens.append(DigitToken(start, end, str(value), "word"))
             elif LOOKALIKE_LETTERS.issuperset(raw) and _touches_digit(text, start, end):
-                tokens.append(
-                    DigitToken(start, end, "".join(LETTER_DIGITS[c.lower()] for c in raw), "letters")
-                )
+                tokens.append(DigitToken(start, end, "".join(LETTER_DIGITS[c.lower()] for c in raw), "letters"))
         elif kind == "digits":
             digits = "".join(str(unicodedata.decimal(c)) for c in raw)
             tokens.append(DigitToken(start, end, digits, "digits" if raw.isascii() else "unicode"))
@@ -190,9 +153,8 @@ def digit_tokens(text: str) -> list[DigitToken]:
     return _merged_compounds(text, tokens)
 
 
-def digit_runs(
-    text: str, masked: Sequence[tuple[int, int]] = (), tokens_found: Sequence[DigitToken] | None = None
-) -> list[DigitRun]:
+def digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
+               tokens_found: Sequence[DigitToken] | None = None) -> list[DigitRun]:
     """Maximal runs of digit tokens joined by short separators, skipping masked ranges."""
     runs: list[DigitRun] = []
     tokens: list[DigitToken] = []
@@ -227,12 +189,8 @@ def disguise_kinds(tokens: tuple[DigitToken, ...], gaps: tuple[str, ...]) -> lis
             kinds.add("unicode")
     if any(set(gap) - PLAIN_GAP_CHARS for gap in gaps):
         kinds.add("separators")
-    if (
-        len(tokens) >= 6
-        and all(len(t.digits) == 1 for t in tokens)
-        and "words" not in kinds
-        and "keycap" not in kinds
-    ):
+    if len(tokens) >= 6 and all(len(t.digits) == 1 for t in tokens) and "words" not in kinds \
+            and "keycap" not in kinds:
         kinds.add("spaced")
     return sorted(kinds)
 

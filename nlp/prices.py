@@ -13,18 +13,8 @@ PRICE_RE = re.compile(
     rf"{_CURRENCY_BEFORE}[^\S\n]?{_AMOUNT.format(name='amount1')}|(?<![\d.,]){_AMOUNT.format(name='amount2')}[^\S\n]?{_CURRENCY_AFTER}|(?<![\d.,])(?P<amount3>\d{{1,4}}),-",
     re.IGNORECASE,
 )
-_CURRENCY_CODES = {
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "$": "USD",
-    "usd": "USD",
-    "dollar": "USD",
-    "£": "GBP",
-    "gbp": "GBP",
-    "pond": "GBP",
-    "pound": "GBP",
-}
+_CURRENCY_CODES = {"€": "EUR", "eur": "EUR", "euro": "EUR", "$": "USD", "usd": "USD", "dollar": "USD",
+                   "£": "GBP", "gbp": "GBP", "pond": "GBP", "pound": "GBP"}
 
 
 @dataclass(frozen=True)

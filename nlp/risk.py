@@ -31,6 +31,6 @@ def risk_score(indicators: list[dict[str, Any]]) -> float:
 def risk_reasons(indicators: list[dict[str, Any]]) -> list[str]:
     best = sorted(strongest_per_code(indicators).values(), key=lambda h: (-h["weight"], h["code"]))
     return [
-        f'{h["code"]} ({h["category"]}, weight {h["weight"]:g}): "{h["text"]}" - {h["explanation"]}'
+        f"{h['code']} ({h['category']}, weight {h['weight']:g}): \"{h['text']}\" - {h['explanation']}"
         for h in best
     ]

@@ -23,36 +23,18 @@ GENESIS = "0" * 64
 _PG_AUDIT_LOCK = 0x5157A7
 
 
-def _entry_hash(
-    prev_hash: str,
-    at: datetime,
-    actor: str,
-    action: str,
-    object_type: str,
-    object_id: str,
-    detail: dict[str, Any],
-) -> str:
+def _entry_hash(prev_hash: str, at: datetime, actor: str, action: str, object_type: str,
+                object_id: str, detail: dict[str, Any]) -> str:
     payload = json.dumps(
-        [
-            prev_hash,
-            at.astimezone(UTC).isoformat(timespec="microseconds"),
-            actor,
-            action,
-            object_type,
-            object_id,
-            detail,
-        ],
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
-        default=str,
+        [prev_hash, at.astimezone(UTC).isoformat(timespec="microseconds"), actor, action,
+         object_type, object_id, detail],
+        sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def record(
-    session: Session, actor: str, action: str, object_type: str = "", object_id: Any = "", **detail: Any
-) -> AuditEntry:
+def record(session: Session, actor: str, action: str, object_type: str = "", object_id: Any = "",
+           **detail: Any) -> AuditEntry:
     """Append one entry inside the caller's transaction (so it commits or rolls back with the act)."""
     if session.get_bind().dialect.name == "postgresql":
         # Serialise writers so two entries never chain to the same predecessor.
@@ -61,13 +43,8 @@ def record(
     at = utcnow()
     detail = json.loads(json.dumps(detail, default=str))
     entry = AuditEntry(
-        at=at,
-        actor=actor,
-        action=action,
-        object_type=object_type,
-        object_id=str(object_id),
-        detail=detail,
-        prev_hash=prev or GENESIS,
+        at=at, actor=actor, action=action, object_type=object_type, object_id=str(object_id),
+        detail=detail, prev_hash=prev or GENESIS,
         hash=_entry_hash(prev or GENESIS, at, actor, action, object_type, str(object_id), detail),
     )
     session.add(entry)
@@ -89,21 +66,10 @@ def verify_chain(session: Session) -> ChainReport:
     for entry in session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars():
         count += 1
         if entry.prev_hash != prev:
-            return ChainReport(
-                False,
-                count,
-                entry.id,
-                "does not follow the entry before it (an entry was deleted or re-ordered)",
-            )
-        expected = _entry_hash(
-            entry.prev_hash,
-            entry.at,
-            entry.actor,
-            entry.action,
-            entry.object_type,
-            entry.object_id,
-            entry.detail,
-        )
+            return ChainReport(False, count, entry.id, "does not follow the entry before it "
+                               "(an entry was deleted or re-ordered)")
+        expected = _entry_hash(entry.prev_hash, entry.at, entry.actor, entry.action,
+                               entry.object_type, entry.object_id, entry.detail)
         if expected != entry.hash:
             return ChainReport(False, count, entry.id, "content does not match its hash (edited)")
         prev = entry.hash

@@ -113,8 +113,7 @@ def _check_sqlite_backup(source: Path) -> None:
     try:
         ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
         has_schema = conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()[0]
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise BackupError(f"{source} is not a readable SQLite database: {exc}") from None
     finally:
@@ -155,24 +154,13 @@ def restore(settings: Settings, source: Path, force: bool = False) -> ChainRepor
     else:
         engine.dispose()
         url, env = _libpq(settings)
-        _run(
-            [
-                "pg_restore",
-                "--clean",
-                "--if-exists",
-                "--no-owner",
-                "--single-transaction",
-                f"--dbname={url}",
-                str(source),
-            ],
-            env,
-        )
+        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
+              f"--dbname={url}", str(source)], env)
     engine.dispose()
     upgrade(settings)
     with session_scope(settings) as s:
         report = verify_chain(s)
     if not report.ok:
-        raise BackupError(
-            f"restored, but the audit chain is broken at entry {report.first_bad_id}: {report.problem}"
-        )
+        raise BackupError(f"restored, but the audit chain is broken at entry {report.first_bad_id}: "
+                          f"{report.problem}")
     return report

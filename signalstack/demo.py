@@ -100,15 +100,9 @@ def _truth_minor_keys(world: Path, live: set[tuple[str, str]]) -> set[tuple[str,
     return {k for k, row in newest.items() if any(i["category"] == "minor" for i in row["indicators"])}
 
 
-def run_demo(
-    ads: int | None = None,
-    seed: int | None = None,
-    days: int = 14,
-    keep_serving: bool = False,
-    settings: Settings | None = None,
-    sites: tuple[str, ...] = ("classic", "profiles", "search"),
-    progress=print,
-) -> DemoSummary:
+def run_demo(ads: int | None = None, seed: int | None = None, days: int = 14, keep_serving: bool = False,
+             settings: Settings | None = None, sites: tuple[str, ...] = ("classic", "profiles", "search"),
+             progress=print) -> DemoSummary:
     from crawlers.demosite.generate import generate_world
     from crawlers.demosite.world import World
     from crawlers.run import CrawlRefused, crawl_site
@@ -119,12 +113,8 @@ def run_demo(
     upgrade(settings)
     world = settings.data_path / "demo-world"
     progress(f"generating the synthetic world in {world}")
-    generate_world(
-        ads=ads or int(settings.demo_ads),
-        days=days,
-        seed=int(settings.demo_seed) if seed is None else seed,
-        out=world,
-    )
+    generate_world(ads=ads or int(settings.demo_ads), days=days,
+                   seed=int(settings.demo_seed) if seed is None else seed, out=world)
     server = _start_site(world, settings)
     summary = DemoSummary(world=world, site_url=server.url)
     try:
@@ -152,32 +142,19 @@ def run_demo(
     return summary
 
 
-def _fill_counts(
-    summary: DemoSummary, settings: Settings, live: set[tuple[str, str]], minor_keys: set[tuple[str, str]]
-) -> None:
+def _fill_counts(summary: DemoSummary, settings: Settings, live: set[tuple[str, str]],
+                 minor_keys: set[tuple[str, str]]) -> None:
     with session_scope(settings) as session:
-        stored = {
-            (site, ad_id)
-            for site, ad_id in session.execute(
-                select(Site.name, Ad.site_ad_id).join(Site, Site.id == Ad.site_id)
-            )
-        }
-        flagged = {
-            (site, ad_id)
-            for site, ad_id in session.execute(
-                select(Site.name, Ad.site_ad_id)
-                .join(Site, Site.id == Ad.site_id)
-                .join(AdVersion, AdVersion.ad_id == Ad.id)
-                .join(Score, Score.ad_version_id == AdVersion.id)
-                .where(Score.flagged.is_(True))
-            )
-        }
-        summary.text_clusters = (
-            session.execute(select(func.count(Cluster.id)).where(Cluster.kind == "text")).scalar() or 0
-        )
-        summary.networks = (
-            session.execute(select(func.count(Cluster.id)).where(Cluster.kind == "network")).scalar() or 0
-        )
+        stored = {(site, ad_id) for site, ad_id in session.execute(
+            select(Site.name, Ad.site_ad_id).join(Site, Site.id == Ad.site_id))}
+        flagged = {(site, ad_id) for site, ad_id in session.execute(
+            select(Site.name, Ad.site_ad_id).join(Site, Site.id == Ad.site_id)
+            .join(AdVersion, AdVersion.ad_id == Ad.id).join(Score, Score.ad_version_id == AdVersion.id)
+            .where(Score.flagged.is_(True)))}
+        summary.text_clusters = session.execute(
+            select(func.count(Cluster.id)).where(Cluster.kind == "text")).scalar() or 0
+        summary.networks = session.execute(
+            select(func.count(Cluster.id)).where(Cluster.kind == "network")).scalar() or 0
     summary.crawled = len(live & stored)
     summary.missing = sorted(f"{s}/{i}" for s, i in live - stored)
     summary.flagged = len(flagged & live)

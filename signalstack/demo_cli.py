@@ -13,11 +13,8 @@ from signalstack.cli import fail
 def register(app: typer.Typer) -> None:
     @app.command("demo")
     def demo(
-        workbench: bool = typer.Option(
-            True,
-            "--workbench/--no-workbench",
-            help="Start the workbench at the end (default), or exit with a summary.",
-        ),
+        workbench: bool = typer.Option(True, "--workbench/--no-workbench",
+                                       help="Start the workbench at the end (default), or exit with a summary."),
         ads: int = typer.Option(0, help="Ads in the world (0: setting demo_ads)."),
         days: int = typer.Option(14, help="Days the world's timeline spans."),
         seed: int = typer.Option(-1, help="World seed (-1: setting demo_seed)."),
@@ -30,14 +27,9 @@ def register(app: typer.Typer) -> None:
 
         try:
             settings = get_settings()
-            summary = run_demo(
-                ads=ads or None,
-                days=days,
-                seed=None if seed < 0 else seed,
-                keep_serving=workbench,
-                settings=settings,
-                progress=lambda m: typer.echo(f"· {m}"),
-            )
+            summary = run_demo(ads=ads or None, days=days, seed=None if seed < 0 else seed,
+                               keep_serving=workbench, settings=settings,
+                               progress=lambda m: typer.echo(f"· {m}"))
         except (DemoError, SettingsError) as exc:
             fail(str(exc))
         for line in summary.lines():

@@ -62,9 +62,7 @@ def register(app: typer.Typer) -> None:
         username: str,
         role: str = typer.Option("analyst", help="analyst | coordinator | auditor | admin"),
         team: str = typer.Option("default", help="Team whose cases the user may see."),
-        password: str = typer.Option(
-            "", help="Password; asked for when not given.", envvar="SIGNALSTACK_NEW_PASSWORD"
-        ),
+        password: str = typer.Option("", help="Password; asked for when not given.", envvar="SIGNALSTACK_NEW_PASSWORD"),
     ) -> None:
         """Add a local account (password stored as an argon2 hash)."""
         from signalstack.db import session_scope

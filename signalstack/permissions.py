@@ -62,10 +62,8 @@ def rules() -> dict[str, Rule]:
     problems = problems_in(data)
     if problems:
         raise ValueError(f"{MATRIX_FILE.name}: " + "; ".join(problems))
-    return {
-        name: Rule(name, frozenset(r["roles"]), r["team_bound"], r["help"])
-        for name, r in data["actions"].items()
-    }
+    return {name: Rule(name, frozenset(r["roles"]), r["team_bound"], r["help"])
+            for name, r in data["actions"].items()}
 
 
 def actions() -> list[str]:
@@ -89,15 +87,10 @@ def require(user: Any, action: str, team: str | None = None) -> None:
         return
     name = getattr(user, "username", "nobody")
     role = getattr(user, "role", "none")
-    if (
-        rules()[action].team_bound
-        and team is not None
-        and team != getattr(user, "team", None)
-        and role in rules()[action].roles
-    ):
-        raise PermissionDenied(
-            f"{name} ({role}, team {getattr(user, 'team', '?')}) may not {action} on work of team {team}"
-        )
+    if rules()[action].team_bound and team is not None and team != getattr(user, "team", None) \
+            and role in rules()[action].roles:
+        raise PermissionDenied(f"{name} ({role}, team {getattr(user, 'team', '?')}) may not {action} "
+                               f"on work of team {team}")
     raise PermissionDenied(f"{name} ({role}) may not {action}")
 
 

@@ -62,13 +62,9 @@ def drop_audit_guards(connection: Connection) -> None:
 
 def audit_guards_installed(connection: Connection) -> bool:
     if connection.dialect.name == "postgresql":
-        sql = (
-            "SELECT count(*) FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass "
-            "AND tgname IN ('audit_log_no_update_delete', 'audit_log_no_truncate')"
-        )
+        sql = ("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass "
+               "AND tgname IN ('audit_log_no_update_delete', 'audit_log_no_truncate')")
     else:
-        sql = (
-            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
-            "AND name IN ('audit_log_no_update', 'audit_log_no_delete')"
-        )
+        sql = ("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+               "AND name IN ('audit_log_no_update', 'audit_log_no_delete')")
     return connection.exec_driver_sql(sql).scalar() == 2

@@ -37,12 +37,8 @@ def _scalar(session: Session, query: Any) -> int:
 
 def _age_buckets(session: Session) -> dict[str, int]:
     """Stated ages of ads (newest stated age per ad), bucketed; unreadable values counted apart."""
-    newest = (
-        select(Entity.value, AdVersion.ad_id)
-        .join(AdVersion, AdVersion.id == Entity.ad_version_id)
-        .where(Entity.kind == "age")
-        .order_by(AdVersion.ad_id, AdVersion.version_no)
-    )
+    newest = select(Entity.value, AdVersion.ad_id).join(AdVersion, AdVersion.id == Entity.ad_version_id).where(
+        Entity.kind == "age").order_by(AdVersion.ad_id, AdVersion.version_no)
     per_ad: dict[int, str] = {}
     for value, ad_id in session.execute(newest):
         per_ad[ad_id] = value
@@ -71,68 +67,33 @@ def _images(session: Session, settings: Settings) -> dict[str, int]:
                 digests.add(str(image["sha256"]))
     root = settings.data_path / "images"
     stored = sum(1 for p in root.glob("*/*") if p.is_file()) if root.is_dir() else 0
-    return {
-        "references": references,
-        "hashed": hashed,
-        "distinct_images": len(digests),
-        "bytes_stored": stored,
-        "store_images_setting": bool(settings.store_images),
-    }
+    return {"references": references, "hashed": hashed, "distinct_images": len(digests),
+            "bytes_stored": stored, "store_images_setting": bool(settings.store_images)}
 
 
 def _legal_bases(session: Session) -> list[dict[str, Any]]:
-    captures = (
-        select(Capture.crawl_job_id, func.count(Capture.id).label("n"))
-        .group_by(Capture.crawl_job_id)
-        .subquery()
-    )
+    captures = select(Capture.crawl_job_id, func.count(Capture.id).label("n")).group_by(
+        Capture.crawl_job_id).subquery()
     rows = session.execute(
-        select(
-            CrawlJob.purpose,
-            CrawlJob.legal_basis,
-            func.count(CrawlJob.id),
-            func.min(CrawlJob.started_at),
-            func.max(CrawlJob.started_at),
-            func.coalesce(func.sum(captures.c.n), 0),
-        )
+        select(CrawlJob.purpose, CrawlJob.legal_basis, func.count(CrawlJob.id), func.min(CrawlJob.started_at),
+               func.max(CrawlJob.started_at), func.coalesce(func.sum(captures.c.n), 0))
         .outerjoin(captures, captures.c.crawl_job_id == CrawlJob.id)
-        .group_by(CrawlJob.purpose, CrawlJob.legal_basis)
-        .order_by(CrawlJob.legal_basis, CrawlJob.purpose)
-    )
-    return [
-        {
-            "purpose": p,
-            "legal_basis": b,
-            "crawl_jobs": n,
-            "first": first.isoformat() if first else None,
-            "last": last.isoformat() if last else None,
-            "captures": int(c),
-        }
-        for p, b, n, first, last, c in rows
-    ]
+        .group_by(CrawlJob.purpose, CrawlJob.legal_basis).order_by(CrawlJob.legal_basis, CrawlJob.purpose))
+    return [{"purpose": p, "legal_basis": b, "crawl_jobs": n, "first": first.isoformat() if first else None,
+             "last": last.isoformat() if last else None, "captures": int(c)}
+            for p, b, n, first, last, c in rows]
 
 
 def privacy_report(session: Session, settings: Settings) -> dict[str, Any]:
-    entity_rows = session.execute(
-        select(Entity.kind, func.count(Entity.id), func.count(func.distinct(Entity.value))).group_by(
-            Entity.kind
-        )
-    ).all()
+    entity_rows = session.execute(select(Entity.kind, func.count(Entity.id), func.count(func.distinct(Entity.value)))
+                                  .group_by(Entity.kind)).all()
     entities = {kind: {"mentions": n, "distinct": d} for kind, n, d in entity_rows}
-    flagged_ads = (
-        select(AdVersion.ad_id)
-        .join(Score, Score.ad_version_id == AdVersion.id)
-        .where(Score.flagged.is_(True))
-        .distinct()
-        .subquery()
-    )
+    flagged_ads = select(AdVersion.ad_id).join(Score, Score.ad_version_id == AdVersion.id).where(
+        Score.flagged.is_(True)).distinct().subquery()
     oldest = session.execute(select(func.min(Ad.last_seen))).scalar()
     due = purge(session, settings, actor="privacy-report", dry_run=True)
-    decisions = dict(
-        session.execute(
-            select(ReviewDecision.decision, func.count(ReviewDecision.id)).group_by(ReviewDecision.decision)
-        ).all()
-    )
+    decisions = dict(session.execute(select(ReviewDecision.decision, func.count(ReviewDecision.id))
+                                     .group_by(ReviewDecision.decision)).all())
     return {
         "ads": {
             "total": _scalar(session, select(func.count(Ad.id))),
@@ -141,9 +102,7 @@ def privacy_report(session: Session, settings: Settings) -> dict[str, Any]:
             "flagged": _scalar(session, select(func.count()).select_from(flagged_ads)),
             "oldest_last_seen": oldest.isoformat() if oldest else None,
         },
-        "contacts": {
-            k: entities.get(k, {"mentions": 0, "distinct": 0}) for k in ("phone", "email", "handle")
-        },
+        "contacts": {k: entities.get(k, {"mentions": 0, "distinct": 0}) for k in ("phone", "email", "handle")},
         "other_entities": {k: v for k, v in entities.items() if k not in ("phone", "email", "handle")},
         "stated_ages": _age_buckets(session),
         "images": _images(session, settings),
@@ -156,25 +115,17 @@ def privacy_report(session: Session, settings: Settings) -> dict[str, Any]:
         "review_decisions": decisions,
         "cases": dict(session.execute(select(Case.status, func.count(Case.id)).group_by(Case.status)).all()),
         "dossiers": {
-            "by_status": dict(
-                session.execute(select(Dossier.status, func.count(Dossier.id)).group_by(Dossier.status)).all()
-            ),
-            "partner_notes": _scalar(
-                session, select(func.count(DossierNote.id)).where(DossierNote.partner.is_not(None))
-            ),
+            "by_status": dict(session.execute(select(Dossier.status, func.count(Dossier.id))
+                                              .group_by(Dossier.status)).all()),
+            "partner_notes": _scalar(session, select(func.count(DossierNote.id)).where(
+                DossierNote.partner.is_not(None))),
         },
-        "users": dict(
-            session.execute(
-                select(User.role, func.count(User.id)).where(User.active.is_(True)).group_by(User.role)
-            ).all()
-        ),
+        "users": dict(session.execute(select(User.role, func.count(User.id)).where(User.active.is_(True))
+                                      .group_by(User.role)).all()),
         "retention": {
-            "days": {
-                c: int(getattr(settings, f"retention_{c}_days"))
-                for c in ("unflagged", "dismissed", "captures", "image_bytes")
-            },
-            "due_for_purge": due.counts,
-            "protected_ads": due.protected_ads,
+            "days": {c: int(getattr(settings, f"retention_{c}_days"))
+                     for c in ("unflagged", "dismissed", "captures", "image_bytes")},
+            "due_for_purge": due.counts, "protected_ads": due.protected_ads,
         },
     }
 
@@ -190,31 +141,19 @@ def report_lines(report: dict[str, Any]) -> list[str]:
     for kind, c in report["contacts"].items():
         lines.append(f"{kind}s: {c['distinct']} distinct in {c['mentions']} mentions")
     lines.append("stated ages: " + ", ".join(f"{k} {v}" for k, v in report["stated_ages"].items()))
-    lines.append(
-        f"images: {img['references']} references, {img['hashed']} hashed "
-        f"({img['distinct_images']} distinct), {img['bytes_stored']} stored as bytes"
-    )
+    lines.append(f"images: {img['references']} references, {img['hashed']} hashed "
+                 f"({img['distinct_images']} distinct), {img['bytes_stored']} stored as bytes")
     lines.append(f"captures: {cap['count']} ({cap['bytes']} bytes) in {cap['warc_files']} WARC files")
     lines.append("crawls by purpose and legal basis:")
-    for row in report["legal_basis"] or [
-        {"purpose": "-", "legal_basis": "-", "crawl_jobs": 0, "captures": 0, "first": None, "last": None}
-    ]:
-        lines.append(
-            f"  {row['legal_basis']} | {row['purpose']}: {row['crawl_jobs']} jobs, "
-            f"{row['captures']} captures, {row['first'] or '-'} .. {row['last'] or '-'}"
-        )
-    lines.append(
-        "review decisions: "
-        + (", ".join(f"{k} {v}" for k, v in report["review_decisions"].items()) or "none")
-    )
+    for row in report["legal_basis"] or [{"purpose": "-", "legal_basis": "-", "crawl_jobs": 0, "captures": 0,
+                                          "first": None, "last": None}]:
+        lines.append(f"  {row['legal_basis']} | {row['purpose']}: {row['crawl_jobs']} jobs, "
+                     f"{row['captures']} captures, {row['first'] or '-'} .. {row['last'] or '-'}")
+    lines.append("review decisions: " + (", ".join(f"{k} {v}" for k, v in report["review_decisions"].items())
+                                         or "none"))
     lines.append("cases: " + (", ".join(f"{k} {v}" for k, v in report["cases"].items()) or "none"))
-    lines.append(
-        "active users by role: " + (", ".join(f"{k} {v}" for k, v in report["users"].items()) or "none")
-    )
+    lines.append("active users by role: " + (", ".join(f"{k} {v}" for k, v in report["users"].items()) or "none"))
     lines.append("retention (days; 0 keeps): " + ", ".join(f"{k} {v}" for k, v in ret["days"].items()))
-    lines.append(
-        "due for purge now: "
-        + ", ".join(f"{k} {v}" for k, v in ret["due_for_purge"].items())
-        + f"; {ret['protected_ads']} ads protected by cases or dossiers"
-    )
+    lines.append("due for purge now: " + ", ".join(f"{k} {v}" for k, v in ret["due_for_purge"].items())
+                 + f"; {ret['protected_ads']} ads protected by cases or dossiers")
     return lines

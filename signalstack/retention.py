@@ -57,27 +57,18 @@ class PurgeResult:
 
 
 def _chunks(ids: list[int]) -> list[list[int]]:
-    return [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
+    return [ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
 
 
 def protected_ad_ids(session: Session) -> set[int]:
     """Ads a case signal cites, or that concern a dossier that is open or stacked in an open case."""
     cited = set(session.execute(select(CaseSignal.ad_id).where(CaseSignal.ad_id.is_not(None))).scalars())
-    cited |= set(
-        session.execute(
-            select(AdVersion.ad_id).join(CaseSignal, CaseSignal.ad_version_id == AdVersion.id)
-        ).scalars()
-    )
-    in_open_case = (
-        select(CaseSignal.dossier_id)
-        .join(Case, Case.id == CaseSignal.case_id)
-        .where(Case.status == "open", CaseSignal.dossier_id.is_not(None))
-    )
-    dossiers = list(
-        session.execute(
-            select(Dossier).where(or_(Dossier.status == "open", Dossier.id.in_(in_open_case)))
-        ).scalars()
-    )
+    cited |= set(session.execute(
+        select(AdVersion.ad_id).join(CaseSignal, CaseSignal.ad_version_id == AdVersion.id)).scalars())
+    in_open_case = select(CaseSignal.dossier_id).join(Case, Case.id == CaseSignal.case_id).where(
+        Case.status == "open", CaseSignal.dossier_id.is_not(None))
+    dossiers = list(session.execute(
+        select(Dossier).where(or_(Dossier.status == "open", Dossier.id.in_(in_open_case)))).scalars())
     if dossiers:
         # The dossier's subject rule (phone, network, alias) lives with the dossiers; reuse it so
         # retention protects exactly what an analyst sees stacked there.
@@ -89,41 +80,27 @@ def protected_ad_ids(session: Session) -> set[int]:
 
 
 def _expired_unflagged(session: Session, cutoff: datetime, protected: set[int]) -> list[int]:
-    flagged = exists().where(
-        Score.ad_version_id == AdVersion.id, Score.flagged.is_(True), AdVersion.ad_id == Ad.id
-    )
+    flagged = exists().where(Score.ad_version_id == AdVersion.id, Score.flagged.is_(True),
+                             AdVersion.ad_id == Ad.id)
     reviewed = exists().where(ReviewDecision.ad_id == Ad.id)
     ids = session.execute(select(Ad.id).where(Ad.last_seen < cutoff, ~flagged, ~reviewed)).scalars()
     return sorted(set(ids) - protected)
 
 
 def _expired_dismissed(session: Session, cutoff: datetime, protected: set[int]) -> list[int]:
-    newest = (
-        select(ReviewDecision.ad_id, func.max(ReviewDecision.id).label("id"))
-        .group_by(ReviewDecision.ad_id)
-        .subquery()
-    )
+    newest = select(ReviewDecision.ad_id, func.max(ReviewDecision.id).label("id")).group_by(
+        ReviewDecision.ad_id).subquery()
     ids = session.execute(
-        select(ReviewDecision.ad_id)
-        .join(newest, newest.c.id == ReviewDecision.id)
-        .where(ReviewDecision.decision == "dismiss", ReviewDecision.created_at < cutoff)
-    ).scalars()
+        select(ReviewDecision.ad_id).join(newest, newest.c.id == ReviewDecision.id)
+        .where(ReviewDecision.decision == "dismiss", ReviewDecision.created_at < cutoff)).scalars()
     candidates = sorted(set(ids) - protected)
     # Already pseudonymised ads have nothing left to drop; do not count them again.
-    still_personal = or_(
-        AdVersion.title != "",
-        AdVersion.body != "",
-        AdVersion.name != "",
-        AdVersion.phones_text != "",
-        AdVersion.capture_id.is_not(None),
-    )
+    still_personal = or_(AdVersion.title != "", AdVersion.body != "", AdVersion.name != "",
+                         AdVersion.phones_text != "", AdVersion.capture_id.is_not(None))
     left = set()
     for chunk in _chunks(candidates):
-        left |= set(
-            session.execute(
-                select(AdVersion.ad_id).where(AdVersion.ad_id.in_(chunk), still_personal)
-            ).scalars()
-        )
+        left |= set(session.execute(
+            select(AdVersion.ad_id).where(AdVersion.ad_id.in_(chunk), still_personal)).scalars())
     return sorted(left)
 
 
@@ -137,11 +114,8 @@ def _version_ids(session: Session, ad_ids: list[int]) -> list[int]:
 def _capture_ids_of(session: Session, version_ids: list[int]) -> set[int]:
     out: set[int] = set()
     for chunk in _chunks(version_ids):
-        out |= set(
-            session.execute(
-                select(AdVersion.capture_id).where(AdVersion.id.in_(chunk), AdVersion.capture_id.is_not(None))
-            ).scalars()
-        )
+        out |= set(session.execute(select(AdVersion.capture_id).where(
+            AdVersion.id.in_(chunk), AdVersion.capture_id.is_not(None))).scalars())
     return out
 
 
@@ -150,9 +124,7 @@ def _expired_orphan_captures(session: Session, cutoff: datetime) -> set[int]:
     return set(session.execute(select(Capture.id).where(Capture.fetched_at < cutoff, ~cited)).scalars())
 
 
-def _expired_image_files(
-    settings: Settings, session: Session, cutoff: datetime, protected: set[int]
-) -> list[Path]:
+def _expired_image_files(settings: Settings, session: Session, cutoff: datetime, protected: set[int]) -> list[Path]:
     root = settings.data_path / "images"
     if not root.is_dir():
         return []
@@ -161,9 +133,7 @@ def _expired_image_files(
         for images in session.execute(select(AdVersion.images).where(AdVersion.ad_id.in_(chunk))).scalars():
             keep |= {str(i.get("sha256")) for i in images or [] if isinstance(i, dict)}
     old = cutoff.timestamp()
-    return sorted(
-        p for p in root.glob("*/*") if p.is_file() and p.name not in keep and p.stat().st_mtime < old
-    )
+    return sorted(p for p in root.glob("*/*") if p.is_file() and p.name not in keep and p.stat().st_mtime < old)
 
 
 def _delete_ads(session: Session, ad_ids: list[int], version_ids: list[int]) -> None:
@@ -180,11 +150,8 @@ def _pseudonymise(session: Session, version_ids: list[int]) -> None:
     for chunk in _chunks(version_ids):
         session.execute(delete(Entity).where(Entity.ad_version_id.in_(chunk)))
         session.execute(update(IndicatorHit).where(IndicatorHit.ad_version_id.in_(chunk)).values(text=""))
-        session.execute(
-            update(AdVersion)
-            .where(AdVersion.id.in_(chunk))
-            .values(title="", body="", name="", age_text="", phones_text="", images=[], capture_id=None)
-        )
+        session.execute(update(AdVersion).where(AdVersion.id.in_(chunk)).values(
+            title="", body="", name="", age_text="", phones_text="", images=[], capture_id=None))
 
 
 def _warc_path(settings: Settings, warc_file: str) -> Path:
@@ -193,9 +160,8 @@ def _warc_path(settings: Settings, warc_file: str) -> Path:
     return path if path.is_absolute() else settings.data_path / "warc" / path
 
 
-def purge(
-    session: Session, settings: Settings, actor: str, dry_run: bool = False, now: datetime | None = None
-) -> PurgeResult:
+def purge(session: Session, settings: Settings, actor: str, dry_run: bool = False,
+          now: datetime | None = None) -> PurgeResult:
     """Delete or pseudonymise what outlived its retention; with `dry_run`, only count it."""
     now = now or utcnow()
 
@@ -214,12 +180,9 @@ def purge(
     orphan_captures = _expired_orphan_captures(session, c_captures) if c_captures else set()
     images = _expired_image_files(settings, session, c_images, protected) if c_images else []
     counts = {
-        "unflagged_ads": len(unflagged),
-        "unflagged_ad_versions": len(unflagged_versions),
-        "dismissed_ads": len(dismissed),
-        "dismissed_ad_versions": len(dismissed_versions),
-        "captures": len(ad_captures | orphan_captures),
-        "image_bytes": len(images),
+        "unflagged_ads": len(unflagged), "unflagged_ad_versions": len(unflagged_versions),
+        "dismissed_ads": len(dismissed), "dismissed_ad_versions": len(dismissed_versions),
+        "captures": len(ad_captures | orphan_captures), "image_bytes": len(images),
     }
     result = PurgeResult(counts=counts, dry_run=dry_run, protected_ads=len(protected))
     if dry_run:
@@ -231,33 +194,20 @@ def purge(
     # A capture another (kept) version still cites stays.
     still_cited: set[int] = set()
     for chunk in _chunks(doomed):
-        still_cited |= set(
-            session.execute(select(AdVersion.capture_id).where(AdVersion.capture_id.in_(chunk))).scalars()
-        )
+        still_cited |= set(session.execute(select(AdVersion.capture_id).where(
+            AdVersion.capture_id.in_(chunk))).scalars())
     doomed = [c for c in doomed if c not in still_cited]
     for chunk in _chunks(doomed):
         session.execute(delete(Capture).where(Capture.id.in_(chunk)))
     counts["captures"] = len(doomed)
-    freed = [
-        n
-        for n in warcs_before
-        if not session.execute(select(exists().where(Capture.warc_file == n))).scalar()
-    ]
+    freed = [n for n in warcs_before if not session.execute(
+        select(exists().where(Capture.warc_file == n))).scalar()]
     counts["warc_files"] = len(freed)
     result.files_to_remove = [_warc_path(settings, n) for n in freed] + images
-    audit.record(
-        session,
-        actor,
-        "retention.purge",
-        "retention",
-        now.date().isoformat(),
-        counts=counts,
-        protected_ads=len(protected),
-        days={
-            c: int(getattr(settings, f"retention_{c}_days"))
-            for c in ("unflagged", "dismissed", "captures", "image_bytes")
-        },
-    )
+    audit.record(session, actor, "retention.purge", "retention", now.date().isoformat(), counts=counts,
+                 protected_ads=len(protected),
+                 days={c: int(getattr(settings, f"retention_{c}_days"))
+                       for c in ("unflagged", "dismissed", "captures", "image_bytes")})
     session.flush()
     return result
 
@@ -265,11 +215,8 @@ def purge(
 def _warc_names(session: Session, capture_ids: set[int]) -> list[str]:
     names: set[str] = set()
     for chunk in _chunks(sorted(capture_ids)):
-        names |= set(
-            session.execute(
-                select(Capture.warc_file).where(Capture.id.in_(chunk), Capture.warc_file.is_not(None))
-            ).scalars()
-        )
+        names |= set(session.execute(select(Capture.warc_file).where(
+            Capture.id.in_(chunk), Capture.warc_file.is_not(None))).scalars())
     return sorted(names)
 
 

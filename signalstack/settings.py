@@ -48,72 +48,36 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workbench_port", 8501, "Port of the Streamlit workbench."),
     Setting("organisation", "signalstack demo unit", "Organisation named in exported bundles."),
     Setting("contact", "internetrecherche@example.invalid", "Contact named in exported bundles."),
-    Setting(
-        "user",
-        "",
-        "Account the command line acts as (`--as` overrides); it must exist. Env: SIGNALSTACK_USER.",
-    ),
-    Setting(
-        "bundle_max_bytes",
-        500_000_000,
-        "Largest partner bundle `case import` accepts (bytes, packed and unpacked).",
-    ),
+    Setting("user", "", "Account the command line acts as (`--as` overrides); it must exist. Env: SIGNALSTACK_USER."),
+    Setting("bundle_max_bytes", 500_000_000, "Largest partner bundle `case import` accepts (bytes, packed and unpacked)."),
     Setting("crawl_max_pages", 100000, "Upper bound on pages fetched by one crawl job (link-trap guard)."),
     Setting("warc_capture", True, "Write every fetched page to WARC (off only for benchmarks: no evidence)."),
     Setting("warc_max_file_mb", 100, "Start a new .warc.gz file when the current one reaches this size."),
-    Setting(
-        "removal_after_missed_crawls",
-        2,
-        "Mark an ad removed when it is missing from this many consecutive complete crawls of its site.",
-    ),
-    Setting(
-        "crawl_download_timeout_s", 30, "Give up on a page that has not arrived after this many seconds."
-    ),
+    Setting("removal_after_missed_crawls", 2,
+            "Mark an ad removed when it is missing from this many consecutive complete crawls of its site."),
+    Setting("crawl_download_timeout_s", 30, "Give up on a page that has not arrived after this many seconds."),
     Setting("crawl_max_response_mb", 4, "Abort any download larger than this (DOWNLOAD_MAXSIZE)."),
     Setting("crawl_retry_times", 2, "Retries (with back-off) of a page that failed or answered 5xx."),
-    Setting(
-        "retention_unflagged_days",
-        90,
-        "`signalstack purge` deletes an ad never flagged nor reviewed, unseen for this many days "
-        "(versions, extractions, scores, captures). 0 keeps them.",
-    ),
-    Setting(
-        "retention_dismissed_days",
-        365,
-        "Days after a dismissal that `purge` drops the ad's texts, contacts and captures, keeping the "
-        "decision as a label with the content hash. 0 keeps them.",
-    ),
-    Setting(
-        "retention_captures_days",
-        180,
-        "Days a capture that no ad version cites (listing pages, failed pages) is kept. 0 keeps them.",
-    ),
-    Setting(
-        "retention_image_bytes_days",
-        30,
-        "Days stored image bytes (store_images) are kept unless a case cites the ad. 0 keeps them.",
-    ),
-    Setting(
-        "broker_url",
-        "",
-        "Celery broker (redis://host:6379/0 or amqp://...). Empty: no broker, tasks run in-process. "
-        "Env: SIGNALSTACK_BROKER_URL (it may hold a password).",
-    ),
-    Setting(
-        "broker_visibility_timeout_s",
-        3600,
-        "Redis broker: a task not acknowledged after this many seconds (its worker died) is handed to "
-        "another worker. Keep it above the longest crawl.",
-    ),
-    Setting(
-        "monitor_schedule",
-        "",
-        "Per-site monitoring crawls for `signalstack scheduler`: a TOML table or JSON object "
-        "site -> {every_hours = N | cron = 'm h dom mon dow', purpose, legal_basis, base_url?}.",
-    ),
-    Setting(
-        "analyse_batch_size", 200, "Ad versions per analysis task handed to a worker (one transaction each)."
-    ),
+    Setting("retention_unflagged_days", 90,
+            "`signalstack purge` deletes an ad never flagged nor reviewed, unseen for this many days "
+            "(versions, extractions, scores, captures). 0 keeps them."),
+    Setting("retention_dismissed_days", 365,
+            "Days after a dismissal that `purge` drops the ad's texts, contacts and captures, keeping the "
+            "decision as a label with the content hash. 0 keeps them."),
+    Setting("retention_captures_days", 180,
+            "Days a capture that no ad version cites (listing pages, failed pages) is kept. 0 keeps them."),
+    Setting("retention_image_bytes_days", 30,
+            "Days stored image bytes (store_images) are kept unless a case cites the ad. 0 keeps them."),
+    Setting("broker_url", "",
+            "Celery broker (redis://host:6379/0 or amqp://...). Empty: no broker, tasks run in-process. "
+            "Env: SIGNALSTACK_BROKER_URL (it may hold a password)."),
+    Setting("broker_visibility_timeout_s", 3600,
+            "Redis broker: a task not acknowledged after this many seconds (its worker died) is handed to "
+            "another worker. Keep it above the longest crawl."),
+    Setting("monitor_schedule", "",
+            "Per-site monitoring crawls for `signalstack scheduler`: a TOML table or JSON object "
+            "site -> {every_hours = N | cron = 'm h dom mon dow', purpose, legal_basis, base_url?}."),
+    Setting("analyse_batch_size", 200, "Ad versions per analysis task handed to a worker (one transaction each)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

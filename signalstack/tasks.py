@@ -60,11 +60,9 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "broker_connection_retry_on_startup": True,
         # Redis hands an unacknowledged task to another worker after the visibility timeout; sweep for
         # such tasks often enough that a short timeout (tests, small batches) takes effect promptly.
-        "broker_transport_options": {
-            "visibility_timeout": visibility,
-            "unacked_restore_interval": max(1, min(10, visibility // 4)),
-            "unacked_restore_throttle": 1,
-        },
+        "broker_transport_options": {"visibility_timeout": visibility,
+                                     "unacked_restore_interval": max(1, min(10, visibility // 4)),
+                                     "unacked_restore_throttle": 1},
         "task_ignore_result": True,
         "result_backend": None,
         "task_acks_late": True,
@@ -81,19 +79,14 @@ def celery_config(settings: Settings) -> dict[str, Any]:
 
 
 app = Celery("signalstack")
-app.add_defaults(
-    lambda: celery_config(Settings())
-)  # read lazily: a worker's settings come from its environment
+app.add_defaults(lambda: celery_config(Settings()))  # read lazily: a worker's settings come from its environment
 
 
 @lru_cache(maxsize=4)
 def _producer_for(broker_url: str, visibility_timeout_s: int) -> Celery:
     sender = Celery("signalstack-producer")
-    sender.conf.update(
-        celery_config(
-            Settings({"broker_url": broker_url, "broker_visibility_timeout_s": visibility_timeout_s})
-        )
-    )
+    sender.conf.update(celery_config(Settings({"broker_url": broker_url,
+                                               "broker_visibility_timeout_s": visibility_timeout_s})))
     return sender
 
 
@@ -115,7 +108,6 @@ def enqueue(settings: Settings, name: str, **kwargs: Any) -> Any:
 
 # --- the work itself: plain functions of the settings --------------------------------------------
 
-
 def request_time() -> str:
     return utcnow().isoformat()
 
@@ -126,11 +118,9 @@ def _crawl_started_since(settings: Settings, site: str, requested_at: str) -> in
     since = datetime.fromisoformat(requested_at)
     with session_scope(settings) as session:
         newest = session.execute(
-            select(CrawlJob.id, CrawlJob.started_at)
-            .join(Site, Site.id == CrawlJob.site_id)
+            select(CrawlJob.id, CrawlJob.started_at).join(Site, Site.id == CrawlJob.site_id)
             .where(Site.name == site, CrawlJob.status.in_(("finished", "partial")))
-            .order_by(CrawlJob.id.desc())
-            .limit(1)
+            .order_by(CrawlJob.id.desc()).limit(1)
         ).first()
     if newest is None:
         return None
@@ -159,16 +149,9 @@ def _site_crawl_guard(settings: Settings, site: str) -> Iterator[bool]:
                 conn.execute(text("SELECT pg_advisory_unlock(:ns, :site)"), key)
 
 
-def run_crawl_site(
-    settings: Settings,
-    site: str,
-    purpose: str,
-    legal_basis: str,
-    base_url: str | None = None,
-    actor: str = WORKER_ACTOR,
-    then_analyse: bool = True,
-    requested_at: str | None = None,
-) -> dict[str, Any]:
+def run_crawl_site(settings: Settings, site: str, purpose: str, legal_basis: str, base_url: str | None = None,
+                   actor: str = WORKER_ACTOR, then_analyse: bool = True,
+                   requested_at: str | None = None) -> dict[str, Any]:
     """Crawl one site (in a child process), then dispatch analysis of what it stored.
 
     A message handed out twice (its worker died, or outlived the visibility timeout) must not crawl
@@ -206,19 +189,11 @@ def run_dispatch_analysis(settings: Settings, then_cluster: bool = True) -> dict
     with session_scope(settings) as session:
         ranges = pending_ranges(session, int(settings.analyse_batch_size))
     for first_id, last_id in ranges:
-        enqueue(
-            settings,
-            "signalstack.analyse_range",
-            first_id=first_id,
-            last_id=last_id,
-            then_cluster=then_cluster,
-        )
+        enqueue(settings, "signalstack.analyse_range", first_id=first_id, last_id=last_id, then_cluster=then_cluster)
     return {"ranges": len(ranges)}
 
 
-def run_analyse_range(
-    settings: Settings, first_id: int, last_id: int, then_cluster: bool = False
-) -> dict[str, Any]:
+def run_analyse_range(settings: Settings, first_id: int, last_id: int, then_cluster: bool = False) -> dict[str, Any]:
     from signalstack.workers.analysis import analyse_range, pending_count
 
     result = asdict(analyse_range(settings, first_id, last_id, actor=WORKER_ACTOR))
@@ -248,11 +223,8 @@ def run_purge_expired(settings: Settings) -> dict[str, Any]:
         if session.get_bind().dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_PURGE_LOCK})
         result = purge(session, settings, actor="system:retention")
-    return {
-        "counts": result.counts,
-        "protected_ads": result.protected_ads,
-        "files_removed": remove_files(result.files_to_remove),
-    }
+    return {"counts": result.counts, "protected_ads": result.protected_ads,
+            "files_removed": remove_files(result.files_to_remove)}
 
 
 RUNNERS = {
@@ -267,23 +239,12 @@ RUNNERS = {
 
 # --- Celery wrappers -----------------------------------------------------------------------------
 
-
-def record_failure(
-    settings: Settings, task_name: str, task_id: str, kwargs: dict[str, Any], exc: BaseException
-) -> None:
+def record_failure(settings: Settings, task_name: str, task_id: str, kwargs: dict[str, Any], exc: BaseException) -> None:
     """A failed task leaves an audit entry, so `workers status` and the admin page can show it."""
     try:
         with session_scope(settings) as session:
-            audit.record(
-                session,
-                WORKER_ACTOR,
-                FAILED_TASK_ACTION,
-                "task",
-                task_name,
-                task_id=task_id,
-                kwargs=kwargs,
-                error=f"{exc.__class__.__name__}: {exc}"[:500],
-            )
+            audit.record(session, WORKER_ACTOR, FAILED_TASK_ACTION, "task", task_name, task_id=task_id,
+                         kwargs=kwargs, error=f"{exc.__class__.__name__}: {exc}"[:500])
     except Exception:  # noqa: BLE001 - the database may be what failed; the worker log keeps it then
         log.exception("could not record the failure of %s %s", task_name, task_id)
 
@@ -335,7 +296,6 @@ def _fresh_connections(**_: Any) -> None:
 
 # --- the scheduler -------------------------------------------------------------------------------
 
-
 def _schedule_of(entry: MonitorEntry):
     from celery.schedules import crontab
 
@@ -343,13 +303,8 @@ def _schedule_of(entry: MonitorEntry):
         return timedelta(hours=entry.every_hours)
     minute, hour, day_of_month, month_of_year, day_of_week = entry.cron.split()
     try:
-        schedule = crontab(
-            minute=minute,
-            hour=hour,
-            day_of_month=day_of_month,
-            month_of_year=month_of_year,
-            day_of_week=day_of_week,
-        )
+        schedule = crontab(minute=minute, hour=hour, day_of_month=day_of_month, month_of_year=month_of_year,
+                           day_of_week=day_of_week)
     except ValueError as exc:
         raise ScheduleError(f"monitor_schedule[{entry.site!r}]: bad cron {entry.cron!r}: {exc}") from None
     return schedule
@@ -364,32 +319,17 @@ def beat_schedule(settings: Settings, known_sites: set[str] | None = None) -> di
     entries = monitor_entries(settings.monitor_schedule, known_sites)
     schedule = {
         f"monitor-{entry.site}": {
-            "task": "signalstack.monitor_site",
-            "schedule": _schedule_of(entry),
-            "options": {"queue": "maintenance"},
-            "kwargs": {
-                "site": entry.site,
-                "purpose": entry.purpose,
-                "legal_basis": entry.legal_basis,
-                "base_url": entry.base_url,
-                "actor": "system:scheduler",
-                "then_analyse": True,
-            },
+            "task": "signalstack.monitor_site", "schedule": _schedule_of(entry), "options": {"queue": "maintenance"},
+            "kwargs": {"site": entry.site, "purpose": entry.purpose, "legal_basis": entry.legal_basis,
+                       "base_url": entry.base_url, "actor": "system:scheduler", "then_analyse": True},
         }
         for entry in entries
     }
-    schedule["analysis-sweep"] = {
-        "task": "signalstack.dispatch_analysis",
-        "options": {"queue": "maintenance"},
-        "schedule": timedelta(minutes=ANALYSIS_SWEEP_MINUTES),
-        "kwargs": {"then_cluster": True},
-    }
-    schedule["retention-purge"] = {
-        "task": "signalstack.purge_expired",
-        "options": {"queue": "maintenance"},
-        "schedule": crontab(minute=15, hour=3),
-        "kwargs": {},
-    }  # quiet hours
+    schedule["analysis-sweep"] = {"task": "signalstack.dispatch_analysis", "options": {"queue": "maintenance"},
+                                  "schedule": timedelta(minutes=ANALYSIS_SWEEP_MINUTES),
+                                  "kwargs": {"then_cluster": True}}
+    schedule["retention-purge"] = {"task": "signalstack.purge_expired", "options": {"queue": "maintenance"},
+                                   "schedule": crontab(minute=15, hour=3), "kwargs": {}}  # quiet hours
     return schedule
 
 

@@ -10,9 +10,8 @@ import typer
 
 from signalstack.cli import fail
 
-AS_USER = typer.Option(
-    "", "--as", help="Actor named in the audit log (default: the `user` setting, else 'retention')."
-)
+AS_USER = typer.Option("", "--as", help="Actor named in the audit log (default: the `user` setting, else "
+                       "'retention').")
 
 
 def register(app: typer.Typer) -> None:
@@ -37,17 +36,12 @@ def register(app: typer.Typer) -> None:
             result = purge(s, settings, actor, dry_run=dry_run)
         removed = 0 if dry_run else remove_files(result.files_to_remove)
         verb = "would purge" if dry_run else "purged"
-        typer.echo(
-            f"{verb}: "
-            + ", ".join(f"{k} {v}" for k, v in result.counts.items())
-            + f"; {result.protected_ads} ads protected by cases or dossiers"
-            + ("" if dry_run else f"; {removed} files removed")
-        )
+        typer.echo(f"{verb}: " + ", ".join(f"{k} {v}" for k, v in result.counts.items())
+                   + f"; {result.protected_ads} ads protected by cases or dossiers"
+                   + ("" if dry_run else f"; {removed} files removed"))
 
     @privacy_app.command("report")
-    def privacy_report_cmd(
-        as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
-    ) -> None:
+    def privacy_report_cmd(as_json: bool = typer.Option(False, "--json", help="Machine-readable output.")) -> None:
         """Personal data held, by category (counts only), with legal bases and what is due for purge."""
         from signalstack.db import session_scope
         from signalstack.migrate import upgrade
@@ -65,9 +59,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(line)
 
     @app.command("backup")
-    def backup_cmd(
-        out: Annotated[Path, typer.Argument(help="Backup file to write (must not exist).")],
-    ) -> None:
+    def backup_cmd(out: Annotated[Path, typer.Argument(help="Backup file to write (must not exist).")]) -> None:
         """Copy the whole database to OUT while others keep working (SQLite online backup, or pg_dump -Fc)."""
         from signalstack.backup import BackupError, backup
         from signalstack.settings import get_settings

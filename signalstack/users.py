@@ -18,14 +18,8 @@ class UserError(ValueError):
     pass
 
 
-def add_user(
-    session: Session,
-    username: str,
-    password: str,
-    role: str = "analyst",
-    team: str = "default",
-    actor: str = "cli",
-) -> User:
+def add_user(session: Session, username: str, password: str, role: str = "analyst",
+             team: str = "default", actor: str = "cli") -> User:
     username = username.strip()
     if not username:
         raise UserError("username must not be empty")
@@ -51,13 +45,8 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
             ok = _hasher.verify(user.password_hash, password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             ok = False
-    audit.record(
-        session,
-        username.strip()[:100] or "?",
-        "signin.ok" if ok else "signin.fail",
-        "user",
-        user.id if user else "",
-    )
+    audit.record(session, username.strip()[:100] or "?", "signin.ok" if ok else "signin.fail", "user",
+                 user.id if user else "")
     return user if ok else None
 
 

@@ -17,11 +17,8 @@ def _settings_with_broker():
     except SettingsError as exc:
         fail(str(exc), 2)
     if not settings.broker_url:
-        fail(
-            "no broker_url is set, so tasks run in-process and there is nothing for a worker to take; "
-            "set SIGNALSTACK_BROKER_URL (e.g. redis://127.0.0.1:6379/0)",
-            2,
-        )
+        fail("no broker_url is set, so tasks run in-process and there is nothing for a worker to take; "
+             "set SIGNALSTACK_BROKER_URL (e.g. redis://127.0.0.1:6379/0)", 2)
     return settings
 
 
@@ -35,11 +32,8 @@ def _check_database(settings) -> None:
         with session_scope(settings) as session:
             session.execute(text("SELECT 1 FROM audit_log LIMIT 1"))
     except SQLAlchemyError as exc:
-        fail(
-            f"the database is not reachable or not migrated ({exc.__class__.__name__}); "
-            "run `signalstack db upgrade` once before starting workers",
-            2,
-        )
+        fail(f"the database is not reachable or not migrated ({exc.__class__.__name__}); "
+             "run `signalstack db upgrade` once before starting workers", 2)
     finally:
         get_engine(settings).dispose()  # the prefork pool forks after this: children open their own
 
@@ -49,17 +43,13 @@ def _status_lines(report: dict) -> list[str]:
     if report.get("queues") is not None:
         lines.append("queues: " + ", ".join(f"{name} {n}" for name, n in report["queues"].items()))
     if "workers" in report:
-        lines.append(
-            f"workers online: {len(report['workers'])}"
-            + (f" ({', '.join(report['workers'])})" if report["workers"] else "")
-        )
+        lines.append(f"workers online: {len(report['workers'])}" +
+                     (f" ({', '.join(report['workers'])})" if report["workers"] else ""))
     if "pending_versions" in report:
         lines.append(f"ad versions waiting for analysis: {report['pending_versions']}")
     for site, job in sorted(report.get("last_crawl", {}).items()):
-        lines.append(
-            f"last successful crawl of {site}: job {job['job_id']} {job['status']} at "
-            f"{job['finished_at']} ({job['items']} ads, {job['errors']} errors)"
-        )
+        lines.append(f"last successful crawl of {site}: job {job['job_id']} {job['status']} at "
+                     f"{job['finished_at']} ({job['items']} ads, {job['errors']} errors)")
     failures = report.get("failures", [])
     lines.append(f"recent failures: {len(failures)}")
     lines += [f"  {f['at']} {f['kind']} {f['what']}: {f['error']}" for f in failures]
@@ -74,9 +64,8 @@ def register(app: typer.Typer) -> None:
     @app.command("worker")
     def worker(
         concurrency: int = typer.Option(1, "--concurrency", "-c", min=1, help="Tasks run at the same time."),
-        queues: str = typer.Option(
-            "crawl,analyse,maintenance", "--queues", "-Q", help="Comma-separated queues to take tasks from."
-        ),
+        queues: str = typer.Option("crawl,analyse,maintenance", "--queues", "-Q",
+                                   help="Comma-separated queues to take tasks from."),
         pool: str = typer.Option("prefork", "--pool", help="prefork (processes) or solo (this process)."),
         hostname: str = typer.Option("", "--hostname", "-n", help="Worker name (default celery@<host>)."),
         loglevel: str = typer.Option("INFO", "--loglevel"),
@@ -93,15 +82,8 @@ def register(app: typer.Typer) -> None:
         _check_database(settings)
         from signalstack.tasks import app as celery_app
 
-        argv = [
-            "worker",
-            f"--concurrency={concurrency}",
-            f"--queues={queues}",
-            f"--pool={pool}",
-            f"--loglevel={loglevel}",
-            "--without-gossip",
-            "--without-mingle",
-        ]
+        argv = ["worker", f"--concurrency={concurrency}", f"--queues={queues}", f"--pool={pool}",
+                f"--loglevel={loglevel}", "--without-gossip", "--without-mingle"]
         if hostname:
             argv.append(f"--hostname={hostname}")
         celery_app.worker_main(argv)
@@ -148,22 +130,12 @@ def register(app: typer.Typer) -> None:
         settings = Settings()
         who = actor or settings.user or "cli"
         try:
-            result = enqueue(
-                settings,
-                "signalstack.crawl_site",
-                site=site,
-                purpose=purpose,
-                legal_basis=legal_basis,
-                base_url=base_url,
-                actor=who,
-            )
+            result = enqueue(settings, "signalstack.crawl_site", site=site, purpose=purpose, legal_basis=legal_basis,
+                             base_url=base_url, actor=who)
         except CrawlRefused as exc:
             fail(str(exc), 1)
-        typer.echo(
-            f"queued crawl of {site}: task {result}"
-            if settings.broker_url
-            else json.dumps(result, sort_keys=True, default=str)
-        )
+        typer.echo(f"queued crawl of {site}: task {result}" if settings.broker_url
+                   else json.dumps(result, sort_keys=True, default=str))
 
     @workers_app.command("analyse")
     def queue_analysis() -> None:
@@ -173,11 +145,8 @@ def register(app: typer.Typer) -> None:
 
         settings = Settings()
         result = enqueue(settings, "signalstack.dispatch_analysis", then_cluster=True)
-        typer.echo(
-            f"queued analysis dispatch: task {result}"
-            if settings.broker_url
-            else f"analysed in {result['ranges']} batches of up to {settings.analyse_batch_size}"
-        )
+        typer.echo(f"queued analysis dispatch: task {result}" if settings.broker_url
+                   else f"analysed in {result['ranges']} batches of up to {settings.analyse_batch_size}")
 
     @workers_app.command("status")
     def status(as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")) -> None:

@@ -61,13 +61,9 @@ def decision_controls(who: Viewer, ad_id: int, seen_decision_id: int | None) -> 
     st.text_input(t("review.reason"), key=f"reason_{ad_id}", placeholder=t("review.reason_hint"))
     cols = st.columns(3)
     for col, decision in zip(cols, ("confirm", "dismiss", "urgent"), strict=True):
-        col.button(
-            t("decision." + decision),
-            key=f"{decision}_{ad_id}",
-            on_click=record_decision,
-            args=(who, ad_id, decision, seen_decision_id),
-            type="primary" if decision == "urgent" else "secondary",
-        )
+        col.button(t("decision." + decision), key=f"{decision}_{ad_id}", on_click=record_decision,
+                   args=(who, ad_id, decision, seen_decision_id),
+                   type="primary" if decision == "urgent" else "secondary")
 
 
 def add_to_case(who: Viewer, ad_id: int) -> None:
@@ -98,12 +94,8 @@ def add_to_case_controls(who: Viewer, ad_id: int) -> None:
     options = [NEW_CASE] + [number for number, _ in cases]
     titles = dict(cases)
     c1, c2, c3 = st.columns([2, 2, 1])
-    choice = c1.selectbox(
-        t("case.choose"),
-        options,
-        key=f"case_{ad_id}",
-        format_func=lambda n: t("case.new") if n == NEW_CASE else f"{n} — {titles[n]}",
-    )
+    choice = c1.selectbox(t("case.choose"), options, key=f"case_{ad_id}",
+                          format_func=lambda n: t("case.new") if n == NEW_CASE else f"{n} — {titles[n]}")
     if choice == NEW_CASE:
         c2.text_input(t("case.new_title"), key=f"newcase_{ad_id}")
     c3.button(t("case.add"), key=f"addcase_{ad_id}", on_click=add_to_case, args=(who, ad_id))

@@ -55,13 +55,8 @@ def signed_in_viewer() -> Viewer | None:
             email = str(st.user.get("email") or "")
             user = session.execute(select(User).where(User.username == email)).scalar()
             ok = user is not None and user.active
-            audit.record(
-                session,
-                email[:100] or "?",
-                "signin.oidc.ok" if ok else "signin.oidc.unknown",
-                "user",
-                user.id if user else "",
-            )
+            audit.record(session, email[:100] or "?", "signin.oidc.ok" if ok else "signin.oidc.unknown",
+                         "user", user.id if user else "")
             if ok:
                 return _remember(user)
             st.session_state["oidc_refused"] = email
@@ -114,13 +109,8 @@ def sign_out(who: Viewer) -> None:
 def sidebar(who: Viewer) -> None:
     with st.sidebar:
         st.markdown(f"**{who.username}** · {t('role.' + who.role)} · {who.team}")
-        lang = st.selectbox(
-            t("sidebar.language"),
-            LANGUAGES,
-            index=LANGUAGES.index(st.session_state["lang"]),
-            format_func=lambda code: t("language." + code),
-            key="sidebar_language",
-        )
+        lang = st.selectbox(t("sidebar.language"), LANGUAGES, index=LANGUAGES.index(st.session_state["lang"]),
+                            format_func=lambda code: t("language." + code), key="sidebar_language")
         if lang != st.session_state["lang"]:
             set_language(who, lang)
             st.rerun()

@@ -10,18 +10,14 @@ FACT_FIELDS = ("title", "name", "age_text", "city", "posted_at", "phones_text")
 
 def fact_changes(old: Any, new: Any) -> list[tuple[str, str, str]]:
     """(field, before, after) for every fact that differs between two versions."""
-    return [
-        (f, str(getattr(old, f)), str(getattr(new, f)))
-        for f in FACT_FIELDS
-        if getattr(old, f) != getattr(new, f)
-    ]
+    return [(f, str(getattr(old, f)), str(getattr(new, f)))
+            for f in FACT_FIELDS if getattr(old, f) != getattr(new, f)]
 
 
 def text_diff(old_text: str, new_text: str, old_label: str = "before", new_label: str = "after") -> str:
     """A unified diff of two texts (empty when they are the same)."""
-    lines = difflib.unified_diff(
-        old_text.splitlines(), new_text.splitlines(), fromfile=old_label, tofile=new_label, lineterm="", n=2
-    )
+    lines = difflib.unified_diff(old_text.splitlines(), new_text.splitlines(), fromfile=old_label,
+                                 tofile=new_label, lineterm="", n=2)
     return "\n".join(lines)
 
 

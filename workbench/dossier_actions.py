@@ -34,15 +34,9 @@ def _create(who: Viewer) -> None:
 def create_controls(who: Viewer) -> None:
     with st.expander(t("dossier.new")):
         c1, c2, c3 = st.columns([1, 2, 2])
-        c1.selectbox(
-            t("dossier.subject_kind"),
-            SUBJECT_KINDS,
-            format_func=lambda k: t("dossier.kind." + k),
-            key="dossier_new_kind",
-        )
-        c2.text_input(
-            t("dossier.subject"), key="dossier_new_subject", placeholder="06 1234 5678 · t-0001 · Lisa"
-        )
+        c1.selectbox(t("dossier.subject_kind"), SUBJECT_KINDS, format_func=lambda k: t("dossier.kind." + k),
+                     key="dossier_new_kind")
+        c2.text_input(t("dossier.subject"), key="dossier_new_subject", placeholder="06 1234 5678 · t-0001 · Lisa")
         c3.text_input(t("dossier.title"), key="dossier_new_title")
         st.button(t("dossier.create"), key="dossier_create", on_click=_create, args=(who,))
 
@@ -51,16 +45,10 @@ def _note(who: Viewer, dossier_id: int) -> None:
     state = st.session_state
     try:
         with db() as session:
-            add_note(
-                session,
-                who.username,
-                dossier_id,
-                str(state.get("note_text", "")),
-                kind=state.get("note_kind", "note"),
-                source=str(state.get("note_source", "")),
-                partner=str(state.get("note_partner", "")) or None,
-                no_information=bool(state.get("note_no_info", False)),
-            )
+            add_note(session, who.username, dossier_id, str(state.get("note_text", "")),
+                     kind=state.get("note_kind", "note"), source=str(state.get("note_source", "")),
+                     partner=str(state.get("note_partner", "")) or None,
+                     no_information=bool(state.get("note_no_info", False)))
     except REFUSALS as exc:
         flash("error", t("dossier.refused", detail=str(exc)))
         return
@@ -74,9 +62,8 @@ def _note(who: Viewer, dossier_id: int) -> None:
 def note_controls(who: Viewer, dossier_id: int) -> None:
     with st.expander(t("dossier.add_note")):
         c1, c2, c3 = st.columns(3)
-        c1.selectbox(
-            t("dossier.note_kind"), NOTE_KINDS, format_func=lambda k: t("dossier.note." + k), key="note_kind"
-        )
+        c1.selectbox(t("dossier.note_kind"), NOTE_KINDS, format_func=lambda k: t("dossier.note." + k),
+                     key="note_kind")
         c2.text_input(t("dossier.partner"), key="note_partner", placeholder=t("dossier.partner_hint"))
         c3.text_input(t("dossier.source"), key="note_source")
         st.text_area(t("dossier.text"), key="note_text")
@@ -87,13 +74,8 @@ def note_controls(who: Viewer, dossier_id: int) -> None:
 def _classify(who: Viewer, dossier_id: int) -> None:
     try:
         with db() as session:
-            row = classify(
-                session,
-                who.username,
-                dossier_id,
-                st.session_state.get("classify_colour", ""),
-                str(st.session_state.get("classify_reason", "")),
-            )
+            row = classify(session, who.username, dossier_id, st.session_state.get("classify_colour", ""),
+                           str(st.session_state.get("classify_reason", "")))
             colour = row.colour
     except REFUSALS as exc:
         flash("error", t("dossier.refused", detail=str(exc)))
@@ -104,13 +86,8 @@ def _classify(who: Viewer, dossier_id: int) -> None:
 
 def classify_controls(who: Viewer, dossier_id: int, suggested: str) -> None:
     c1, c2, c3 = st.columns([1, 3, 1])
-    c1.selectbox(
-        t("dossier.colour"),
-        COLOURS,
-        index=COLOURS.index(suggested) if suggested in COLOURS else 0,
-        format_func=lambda c: t("colour." + c),
-        key="classify_colour",
-    )
+    c1.selectbox(t("dossier.colour"), COLOURS, index=COLOURS.index(suggested) if suggested in COLOURS else 0,
+                 format_func=lambda c: t("colour." + c), key="classify_colour")
     c2.text_input(t("dossier.reason"), key="classify_reason")
     c3.button(t("dossier.classify"), key="classify_save", on_click=_classify, args=(who, dossier_id))
 
@@ -135,10 +112,6 @@ def case_controls(who: Viewer, dossier_id: int) -> None:
         return
     titles = dict(cases)
     c1, c2 = st.columns([3, 1])
-    c1.selectbox(
-        t("case.choose"),
-        [n for n, _ in cases],
-        format_func=lambda n: f"{n} — {titles[n]}",
-        key="dossier_case",
-    )
+    c1.selectbox(t("case.choose"), [n for n, _ in cases], format_func=lambda n: f"{n} — {titles[n]}",
+                 key="dossier_case")
     c2.button(t("case.add"), key="dossier_to_case", on_click=_to_case, args=(who, dossier_id))

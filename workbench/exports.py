@@ -35,16 +35,8 @@ def _export(who: Viewer, case_id: int, number: str) -> None:
         flash("error", t("cases.export_failed", detail=str(exc)))
         return
     st.session_state[f"export_{case_id}"] = str(result.path)
-    flash(
-        "success",
-        t(
-            "cases.exported",
-            case=number,
-            files=result.files,
-            key=result.key_fingerprint,
-            path=str(result.path),
-        ),
-    )
+    flash("success", t("cases.exported", case=number, files=result.files, key=result.key_fingerprint,
+                       path=str(result.path)))
 
 
 def _downloaded(who: Viewer, case_id: int, path: str) -> None:
@@ -56,12 +48,6 @@ def export_controls(who: Viewer, case_id: int, number: str) -> None:
     st.button(t("cases.export"), key=f"export_{case_id}_go", on_click=_export, args=(who, case_id, number))
     path = st.session_state.get(f"export_{case_id}")
     if path and Path(path).is_file():
-        st.download_button(
-            t("cases.download", name=Path(path).name),
-            Path(path).read_bytes(),
-            file_name=Path(path).name,
-            mime="application/zip",
-            key=f"export_{case_id}_download",
-            on_click=_downloaded,
-            args=(who, case_id, path),
-        )
+        st.download_button(t("cases.download", name=Path(path).name), Path(path).read_bytes(),
+                           file_name=Path(path).name, mime="application/zip", key=f"export_{case_id}_download",
+                           on_click=_downloaded, args=(who, case_id, path))

@@ -34,10 +34,7 @@ def _segments(length: int, spans: list[Span]) -> list[tuple[int, int, list[Span]
     for s in spans:
         cuts.update((s.start, s.end))
     edges = sorted(cuts)
-    return [
-        (a, b, [s for s in spans if s.start <= a and b <= s.end])
-        for a, b in zip(edges, edges[1:], strict=False)
-    ]
+    return [(a, b, [s for s in spans if s.start <= a and b <= s.end]) for a, b in zip(edges, edges[1:], strict=False)]
 
 
 def highlighted_html(text: str, spans: Iterable[Span]) -> str:
@@ -58,9 +55,7 @@ def highlighted_html(text: str, spans: Iterable[Span]) -> str:
             continue
         codes = ", ".join(dict.fromkeys(f"{s.category}: {s.code}" for s in covering))
         colour = CATEGORY_COLOURS.get(covering[0].category, "#fefcbf")
-        out.append(
-            f'<mark style="background:{colour}" title="{html.escape(codes, quote=True)}">{piece}</mark>'
-        )
+        out.append(f'<mark style="background:{colour}" title="{html.escape(codes, quote=True)}">{piece}</mark>')
     return '<div style="white-space:pre-wrap">' + "".join(out) + "</div>"
 
 

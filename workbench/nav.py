@@ -38,10 +38,8 @@ def sign_in_pages(sign_in: Callable[[], None]) -> list[st.Page]:
     So a deep link (``/ad?ad=12``) survives signing in, and signing out leaves the
     browser on a page that exists.
     """
-    return [
-        st.Page(sign_in, title=t("signin.title"), url_path=url, default=(stem == "home"))
-        for stem, url, _, _ in PAGES
-    ]
+    return [st.Page(sign_in, title=t("signin.title"), url_path=url, default=(stem == "home"))
+            for stem, url, _, _ in PAGES]
 
 
 def pages_for(who: Viewer) -> list[st.Page]:

@@ -30,9 +30,7 @@ class AdFacts:
     last_seen: datetime
     removed_at: datetime | None
     posted_at: datetime | None = None  # the site's own posting date, when the page shows one
-    links: set[tuple[str, str]] = field(
-        default_factory=set
-    )  # (kind, value): phone, email, handle, image, cluster
+    links: set[tuple[str, str]] = field(default_factory=set)  # (kind, value): phone, email, handle, image, cluster
     places: list[tuple[datetime, str]] = field(default_factory=list)  # (captured_at, city) per version
 
 
@@ -59,11 +57,8 @@ def seed_ad_ids(session: Session, seed: str, country: str = "NL") -> set[int]:
     if kind == "cluster":
         if not value.isdigit():
             raise SearchError("a cluster seed needs the cluster's number")
-        return set(
-            session.execute(
-                select(ClusterMember.ad_id).where(ClusterMember.cluster_id == int(value))
-            ).scalars()
-        )
+        return set(session.execute(select(ClusterMember.ad_id).where(ClusterMember.cluster_id == int(value)))
+                   .scalars())
     if kind == "ad":
         if not value.isdigit():
             raise SearchError("an ad seed needs the ad's number")
@@ -75,9 +70,8 @@ def _facts(session: Session, ad_ids: set[int]) -> dict[int, AdFacts]:
     facts: dict[int, AdFacts] = {}
     if not ad_ids:
         return facts
-    for ad, site in session.execute(
-        select(Ad, Site.name).join(Site, Site.id == Ad.site_id).where(Ad.id.in_(ad_ids))
-    ).all():
+    for ad, site in session.execute(select(Ad, Site.name).join(Site, Site.id == Ad.site_id)
+                                    .where(Ad.id.in_(ad_ids))).all():
         title = ad.versions[-1].title if ad.versions else ""
         posted = site_date(ad.versions[0].posted_at) if ad.versions else None
         facts[ad.id] = AdFacts(ad.id, site, title, ad.first_seen, ad.last_seen, ad.removed_at, posted)
@@ -90,8 +84,7 @@ def _facts(session: Session, ad_ids: set[int]) -> dict[int, AdFacts]:
                 if isinstance(image, dict) and image.get("phash"):
                     facts[ad.id].links.add(("image", photo_key(image)))
     for ad_id, kind, value in session.execute(
-        select(AdVersion.ad_id, Entity.kind, Entity.value)
-        .join(Entity, Entity.ad_version_id == AdVersion.id)
+        select(AdVersion.ad_id, Entity.kind, Entity.value).join(Entity, Entity.ad_version_id == AdVersion.id)
         .where(AdVersion.ad_id.in_(ad_ids), Entity.kind.in_(LINK_KINDS))
     ).all():
         facts[ad_id].links.add((kind, value))
@@ -109,28 +102,15 @@ def _ads_sharing(session: Session, links: set[tuple[str, str]], limit: int) -> s
         by_kind.setdefault(kind, []).append(value)
     for kind in LINK_KINDS:
         if by_kind.get(kind):
-            found |= set(
-                session.execute(
-                    select(AdVersion.ad_id)
-                    .join(Entity, Entity.ad_version_id == AdVersion.id)
-                    .where(Entity.kind == kind, Entity.value.in_(by_kind[kind]))
-                    .limit(limit)
-                ).scalars()
-            )
+            found |= set(session.execute(
+                select(AdVersion.ad_id).join(Entity, Entity.ad_version_id == AdVersion.id)
+                .where(Entity.kind == kind, Entity.value.in_(by_kind[kind])).limit(limit)).scalars())
     if by_kind.get("cluster"):
-        found |= set(
-            session.execute(
-                select(ClusterMember.ad_id)
-                .where(ClusterMember.cluster_id.in_([int(c) for c in by_kind["cluster"]]))
-                .limit(limit)
-            ).scalars()
-        )
+        found |= set(session.execute(select(ClusterMember.ad_id).where(
+            ClusterMember.cluster_id.in_([int(c) for c in by_kind["cluster"]])).limit(limit)).scalars())
     for phash in by_kind.get("image", [])[:20]:
-        found |= set(
-            session.execute(
-                select(AdVersion.ad_id).where(text_matches(cast(AdVersion.images, Text), phash)).limit(limit)
-            ).scalars()
-        )
+        found |= set(session.execute(select(AdVersion.ad_id).where(
+            text_matches(cast(AdVersion.images, Text), phash)).limit(limit)).scalars())
     return found
 
 
@@ -173,18 +153,8 @@ def layout_frames(graph: nx.Graph, seed: int = 7) -> tuple[list[dict[str, Any]],
     if graph.number_of_nodes() == 0:
         return [], []
     pos = nx.spring_layout(graph, seed=seed)
-    nodes = [
-        {
-            "id": n,
-            "x": float(pos[n][0]),
-            "y": float(pos[n][1]),
-            "kind": d["kind"],
-            "label": d["label"],
-            "title": d.get("title", ""),
-            "degree": graph.degree(n),
-        }
-        for n, d in graph.nodes(data=True)
-    ]
+    nodes = [{"id": n, "x": float(pos[n][0]), "y": float(pos[n][1]), "kind": d["kind"], "label": d["label"],
+              "title": d.get("title", ""), "degree": graph.degree(n)} for n, d in graph.nodes(data=True)]
     edges = []
     for i, (a, b) in enumerate(graph.edges()):
         edges.append({"edge": i, "x": float(pos[a][0]), "y": float(pos[a][1])})
@@ -194,11 +164,8 @@ def layout_frames(graph: nx.Graph, seed: int = 7) -> tuple[list[dict[str, Any]],
 
 def movements(facts: dict[int, AdFacts]) -> list[dict[str, Any]]:
     """One row per ad per version: where it was advertised when (for the cities-over-time chart)."""
-    return [
-        {"ad": f"ad {f.ad_id}", "at": at, "city": city or "?"}
-        for f in facts.values()
-        for at, city in sorted(f.places)
-    ]
+    return [{"ad": f"ad {f.ad_id}", "at": at, "city": city or "?"}
+            for f in facts.values() for at, city in sorted(f.places)]
 
 
 def city_changes(facts: dict[int, AdFacts]) -> list[dict[str, Any]]:

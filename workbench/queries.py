@@ -106,13 +106,8 @@ def _triage_select(filters: TriageFilters) -> Select[Any]:
         .join(Ad, Ad.id == AdVersion.ad_id)
         .join(Site, Site.id == Ad.site_id)
         .outerjoin(ReviewDecision, and_(ReviewDecision.ad_id == Ad.id, is_newest_decision()))
-        .where(
-            Score.flagged.is_(True),
-            Score.risk >= filters.risk_min,
-            Score.risk <= filters.risk_max,
-            is_newest_version(),
-            is_newest_score(),
-        )
+        .where(Score.flagged.is_(True), Score.risk >= filters.risk_min, Score.risk <= filters.risk_max,
+               is_newest_version(), is_newest_score())
     )
     if filters.sites:
         q = q.where(Site.name.in_(filters.sites))
@@ -121,11 +116,8 @@ def _triage_select(filters: TriageFilters) -> Select[Any]:
     if filters.categories:
         # An uncorrelated IN: evaluated once. (A correlated EXISTS led SQLite to scan the whole
         # category index once per candidate row.)
-        q = q.where(
-            AdVersion.id.in_(
-                select(IndicatorHit.ad_version_id).where(IndicatorHit.category.in_(filters.categories))
-            )
-        )
+        q = q.where(AdVersion.id.in_(select(IndicatorHit.ad_version_id)
+                                     .where(IndicatorHit.category.in_(filters.categories))))
     if filters.date_from:
         q = q.where(AdVersion.captured_at >= _day_start(filters.date_from))
     if filters.date_to:
@@ -145,9 +137,8 @@ def _triage_select(filters: TriageFilters) -> Select[Any]:
 COUNT_AHEAD = 1000
 
 
-def triage_page(
-    session: Session, filters: TriageFilters, page: int = 0, page_size: int = 20
-) -> tuple[list[TriageRow], int, bool]:
+def triage_page(session: Session, filters: TriageFilters, page: int = 0,
+                page_size: int = 20) -> tuple[list[TriageRow], int, bool]:
     """One page of flagged ads (newest score of each ad's newest version), riskiest first, the total,
     and whether that total is exact (False: at least that many, counting stopped there)."""
     q = _triage_select(filters)
@@ -161,25 +152,13 @@ def triage_page(
     hits = hits_for_versions(session, [v.id for _, v, _, _, _ in rows])
     result = []
     for ad, version, score, site_name, decision in rows:
-        result.append(
-            TriageRow(
-                ad_id=ad.id,
-                version_id=version.id,
-                version_no=version.version_no,
-                site=site_name,
-                site_ad_id=ad.site_ad_id,
-                title=version.title,
-                text=version.text,
-                city=version.city,
-                risk=score.risk,
-                reasons=[str(r) for r in score.reasons or []],
-                captured_at=version.captured_at,
-                decision=decision.decision if decision else None,
-                decision_id=decision.id if decision else None,
-                decided_by=decision.user.username if decision else None,
-                hits=hits.get(version.id, []),
-            )
-        )
+        result.append(TriageRow(
+            ad_id=ad.id, version_id=version.id, version_no=version.version_no, site=site_name,
+            site_ad_id=ad.site_ad_id, title=version.title, text=version.text, city=version.city,
+            risk=score.risk, reasons=[str(r) for r in score.reasons or []], captured_at=version.captured_at,
+            decision=decision.decision if decision else None, decision_id=decision.id if decision else None,
+            decided_by=decision.user.username if decision else None, hits=hits.get(version.id, []),
+        ))
     return result, total, exact
 
 
@@ -188,23 +167,13 @@ def hits_for_versions(session: Session, version_ids: list[int]) -> dict[int, lis
     if not version_ids:
         return found
     rows = session.execute(
-        select(IndicatorHit)
-        .where(IndicatorHit.ad_version_id.in_(version_ids))
+        select(IndicatorHit).where(IndicatorHit.ad_version_id.in_(version_ids))
         .order_by(IndicatorHit.ad_version_id, IndicatorHit.start, IndicatorHit.id)
     ).scalars()
     for h in rows:
-        found.setdefault(h.ad_version_id, []).append(
-            Hit(
-                code=h.code,
-                category=h.category,
-                start=h.start,
-                end=h.end,
-                text=h.text,
-                weight=h.weight,
-                explanation=h.explanation,
-                source=h.source,
-            )
-        )
+        found.setdefault(h.ad_version_id, []).append(Hit(
+            code=h.code, category=h.category, start=h.start, end=h.end, text=h.text, weight=h.weight,
+            explanation=h.explanation, source=h.source))
     return found
 
 
@@ -212,16 +181,10 @@ def filter_choices(session: Session) -> dict[str, list[str]]:
     """Values the triage filters can offer: site names, cities and indicator categories present."""
     return {
         "sites": list(session.execute(select(Site.name).order_by(Site.name)).scalars()),
-        "cities": [
-            c
-            for c in session.execute(select(AdVersion.city).distinct().order_by(AdVersion.city)).scalars()
-            if c
-        ],
-        "categories": list(
-            session.execute(
-                select(IndicatorHit.category).distinct().order_by(IndicatorHit.category)
-            ).scalars()
-        ),
+        "cities": [c for c in session.execute(
+            select(AdVersion.city).distinct().order_by(AdVersion.city)).scalars() if c],
+        "categories": list(session.execute(
+            select(IndicatorHit.category).distinct().order_by(IndicatorHit.category)).scalars()),
     }
 
 
@@ -244,14 +207,10 @@ def queue_counts(session: Session) -> dict[str, int]:
 
 
 def clusters_of_ad(session: Session, ad_id: int) -> list[Cluster]:
-    return list(
-        session.execute(
-            select(Cluster)
-            .join(ClusterMember, ClusterMember.cluster_id == Cluster.id)
-            .where(ClusterMember.ad_id == ad_id)
-            .order_by(Cluster.kind, Cluster.id)
-        ).scalars()
-    )
+    return list(session.execute(
+        select(Cluster).join(ClusterMember, ClusterMember.cluster_id == Cluster.id)
+        .where(ClusterMember.ad_id == ad_id).order_by(Cluster.kind, Cluster.id)
+    ).scalars())
 
 
 def like_pattern(text: str) -> str:
@@ -326,16 +285,9 @@ class AdView:
 def _capture_dict(capture: Any) -> dict[str, Any] | None:
     if capture is None:
         return None
-    return {
-        "id": capture.id,
-        "url": capture.url,
-        "fetched_at": capture.fetched_at,
-        "http_status": capture.http_status,
-        "sha256": capture.sha256,
-        "warc_file": capture.warc_file,
-        "warc_offset": capture.warc_offset,
-        "warc_record_id": capture.warc_record_id,
-    }
+    return {"id": capture.id, "url": capture.url, "fetched_at": capture.fetched_at,
+            "http_status": capture.http_status, "sha256": capture.sha256, "warc_file": capture.warc_file,
+            "warc_offset": capture.warc_offset, "warc_record_id": capture.warc_record_id}
 
 
 def ad_view(session: Session, ad_id: int) -> AdView | None:
@@ -350,69 +302,32 @@ def ad_view(session: Session, ad_id: int) -> AdView | None:
     entities: dict[int, list[EntityRow]] = {}
     scores: dict[int, Score] = {}
     if version_ids:
-        for e in session.execute(
-            select(Entity)
-            .where(Entity.ad_version_id.in_(version_ids))
-            .order_by(Entity.ad_version_id, Entity.start, Entity.id)
-        ).scalars():
-            entities.setdefault(e.ad_version_id, []).append(
-                EntityRow(e.kind, e.value, e.platform, e.obfuscated)
-            )
-        for s in session.execute(
-            select(Score).where(Score.ad_version_id.in_(version_ids)).order_by(Score.id)
-        ).scalars():
+        for e in session.execute(select(Entity).where(Entity.ad_version_id.in_(version_ids))
+                                 .order_by(Entity.ad_version_id, Entity.start, Entity.id)).scalars():
+            entities.setdefault(e.ad_version_id, []).append(EntityRow(e.kind, e.value, e.platform, e.obfuscated))
+        for s in session.execute(select(Score).where(Score.ad_version_id.in_(version_ids))
+                                 .order_by(Score.id)).scalars():
             scores[s.ad_version_id] = s  # the newest wins
     versions = []
     for v in ad.versions:
         score = scores.get(v.id)
-        versions.append(
-            VersionView(
-                id=v.id,
-                version_no=v.version_no,
-                captured_at=v.captured_at,
-                title=v.title,
-                body=v.body,
-                name=v.name,
-                age_text=v.age_text,
-                city=v.city,
-                posted_at=v.posted_at,
-                phones_text=v.phones_text,
-                images=[i for i in (v.images or []) if isinstance(i, dict)],
-                text=v.text,
-                hits=hits.get(v.id, []),
-                entities=entities.get(v.id, []),
-                risk=score.risk if score else None,
-                flagged=bool(score and score.flagged),
-                reasons=[str(r) for r in (score.reasons if score else [])],
-                model_version=score.model_version if score else "",
-                capture=_capture_dict(v.capture),
-            )
-        )
+        versions.append(VersionView(
+            id=v.id, version_no=v.version_no, captured_at=v.captured_at, title=v.title, body=v.body,
+            name=v.name, age_text=v.age_text, city=v.city, posted_at=v.posted_at, phones_text=v.phones_text,
+            images=[i for i in (v.images or []) if isinstance(i, dict)], text=v.text, hits=hits.get(v.id, []),
+            entities=entities.get(v.id, []), risk=score.risk if score else None,
+            flagged=bool(score and score.flagged), reasons=[str(r) for r in (score.reasons if score else [])],
+            model_version=score.model_version if score else "", capture=_capture_dict(v.capture)))
     version_no = {v.id: v.version_no for v in ad.versions}
     decisions = [
-        DecisionView(
-            d.id, d.decision, d.reason, d.user.username, version_no.get(d.ad_version_id), d.created_at
-        )
-        for d in session.execute(
-            select(ReviewDecision).where(ReviewDecision.ad_id == ad_id).order_by(ReviewDecision.id)
-        ).scalars()
+        DecisionView(d.id, d.decision, d.reason, d.user.username, version_no.get(d.ad_version_id), d.created_at)
+        for d in session.execute(select(ReviewDecision).where(ReviewDecision.ad_id == ad_id)
+                                 .order_by(ReviewDecision.id)).scalars()
     ]
-    clusters = [
-        {"id": c.id, "kind": c.kind, "key": c.key, "summary": c.summary or {}}
-        for c in clusters_of_ad(session, ad_id)
-    ]
-    return AdView(
-        ad.id,
-        ad.site.name,
-        ad.site_ad_id,
-        ad.url,
-        ad.first_seen,
-        ad.last_seen,
-        ad.removed_at,
-        versions,
-        decisions,
-        clusters,
-    )
+    clusters = [{"id": c.id, "kind": c.kind, "key": c.key, "summary": c.summary or {}}
+                for c in clusters_of_ad(session, ad_id)]
+    return AdView(ad.id, ad.site.name, ad.site_ad_id, ad.url, ad.first_seen, ad.last_seen, ad.removed_at,
+                  versions, decisions, clusters)
 
 
 def cases_with_signals(session: Session, team: str | None) -> list[dict[str, Any]]:
@@ -425,59 +340,26 @@ def cases_with_signals(session: Session, team: str | None) -> list[dict[str, Any
     cases = list(session.execute(q).scalars())
     signals: dict[int, list[CaseSignal]] = {}
     if cases:
-        for s in session.execute(
-            select(CaseSignal)
-            .where(CaseSignal.case_id.in_([c.id for c in cases]))
-            .order_by(CaseSignal.added_at, CaseSignal.id)
-        ).scalars():
+        for s in session.execute(select(CaseSignal).where(CaseSignal.case_id.in_([c.id for c in cases]))
+                                 .order_by(CaseSignal.added_at, CaseSignal.id)).scalars():
             signals.setdefault(s.case_id, []).append(s)
-    return [
-        {
-            "id": c.id,
-            "number": c.number,
-            "title": c.title,
-            "team": c.team,
-            "status": c.status,
-            "created_by": c.created_by,
-            "created_at": c.created_at,
-            "signals": [
-                {
-                    "id": s.id,
-                    "kind": s.kind,
-                    "ad_id": s.ad_id,
-                    "dossier_id": s.dossier_id,
-                    "note": s.note,
-                    "source": s.source,
-                    "added_by": s.added_by,
-                    "added_at": s.added_at,
-                }
-                for s in signals.get(c.id, [])
-            ],
-        }
-        for c in cases
-    ]
+    return [{"id": c.id, "number": c.number, "title": c.title, "team": c.team, "status": c.status,
+             "created_by": c.created_by, "created_at": c.created_at,
+             "signals": [{"id": s.id, "kind": s.kind, "ad_id": s.ad_id, "dossier_id": s.dossier_id, "note": s.note, "source": s.source,
+                          "added_by": s.added_by, "added_at": s.added_at} for s in signals.get(c.id, [])]}
+            for c in cases]
 
 
 def users_list(session: Session) -> list[dict[str, Any]]:
     from signalstack.schema import User
 
-    return [
-        {
-            "id": u.id,
-            "username": u.username,
-            "role": u.role,
-            "team": u.team,
-            "lang": u.lang,
-            "active": u.active,
-            "created_at": u.created_at,
-        }
-        for u in session.execute(select(User).order_by(User.username)).scalars()
-    ]
+    return [{"id": u.id, "username": u.username, "role": u.role, "team": u.team, "lang": u.lang,
+             "active": u.active, "created_at": u.created_at}
+            for u in session.execute(select(User).order_by(User.username)).scalars()]
 
 
-def audit_page(
-    session: Session, actor: str = "", action: str = "", page: int = 0, page_size: int = 100
-) -> tuple[list[dict[str, Any]], int]:
+def audit_page(session: Session, actor: str = "", action: str = "", page: int = 0,
+               page_size: int = 100) -> tuple[list[dict[str, Any]], int]:
     """Audit entries newest first, filtered by actor and action prefix, and how many match."""
     from signalstack.schema import AuditEntry
 
@@ -487,19 +369,6 @@ def audit_page(
     if action.strip():
         q = q.where(AuditEntry.action.like(like_pattern(action.strip())[1:], escape="\\"))
     total = session.execute(select(func.count()).select_from(q.subquery())).scalar() or 0
-    rows = session.execute(
-        q.order_by(AuditEntry.id.desc()).limit(page_size).offset(page * page_size)
-    ).scalars()
-    return [
-        {
-            "id": e.id,
-            "at": e.at,
-            "actor": e.actor,
-            "action": e.action,
-            "object_type": e.object_type,
-            "object_id": e.object_id,
-            "detail": e.detail,
-            "hash": e.hash[:16],
-        }
-        for e in rows
-    ], total
+    rows = session.execute(q.order_by(AuditEntry.id.desc()).limit(page_size).offset(page * page_size)).scalars()
+    return [{"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "object_type": e.object_type,
+             "object_id": e.object_id, "detail": e.detail, "hash": e.hash[:16]} for e in rows], total

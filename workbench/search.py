@@ -77,11 +77,8 @@ def normalised_phone(query: str, country: str = "NL") -> tuple[str, str]:
 
 
 def _ads_with_entity(kind: str, condition) -> object:  # noqa: ANN001
-    return (
-        select(AdVersion.ad_id)
-        .join(Entity, Entity.ad_version_id == AdVersion.id)
-        .where(Entity.kind == kind, condition)
-    )
+    return (select(AdVersion.ad_id).join(Entity, Entity.ad_version_id == AdVersion.id)
+            .where(Entity.kind == kind, condition))
 
 
 def matching_ad_ids(kind: str, query: str, country: str = "NL") -> object:
@@ -107,15 +104,8 @@ def matching_ad_ids(kind: str, query: str, country: str = "NL") -> object:
         by_site_id = select(Ad.id).where(Ad.site_ad_id == q)
         return select(Ad.id).where(Ad.id == int(q)).union(by_site_id) if q.isdigit() else by_site_id
     if kind == "url":
-        return (
-            select(Ad.id)
-            .where(Ad.url == q)
-            .union(
-                select(AdVersion.ad_id)
-                .join(Capture, Capture.id == AdVersion.capture_id)
-                .where(Capture.url == q)
-            )
-        )
+        return select(Ad.id).where(Ad.url == q).union(
+            select(AdVersion.ad_id).join(Capture, Capture.id == AdVersion.capture_id).where(Capture.url == q))
     if kind == "text":
         if len(q) < 3:
             raise SearchError("search text needs at least 3 characters")
@@ -123,9 +113,8 @@ def matching_ad_ids(kind: str, query: str, country: str = "NL") -> object:
     raise SearchError(f"unknown search kind {kind!r}; choose one of {', '.join(KINDS)}")
 
 
-def search_ads(
-    session: Session, kind: str, query: str, country: str = "NL", limit: int = 50, offset: int = 0
-) -> tuple[list[Found], int, str]:
+def search_ads(session: Session, kind: str, query: str, country: str = "NL", limit: int = 50,
+               offset: int = 0) -> tuple[list[Found], int, str]:
     """(a page of matching ads newest first, how many match, the kind actually searched)."""
     if not query.strip():
         raise SearchError("nothing to search for")
@@ -133,24 +122,12 @@ def search_ads(
     ids = matching_ad_ids(kind, query, country).subquery()
     total = session.execute(select(func.count(func.distinct(ids.c[0])))).scalar() or 0
     ads = session.execute(
-        select(Ad, Site.name)
-        .join(Site, Site.id == Ad.site_id)
-        .where(Ad.id.in_(select(ids.c[0])))
-        .order_by(Ad.last_seen.desc(), Ad.id.desc())
-        .limit(limit)
-        .offset(offset)
+        select(Ad, Site.name).join(Site, Site.id == Ad.site_id).where(Ad.id.in_(select(ids.c[0])))
+        .order_by(Ad.last_seen.desc(), Ad.id.desc()).limit(limit).offset(offset)
     ).all()
     found = []
     for ad, site in ads:
         current = ad.current if ad.versions else None
-        found.append(
-            Found(
-                ad.id,
-                site,
-                ad.site_ad_id,
-                current.title if current else "",
-                current.city if current else "",
-                ad.url,
-            )
-        )
+        found.append(Found(ad.id, site, ad.site_ad_id, current.title if current else "",
+                           current.city if current else "", ad.url))
     return found, total, kind

@@ -47,9 +47,8 @@ def viewer() -> Viewer:
     return found
 
 
-def audit_once(
-    session: Session, who: Viewer, action: str, object_type: str = "", object_id: Any = "", **detail: Any
-) -> bool:
+def audit_once(session: Session, who: Viewer, action: str, object_type: str = "", object_id: Any = "",
+               **detail: Any) -> bool:
     """Audit a view or search once per distinct thing looked at, not on every rerun of the page.
 
     Streamlit reruns a page on every click; the log should say what was seen, not how often

@@ -84,11 +84,7 @@ class AdSpider(scrapy.Spider):
 
     def _allowed(self, url: str) -> bool:
         parts = urlsplit(url)
-        return (
-            parts.scheme in ("http", "https")
-            and parts.netloc == self.host
-            and self.adapter.path_allowed(parts.path)
-        )
+        return parts.scheme in ("http", "https") and parts.netloc == self.host and self.adapter.path_allowed(parts.path)
 
     def _count(self, key: str) -> None:
         self.crawler.stats.inc_value(f"signalstack/{key}")
@@ -105,13 +101,8 @@ class AdSpider(scrapy.Spider):
         self.listing_urls.add(url)
         # Listing pages bypass the duplicate filter: after a hard kill its record on disk may
         # say "seen" for pages never parsed, and a resumed crawl must walk them again.
-        return Request(
-            url,
-            callback=self.parse_listing_json if json_answer else self.parse_listing,
-            errback=self.listing_failed,
-            dont_filter=True,
-            priority=10,
-        )
+        return Request(url, callback=self.parse_listing_json if json_answer else self.parse_listing,
+                       errback=self.listing_failed, dont_filter=True, priority=10)
 
     def _detail_request(self, url: str) -> Request | None:
         if not self._allowed(url):
@@ -177,12 +168,8 @@ class AdSpider(scrapy.Spider):
         response = getattr(failure.value, "response", None)
         request = failure.request
         p = self.adapter.pagination
-        if (
-            p.kind == "page_param"
-            and response is not None
-            and response.status == 404
-            and page_number(request.url, p.param, p.first_page) > p.first_page
-        ):
+        if (p.kind == "page_param" and response is not None and response.status == 404
+                and page_number(request.url, p.param, p.first_page) > p.first_page):
             # Numbered pages end in "not found" on some sites: the walk is over, nothing failed.
             self._count("listing_end_not_found")
             return
@@ -223,14 +210,8 @@ class AdSpider(scrapy.Spider):
             url = item["images"][index]["url"]
             if self._allowed(url):
                 # Photos are shared between ads on purpose; fetch them per ad all the same.
-                yield Request(
-                    url,
-                    callback=self.parse_image,
-                    errback=self.image_failed,
-                    dont_filter=True,
-                    meta={"item": item, "index": index},
-                    priority=5,
-                )
+                yield Request(url, callback=self.parse_image, errback=self.image_failed, dont_filter=True,
+                              meta={"item": item, "index": index}, priority=5)
                 return
             item["images"][index]["error"] = "outside the adapter's allowed paths"
             index += 1

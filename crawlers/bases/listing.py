@@ -69,10 +69,6 @@ def parse_listing_json(adapter: Adapter, url: str, text: str) -> ListingPage:
     items = selectors.json_path(data, p.items.removeprefix("json:"))
     links = []
     for item in items:
-        links += [
-            v for v in selectors.json_path(item, p.item_url.removeprefix("json:")) if isinstance(v, str)
-        ]
-    following = [
-        v for v in selectors.json_path(data, p.next_endpoint.removeprefix("json:")) if isinstance(v, str)
-    ]
+        links += [v for v in selectors.json_path(item, p.item_url.removeprefix("json:")) if isinstance(v, str)]
+    following = [v for v in selectors.json_path(data, p.next_endpoint.removeprefix("json:")) if isinstance(v, str)]
     return ListingPage(_absolute(url, links), [], _absolute(url, following)[:1])

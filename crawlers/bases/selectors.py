@@ -28,9 +28,7 @@ class SelectorError(ValueError):
 def split(selector: str) -> tuple[str, str]:
     kind, sep, expr = selector.partition(":")
     if not sep or kind not in PREFIXES or not expr.strip():
-        raise SelectorError(
-            f"selector {selector!r} must start with one of {', '.join(p + ':' for p in PREFIXES)}"
-        )
+        raise SelectorError(f"selector {selector!r} must start with one of {', '.join(p + ':' for p in PREFIXES)}")
     return kind, expr.strip()
 
 

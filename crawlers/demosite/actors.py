@@ -134,21 +134,17 @@ class ActorFactory:
         rng = self.rng
         r = rng.random()
         if r < 0.9:
-
             def make():
                 national = f"06{pick(rng, '123458')}{below(rng, 10**7):07d}"
                 return Phone("+31" + national[1:], national, 2)
         elif r < 0.95:
-
             def make():
                 national = f"04{pick(rng, '789')}{below(rng, 10**7):07d}"
                 return Phone("+32" + national[1:], national, 4)
         else:
-
             def make():
                 national = f"{pick(rng, ('0151', '0152', '0176'))}{below(rng, 10**8):08d}"
                 return Phone("+49" + national[1:], national, 4)
-
         return self._unique_number(make)
 
     def landline(self, city: City) -> Phone:
@@ -245,15 +241,8 @@ class ActorFactory:
     def independent(self) -> Actor:
         rng = self.rng
         actor = Actor(
-            self._actor_id(),
-            "independent",
-            self._lang(0.25, 0.15),
-            [self._city()],
-            [],
-            [],
-            [],
-            disguise_rate=self.disguise_rate * 0.6,
-            typo_rate=pick(rng, (0.0, 0.02, 0.06)),
+            self._actor_id(), "independent", self._lang(0.25, 0.15), [self._city()], [], [], [],
+            disguise_rate=self.disguise_rate * 0.6, typo_rate=pick(rng, (0.0, 0.02, 0.06)),
         )
         actor.phones.append(self.mobile())
         if rng.random() < 0.2:
@@ -277,15 +266,8 @@ class ActorFactory:
         rng = self.rng
         city = self._city()
         actor = Actor(
-            self._actor_id(),
-            "agency",
-            self._lang(0.3, 0.0),
-            [city],
-            [self.landline(city)],
-            [],
-            [],
-            disguise_rate=self.disguise_rate * 0.1,
-            typo_rate=0.0,
+            self._actor_id(), "agency", self._lang(0.3, 0.0), [city], [self.landline(city)], [], [],
+            disguise_rate=self.disguise_rate * 0.1, typo_rate=0.0,
         )
         actor.name = self._agency_name(city)
         actor.emails.append(f"info@{city_slug(actor.name)}.example")
@@ -304,15 +286,8 @@ class ActorFactory:
         rng = self.rng
         hard = rng.random() < 0.3
         actor = Actor(
-            self._actor_id(),
-            "operation",
-            self._lang(0.35, 0.15),
-            self._route(between(rng, 2, 5)),
-            [],
-            [],
-            [],
-            hard=hard,
-            disguise_rate=0.0 if hard else min(1.0, self.disguise_rate * 2),
+            self._actor_id(), "operation", self._lang(0.35, 0.15), self._route(between(rng, 2, 5)), [], [], [],
+            hard=hard, disguise_rate=0.0 if hard else min(1.0, self.disguise_rate * 2),
             typo_rate=pick(rng, (0.02, 0.06, 0.1)),
         )
         for _ in range(between(rng, 1, 3)):
@@ -326,9 +301,7 @@ class ActorFactory:
                 actor.codes.append("real_photos")
             actor.low_price = rng.random() < 0.3
             if rng.random() < 0.25:
-                actor.licence = self.next_licence(actor.cities[0]).replace(
-                    "ESC", "ECS"
-                )  # not in the register
+                actor.licence = self.next_licence(actor.cities[0]).replace("ESC", "ECS")  # not in the register
         if rng.random() < 0.5:  # incall through facilitators in some of its cities
             for city in actor.cities:
                 if rng.random() < 0.6:
@@ -348,13 +321,8 @@ class ActorFactory:
     def noise(self) -> Actor:
         city = self._city()
         actor = Actor(
-            self._actor_id(),
-            "noise",
-            self._lang(0.3, 0.0),
-            [city],
-            [self.landline(city) if self.rng.random() < 0.5 else self.mobile()],
-            [],
-            [],
+            self._actor_id(), "noise", self._lang(0.3, 0.0), [city],
+            [self.landline(city) if self.rng.random() < 0.5 else self.mobile()], [], [],
         )
         actor.persons.append(self._person(actor.id, None, 1))
         return actor

@@ -11,9 +11,8 @@ from signalstack.cli import fail
 
 
 def register(app: typer.Typer) -> None:
-    demosite = typer.Typer(
-        help="Synthetic ad world and the local demo site (demos and tests).", no_args_is_help=True
-    )
+    demosite = typer.Typer(help="Synthetic ad world and the local demo site (demos and tests).",
+                           no_args_is_help=True)
     app.add_typer(demosite, name="demosite")
 
     @demosite.command("generate")
@@ -23,9 +22,7 @@ def register(app: typer.Typer) -> None:
         days: int = typer.Option(14, help="Number of days the world spans."),
         seed: int = typer.Option(-1, help="Seed (-1: setting demo_seed); same seed, same bytes."),
         disguise_rate: float = typer.Option(0.25, help="Base rate of disguised phone numbers and e-mails."),
-        minor_rate: float = typer.Option(
-            0.15, help="Share of persons behind exploitative operations who are minors."
-        ),
+        minor_rate: float = typer.Option(0.15, help="Share of persons behind exploitative operations who are minors."),
     ) -> None:
         """Write a world folder: world.jsonl, images.csv, truth.jsonl and truth/*.csv."""
         from crawlers.demosite.generate import WorldError, generate_world
@@ -34,12 +31,8 @@ def register(app: typer.Typer) -> None:
         settings = get_settings()
         try:
             summary = generate_world(
-                ads=ads or settings.demo_ads,
-                days=days,
-                seed=settings.demo_seed if seed < 0 else seed,
-                out=out,
-                disguise_rate=disguise_rate,
-                minor_rate=minor_rate,
+                ads=ads or settings.demo_ads, days=days, seed=settings.demo_seed if seed < 0 else seed, out=out,
+                disguise_rate=disguise_rate, minor_rate=minor_rate,
             )
         except WorldError as exc:
             fail(str(exc), 2)
@@ -63,21 +56,14 @@ def register(app: typer.Typer) -> None:
 
         settings = get_settings()
         try:
-            server = make_server(
-                world,
-                day or None,
-                host or settings.demosite_host,
-                settings.demosite_port if port < 0 else port,
-                slow_seconds,
-            )
+            server = make_server(world, day or None, host or settings.demosite_host,
+                                 settings.demosite_port if port < 0 else port, slow_seconds)
         except WorldFolderError as exc:
             fail(str(exc), 2)
         except OSError as exc:
             fail(f"cannot listen: {exc}")
-        typer.echo(
-            f"demo sites on day {server.view.day} of {server.view.world.days}: {server.url}/ "
-            f"(classic, profiles, search); Ctrl-C stops"
-        )
+        typer.echo(f"demo sites on day {server.view.day} of {server.view.world.days}: {server.url}/ "
+                   f"(classic, profiles, search); Ctrl-C stops")
         try:
             server.serve_forever()
         except KeyboardInterrupt:

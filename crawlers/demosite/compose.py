@@ -29,14 +29,9 @@ VARIED_SECTIONS = ("about", "availability", "arrangements", "price", "closing")
 VARIANTS = (("alt", 0.3), ("swap", 0.15), ("emoji", 0.2))  # (rewrite, chance per ad)
 TITLE_CODES = ("new_in_town", "tour", "few_days", "real_photos")
 FILLER_SECTIONS = ("about", "availability", "arrangements", "price")
-SLOT_CATEGORY = {
-    "age_under_18": "minor",
-    "just_18": "minor",
-    "very_low_price": "coercion",
-    "phone_disguised": "obfuscation",
-    "email_disguised": "obfuscation",
-    "licence_unknown": "licensing",
-}
+SLOT_CATEGORY = {"age_under_18": "minor", "just_18": "minor", "very_low_price": "coercion",
+                 "phone_disguised": "obfuscation", "email_disguised": "obfuscation",
+                 "licence_unknown": "licensing"}
 
 
 @dataclass
@@ -134,25 +129,14 @@ def make_template(actor: Actor, rng, emoji: bool = True) -> AdTemplate:
     marks = data["emoji"]
     emojis = {n: pick(rng, marks) for n in names if emoji and rng.random() < 0.25} if emoji else {}
     lowercase = rng.random() < 0.08
-    template = AdTemplate(
-        base_lang,
-        sections,
-        section_lang,
-        title,
-        emojis,
-        pick(rng, ("\n", "\n", "\n", " ")),
-        lowercase,
-        alternates=template_alternates,
-    )
+    template = AdTemplate(base_lang, sections, section_lang, title, emojis, pick(rng, ("\n", "\n", "\n", " ")),
+                          lowercase, alternates=template_alternates)
     headline = [c for c in actor.codes if c in TITLE_CODES]
     if headline and rng.random() < 0.5:
         template.title_code = headline[0]
         _prefix, phrase, suffix = pick(rng, data["indicators"][headline[0]][base_lang])
-        template.title_suffix = (
-            " - ",
-            Marked("ind", headline[0], phrase.upper() if rng.random() < 0.3 else phrase),
-            suffix,
-        )
+        template.title_suffix = (" - ", Marked("ind", headline[0], phrase.upper() if rng.random() < 0.3 else phrase),
+                                 suffix)
     return template
 
 
@@ -194,9 +178,7 @@ def slot_values(actor: Actor, person: Person, state: AdState, template: AdTempla
         "agency": Value(actor.name),
         "age": age_value(state, lang, short=False),
         "age_short": age_value(state, lang, short=True),
-        "price": Value(
-            price_text, (("ind", "very_low_price", 0, len(price_text)),) if actor.low_price else ()
-        ),
+        "price": Value(price_text, (("ind", "very_low_price", 0, len(price_text)),) if actor.low_price else ()),
     }
     values["phone"] = phone_value(state)
     if state.email:
@@ -242,15 +224,8 @@ def phone_value(state: AdState) -> Value:
 
 def body_pieces(state: AdState, template: AdTemplate, rng) -> Line:
     """The body as one piece sequence (slots unfilled); versions differing only in slot values share it."""
-    key = (
-        state.codes,
-        state.drop_about,
-        state.email is not None,
-        state.handle is not None,
-        state.extra_lines,
-        state.variant,
-        state.address is not None,
-    )
+    key = (state.codes, state.drop_about, state.email is not None, state.handle is not None, state.extra_lines,
+           state.variant, state.address is not None)
     pieces = template.body_cache.get(key)
     if pieces is None:
         pieces = template.body_cache[key] = flatten(_compose_lines(state, template, rng), template.sep)

@@ -109,16 +109,11 @@ def generate_world(
     """Write a world folder of `ads` ads over `days` days; the same arguments give the same bytes."""
     hostile = len(SITES) * len(AD_PAGE_KINDS)
     if ads < hostile + 8:
-        raise WorldError(
-            f"--ads must be at least {hostile + 8} (the world carries {hostile} hostile-page ads)"
-        )
+        raise WorldError(f"--ads must be at least {hostile + 8} (the world carries {hostile} hostile-page ads)")
     if not 1 <= days <= 366:
         raise WorldError("--days must be between 1 and 366")
-    for name, rate in (
-        ("disguise_rate", disguise_rate),
-        ("minor_rate", minor_rate),
-        ("injection_rate", injection_rate),
-    ):
+    for name, rate in (("disguise_rate", disguise_rate), ("minor_rate", minor_rate),
+                       ("injection_rate", injection_rate)):
         if not 0.0 <= rate <= 1.0:
             raise WorldError(f"{name} must be between 0 and 1")
     out = Path(out)
@@ -154,42 +149,22 @@ def generate_world(
                 shown_before = (title, body, age_text, state.city.name)
                 at = iso_at(day, second)
                 name = plan.person.name if plan.actor.kind != "noise" else ""
-                world_versions.append(
-                    {
-                        "version": number,
-                        "day": day,
-                        "at": at,
-                        "title": title,
-                        "body": body,
-                        "name": name,
-                        "age": age_text,
-                        "city": state.city.name,
-                        "images": files,
-                    }
-                )
-                record = truth_mod.version_record(
-                    plan, number, day, at, state, title, body, marks, urls, files, age_text, name
-                )
+                world_versions.append({
+                    "version": number, "day": day, "at": at, "title": title, "body": body,
+                    "name": name, "age": age_text, "city": state.city.name, "images": files,
+                })
+                record = truth_mod.version_record(plan, number, day, at, state, title, body,
+                                                  marks, urls, files, age_text, name)
                 record["changes"] = changes_between(previous, state) if previous else []
                 previous = state
                 truth_fh.write(orjson.dumps(record) + b"\n")
                 n_versions += 1
-            world_fh.write(
-                orjson.dumps(
-                    {
-                        "site": plan.site,
-                        "id": plan.site_ad_id,
-                        "urls": urls,
-                        "kind": "noise" if plan.actor.kind == "noise" else "ad",
-                        "page": plan.page,
-                        "posted_day": plan.posted_day,
-                        "posted_at": iso_at(plan.posted_day, plan.posted_sec),
-                        "removed_day": plan.removed_day,
-                        "versions": world_versions,
-                    }
-                )
-                + b"\n"
-            )
+            world_fh.write(orjson.dumps({
+                "site": plan.site, "id": plan.site_ad_id, "urls": urls,
+                "kind": "noise" if plan.actor.kind == "noise" else "ad", "page": plan.page,
+                "posted_day": plan.posted_day, "posted_at": iso_at(plan.posted_day, plan.posted_sec),
+                "removed_day": plan.removed_day, "versions": world_versions,
+            }) + b"\n")
 
     with (out / "images.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
@@ -207,26 +182,12 @@ def generate_world(
         noise=sum(p.actor.kind == "noise" for p in plans),
     )
     meta = {
-        "format": FORMAT_VERSION,
-        "seed": seed,
-        "ads": ads,
-        "days": days,
-        "start_date": START_DATE.isoformat(),
+        "format": FORMAT_VERSION, "seed": seed, "ads": ads, "days": days, "start_date": START_DATE.isoformat(),
         "sites": list(SITES),
-        "params": {
-            "disguise_rate": disguise_rate,
-            "minor_rate": minor_rate,
-            "injection_rate": injection_rate,
-        },
-        "counts": {
-            "ads": summary.ads,
-            "versions": n_versions,
-            "actors": summary.actors,
-            "operations": summary.operations,
-            "minors": summary.minors,
-            "noise": summary.noise,
-            "images": len(images),
-        },
+        "params": {"disguise_rate": disguise_rate, "minor_rate": minor_rate, "injection_rate": injection_rate},
+        "counts": {"ads": summary.ads, "versions": n_versions, "actors": summary.actors,
+                   "operations": summary.operations, "minors": summary.minors, "noise": summary.noise,
+                   "images": len(images)},
     }
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return summary

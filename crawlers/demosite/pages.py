@@ -26,7 +26,7 @@ def page(site: str, title: str, main: str, head: str = "", charset: bool = True)
     meta = '<meta charset="utf-8">' if charset else ""
     return (
         f'<!doctype html>\n<html lang="nl"><head>{meta}<title>{esc(title)} - {SITE_NAMES.get(site, "Demo")}</title>'
-        f'{head}</head>\n<body>\n<header><a class="home" href="/{site}/">{SITE_NAMES.get(site, "Demo")}</a>'
+        f"{head}</head>\n<body>\n<header><a class=\"home\" href=\"/{site}/\">{SITE_NAMES.get(site, 'Demo')}</a>"
         f"</header>\n<main>\n{main}\n</main>\n"
         f'<footer class="disclaimer"><p>{DISCLAIMER}</p><a href="/private/{site}/export">Beheer</a></footer>\n'
         "</body></html>\n"
@@ -107,9 +107,7 @@ def profiles_listing(view: DayView) -> str:
     )
     parts = [f'<h1>Profielen</h1>\n<ul class="profiles">\n{links}\n</ul>']
     if len(ads) > PAGE_SIZE:
-        parts.append(
-            f'<button class="load-more" data-endpoint="/profiles/api/list?offset={PAGE_SIZE}">Meer</button>'
-        )
+        parts.append(f'<button class="load-more" data-endpoint="/profiles/api/list?offset={PAGE_SIZE}">Meer</button>')
     featured = "\n".join(
         f'<li><a class="profile-link" href="{h.url}">Uitgelicht {i + 1}</a></li>'
         for i, h in enumerate(_featured_cards("profiles"))
@@ -160,11 +158,8 @@ def profiles_detail(ad: LiveAd, base_url: str, malformed: bool = False, charset:
         f'<div class="profile-text" style="white-space:pre-wrap">{esc(v["body"])}</div>{images}</section>'
     )
     if malformed:
-        main = (
-            f'<div><section class="profile"><h1 class="profile-name"><span>{esc(v["name"])}</h1></span>'
-            + main.split("</h1>", 1)[1].replace("</section>", "")
-            + "<td></tr></div></div>"
-        )
+        main = f'<div><section class="profile"><h1 class="profile-name"><span>{esc(v["name"])}</h1></span>' + \
+            main.split("</h1>", 1)[1].replace("</section>", "") + "<td></tr></div></div>"
     return page("profiles", v["name"], main, head=head, charset=charset)
 
 
@@ -196,9 +191,7 @@ def search_results(view: DayView, number: int, city: str | None = None) -> str |
     if more:
         parts.append(f'<a class="pager-next" href="{base}?page={number + 1}">Volgende</a>')
     if number == 1 and not city:
-        cities = " ".join(
-            f'<a class="city-link" href="/search/city/{s}">{esc(n)}</a>' for s, n in view.cities("search")
-        )
+        cities = " ".join(f'<a class="city-link" href="/search/city/{s}">{esc(n)}</a>' for s, n in view.cities("search"))
         parts.append(f'<nav class="cities">{cities}</nav>')
         featured = "\n".join(
             f'<li class="result"><a href="{h.url}">Uitgelicht {i + 1}</a></li>'
@@ -222,9 +215,7 @@ def search_detail(ad: LiveAd, base_url: str, malformed: bool = False, charset: b
         f'<div itemprop="description" style="white-space:pre-wrap">{esc(v["body"])}</div>\n{images}\n</div>'
     )
     if malformed:
-        main = (
-            "<center><font><div>" + main.replace("</p>", "").replace("\n</div>", "") + "</span></font></li>"
-        )
+        main = "<center><font><div>" + main.replace("</p>", "").replace("\n</div>", "") + "</span></font></li>"
     return page("search", v["title"], main, head=head, charset=charset)
 
 

@@ -79,12 +79,8 @@ def first_state(plan: AdPlan, days: int, rng) -> AdState:
 
 
 def _new_actor(factory: ActorFactory, kind: str) -> Actor:
-    make = {
-        "independent": factory.independent,
-        "agency": factory.agency,
-        "operation": factory.operation,
-        "noise": factory.noise,
-    }
+    make = {"independent": factory.independent, "agency": factory.agency, "operation": factory.operation,
+            "noise": factory.noise}
     return make[kind]()
 
 
@@ -103,15 +99,8 @@ def plan_world(ads: int, days: int, rng: Random, factory: ActorFactory) -> tuple
             for n, (posted, removed) in enumerate(ad_days(actor, days, rng)):
                 if len(plans) >= ads - hostile_budget:
                     break
-                plan = AdPlan(
-                    actor,
-                    person,
-                    template,
-                    weighted(rng, sites, site_weights),
-                    posted,
-                    below(rng, 86400),
-                    removed,
-                )
+                plan = AdPlan(actor, person, template, weighted(rng, sites, site_weights),
+                              posted, below(rng, 86400), removed)
                 plan.images = images_for(person, n == 0, rng)
                 if actor.kind == "noise":
                     plan.noise_entry = below(rng, len(phrases()["noise"][actor.lang]))
@@ -162,12 +151,7 @@ def _ensure_age_edit(plans: list[AdPlan], days: int, rng: Random) -> None:
     enough): the correction platforms demand, and a signal in the version history."""
     for plan in plans:
         first = plan.versions[0][2]
-        if (
-            plan.person.is_minor
-            and first.stated_age is not None
-            and first.stated_age < 18
-            and len(plan.versions) > 1
-        ):
+        if plan.person.is_minor and first.stated_age is not None and first.stated_age < 18 and len(plan.versions) > 1:
             return
     for plan in plans:
         last_live = (plan.removed_day - 1) if plan.removed_day else days
@@ -184,9 +168,8 @@ def mark_injections(plans: list[AdPlan], rate: float, rng: Random) -> None:
     lines = phrases()["injection_lines"]
     for i, plan in enumerate(rng.sample(candidates, k)):
         plan.injection = lines[i % len(lines)]
-        plan.versions = [
-            (d, s, replace(st, extra_lines=st.extra_lines + (plan.injection,))) for d, s, st in plan.versions
-        ]
+        plan.versions = [(d, s, replace(st, extra_lines=st.extra_lines + (plan.injection,)))
+                         for d, s, st in plan.versions]
 
 
 def assign_ids(plans: list[AdPlan], rng: Random) -> None:

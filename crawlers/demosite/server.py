@@ -106,9 +106,8 @@ class DemoHandler(BaseHTTPRequestHandler):
         except Exception as exc:  # a bug must not leave a crawler waiting on a dead connection
             self.server.handle_error(self.request, self.client_address)
             if not self._responded:
-                self._send(
-                    500, pages.error_page("classic", 500).encode(), headers={"X-Error": type(exc).__name__}
-                )
+                self._send(500, pages.error_page("classic", 500).encode(),
+                           headers={"X-Error": type(exc).__name__})
 
     # --- routing ---------------------------------------------------------------------------------
     def _route(self) -> None:
@@ -234,13 +233,8 @@ class DemoHandler(BaseHTTPRequestHandler):
         return self._send(200, data, "image/jpeg", {"Cache-Control": "max-age=86400"})
 
 
-def make_server(
-    world_dir: Path | str,
-    day: int | None = None,
-    host: str = "127.0.0.1",
-    port: int = 0,
-    slow_seconds: float = 3.0,
-) -> DemoServer:
+def make_server(world_dir: Path | str, day: int | None = None, host: str = "127.0.0.1", port: int = 0,
+                slow_seconds: float = 3.0) -> DemoServer:
     """A bound server (not yet serving); raises WorldFolderError for a bad folder or day, OSError if the
     port is taken."""
     view = World(world_dir).day_view(day)
@@ -248,13 +242,8 @@ def make_server(
 
 
 @contextmanager
-def running_server(
-    world_dir: Path | str,
-    day: int | None = None,
-    port: int = 0,
-    slow_seconds: float = 3.0,
-    host: str = "127.0.0.1",
-) -> Iterator[DemoServer]:
+def running_server(world_dir: Path | str, day: int | None = None, port: int = 0,
+                   slow_seconds: float = 3.0, host: str = "127.0.0.1") -> Iterator[DemoServer]:
     """The server object (with `.url` and `.requests`), serving in a background thread."""
     server = make_server(world_dir, day, host, port, slow_seconds)
     thread = threading.Thread(target=server.serve_forever, name="demosite", daemon=True)
@@ -268,9 +257,9 @@ def running_server(
 
 
 @contextmanager
-def serve_in_thread(
-    world_dir: Path | str, day: int | None = None, port: int = 0, slow_seconds: float = 3.0
-) -> Iterator[str]:
+def serve_in_thread(world_dir: Path | str, day: int | None = None, port: int = 0,
+                    slow_seconds: float = 3.0) -> Iterator[str]:
     """Serve the world in a background thread; yields the base URL (``http://127.0.0.1:<port>``)."""
     with running_server(world_dir, day, port, slow_seconds) as server:
         yield server.url
+

@@ -107,21 +107,14 @@ def edit(state: AdState, plan: AdPlan, rng) -> AdState:
     return replace(state, drop_about=not state.drop_about)
 
 
-CHANGE_FIELDS = (
-    ("age", ("stated_age", "just_18")),
-    ("city", ("city",)),
-    ("price", ("price", "price_form")),
-    ("phone", ("phones",)),
-    ("indicator_lines", ("codes",)),
-    ("wording", ("variant", "drop_about")),
-)
+CHANGE_FIELDS = (("age", ("stated_age", "just_18")), ("city", ("city",)), ("price", ("price", "price_form")),
+                 ("phone", ("phones",)), ("indicator_lines", ("codes",)), ("wording", ("variant", "drop_about")))
 
 
 def changes_between(before: AdState, after: AdState) -> list[str]:
     """What an edit changed, in words the truth uses: age, city, price, phone, indicator_lines, wording."""
-    return [
-        name for name, fields in CHANGE_FIELDS if any(getattr(before, f) != getattr(after, f) for f in fields)
-    ]
+    return [name for name, fields in CHANGE_FIELDS
+            if any(getattr(before, f) != getattr(after, f) for f in fields)]
 
 
 def plan_versions(plan: AdPlan, first: AdState, days: int, rng) -> None:

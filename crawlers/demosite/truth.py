@@ -27,35 +27,22 @@ def version_record(plan, number, day, at, state, title, body, marks, urls, files
         span = text[start:end]
         if kind == "phone":
             phone, _written, disguise = state.phones[payload]
-            phones.append(
-                {"e164": phone.e164, "written": span, "start": start, "end": end, "disguise": list(disguise)}
-            )
+            phones.append({"e164": phone.e164, "written": span, "start": start, "end": end,
+                           "disguise": list(disguise)})
         elif kind == "email":
             address, _written, disguised = state.email
-            emails.append(
-                {"address": address, "written": span, "start": start, "end": end, "disguised": disguised}
-            )
+            emails.append({"address": address, "written": span, "start": start, "end": end,
+                           "disguised": disguised})
         elif kind == "handle":
             platform, handle = state.handle
-            handles.append(
-                {"platform": platform, "handle": handle, "written": span, "start": start, "end": end}
-            )
+            handles.append({"platform": platform, "handle": handle, "written": span, "start": start, "end": end})
         elif kind == "address":
             place = state.address
-            addresses.append(
-                {
-                    "facilitator_id": place.id,
-                    "kind": place.kind,
-                    "city": place.city.name,
-                    "written": span,
-                    "start": start,
-                    "end": end,
-                }
-            )
+            addresses.append({"facilitator_id": place.id, "kind": place.kind, "city": place.city.name,
+                              "written": span, "start": start, "end": end})
         elif kind == "ind":
-            indicators.append(
-                {"code": payload, "category": category[payload], "start": start, "end": end, "text": span}
-            )
+            indicators.append({"code": payload, "category": category[payload], "start": start, "end": end,
+                               "text": span})
         else:
             decoys.append({"looks_like": payload, "start": start, "end": end, "text": span})
     indicators.sort(key=lambda x: (x["start"], x["code"]))
@@ -89,14 +76,10 @@ def version_record(plan, number, day, at, state, title, body, marks, urls, files
         "emails": emails,
         "handles": handles,
         "addresses": addresses,
-        "images": [
-            {"file": f, "base": b, "transform": t} for f, (b, t) in zip(files, plan.images, strict=True)
-        ],
+        "images": [{"file": f, "base": b, "transform": t} for f, (b, t) in zip(files, plan.images, strict=True)],
         "indicators": indicators,
         "decoys": decoys,
-        "licence": {"number": actor.licence, "registered": actor.licence_registered}
-        if actor.licence
-        else None,
+        "licence": {"number": actor.licence, "registered": actor.licence_registered} if actor.licence else None,
         "flags": ["no_licence"] if not is_noise and not actor.licence else [],
         "injection": bool(plan.injection),
         "page": plan.page,
@@ -123,124 +106,39 @@ def write_tables(folder: Path, actors, plans) -> None:
     for p in plans:
         ads_by_person[p.person.id] = ads_by_person.get(p.person.id, 0) + 1
         ads_by_actor[p.actor.id] = ads_by_actor.get(p.actor.id, 0) + 1
-    _write(
-        folder / "actors.csv",
-        [
-            "actor_id",
-            "kind",
-            "name",
-            "lang",
-            "hard",
-            "persons",
-            "ads",
-            "phones",
-            "emails",
-            "handles",
-            "cities",
-            "licence",
-            "licence_registered",
-            "codes",
-        ],
-        (
-            [
-                a.id,
-                a.kind,
-                a.name,
-                a.lang,
-                int(a.hard),
-                len(a.persons),
-                ads_by_actor.get(a.id, 0),
-                ";".join(p.e164 for p in a.phones),
-                ";".join(a.emails),
-                ";".join(f"{pl}:{h}" for pl, h in a.handles),
-                ";".join(c.name for c in a.cities),
-                a.licence or "",
-                int(a.licence_registered),
-                ";".join(a.codes),
-            ]
-            for a in actors
-        ),
-    )
-    _write(
-        folder / "operations.csv",
-        ["operation_id", "hard", "persons", "minors", "ads", "phones", "cities", "codes"],
-        (
-            [
-                a.id,
-                int(a.hard),
-                len(a.persons),
-                sum(p.is_minor for p in a.persons),
-                ads_by_actor.get(a.id, 0),
-                ";".join(p.e164 for p in a.phones),
-                ";".join(c.name for c in a.cities),
-                ";".join(a.codes),
-            ]
-            for a in actors
-            if a.kind == "operation"
-        ),
-    )
-    _write(
-        folder / "persons.csv",
-        [
-            "person_id",
-            "actor_id",
-            "actor_kind",
-            "operation_id",
-            "name",
-            "true_age",
-            "is_minor",
-            "ads",
-            "base_images",
-        ],
-        (
-            [
-                p.id,
-                a.id,
-                a.kind,
-                a.operation_id or "",
-                p.name if a.kind != "noise" else "",
-                "" if p.true_age is None else p.true_age,
-                int(p.is_minor),
-                ads_by_person.get(p.id, 0),
-                ";".join(p.base_images),
-            ]
-            for a in actors
-            for p in a.persons
-        ),
-    )
-    _write(
-        folder / "networks.csv",
-        ["network_id", "network_kind", "site", "site_ad_id", "person_id", "is_minor"],
-        (
-            [p.actor.id, p.actor.kind, p.site, p.site_ad_id, p.person.id, int(p.person.is_minor)]
-            for p in plans
-        ),
-    )
-    _write(
-        folder / "licences.csv",
-        ["licence", "holder_actor_id", "holder_name", "city", "kind"],
-        (
-            [a.licence, a.id, a.name or a.persons[0].name, a.cities[0].name, a.kind]
-            for a in actors
-            if a.licence and a.licence_registered
-        ),
-    )
+    _write(folder / "actors.csv",
+           ["actor_id", "kind", "name", "lang", "hard", "persons", "ads", "phones", "emails", "handles", "cities",
+            "licence", "licence_registered", "codes"],
+           ([a.id, a.kind, a.name, a.lang, int(a.hard), len(a.persons), ads_by_actor.get(a.id, 0),
+             ";".join(p.e164 for p in a.phones), ";".join(a.emails),
+             ";".join(f"{pl}:{h}" for pl, h in a.handles), ";".join(c.name for c in a.cities),
+             a.licence or "", int(a.licence_registered), ";".join(a.codes)] for a in actors))
+    _write(folder / "operations.csv",
+           ["operation_id", "hard", "persons", "minors", "ads", "phones", "cities", "codes"],
+           ([a.id, int(a.hard), len(a.persons), sum(p.is_minor for p in a.persons), ads_by_actor.get(a.id, 0),
+             ";".join(p.e164 for p in a.phones), ";".join(c.name for c in a.cities), ";".join(a.codes)]
+            for a in actors if a.kind == "operation"))
+    _write(folder / "persons.csv",
+           ["person_id", "actor_id", "actor_kind", "operation_id", "name", "true_age", "is_minor", "ads",
+            "base_images"],
+           ([p.id, a.id, a.kind, a.operation_id or "", p.name if a.kind != "noise" else "",
+             "" if p.true_age is None else p.true_age, int(p.is_minor), ads_by_person.get(p.id, 0),
+             ";".join(p.base_images)] for a in actors for p in a.persons))
+    _write(folder / "networks.csv",
+           ["network_id", "network_kind", "site", "site_ad_id", "person_id", "is_minor"],
+           ([p.actor.id, p.actor.kind, p.site, p.site_ad_id, p.person.id, int(p.person.is_minor)] for p in plans))
+    _write(folder / "licences.csv",
+           ["licence", "holder_actor_id", "holder_name", "city", "kind"],
+           ([a.licence, a.id, a.name or a.persons[0].name, a.cities[0].name, a.kind]
+            for a in actors if a.licence and a.licence_registered))
     used_by: dict[str, list[str]] = {}
     places = {}
     for a in actors:
         for place in a.facilitators.values():
             places[place.id] = place
             used_by.setdefault(place.id, []).append(a.id)
-    _write(
-        folder / "facilitators.csv",
-        ["facilitator_id", "kind", "name", "street", "city", "operations"],
-        (
-            [p.id, p.kind, p.name, p.street, p.city.name, ";".join(used_by[p.id])]
-            for p in sorted(places.values(), key=lambda p: p.id)
-        ),
-    )
-    _write(
-        folder / "hostile.csv",
-        ["site", "url", "kind", "site_ad_id", "expected"],
-        ([h.site, h.url, h.kind, h.site_ad_id, h.expected] for h in hostile_pages(plans)),
-    )
+    _write(folder / "facilitators.csv", ["facilitator_id", "kind", "name", "street", "city", "operations"],
+           ([p.id, p.kind, p.name, p.street, p.city.name, ";".join(used_by[p.id])]
+            for p in sorted(places.values(), key=lambda p: p.id)))
+    _write(folder / "hostile.csv", ["site", "url", "kind", "site_ad_id", "expected"],
+           ([h.site, h.url, h.kind, h.site_ad_id, h.expected] for h in hostile_pages(plans)))

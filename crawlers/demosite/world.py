@@ -38,9 +38,7 @@ class World:
         folder = Path(folder)
         meta_path = folder / "meta.json"
         if not meta_path.is_file():
-            raise WorldFolderError(
-                f"{folder} is not a demo world (no meta.json); run `signalstack demosite generate`"
-            )
+            raise WorldFolderError(f"{folder} is not a demo world (no meta.json); run `signalstack demosite generate`")
         try:
             self.meta = json.loads(meta_path.read_text(encoding="utf-8"))
             with (folder / "world.jsonl").open(encoding="utf-8") as fh:
@@ -72,9 +70,7 @@ class DayView:
             if ad["posted_day"] > day or (ad["removed_day"] is not None and ad["removed_day"] <= day):
                 continue
             current = [v for v in ad["versions"] if v["day"] <= day][-1]
-            live = LiveAd(
-                ad["site"], ad["id"], tuple(ad["urls"]), ad["kind"], ad["page"], ad["posted_at"], current
-            )
+            live = LiveAd(ad["site"], ad["id"], tuple(ad["urls"]), ad["kind"], ad["page"], ad["posted_at"], current)
             self.by_site[ad["site"]].append(live)
             self.by_id[(ad["site"], ad["id"])] = live
         for ads in self.by_site.values():

@@ -66,7 +66,5 @@ def computed_hits(
             hits.append(ComputedHit(price_rule, price.start, price.end))
     if licence_register is not None:
         unknown = computed_entry("licence_unknown")
-        hits += [
-            ComputedHit(unknown, lic.start, lic.end) for lic in licences if lic.number not in licence_register
-        ]
+        hits += [ComputedHit(unknown, lic.start, lic.end) for lic in licences if lic.number not in licence_register]
     return hits

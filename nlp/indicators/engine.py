@@ -107,13 +107,8 @@ def _compiled(nlp: Language, pattern: list[dict[str, Any]]) -> tuple[Step, ...] 
 @cache
 def build_matchers(lang: str) -> Matchers:
     nlp = get_pipeline(lang)
-    matchers = Matchers(
-        PhraseMatcher(nlp.vocab, attr="LOWER"),
-        PhraseMatcher(nlp.vocab, attr="LEMMA"),
-        Matcher(nlp.vocab, validate=True),
-        Matcher(nlp.vocab),
-        {},
-    )
+    matchers = Matchers(PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="LEMMA"),
+                        Matcher(nlp.vocab, validate=True), Matcher(nlp.vocab), {})
     for e_index, entry in enumerate(load_entries()):
         for p_index, pattern in enumerate(entry.patterns):
             key = f"{entry.file}:{e_index}:{p_index}:{entry.code}"

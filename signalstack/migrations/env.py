@@ -23,9 +23,8 @@ def run_migrations() -> None:
 
 def _run(connection) -> None:  # noqa: ANN001
     # Batch mode lets ALTER TABLE work on SQLite, which cannot alter columns in place.
-    context.configure(
-        connection=connection, target_metadata=Base.metadata, render_as_batch=True, compare_type=True
-    )
+    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True,
+                      compare_type=True)
     with context.begin_transaction():
         context.run_migrations()
 

@@ -36,28 +36,22 @@ def pending_ranges(session: Session, batch_size: int) -> list[tuple[int, int]]:
     ids = session.scalars(
         select(AdVersion.id).where(AdVersion.analysed_at.is_(None)).order_by(AdVersion.id)
     ).all()
-    chunks = (ids[i : i + batch_size] for i in range(0, len(ids), batch_size))
+    chunks = (ids[i:i + batch_size] for i in range(0, len(ids), batch_size))
     return [(chunk[0], chunk[-1]) for chunk in chunks]
 
 
 def pending_count(session: Session) -> int:
-    return int(
-        session.scalar(select(func.count()).select_from(AdVersion).where(AdVersion.analysed_at.is_(None)))
-    )
+    return int(session.scalar(select(func.count()).select_from(AdVersion).where(AdVersion.analysed_at.is_(None))))
 
 
 def _clear(session: Session, version_ids: list[int], model_version: str) -> None:
     # Nothing should be there for an unanalysed version; clearing makes that a guarantee, not a hope.
     for table in (Entity, IndicatorHit):
         session.execute(delete(table).where(table.ad_version_id.in_(version_ids)))
-    session.execute(
-        delete(Score).where(Score.ad_version_id.in_(version_ids), Score.model_version == model_version)
-    )
+    session.execute(delete(Score).where(Score.ad_version_id.in_(version_ids), Score.model_version == model_version))
 
 
-def analyse_range(
-    settings: Settings, first_id: int, last_id: int, actor: str = "system:worker"
-) -> RangeResult:
+def analyse_range(settings: Settings, first_id: int, last_id: int, actor: str = "system:worker") -> RangeResult:
     """Analyse the still-unanalysed versions with first_id <= id <= last_id, in one transaction."""
     from nlp.analyse import analyse_version
     from nlp.licences import load_register
@@ -66,11 +60,8 @@ def analyse_range(
     threshold = float(settings.flag_threshold)
     register = load_register(settings.licence_register) if settings.licence_register else None
     with session_scope(settings) as session:
-        in_range = int(
-            session.scalar(
-                select(func.count()).select_from(AdVersion).where(AdVersion.id.between(first_id, last_id))
-            )
-        )
+        in_range = int(session.scalar(
+            select(func.count()).select_from(AdVersion).where(AdVersion.id.between(first_id, last_id))))
         rows = session.execute(
             select(AdVersion, Site.country)
             .join(Ad, Ad.id == AdVersion.ad_id)
@@ -82,18 +73,7 @@ def analyse_range(
         if not rows:
             return RangeResult(first_id, last_id, 0, 0, in_range)
         _clear(session, [version.id for version, _ in rows], MODEL_VERSION)
-        flagged = sum(
-            analyse_version(session, version, country, threshold, register) for version, country in rows
-        )
-        audit.record(
-            session,
-            actor,
-            "analyse",
-            "ad_versions",
-            f"{first_id}-{last_id}",
-            analysed=len(rows),
-            flagged=flagged,
-            model_version=MODEL_VERSION,
-            reanalyse=False,
-        )
+        flagged = sum(analyse_version(session, version, country, threshold, register) for version, country in rows)
+        audit.record(session, actor, "analyse", "ad_versions", f"{first_id}-{last_id}", analysed=len(rows),
+                     flagged=flagged, model_version=MODEL_VERSION, reanalyse=False)
     return RangeResult(first_id, last_id, len(rows), flagged, in_range - len(rows))

@@ -39,17 +39,12 @@ def queue_lengths(broker_url: str, timeout_s: float = 2.0) -> dict[str, int]:
     from kombu.exceptions import ChannelError
 
     lengths = {}
-    with Connection(
-        broker_url,
-        connect_timeout=timeout_s,
-        transport_options={"socket_timeout": timeout_s, "socket_connect_timeout": timeout_s},
-    ) as conn:
+    with Connection(broker_url, connect_timeout=timeout_s,
+                    transport_options={"socket_timeout": timeout_s, "socket_connect_timeout": timeout_s}) as conn:
         conn.ensure_connection(max_retries=1, timeout=timeout_s)
         for name in QUEUES:
             try:
-                lengths[name] = int(
-                    conn.default_channel.queue_declare(queue=name, passive=True).message_count
-                )
+                lengths[name] = int(conn.default_channel.queue_declare(queue=name, passive=True).message_count)
             except ChannelError:  # never declared, or (Redis) empty: no key
                 lengths[name] = 0
     return lengths
@@ -61,46 +56,23 @@ def _database_part(settings: Settings, failures: int) -> dict[str, Any]:
     with session_scope(settings) as session:
         last: dict[str, Any] = {}
         for job, site in session.execute(
-            select(CrawlJob, Site.name)
-            .join(Site, Site.id == CrawlJob.site_id)
-            .where(CrawlJob.status.in_(("finished", "partial")))
-            .order_by(CrawlJob.id)
+            select(CrawlJob, Site.name).join(Site, Site.id == CrawlJob.site_id)
+            .where(CrawlJob.status.in_(("finished", "partial"))).order_by(CrawlJob.id)
         ):
-            last[site] = {
-                "job_id": job.id,
-                "status": job.status,
-                "finished_at": _iso(job.finished_at),
-                "items": job.items,
-                "errors": job.errors,
-            }
+            last[site] = {"job_id": job.id, "status": job.status, "finished_at": _iso(job.finished_at),
+                          "items": job.items, "errors": job.errors}
         failed: list[dict[str, Any]] = [
-            {
-                "at": _iso(job.finished_at or job.started_at),
-                "kind": "crawl",
-                "what": f"{site} job {job.id}",
-                "error": f"status {job.status}, {job.errors} errors",
-            }
+            {"at": _iso(job.finished_at or job.started_at), "kind": "crawl", "what": f"{site} job {job.id}",
+             "error": f"status {job.status}, {job.errors} errors"}
             for job, site in session.execute(
-                select(CrawlJob, Site.name)
-                .join(Site, Site.id == CrawlJob.site_id)
-                .where(CrawlJob.status == "failed")
-                .order_by(CrawlJob.id.desc())
-                .limit(failures)
-            )
+                select(CrawlJob, Site.name).join(Site, Site.id == CrawlJob.site_id)
+                .where(CrawlJob.status == "failed").order_by(CrawlJob.id.desc()).limit(failures))
         ]
         failed += [
-            {
-                "at": _iso(entry.at),
-                "kind": "task",
-                "what": entry.object_id,
-                "error": str(entry.detail.get("error", "")),
-            }
+            {"at": _iso(entry.at), "kind": "task", "what": entry.object_id, "error": str(entry.detail.get("error", ""))}
             for entry in session.scalars(
-                select(AuditEntry)
-                .where(AuditEntry.action == FAILED_TASK_ACTION)
-                .order_by(AuditEntry.id.desc())
-                .limit(failures)
-            )
+                select(AuditEntry).where(AuditEntry.action == FAILED_TASK_ACTION)
+                .order_by(AuditEntry.id.desc()).limit(failures))
         ]
         failed.sort(key=lambda f: f["at"] or "", reverse=True)
         return {"last_crawl": last, "failures": failed[:failures], "pending_versions": pending_count(session)}
@@ -108,11 +80,9 @@ def _database_part(settings: Settings, failures: int) -> dict[str, Any]:
 
 def health(settings: Settings, failures: int = 10, ping_workers: bool = True) -> dict[str, Any]:
     """Broker, queues, workers online, last successful crawl per site, recent failures, analysis backlog."""
-    report: dict[str, Any] = {
-        "mode": "celery" if settings.broker_url else "in-process",
-        "broker": masked_url(settings.broker_url) if settings.broker_url else None,
-        "problems": [],
-    }
+    report: dict[str, Any] = {"mode": "celery" if settings.broker_url else "in-process",
+                              "broker": masked_url(settings.broker_url) if settings.broker_url else None,
+                              "problems": []}
     if settings.broker_url:
         try:
             report["queues"] = queue_lengths(settings.broker_url)
@@ -127,8 +97,6 @@ def health(settings: Settings, failures: int = 10, ping_workers: bool = True) ->
     try:
         report.update(_database_part(settings, failures))
     except SQLAlchemyError as exc:
-        report["problems"].append(
-            f"database unreadable: {exc.__class__.__name__}: {str(exc).splitlines()[0]}"
-        )
+        report["problems"].append(f"database unreadable: {exc.__class__.__name__}: {str(exc).splitlines()[0]}")
     report["ok"] = not report["problems"]
     return report

@@ -50,9 +50,7 @@ def _raw_mapping(raw: Any) -> dict[str, Any]:
 def _entry(site: str, spec: Any, known_sites: set[str] | None) -> MonitorEntry:
     where = f"monitor_schedule[{site!r}]"
     if known_sites is not None and site not in known_sites:
-        raise ScheduleError(
-            f"{where}: no site adapter named {site!r} (known: {', '.join(sorted(known_sites))})"
-        )
+        raise ScheduleError(f"{where}: no site adapter named {site!r} (known: {', '.join(sorted(known_sites))})")
     if not isinstance(spec, dict):
         raise ScheduleError(f"{where}: expected a table with every_hours or cron, purpose and legal_basis")
     unknown = set(spec) - _KEYS
@@ -60,9 +58,7 @@ def _entry(site: str, spec: Any, known_sites: set[str] | None) -> MonitorEntry:
         raise ScheduleError(f"{where}: unknown keys {sorted(unknown)}")
     purpose, legal_basis = str(spec.get("purpose", "")).strip(), str(spec.get("legal_basis", "")).strip()
     if not purpose or not legal_basis:
-        raise ScheduleError(
-            f"{where}: purpose and legal_basis are required (they are recorded with every crawl)"
-        )
+        raise ScheduleError(f"{where}: purpose and legal_basis are required (they are recorded with every crawl)")
     if ("every_hours" in spec) == ("cron" in spec):
         raise ScheduleError(f"{where}: give exactly one of every_hours or cron")
     every = spec.get("every_hours")
@@ -72,17 +68,10 @@ def _entry(site: str, spec: Any, known_sites: set[str] | None) -> MonitorEntry:
         every = float(every)
     cron = spec.get("cron")
     if cron is not None and len(str(cron).split()) != 5:
-        raise ScheduleError(
-            f"{where}: cron needs five fields 'minute hour day-of-month month day-of-week', not {cron!r}"
-        )
-    return MonitorEntry(
-        site=site,
-        purpose=purpose,
-        legal_basis=legal_basis,
-        every_hours=every,
-        cron=str(cron) if cron is not None else None,
-        base_url=spec.get("base_url") or None,
-    )
+        raise ScheduleError(f"{where}: cron needs five fields 'minute hour day-of-month month day-of-week', "
+                            f"not {cron!r}")
+    return MonitorEntry(site=site, purpose=purpose, legal_basis=legal_basis, every_hours=every,
+                        cron=str(cron) if cron is not None else None, base_url=spec.get("base_url") or None)
 
 
 def monitor_entries(raw: Any, known_sites: set[str] | None = None) -> list[MonitorEntry]:

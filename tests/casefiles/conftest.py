@@ -32,7 +32,7 @@ PHONE = "+31612345678"
 OTHER_PHONE = "+31687654321"
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 # Names and hit texts that a spreadsheet would run as formulas.
-FORMULA_NAME = '=HYPERLINK("http://example.invalid","x")'
+FORMULA_NAME = "=HYPERLINK(\"http://example.invalid\",\"x\")"
 PLUS_TEXT = "+31 6 1234 5678"
 
 
@@ -50,28 +50,15 @@ def write_warc(path: Path, pages: list[tuple[str, bytes]]) -> list[tuple[int, st
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         for url, body in pages:
-            req = writer.create_warc_record(
-                url,
-                "request",
-                payload=io.BytesIO(b""),
-                http_headers=StatusAndHeaders(
-                    "GET / HTTP/1.1", [("Host", "127.0.0.1")], is_http_request=True
-                ),
-            )
+            req = writer.create_warc_record(url, "request", payload=io.BytesIO(b""), http_headers=StatusAndHeaders(
+                "GET / HTTP/1.1", [("Host", "127.0.0.1")], is_http_request=True))
             writer.write_record(req)
             offset = fh.tell()
-            headers = StatusAndHeaders(
-                "200 OK",
-                [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
-                protocol="HTTP/1.1",
-            )
-            record = writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body), http_headers=headers
-            )
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                                                  ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
             writer.write_record(record)
-            out.append(
-                (offset, record.rec_headers.get_header("WARC-Record-ID"), hashlib.sha256(body).hexdigest())
-            )
+            out.append((offset, record.rec_headers.get_header("WARC-Record-ID"), hashlib.sha256(body).hexdigest()))
     return out
 
 
@@ -84,16 +71,8 @@ def _user(session, name: str, role: str, team: str) -> User:
 
 def _hit(version: AdVersion, code: str, category: str, phrase: str, weight: float) -> IndicatorHit:
     start = version.text.index(phrase)
-    return IndicatorHit(
-        ad_version_id=version.id,
-        code=code,
-        category=category,
-        start=start,
-        end=start + len(phrase),
-        text=phrase,
-        weight=weight,
-        source="test lexicon",
-    )
+    return IndicatorHit(ad_version_id=version.id, code=code, category=category, start=start,
+                        end=start + len(phrase), text=phrase, weight=weight, source="test lexicon")
 
 
 @pytest.fixture
@@ -110,14 +89,9 @@ def world(settings) -> World:
     records = write_warc(warc_path, pages)
     w = World(warc_path=warc_path)
     with session_scope(settings) as s:
-        for name, role, team in (
-            ("ana", "analyst", "vice"),
-            ("coco", "coordinator", "vice"),
-            ("audrey", "auditor", "vice"),
-            ("adam", "admin", "vice"),
-            ("otto", "analyst", "other"),
-            ("olga", "coordinator", "other"),
-        ):
+        for name, role, team in (("ana", "analyst", "vice"), ("coco", "coordinator", "vice"),
+                                 ("audrey", "auditor", "vice"), ("adam", "admin", "vice"),
+                                 ("otto", "analyst", "other"), ("olga", "coordinator", "other")):
             w.users[name] = _user(s, name, role, team).id
         site = Site(name="classic", base_url="http://127.0.0.1:8765/classic/")
         s.add(site)
@@ -127,132 +101,51 @@ def world(settings) -> World:
         s.flush()
         caps = []
         for i, ((url, body), (offset, rid, sha)) in enumerate(zip(pages, records, strict=True)):
-            cap = Capture(
-                crawl_job_id=job.id,
-                url=url,
-                fetched_at=T0 + timedelta(days=i),
-                http_status=200,
-                content_type="text/html",
-                sha256=sha,
-                size=len(body),
-                warc_file=str(warc_path),
-                warc_offset=offset,
-                warc_record_id=rid,
-                unmapped={"ad-extra": "x"},
-            )
+            cap = Capture(crawl_job_id=job.id, url=url, fetched_at=T0 + timedelta(days=i), http_status=200,
+                          content_type="text/html", sha256=sha, size=len(body), warc_file=str(warc_path),
+                          warc_offset=offset, warc_record_id=rid, unmapped={"ad-extra": "x"})
             s.add(cap)
             s.flush()
             caps.append(cap)
             w.captures[f"c{i}"] = cap.id
 
         def ad(site_ad_id: str) -> Ad:
-            row = Ad(
-                site_id=site.id,
-                site_ad_id=site_ad_id,
-                url=f"http://127.0.0.1:8765/classic/ad/{site_ad_id}",
-                first_seen=T0,
-                last_seen=T0,
-            )
+            row = Ad(site_id=site.id, site_ad_id=site_ad_id, url=f"http://127.0.0.1:8765/classic/ad/{site_ad_id}",
+                     first_seen=T0, last_seen=T0)
             s.add(row)
             s.flush()
             return row
 
-        def version(
-            a: Ad,
-            no: int,
-            cap: Capture,
-            title: str,
-            body: str,
-            name: str,
-            city: str,
-            phone: str,
-            age: str = "",
-        ) -> AdVersion:
-            v = AdVersion(
-                ad_id=a.id,
-                version_no=no,
-                capture_id=cap.id,
-                content_sha256=f"{a.id}-{no}".ljust(64, "0"),
-                captured_at=cap.fetched_at,
-                title=title,
-                body=body,
-                name=name,
-                city=city,
-                age_text=age,
-            )
+        def version(a: Ad, no: int, cap: Capture, title: str, body: str, name: str, city: str, phone: str,
+                    age: str = "") -> AdVersion:
+            v = AdVersion(ad_id=a.id, version_no=no, capture_id=cap.id, content_sha256=f"{a.id}-{no}".ljust(64, "0"),
+                          captured_at=cap.fetched_at, title=title, body=body, name=name, city=city, age_text=age)
             s.add(v)
             s.flush()
             s.add(Entity(ad_version_id=v.id, kind="phone", value=phone, start=0, end=1))
-            s.add(
-                Score(
-                    ad_version_id=v.id,
-                    model_version="test-1",
-                    risk=0.8,
-                    flagged=True,
-                    reasons=[{"code": "always_available", "contribution": 0.2}],
-                )
-            )
+            s.add(Score(ad_version_id=v.id, model_version="test-1", risk=0.8, flagged=True,
+                        reasons=[{"code": "always_available", "contribution": 0.2}]))
             return v
 
         a1, a2, a3 = ad("a1"), ad("a2"), ad("a3")
-        v11 = version(
-            a1, 1, caps[0], "Lisa", "Lisa 17 jaar, Utrecht, 24/7 bereikbaar", "Lisa", "Utrecht", PHONE, "17"
-        )
-        v12 = version(
-            a1,
-            2,
-            caps[1],
-            "Lisa",
-            "Lisa 17 jaar, Amsterdam, 24/7 bereikbaar",
-            "Lisa",
-            "Amsterdam",
-            PHONE,
-            "17",
-        )
-        v2 = version(
-            a2,
-            1,
-            caps[2],
-            FORMULA_NAME,
-            f"100% echt, Rotterdam. Bel {PLUS_TEXT}",
-            FORMULA_NAME,
-            "Rotterdam",
-            PHONE,
-        )
+        v11 = version(a1, 1, caps[0], "Lisa", "Lisa 17 jaar, Utrecht, 24/7 bereikbaar", "Lisa", "Utrecht", PHONE, "17")
+        v12 = version(a1, 2, caps[1], "Lisa", "Lisa 17 jaar, Amsterdam, 24/7 bereikbaar", "Lisa", "Amsterdam",
+                      PHONE, "17")
+        v2 = version(a2, 1, caps[2], FORMULA_NAME, f"100% echt, Rotterdam. Bel {PLUS_TEXT}", FORMULA_NAME,
+                     "Rotterdam", PHONE)
         v3 = version(a3, 1, caps[3], "Mia", "Mia, Den Haag", "Mia", "Den Haag", OTHER_PHONE)
-        s.add_all(
-            [
-                _hit(v11, "age_under_18", "minor", "17 jaar", 0.9),
-                _hit(v11, "always_available", "coercion", "24/7", 0.3),
-                _hit(v12, "age_under_18", "minor", "17 jaar", 0.9),
-                _hit(v12, "always_available", "coercion", "24/7", 0.3),
-                _hit(v2, "real_photos", "trust", "100% echt", 0.4),
-                _hit(v2, "phone_disguised", "obfuscation", PLUS_TEXT, 0.4),
-            ]
-        )
+        s.add_all([_hit(v11, "age_under_18", "minor", "17 jaar", 0.9), _hit(v11, "always_available", "coercion",
+                                                                             "24/7", 0.3),
+                   _hit(v12, "age_under_18", "minor", "17 jaar", 0.9), _hit(v12, "always_available", "coercion",
+                                                                             "24/7", 0.3),
+                   _hit(v2, "real_photos", "trust", "100% echt", 0.4),
+                   _hit(v2, "phone_disguised", "obfuscation", PLUS_TEXT, 0.4)])
         s.flush()
-        s.add(
-            ReviewDecision(
-                ad_id=a1.id,
-                ad_version_id=v12.id,
-                user_id=w.users["ana"],
-                decision="confirm",
-                reason="stated age 17",
-            )
-        )
-        s.add(
-            ReviewDecision(
-                ad_id=a2.id,
-                ad_version_id=v2.id,
-                user_id=w.users["ana"],
-                decision="urgent",
-                reason="same number",
-            )
-        )
-        s.add(
-            ReviewDecision(
-                ad_id=a3.id, ad_version_id=v3.id, user_id=w.users["ana"], decision="confirm", reason="other"
-            )
-        )
+        s.add(ReviewDecision(ad_id=a1.id, ad_version_id=v12.id, user_id=w.users["ana"], decision="confirm",
+                             reason="stated age 17"))
+        s.add(ReviewDecision(ad_id=a2.id, ad_version_id=v2.id, user_id=w.users["ana"], decision="urgent",
+                             reason="same number"))
+        s.add(ReviewDecision(ad_id=a3.id, ad_version_id=v3.id, user_id=w.users["ana"], decision="confirm",
+                             reason="other"))
         w.ads = {"a1": a1.id, "a2": a2.id, "a3": a3.id}
     return w

@@ -25,7 +25,7 @@ from signalstack.db import session_scope
 from signalstack.schema import AuditEntry
 
 PHONE = "+31612345678"
-FORMULA_NAME = '=HYPERLINK("http://example.invalid","x")'  # ad a2's advertised name (conftest)
+FORMULA_NAME = "=HYPERLINK(\"http://example.invalid\",\"x\")"  # ad a2's advertised name (conftest)
 
 
 def make_case(settings, world) -> str:
@@ -33,15 +33,8 @@ def make_case(settings, world) -> str:
         case = create_case(s, "Lisa en netwerk", "vice", "ana")
         add_ad(s, case, world.ads["a3"], "ana")
         dossier = create_dossier(s, "ana", "phone", PHONE, title="Lisa")
-        add_note(
-            s,
-            "ana",
-            dossier.id,
-            "Geen vergunning bekend",
-            kind="enrichment",
-            partner="Gemeente Utrecht",
-            source="HON stap 2",
-        )
+        add_note(s, "ana", dossier.id, "Geen vergunning bekend", kind="enrichment", partner="Gemeente Utrecht",
+                 source="HON stap 2")
         add_dossier(s, case, dossier.id, "ana")
         add_case_note(s, case, "-2+3 cmd", "ana", source="analyst")
         classify(s, "coco", dossier.id, "groen", "first look")
@@ -63,12 +56,7 @@ def test_export_verifies_and_holds_everything(settings, world, exported):
     assert report.ok, report.problems
     assert report.key_fingerprint == exported.key_fingerprint
     bagit.Bag(str(root)).validate()  # the reference implementation agrees
-    for name in (
-        "manifest-sha256.txt",
-        "manifest-sha512.txt",
-        "tagmanifest-sha256.txt",
-        "tagmanifest-sha512.txt",
-    ):
+    for name in ("manifest-sha256.txt", "manifest-sha512.txt", "tagmanifest-sha256.txt", "tagmanifest-sha512.txt"):
         assert (root / name).is_file()
     info = bagit.Bag(str(root)).info
     assert info["External-Identifier"] == exported.case_number
@@ -221,27 +209,12 @@ def test_standard_tools_verify_the_signature(exported):
     if openssl is None:
         pytest.skip("openssl not installed")
     root = exported.path
-    run = subprocess.run(
-        [
-            openssl,
-            "pkeyutl",
-            "-verify",
-            "-pubin",
-            "-inkey",
-            str(root / "signing-key.pub"),
-            "-rawin",
-            "-in",
-            str(root / "tagmanifest-sha256.txt"),
-            "-sigfile",
-            str(root / "signature.ed25519"),
-        ],
-        capture_output=True,
-        text=True,
-    )
+    run = subprocess.run([openssl, "pkeyutl", "-verify", "-pubin", "-inkey", str(root / "signing-key.pub"),
+                          "-rawin", "-in", str(root / "tagmanifest-sha256.txt"),
+                          "-sigfile", str(root / "signature.ed25519")], capture_output=True, text=True)
     assert run.returncode == 0 and "Success" in run.stdout, run.stdout + run.stderr
-    bagit_cli = subprocess.run(
-        [sys.executable, "-m", "bagit", "--validate", str(root)], capture_output=True, text=True
-    )
+    bagit_cli = subprocess.run([sys.executable, "-m", "bagit", "--validate", str(root)], capture_output=True,
+                               text=True)
     assert bagit_cli.returncode == 0, bagit_cli.stderr
 
 

@@ -91,11 +91,7 @@ def test_clear_errors_without_traceback(run, settings, tmp_path):
     junk = run("verify", str(tmp_path / "junk.zip"))
     assert junk.exit_code == 1 and "junk.zip" in junk.output
     # the real entry point, as an analyst would run it
-    proc = subprocess.run(
-        [sys.executable, "-m", "signalstack.cli", "case", "verify", str(tmp_path / "nothing")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    proc = subprocess.run([sys.executable, "-m", "signalstack.cli", "case", "verify", str(tmp_path / "nothing")],
+                          capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1 and "no such file or folder" in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout

@@ -45,16 +45,8 @@ def test_tally_rules():
     minor = scheme.tally_signals({"age_under_18": ("minor", 1)}, {})
     assert minor["suggested_colour"] in ("oranje", "rood")  # minimum colour of a stated minor
     unknown = scheme.tally_signals({"made_up": ("coercion", 2)}, {})
-    assert unknown["rows"] == [
-        {
-            "category": "coercion",
-            "code": "made_up",
-            "points": 0,
-            "count": 2,
-            "source": "not in the points scheme",
-            "explanation": "",
-        }
-    ]
+    assert unknown["rows"] == [{"category": "coercion", "code": "made_up", "points": 0, "count": 2,
+                                "source": "not in the points scheme", "explanation": ""}]
     enrich = scheme.tally_signals({}, {"enrichments": 10})
     entry = s["signals"]["partner_enrichment"]
     assert enrich["total"] == entry["points"] * entry["max_count"]
@@ -64,25 +56,15 @@ def test_phone_dossier_stacks_every_version_and_note(settings, world):
     with session_scope(settings) as s:
         d = create_dossier(s, "ana", "phone", "06-12345678", title="Lisa")
         assert d.subject == PHONE and d.team == "vice"
-        add_note(
-            s,
-            "ana",
-            d.id,
-            "Gemeente: geen vergunning bekend",
-            kind="enrichment",
-            source="HON check",
-            partner="Gemeente Utrecht",
-        )
+        add_note(s, "ana", d.id, "Gemeente: geen vergunning bekend", kind="enrichment", source="HON check",
+                 partner="Gemeente Utrecht")
         add_note(s, "ana", d.id, "", kind="enrichment", partner="Zorg", no_information=True)
         dossier_id = d.id
     with session_scope(settings) as s:
         signals = stacked_signals(s, dossier_id)
         ads = [x for x in signals if x["kind"] == "ad_version"]
-        assert [(x["ad_id"], x["version_no"]) for x in ads] == [
-            (world.ads["a1"], 1),
-            (world.ads["a1"], 2),
-            (world.ads["a2"], 1),
-        ]
+        assert [(x["ad_id"], x["version_no"]) for x in ads] == [(world.ads["a1"], 1), (world.ads["a1"], 2),
+                                                               (world.ads["a2"], 1)]
         assert [x["when"] for x in signals] == sorted(x["when"] for x in signals)
         assert all(x["who"] and "source" in x for x in signals)
         assert {h["code"] for h in ads[0]["indicators"]} == {"age_under_18", "always_available"}
@@ -105,12 +87,8 @@ def test_alias_and_network_subjects(settings, world):
         cluster = Cluster(kind="all", key="net-1")
         s.add(cluster)
         s.flush()
-        s.add_all(
-            [
-                ClusterMember(cluster_id=cluster.id, ad_id=world.ads["a2"]),
-                ClusterMember(cluster_id=cluster.id, ad_id=world.ads["a3"]),
-            ]
-        )
+        s.add_all([ClusterMember(cluster_id=cluster.id, ad_id=world.ads["a2"]),
+                   ClusterMember(cluster_id=cluster.id, ad_id=world.ads["a3"])])
         alias = create_dossier(s, "ana", "alias", "mia").id
         network = create_dossier(s, "ana", "network", "net-1").id
     with session_scope(settings) as s:
@@ -130,20 +108,13 @@ def test_classification_history_moves_up_and_down(settings, world):
             classify(s, "coco", dossier_id, "oranje", " ")
         with pytest.raises(DossierError, match="colour"):
             classify(s, "coco", dossier_id, "paars", "x")
-    for colour, why in (
-        ("groen", "first look"),
-        ("rood", "stated age 17 confirmed"),
-        ("oranje", "age disputed"),
-    ):
+    for colour, why in (("groen", "first look"), ("rood", "stated age 17 confirmed"), ("oranje", "age disputed")):
         with session_scope(settings) as s:
             classify(s, "coco", dossier_id, colour, why)
     with session_scope(settings) as s:
         rows = history(s, dossier_id)
         assert [(r.colour, r.previous_colour, r.direction) for r in rows] == [
-            ("groen", None, "initial"),
-            ("rood", "groen", "up"),
-            ("oranje", "rood", "down"),
-        ]
+            ("groen", None, "initial"), ("rood", "groen", "up"), ("oranje", "rood", "down")]
         assert all(r.decided_by == "coco" and r.reason and r.tally["rows"] for r in rows)
         assert rows[0].points_total == tally(s, dossier_id)["total"]
         assert verify_chain(s).ok

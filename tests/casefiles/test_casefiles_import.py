@@ -24,11 +24,8 @@ def partner_bag(folder: Path, notes: list | dict, organisation: str = PARTNER) -
     folder.mkdir()
     body = notes if isinstance(notes, dict) else {"notes": notes}
     (folder / "enrichment.json").write_text(json.dumps(body), encoding="utf-8")
-    make_signed_bag(
-        folder,
-        {"Source-Organization": organisation, "External-Identifier": "GVS-2026-17"},
-        Ed25519PrivateKey.generate(),
-    )
+    make_signed_bag(folder, {"Source-Organization": organisation, "External-Identifier": "GVS-2026-17"},
+                    Ed25519PrivateKey.generate())
     return folder
 
 
@@ -44,11 +41,9 @@ def zipped(folder: Path, target: Path, extra: dict[str, bytes] | None = None) ->
 
 def counts(settings) -> tuple[int, int, int]:
     with session_scope(settings) as s:
-        return (
-            s.execute(select(func.count(CaseSignal.id))).scalar(),
-            s.execute(select(func.count(DossierNote.id))).scalar(),
-            s.execute(select(func.count(AuditEntry.id))).scalar(),
-        )
+        return (s.execute(select(func.count(CaseSignal.id))).scalar(),
+                s.execute(select(func.count(DossierNote.id))).scalar(),
+                s.execute(select(func.count(AuditEntry.id))).scalar())
 
 
 @pytest.fixture
@@ -62,29 +57,19 @@ def case_and_dossier(settings, world):
 
 def test_partner_enrichment_reaches_case_and_dossier(settings, case_and_dossier, tmp_path):
     number, dossier_id = case_and_dossier
-    bag = partner_bag(
-        tmp_path / "answer",
-        [
-            {"text": "Geen exploitatievergunning", "about": "+31612345678"},
-            {"text": "", "no_information": True},
-        ],
-    )
+    bag = partner_bag(tmp_path / "answer", [{"text": "Geen exploitatievergunning", "about": "+31612345678"},
+                                            {"text": "", "no_information": True}])
     with session_scope(settings) as s:
         result = import_bundle(s, settings, "ana", number, zipped(bag, tmp_path / "answer.zip"), dossier_id)
     assert result.partner == PARTNER and result.notes == 2
     with session_scope(settings) as s:
-        rows = s.execute(
-            select(CaseSignal).where(CaseSignal.kind == "enrichment").order_by(CaseSignal.id)
-        ).scalars()
+        rows = s.execute(select(CaseSignal).where(CaseSignal.kind == "enrichment").order_by(CaseSignal.id)).scalars()
         rows = list(rows)
         assert rows[0].note == "[+31612345678] Geen exploitatievergunning"
         assert all(PARTNER in r.source and "tagmanifest-sha256" in r.source for r in rows)
         notes = list(s.execute(select(DossierNote).order_by(DossierNote.id)).scalars())
         assert [(n.partner, n.no_information) for n in notes] == [(PARTNER, False), (PARTNER, True)]
-        assert (
-            s.execute(select(AuditEntry).where(AuditEntry.action == "case.import")).scalar_one().actor
-            == "ana"
-        )
+        assert s.execute(select(AuditEntry).where(AuditEntry.action == "case.import")).scalar_one().actor == "ana"
     with session_scope(settings) as s, pytest.raises(ImportRefused, match="already"):
         import_bundle(s, settings, "ana", number, bag)
 
@@ -106,13 +91,7 @@ def test_zip_slip_is_refused_and_nothing_is_written(settings, case_and_dossier, 
     number, dossier_id = case_and_dossier
     bag = partner_bag(tmp_path / "answer", [{"text": "x"}])
     before = counts(settings)
-    for evil in (
-        "../evil.txt",
-        "/tmp/evil-abs.txt",
-        "bag/../../evil2.txt",
-        "C:/evil.txt",
-        "bag\\..\\evil3.txt",
-    ):
+    for evil in ("../evil.txt", "/tmp/evil-abs.txt", "bag/../../evil2.txt", "C:/evil.txt", "bag\\..\\evil3.txt"):
         target = zipped(bag, tmp_path / "slip.zip", {evil: b"pwned"})
         with session_scope(settings) as s, pytest.raises(ImportRefused, match="zip-slip|outside"):
             import_bundle(s, settings, "ana", number, target, dossier_id)
@@ -127,7 +106,7 @@ def test_symlink_entry_is_refused(settings, case_and_dossier, tmp_path):
     target = zipped(bag, tmp_path / "link.zip")
     with zipfile.ZipFile(target, "a") as zf:
         info = zipfile.ZipInfo("bag/data/link")
-        info.external_attr = 0o120777 << 16
+        info.external_attr = (0o120777 << 16)
         zf.writestr(info, "/etc/passwd")
     with session_scope(settings) as s, pytest.raises(ImportRefused, match="symbolic link"):
         import_bundle(s, settings, "ana", number, target)

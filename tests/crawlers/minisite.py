@@ -25,19 +25,9 @@ def png(shade: int) -> bytes:
 
 
 def make_ads(n: int, prefix: str = "a") -> list[dict]:
-    return [
-        {
-            "id": f"{prefix}{i:04d}",
-            "title": f"Afspraak {i}",
-            "body": f"Hoi, ik ben Eva {i}.\nBel me.\n",
-            "name": f"Eva{i}",
-            "age": str(19 + i % 10),
-            "city": ["Utrecht", "Zwolle", "Den Haag"][i % 3],
-            "posted": "2026-11-20T10:00:00Z",
-            "images": [f"i{i % 5}.png"],
-        }
-        for i in range(n)
-    ]
+    return [{"id": f"{prefix}{i:04d}", "title": f"Afspraak {i}", "body": f"Hoi, ik ben Eva {i}.\nBel me.\n",
+             "name": f"Eva{i}", "age": str(19 + i % 10), "city": ["Utrecht", "Zwolle", "Den Haag"][i % 3],
+             "posted": "2026-11-20T10:00:00Z", "images": [f"i{i % 5}.png"]} for i in range(n)]
 
 
 class MiniSite:
@@ -62,55 +52,37 @@ class MiniSite:
     # -- pages ----------------------------------------------------------------------------
 
     def _page(self, n: int) -> list[dict]:
-        return self.ads[(n - 1) * self.per_page : n * self.per_page]
+        return self.ads[(n - 1) * self.per_page: n * self.per_page]
 
     def _classic_listing(self, n: int) -> str:
-        cards = "".join(
-            f'<article class="ad-card"><a class="ad-link" href="/classic/ad/{a["id"]}">'
-            f'{html.escape(a["title"])}</a><span class="ad-city">{a["city"]}</span></article>'
-            for a in self._page(n)
-        )
+        cards = "".join(f'<article class="ad-card"><a class="ad-link" href="/classic/ad/{a["id"]}">'
+                        f'{html.escape(a["title"])}</a><span class="ad-city">{a["city"]}</span></article>'
+                        for a in self._page(n))
         if self.hostile and n == 1:
-            cards += "".join(
-                f'<article class="ad-card"><a class="ad-link" href="/classic/ad/{h}">x</a></article>'
-                for h in ("loop", "err500", "huge", "slow", "badcharset", "missing")
-            )
+            cards += "".join(f'<article class="ad-card"><a class="ad-link" href="/classic/ad/{h}">x</a></article>'
+                             for h in ("loop", "err500", "huge", "slow", "badcharset", "missing"))
             cards += '<a href="/classic/calendar/2026-12">agenda</a><a href="/private/x">p</a>'
         nxt = f'<a class="next" rel="next" href="/classic/page/{n + 1}">next</a>' if self._page(n + 1) else ""
         return f"<html><body>{cards}{nxt}</body></html>"
 
     def _classic_detail(self, ad: dict) -> str:
         imgs = "".join(f'<img class="ad-image" src="/img/{f}">' for f in ad["images"])
-        return (
-            f'<html><head><link rel="canonical" href="/classic/ad/{ad["id"]}"></head><body>'
-            f'<article class="ad" data-ad-id="{ad["id"]}"><h1 class="ad-title">{html.escape(ad["title"])}</h1>'
-            f'<dl class="ad-facts"><dd class="ad-name">{ad["name"]}</dd><dd class="ad-age">{ad["age"]}</dd>'
-            f'<dd class="ad-city">{ad["city"]}</dd><dd><time class="ad-posted" datetime="{ad["posted"]}">x</time>'
-            f'</dd><dd class="ad-extra">lid sinds 2025</dd></dl>'
-            f'<div class="ad-body" style="white-space:pre-wrap">{html.escape(ad["body"])}</div>{imgs}'
-            f"</article></body></html>"
-        )
+        return (f'<html><head><link rel="canonical" href="/classic/ad/{ad["id"]}"></head><body>'
+                f'<article class="ad" data-ad-id="{ad["id"]}"><h1 class="ad-title">{html.escape(ad["title"])}</h1>'
+                f'<dl class="ad-facts"><dd class="ad-name">{ad["name"]}</dd><dd class="ad-age">{ad["age"]}</dd>'
+                f'<dd class="ad-city">{ad["city"]}</dd><dd><time class="ad-posted" datetime="{ad["posted"]}">x</time>'
+                f'</dd><dd class="ad-extra">lid sinds 2025</dd></dl>'
+                f'<div class="ad-body" style="white-space:pre-wrap">{html.escape(ad["body"])}</div>{imgs}'
+                f'</article></body></html>')
 
     def _profiles_detail(self, ad: dict) -> str:
-        data = {
-            "@context": "https://schema.org",
-            "@type": "ProfilePage",
-            "identifier": ad["id"],
-            "headline": ad["title"],
-            "text": ad["body"],
-            "datePublished": ad["posted"],
-            "image": [f"/img/{f}" for f in ad["images"]],
-            "mainEntity": {
-                "@type": "Person",
-                "name": ad["name"],
-                "age": ad["age"],
-                "homeLocation": {"@type": "Place", "name": ad["city"]},
-            },
-        }
-        return (
-            f'<html><head><script type="application/ld+json">{json.dumps(data)}</script></head>'
-            f"<body><h1>{html.escape(ad['title'])}</h1></body></html>"
-        )
+        data = {"@context": "https://schema.org", "@type": "ProfilePage", "identifier": ad["id"],
+                "headline": ad["title"], "text": ad["body"], "datePublished": ad["posted"],
+                "image": [f"/img/{f}" for f in ad["images"]],
+                "mainEntity": {"@type": "Person", "name": ad["name"], "age": ad["age"],
+                               "homeLocation": {"@type": "Place", "name": ad["city"]}}}
+        return (f'<html><head><script type="application/ld+json">{json.dumps(data)}</script></head>'
+                f'<body><h1>{html.escape(ad["title"])}</h1></body></html>')
 
     def _search_listing(self, n: int) -> str:
         items = ""
@@ -122,15 +94,13 @@ class MiniSite:
 
     def _search_detail(self, ad: dict) -> str:
         imgs = "".join(f'<img itemprop="image" src="/img/{f}">' for f in ad["images"])
-        return (
-            f'<html><head><link rel="canonical" href="{self.base_url}/search/ad/{ad["id"]}"></head><body>'
-            f'<div class="advert" data-id="{ad["id"]}" itemscope><h2 itemprop="headline">'
-            f'{html.escape(ad["title"])}</h2><span itemprop="name">{ad["name"]}</span>'
-            f'<span itemprop="age">{ad["age"]}</span><span itemprop="city">{ad["city"]}</span>'
-            f'<time itemprop="datePublished" datetime="{ad["posted"]}">x</time>'
-            f'<div itemprop="description" style="white-space:pre-wrap">{html.escape(ad["body"])}</div>'
-            f"{imgs}</div></body></html>"
-        )
+        return (f'<html><head><link rel="canonical" href="{self.base_url}/search/ad/{ad["id"]}"></head><body>'
+                f'<div class="advert" data-id="{ad["id"]}" itemscope><h2 itemprop="headline">'
+                f'{html.escape(ad["title"])}</h2><span itemprop="name">{ad["name"]}</span>'
+                f'<span itemprop="age">{ad["age"]}</span><span itemprop="city">{ad["city"]}</span>'
+                f'<time itemprop="datePublished" datetime="{ad["posted"]}">x</time>'
+                f'<div itemprop="description" style="white-space:pre-wrap">{html.escape(ad["body"])}</div>'
+                f'{imgs}</div></body></html>')
 
     def route(self, path: str, query: dict) -> tuple[int, str, bytes, dict]:
         by_id = {a["id"]: a for a in self.ads}
@@ -160,23 +130,14 @@ class MiniSite:
             if key in by_id:
                 return 200, text, self._classic_detail(by_id[key]).encode(), {}
         if path == "/profiles/":
-            links = "".join(
-                f'<a class="profile-link" href="/profiles/p/x-{a["id"]}">p</a>' for a in self._page(1)
-            )
-            more = (
-                '<button class="load-more" data-endpoint="/profiles/api/list?offset=20">m</button>'
-                if len(self.ads) > self.per_page
-                else ""
-            )
+            links = "".join(f'<a class="profile-link" href="/profiles/p/x-{a["id"]}">p</a>' for a in self._page(1))
+            more = ('<button class="load-more" data-endpoint="/profiles/api/list?offset=20">m</button>'
+                    if len(self.ads) > self.per_page else "")
             return 200, text, f"<html><body>{links}{more}</body></html>".encode(), {}
         if path == "/profiles/api/list":
             offset = int(query.get("offset", ["0"])[0])
-            chunk = self.ads[offset : offset + self.per_page]
-            nxt = (
-                f"/profiles/api/list?offset={offset + self.per_page}"
-                if offset + self.per_page < len(self.ads)
-                else None
-            )
+            chunk = self.ads[offset: offset + self.per_page]
+            nxt = f"/profiles/api/list?offset={offset + self.per_page}" if offset + self.per_page < len(self.ads) else None
             body = {"items": [{"id": a["id"], "url": f"/profiles/p/x-{a['id']}"} for a in chunk], "next": nxt}
             return 200, "application/json", json.dumps(body).encode(), {}
         if path.startswith("/profiles/p/"):
@@ -201,11 +162,7 @@ class MiniSite:
                 if site.delay:
                     time.sleep(site.delay)
                 status, ctype, body, headers = site.route(parts.path, parse_qs(parts.query))
-                if (
-                    site.gzip
-                    and "gzip" in self.headers.get("Accept-Encoding", "")
-                    and ctype.startswith("text")
-                ):
+                if site.gzip and "gzip" in self.headers.get("Accept-Encoding", "") and ctype.startswith("text"):
                     body = gzip.compress(body, mtime=0)
                     headers = {**headers, "Content-Encoding": "gzip"}
                 self.send_response(status)

@@ -23,13 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def cli(*args: str) -> subprocess.CompletedProcess:
     # A child process: the command exactly as an operator runs it.
-    return subprocess.run(
-        [sys.executable, "-m", "signalstack.cli", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return subprocess.run([sys.executable, "-m", "signalstack.cli", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
 
 
 def saved(site: str, name: str) -> str:
@@ -71,33 +66,21 @@ def test_unknown_site_is_a_clear_error():
 def test_classic_reads_saved_pages():
     a = load_adapter("classic")
     listing = parse_listing_html(a, f"{BASE}/classic/", saved("classic", "listing.html"))
-    assert listing.ad_urls == [
-        f"{BASE}/classic/ad/c1001",
-        f"{BASE}/classic/ad/c1002",
-        f"{BASE}/classic/ad/c1003",
-    ]
+    assert listing.ad_urls == [f"{BASE}/classic/ad/c1001", f"{BASE}/classic/ad/c1002", f"{BASE}/classic/ad/c1003"]
     assert listing.next_urls == [f"{BASE}/classic/page/2"]
-    assert (
-        parse_listing_html(a, f"{BASE}/classic/page/7", saved("classic", "listing_last.html")).next_urls == []
-    )
+    assert parse_listing_html(a, f"{BASE}/classic/page/7", saved("classic", "listing_last.html")).next_urls == []
     page = extract_detail(a, f"{BASE}/classic/ad/c1001", saved("classic", "detail.html"))
     f = page.fields
     assert (f["site_ad_id"], f["title"], f["name"], f["age"], f["city"]) == (
-        "c1001",
-        "Nieuw in Utrecht",
-        "Mila",
-        "19 jaar",
-        "Utrecht",
-    )
+        "c1001", "Nieuw in Utrecht", "Mila", "19 jaar", "Utrecht")
     # The body is the element's exact text content: entities decoded, newlines kept.
-    assert f["body"] == (
-        "Hoi, ik ben Mila.\nAlleen deze week in Utrecht, afspraak & prijs via sms.\n\nBel 06-12345678"
-    )
+    assert f["body"] == ("Hoi, ik ben Mila.\nAlleen deze week in Utrecht, afspraak & prijs via sms.\n\n"
+                         "Bel 06-12345678")
     assert f["posted_at"] == "2026-11-20T09:30:00Z"
     assert f["images"] == [f"{BASE}/img/a1.png", f"{BASE}/img/a2.png"]
     assert page.unmapped == {"ad-extra": "oktober 2026"}
     text = analysis_text(f["title"], f["body"])
-    assert text[text.index("Alleen") :].startswith("Alleen deze week")
+    assert text[text.index("Alleen"):].startswith("Alleen deze week")
 
 
 def test_profiles_reads_saved_pages():
@@ -159,12 +142,7 @@ def test_malformed_demo_page_still_reads_completely():
     page = extract_detail(a, f"{BASE}/classic/ad/480025", saved("classic", "detail_demo_malformed.html"))
     f = page.fields
     assert (f["site_ad_id"], f["title"], f["name"], f["age"], f["city"]) == (
-        "480025",
-        "Ilse (18) - Den Haag",
-        "Ilse",
-        "18 jaar",
-        "Den Haag",
-    )
+        "480025", "Ilse (18) - Den Haag", "Ilse", "18 jaar", "Den Haag")
     assert f["body"].startswith("Hoi! Ik ben Ilse, 18, uit Den Haag.\n") and f["body"].endswith("\nKusjes")
     assert "'s avonds" in f["body"]
     assert page.unmapped == {"ad-updated": "2026-11-01T12:40:35Z", "ad-extra": "260 keer"}

@@ -45,12 +45,7 @@ def assert_matches_day(settings: Settings, view, site: str) -> None:
             continue
         want = truth.version
         assert (v.title, v.body, v.name, v.age_text, v.city) == (
-            want["title"],
-            want["body"],
-            want["name"],
-            want["age"],
-            want["city"],
-        ), ad_id
+            want["title"], want["body"], want["name"], want["age"], want["city"]), ad_id
         assert [i["url"].rsplit("/", 1)[1] for i in v.images] == want["images"]
         assert all(len(i.get("phash", "")) == 16 for i in v.images)
 
@@ -79,9 +74,7 @@ def test_demo_world_crawl_and_recrawl(settings, world):
     now = {a.id: a for a in view.by_site["classic"]}
     ads = stored_ads(settings, "classic")
     assert {k for k, a in ads.items() if a.removed_at} == set(before) - set(now)
-    changed = {
-        k for k in before.keys() & now.keys() if before[k].version["version"] != now[k].version["version"]
-    }
+    changed = {k for k in before.keys() & now.keys() if before[k].version["version"] != now[k].version["version"]}
     versioned = {k for k in now if len(ads[k].versions) > 1}
     assert versioned <= changed and summary.ads_changed == len(versioned)
     assert summary.ads_new == len(set(now) - set(before))

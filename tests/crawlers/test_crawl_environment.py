@@ -9,13 +9,8 @@ from signalstack.workers.schedule import monitor_entries
 
 def test_child_environment_round_trips_every_setting(monkeypatch):
     table = {"classic": {"every_hours": 24, "purpose": "Monitoring", "legal_basis": "Art. 3 Politiewet"}}
-    parent = Settings(
-        overrides={
-            "broker_url": "redis://user:secret@127.0.0.1:6379/0",
-            "monitor_schedule": table,
-            "flag_threshold": 0.4,
-        }
-    )
+    parent = Settings(overrides={"broker_url": "redis://user:secret@127.0.0.1:6379/0",
+                                 "monitor_schedule": table, "flag_threshold": 0.4})
     env = child_environment(parent)
     for name, value in env.items():
         if name.startswith("SIGNALSTACK_"):

@@ -40,14 +40,9 @@ def stored(settings) -> int:
 
 
 def start(settings, base_url: str, *extra: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "signalstack.cli", *ARGS, "--base-url", base_url, *extra],
-        cwd=ROOT,
-        env=child_environment(settings),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return subprocess.Popen([sys.executable, "-m", "signalstack.cli", *ARGS, "--base-url", base_url, *extra],
+                            cwd=ROOT, env=child_environment(settings), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
 
 
 def kill_when_stored(settings, proc: subprocess.Popen, at_least: int) -> None:

@@ -55,13 +55,8 @@ def test_refuses_without_purpose_or_legal_basis(sqlite_settings, site):
     settings = sqlite_settings
     env = child_environment(settings)
     for args, missing in ((["--legal-basis", "x"], "--purpose"), (["--purpose", "x"], "--legal-basis")):
-        result = subprocess.run(
-            [sys.executable, "-m", "signalstack.cli", "crawl", "classic", "--base-url", site.base_url, *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+        result = subprocess.run([sys.executable, "-m", "signalstack.cli", "crawl", "classic", "--base-url",
+                                 site.base_url, *args], cwd=ROOT, env=env, capture_output=True, text=True)
         assert result.returncode == 2
         assert missing in result.stderr and "Traceback" not in result.stderr
     with pytest.raises(CrawlRefused, match="purpose"):
@@ -85,12 +80,7 @@ def test_crawl_stores_every_live_ad_once(settings, site, layout):
             v = ad.current
             want = by_id[ad.site_ad_id]
             assert (v.title, v.body, v.name, v.age_text, v.city) == (
-                want["title"],
-                want["body"],
-                want["name"],
-                want["age"],
-                want["city"],
-            )
+                want["title"], want["body"], want["name"], want["age"], want["city"])
             assert v.images[0]["url"].endswith(want["images"][0])
             assert len(v.images[0]["sha256"]) == 64 and len(v.images[0]["phash"]) == 16
             assert v.images[0]["phash"] != v.images[0]["phash_mirror"]  # the test images are not symmetric
@@ -98,12 +88,7 @@ def test_crawl_stores_every_live_ad_once(settings, site, layout):
             assert "stored" not in v.images[0]
         job = s.execute(select(CrawlJob)).scalar_one()
         assert not (settings.data_path / "images").exists()  # by default no image bytes are kept
-        assert (job.status, job.items, job.started_by, job.purpose) == (
-            "finished",
-            25,
-            "tester",
-            WHY["purpose"],
-        )
+        assert (job.status, job.items, job.started_by, job.purpose) == ("finished", 25, "tester", WHY["purpose"])
         assert job.finished_at and job.pages >= 25 and job.bytes > 0 and job.software_version
     if layout == "search":
         # Three listed URLs per ad, one fetch per ad: duplicates collapse before fetching.
@@ -111,22 +96,14 @@ def test_crawl_stores_every_live_ad_once(settings, site, layout):
         assert all(n == 1 for path, n in site.hits.items() if path.startswith("/search/ad/"))
         assert summary.details["duplicate_urls_collapsed"] == 50
     with session_scope(settings) as s:
-        start, finish = (
-            s.execute(select(AuditEntry).where(AuditEntry.action == a)).scalar_one()
-            for a in ("crawl.start", "crawl.finish")
-        )
-        assert (start.actor, start.detail["purpose"], start.detail["robots"]) == (
-            "tester",
-            WHY["purpose"],
-            "obeyed",
-        )
+        start, finish = (s.execute(select(AuditEntry).where(AuditEntry.action == a)).scalar_one()
+                         for a in ("crawl.start", "crawl.finish"))
+        assert (start.actor, start.detail["purpose"], start.detail["robots"]) == ("tester", WHY["purpose"], "obeyed")
         assert finish.detail["status"] == "finished" and finish.detail["items"] == 25
     if layout == "classic":
         assert summary.unmapped == {"ad-extra": 25}
         with session_scope(settings) as s:
-            assert {c.unmapped["ad-extra"] for c in s.execute(select(Capture)).scalars()} == {
-                "lid sinds 2025"
-            }
+            assert {c.unmapped["ad-extra"] for c in s.execute(select(Capture)).scalars()} == {"lid sinds 2025"}
 
 
 def test_warc_records_read_back_and_match(sqlite_settings):
@@ -166,12 +143,8 @@ def test_warc_records_read_back_and_match(sqlite_settings):
             fields = meta.content_stream().read().decode()
             assert meta.rec_type == "metadata" and f"crawl-job-id: {job_id}" in fields
             assert f"purpose: {WHY['purpose']}" in fields and f"legal-basis: {WHY['legal_basis']}" in fields
-    shown = subprocess.run(
-        [sys.executable, "-m", "signalstack.cli", "capture", "show", str(refs[0][0])],
-        cwd=ROOT,
-        env=child_environment(settings),
-        capture_output=True,
-    )
+    shown = subprocess.run([sys.executable, "-m", "signalstack.cli", "capture", "show", str(refs[0][0])], cwd=ROOT,
+                           env=child_environment(settings), capture_output=True)
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.startswith(b"HTTP/1.0 200") and b'<div class="ad-body"' in shown.stdout
 
@@ -192,17 +165,11 @@ def test_recrawl_adds_versions_and_marks_removals(settings, site, monkeypatch):
     site.broken.clear()
     s3 = crawl(once, "classic", site.base_url)
     assert (s3.ads_new, s3.ads_changed, s3.ads_unchanged, s3.ads_removed) == (0, 0, 24, 0)
-    listed = subprocess.run(
-        [sys.executable, "-m", "signalstack.cli", "crawl", "--list", "--json"],
-        cwd=ROOT,
-        env=child_environment(settings),
-        capture_output=True,
-        text=True,
-    )
+    listed = subprocess.run([sys.executable, "-m", "signalstack.cli", "crawl", "--list", "--json"], cwd=ROOT,
+                            env=child_environment(settings), capture_output=True, text=True)
     jobs = [json.loads(line) for line in listed.stdout.splitlines()]
     assert [(j["id"], j["status"], j["items"], j["purpose"]) for j in jobs] == [
-        (n, "finished", items, WHY["purpose"]) for n, items in ((1, 25), (2, 23), (3, 24))
-    ]
+        (n, "finished", items, WHY["purpose"]) for n, items in ((1, 25), (2, 23), (3, 24))]
     with session_scope(settings) as s:
         ads = {a.site_ad_id: a for a in s.execute(select(Ad)).scalars()}
         assert len(ads) == 26
@@ -220,11 +187,8 @@ def test_a_failed_crawl_marks_nothing_removed(sqlite_settings, site):
     crawl(settings, "classic", site.base_url)
     gone = site.ads.pop()
     site.close()  # the site is down: a crawl that read no listing proves nothing about removals
-    down = crawl(
-        Settings(overrides={"crawl_retry_times": 0, "removal_after_missed_crawls": 1}),
-        "classic",
-        site.base_url,
-    )
+    down = crawl(Settings(overrides={"crawl_retry_times": 0, "removal_after_missed_crawls": 1}), "classic",
+                 site.base_url)
     assert down.status == "failed" and down.ads_removed == 0
     with session_scope(settings) as s:
         assert s.execute(select(Ad.removed_at).where(Ad.site_ad_id == gone["id"])).scalar_one() is None
@@ -233,11 +197,8 @@ def test_a_failed_crawl_marks_nothing_removed(sqlite_settings, site):
 def test_hostile_pages_neither_crash_nor_stall(sqlite_settings):
     site = MiniSite(make_ads(25), hostile=True)
     try:
-        summary = crawl(
-            Settings(overrides={"crawl_download_timeout_s": 2, "crawl_retry_times": 1}),
-            "classic",
-            site.base_url,
-        )
+        summary = crawl(Settings(overrides={"crawl_download_timeout_s": 2, "crawl_retry_times": 1}),
+                        "classic", site.base_url)
     finally:
         site.close()
     assert summary.status == "finished" and summary.items == 25

@@ -13,18 +13,9 @@ T0 = datetime(2026, 11, 1, 12, tzinfo=UTC)
 
 
 def item(ad_id: str, body: str = "Hoi", **extra) -> dict:
-    return {
-        "site_ad_id": ad_id,
-        "url": f"http://x/ad/{ad_id}",
-        "title": "T",
-        "body": body,
-        "name": "Eva",
-        "age": "19",
-        "city": "Utrecht",
-        "fetched_at": T0,
-        "images": [{"url": "http://x/i.png", "sha256": "ab"}],
-        **extra,
-    }
+    return {"site_ad_id": ad_id, "url": f"http://x/ad/{ad_id}", "title": "T", "body": body, "name": "Eva",
+            "age": "19", "city": "Utrecht", "fetched_at": T0, "images": [{"url": "http://x/i.png", "sha256": "ab"}],
+            **extra}
 
 
 def test_content_hash_covers_content_not_fetch_details():
@@ -40,9 +31,7 @@ def test_upsert_versions_and_last_seen(session):
     session.flush()
     assert upsert_ad(session, site.id, item("1"), None, T0) == "new"
     assert upsert_ad(session, site.id, item("1"), None, T0 + timedelta(hours=1)) == "unchanged"
-    assert (
-        upsert_ad(session, site.id, item("1", body="Hoi, nieuw"), None, T0 + timedelta(hours=2)) == "changed"
-    )
+    assert upsert_ad(session, site.id, item("1", body="Hoi, nieuw"), None, T0 + timedelta(hours=2)) == "changed"
     assert upsert_ad(session, site.id, item("1"), None, T0 + timedelta(hours=3)) == "reverted"
     ad = session.execute(select(Ad)).scalar_one()
     assert ad.last_seen == T0 + timedelta(hours=3) and ad.first_seen == T0
@@ -63,16 +52,8 @@ def test_removed_after_missed_complete_crawls(session):
     upsert_ad(session, site.id, item("stays"), None, T0)
 
     def crawl(hours: int, status: str = "finished") -> None:
-        session.add(
-            CrawlJob(
-                site_id=site.id,
-                started_by="t",
-                purpose="p",
-                legal_basis="b",
-                status=status,
-                started_at=T0 + timedelta(hours=hours),
-            )
-        )
+        session.add(CrawlJob(site_id=site.id, started_by="t", purpose="p", legal_basis="b", status=status,
+                             started_at=T0 + timedelta(hours=hours)))
         upsert_ad(session, site.id, item("stays"), None, T0 + timedelta(hours=hours, minutes=1))
         session.flush()
 
@@ -82,9 +63,7 @@ def test_removed_after_missed_complete_crawls(session):
     assert mark_removed(session, site.id, 2, T0) == 0
     crawl(3)
     assert mark_removed(session, site.id, 2, T0 + timedelta(hours=3)) == 1
-    gone, stays = (
-        session.execute(select(Ad).where(Ad.site_ad_id == k)).scalar_one() for k in ("gone", "stays")
-    )
+    gone, stays = (session.execute(select(Ad).where(Ad.site_ad_id == k)).scalar_one() for k in ("gone", "stays"))
     assert gone.removed_at is not None and stays.removed_at is None
     upsert_ad(session, site.id, item("gone"), None, T0 + timedelta(hours=4))  # re-posted
     assert gone.removed_at is None
@@ -147,8 +126,5 @@ def test_crawl_status_rules():
     assert crawl_status(ok, "closespider_pagecount") == "partial"
     assert crawl_status(ok, "shutdown") == "interrupted"
     assert crawl_status({}, "finished") == "failed"  # not one listing page read
-    assert (
-        crawl_status({**ok, "signalstack/items_stored": 0, "signalstack/item_errors": 5}, "finished")
-        == "failed"
-    )
+    assert crawl_status({**ok, "signalstack/items_stored": 0, "signalstack/item_errors": 5}, "finished") == "failed"
     assert [backoff_delay(n) for n in (1, 2, 3, 10)] == [0.5, 1.0, 2.0, 10.0]

@@ -19,15 +19,8 @@ import pytest
 from signalstack.settings import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package: Playwright cannot download browsers here
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
 STARTUP_TIMEOUT_S = 90
 
 
@@ -46,14 +39,8 @@ def demo_database(settings) -> DemoDatabase:
     """
     from signalstack.demo import run_demo
 
-    summary = run_demo(
-        ads=40,
-        days=3,
-        seed=5,
-        settings=settings,
-        sites=("classic", "profiles"),
-        progress=lambda _message: None,
-    )
+    summary = run_demo(ads=40, days=3, seed=5, settings=settings, sites=("classic", "profiles"),
+                       progress=lambda _message: None)
     assert summary.complete, f"demo crawl missed ads: {summary.missing}"
     return DemoDatabase(settings, dict(summary.accounts))
 
@@ -82,28 +69,16 @@ def workbench_url(demo_database, tmp_path) -> Iterator[str]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log_path = tmp_path / "workbench.log"
-    command = [
-        sys.executable,
-        "-m",
-        "signalstack.cli",
-        "workbench",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
+    command = [sys.executable, "-m", "signalstack.cli", "workbench", "--host", "127.0.0.1", "--port", str(port)]
     with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command, env=os.environ.copy(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        process = subprocess.Popen(command, env=os.environ.copy(), stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
     try:
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
         while not _healthy(url):
             if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(
-                    f"the workbench did not come up on {url}:\n"
-                    + log_path.read_text(encoding="utf-8", errors="replace")[-3000:]
-                )
+                pytest.fail(f"the workbench did not come up on {url}:\n"
+                            + log_path.read_text(encoding="utf-8", errors="replace")[-3000:])
             time.sleep(0.3)
         yield url
     finally:

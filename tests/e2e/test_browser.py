@@ -75,71 +75,46 @@ class Plan:
 
 def _phones_by_ad(session) -> dict[int, set[str]]:
     out: dict[int, set[str]] = {}
-    for ad_id, value in session.execute(
-        select(AdVersion.ad_id, Entity.value)
-        .join(Entity, Entity.ad_version_id == AdVersion.id)
-        .where(Entity.kind == "phone")
-    ):
+    for ad_id, value in session.execute(select(AdVersion.ad_id, Entity.value).join(
+            Entity, Entity.ad_version_id == AdVersion.id).where(Entity.kind == "phone")):
         out.setdefault(ad_id, set()).add(value)
     return out
 
 
 def plan_from(settings: Settings) -> Plan:
     with session_scope(settings) as s:
-        newest = (
-            select(AdVersion.ad_id, func.max(AdVersion.id).label("vid")).group_by(AdVersion.ad_id).subquery()
-        )
-        flagged = sorted(
-            s.execute(
-                select(newest.c.ad_id)
-                .join(Score, Score.ad_version_id == newest.c.vid)
-                .where(Score.flagged.is_(True))
-            ).scalars()
-        )
+        newest = select(AdVersion.ad_id, func.max(AdVersion.id).label("vid")).group_by(AdVersion.ad_id).subquery()
+        flagged = sorted(s.execute(select(newest.c.ad_id).join(Score, Score.ad_version_id == newest.c.vid)
+                                   .where(Score.flagged.is_(True))).scalars())
         phones = _phones_by_ad(s)
         carriers: dict[str, set[int]] = {}
         for ad_id, numbers in phones.items():
             for number in numbers:
                 carriers.setdefault(number, set()).add(ad_id)
         # The flagged ad whose number reaches the most other ads makes the richest pivot.
-        candidates = [
-            (len(carriers[p]), ad, p) for ad in flagged for p in phones.get(ad, ()) if len(carriers[p]) > 1
-        ]
+        candidates = [(len(carriers[p]), ad, p) for ad in flagged for p in phones.get(ad, ()) if len(carriers[p]) > 1]
         assert candidates, "the demo world should have a flagged ad sharing its number with another ad"
         _, pivot_ad, pivot_phone = max(candidates)
         others = [ad for ad in flagged if ad != pivot_ad]
         assert len(others) >= 2, f"need three flagged ads to triage, have {flagged}"
-        injections = {
-            ad_id: line
-            for ad_id, title, body in s.execute(select(AdVersion.ad_id, AdVersion.title, AdVersion.body))
-            for line in phrases()["injection_lines"]
-            if line in f"{title}\n{body}"
-        }
+        injections = {ad_id: line for ad_id, title, body in s.execute(
+                          select(AdVersion.ad_id, AdVersion.title, AdVersion.body))
+                      for line in phrases()["injection_lines"] if line in f"{title}\n{body}"}
         return Plan(pivot_ad, pivot_phone, frozenset(carriers[pivot_phone]), others[0], others[1], injections)
 
 
 def decisions(settings: Settings) -> dict[int, tuple[str, str, str]]:
     """Newest review decision per ad: (decision, username, reason)."""
     with session_scope(settings) as s:
-        rows = s.execute(
-            select(ReviewDecision.ad_id, ReviewDecision.decision, User.username, ReviewDecision.reason)
-            .join(User, User.id == ReviewDecision.user_id)
-            .order_by(ReviewDecision.id)
-        ).all()
+        rows = s.execute(select(ReviewDecision.ad_id, ReviewDecision.decision, User.username, ReviewDecision.reason)
+                         .join(User, User.id == ReviewDecision.user_id).order_by(ReviewDecision.id)).all()
     return {ad: (decision, who, reason) for ad, decision, who, reason in rows}
 
 
 def audited(settings: Settings, actor: str, action: str) -> list[AuditEntry]:
     with session_scope(settings) as s:
-        rows = (
-            s.execute(
-                select(AuditEntry)
-                .where(AuditEntry.actor == actor, AuditEntry.action == action)
-                .order_by(AuditEntry.id)
-            )
-            .scalars()
-            .all()
-        )
+        rows = s.execute(select(AuditEntry).where(AuditEntry.actor == actor, AuditEntry.action == action)
+                         .order_by(AuditEntry.id)).scalars().all()
         s.expunge_all()
         return list(rows)
 
@@ -232,9 +207,7 @@ def analyst_triages(page: Page, settings: Settings, plan: Plan) -> str:
         expect(row(page, ad)).to_be_visible()
 
     row(page, plan.pivot_ad).get_by_role("button", name=T("decision.confirm")).click()
-    expect(
-        page.get_by_text(T("review.saved", ad=plan.pivot_ad, decision=T("decision.confirm")))
-    ).to_be_visible()
+    expect(page.get_by_text(T("review.saved", ad=plan.pivot_ad, decision=T("decision.confirm")))).to_be_visible()
 
     # A dismissal without a reason is refused (it becomes a training label) and nothing is stored.
     row(page, plan.dismissed_ad).get_by_role("button", name=T("decision.dismiss")).click()
@@ -242,27 +215,18 @@ def analyst_triages(page: Page, settings: Settings, plan: Plan) -> str:
     assert plan.dismissed_ad not in decisions(settings)
     type_in(page, row(page, plan.dismissed_ad).get_by_label(T("review.reason")), DISMISS_REASON)
     row(page, plan.dismissed_ad).get_by_role("button", name=T("decision.dismiss")).click()
-    expect(
-        page.get_by_text(T("review.saved", ad=plan.dismissed_ad, decision=T("decision.dismiss")))
-    ).to_be_visible()
+    expect(page.get_by_text(T("review.saved", ad=plan.dismissed_ad, decision=T("decision.dismiss")))).to_be_visible()
     # The reason field is emptied, so a later decision on this ad cannot carry the old reason along.
     # (Until the rerun ends, the frontend may still show the field as it was before it.)
     idle(page)
     expect(row(page, plan.dismissed_ad).get_by_label(T("review.reason"))).to_have_value("")
 
     row(page, plan.urgent_ad).get_by_role("button", name=T("decision.urgent")).click()
-    expect(
-        page.get_by_text(T("review.saved", ad=plan.urgent_ad, decision=T("decision.urgent")))
-    ).to_be_visible()
+    expect(page.get_by_text(T("review.saved", ad=plan.urgent_ad, decision=T("decision.urgent")))).to_be_visible()
 
-    for ad, decision in (
-        (plan.pivot_ad, "confirm"),
-        (plan.dismissed_ad, "dismiss"),
-        (plan.urgent_ad, "urgent"),
-    ):
-        expect(
-            row(page, ad).get_by_text(T("triage.decided", decision=T("decision." + decision), user="analist"))
-        ).to_be_visible()
+    for ad, decision in ((plan.pivot_ad, "confirm"), (plan.dismissed_ad, "dismiss"), (plan.urgent_ad, "urgent")):
+        expect(row(page, ad).get_by_text(T("triage.decided", decision=T("decision." + decision), user="analist"))
+               ).to_be_visible()
     stored = decisions(settings)
     assert stored[plan.pivot_ad][:2] == ("confirm", "analist")
     assert stored[plan.dismissed_ad] == ("dismiss", "analist", DISMISS_REASON)
@@ -333,20 +297,12 @@ def coordinator_classifies(page: Page, settings: Settings, plan: Plan, case_numb
     with session_scope(settings) as s:
         dossier = s.execute(select(Dossier)).scalar_one()
         assert (dossier.subject_kind, dossier.subject, dossier.team, dossier.created_by) == (
-            "phone",
-            plan.pivot_phone,
-            "demo",
-            "coordinator",
-        )
+            "phone", plan.pivot_phone, "demo", "coordinator")
         dossier_id = dossier.id
     expect(page.get_by_role("heading", name=re.compile(re.escape(plan.pivot_phone)))).to_be_visible()
     # Every ad with the number is stacked, the confirmed one with the analyst's decision.
-    expect(
-        page.get_by_role(
-            "link",
-            name=re.compile(rf"{T('triage.ad')} {plan.pivot_ad} v\d.*{T('decision.confirm')} \(analist\)"),
-        )
-    ).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile(
+        rf"{T('triage.ad')} {plan.pivot_ad} v\d.*{T('decision.confirm')} \(analist\)"))).to_be_visible()
 
     choose(page, T("dossier.colour"), T("colour.oranje"))
     type_in(page, page.get_by_label(T("dossier.reason"), exact=True), CLASSIFY_REASON)
@@ -354,12 +310,9 @@ def coordinator_classifies(page: Page, settings: Settings, plan: Plan, case_numb
     expect(page.get_by_text(T("dossier.classified", colour=T("colour.oranje")))).to_be_visible()
     expect(page.get_by_text(re.compile(re.escape(CLASSIFY_REASON)))).to_be_visible()
     with session_scope(settings) as s:
-        history = (
-            s.execute(select(Classification).where(Classification.dossier_id == dossier_id)).scalars().all()
-        )
+        history = s.execute(select(Classification).where(Classification.dossier_id == dossier_id)).scalars().all()
         assert [(c.colour, c.direction, c.reason, c.decided_by) for c in history] == [
-            ("oranje", "initial", CLASSIFY_REASON, "coordinator")
-        ]
+            ("oranje", "initial", CLASSIFY_REASON, "coordinator")]
 
     choose(page, T("case.choose"), f"{case_number} — {CASE_TITLE}")
     page.get_by_role("button", name=T("case.add")).click()
@@ -391,14 +344,8 @@ def injected_ads_stay_inert(page: Page, settings: Settings, plan: Plan, dialogs:
         expect(page.get_by_text(payload).first).to_be_visible()
         save_screenshot(page, f"7-injection-{n}")
         # ...and none of it became live: no script element, no element the payload could add, no call.
-        assert (
-            page.evaluate(
-                """mark => Array.from(document.querySelectorAll('script, img, a, iframe'))
-            .filter(e => (e.outerHTML || '').includes(mark)).length""",
-                INJECTION_MARK,
-            )
-            == 0
-        )
+        assert page.evaluate("""mark => Array.from(document.querySelectorAll('script, img, a, iframe'))
+            .filter(e => (e.outerHTML || '').includes(mark)).length""", INJECTION_MARK) == 0
         assert page.evaluate("window.__xss") is None
     assert dialogs == []
     viewed = {entry.object_id for entry in audited(settings, "coordinator", "ad.view")}

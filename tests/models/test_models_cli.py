@@ -12,10 +12,8 @@ from models.jobs import cluster_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 
-TEMPLATE = (
-    "Hoi, ik ben {name}, {age} jaar. Nieuw in {city}! Ik ben een rustige vriendelijke dame voor een "
-    "gezellige avond of een wandeling. Beschikbaar in het weekend. Prijs {price} euro per uur."
-)
+TEMPLATE = ("Hoi, ik ben {name}, {age} jaar. Nieuw in {city}! Ik ben een rustige vriendelijke dame voor een "
+            "gezellige avond of een wandeling. Beschikbaar in het weekend. Prijs {price} euro per uur.")
 NO_IDS = {"phones": [], "emails": [], "handles": []}
 
 
@@ -25,14 +23,8 @@ def _lines(*objects) -> str:
 
 def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
     # A subprocess from the repository root: under pytest, tests/signalstack would shadow the package.
-    return subprocess.run(
-        [sys.executable, "-m", "signalstack.cli", "cluster", *args],
-        input=stdin,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return subprocess.run([sys.executable, "-m", "signalstack.cli", "cluster", *args], input=stdin, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
 
 
 def _run(stdin: str, *args: str):
@@ -72,38 +64,15 @@ def test_cli_keeps_order_reports_bad_lines_and_goes_on():
 def test_by_all_links_shared_identifiers_and_photos_but_by_text_does_not():
     photo = "c3a5c3a5963c963c"
     stdin = _lines(
-        {
-            "id": 1,
-            "text": "Rustige dame in Zwolle, bel voor info.",
-            "phones": ["+31612345678"],
-            "emails": [],
-            "handles": [],
-        },
-        {
-            "id": 2,
-            "text": "Sportieve studente, houdt van fietsen en musea.",
-            "phones": ["+31612345678"],
-            "emails": [],
-            "handles": [],
-        },
-        {
-            "id": 3,
-            "text": "Iets heel anders over koffie en wandelen langs het water.",
-            **NO_IDS,
-            "images": [{"phash": "3c963c96a5c3a5c3", "phash_mirror": photo}],
-        },
-        {
-            "id": 4,
-            "text": "Lange avonden met goede gesprekken, alleen doordeweeks.",
-            **NO_IDS,
-            "images": [photo],
-        },
-        {
-            "id": 5,
-            "text": "Nog een ander verhaal over muziek en films.",
-            **NO_IDS,
-            "handles": [{"platform": "telegram", "handle": "noor"}],
-        },
+        {"id": 1, "text": "Rustige dame in Zwolle, bel voor info.", "phones": ["+31612345678"], "emails": [],
+         "handles": []},
+        {"id": 2, "text": "Sportieve studente, houdt van fietsen en musea.", "phones": ["+31612345678"],
+         "emails": [], "handles": []},
+        {"id": 3, "text": "Iets heel anders over koffie en wandelen langs het water.", **NO_IDS,
+         "images": [{"phash": "3c963c96a5c3a5c3", "phash_mirror": photo}]},
+        {"id": 4, "text": "Lange avonden met goede gesprekken, alleen doordeweeks.", **NO_IDS, "images": [photo]},
+        {"id": 5, "text": "Nog een ander verhaal over muziek en films.", **NO_IDS,
+         "handles": [{"platform": "telegram", "handle": "noor"}]},
     )
     by_text = _records(stdin, "text")
     assert [o["cluster"] for o in by_text] == [None] * 5
@@ -115,10 +84,8 @@ def test_by_all_links_shared_identifiers_and_photos_but_by_text_does_not():
 
 
 def test_keys_do_not_depend_on_input_order(tmp_path):
-    objects = [
-        {"id": f"ad{i}", "text": TEMPLATE.format(name=n, age=20 + i, city="Breda", price=100 + i), **NO_IDS}
-        for i, n in enumerate(["Lisa", "Eva", "Noor", "Sara"])
-    ]
+    objects = [{"id": f"ad{i}", "text": TEMPLATE.format(name=n, age=20 + i, city="Breda", price=100 + i),
+                **NO_IDS} for i, n in enumerate(["Lisa", "Eva", "Noor", "Sara"])]
     objects += [{"id": "solo", "text": "Alleen op zondag, rustig gesprek bij de koffie.", **NO_IDS}]
     first = {o["id"]: o["cluster"] for o in cluster_lines(_lines(*objects).splitlines(), by="all")}
     random.Random(2).shuffle(objects)
@@ -126,9 +93,7 @@ def test_keys_do_not_depend_on_input_order(tmp_path):
     path.write_text(_lines(*objects), encoding="utf-8")
     result = _cli(str(path), "-o", str(tmp_path / "out.jsonl"))
     assert result.returncode == 0, result.stderr
-    second = {
-        o["id"]: o["cluster"] for o in map(json.loads, (tmp_path / "out.jsonl").read_text().splitlines())
-    }
+    second = {o["id"]: o["cluster"] for o in map(json.loads, (tmp_path / "out.jsonl").read_text().splitlines())}
     assert second == first and first["solo"] is None and len({first[f"ad{i}"] for i in range(4)}) == 1
 
 

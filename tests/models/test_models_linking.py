@@ -50,10 +50,7 @@ def test_images_link_when_close_or_mirrored_but_not_when_far():
         # re-encoded copy: a few bits differ
         {"id": "copy", "images": [f"{_flip(photo, [1, 17, 40]):016x}"]},
         # mirrored repost: its own pHash is close to the original's mirror pHash
-        {
-            "id": "flip",
-            "images": [{"phash": f"{_flip(mirror, [5, 60]):016x}", "phash_mirror": f"{photo:016x}"}],
-        },
+        {"id": "flip", "images": [{"phash": f"{_flip(mirror, [5, 60]):016x}", "phash_mirror": f"{photo:016x}"}]},
         {"id": "far", "images": [f"{_flip(photo, list(range(0, 64, 5))):016x}"]},
         {"id": "new", "images": [f"{other:016x}"]},
     ]
@@ -84,19 +81,9 @@ def test_bad_image_hash_is_a_clear_error():
 
 def test_network_facts_include_movement_timeline():
     ads = [
-        {
-            "id": "a",
-            "phones": ["+31611111111"],
-            "sightings": [{"city": "Utrecht", "at": "2026-01-01T10:00:00Z"}],
-        },
-        {
-            "id": "b",
-            "phones": ["+31611111111"],
-            "sightings": [
-                {"city": "Utrecht", "at": "2026-01-03T10:00:00Z"},
-                {"city": "Breda", "at": "2026-01-05T10:00:00Z"},
-            ],
-        },
+        {"id": "a", "phones": ["+31611111111"], "sightings": [{"city": "Utrecht", "at": "2026-01-01T10:00:00Z"}]},
+        {"id": "b", "phones": ["+31611111111"], "sightings": [
+            {"city": "Utrecht", "at": "2026-01-03T10:00:00Z"}, {"city": "Breda", "at": "2026-01-05T10:00:00Z"}]},
         {"id": "c", "phones": ["+31611111111"], "city": "Breda", "seen_at": "2026-01-04T09:00:00Z"},
     ]
     linker = NetworkLinker().fit(ads)

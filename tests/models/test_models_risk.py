@@ -17,14 +17,10 @@ from models.risk import (
 )
 from models.risktrain import TrainingError, review_examples, train
 
-SAFE = [
-    "Hoi, ik ben {n}, {a} jaar. Ontvang in {c}. Alleen op afspraak, graag een dag van tevoren. Prijs {p} euro.",
-    "Welkom bij {n} in {c}. Rustige dame, {a} jaar, escort naar hotel. Tarief {p} per uur. Kusjes.",
-]
-RISKY = [
-    "Nieuw in {c}! {n} is {a} en altijd beschikbaar, bel mijn manager. Alleen deze week. Roemeense meid.",
-    "Onze meiden: {n} ({a}), nieuw in {c}, 24/7, zonder bescherming. Elke week nieuwe meiden. Latina.",
-]
+SAFE = ["Hoi, ik ben {n}, {a} jaar. Ontvang in {c}. Alleen op afspraak, graag een dag van tevoren. Prijs {p} euro.",
+        "Welkom bij {n} in {c}. Rustige dame, {a} jaar, escort naar hotel. Tarief {p} per uur. Kusjes."]
+RISKY = ["Nieuw in {c}! {n} is {a} en altijd beschikbaar, bel mijn manager. Alleen deze week. Roemeense meid.",
+         "Onze meiden: {n} ({a}), nieuw in {c}, 24/7, zonder bescherming. Elke week nieuwe meiden. Latina."]
 
 
 def _examples(n: int = 80, links: bool = True) -> list[dict]:
@@ -33,23 +29,12 @@ def _examples(n: int = 80, links: bool = True) -> list[dict]:
     for i in range(n):
         risky = i % 3 == 0
         text = rng.choice(RISKY if risky else SAFE).format(
-            n=rng.choice(["Lisa", "Eva", "Noor"]),
-            a=rng.randint(18, 30),
-            c=rng.choice(["Breda", "Delft"]),
-            p=rng.randint(80, 250),
-        )
+            n=rng.choice(["Lisa", "Eva", "Noor"]), a=rng.randint(18, 30), c=rng.choice(["Breda", "Delft"]),
+            p=rng.randint(80, 250))
         indicators = {"always_available": 0.3, "booking_via_third_party": 0.4} if risky else {}
-        out.append(
-            {
-                "text": text,
-                "indicators": indicators,
-                "label": int(risky),
-                "group": f"g{i // 2}",
-                "links": link_features(
-                    rng.randint(4, 9) if risky and links else 1, 2 if risky and links else 1, 1, 1
-                ),
-            }
-        )
+        out.append({"text": text, "indicators": indicators, "label": int(risky), "group": f"g{i // 2}",
+                    "links": link_features(rng.randint(4, 9) if risky and links else 1,
+                                           2 if risky and links else 1, 1, 1)})
     return out
 
 
@@ -100,25 +85,12 @@ def test_review_decisions_become_examples(session):
         ad = Ad(site_id=site.id, site_ad_id=str(n), url="u")
         session.add(ad)
         session.flush()
-        version = AdVersion(
-            ad_id=ad.id,
-            content_sha256=str(n),
-            body=f"advertentie {n}",
-            captured_at=datetime(2026, 1, 1, tzinfo=UTC),
-        )
+        version = AdVersion(ad_id=ad.id, content_sha256=str(n), body=f"advertentie {n}",
+                            captured_at=datetime(2026, 1, 1, tzinfo=UTC))
         session.add(version)
         session.flush()
-        session.add(
-            IndicatorHit(
-                ad_version_id=version.id,
-                code="always_available",
-                category="coercion",
-                start=0,
-                end=4,
-                text="24/7",
-                weight=0.3,
-            )
-        )
+        session.add(IndicatorHit(ad_version_id=version.id, code="always_available", category="coercion",
+                                 start=0, end=4, text="24/7", weight=0.3))
         session.add(ReviewDecision(ad_id=ad.id, ad_version_id=version.id, user_id=user.id, decision="urgent"))
         session.flush()
         session.add(ReviewDecision(ad_id=ad.id, ad_version_id=version.id, user_id=user.id, decision=decision))
@@ -150,24 +122,14 @@ def test_stored_ads_are_scored_with_reasons_and_rescoring_replaces(settings, tmp
             ad = Ad(site_id=site.id, site_ad_id=str(n), url="u")
             session.add(ad)
             session.flush()
-            version = AdVersion(
-                ad_id=ad.id, content_sha256=str(n), body=text, captured_at=datetime(2026, 1, 1, tzinfo=UTC)
-            )
+            version = AdVersion(ad_id=ad.id, content_sha256=str(n), body=text,
+                                captured_at=datetime(2026, 1, 1, tzinfo=UTC))
             session.add(version)
             session.flush()
             if n == 0:
                 for code, weight in (("always_available", 0.3), ("booking_via_third_party", 0.4)):
-                    session.add(
-                        IndicatorHit(
-                            ad_version_id=version.id,
-                            code=code,
-                            category="coercion",
-                            start=0,
-                            end=4,
-                            text="24/7",
-                            weight=weight,
-                        )
-                    )
+                    session.add(IndicatorHit(ad_version_id=version.id, code=code, category="coercion",
+                                             start=0, end=4, text="24/7", weight=weight))
         report = score_stored_ads(session, folder, flag_threshold=0.5, actor="tester")
     assert report == {"model": folder.name, "scored": 2, "flagged": 1}
     with session_scope(settings) as session:

@@ -17,9 +17,7 @@ SAMPLES = [
     "Luna (19) - Zwolle\nHey, ik ben Luna. 19 jaar en in Zwolle. Tel nul-zes-drie-acht een twee (ook WhatsApp)",
     "Mail lisa@example.org of kijk op https://example.org/lisa. Prijs €150 per uur, 24/7.",
     "Hoi! Ik ben Eva, 21 jr, uit Den Haag. een gezellige avond? Bel 06 12 34 56 78 of 0612345678.",
-    "",
-    "kort",
-    "x_1 _y 19jaar a.b c!d?e\nf",
+    "", "kort", "x_1 _y 19jaar a.b c!d?e\nf",
 ]
 
 
@@ -45,14 +43,14 @@ def test_slots_are_masked_and_template_words_are_kept():
     assert matching_words("Nu een gezellige avond") == ["nu", "een", "gezellige", "avond"]
     spans = tokens(SAMPLES[1])
     assert [t.masked for t in spans][:2] == ["mail", "<email>"] and "<url>" in [t.masked for t in spans]
-    assert SAMPLES[1][spans[1].start : spans[1].end] == "lisa@example.org"
+    assert SAMPLES[1][spans[1].start:spans[1].end] == "lisa@example.org"
 
 
 def test_batch_shingles_match_one_by_one():
     word_lists = [matching_words(t) for t in SAMPLES + [a.text for a in synthetic_ads(50, seed=2)]]
     hashes, offsets = batch_shingles(word_lists, 3)
     for i, words in enumerate(word_lists):
-        np.testing.assert_array_equal(hashes[offsets[i] : offsets[i + 1]], np.sort(shingle_hashes(words, 3)))
+        np.testing.assert_array_equal(hashes[offsets[i]:offsets[i + 1]], np.sort(shingle_hashes(words, 3)))
 
 
 def test_price_and_age_units_belong_to_the_slot():

@@ -14,34 +14,20 @@ from signalstack.schema import Ad, AdVersion, AuditEntry, Cluster, ClusterMember
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2026, 3, 1, 12, tzinfo=UTC)
-TEMPLATE = (
-    "Hoi, ik ben {name}, {age} jaar. Nieuw in {city}! Ik ben een rustige vriendelijke dame voor een "
-    "gezellige avond of een wandeling. Beschikbaar in het weekend. Prijs {price} euro per uur."
-)
+TEMPLATE = ("Hoi, ik ben {name}, {age} jaar. Nieuw in {city}! Ik ben een rustige vriendelijke dame voor een "
+            "gezellige avond of een wandeling. Beschikbaar in het weekend. Prijs {price} euro per uur.")
 PHOTO, PHOTO_MIRROR = "c3a5c3a5963c963c", "3c963c96a5c3a5c3"
 
 
 def _add_ad(session, site, site_ad_id, body, *, city="Utrecht", day=0, phones=(), images=(), versions=1):
-    ad = Ad(
-        site_id=site.id,
-        site_ad_id=site_ad_id,
-        url=f"https://example.invalid/{site_ad_id}",
-        first_seen=T0 + timedelta(days=day),
-        last_seen=T0 + timedelta(days=day + versions),
-    )
+    ad = Ad(site_id=site.id, site_ad_id=site_ad_id, url=f"https://example.invalid/{site_ad_id}",
+            first_seen=T0 + timedelta(days=day), last_seen=T0 + timedelta(days=day + versions))
     session.add(ad)
     session.flush()
     for n in range(versions):
-        version = AdVersion(
-            ad_id=ad.id,
-            version_no=n + 1,
-            content_sha256=f"{site_ad_id}-{n}",
-            captured_at=T0 + timedelta(days=day + n),
-            title="",
-            body=body,
-            city=city if n == 0 else "Breda",
-            images=list(images),
-        )
+        version = AdVersion(ad_id=ad.id, version_no=n + 1, content_sha256=f"{site_ad_id}-{n}",
+                            captured_at=T0 + timedelta(days=day + n), title="", body=body,
+                            city=city if n == 0 else "Breda", images=list(images))
         session.add(version)
         session.flush()
         for phone in phones:
@@ -56,36 +42,14 @@ def _world(session):
     session.flush()
     ads = {
         "t1": _add_ad(session, site, "t1", TEMPLATE.format(name="Lisa", age=19, city="Breda", price=150)),
-        "t2": _add_ad(
-            session,
-            site,
-            "t2",
-            TEMPLATE.format(name="Eva", age=22, city="Delft", price=180),
-            phones=["+31612345678"],
-            versions=2,
-        ),
-        "p1": _add_ad(
-            session,
-            site,
-            "p1",
-            "Sportieve studente, houdt van fietsen en musea.",
-            phones=["+31612345678"],
-            day=3,
-        ),
-        "i1": _add_ad(
-            session,
-            site,
-            "i1",
-            "Lange avonden met goede gesprekken, alleen doordeweeks.",
-            images=[{"sha256": "x", "phash": PHOTO, "phash_mirror": PHOTO_MIRROR}],
-        ),
-        "i2": _add_ad(
-            session,
-            site,
-            "i2",
-            "Iets heel anders over koffie en wandelen langs het water.",
-            images=[{"sha256": "y", "phash": PHOTO_MIRROR, "phash_mirror": PHOTO}, {"error": "404"}],
-        ),
+        "t2": _add_ad(session, site, "t2", TEMPLATE.format(name="Eva", age=22, city="Delft", price=180),
+                      phones=["+31612345678"], versions=2),
+        "p1": _add_ad(session, site, "p1", "Sportieve studente, houdt van fietsen en musea.",
+                      phones=["+31612345678"], day=3),
+        "i1": _add_ad(session, site, "i1", "Lange avonden met goede gesprekken, alleen doordeweeks.",
+                      images=[{"sha256": "x", "phash": PHOTO, "phash_mirror": PHOTO_MIRROR}]),
+        "i2": _add_ad(session, site, "i2", "Iets heel anders over koffie en wandelen langs het water.",
+                      images=[{"sha256": "y", "phash": PHOTO_MIRROR, "phash_mirror": PHOTO}, {"error": "404"}]),
         "solo": _add_ad(session, site, "solo", "Alleen op zondag, rustig gesprek bij de koffie in het park."),
     }
     return site, {k: a.id for k, a in ads.items()}
@@ -93,10 +57,8 @@ def _world(session):
 
 def _assignment(session, kind):
     rows = session.execute(
-        select(Ad.site_ad_id, Cluster.key, Cluster.id)
-        .join(ClusterMember, ClusterMember.ad_id == Ad.id)
-        .join(Cluster, Cluster.id == ClusterMember.cluster_id)
-        .where(Cluster.kind == kind)
+        select(Ad.site_ad_id, Cluster.key, Cluster.id).join(ClusterMember, ClusterMember.ad_id == Ad.id)
+        .join(Cluster, Cluster.id == ClusterMember.cluster_id).where(Cluster.kind == kind)
     ).all()
     return {ad: (key, cid) for ad, key, cid in rows}
 
@@ -145,24 +107,15 @@ def test_db_replaces_the_previous_assignment_when_links_disappear(settings):
         cluster_stored_ads(session)
         network = _assignment(session, "network")
         assert "i1" not in network and "i2" not in network
-        assert (
-            session.execute(
-                select(func.count()).select_from(Cluster).where(Cluster.kind == "network")
-            ).scalar()
-            == 1
-        )
+        assert session.execute(select(func.count()).select_from(Cluster).where(Cluster.kind == "network")
+                               ).scalar() == 1
 
 
 def test_cluster_db_command(settings):
     with session_scope(settings) as session:
         _world(session)
-    result = subprocess.run(
-        [sys.executable, "-m", "signalstack.cli", "cluster", "--db"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = subprocess.run([sys.executable, "-m", "signalstack.cli", "cluster", "--db"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["network"]["clusters"] == 2 and report["text"]["clusters"] == 1

@@ -9,19 +9,15 @@ from models.synthetic import BOILERPLATE, synthetic_ads
 from models.templates import describe_text_cluster
 from models.textcluster import TextClusterer
 
-TEMPLATE = (
-    "Hoi, ik ben {name}, {age} jaar. Nieuw in {city}! Ik ben een rustige vriendelijke dame voor een "
-    "gezellige avond of een wandeling. Beschikbaar {days}. Prijs {price} euro per uur. Bel {phone}."
-)
+TEMPLATE = ("Hoi, ik ben {name}, {age} jaar. Nieuw in {city}! Ik ben een rustige vriendelijke dame voor een "
+            "gezellige avond of een wandeling. Beschikbaar {days}. Prijs {price} euro per uur. Bel {phone}.")
 FILLS = [
     dict(name="Lisa", age=19, city="Den Haag", days="in het weekend", price=150, phone="06 12 34 56 78"),
     dict(name="Sanne", age=22, city="Utrecht", days="in het weekend", price=200, phone="06 99 34 56 78"),
     dict(name="Eva", age=20, city="Breda", days="doordeweeks", price=120, phone="0612341178"),
 ]
-OTHER = (
-    "Welkom bij Mira. Sportieve studente met flexibele tijden, houdt van koken, films en lange "
-    "fietstochten langs het water. Ontvang in Zwolle."
-)
+OTHER = ("Welkom bij Mira. Sportieve studente met flexibele tijden, houdt van koken, films en lange "
+         "fietstochten langs het water. Ontvang in Zwolle.")
 
 
 def test_template_members_cluster_and_others_stand_alone():
@@ -45,9 +41,7 @@ def test_boilerplate_is_cut_once_it_is_common():
     # document-frequency cut these shingles would pull unrelated short ads together.
     tail = " Bel voor een afspraak. 100% echt. Discreet en betrouwbaar. Alleen serieuze reacties."
     rng = np.random.default_rng(0)
-    words = (
-        "rustig sportief vrolijk koken fietsen lezen musea koffie thee film strand park zon wandelen".split()
-    )
+    words = "rustig sportief vrolijk koken fietsen lezen musea koffie thee film strand park zon wandelen".split()
     texts = [" ".join(rng.choice(words, 6)) + tail for _ in range(400)]
     cut = TextClusterer(max_df=0.1, min_boilerplate_docs=50).fit(texts)
     kept = TextClusterer(max_df=1.0).fit(texts)
@@ -72,7 +66,7 @@ def test_incremental_and_batch_agree_on_synthetic_ads():
     batch = TextClusterer().fit(texts)
     stream = TextClusterer()
     for start in range(0, len(texts), 100):
-        stream.partial_fit(texts[start : start + 100])
+        stream.partial_fit(texts[start:start + 100])
     batch_f1 = cluster_scores(truth, batch.labels_.tolist())["f1"]
     stream_f1 = cluster_scores(truth, stream.labels_.tolist())["f1"]
     assert batch_f1 >= 0.93 and stream_f1 >= 0.93

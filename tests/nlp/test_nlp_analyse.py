@@ -27,9 +27,8 @@ def _insert_ads(settings) -> list[int]:
             ad = Ad(site_id=site.id, site_ad_id=f"a{n}", url=f"http://127.0.0.1:8765/classic/ad/a{n}")
             session.add(ad)
             session.flush()
-            version = AdVersion(
-                ad_id=ad.id, content_sha256=f"{n:064d}", title=title, body=body, age_text=age, city=city
-            )
+            version = AdVersion(ad_id=ad.id, content_sha256=f"{n:064d}", title=title, body=body, age_text=age,
+                                city=city)
             session.add(version)
             session.flush()
             ids.append(version.id)
@@ -63,10 +62,8 @@ def test_analyse_stores_entities_hits_and_scores(settings):
         field_hit = session.scalars(select(IndicatorHit).where(IndicatorHit.ad_version_id == ids[1])).one()
         assert field_hit.code == "age_under_18" and "age field" in field_hit.explanation
 
-        entities = {
-            (e.kind, e.value, e.obfuscated)
-            for e in session.scalars(select(Entity).where(Entity.ad_version_id == ids[0]))
-        }
+        entities = {(e.kind, e.value, e.obfuscated) for e in
+                    session.scalars(select(Entity).where(Entity.ad_version_id == ids[0]))}
         assert ("phone", "+31612345678", True) in entities
         assert ("age", "16", False) in entities and ("city", "Utrecht", False) in entities
         kinds = {e.kind for e in session.scalars(select(Entity).where(Entity.ad_version_id == ids[2]))}
@@ -142,14 +139,8 @@ def test_licence_register_setting_is_used(settings, tmp_path, monkeypatch):
             ad = Ad(site_id=site.id, site_ad_id=str(n), url=f"http://example.invalid/{n}")
             session.add(ad)
             session.flush()
-            session.add(
-                AdVersion(
-                    ad_id=ad.id,
-                    content_sha256=f"{n:064d}",
-                    title="Escort Zwolle",
-                    body=f"Vergunning: {number}",
-                )
-            )
+            session.add(AdVersion(ad_id=ad.id, content_sha256=f"{n:064d}", title="Escort Zwolle",
+                                  body=f"Vergunning: {number}"))
     analyse_pending(Settings())
     with session_scope(settings) as session:
         hits = session.scalars(select(IndicatorHit).where(IndicatorHit.code == "licence_unknown")).all()

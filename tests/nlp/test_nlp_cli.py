@@ -14,21 +14,13 @@ INDICATOR_FIELDS = {"code", "category", "start", "end", "text", "weight"}
 
 def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
     # From the repository root, so that tests/signalstack cannot shadow the package.
-    return subprocess.run(
-        [sys.executable, "-m", "signalstack.cli", "extract", *args],
-        input=stdin,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return subprocess.run([sys.executable, "-m", "signalstack.cli", "extract", *args], input=stdin, cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
 
 
 def test_contract_fields_and_bad_lines_in_order():
     lines = [
-        json.dumps(
-            {"id": 1, "text": "Lisa (17) bel 06*12*34*56*78, mail lisa at gmail punt com, snap: lisa_x"}
-        ),
+        json.dumps({"id": 1, "text": "Lisa (17) bel 06*12*34*56*78, mail lisa at gmail punt com, snap: lisa_x"}),
         "not json",
         json.dumps({"id": 2}),
         json.dumps([1, 2]),
@@ -36,9 +28,7 @@ def test_contract_fields_and_bad_lines_in_order():
         json.dumps({"id": 3, "text": "hi", "country": "XX"}),
         json.dumps({"id": 4, "text": "hi", "title": 5}),
         json.dumps({"text": "no id"}),
-        json.dumps(
-            {"id": "a", "title": "New in town", "text": "call 07911 123456", "lang": "en", "country": "GB"}
-        ),
+        json.dumps({"id": "a", "title": "New in town", "text": "call 07911 123456", "lang": "en", "country": "GB"}),
     ]
     out = [json.loads(line) for line in extracted_lines(lines)]
     assert len(out) == len(lines)
@@ -60,10 +50,8 @@ def test_contract_fields_and_bad_lines_in_order():
 
 
 def test_command_line_with_two_jobs_keeps_order(tmp_path):
-    records = [
-        {"id": i, "text": f"Ad {i}: bel 06-1234{i:04d}" + (", 24/7" if i % 3 == 0 else "")}
-        for i in range(120)
-    ]
+    records = [{"id": i, "text": f"Ad {i}: bel 06-1234{i:04d}" + (", 24/7" if i % 3 == 0 else "")}
+               for i in range(120)]
     source = tmp_path / "in.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in records) + "{broken\n", encoding="utf-8")
     target = tmp_path / "out.jsonl"

@@ -87,11 +87,7 @@ def test_stated_ages(text, ages):
     found = find_ages(text)
     assert [a.age for a in found] == ages
     for a in found:
-        assert (
-            str(a.age) in text[a.start : a.end]
-            or text[a.start : a.end].isalpha()
-            or " " in text[a.start : a.end]
-        )
+        assert str(a.age) in text[a.start : a.end] or text[a.start : a.end].isalpha() or " " in text[a.start : a.end]
 
 
 @pytest.mark.parametrize(
@@ -136,11 +132,7 @@ def test_prices_need_a_currency_word_of_their_own():
     from nlp.prices import find_prices
 
     assert [p.value for p in find_prices("Fleur 21, EUR 40, €50,-, 60 euro, 70,-")] == [
-        "EUR 40",
-        "EUR 50",
-        "EUR 60",
-        "EUR 70",
-    ]
+        "EUR 40", "EUR 50", "EUR 60", "EUR 70"]
 
 
 def test_a_price_never_joins_a_number_on_the_line_above():

@@ -31,21 +31,9 @@ ENGLISH_AD = (
     "Only a few days, on tour. 100% real, no fake. Only €30."
 )
 EXPECTED = {
-    "new_in_town",
-    "third_person",
-    "youth_words",
-    "just_18",
-    "no_language",
-    "school_words",
-    "always_available",
-    "booking_via_third_party",
-    "new_girls_weekly",
-    "lives_on_premises",
-    "no_protection",
-    "few_days",
-    "tour",
-    "real_photos",
-    "very_low_price",
+    "new_in_town", "third_person", "youth_words", "just_18", "no_language", "school_words", "always_available",
+    "booking_via_third_party", "new_girls_weekly", "lives_on_premises", "no_protection", "few_days", "tour",
+    "real_photos", "very_low_price",
 }
 
 
@@ -197,15 +185,9 @@ def test_lexicon_files_validate():
 def test_validator_reports_a_broken_entry(monkeypatch):
     good = lexicon.load_entries()
     bad = lexicon.Entry(
-        code="school_words",
-        category="nonsense",
-        weight=2.0,
-        explanation="",
-        source="x",
-        file="nl.yaml",
+        code="school_words", category="nonsense", weight=2.0, explanation="", source="x", file="nl.yaml",
         patterns=(lexicon.Pattern("phrase", "zzzz never matches"),),
-        positives=("Scholiere",),
-        negatives=("Lieve scholiere",),
+        positives=("Scholiere",), negatives=("Lieve scholiere",),
     )
     monkeypatch.setattr(lexicon, "load_entries", lambda: (*good, bad))
     problems = lexicon.validate_all()
@@ -217,15 +199,9 @@ def test_validator_reports_a_broken_entry(monkeypatch):
 def test_validator_reports_examples_that_disagree(monkeypatch):
     good = lexicon.load_entries()
     wrong = lexicon.Entry(
-        code="tour",
-        category="movement",
-        weight=0.05,
-        explanation="e",
-        source="s",
-        file="nl.yaml",
+        code="tour", category="movement", weight=0.05, explanation="e", source="s", file="nl.yaml",
         patterns=(lexicon.Pattern("phrase", "op tour"),),
-        positives=("Een gewone zin.",),
-        negatives=("Op tour door Nederland.",),
+        positives=("Een gewone zin.",), negatives=("Op tour door Nederland.",),
     )
     monkeypatch.setattr(lexicon, "load_entries", lambda: (*good, wrong))
     problems = lexicon.validate_all()

@@ -20,13 +20,8 @@ def test_licence_numbers_are_read_and_checked_against_the_register(tmp_path):
     result = extract(text, licence_register=register)
     unknown = [h for h in result.indicators if h["code"] == "licence_unknown"]
     assert [h["text"] for h in unknown] == ["UTR-ESC-2025-0001"] and unknown[0]["category"] == "licensing"
-    assert not any(
-        h["code"] == "licence_unknown" for h in extract(text).indicators
-    )  # no register: not judged
-    assert {e.value for e in result.entities if e.kind == "licence"} == {
-        "ZWO-ESC-2025-0275",
-        "UTR-ESC-2025-0001",
-    }
+    assert not any(h["code"] == "licence_unknown" for h in extract(text).indicators)  # no register: not judged
+    assert {e.value for e in result.entities if e.kind == "licence"} == {"ZWO-ESC-2025-0275", "UTR-ESC-2025-0001"}
     assert find_licences("Vergunning aangevraagd, volgt snel.") == []
 
 
@@ -46,46 +41,24 @@ def _truth(title, body, phones=(), indicators=(), kind="ad", stated_age=None):
         return {"start": start, "end": start + len(piece), **extra}
 
     return {
-        "site": "classic",
-        "site_ad_id": title,
-        "version": 1,
-        "kind": kind,
-        "title": title,
-        "body": body,
-        "text": text,
-        "stated_age": stated_age,
+        "site": "classic", "site_ad_id": title, "version": 1, "kind": kind, "title": title, "body": body,
+        "text": text, "stated_age": stated_age,
         "phones": [{"e164": e164, "disguise": d, **span(w)} for e164, w, d in phones],
-        "emails": [],
-        "handles": [],
+        "emails": [], "handles": [],
         "indicators": [{"code": c, "category": cat, **span(w)} for c, cat, w in indicators],
     }
 
 
 def test_evaluation_scores_a_small_world(tmp_path):
     records = [
-        _truth(
-            "Lisa (17)",
-            "Bel 06*12*34*56*78. 24/7 beschikbaar.",
-            stated_age=17,
-            phones=[("+31612345678", "06*12*34*56*78", ["separators"])],
-            indicators=[
-                ("age_under_18", "minor", "(17)"),
-                ("phone_disguised", "obfuscation", "06*12*34*56*78"),
-                ("always_available", "coercion", "24/7"),
-            ],
-        ),
-        _truth(
-            "Eva (25)",
-            "Bel 0201234567. Op tour!",
-            stated_age=25,
-            phones=[("+31201234567", "0201234567", []), ("+31699999999", "0201234567", [])],
-        ),
-        _truth(
-            "Bijles in Delft",
-            "Docent geeft bijles aan tieners, ook na school. Bel 0612345670",
-            kind="noise",
-            phones=[("+31612345670", "0612345670", [])],
-        ),
+        _truth("Lisa (17)", "Bel 06*12*34*56*78. 24/7 beschikbaar.", stated_age=17,
+               phones=[("+31612345678", "06*12*34*56*78", ["separators"])],
+               indicators=[("age_under_18", "minor", "(17)"), ("phone_disguised", "obfuscation", "06*12*34*56*78"),
+                           ("always_available", "coercion", "24/7")]),
+        _truth("Eva (25)", "Bel 0201234567. Op tour!", stated_age=25,
+               phones=[("+31201234567", "0201234567", []), ("+31699999999", "0201234567", [])]),
+        _truth("Bijles in Delft", "Docent geeft bijles aan tieners, ook na school. Bel 0612345670",
+               kind="noise", phones=[("+31612345670", "0612345670", [])]),
     ]
     (tmp_path / "truth.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     report = evaluate_world(tmp_path)

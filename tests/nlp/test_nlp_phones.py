@@ -24,10 +24,7 @@ NL_MOBILE = "+31612345678"
         ("06|12|34|56|78", "separators"),
         ("06_12_34_56_78", "separators"),
         ("0 6 1 2 3 4 5 6 7 8", "spaced"),
-        (
-            "0\ufe0f\u20e36\ufe0f\u20e31\ufe0f\u20e32\ufe0f\u20e33\ufe0f\u20e34\ufe0f\u20e35\ufe0f\u20e36\ufe0f\u20e37\ufe0f\u20e38\ufe0f\u20e3",
-            "keycap",
-        ),
+        ("0\ufe0f\u20e36\ufe0f\u20e31\ufe0f\u20e32\ufe0f\u20e33\ufe0f\u20e34\ufe0f\u20e35\ufe0f\u20e36\ufe0f\u20e37\ufe0f\u20e38\ufe0f\u20e3", "keycap"),
         ("０６１２３４５６７８", "unicode"),
         ("٠٦١٢٣٤٥٦٧٨", "unicode"),
     ],
@@ -52,16 +49,8 @@ def test_mixed_form_with_number_word_glued_to_digits():
 
 @pytest.mark.parametrize(
     "written",
-    [
-        "0612345678",
-        "06-12345678",
-        "06 12 34 56 78",
-        "+31 6 1234 5678",
-        "+31 (0)6 12345678",
-        "0031 6 12 34 56 78",
-        "+31612345678",
-        "06.12.34.56.78",
-    ],
+    ["0612345678", "06-12345678", "06 12 34 56 78", "+31 6 1234 5678", "+31 (0)6 12345678", "0031 6 12 34 56 78",
+     "+31612345678", "06.12.34.56.78"],
 )
 def test_plain_numbers_are_not_obfuscated(written):
     result = extract(f"Lisa, bel {written}!")
@@ -71,10 +60,7 @@ def test_plain_numbers_are_not_obfuscated(written):
 
 
 def test_landline_foreign_and_region_default():
-    assert [p.e164 for p in find_phones("Bel 020-1234567 of +44 7911 123456")] == [
-        "+31201234567",
-        "+447911123456",
-    ]
+    assert [p.e164 for p in find_phones("Bel 020-1234567 of +44 7911 123456")] == ["+31201234567", "+447911123456"]
     assert [p.e164 for p in find_phones("call (212) 555-0123", "US")] == ["+12125550123"]
     assert find_phones("call (212) 555-0123", "NL") == []
 

@@ -7,55 +7,16 @@ from nlp.extract import extract
 
 # Arbitrary Unicode, mixed with the pieces disguises are made of, so that the digit and word
 # paths are exercised and not only random letters.
-PIECES = st.sampled_from(
-    [
-        "06",
-        "nul",
-        "zes",
-        "een",
-        "oh",
-        "O",
-        "l",
-        "I",
-        " ",
-        "*",
-        "~",
-        "|",
-        "-",
-        ".",
-        "+31",
-        "\ufe0f\u20e3",
-        "６",
-        "@",
-        " at ",
-        " punt ",
-        "com",
-        "snap: ",
-        "t.me/",
-        "(17)",
-        " jaar",
-        "24/7",
-        "geen ",
-        "net 18",
-        "\n",
-        "scholiere",
-        "€",
-        "euro",
-        "ＯＮＥ",
-        "\u0301",
-        "\u200d",
-        "🙂",
-    ]
-)
+PIECES = st.sampled_from([
+    "06", "nul", "zes", "een", "oh", "O", "l", "I", " ", "*", "~", "|", "-", ".", "+31", "\ufe0f\u20e3", "６",
+    "@", " at ", " punt ", "com", "snap: ", "t.me/", "(17)", " jaar", "24/7", "geen ", "net 18", "\n",
+    "scholiere", "€", "euro", "ＯＮＥ", "\u0301", "\u200d", "🙂",
+])
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map("".join)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    text=TEXT,
-    title=st.one_of(st.none(), st.text(max_size=20)),
-    country=st.sampled_from(["NL", "GB", "US", "be"]),
-)
+@given(text=TEXT, title=st.one_of(st.none(), st.text(max_size=20)), country=st.sampled_from(["NL", "GB", "US", "be"]))
 def test_extract_never_crashes_and_offsets_stay_in_range(text, title, country):
     result = extract(text, title=title, country=country)
     n = len(result.text)

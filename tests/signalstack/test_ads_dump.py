@@ -29,25 +29,16 @@ def _store(session):
     new = AdVersion(ad_id=ad.id, version_no=2, content_sha256="2" * 64, title="Eva", body="18 jaar, bel 06")
     session.add_all([old, new])
     session.flush()
-    session.add_all(
-        [
-            Entity(ad_version_id=new.id, kind="phone", value="+31612345678", obfuscated=True),
-            Entity(ad_version_id=new.id, kind="phone", value="+31612345678"),
-            Entity(ad_version_id=new.id, kind="age", value="18"),
-            Entity(ad_version_id=new.id, kind="handle", value="eva_x", platform="snapchat"),
-            Entity(ad_version_id=old.id, kind="age", value="17"),
-            IndicatorHit(
-                ad_version_id=new.id,
-                code="just_18",
-                category="minor",
-                start=4,
-                end=11,
-                text="18 jaar",
-                weight=0.2,
-            ),
-            Score(ad_version_id=new.id, model_version="rules-v1", risk=0.4, flagged=True),
-        ]
-    )
+    session.add_all([
+        Entity(ad_version_id=new.id, kind="phone", value="+31612345678", obfuscated=True),
+        Entity(ad_version_id=new.id, kind="phone", value="+31612345678"),
+        Entity(ad_version_id=new.id, kind="age", value="18"),
+        Entity(ad_version_id=new.id, kind="handle", value="eva_x", platform="snapchat"),
+        Entity(ad_version_id=old.id, kind="age", value="17"),
+        IndicatorHit(ad_version_id=new.id, code="just_18", category="minor", start=4, end=11,
+                     text="18 jaar", weight=0.2),
+        Score(ad_version_id=new.id, model_version="rules-v1", risk=0.4, flagged=True),
+    ])
     cluster = Cluster(kind="network", key="n-1")
     session.add(cluster)
     session.flush()
@@ -65,7 +56,7 @@ def test_dump_gives_the_current_version_with_its_fields(session):
     assert row["ages"] == [18]
     assert row["handles"] == [{"platform": "snapchat", "handle": "eva_x"}]
     assert row["indicators"][0]["code"] == "just_18"
-    assert row["text"][row["indicators"][0]["start"] : row["indicators"][0]["end"]] == "18 jaar"
+    assert row["text"][row["indicators"][0]["start"]:row["indicators"][0]["end"]] == "18 jaar"
     assert row["risk"] == 0.4 and row["flagged"] is True
     assert row["network"] == "n-1" and row["cluster"] is None
 

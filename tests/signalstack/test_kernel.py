@@ -32,7 +32,7 @@ def test_sqlite_pragmas(tmp_path, monkeypatch):
 
 def test_settings_sources(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "signalstack.toml").write_text("flag_threshold = 0.5\ndemo_ads = 12\n")
+    (tmp_path / "signalstack.toml").write_text('flag_threshold = 0.5\ndemo_ads = 12\n')
     monkeypatch.setenv("SIGNALSTACK_DEMO_ADS", "40")
     s = Settings()
     assert s.flag_threshold == 0.5  # from TOML
@@ -40,7 +40,7 @@ def test_settings_sources(tmp_path, monkeypatch):
     monkeypatch.setenv("SIGNALSTACK_DEMO_ADS", "many")
     with pytest.raises(SettingsError, match="demo_ads"):
         Settings()
-    (tmp_path / "signalstack.toml").write_text("no_such_setting = 1\n")
+    (tmp_path / "signalstack.toml").write_text('no_such_setting = 1\n')
     monkeypatch.delenv("SIGNALSTACK_DEMO_ADS")
     with pytest.raises(SettingsError, match="unknown"):
         Settings()

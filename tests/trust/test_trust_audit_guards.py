@@ -28,14 +28,11 @@ def _ids(settings):
         return list(s.execute(text("SELECT id FROM audit_log ORDER BY id")).scalars())
 
 
-@pytest.mark.parametrize(
-    "statement",
-    [
-        update(AuditEntry).where(AuditEntry.object_id == "2").values(actor="mallory"),
-        delete(AuditEntry).where(AuditEntry.object_id == "2"),
-        delete(AuditEntry),
-    ],
-)
+@pytest.mark.parametrize("statement", [
+    update(AuditEntry).where(AuditEntry.object_id == "2").values(actor="mallory"),
+    delete(AuditEntry).where(AuditEntry.object_id == "2"),
+    delete(AuditEntry),
+])
 def test_update_and_delete_are_refused(settings, statement):
     _chain(settings)
     with pytest.raises(DBAPIError, match="append-only"), session_scope(settings) as s:
@@ -108,12 +105,10 @@ def test_dba_reordering_is_detected(settings):
     _chain(settings)
     ids = _ids(settings)
     a, b = ids[1], ids[3]
-    _as_dba(
-        settings,
-        f"UPDATE audit_log SET id=-1 WHERE id={a}",
-        f"UPDATE audit_log SET id={a} WHERE id={b}",
-        f"UPDATE audit_log SET id={b} WHERE id=-1",
-    )
+    _as_dba(settings,
+            f"UPDATE audit_log SET id=-1 WHERE id={a}",
+            f"UPDATE audit_log SET id={a} WHERE id={b}",
+            f"UPDATE audit_log SET id={b} WHERE id=-1")
     with session_scope(settings) as s:
         assert s.execute(text("SELECT count(*) FROM audit_log")).scalar() == 5
     result = _verify_cli()

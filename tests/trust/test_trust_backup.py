@@ -34,10 +34,8 @@ def _fill(settings, ads=5):
 
 def _snapshot(settings):
     with session_scope(settings) as s:
-        return (
-            s.execute(select(func.count(Ad.id))).scalar(),
-            list(s.execute(select(AuditEntry.hash).order_by(AuditEntry.id)).scalars()),
-        )
+        return (s.execute(select(func.count(Ad.id))).scalar(),
+                list(s.execute(select(AuditEntry.hash).order_by(AuditEntry.id)).scalars()))
 
 
 @pytest.fixture
@@ -90,7 +88,7 @@ def test_backup_while_writing_then_restore_elsewhere(settings, tmp_path, other_d
     source_ads, source_hashes = _snapshot(settings)
     assert ads == source_ads == 5
     # A consistent snapshot: a prefix of the live chain, with every entry it names.
-    assert hashes == source_hashes[: len(hashes)] and len(hashes) < len(source_hashes)
+    assert hashes == source_hashes[:len(hashes)] and len(hashes) < len(source_hashes)
     with get_engine(other_database).connect() as conn:
         assert audit_guards_installed(conn)
 

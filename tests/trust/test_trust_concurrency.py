@@ -30,9 +30,7 @@ DEADLINE_S = 120  # generous: a deadlock shows as a thread still alive, not as a
 
 def _engine_for_clients(settings, monkeypatch):
     """The project's engine configuration (pragmas, BEGIN IMMEDIATE), with room for every client."""
-    roomy = functools.partial(
-        sqlalchemy.create_engine, pool_size=CLIENTS, max_overflow=0, pool_timeout=DEADLINE_S
-    )
+    roomy = functools.partial(sqlalchemy.create_engine, pool_size=CLIENTS, max_overflow=0, pool_timeout=DEADLINE_S)
     monkeypatch.setattr(signalstack.db, "create_engine", roomy)
     return signalstack.db._make_engine(settings.resolved_database_url, int(settings.sqlite_busy_timeout_ms))
 
@@ -65,14 +63,8 @@ def test_twenty_clients_decide_without_lost_updates(settings, monkeypatch):
                         s.commit()
                     with Session(bind=conn) as s:
                         try:
-                            row = decide(
-                                s,
-                                s.get(User, user_id),
-                                ad_id,
-                                ("confirm", "urgent")[r % 2],
-                                f"client {n} round {r}",
-                                seen_decision_id=seen,
-                            )
+                            row = decide(s, s.get(User, user_id), ad_id, ("confirm", "urgent")[r % 2],
+                                         f"client {n} round {r}", seen_decision_id=seen)
                             s.commit()
                             result = ("recorded", ad_id, seen, row.id)
                         except ReviewConflict:
@@ -107,9 +99,7 @@ def test_twenty_clients_decide_without_lost_updates(settings, monkeypatch):
             history = sorted(r.id for r in rows.values() if r.ad_id == ad)
             # One linear history per ad: each decision supersedes the one right before it.
             assert [rows[h].supersedes_id for h in history] == [None, *history[:-1]]
-        reviews = s.execute(
-            select(func.count(AuditEntry.id)).where(AuditEntry.action.like("review.%"))
-        ).scalar()
+        reviews = s.execute(select(func.count(AuditEntry.id)).where(AuditEntry.action.like("review.%"))).scalar()
         assert reviews == len(recorded)
         report = audit.verify_chain(s)
         assert report.ok, report

@@ -34,14 +34,8 @@ SEED = int(os.environ.get("TRUST_CRASH_SEED", "0")) or random.randrange(1, 10**6
 
 
 def _start(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "signalstack.cli", *args],
-        cwd=ROOT,
-        env=env or os.environ.copy(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return subprocess.Popen([sys.executable, "-m", "signalstack.cli", *args], cwd=ROOT, env=env or os.environ.copy(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def _finish(*args: str, env: dict[str, str] | None = None) -> str:
@@ -68,35 +62,21 @@ def _analysis(settings: Settings) -> dict[str, Counter]:
     """What analysis stored per ad (by site ad id), as multisets, so doubles show as counts of 2."""
     with session_scope(settings) as s:
         key = dict(s.execute(select(AdVersion.id, Ad.site_ad_id).join(Ad, Ad.id == AdVersion.ad_id)).all())
-        entities = Counter(
-            (key[v], k, val, st)
-            for v, k, val, st in s.execute(
-                select(Entity.ad_version_id, Entity.kind, Entity.value, Entity.start)
-            )
-        )
-        hits = Counter(
-            (key[v], c, st, en)
-            for v, c, st, en in s.execute(
-                select(IndicatorHit.ad_version_id, IndicatorHit.code, IndicatorHit.start, IndicatorHit.end)
-            )
-        )
-        scores = Counter(
-            (key[v], m, round(r, 6), f)
-            for v, m, r, f in s.execute(
-                select(Score.ad_version_id, Score.model_version, Score.risk, Score.flagged)
-            )
-        )
+        entities = Counter((key[v], k, val, st) for v, k, val, st in s.execute(
+            select(Entity.ad_version_id, Entity.kind, Entity.value, Entity.start)))
+        hits = Counter((key[v], c, st, en) for v, c, st, en in s.execute(
+            select(IndicatorHit.ad_version_id, IndicatorHit.code, IndicatorHit.start, IndicatorHit.end)))
+        scores = Counter((key[v], m, round(r, 6), f) for v, m, r, f in s.execute(
+            select(Score.ad_version_id, Score.model_version, Score.risk, Score.flagged)))
         pending = s.execute(select(AdVersion.id).where(AdVersion.analysed_at.is_(None))).all()
     return {"entities": entities, "hits": hits, "scores": scores, "pending": Counter(p[0] for p in pending)}
 
 
 def _clusters(settings: Settings) -> dict[str, set[frozenset[str]]]:
     with session_scope(settings) as s:
-        rows = s.execute(
-            select(Cluster.kind, Cluster.id, Ad.site_ad_id)
-            .join(ClusterMember, ClusterMember.cluster_id == Cluster.id)
-            .join(Ad, Ad.id == ClusterMember.ad_id)
-        ).all()
+        rows = s.execute(select(Cluster.kind, Cluster.id, Ad.site_ad_id)
+                         .join(ClusterMember, ClusterMember.cluster_id == Cluster.id)
+                         .join(Ad, Ad.id == ClusterMember.ad_id)).all()
     groups: dict[tuple[str, int], set[str]] = {}
     for kind, cid, ad in rows:
         groups.setdefault((kind, cid), set()).add(ad)
@@ -168,10 +148,8 @@ def test_analyse_and_cluster_survive_kills(sqlite_settings, tmp_path):
         if proc.poll() is None:
             _kill(proc)
             # One transaction: after a kill there is nothing, or a complete earlier result.
-            assert _count(db, "SELECT count(*) FROM cluster_members") in (
-                0,
-                sum(len(m) for groups in _clusters(ref).values() for m in groups),
-            )
+            assert _count(db, "SELECT count(*) FROM cluster_members") in (0, sum(
+                len(m) for groups in _clusters(ref).values() for m in groups))
         else:
             proc.communicate()
     _finish("cluster", "--db")
@@ -211,10 +189,8 @@ def test_case_export_survives_kills(sqlite_settings, tmp_path):
             _finish("case", "verify", str(out))
             break
     assert "killed mid-work" in outcomes, f"no kill landed while the bundle was being written (seed {SEED})"
-    exports = _count(
-        Path(settings.resolved_database_url.split("///", 1)[1]),
-        "SELECT count(*) FROM audit_log WHERE action='case.export'",
-    )
+    exports = _count(Path(settings.resolved_database_url.split("///", 1)[1]),
+                     "SELECT count(*) FROM audit_log WHERE action='case.export'")
     assert exports == int(out.exists())  # a killed export left no audit entry claiming a bundle
     if not out.exists():
         _finish("case", "export", number, "--out", str(out), "--as", "cora")

@@ -23,68 +23,19 @@ SAVED = {site: [p.read_text(encoding="utf-8") for p in sorted((DATA / site).glob
 DETAIL_EXAMPLES = 200
 LISTING_EXAMPLES = 100
 
-MARKUP = st.sampled_from(
-    [
-        '<article class="ad" data-ad-id="x1">',
-        '<article class="ad-card">',
-        '<a class="ad-link" href="',
-        '<a class="next" rel="next" href="',
-        '<h1 class="ad-title">',
-        "</h1>",
-        '<dl class="ad-facts">',
-        '<dd class="ad-name">',
-        '<dd class="ad-age">',
-        '<dd class="ad-city">',
-        '<dd class="ad-extra">',
-        "</dd>",
-        '<time class="ad-posted" datetime="',
-        '<div class="ad-body" style="white-space:pre-wrap">',
-        "</div>",
-        '<img class="ad-image" src="',
-        '<div class="advert" data-id="9" itemscope>',
-        '<span itemprop="headline">',
-        '<div itemprop="description">',
-        '<img itemprop="image" src="',
-        '<link rel="canonical" href="',
-        '<script type="application/ld+json">',
-        "</script>",
-        '{"@context":"https://schema.org","@type":"ProfilePage",',
-        '"identifier":',
-        '"text":',
-        '"image":[',
-        '"mainEntity":{"@type":"Person","age":',
-        "[",
-        "]",
-        "{",
-        "}",
-        '"',
-        ",",
-        "<!--",
-        "-->",
-        "<![CDATA[",
-        "]]>",
-        "\x00",
-        "&#0;",
-        "&#x110000;",
-        "&#xD800;",
-        "&bogus;",
-        "\ufeff",
-        "\r\n",
-        "<" * 3,
-        '">',
-        "<html>",
-        "</html>",
-        "<body>",
-        "<svg><foreignObject>",
-        "javascript:",
-        "//",
-        "../" * 4,
-        "http://[::1",
-        "%zz",
-        "\u202e",
-        "9" * 40,
-    ]
-)
+MARKUP = st.sampled_from([
+    '<article class="ad" data-ad-id="x1">', '<article class="ad-card">', '<a class="ad-link" href="',
+    '<a class="next" rel="next" href="', '<h1 class="ad-title">', "</h1>", '<dl class="ad-facts">',
+    '<dd class="ad-name">', '<dd class="ad-age">', '<dd class="ad-city">', '<dd class="ad-extra">', "</dd>",
+    '<time class="ad-posted" datetime="', '<div class="ad-body" style="white-space:pre-wrap">', "</div>",
+    '<img class="ad-image" src="', '<div class="advert" data-id="9" itemscope>', '<span itemprop="headline">',
+    '<div itemprop="description">', '<img itemprop="image" src="', '<link rel="canonical" href="',
+    '<script type="application/ld+json">', "</script>", '{"@context":"https://schema.org","@type":"ProfilePage",',
+    '"identifier":', '"text":', '"image":[', '"mainEntity":{"@type":"Person","age":', "[", "]", "{", "}", '"', ",",
+    "<!--", "-->", "<![CDATA[", "]]>", "\x00", "&#0;", "&#x110000;", "&#xD800;", "&bogus;", "\ufeff", "\r\n",
+    "<" * 3, '">', "<html>", "</html>", "<body>", "<svg><foreignObject>", "javascript:", "//", "../" * 4,
+    "http://[::1", "%zz", "\u202e", "9" * 40,
+])
 SOUP = st.lists(st.one_of(MARKUP, st.text(max_size=12)), max_size=80).map("".join)
 
 
@@ -106,15 +57,8 @@ PAGES = st.one_of(
 )
 
 
-URLS = st.sampled_from(
-    [
-        "http://127.0.0.1:8765/classic/ad/1",
-        "http://127.0.0.1:8765/profiles/p/a-1",
-        "http://127.0.0.1:8765/search/item?id=1",
-        "http://[::1]/x",
-        "file:///etc/passwd",
-    ]
-)
+URLS = st.sampled_from(["http://127.0.0.1:8765/classic/ad/1", "http://127.0.0.1:8765/profiles/p/a-1",
+                        "http://127.0.0.1:8765/search/item?id=1", "http://[::1]/x", "file:///etc/passwd"])
 
 
 @settings(max_examples=DETAIL_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

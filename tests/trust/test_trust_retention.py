@@ -49,19 +49,13 @@ def _world(settings):
         users = make_users(s)
         site, job = make_site(s)
         ads = {
-            "unflagged_old": make_ad(
-                s, site, job, "u-old", old, warc_file="only-unflagged.warc.gz", versions=2
-            ),
+            "unflagged_old": make_ad(s, site, job, "u-old", old, warc_file="only-unflagged.warc.gz", versions=2),
             "unflagged_recent": make_ad(s, site, job, "u-new", recent, warc_file="shared.warc.gz"),
-            "in_open_case": make_ad(
-                s, site, job, "case", old, flagged=True, phone="+31611111111", warc_file="shared.warc.gz"
-            ),
-            "in_open_dossier": make_ad(
-                s, site, job, "dos", old, phone="+31622222222", warc_file="shared.warc.gz"
-            ),
-            "dismissed_old": make_ad(
-                s, site, job, "dis", old, flagged=True, phone="+31633333333", warc_file="shared.warc.gz"
-            ),
+            "in_open_case": make_ad(s, site, job, "case", old, flagged=True, phone="+31611111111",
+                                    warc_file="shared.warc.gz"),
+            "in_open_dossier": make_ad(s, site, job, "dos", old, phone="+31622222222", warc_file="shared.warc.gz"),
+            "dismissed_old": make_ad(s, site, job, "dis", old, flagged=True, phone="+31633333333",
+                                     warc_file="shared.warc.gz"),
         }
         ids = {k: a.id for k, a in ads.items()}
         anna = users["anna"]
@@ -72,19 +66,9 @@ def _world(settings):
         decide(s, anna, ids["in_open_case"], "dismiss", "second look: adult", seen_decision_id=first.id)
         decide(s, anna, ids["dismissed_old"], "dismiss", "adult, independent")
         s.add(Dossier(subject_kind="phone", subject="+31622222222", created_by="anna"))
-        s.add_all(
-            [
-                Capture(
-                    crawl_job_id=job.id,
-                    url=f"{site.base_url}page/{n}",
-                    fetched_at=when,
-                    http_status=200,
-                    sha256=f"{n:064d}",
-                    warc_file="shared.warc.gz",
-                )
-                for n, when in ((1, old), (2, recent))
-            ]
-        )
+        s.add_all([Capture(crawl_job_id=job.id, url=f"{site.base_url}page/{n}", fetched_at=when, http_status=200,
+                           sha256=f"{n:064d}", warc_file="shared.warc.gz")
+                   for n, when in ((1, old), (2, recent))])
     warc = settings.data_path / "warc"
     warc.mkdir(parents=True, exist_ok=True)
     for name in ("only-unflagged.warc.gz", "shared.warc.gz"):
@@ -116,28 +100,18 @@ def test_purge_deletes_expired_and_keeps_case_material(settings):
     assert (settings.data_path / "warc" / "shared.warc.gz").exists()
     with session_scope(settings) as s:
         assert s.get(Ad, ids["unflagged_old"]) is None
-        assert (
-            s.execute(
-                select(func.count(AdVersion.id)).where(AdVersion.ad_id == ids["unflagged_old"])
-            ).scalar()
-            == 0
-        )
+        assert s.execute(select(func.count(AdVersion.id)).where(AdVersion.ad_id == ids["unflagged_old"])).scalar() == 0
         for kept in ("unflagged_recent", "in_open_case", "in_open_dossier"):
             version = s.get(Ad, ids[kept]).current
             assert version.body and version.capture_id is not None, kept
-            assert (
-                s.execute(select(func.count(Entity.id)).where(Entity.ad_version_id == version.id)).scalar()
-                == 2
-            )
+            assert s.execute(select(func.count(Entity.id)).where(Entity.ad_version_id == version.id)).scalar() == 2
         dismissed = s.get(Ad, ids["dismissed_old"]).current
         assert (dismissed.title, dismissed.body, dismissed.name, dismissed.phones_text) == ("", "", "", "")
         assert dismissed.capture_id is None and dismissed.images == [] and len(dismissed.content_sha256) == 64
         assert s.execute(select(Entity).where(Entity.ad_version_id == dismissed.id)).first() is None
         hit = s.execute(select(IndicatorHit).where(IndicatorHit.ad_version_id == dismissed.id)).scalar_one()
         assert hit.code == "always_available" and hit.text == ""
-        label = s.execute(
-            select(ReviewDecision).where(ReviewDecision.ad_id == ids["dismissed_old"])
-        ).scalar_one()
+        label = s.execute(select(ReviewDecision).where(ReviewDecision.ad_id == ids["dismissed_old"])).scalar_one()
         assert label.decision == "dismiss" and label.reason == "adult, independent"
         listing = s.execute(select(Capture.url).where(Capture.url.like("%/page/%"))).scalars().all()
         assert listing == ["http://127.0.0.1/classic/page/2"]
@@ -185,9 +159,7 @@ def test_purge_and_privacy_cli(settings):
     assert report["ads"]["total"] == 2
     assert report["contacts"]["phone"] == {"mentions": 2, "distinct": 2}
     assert report["stated_ages"]["under 18"] == 1 and report["stated_ages"]["18-20"] == 1
-    assert (
-        report["legal_basis"][0]["legal_basis"] == "Wpg art. 8" and report["legal_basis"][0]["captures"] == 2
-    )
+    assert report["legal_basis"][0]["legal_basis"] == "Wpg art. 8" and report["legal_basis"][0]["captures"] == 2
     assert report["images"]["hashed"] == 2 and report["images"]["bytes_stored"] == 0
     assert report["retention"]["due_for_purge"]["unflagged_ads"] == 1
     text = runner.invoke(app, ["privacy", "report"])

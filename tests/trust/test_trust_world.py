@@ -20,93 +20,45 @@ def make_site(session: Session, name: str = "classic") -> tuple[Site, CrawlJob]:
     site = Site(name=name, base_url=f"http://127.0.0.1/{name}/")
     session.add(site)
     session.flush()
-    job = CrawlJob(
-        site_id=site.id,
-        started_by="crawler",
-        purpose="reverse escort: signs of minors",
-        legal_basis="Wpg art. 8",
-        status="finished",
-    )
+    job = CrawlJob(site_id=site.id, started_by="crawler", purpose="reverse escort: signs of minors",
+                   legal_basis="Wpg art. 8", status="finished")
     session.add(job)
     session.flush()
     return site, job
 
 
-def make_ad(
-    session: Session,
-    site: Site,
-    job: CrawlJob,
-    key: str,
-    seen: datetime,
-    flagged: bool = False,
-    age: int = 25,
-    phone: str = "+31612345678",
-    warc_file: str = "a.warc.gz",
-    versions: int = 1,
-) -> Ad:
+def make_ad(session: Session, site: Site, job: CrawlJob, key: str, seen: datetime, flagged: bool = False,
+            age: int = 25, phone: str = "+31612345678", warc_file: str = "a.warc.gz", versions: int = 1) -> Ad:
     ad = Ad(site_id=site.id, site_ad_id=key, url=f"{site.base_url}ad/{key}", first_seen=seen, last_seen=seen)
     session.add(ad)
     session.flush()
     for n in range(1, versions + 1):
         body = f"Anna {age}, Utrecht, bel {phone} ({key} v{n})"
-        capture = Capture(
-            crawl_job_id=job.id,
-            url=ad.url,
-            fetched_at=seen,
-            http_status=200,
-            sha256=hashlib.sha256(body.encode()).hexdigest(),
-            size=len(body),
-            warc_file=warc_file,
-            warc_offset=n,
-        )
+        capture = Capture(crawl_job_id=job.id, url=ad.url, fetched_at=seen, http_status=200,
+                          sha256=hashlib.sha256(body.encode()).hexdigest(), size=len(body), warc_file=warc_file,
+                          warc_offset=n)
         session.add(capture)
         session.flush()
-        version = AdVersion(
-            ad_id=ad.id,
-            version_no=n,
-            capture_id=capture.id,
-            content_sha256=hashlib.sha256(body.encode()).hexdigest(),
-            captured_at=seen,
-            title=f"Anna {key}",
-            body=body,
-            name="Anna",
-            age_text=str(age),
-            city="Utrecht",
-            phones_text=phone,
-            images=[{"sha256": hashlib.sha256(key.encode()).hexdigest()}],
-        )
+        version = AdVersion(ad_id=ad.id, version_no=n, capture_id=capture.id,
+                            content_sha256=hashlib.sha256(body.encode()).hexdigest(), captured_at=seen,
+                            title=f"Anna {key}", body=body, name="Anna", age_text=str(age), city="Utrecht",
+                            phones_text=phone, images=[{"sha256": hashlib.sha256(key.encode()).hexdigest()}])
         session.add(version)
         session.flush()
-        session.add_all(
-            [
-                Entity(ad_version_id=version.id, kind="phone", value=phone),
-                Entity(ad_version_id=version.id, kind="age", value=str(age)),
-                IndicatorHit(
-                    ad_version_id=version.id,
-                    code="always_available",
-                    category="coercion",
-                    start=0,
-                    end=4,
-                    text="24/7",
-                    weight=0.2,
-                ),
-                Score(
-                    ad_version_id=version.id,
-                    model_version="m1",
-                    risk=0.9 if flagged else 0.1,
-                    flagged=flagged,
-                ),
-            ]
-        )
+        session.add_all([
+            Entity(ad_version_id=version.id, kind="phone", value=phone),
+            Entity(ad_version_id=version.id, kind="age", value=str(age)),
+            IndicatorHit(ad_version_id=version.id, code="always_available", category="coercion", start=0, end=4,
+                         text="24/7", weight=0.2),
+            Score(ad_version_id=version.id, model_version="m1", risk=0.9 if flagged else 0.1, flagged=flagged),
+        ])
     session.flush()
     return ad
 
 
 def make_users(session: Session) -> dict[str, User]:
-    return {
-        name: add_user(session, name, "long enough password", role=role)
-        for name, role in (("anna", "analyst"), ("cora", "coordinator"))
-    }
+    return {name: add_user(session, name, "long enough password", role=role)
+            for name, role in (("anna", "analyst"), ("cora", "coordinator"))}
 
 
 TEMPLATES = (
@@ -129,25 +81,12 @@ def populate(session: Session, n: int, warc_file: str | None = None) -> list[int
     session.flush()
     versions = []
     for i, ad in enumerate(ads):
-        fields = {
-            "name": NAMES[i % len(NAMES)],
-            "age": 18 + i % 15,
-            "city": CITIES[i % len(CITIES)],
-            "phone": f"06-{12345600 + i % (n // 4 + 1):08d}",
-        }
+        fields = {"name": NAMES[i % len(NAMES)], "age": 18 + i % 15, "city": CITIES[i % len(CITIES)],
+                  "phone": f"06-{12345600 + i % (n // 4 + 1):08d}"}
         body = TEMPLATES[i % len(TEMPLATES)].format(**fields) + f" Ref {i % 7}."
-        versions.append(
-            AdVersion(
-                ad_id=ad.id,
-                version_no=1,
-                content_sha256=hashlib.sha256(body.encode()).hexdigest(),
-                title=f"{fields['name']} in {fields['city']}",
-                body=body,
-                name=fields["name"],
-                age_text=str(fields["age"]),
-                city=fields["city"],
-            )
-        )
+        versions.append(AdVersion(ad_id=ad.id, version_no=1, content_sha256=hashlib.sha256(body.encode()).hexdigest(),
+                                  title=f"{fields['name']} in {fields['city']}", body=body, name=fields["name"],
+                                  age_text=str(fields["age"]), city=fields["city"]))
     session.add_all(versions)
     session.flush()
     return [a.id for a in ads]
@@ -161,18 +100,11 @@ def write_warc(path: Path, pages: list[tuple[str, bytes]]) -> list[tuple[int, st
         writer = WARCWriter(fh, gzip=True)
         for url, body in pages:
             offset = fh.tell()
-            headers = StatusAndHeaders(
-                "200 OK",
-                [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
-                protocol="HTTP/1.1",
-            )
-            record = writer.create_warc_record(
-                url, "response", payload=io.BytesIO(body), http_headers=headers
-            )
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                                                  ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
             writer.write_record(record)
-            out.append(
-                (offset, record.rec_headers.get_header("WARC-Record-ID"), hashlib.sha256(body).hexdigest())
-            )
+            out.append((offset, record.rec_headers.get_header("WARC-Record-ID"), hashlib.sha256(body).hexdigest()))
     return out
 
 
@@ -183,32 +115,15 @@ def case_world(session: Session, warc_path: Path, n: int) -> str:
 
     users = make_users(session)
     ad_ids = populate(session, n)
-    versions = list(
-        session.execute(select(AdVersion).where(AdVersion.ad_id.in_(ad_ids)).order_by(AdVersion.id)).scalars()
-    )
-    pages = [
-        (
-            f"http://127.0.0.1:8765/classic/ad/b{i}",
-            f"<html><body><h1>{v.title}</h1><div>{v.body}</div></body></html>".encode(),
-        )
-        for i, v in enumerate(versions)
-    ]
+    versions = list(session.execute(select(AdVersion).where(AdVersion.ad_id.in_(ad_ids))
+                                    .order_by(AdVersion.id)).scalars())
+    pages = [(f"http://127.0.0.1:8765/classic/ad/b{i}",
+              f"<html><body><h1>{v.title}</h1><div>{v.body}</div></body></html>".encode()) for i, v in enumerate(versions)]
     job_id = session.execute(select(CrawlJob.id)).scalars().first()
-    for version, (url, body), (offset, rid, sha) in zip(
-        versions, pages, write_warc(warc_path, pages), strict=True
-    ):
-        capture = Capture(
-            crawl_job_id=job_id,
-            url=url,
-            fetched_at=version.captured_at,
-            http_status=200,
-            content_type="text/html",
-            sha256=sha,
-            size=len(body),
-            warc_file=str(warc_path),
-            warc_offset=offset,
-            warc_record_id=rid,
-        )
+    for version, (url, body), (offset, rid, sha) in zip(versions, pages, write_warc(warc_path, pages), strict=True):
+        capture = Capture(crawl_job_id=job_id, url=url, fetched_at=version.captured_at, http_status=200,
+                          content_type="text/html", sha256=sha, size=len(body), warc_file=str(warc_path),
+                          warc_offset=offset, warc_record_id=rid)
         session.add(capture)
         session.flush()
         version.capture_id = capture.id

@@ -37,13 +37,8 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def test_bad_port_is_a_clear_error(tmp_path):
-    result = subprocess.run(
-        [str(SIGNALSTACK), "workbench", "--port", "70000"],
-        env=_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = subprocess.run([str(SIGNALSTACK), "workbench", "--port", "70000"], env=_env(tmp_path),
+                            capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert "not a valid TCP port" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
@@ -51,13 +46,9 @@ def test_bad_port_is_a_clear_error(tmp_path):
 
 def test_served_workbench_answers_health_check(tmp_path):
     port = _free_port()
-    proc = subprocess.Popen(
-        [str(SIGNALSTACK), "workbench", "--port", str(port)],
-        env=_env(tmp_path),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    proc = subprocess.Popen([str(SIGNALSTACK), "workbench", "--port", str(port)], env=_env(tmp_path),
+                            stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)
     try:
         body = b""
         deadline = time.monotonic() + 90

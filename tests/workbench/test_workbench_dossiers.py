@@ -34,9 +34,7 @@ def test_dossier_stacks_signals_in_time_order_with_tally(world, app, settings):
     assert len(links) == 2 and links == sorted(links)  # both ads that carry the number, oldest first
     assert at.dataframe[0].value.shape[0] >= 1  # tally rows with points and sources
     assert "dossier.view" in [a for (a,) in _audit(settings)]
-    assert (
-        not at.button(key="classify_save") if _has(at, "classify_save") else True
-    )  # analysts do not classify
+    assert not at.button(key="classify_save") if _has(at, "classify_save") else True  # analysts do not classify
 
 
 def _has(at, key):
@@ -73,10 +71,8 @@ def test_coordinator_classifies_and_history_shows_moves(world, app, settings):
     at.button(key="classify_save").click().run()
     assert not at.error, at.error[0].value if at.error else ""
     with session_scope(settings) as s:
-        moves = [
-            (c.colour, c.direction)
-            for c in s.execute(select(Classification).order_by(Classification.id)).scalars()
-        ]
+        moves = [(c.colour, c.direction) for c in s.execute(select(Classification).order_by(Classification.id))
+                 .scalars()]
     assert moves == [("groen", "initial"), ("oranje", "up")]
     history = [m.value for m in at.markdown if "↑" in m.value or "•" in m.value]
     assert "groen → **oranje**" in history[0] and "carl" in history[0]

@@ -22,9 +22,7 @@ def _audit_actions(settings) -> list[str]:
 
 def _decisions(settings, ad_id) -> list[tuple[str, str, str]]:
     with session_scope(settings) as s:
-        rows = s.execute(
-            select(ReviewDecision).where(ReviewDecision.ad_id == ad_id).order_by(ReviewDecision.id)
-        )
+        rows = s.execute(select(ReviewDecision).where(ReviewDecision.ad_id == ad_id).order_by(ReviewDecision.id))
         return [(d.decision, d.reason, d.user.username) for d in rows.scalars()]
 
 

@@ -45,9 +45,8 @@ def test_markup_in_ad_text_is_escaped_and_spans_are_marked():
 
 
 def test_overlapping_and_out_of_range_spans():
-    out = highlighted_html(
-        "net 18 jaar", [_hit(0, 6, "just_18"), _hit(4, 11, "age", "minor"), _hit(50, 60), _hit(3, 3)]
-    )
+    out = highlighted_html("net 18 jaar", [_hit(0, 6, "just_18"), _hit(4, 11, "age", "minor"), _hit(50, 60),
+                                           _hit(3, 3)])
     assert out.count("<mark") == 3  # "net ", "18" (both codes), " jaar"
     assert 'title="minor: just_18, minor: age">18</mark>' in out
 
@@ -65,34 +64,20 @@ class _V:
 
 
 def test_version_changes():
-    old, new = (
-        _V(age_text="17", city="Utrecht", title="Lisa"),
-        _V(age_text="18", city="Amersfoort", title="Lisa"),
-    )
+    old, new = _V(age_text="17", city="Utrecht", title="Lisa"), _V(age_text="18", city="Amersfoort", title="Lisa")
     assert fact_changes(old, new) == [("age_text", "17", "18"), ("city", "Utrecht", "Amersfoort")]
     diff = text_diff("Lisa\n17 jaar\n24/7", "Lisa\n18 jaar\n24/7", "v1", "v2")
     assert "-17 jaar" in diff and "+18 jaar" in diff and diff.startswith("--- v1")
     assert text_diff("same", "same") == ""
     assert image_changes([{"sha256": "a"}, {"sha256": "b"}], [{"sha256": "b"}, {"sha256": "c"}]) == {
-        "added": ["c"],
-        "removed": ["a"],
-    }
+        "added": ["c"], "removed": ["a"]}
 
 
-@pytest.mark.parametrize(
-    "query, kind",
-    [
-        ("https://example.invalid/ad/1", "url"),
-        ("Lisa@Example.nl", "email"),
-        ("@lisa_x", "handle"),
-        ("f0f0f0f0f0f0f0f0", "image"),
-        ("ab" * 32, "image"),
-        ("1234", "ad"),
-        ("06-12 34 56 78", "phone"),
-        ("+31 (0)6 1234 5678", "phone"),
-        ("nieuw in de stad", "text"),
-    ],
-)
+@pytest.mark.parametrize("query, kind", [
+    ("https://example.invalid/ad/1", "url"), ("Lisa@Example.nl", "email"), ("@lisa_x", "handle"),
+    ("f0f0f0f0f0f0f0f0", "image"), ("ab" * 32, "image"), ("1234", "ad"), ("06-12 34 56 78", "phone"),
+    ("+31 (0)6 1234 5678", "phone"), ("nieuw in de stad", "text"),
+])
 def test_guess_kind(query, kind):
     assert guess_kind(query) == kind
 
@@ -111,9 +96,7 @@ def test_weekly_counts_and_notable_rises():
     monday = date(2026, 10, 5)
     assert week_of(datetime(2026, 10, 8, 23, 0, tzinfo=UTC)) == monday
     pairs = [("Utrecht", datetime(2026, 10, 5, tzinfo=UTC) + timedelta(weeks=w)) for w in range(4)]
-    pairs += [("Utrecht", datetime(2026, 11, 2, tzinfo=UTC))] * 9 + [
-        ("Zwolle", datetime(2026, 11, 2, tzinfo=UTC))
-    ]
+    pairs += [("Utrecht", datetime(2026, 11, 2, tzinfo=UTC))] * 9 + [("Zwolle", datetime(2026, 11, 2, tzinfo=UTC))]
     series = weekly(pairs)
     assert series["Utrecht"][date(2026, 11, 2)] == 9
     rises = notable_rises(series, factor=2.0, min_count=5)
@@ -121,8 +104,7 @@ def test_weekly_counts_and_notable_rises():
     assert notable_rises(series, factor=10.0, min_count=5) == []
     # A gap week counts as zero, and a first week has no baseline to rise from.
     assert notable_rises({"x": {date(2026, 10, 5): 6, date(2026, 10, 19): 6}}, min_count=5) == [
-        {"key": "x", "week": date(2026, 10, 19), "count": 6, "baseline": 3.0}
-    ]
+        {"key": "x", "week": date(2026, 10, 19), "count": 6, "baseline": 3.0}]
 
 
 def _facts(ad_id, links, places=()):
@@ -131,11 +113,9 @@ def _facts(ad_id, links, places=()):
 
 
 def test_graph_links_ads_through_shared_things_only():
-    facts = {
-        1: _facts(1, {("phone", "+31612345678"), ("image", "f0")}),
-        2: _facts(2, {("phone", "+31612345678"), ("cluster", "7")}),
-        3: _facts(3, {("email", "x@y.nl")}),
-    }
+    facts = {1: _facts(1, {("phone", "+31612345678"), ("image", "f0")}),
+             2: _facts(2, {("phone", "+31612345678"), ("cluster", "7")}),
+             3: _facts(3, {("email", "x@y.nl")})}
     graph = build_graph(facts)
     assert set(graph.nodes) == {"ad:1", "ad:2", "ad:3", "phone:+31612345678"}
     assert set(graph.neighbors("phone:+31612345678")) == {"ad:1", "ad:2"}
@@ -145,39 +125,21 @@ def test_graph_links_ads_through_shared_things_only():
 
 def test_city_changes_are_movements_in_time_order():
     t0 = datetime(2026, 11, 1, tzinfo=UTC)
-    facts = {
-        1: _facts(
-            1,
-            set(),
-            [(t0 + timedelta(days=2), "Amersfoort"), (t0, "Utrecht"), (t0 + timedelta(days=3), "Amersfoort")],
-        )
-    }
-    assert city_changes(facts) == [
-        {"ad": 1, "at": t0 + timedelta(days=2), "from": "Utrecht", "to": "Amersfoort"}
-    ]
+    facts = {1: _facts(1, set(), [(t0 + timedelta(days=2), "Amersfoort"), (t0, "Utrecht"),
+                                  (t0 + timedelta(days=3), "Amersfoort")])}
+    assert city_changes(facts) == [{"ad": 1, "at": t0 + timedelta(days=2), "from": "Utrecht", "to": "Amersfoort"}]
 
 
 def test_every_interface_text_exists_in_dutch_and_english():
     assert missing_keys() == {lang: set() for lang in LANGUAGES}
     used = set()
     for path in WORKBENCH.rglob("*.py"):
-        used |= set(
-            re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+[a-z_])["']""", path.read_text(encoding="utf-8"))
-        )
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+[a-z_])["']""", path.read_text(encoding="utf-8")))
     families = {
-        "category": SIGNAL_CATEGORIES,
-        "decision": DECISIONS,
-        "role": ROLES,
-        "colour": COLOURS,
-        "language": LANGUAGES,
-        "search.kind": KINDS,
-        "dossier.kind": SUBJECT_KINDS,
-        "dossier.note": NOTE_KINDS,
-        "field": FACT_FIELDS,
-        "page": [p[0] for p in PAGES],
-        "entity": ("phone", "email", "handle"),
-        "cases.kind": ("ad", "note", "enrichment", "dossier"),
-        "cases.status": ("open", "closed"),
+        "category": SIGNAL_CATEGORIES, "decision": DECISIONS, "role": ROLES, "colour": COLOURS, "language": LANGUAGES,
+        "search.kind": KINDS, "dossier.kind": SUBJECT_KINDS, "dossier.note": NOTE_KINDS, "field": FACT_FIELDS,
+        "page": [p[0] for p in PAGES], "entity": ("phone", "email", "handle"),
+        "cases.kind": ("ad", "note", "enrichment", "dossier"), "cases.status": ("open", "closed"),
         "trends.series": ("overall", "category", "city"),
     }
     used |= {f"{prefix}.{value}" for prefix, values in families.items() for value in values}

@@ -43,18 +43,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(not _broker_up(), reason=f"no
 
 
 def _start_worker(name: str, env: dict[str, str], log: Path) -> subprocess.Popen:
-    cmd = [
-        sys.executable,
-        "-m",
-        "signalstack.cli",
-        "worker",
-        "--pool",
-        "solo",
-        "--hostname",
-        f"{name}@test",
-        "--loglevel",
-        "INFO",
-    ]
+    cmd = [sys.executable, "-m", "signalstack.cli", "worker", "--pool", "solo", "--hostname", f"{name}@test",
+           "--loglevel", "INFO"]
     with log.open("w") as fh:
         # Own session, so a kill reaches the crawl processes the worker starts as well.
         return subprocess.Popen(cmd, env=env, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True)
@@ -79,31 +69,20 @@ def _wait_for(condition, what: str, deadline: float, step: float = 0.2):
 
 def _finished_sites(settings: Settings) -> set[str]:
     with session_scope(settings) as s:
-        return set(
-            s.scalars(
-                select(Site.name)
-                .join(CrawlJob, CrawlJob.site_id == Site.id)
-                .where(CrawlJob.status.in_(("finished", "partial")))
-            )
-        )
+        return set(s.scalars(select(Site.name).join(CrawlJob, CrawlJob.site_id == Site.id)
+                             .where(CrawlJob.status.in_(("finished", "partial")))))
 
 
 def _analysis_done_and_clustered(settings: Settings) -> bool:
     with session_scope(settings) as s:
         pending = s.scalar(select(func.count()).select_from(AdVersion).where(AdVersion.analysed_at.is_(None)))
-        clustered = s.scalar(
-            select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "cluster")
-        )
+        clustered = s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "cluster"))
     return pending == 0 and clustered > 0
 
 
 def test_two_workers_survive_a_killed_worker(settings, tmp_path):
-    if settings.resolved_database_url.startswith("sqlite") and os.environ.get(
-        "SIGNALSTACK_TEST_DATABASE_URL"
-    ):
-        pytest.skip(
-            "runs once, on PostgreSQL (the shared-store deployment); SQLite runs it when PostgreSQL is absent"
-        )
+    if settings.resolved_database_url.startswith("sqlite") and os.environ.get("SIGNALSTACK_TEST_DATABASE_URL"):
+        pytest.skip("runs once, on PostgreSQL (the shared-store deployment); SQLite runs it when PostgreSQL is absent")
     world = tmp_path / "world"
     generate_world(ads=80, days=3, seed=11, out=world)
     live = {key for key in World(world).day_view().by_id if key[0] in SITES}
@@ -118,28 +97,18 @@ def test_two_workers_survive_a_killed_worker(settings, tmp_path):
         deadline = time.monotonic() + DEADLINE_S
         with serve_in_thread(world, slow_seconds=0.2) as base_url:
             for site in SITES:
-                enqueue(
-                    broker_settings,
-                    "signalstack.crawl_site",
-                    site=site,
-                    purpose=PURPOSE,
-                    legal_basis=LEGAL_BASIS,
-                    base_url=base_url,
-                    then_analyse=False,
-                )
+                enqueue(broker_settings, "signalstack.crawl_site", site=site, purpose=PURPOSE,
+                        legal_basis=LEGAL_BASIS, base_url=base_url, then_analyse=False)
             _wait_for(lambda: _finished_sites(settings) >= set(SITES), "the three crawls", deadline)
 
         enqueue(broker_settings, "signalstack.dispatch_analysis", then_cluster=True)
         received = re.compile(r"Task signalstack\.analyse_range\[([0-9a-f-]+)\] received")
-        killed_task = _wait_for(
-            lambda: received.findall(logs["w1"].read_text()), "w1 taking a batch", deadline, step=0.02
-        )[0]
+        killed_task = _wait_for(lambda: received.findall(logs["w1"].read_text()), "w1 taking a batch", deadline,
+                                step=0.02)[0]
         _kill(workers["w1"])
         assert f"analyse_range[{killed_task}] succeeded" not in logs["w1"].read_text(), "killed too late"
 
-        _wait_for(
-            lambda: _analysis_done_and_clustered(settings), "analysis and clustering", deadline, step=0.5
-        )
+        _wait_for(lambda: _analysis_done_and_clustered(settings), "analysis and clustering", deadline, step=0.5)
         # The killed worker's batch went back to the broker and the other worker ran it.
         assert f"analyse_range[{killed_task}] received" in logs["w2"].read_text()
 
@@ -156,38 +125,28 @@ def test_two_workers_survive_a_killed_worker(settings, tmp_path):
         stored = set(s.execute(select(Site.name, Ad.site_ad_id).join(Site, Site.id == Ad.site_id)).all())
         versions = s.scalar(select(func.count()).select_from(AdVersion))
         scores_per_version = s.execute(
-            select(Score.ad_version_id, Score.model_version, func.count()).group_by(
-                Score.ad_version_id, Score.model_version
-            )
-        ).all()
+            select(Score.ad_version_id, Score.model_version, func.count()).group_by(Score.ad_version_id,
+                                                                                  Score.model_version)).all()
         duplicate_entities = s.execute(
-            select(
-                Entity.ad_version_id, Entity.kind, Entity.value, Entity.platform, Entity.start, func.count()
-            )
+            select(Entity.ad_version_id, Entity.kind, Entity.value, Entity.platform, Entity.start, func.count())
             .group_by(Entity.ad_version_id, Entity.kind, Entity.value, Entity.platform, Entity.start)
-            .having(func.count() > 1)
-        ).all()
-        analysed_in_audit = sum(
-            e.detail["analysed"] for e in s.scalars(select(AuditEntry).where(AuditEntry.action == "analyse"))
-        )
+            .having(func.count() > 1)).all()
+        analysed_in_audit = sum(e.detail["analysed"] for e in s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "analyse")))
         clusters = s.scalar(select(func.count()).select_from(Cluster))
         crawls = s.execute(select(Site.name, CrawlJob.status).join(Site, Site.id == CrawlJob.site_id)).all()
     assert live <= stored, f"not crawled: {sorted(live - stored)[:5]}"
     assert len(scores_per_version) == versions
     assert {n for _, _, n in scores_per_version} == {1}
     assert duplicate_entities == []
-    assert (
-        analysed_in_audit == versions
-    )  # committed analyses add up to one per version: none twice, none lost
+    assert analysed_in_audit == versions  # committed analyses add up to one per version: none twice, none lost
     assert clusters > 0
     # Crawl messages outlive the short visibility timeout and come back, yet each site is crawled once.
     assert sorted(site for site, status in crawls if status != "failed") == sorted(SITES)
 
 
 def test_scheduler_sends_the_monitoring_crawl_with_its_purpose_and_legal_basis(settings, tmp_path):
-    if settings.resolved_database_url.startswith("sqlite") and os.environ.get(
-        "SIGNALSTACK_TEST_DATABASE_URL"
-    ):
+    if settings.resolved_database_url.startswith("sqlite") and os.environ.get("SIGNALSTACK_TEST_DATABASE_URL"):
         pytest.skip("the scheduler does not touch the database; once is enough")
     import base64
     import json
@@ -196,19 +155,12 @@ def test_scheduler_sends_the_monitoring_crawl_with_its_purpose_and_legal_basis(s
     queue = redis.Redis.from_url(broker)
     queue.flushdb()
     schedule = {"classic": {"every_hours": 0.001, "purpose": "Toezicht", "legal_basis": "Wpg art. 9"}}
-    env = child_environment(settings) | {
-        "SIGNALSTACK_BROKER_URL": broker,
-        "SIGNALSTACK_MONITOR_SCHEDULE": json.dumps(schedule),
-    }
+    env = child_environment(settings) | {"SIGNALSTACK_BROKER_URL": broker,
+                                         "SIGNALSTACK_MONITOR_SCHEDULE": json.dumps(schedule)}
     log = tmp_path / "beat.log"
     with log.open("w") as fh:
-        beat = subprocess.Popen(
-            [sys.executable, "-m", "signalstack.cli", "scheduler"],
-            env=env,
-            stdout=fh,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        beat = subprocess.Popen([sys.executable, "-m", "signalstack.cli", "scheduler"], env=env, stdout=fh,
+                                stderr=subprocess.STDOUT, start_new_session=True)
     try:
         _wait_for(lambda: queue.llen("maintenance"), "a scheduled message", time.monotonic() + 60)
     finally:

@@ -34,13 +34,8 @@ def _insert_versions(settings: Settings, n: int) -> list[int]:
             ad = Ad(site_id=site.id, site_ad_id=f"a{i}", url=f"http://example.invalid/classic/ad/a{i}")
             session.add(ad)
             session.flush()
-            version = AdVersion(
-                ad_id=ad.id,
-                content_sha256=f"{i:064d}",
-                title=f"Ad {i}",
-                body=BODIES[i % len(BODIES)],
-                city="Utrecht",
-            )
+            version = AdVersion(ad_id=ad.id, content_sha256=f"{i:064d}", title=f"Ad {i}",
+                                body=BODIES[i % len(BODIES)], city="Utrecht")
             session.add(version)
             session.flush()
             ids.append(version.id)
@@ -69,12 +64,8 @@ def test_a_range_handed_out_twice_is_analysed_once(settings):
     assert analyse_range(settings, ids[0], ids[5]).analysed == 0
     assert _scores_per_version(settings) == {i: 1 for i in ids}
     with session_scope(settings) as s:
-        phones = s.scalars(
-            select(Entity.value).where(Entity.ad_version_id == ids[0], Entity.kind == "phone")
-        ).all()
-        audited = sum(
-            e.detail["analysed"] for e in s.scalars(select(AuditEntry).where(AuditEntry.action == "analyse"))
-        )
+        phones = s.scalars(select(Entity.value).where(Entity.ad_version_id == ids[0], Entity.kind == "phone")).all()
+        audited = sum(e.detail["analysed"] for e in s.scalars(select(AuditEntry).where(AuditEntry.action == "analyse")))
     assert phones == ["+31612345678"]
     assert audited == 6
 
@@ -84,9 +75,7 @@ def test_rows_locked_by_another_worker_are_skipped_not_waited_for(settings):
         pytest.skip("SQLite serialises writers instead of locking rows")
     ids = _insert_versions(settings, 4)
     with session_scope(settings) as other_worker:
-        other_worker.execute(
-            text("SELECT id FROM ad_versions WHERE id <= :last FOR UPDATE"), {"last": ids[1]}
-        )
+        other_worker.execute(text("SELECT id FROM ad_versions WHERE id <= :last FOR UPDATE"), {"last": ids[1]})
         result = analyse_range(settings, ids[0], ids[3])
         assert (result.analysed, result.skipped) == (2, 2)
     with session_scope(settings) as s:
@@ -116,9 +105,8 @@ def test_a_crawl_request_already_answered_is_not_crawled_again(settings):
         s.add(site)
         s.flush()
         s.add(CrawlJob(site_id=site.id, started_by="t", purpose="p", legal_basis="b", status="finished"))
-    result = enqueue(
-        settings, "signalstack.crawl_site", site="classic", purpose="p", legal_basis="b", requested_at=asked
-    )
+    result = enqueue(settings, "signalstack.crawl_site", site="classic", purpose="p", legal_basis="b",
+                     requested_at=asked)
     assert result["skipped"].startswith("crawl job 1 ")
 
 
@@ -161,30 +149,19 @@ def test_the_purge_task_applies_retention_and_a_second_run_finds_nothing(setting
     assert enqueue(settings, "signalstack.purge_expired")["counts"]["unflagged_ads"] == 0
     with session_scope(settings) as s:
         assert s.scalar(select(func.count()).select_from(Ad)) == 2
-        assert (
-            s.scalar(
-                select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "retention.purge")
-            )
-            == 2
-        )
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "retention.purge")) == 2
 
 
 def test_monitor_schedule_accepts_json_and_toml_and_names_bad_entries():
-    spec = {
-        "classic": {"every_hours": 6, "purpose": "p", "legal_basis": "b"},
-        "search": {"cron": "0 7 * * 1-5", "purpose": "p", "legal_basis": "b", "base_url": "http://x"},
-    }
+    spec = {"classic": {"every_hours": 6, "purpose": "p", "legal_basis": "b"},
+            "search": {"cron": "0 7 * * 1-5", "purpose": "p", "legal_basis": "b", "base_url": "http://x"}}
     from_json = monitor_entries(json.dumps(spec))
-    from_toml = monitor_entries(
-        '[classic]\nevery_hours = 6\npurpose = "p"\nlegal_basis = "b"\n'
-        '[search]\ncron = "0 7 * * 1-5"\npurpose = "p"\nlegal_basis = "b"\n'
-        'base_url = "http://x"\n'
-    )
+    from_toml = monitor_entries('[classic]\nevery_hours = 6\npurpose = "p"\nlegal_basis = "b"\n'
+                                '[search]\ncron = "0 7 * * 1-5"\npurpose = "p"\nlegal_basis = "b"\n'
+                                'base_url = "http://x"\n')
     assert from_json == from_toml
-    assert [(e.site, e.describe()) for e in from_json] == [
-        ("classic", "every 6 h"),
-        ("search", "cron '0 7 * * 1-5'"),
-    ]
+    assert [(e.site, e.describe()) for e in from_json] == [("classic", "every 6 h"), ("search", "cron '0 7 * * 1-5'")]
     assert monitor_entries("") == []
     bad = [
         ({"classic": {"every_hours": 6, "purpose": "p"}}, "legal_basis"),
@@ -205,50 +182,32 @@ def test_monitor_schedule_accepts_json_and_toml_and_names_bad_entries():
 def test_beat_schedule_has_one_monitoring_entry_per_site_and_an_analysis_sweep():
     from celery.schedules import crontab
 
-    spec = {
-        "classic": {"every_hours": 2, "purpose": "p", "legal_basis": "b"},
-        "search": {"cron": "30 6 * * *", "purpose": "p", "legal_basis": "b"},
-    }
+    spec = {"classic": {"every_hours": 2, "purpose": "p", "legal_basis": "b"},
+            "search": {"cron": "30 6 * * *", "purpose": "p", "legal_basis": "b"}}
     schedule = beat_schedule(Settings({"monitor_schedule": json.dumps(spec)}))
     assert set(schedule) == {"monitor-classic", "monitor-search", "analysis-sweep", "retention-purge"}
     assert schedule["monitor-classic"]["schedule"].total_seconds() == 7200
     assert isinstance(schedule["monitor-search"]["schedule"], crontab)
     assert schedule["monitor-search"]["kwargs"]["legal_basis"] == "b"
     with pytest.raises(ScheduleError, match="bad cron"):
-        beat_schedule(
-            Settings(
-                {
-                    "monitor_schedule": json.dumps(
-                        {"classic": {"cron": "99 * * * *", "purpose": "p", "legal_basis": "b"}}
-                    )
-                }
-            )
-        )
+        beat_schedule(Settings({"monitor_schedule": json.dumps(
+            {"classic": {"cron": "99 * * * *", "purpose": "p", "legal_basis": "b"}})}))
 
 
 def test_health_reports_crawls_failures_and_backlog_without_a_broker(settings):
     _insert_versions(settings, 2)
     with session_scope(settings) as s:
         site_id = s.scalar(select(Site.id))
-        s.add_all(
-            [
-                CrawlJob(
-                    site_id=site_id, started_by="t", purpose="p", legal_basis="b", status="finished", items=2
-                ),
-                CrawlJob(site_id=site_id, started_by="t", purpose="p", legal_basis="b", status="failed"),
-            ]
-        )
-    record_failure(
-        settings, "signalstack.analyse_range", "task-1", {"first_id": 1}, RuntimeError("disk full")
-    )
+        s.add_all([CrawlJob(site_id=site_id, started_by="t", purpose="p", legal_basis="b", status="finished",
+                            items=2),
+                   CrawlJob(site_id=site_id, started_by="t", purpose="p", legal_basis="b", status="failed")])
+    record_failure(settings, "signalstack.analyse_range", "task-1", {"first_id": 1}, RuntimeError("disk full"))
     report = health(settings)
     assert report["mode"] == "in-process" and report["ok"]
     assert report["last_crawl"]["classic"]["job_id"] == 1
     assert report["pending_versions"] == 2
-    assert {(f["kind"], f["what"]) for f in report["failures"]} == {
-        ("crawl", "classic job 2"),
-        ("task", "signalstack.analyse_range"),
-    }
+    assert {(f["kind"], f["what"]) for f in report["failures"]} == {("crawl", "classic job 2"),
+                                                                   ("task", "signalstack.analyse_range")}
     assert any("disk full" in f["error"] for f in report["failures"])
 
 

@@ -60,21 +60,10 @@ if current.reasons:
 st.subheader(t("ad.indicators"))
 if current.hits:
     st.dataframe(
-        [
-            {
-                t("ad.code"): h.code,
-                t("ad.category"): t("category." + h.category),
-                t("ad.span"): h.text,
-                t("ad.weight"): round(h.weight, 3),
-                t("ad.explanation"): h.explanation,
-                t("ad.source"): h.source,
-            }
-            for h in current.hits
-        ],
-        hide_index=True,
-        width="stretch",
-        key="ad_hits",
-    )
+        [{t("ad.code"): h.code, t("ad.category"): t("category." + h.category), t("ad.span"): h.text,
+          t("ad.weight"): round(h.weight, 3), t("ad.explanation"): h.explanation, t("ad.source"): h.source}
+         for h in current.hits],
+        hide_index=True, width="stretch", key="ad_hits")
 else:
     st.info(t("ad.no_indicators"))
 
@@ -86,32 +75,20 @@ for e in pivots:
     label = f"{t('entity.' + e.kind)}: {md(e.value)}" + (f" ({md(e.platform)})" if e.platform else "")
     label += f" · {t('ad.obfuscated')}" if e.obfuscated else ""
     a, b = st.columns([3, 1])
-    a.page_link(
-        "views/search.py", label=label, query_params={"kind": e.kind, "q": e.value}, icon=":material/search:"
-    )
-    b.page_link(
-        "views/network.py",
-        label=t("ad.to_network"),
-        query_params={"seed": f"{e.kind}:{e.value}"},
-        icon=":material/hub:",
-    )
-st.page_link(
-    "views/network.py",
-    label=t("ad.network_of_ad"),
-    query_params={"seed": f"ad:{ad.id}"},
-    icon=":material/hub:",
-)
+    a.page_link("views/search.py", label=label, query_params={"kind": e.kind, "q": e.value},
+                icon=":material/search:")
+    b.page_link("views/network.py", label=t("ad.to_network"), query_params={"seed": f"{e.kind}:{e.value}"},
+                icon=":material/hub:")
+st.page_link("views/network.py", label=t("ad.network_of_ad"), query_params={"seed": f"ad:{ad.id}"},
+              icon=":material/hub:")
 
 st.subheader(t("ad.images"))
 if not current.images:
     st.caption(t("ad.no_images"))
 data_dir = Path(get_settings().data_dir)
 for image in current.images:
-    st.code(
-        f"sha256 {image.get('sha256', '')}\nphash {image.get('phash', '')}\n"
-        f"phash_mirror {image.get('phash_mirror', '')}\nurl {image.get('url', '')}",
-        language=None,
-    )
+    st.code(f"sha256 {image.get('sha256', '')}\nphash {image.get('phash', '')}\n"
+            f"phash_mirror {image.get('phash_mirror', '')}\nurl {image.get('url', '')}", language=None)
     stored = image.get("stored")  # kept only when the store_images setting was on at capture time
     if stored:
         image_root = (data_dir / "images").resolve()
@@ -119,18 +96,12 @@ for image in current.images:
         if path.is_relative_to(image_root) and path.is_file():
             st.image(str(path), width=160)
     if image.get("phash"):
-        st.page_link(
-            "views/search.py",
-            label=t("ad.same_photo"),
-            query_params={"kind": "image", "q": str(image["phash"])},
-            icon=":material/image_search:",
-        )
+        st.page_link("views/search.py", label=t("ad.same_photo"),
+                     query_params={"kind": "image", "q": str(image["phash"])}, icon=":material/image_search:")
 
 st.subheader(t("ad.history"))
 for older, newer in zip(ad.versions, ad.versions[1:], strict=False):
-    with st.expander(
-        t("ad.change", old=older.version_no, new=newer.version_no, at=short_time(newer.captured_at))
-    ):
+    with st.expander(t("ad.change", old=older.version_no, new=newer.version_no, at=short_time(newer.captured_at))):
         changes = fact_changes(older, newer)
         for field, before, after in changes:
             st.markdown(f"- **{t('field.' + field)}**: {md(before or '—')} → {md(after or '—')}")
@@ -149,10 +120,8 @@ st.subheader(t("ad.decisions"))
 if not ad.decisions:
     st.caption(t("ad.no_decisions"))
 for d in ad.decisions:
-    st.markdown(
-        f"- {short_time(d.created_at)} · **{t('decision.' + d.decision)}** · {d.username} · "
-        f"v{d.version_no} · {md(d.reason or '—')}"
-    )
+    st.markdown(f"- {short_time(d.created_at)} · **{t('decision.' + d.decision)}** · {d.username} · "
+                f"v{d.version_no} · {md(d.reason or '—')}")
 latest_id = ad.decisions[-1].id if ad.decisions else None
 if can(who, "review.decide"):
     actions.decision_controls(who, ad.id, latest_id)
@@ -162,12 +131,8 @@ if can(who, "case.add") and ad.decisions and ad.decisions[-1].decision in ("conf
 if ad.clusters:
     st.subheader(t("ad.clusters"))
     for c in ad.clusters:
-        st.page_link(
-            "views/network.py",
-            label=md(f"{c['kind']} · {c['key']}"),
-            query_params={"seed": f"cluster:{c['id']}"},
-            icon=":material/hub:",
-        )
+        st.page_link("views/network.py", label=md(f"{c['kind']} · {c['key']}"),
+                     query_params={"seed": f"cluster:{c['id']}"}, icon=":material/hub:")
 
 st.subheader(t("ad.provenance"))
 for v in ad.versions:
@@ -175,11 +140,6 @@ for v in ad.versions:
     if cap is None:
         st.caption(t("ad.no_capture", version=v.version_no))
         continue
-    st.markdown(
-        f"**v{v.version_no}** · {md(cap['url'])} · HTTP {cap['http_status']} · {short_time(cap['fetched_at'])}"
-    )
-    st.code(
-        f"sha256 {cap['sha256']}\nwarc {cap['warc_file']} @ {cap['warc_offset']}\n"
-        f"record {cap['warc_record_id']}\n$ signalstack capture show {cap['id']}",
-        language=None,
-    )
+    st.markdown(f"**v{v.version_no}** · {md(cap['url'])} · HTTP {cap['http_status']} · {short_time(cap['fetched_at'])}")
+    st.code(f"sha256 {cap['sha256']}\nwarc {cap['warc_file']} @ {cap['warc_offset']}\n"
+            f"record {cap['warc_record_id']}\n$ signalstack capture show {cap['id']}", language=None)

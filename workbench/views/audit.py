@@ -25,16 +25,8 @@ page = int(st.session_state.get("audit_page", 1)) - 1
 
 with st.spinner(t("common.loading")), db() as session:
     rows, total = audit_page(session, actor, action, page=page, page_size=PAGE_SIZE)
-    audit_once(
-        session,
-        who,
-        "audit.view",
-        "audit_log",
-        "",
-        actor_filter=actor.strip(),
-        action_filter=action.strip(),
-        page=page + 1,
-    )
+    audit_once(session, who, "audit.view", "audit_log", "", actor_filter=actor.strip(), action_filter=action.strip(),
+               page=page + 1)
 
 if c3.button(t("audit.verify"), key="audit_verify"):
     with st.spinner(t("common.loading")), db() as session:
@@ -48,22 +40,9 @@ st.caption(t("audit.count", total=total))
 if not rows:
     st.info(t("audit.empty"))
 else:
-    st.dataframe(
-        [
-            {
-                "#": r["id"],
-                t("audit.at"): short_time(r["at"]),
-                t("audit.actor"): r["actor"],
-                t("audit.action"): r["action"],
-                t("audit.object"): f"{r['object_type']} {r['object_id']}".strip(),
-                t("audit.detail"): json.dumps(r["detail"], ensure_ascii=False, default=str),
-                "hash": r["hash"],
-            }
-            for r in rows
-        ],
-        hide_index=True,
-        width="stretch",
-        key="audit_table",
-    )
+    st.dataframe([{"#": r["id"], t("audit.at"): short_time(r["at"]), t("audit.actor"): r["actor"],
+                   t("audit.action"): r["action"], t("audit.object"): f"{r['object_type']} {r['object_id']}".strip(),
+                   t("audit.detail"): json.dumps(r["detail"], ensure_ascii=False, default=str),
+                   "hash": r["hash"]} for r in rows], hide_index=True, width="stretch", key="audit_table")
 if total > PAGE_SIZE:
     st.number_input(t("triage.page"), min_value=1, max_value=-(-total // PAGE_SIZE), step=1, key="audit_page")

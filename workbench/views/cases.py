@@ -22,12 +22,8 @@ with st.spinner(t("common.loading")), db() as session:
 if not cases:
     st.info(t("cases.empty"))
 for case in cases:
-    with st.expander(
-        md(
-            f"{case['number']} · {case['title']} · {t('cases.status.' + case['status'])} · "
-            f"{len(case['signals'])} {t('cases.signals')}"
-        )
-    ):
+    with st.expander(md(f"{case['number']} · {case['title']} · {t('cases.status.' + case['status'])} · "
+                        f"{len(case['signals'])} {t('cases.signals')}")):
         st.caption(t("cases.created", who=case["created_by"], at=short_time(case["created_at"])))
         if not case["signals"]:
             st.caption(t("cases.no_signals"))
@@ -36,19 +32,11 @@ for case in cases:
             if s["note"]:
                 line += f" · {md(s['note'])}"
             if s["ad_id"] is not None:
-                st.page_link(
-                    "views/ad.py",
-                    label=f"{line} · {t('triage.ad')} {s['ad_id']}",
-                    query_params={"ad": str(s["ad_id"])},
-                    icon=":material/article:",
-                )
+                st.page_link("views/ad.py", label=f"{line} · {t('triage.ad')} {s['ad_id']}",
+                             query_params={"ad": str(s["ad_id"])}, icon=":material/article:")
             elif s["dossier_id"] is not None:
-                st.page_link(
-                    "views/dossiers.py",
-                    label=f"{line} · {t('dossier.kind')} #{s['dossier_id']}",
-                    query_params={"dossier": str(s["dossier_id"])},
-                    icon=":material/folder_shared:",
-                )
+                st.page_link("views/dossiers.py", label=f"{line} · {t('dossier.kind')} #{s['dossier_id']}",
+                             query_params={"dossier": str(s["dossier_id"])}, icon=":material/folder_shared:")
             else:
                 st.markdown(f"- {line}")
         if can(who, "case.export", case["team"]):

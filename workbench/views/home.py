@@ -35,17 +35,11 @@ if sees_urgent:
         st.info(t("home.no_urgent"))
     for row in urgent:
         with st.container(border=True, key=f"urgent_{row.ad_id}"):
-            st.markdown(
-                f"**{t('triage.ad')} {row.ad_id}** · {md(row.site)} · {md(row.city or '—')} · "
-                f"{t('triage.risk_short')} {row.risk:.2f} · {short_time(row.captured_at)}"
-            )
+            st.markdown(f"**{t('triage.ad')} {row.ad_id}** · {md(row.site)} · {md(row.city or '—')} · "
+                        f"{t('triage.risk_short')} {row.risk:.2f} · {short_time(row.captured_at)}")
             st.caption(t("triage.decided", decision=t("decision.urgent"), user=row.decided_by))
             st.html(highlighted_html(row.text, row.hits))
-            st.page_link(
-                "views/ad.py",
-                label=t("triage.open_ad"),
-                query_params={"ad": str(row.ad_id)},
-                icon=":material/open_in_new:",
-            )
+            st.page_link("views/ad.py", label=t("triage.open_ad"), query_params={"ad": str(row.ad_id)},
+                         icon=":material/open_in_new:")
 else:
     st.page_link("views/triage.py", label=t("home.to_triage"), icon=":material/checklist:")

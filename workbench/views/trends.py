@@ -28,9 +28,7 @@ st.title(t("page.trends"))
 
 c1, c2, c3 = st.columns(3)
 weeks = c1.number_input(t("trends.weeks"), min_value=2, max_value=104, value=12, key="trends_weeks")
-factor = c2.number_input(
-    t("trends.factor"), min_value=1.1, max_value=10.0, value=2.0, step=0.1, key="trends_factor"
-)
+factor = c2.number_input(t("trends.factor"), min_value=1.1, max_value=10.0, value=2.0, step=0.1, key="trends_factor")
 min_count = c3.number_input(t("trends.min_count"), min_value=1, max_value=1000, value=5, key="trends_min")
 
 with st.spinner(t("common.loading")), db() as session:
@@ -41,28 +39,14 @@ if not any(series.values()):
     st.info(t("trends.empty"))
     st.stop()
 
-rises = [
-    dict(r, series=name)
-    for name, s in series.items()
-    for r in notable_rises(s, factor=float(factor), min_count=int(min_count))
-]
+rises = [dict(r, series=name) for name, s in series.items()
+         for r in notable_rises(s, factor=float(factor), min_count=int(min_count))]
 st.subheader(t("trends.potential"))
 if rises:
-    st.dataframe(
-        [
-            {
-                t("trends.series"): t("trends.series." + r["series"]),
-                t("trends.key"): r["key"],
-                t("trends.week"): r["week"].isoformat(),
-                t("trends.count"): r["count"],
-                t("trends.baseline"): r["baseline"],
-            }
-            for r in rises
-        ],
-        hide_index=True,
-        width="stretch",
-        key="trends_rises",
-    )
+    st.dataframe([{t("trends.series"): t("trends.series." + r["series"]), t("trends.key"): r["key"],
+                   t("trends.week"): r["week"].isoformat(), t("trends.count"): r["count"],
+                   t("trends.baseline"): r["baseline"]} for r in rises],
+                 hide_index=True, width="stretch", key="trends_rises")
 else:
     st.caption(t("trends.no_rises"))
 
@@ -72,14 +56,7 @@ for name in ("overall", "category", "city"):
     if not rows:
         st.caption(t("trends.empty"))
         continue
-    chart = (
-        alt.Chart(pd.DataFrame(rows))
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("week:T", title=t("trends.week")),
-            y=alt.Y("count:Q", title=t("trends.count")),
-            color=alt.Color("key:N", title=t("trends.key")),
-            tooltip=["key", "week", "count"],
-        )
-    )
+    chart = alt.Chart(pd.DataFrame(rows)).mark_line(point=True).encode(
+        x=alt.X("week:T", title=t("trends.week")), y=alt.Y("count:Q", title=t("trends.count")),
+        color=alt.Color("key:N", title=t("trends.key")), tooltip=["key", "week", "count"])
     st.altair_chart(chart, width="stretch", key=f"trends_{name}")

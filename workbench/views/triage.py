@@ -25,12 +25,8 @@ with st.expander(t("triage.filters"), expanded=False):
     c1, c2, c3 = st.columns(3)
     sites = c1.multiselect(t("triage.site"), choices["sites"], key="triage_sites")
     cities = c2.multiselect(t("triage.city"), choices["cities"], key="triage_cities")
-    categories = c3.multiselect(
-        t("triage.category"),
-        choices["categories"],
-        key="triage_categories",
-        format_func=lambda c: t("category." + c),
-    )
+    categories = c3.multiselect(t("triage.category"), choices["categories"], key="triage_categories",
+                                format_func=lambda c: t("category." + c))
     c4, c5, c6 = st.columns(3)
     dates = c4.date_input(t("triage.dates"), value=(), key="triage_dates")
     risk = c5.slider(t("triage.risk"), 0.0, 1.0, (0.0, 1.0), step=0.05, key="triage_risk")
@@ -39,17 +35,8 @@ with st.expander(t("triage.filters"), expanded=False):
 
 date_from = dates[0] if len(dates) > 0 else None
 date_to = dates[1] if len(dates) > 1 else date_from
-filters = TriageFilters(
-    tuple(sites),
-    tuple(cities),
-    tuple(categories),
-    date_from,
-    date_to,
-    float(risk[0]),
-    float(risk[1]),
-    unreviewed,
-    urgent,
-)
+filters = TriageFilters(tuple(sites), tuple(cities), tuple(categories), date_from, date_to,
+                        float(risk[0]), float(risk[1]), unreviewed, urgent)
 page = int(st.session_state.get("triage_page", 1)) - 1
 
 with st.spinner(t("common.loading")), db() as session:
@@ -61,14 +48,8 @@ with st.spinner(t("common.loading")), db() as session:
     audit_once(session, who, "triage.view", "queue", "", page=page + 1, **filters.as_detail())
 
 pages = max(1, -(-total // PAGE_SIZE))
-st.caption(
-    t(
-        "triage.count",
-        total=total if exact else f"{total}+",
-        page=page + 1,
-        pages=pages if exact else f"{pages}+",
-    )
-)
+st.caption(t("triage.count", total=total if exact else f"{total}+", page=page + 1,
+             pages=pages if exact else f"{pages}+"))
 if not rows:
     st.info(t("triage.empty"))
 
@@ -80,22 +61,16 @@ if not may_decide:
 for row in rows:
     with st.container(border=True, key=f"row_{row.ad_id}"):
         head, score = st.columns([5, 1])
-        head.markdown(
-            f"**{t('triage.ad')} {row.ad_id}** · {md(row.site)} · {md(row.city or '—')} · "
-            f"{t('triage.version')} {row.version_no} · {short_time(row.captured_at)}"
-        )
+        head.markdown(f"**{t('triage.ad')} {row.ad_id}** · {md(row.site)} · {md(row.city or '—')} · "
+                      f"{t('triage.version')} {row.version_no} · {short_time(row.captured_at)}")
         score.metric(t("triage.risk_short"), f"{row.risk:.2f}")
         st.html(highlighted_html(row.text, row.hits))
         if row.reasons:
             st.markdown("\n".join(f"- {md(r)}" for r in row.reasons))
         if row.decision:
             st.caption(t("triage.decided", decision=t("decision." + row.decision), user=row.decided_by))
-        st.page_link(
-            "views/ad.py",
-            label=t("triage.open_ad"),
-            query_params={"ad": str(row.ad_id)},
-            icon=":material/open_in_new:",
-        )
+        st.page_link("views/ad.py", label=t("triage.open_ad"), query_params={"ad": str(row.ad_id)},
+                     icon=":material/open_in_new:")
         if may_decide:
             actions.decision_controls(who, row.ad_id, row.decision_id)
         if may_add and row.decision in ("confirm", "urgent"):

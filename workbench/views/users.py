@@ -17,22 +17,10 @@ require(who, "users.manage")
 with db() as session:
     users = users_list(session)
     audit_once(session, who, "page.view", "page", "users")
-st.dataframe(
-    [
-        {
-            t("users.username"): u["username"],
-            t("users.role"): t("role." + u["role"]),
-            t("users.team"): u["team"],
-            t("sidebar.language"): u["lang"],
-            t("users.active"): u["active"],
-            t("users.created"): short_time(u["created_at"]),
-        }
-        for u in users
-    ],
-    hide_index=True,
-    width="stretch",
-    key="users_table",
-)
+st.dataframe([{t("users.username"): u["username"], t("users.role"): t("role." + u["role"]),
+               t("users.team"): u["team"], t("sidebar.language"): u["lang"], t("users.active"): u["active"],
+               t("users.created"): short_time(u["created_at"])} for u in users],
+             hide_index=True, width="stretch", key="users_table")
 
 st.subheader(t("users.add"))
 with st.form("users_add", clear_on_submit=True):
@@ -45,9 +33,7 @@ with st.form("users_add", clear_on_submit=True):
 if submitted:
     try:
         with db() as session:
-            add_user(
-                session, username, password, role=role, team=team.strip() or "default", actor=who.username
-            )
+            add_user(session, username, password, role=role, team=team.strip() or "default", actor=who.username)
     except UserError as exc:
         st.error(t("users.refused", detail=str(exc)))
     else:

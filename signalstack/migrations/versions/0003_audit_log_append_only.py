@@ -4,13 +4,12 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-30 04:00:00
 """
-
 from alembic import op
 
 from signalstack.pg_guards import drop_audit_guards, install_audit_guards
 
-revision = "0003"
-down_revision = "0002"
+revision = '0003'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 

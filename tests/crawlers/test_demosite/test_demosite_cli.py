@@ -52,22 +52,9 @@ def test_serve_prints_its_url_and_serves(tmp_path):
     world = tmp_path / "w"
     generate_world(40, 3, 7, world)
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "signalstack.cli",
-            "demosite",
-            "serve",
-            "--world",
-            str(world),
-            "--port",
-            "0",
-            "--day",
-            "2",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+        [sys.executable, "-m", "signalstack.cli", "demosite", "serve", "--world", str(world), "--port", "0",
+         "--day", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     try:
         line = proc.stdout.readline()

@@ -20,16 +20,8 @@ from signalstack.schema import analysis_text
 
 VOCABULARY = {
     "minor": {"age_under_18", "school_words", "youth_words", "first_time", "just_18"},
-    "coercion": {
-        "third_person",
-        "booking_via_third_party",
-        "no_language",
-        "always_available",
-        "no_protection",
-        "new_girls_weekly",
-        "lives_on_premises",
-        "very_low_price",
-    },
+    "coercion": {"third_person", "booking_via_third_party", "no_language", "always_available", "no_protection",
+                 "new_girls_weekly", "lives_on_premises", "very_low_price"},
     "movement": {"new_in_town", "tour", "few_days"},
     "trust": {"real_photos"},
     "obfuscation": {"phone_disguised", "email_disguised"},
@@ -38,9 +30,7 @@ VOCABULARY = {
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def read_truth(folder: Path) -> list[dict]:
@@ -69,18 +59,8 @@ def test_same_seed_gives_identical_bytes_and_another_seed_differs(tmp_path):
     subprocess.run([sys.executable, "-c", code], check=True, env=os.environ | {"PYTHONHASHSEED": "123"})
     generate_world(60, 5, 12, c)
     files_a = files_of(a)
-    assert {
-        "meta.json",
-        "world.jsonl",
-        "images.csv",
-        "truth.jsonl",
-        "truth/actors.csv",
-        "truth/hostile.csv",
-        "truth/networks.csv",
-        "truth/operations.csv",
-        "truth/persons.csv",
-        "truth/licences.csv",
-    } <= set(files_a)
+    assert {"meta.json", "world.jsonl", "images.csv", "truth.jsonl", "truth/actors.csv", "truth/hostile.csv",
+            "truth/networks.csv", "truth/operations.csv", "truth/persons.csv", "truth/licences.csv"} <= set(files_a)
     assert files_a == files_of(b)
     assert files_a["truth.jsonl"] != files_of(c)["truth.jsonl"]
 
@@ -147,23 +127,15 @@ def test_default_world_has_minors_operations_agencies_noise_and_bait(default_wor
     first = [r for r in truth if r["version"] == 1]
     minors = [r for r in first if r["is_minor"]]
     assert minors and all(r["actor_kind"] == "operation" for r in minors)
-    assert all(
-        r["stated_age"] >= 18 or any(i["code"] == "age_under_18" for i in r["indicators"]) for r in minors
-    )
+    assert all(r["stated_age"] >= 18 or any(i["code"] == "age_under_18" for i in r["indicators"]) for r in minors)
     kinds = {r["actor_kind"] for r in first}
     assert kinds == {"independent", "agency", "operation", "noise"}
     noise = [r for r in first if r["kind"] == "noise"]
-    assert noise and all(
-        not r["indicators"] or {i["code"] for i in r["indicators"]} == {"phone_disguised"} for r in noise
-    )
+    assert noise and all(not r["indicators"] or {i["code"] for i in r["indicators"]} == {"phone_disguised"}
+                         for r in noise)
     assert any(r["decoys"] for r in noise)  # "scholieren vanaf 16 jaar" and the like, in context
-    bait = [
-        r
-        for r in first
-        if r["actor_kind"] == "independent"
-        and not r["is_minor"]
-        and {i["code"] for i in r["indicators"]} & {"always_available", "just_18", "real_photos"}
-    ]
+    bait = [r for r in first if r["actor_kind"] == "independent" and not r["is_minor"]
+            and {i["code"] for i in r["indicators"]} & {"always_available", "just_18", "real_photos"}]
     assert bait
     assert sum(r["injection"] for r in first) >= 2
     operations = read_csv(default_world / "truth" / "operations.csv")
@@ -192,11 +164,8 @@ def test_versions_change_content_and_an_underage_statement_is_edited_to_18(defau
     for versions in multi:
         assert [v["version"] for v in versions] == list(range(1, len(versions) + 1))
         assert all(a["day"] < b["day"] for a, b in zip(versions, versions[1:], strict=False))
-    assert any(
-        v[0]["stated_age"] < 18 and v[1]["stated_age"] == 18 and v[1]["changes"] == ["age"]
-        for v in multi
-        if v[0]["stated_age"]
-    )
+    assert any(v[0]["stated_age"] < 18 and v[1]["stated_age"] == 18 and v[1]["changes"] == ["age"]
+               for v in multi if v[0]["stated_age"])
     for versions in by_ad.values():
         assert versions[0]["changes"] == [] and all(v["changes"] for v in versions[1:])
         for a, b in zip(versions, versions[1:], strict=False):
@@ -246,17 +215,8 @@ def test_reposts_rewrite_a_little_of_the_template():
     rng = Random(3)
     actor = ActorFactory(rng, 0.0, 0.0).independent()
     template = make_template(actor, rng)
-    plain = AdState(
-        actor.cities[0],
-        25,
-        False,
-        150,
-        0,
-        (phone_notation(actor.phones[0], actor, "nl", rng),),
-        None,
-        None,
-        (),
-    )
+    plain = AdState(actor.cities[0], 25, False, 150, 0, (phone_notation(actor.phones[0], actor, "nl", rng),),
+                    None, None, ())
 
     def literal(state):
         return "".join(p for p in body_pieces(state, template, rng) if isinstance(p, str))
@@ -294,9 +254,7 @@ def test_minor_rate_zero_means_no_minors_and_edge_sizes_work(tmp_path):
     truth = read_truth(tmp_path / "a")
     assert not any(r["is_minor"] for r in truth)
     assert all(r["version"] == 1 for r in truth)  # one day: nothing to edit yet
-    phones = [
-        p for r in truth for p in r["phones"] if r["page"] == "normal" and r["actor_kind"] == "independent"
-    ]
+    phones = [p for r in truth for p in r["phones"] if r["page"] == "normal" and r["actor_kind"] == "independent"]
     assert sum(bool(p["disguise"]) for p in phones) > len(phones) / 3  # independents disguise at 0.6 x rate
 
 

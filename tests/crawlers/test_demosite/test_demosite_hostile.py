@@ -113,11 +113,8 @@ def test_malformed_pages_still_carry_the_complete_ad(server, hostile, truth_text
         title, body = title_and_body(h["site"], html)
         assert analysis_text(title, body) == truth_text[h["url"]]
         sel = Selector(text=html)  # lxml, as Scrapy reads it
-        css = {
-            "classic": "div.ad-body ::text",
-            "profiles": "div.profile-text ::text",
-            "search": "[itemprop=description] ::text",
-        }[h["site"]]
+        css = {"classic": "div.ad-body ::text", "profiles": "div.profile-text ::text",
+               "search": "[itemprop=description] ::text"}[h["site"]]
         assert "".join(sel.css(css).getall()) == body
 
 

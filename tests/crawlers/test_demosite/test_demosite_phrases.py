@@ -63,9 +63,8 @@ def test_indicator_phrases_follow_the_shared_vocabulary():
 
 def test_no_text_mentions_ethnicity_nationality_or_religion():
     data = phrases()
-    texts = all_templates(data) + [
-        p for e in data["indicators"].values() for lang in ("nl", "en") for t in e[lang] for p in t
-    ]
+    texts = all_templates(data) + [p for e in data["indicators"].values() for lang in ("nl", "en")
+                                   for t in e[lang] for p in t]
     assert not [t for t in texts if FORBIDDEN.search(t)]
 
 
@@ -80,10 +79,8 @@ def undisguise(written: str) -> str:
 
 
 @pytest.mark.parametrize("disguise", PHONE_DISGUISES)
-@pytest.mark.parametrize(
-    "number",
-    [("0612345678", "+31612345678", 2), ("0201234567", "+31201234567", 3), ("0470123456", "+32470123456", 4)],
-)
+@pytest.mark.parametrize("number", [("0612345678", "+31612345678", 2), ("0201234567", "+31201234567", 3),
+                                    ("0470123456", "+32470123456", 4)])
 def test_every_phone_disguise_is_readable_back(disguise, number):
     national, e164, head = number
     rng = random.Random(5)

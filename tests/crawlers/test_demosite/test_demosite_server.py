@@ -200,22 +200,11 @@ def test_images_are_served_as_jpeg(world, server):
 
 
 FIELDS_CSS = {
-    "classic": {
-        "title": "h1.ad-title ::text",
-        "body": "div.ad-body ::text",
-        "name": "dd.ad-name ::text",
-        "age": "dd.ad-age ::text",
-        "city": "dd.ad-city ::text",
-        "posted": "time.ad-posted::attr(datetime)",
-    },
-    "search": {
-        "title": "[itemprop=headline] ::text",
-        "body": "[itemprop=description] ::text",
-        "name": "[itemprop=name] ::text",
-        "age": "[itemprop=age] ::text",
-        "city": "[itemprop=city] ::text",
-        "posted": "[itemprop=datePublished]::attr(datetime)",
-    },
+    "classic": {"title": "h1.ad-title ::text", "body": "div.ad-body ::text", "name": "dd.ad-name ::text",
+                "age": "dd.ad-age ::text", "city": "dd.ad-city ::text", "posted": "time.ad-posted::attr(datetime)"},
+    "search": {"title": "[itemprop=headline] ::text", "body": "[itemprop=description] ::text",
+               "name": "[itemprop=name] ::text", "age": "[itemprop=age] ::text", "city": "[itemprop=city] ::text",
+               "posted": "[itemprop=datePublished]::attr(datetime)"},
 }
 
 
@@ -231,32 +220,19 @@ def test_lxml_reads_every_field_as_the_truth_has_it(world, server):
         sel = Selector(text=raw.decode())
         if site == "profiles":
             data = json.loads(sel.css('script[type="application/ld+json"]::text').get())
-            got = {
-                "title": data["headline"],
-                "body": data["text"],
-                "name": data["mainEntity"]["name"],
-                "age": data["mainEntity"]["age"],
-                "city": data["mainEntity"]["homeLocation"]["name"],
-                "posted": data["datePublished"],
-                "id": data["identifier"],
-                "images": [u.rsplit("/", 1)[1] for u in data["image"]],
-            }
+            got = {"title": data["headline"], "body": data["text"], "name": data["mainEntity"]["name"],
+                   "age": data["mainEntity"]["age"], "city": data["mainEntity"]["homeLocation"]["name"],
+                   "posted": data["datePublished"], "id": data["identifier"],
+                   "images": [u.rsplit("/", 1)[1] for u in data["image"]]}
         else:
             got = {k: "".join(sel.css(css).getall()) for k, css in FIELDS_CSS[site].items()}
             got["id"] = sel.css("article.ad::attr(data-ad-id), div.advert::attr(data-id)").get()
             img_css = "img.ad-image::attr(src)" if site == "classic" else "img[itemprop=image]::attr(src)"
             got["images"] = [u.rsplit("/", 1)[1] for u in sel.css(img_css).getall()]
         first_version_at = next(v for v in _versions_of(world, site, ad_id) if v["version"] == 1)["at"]
-        assert got == {
-            "title": r["title"],
-            "body": r["body"],
-            "name": r["name"],
-            "age": r["stated_age_text"],
-            "city": r["city"],
-            "posted": first_version_at,
-            "id": ad_id,
-            "images": [i["file"] for i in r["images"]],
-        }, r["urls"][0]
+        assert got == {"title": r["title"], "body": r["body"], "name": r["name"], "age": r["stated_age_text"],
+                       "city": r["city"], "posted": first_version_at, "id": ad_id,
+                       "images": [i["file"] for i in r["images"]]}, r["urls"][0]
 
 
 def _versions_of(world, site: str, ad_id: str) -> list[dict]:
