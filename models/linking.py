@@ -26,7 +26,7 @@ of t+1 bands), so photos are never compared all against all.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -106,6 +106,10 @@ class NetworkLinker(ClusterMixin, BaseEstimator):
         while blank or placeholder images hash to (nearly) all zeros and would link everything.
     link_on : tuple of str
         Which of ``phone``, ``email``, ``handle``, ``image``, ``text`` create links.
+    max_text_cluster : int or None
+        A text cluster with more ads than this links no one: a text that many ads share is
+        a template in wide use (ads made of stock phrases grow such clusters at scale), not
+        a sign of one advertiser. Its ads keep the cluster and their other links.
 
     Attributes
     ----------
@@ -116,10 +120,17 @@ class NetworkLinker(ClusterMixin, BaseEstimator):
         The links that joined two networks (a spanning forest: why each ad is in its network).
     """
 
-    def __init__(self, phash_threshold: int = 6, min_phash_bits: int = 8, link_on: tuple[str, ...] = LINK_KINDS):
+    def __init__(
+        self,
+        phash_threshold: int = 6,
+        min_phash_bits: int = 8,
+        link_on: tuple[str, ...] = LINK_KINDS,
+        max_text_cluster: int | None = 1000,
+    ):
         self.phash_threshold = phash_threshold
         self.min_phash_bits = min_phash_bits
         self.link_on = link_on
+        self.max_text_cluster = max_text_cluster
 
     def fit(self, X: Sequence[Mapping[str, Any]], y: Any = None) -> NetworkLinker:
         unknown = set(self.link_on) - set(LINK_KINDS)
@@ -131,10 +142,12 @@ class NetworkLinker(ClusterMixin, BaseEstimator):
         uf.add(len(X))
         links: list[tuple[int, int, str, str]] = []
 
+        text_sizes = Counter(value for record in X for kind, value in identifiers(record) if kind == "text")
+        too_common = {v for v, n in text_sizes.items() if self.max_text_cluster is not None and n > self.max_text_cluster}
         first_holder: dict[tuple[str, str], int] = {}
         for i, record in enumerate(X):
             for kind, value in identifiers(record):
-                if kind not in self.link_on or not value:
+                if kind not in self.link_on or not value or (kind == "text" and value in too_common):
                     continue
                 holder = first_holder.setdefault((kind, value), i)
                 if holder != i and uf.union(holder, i):

@@ -30,6 +30,10 @@ How it decides (each step is there for a reason):
    (exact, from one stored hash per sentence) is at least ``sentence_threshold``. The
    shingle condition keeps shared boilerplate sentences from joining texts on their own
    (they are cut in step 2); ``sentence_threshold=None`` makes every pair follow step 5.
+   Each text also needs ``min_content_sentences`` sentences that are not boilerplate
+   themselves (sentence document frequencies in a second, smaller sketch): a text made
+   only of stock sentences matches a thousand others that share them, and joining those
+   by sentences chains unrelated templates into one blob (thousands of ads at 400k).
 
 ``partial_fit`` adds texts to the existing index and clusters; earlier signatures
 are never recomputed (the boilerplate cut for earlier texts used the frequencies
@@ -80,6 +84,9 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         None turns step 6 off.
     min_sentences : int
         Texts with fewer distinct sentences than this are matched on shingles alone.
+    min_content_sentences : int
+        Texts with fewer sentences than this that are not boilerplate (in at most ``max_df``
+        of all texts, as for shingles) are matched on shingles alone too.
 
     Attributes
     ----------
@@ -102,6 +109,7 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         candidate_threshold: float = 0.4,
         sentence_threshold: float | None = 0.55,
         min_sentences: int = 4,
+        min_content_sentences: int = 2,
     ):
         self.threshold = threshold
         self.num_perm = num_perm
@@ -114,6 +122,7 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         self.candidate_threshold = candidate_threshold
         self.sentence_threshold = sentence_threshold
         self.min_sentences = min_sentences
+        self.min_content_sentences = min_content_sentences
 
     # -- fitting -----------------------------------------------------------------------
     def fit(self, X: Sequence[str], y: Any = None) -> TextClusterer:
@@ -140,10 +149,13 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         self._band_mix = rng.integers(1, 2**63, self.num_perm // self.bands, dtype=np.uint64) | np.uint64(1)
         self._sketch_salt = rng.integers(1, 2**63, 2, dtype=np.uint64) | np.uint64(1)
         self._sketch = np.zeros((2, 1 << self.sketch_width_log2), dtype=np.uint32)
+        # Sentences are far fewer than shingles: their own, smaller sketch keeps the counts apart.
+        self._sentence_sketch = np.zeros((2, 1 << max(10, self.sketch_width_log2 - 2)), dtype=np.uint32)
         self._buckets: list[dict[int, int]] = [{} for _ in range(self.bands)]
         self._uf = UnionFind()
         self._buffer = np.zeros((0, self.num_perm), dtype=np.uint32)
         self._alone = np.zeros(0, dtype=bool)
+        self._content = np.zeros(0, dtype=np.int32)  # sentences per text that are not boilerplate
         self._sentences = np.zeros(0, dtype=np.uint64)  # distinct masked-sentence hashes, text by text
         self._sentence_offsets = np.zeros(1, dtype=np.int64)
         self._docs_counted = 0  # a second fit() must not count on the first one's texts
@@ -166,14 +178,19 @@ class TextClusterer(ClusterMixin, BaseEstimator):
             flat = flat_hashes(words)
             hashes, offsets = batch_shingles(words, self.shingle_size, flat)
             sentences = batch_sentences(words, starts, flat) if with_sentences else None
-            self._count_documents(hashes, len(offsets) - 1)
+            self._count_documents(self._sketch, hashes)
+            if sentences is not None:
+                self._count_documents(self._sentence_sketch, sentences[0])
+            self._docs_counted += len(offsets) - 1
             chunks.append((hashes, offsets, sentences))
         self._grow(len(X))
         for hashes, offsets, sentences in chunks:
+            start, count = self.n_texts_, len(offsets) - 1
             if sentences is not None:
                 self._keep_sentences(*sentences)
-            hashes, offsets = self._without_boilerplate(hashes, offsets)
-            start, count = self.n_texts_, len(offsets) - 1
+                _, content = self._without_boilerplate(self._sentence_sketch, *sentences)
+                self._content[start : start + count] = np.diff(content)
+            hashes, offsets = self._without_boilerplate(self._sketch, hashes, offsets)
             signatures = self._minhash(hashes, offsets)
             self._buffer[start : start + count] = signatures
             self._alone[start : start + count] = offsets[1:] == offsets[:-1]
@@ -193,7 +210,9 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         buffer[: self.n_texts_] = self._buffer[: self.n_texts_]
         alone = np.zeros(capacity, dtype=bool)
         alone[: self.n_texts_] = self._alone[: self.n_texts_]
-        self._buffer, self._alone = buffer, alone
+        content = np.zeros(capacity, dtype=np.int32)
+        content[: self.n_texts_] = self._content[: self.n_texts_]
+        self._buffer, self._alone, self._content = buffer, alone, content
 
     def _keep_sentences(self, hashes: np.ndarray, offsets: np.ndarray) -> None:
         """Append one chunk's sentence hashes (texts in order; the buffer grows by doubling)."""
@@ -216,25 +235,27 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         return shared / (len(a) + len(b) - shared)
 
     # -- boilerplate ---------------------------------------------------------------------
-    def _sketch_slots(self, hashes: np.ndarray) -> list[np.ndarray]:
-        shift = np.uint64(64 - self.sketch_width_log2)
+    def _sketch_slots(self, sketch: np.ndarray, hashes: np.ndarray) -> list[np.ndarray]:
+        shift = np.uint64(65 - int(sketch.shape[1]).bit_length())  # 64 - log2(width)
         return [((hashes * salt) >> shift).astype(np.int64) for salt in self._sketch_salt]
 
-    def _count_documents(self, hashes: np.ndarray, texts: int) -> None:
+    def _count_documents(self, sketch: np.ndarray, hashes: np.ndarray) -> None:
         # hashes are distinct within each text, so counts are document counts
-        for row, slots in zip(self._sketch, self._sketch_slots(hashes), strict=True):
+        for row, slots in zip(sketch, self._sketch_slots(sketch, hashes), strict=True):
             if len(slots) < len(row) // 8:
                 np.add.at(row, slots, 1)
             else:
                 row += np.bincount(slots, minlength=len(row)).astype(np.uint32)
-        self._docs_counted += texts
 
-    def _without_boilerplate(self, hashes: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _without_boilerplate(
+        self, sketch: np.ndarray, hashes: np.ndarray, offsets: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The shingles (or sentences) in at most max_df of all texts, with their new offsets."""
         limit = max(self.max_df * self._docs_counted, self.min_boilerplate_docs)
         if self._docs_counted <= limit or not len(hashes):
             return hashes, offsets
         counts = np.minimum(
-            *(row[slots] for row, slots in zip(self._sketch, self._sketch_slots(hashes), strict=True))
+            *(row[slots] for row, slots in zip(sketch, self._sketch_slots(sketch, hashes), strict=True))
         )
         keep = counts <= limit
         kept_before = np.concatenate([[0], np.cumsum(keep)])
@@ -275,6 +296,7 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         if by_sentence:
             recheck = int(np.ceil(self.candidate_threshold * self.num_perm))
             sentences = np.diff(self._sentence_offsets)
+            content = self._content
         alone = self._alone
         for local, keys in enumerate(self._band_keys(signatures).tolist()):
             doc = start + local
@@ -289,7 +311,11 @@ class TextClusterer(ClusterMixin, BaseEstimator):
                 if uf.find(other) == uf.find(doc):
                     continue
                 equal = np.count_nonzero(buffer[doc] == buffer[other])
-                if not by_sentence or min(sentences[doc], sentences[other]) < self.min_sentences:
+                if (
+                    not by_sentence
+                    or min(sentences[doc], sentences[other]) < self.min_sentences
+                    or min(content[doc], content[other]) < self.min_content_sentences
+                ):
                     joins = equal >= needed
                 else:
                     joins = (

@@ -42,6 +42,18 @@ def test_link_kinds_can_be_switched_off():
         NetworkLinker(link_on=("shoe_size",)).fit(ads)
 
 
+def test_a_text_cluster_in_wide_use_links_no_one():
+    ads = [{"id": i, "text_cluster": "t-stock"} for i in range(4)]
+    ads += [{"id": 4, "text_cluster": "t-own"}, {"id": 5, "text_cluster": "t-own", "phones": ["+31612345678"]},
+            {"id": 6, "text_cluster": "t-stock", "phones": ["+31612345678"]}]
+    # 5 ads share "t-stock": above a limit of 4 it links no one, while phones and small clusters still do.
+    labels = NetworkLinker(max_text_cluster=4).fit(ads).labels_.tolist()
+    assert labels[:4] == [-1, -1, -1, -1]
+    assert labels[4] == labels[5] == labels[6] >= 0
+    assert len(set(NetworkLinker(max_text_cluster=5).fit(ads).labels_.tolist())) == 1
+    assert len(set(NetworkLinker(max_text_cluster=None).fit(ads).labels_.tolist())) == 1
+
+
 def test_images_link_when_close_or_mirrored_but_not_when_far():
     rng = random.Random(3)
     photo, mirror, other = _phash(rng), _phash(rng), _phash(rng)

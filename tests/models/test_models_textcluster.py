@@ -9,15 +9,19 @@ from models.synthetic import BOILERPLATE, synthetic_ads
 from models.templates import describe_text_cluster
 from models.textcluster import TextClusterer
 
-TEMPLATE = ("Hoi, ik ben {name}, {age} jaar. Nieuw in {city}! Ik ben een rustige vriendelijke dame voor een "
-            "gezellige avond of een wandeling. Beschikbaar {days}. Prijs {price} euro per uur. Bel {phone}.")
+TEMPLATE = (
+    "Hoi, ik ben {name}, {age} jaar. Nieuw in {city}! Ik ben een rustige vriendelijke dame voor een "
+    "gezellige avond of een wandeling. Beschikbaar {days}. Prijs {price} euro per uur. Bel {phone}."
+)
 FILLS = [
     dict(name="Lisa", age=19, city="Den Haag", days="in het weekend", price=150, phone="06 12 34 56 78"),
     dict(name="Sanne", age=22, city="Utrecht", days="in het weekend", price=200, phone="06 99 34 56 78"),
     dict(name="Eva", age=20, city="Breda", days="doordeweeks", price=120, phone="0612341178"),
 ]
-OTHER = ("Welkom bij Mira. Sportieve studente met flexibele tijden, houdt van koken, films en lange "
-         "fietstochten langs het water. Ontvang in Zwolle.")
+OTHER = (
+    "Welkom bij Mira. Sportieve studente met flexibele tijden, houdt van koken, films en lange "
+    "fietstochten langs het water. Ontvang in Zwolle."
+)
 
 
 def test_template_members_cluster_and_others_stand_alone():
@@ -41,7 +45,9 @@ def test_boilerplate_is_cut_once_it_is_common():
     # document-frequency cut these shingles would pull unrelated short ads together.
     tail = " Bel voor een afspraak. 100% echt. Discreet en betrouwbaar. Alleen serieuze reacties."
     rng = np.random.default_rng(0)
-    words = "rustig sportief vrolijk koken fietsen lezen musea koffie thee film strand park zon wandelen".split()
+    words = (
+        "rustig sportief vrolijk koken fietsen lezen musea koffie thee film strand park zon wandelen".split()
+    )
     texts = [" ".join(rng.choice(words, 6)) + tail for _ in range(400)]
     cut = TextClusterer(max_df=0.1, min_boilerplate_docs=50).fit(texts)
     kept = TextClusterer(max_df=1.0).fit(texts)
@@ -66,7 +72,7 @@ def test_incremental_and_batch_agree_on_synthetic_ads():
     batch = TextClusterer().fit(texts)
     stream = TextClusterer()
     for start in range(0, len(texts), 100):
-        stream.partial_fit(texts[start:start + 100])
+        stream.partial_fit(texts[start : start + 100])
     batch_f1 = cluster_scores(truth, batch.labels_.tolist())["f1"]
     stream_f1 = cluster_scores(truth, stream.labels_.tolist())["f1"]
     assert batch_f1 >= 0.93 and stream_f1 >= 0.93
@@ -187,7 +193,7 @@ def test_short_texts_are_matched_on_shingles_alone():
     a = "Lisa uit Breda voor een rustige gezellige avond of een wandeling langs de grachten bel 0612345678"
     b = "Eva uit Delft voor een rustige gezellige avond of een wandeling langs de grachten bel 0687654321"
     assert TextClusterer().fit([a, b]).labels_.tolist() == [0, 0]
-    assert TextClusterer(min_sentences=1).fit([a, b]).labels_.tolist() == [-1, -1]
+    assert TextClusterer(min_sentences=1, min_content_sentences=1).fit([a, b]).labels_.tolist() == [-1, -1]
 
 
 def test_sentences_are_kept_across_partial_fits():
@@ -209,3 +215,45 @@ def test_a_second_fit_forgets_the_first_corpus():
     fresh = TextClusterer(**params).fit(corpus).labels_.tolist()
     refit = TextClusterer(**params).fit(other).fit(corpus).labels_.tolist()
     assert refit == fresh
+
+
+def test_texts_of_stock_sentences_are_not_joined_by_sentences():
+    """Two ads made of widely used stock sentences share most of them by chance; the sentence
+    rule would join them (and, at scale, chain thousands of such ads into one blob), so a text
+    needs min_content_sentences sentences that are not boilerplate to be matched on sentences."""
+    import random
+
+    stock = [
+        "Bel voor een afspraak.",
+        "Geen nep en altijd discreet.",
+        "Alleen serieuze reacties graag.",
+        "Stuur gerust een bericht via de app.",
+        "Parkeren kan voor de deur.",
+        "Betalen kan contant of met pin.",
+        "Douche en handdoeken zijn aanwezig.",
+        "Ik spreek Nederlands en Engels.",
+    ]
+    words = (
+        "rustige gezellige vriendelijke sportieve spontane nette lieve vrolijke kamer avond gesprek "
+        "wandeling etentje reis hotel muziek humor wijn thee koffie boek film strand park terras"
+    ).split()
+    rng = random.Random(3)
+    background = [
+        " ".join(rng.sample(stock, 4) + [" ".join(rng.sample(words, 6)).capitalize() + "." for _ in range(2)])
+        for _ in range(400)
+    ]
+    a = " ".join([stock[4], stock[0], stock[6], stock[2], stock[7], stock[1], "Zomer."])
+    b = " ".join([stock[4], stock[0], stock[6], stock[2], stock[7], stock[3], "Winter."])
+    n = len(background)
+
+    def joined(model: TextClusterer) -> bool:
+        labels = model.fit([*background, a, b]).labels_
+        return bool(labels[n] >= 0 and labels[n] == labels[n + 1])
+
+    guarded = TextClusterer()
+    assert guarded.min_content_sentences == 2
+    assert not joined(guarded)
+    # The pair passes the sentence rule's own tests: only the stock-sentence guard keeps it apart.
+    assert guarded.similarity(n, n + 1) >= guarded.candidate_threshold
+    assert guarded.sentence_similarity(n, n + 1) >= guarded.sentence_threshold
+    assert joined(TextClusterer(min_content_sentences=0))
