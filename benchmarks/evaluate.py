@@ -1,8 +1,9 @@
 """`make eval`: quality against the synthetic world's ground truth.
 
 Extraction and indicators (`nlp.evaluate`, rewrites its section of docs/EVALUATION.md) and
-text clusters and networks (`models.worldeval`, printed; docs/CLUSTERING.md records the figures)
-on the same freshly generated world.
+text clusters and networks (`models.worldeval`), and the risk model trained and measured on a
+held-out split with a calibration table (`models.risktrain`), printed; docs/CLUSTERING.md records
+the figures. All on the same freshly generated world.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ ADS, DAYS, SEED = 2000, 14, 23
 
 def main() -> int:
     from crawlers.demosite.generate import generate_world
+    from models.risktrain import train, world_examples
     from models.worldeval import evaluate_world as evaluate_clusters
     from nlp.evaluate import main as evaluate_extraction
 
@@ -29,6 +31,17 @@ def main() -> int:
         failed = evaluate_extraction(["--ads", str(ADS), "--days", str(DAYS), "--seed", str(SEED)]) != 0
         print("\n== text clusters and networks", flush=True)
         print(json.dumps(evaluate_clusters(world), indent=2, default=str))
+        print("\n== risk model (held out by network, 25 %)", flush=True)
+        folder = train(world_examples(world), Path(tmp) / "artefacts", source=f"demo world seed {SEED}")
+        info = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
+        held, rules = info["metrics"]["held_out"], info["metrics"].get("held_out_rules_baseline", {})
+        print(f"examples {info['examples']} ({info['positives']} positive); held out {held.get('n')}: "
+              f"ROC AUC {held.get('roc_auc')}, PR AUC (average precision) {held.get('average_precision')}, "
+              f"Brier {held.get('brier')}; rule-based score on the same ads: ROC AUC {rules.get('roc_auc')}, "
+              f"PR AUC {rules.get('average_precision')}")
+        print("calibration: band, ads, mean predicted, observed")
+        for row in info["metrics"]["calibration"]:
+            print(f"  {row['from']:.1f}-{row['to']:.1f}  {row['ads']:4d}  {row['mean_predicted']:.3f}  {row['observed']:.3f}")
     return 1 if failed else 0
 
 

@@ -108,6 +108,21 @@ def _metrics(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
             "brier": round(float(brier_score_loss(y, p)), 4)}
 
 
+def calibration_table(y: np.ndarray, p: np.ndarray, bins: int = 5) -> list[dict[str, float]]:
+    """Per band of predicted probability: how many ads, the mean prediction and the share that
+    were truly positive. A calibrated model has the two close in every band that holds ads."""
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    band = np.minimum(np.searchsorted(edges, p, side="right") - 1, bins - 1)
+    rows = []
+    for b in range(bins):
+        inside = band == b
+        if inside.any():
+            rows.append({"from": round(float(edges[b]), 2), "to": round(float(edges[b + 1]), 2),
+                         "ads": int(inside.sum()), "mean_predicted": round(float(p[inside].mean()), 3),
+                         "observed": round(float(y[inside].mean()), 3)})
+    return rows
+
+
 def train(examples: list[dict[str, Any]], out_root: Path, source: str, seed: int = 0) -> Path:
     """Fit on all examples after measuring on a held-out split; returns the artefact folder."""
     labels = np.array([e["label"] for e in examples])
@@ -120,6 +135,7 @@ def train(examples: list[dict[str, Any]], out_root: Path, source: str, seed: int
     held_out = make_pipeline(seed).fit([examples[i] for i in train_idx], labels[train_idx])
     p_test = held_out.predict_proba([examples[i] for i in test_idx])[:, 1]
     metrics = {"held_out": _metrics(labels[test_idx], p_test)}
+    metrics["calibration"] = calibration_table(labels[test_idx], p_test)
     rule = [examples[i].get("rule_risk") for i in test_idx]
     if all(r is not None for r in rule):
         metrics["held_out_rules_baseline"] = _metrics(labels[test_idx], np.array(rule, dtype=float))
@@ -160,6 +176,13 @@ def model_card(info: dict[str, Any], names: list[str]) -> str:
         "## Metrics (held out by network, 25%)",
         f"- This model: {json.dumps(held)}",
         f"- Rule-based nlp score on the same ads: {json.dumps(rules)}" if rules else "",
+        "",
+        "Calibration on the held-out ads (predicted probability band: ads, mean predicted, observed):",
+        "",
+        "| band | ads | mean predicted | observed |",
+        "|---|---:|---:|---:|",
+        *(f"| {r['from']:.1f}-{r['to']:.1f} | {r['ads']} | {r['mean_predicted']:.3f} | {r['observed']:.3f} |"
+          for r in info["metrics"].get("calibration", [])),
         "",
         "## Features",
         f"- Text: {text_count} character 3-5-grams (TF-IDF) of the masked ad text (names, places and",

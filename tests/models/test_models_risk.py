@@ -15,7 +15,7 @@ from models.risk import (
     protected_stems,
     validate_protected_terms,
 )
-from models.risktrain import TrainingError, review_examples, train
+from models.risktrain import TrainingError, calibration_table, review_examples, train
 
 SAFE = ["Hoi, ik ben {n}, {a} jaar. Ontvang in {c}. Alleen op afspraak, graag een dag van tevoren. Prijs {p} euro.",
         "Welkom bij {n} in {c}. Rustige dame, {a} jaar, escort naar hotel. Tarief {p} per uur. Kusjes."]
@@ -58,6 +58,9 @@ def test_train_writes_a_versioned_artefact_with_card_and_explains_scores(tmp_pat
     assert info["metrics"]["held_out"]["roc_auc"] >= 0.9
     card = (folder / "card.md").read_text()
     assert "booking_via_third_party" in card and "Not used: nationality, ethnicity, religion" in card
+    calibration = info["metrics"]["calibration"]
+    assert sum(row["ads"] for row in calibration) == info["metrics"]["held_out"]["n"]
+    assert f"| {calibration[0]['ads']} | {calibration[0]['mean_predicted']:.3f} |" in card
     model = joblib.load(folder / "model.joblib")
     names = feature_names(model)
     assert not any(is_protected(w) for n in names if n.startswith("text ") for w in n[6:-1].split())
@@ -65,6 +68,17 @@ def test_train_writes_a_versioned_artefact_with_card_and_explains_scores(tmp_pat
     assert 0 <= safe["risk"] < risky["risk"] <= 1
     assert risky["reasons"] and all("(+" in r for r in risky["reasons"])
     assert any(r.startswith(("indicator=", "link:")) for r in risky["reasons"])
+
+
+def test_calibration_table_puts_each_prediction_in_one_band():
+    import numpy as np
+
+    y = np.array([0, 0, 1, 1, 1])
+    p = np.array([0.05, 0.15, 0.5, 0.95, 1.0])
+    rows = calibration_table(y, p, bins=5)
+    assert [(r["from"], r["to"], r["ads"]) for r in rows] == [(0.0, 0.2, 2), (0.4, 0.6, 1), (0.8, 1.0, 2)]
+    assert [r["observed"] for r in rows] == [0.0, 1.0, 1.0]
+    assert rows[0]["mean_predicted"] == 0.1 and rows[2]["mean_predicted"] == 0.975
 
 
 def test_too_little_data_is_a_clear_error(tmp_path):
