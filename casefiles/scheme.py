@@ -84,11 +84,9 @@ def problems_in(data: Any) -> list[str]:
 
 def validate_all() -> list[str]:
     """Problems in scheme.yaml (CI runs this through ``python -m signalstack.check_data``)."""
-    try:
-        data = yaml.safe_load(SCHEME_FILE.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        return [f"{SCHEME_FILE.name}: cannot read: {exc}"]
-    return [f"{SCHEME_FILE.name}: {p}" for p in problems_in(data)]
+    from signalstack.check_data import yaml_file_problems
+
+    return yaml_file_problems(SCHEME_FILE, problems_in)
 
 
 @lru_cache(maxsize=1)

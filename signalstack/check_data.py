@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 VALIDATORS = (
     "nlp.lexicon",
@@ -15,6 +18,17 @@ VALIDATORS = (
     "casefiles.scheme",
     "signalstack.permissions",
 )
+
+
+def yaml_file_problems(path: Path, problems_in: Callable[[Any], list[str]]) -> list[str]:
+    """Problems of one YAML data file, each prefixed with its name; an unreadable file is one."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        return [f"{path.name}: cannot read: {exc}"]
+    return [f"{path.name}: {p}" for p in problems_in(data)]
 
 
 def main() -> int:

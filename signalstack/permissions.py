@@ -96,8 +96,6 @@ def require(user: Any, action: str, team: str | None = None) -> None:
 
 def validate_all() -> list[str]:
     """For `python -m signalstack.check_data` (CI): problems in the permission matrix file."""
-    try:
-        data = yaml.safe_load(MATRIX_FILE.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        return [f"{MATRIX_FILE.name}: {exc}"]
-    return [f"{MATRIX_FILE.name}: {p}" for p in problems_in(data)]
+    from signalstack.check_data import yaml_file_problems
+
+    return yaml_file_problems(MATRIX_FILE, problems_in)
