@@ -35,7 +35,7 @@ demo: install
 
 lint: $(STAMP)
 	$(BIN)/ruff check signalstack crawlers nlp models casefiles workbench tests
-	$(BIN)/python -m signalstack.check_data
+	$(BIN)/python -m core.check_data
 
 test: install lint
 	$(BIN)/python -m pytest -q

@@ -16,11 +16,11 @@ import statistics
 import tempfile
 from pathlib import Path
 
+from core.migrate import upgrade
+from core.settings import Settings
 from crawlers.demosite.generate import generate_world
 from crawlers.demosite.server import running_server
 from crawlers.run import crawl_site
-from signalstack.migrate import upgrade
-from signalstack.settings import Settings
 
 
 def one_run(base_url: str, site: str, capture: bool, folder: Path) -> tuple[float, int]:

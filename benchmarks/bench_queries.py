@@ -324,9 +324,9 @@ def run(args: argparse.Namespace) -> int:
     from sqlalchemy import text
     from sqlalchemy.orm import sessionmaker
 
-    from signalstack.db import get_engine
-    from signalstack.migrate import upgrade
-    from signalstack.settings import Settings
+    from core.db import get_engine
+    from core.migrate import upgrade
+    from core.settings import Settings
     from workbench.queries import TriageFilters, triage_page
     from workbench.search import normalised_phone, search_ads
 

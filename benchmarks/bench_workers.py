@@ -45,7 +45,7 @@ def _own_database(server_url: str) -> str:
 def _drop_database(server_url: str, own_url: str) -> None:
     from sqlalchemy import create_engine, make_url, text
 
-    from signalstack.db import engine_for
+    from core.db import engine_for
 
     engine_for(own_url).dispose()
     admin = create_engine(make_url(server_url), isolation_level="AUTOCOMMIT")
@@ -95,8 +95,8 @@ def _wait(condition, what: str, timeout_s: float = 900, step: float = 0.1) -> No
 def _reset_analysis(settings) -> int:
     from sqlalchemy import delete, func, select, update
 
-    from signalstack.db import session_scope
-    from signalstack.schema import AdVersion, Entity, IndicatorHit, Score
+    from core.db import session_scope
+    from core.schema import AdVersion, Entity, IndicatorHit, Score
 
     with session_scope(settings) as s:
         for table in (Entity, IndicatorHit, Score):
@@ -106,7 +106,7 @@ def _reset_analysis(settings) -> int:
 
 
 def _pending(settings) -> int:
-    from signalstack.db import session_scope
+    from core.db import session_scope
     from signalstack.workers.analysis import pending_count
 
     with session_scope(settings) as s:
@@ -116,8 +116,8 @@ def _pending(settings) -> int:
 def _crawled_sites(settings) -> set[str]:
     from sqlalchemy import select
 
-    from signalstack.db import session_scope
-    from signalstack.schema import CrawlJob, Site
+    from core.db import session_scope
+    from core.schema import CrawlJob, Site
 
     with session_scope(settings) as s:
         return set(s.scalars(select(Site.name).join(CrawlJob, CrawlJob.site_id == Site.id)
@@ -149,11 +149,11 @@ def machine_speedup(work: int = 4_000_000, runs: int = 3) -> float:
 def run(ads: int, batch: int, runs: int, pg: str, broker: str) -> None:
     import redis
 
+    from core.migrate import upgrade
+    from core.settings import Settings
     from crawlers.demosite.generate import generate_world
     from crawlers.demosite.server import serve_in_thread
     from crawlers.run import child_environment
-    from signalstack.migrate import upgrade
-    from signalstack.settings import Settings
     from signalstack.tasks import enqueue
 
     redis.Redis.from_url(broker).flushdb()

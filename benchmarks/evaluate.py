@@ -1,7 +1,7 @@
 """`make eval`: quality against the synthetic world's ground truth.
 
-Extraction and indicators (`nlp.evaluate`, rewrites its section of docs/EVALUATION.md) and
-text clusters and networks (`models.worldeval`), and the risk model trained and measured on a
+Extraction and indicators (`benchmarks.nlpeval`, rewrites its section of docs/EVALUATION.md) and
+text clusters and networks (`benchmarks.worldeval`), and the risk model trained and measured on a
 held-out split with a calibration table (`models.risktrain`), printed; docs/CLUSTERING.md records
 the figures. All on the same freshly generated world.
 """
@@ -17,16 +17,16 @@ ADS, DAYS, SEED = 2000, 14, 23
 
 
 def main() -> int:
+    from benchmarks.nlpeval import main as evaluate_extraction
+    from benchmarks.worldeval import evaluate_world as evaluate_clusters
     from crawlers.demosite.generate import generate_world
     from models.risktrain import train, world_examples
-    from models.worldeval import evaluate_world as evaluate_clusters
-    from nlp.evaluate import main as evaluate_extraction
 
     with tempfile.TemporaryDirectory() as tmp:
         world = Path(tmp) / "world"
         generate_world(ADS, DAYS, SEED, world)
         print(f"== extraction and indicators ({ADS} ads, {DAYS} days, seed {SEED})", flush=True)
-        # nlp.evaluate generates the same world itself (same arguments, same bytes) so that the
+        # benchmarks.nlpeval generates the same world itself (same arguments, same bytes) so that the
         # document names its parameters rather than a temporary path.
         failed = evaluate_extraction(["--ads", str(ADS), "--days", str(DAYS), "--seed", str(SEED)]) != 0
         print("\n== text clusters and networks", flush=True)

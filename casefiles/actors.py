@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from signalstack.permissions import PermissionDenied
-from signalstack.schema import User
+from core.permissions import PermissionDenied
+from core.schema import User
 
 
 class UnknownActor(PermissionDenied):

@@ -22,7 +22,6 @@ import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -35,16 +34,9 @@ from casefiles.cases import get_case, permitted_user
 from casefiles.gather import case_content
 from casefiles.signing import fingerprint, public_pem, sign_file, signing_key
 from casefiles.warccut import WarcCutError, cut_capture, warcinfo_member
-from signalstack import audit
-from signalstack.schema import User, utcnow
-from signalstack.settings import Settings
-
-
-def software_version() -> str:
-    try:
-        return f"signalstack {version('signalstack')}"
-    except PackageNotFoundError:
-        return "signalstack (not installed)"
+from core import audit, software_version
+from core.schema import User, utcnow
+from core.settings import Settings
 
 
 class BundleError(ValueError):
@@ -62,17 +54,6 @@ class ExportResult:
     pdf_note: str | None
 
 
-def resolve_warc(settings: Settings, warc_file: str) -> Path:
-    """Absolute as stored, else relative to ``<data_dir>/warc`` (the crawler's root), else to data_dir."""
-    path = Path(warc_file)
-    if path.is_absolute():
-        return path
-    for base in (settings.data_path / "warc", settings.data_path):
-        if (base / path).is_file():
-            return base / path
-    return settings.data_path / "warc" / path
-
-
 def write_case_warc(settings: Settings, content: dict[str, Any], target: Path) -> int:
     """Copy every cited capture's records into one gzip-per-record WARC; returns the record count."""
     info = {"software": software_version(), "format": "WARC File Format 1.1",
@@ -84,7 +65,7 @@ def write_case_warc(settings: Settings, content: dict[str, Any], target: Path) -
         for capture in content["captures"]:
             if not capture["warc_file"] or capture["warc_offset"] is None:
                 continue  # captured with WARC writing off: only the digest exists, and ads.json says so
-            path = resolve_warc(settings, capture["warc_file"])
+            path = settings.warc_path(capture["warc_file"])
             try:
                 records = cut_capture(path, capture["warc_offset"], capture["warc_record_id"])
             except WarcCutError as exc:

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from casefiles.actors import UnknownActor, acting_user
 from casefiles.review import latest_decision
-from signalstack import audit
-from signalstack.permissions import PermissionDenied, can
-from signalstack.schema import Ad, Case, CaseSignal, Dossier, User, utcnow
+from core import audit
+from core.permissions import PermissionDenied, can
+from core.schema import Ad, Case, CaseSignal, Dossier, User, utcnow
 
 
 class CaseError(ValueError):

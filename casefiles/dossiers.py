@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 
 from casefiles.actors import UnknownActor, acting_user
 from casefiles.scheme import COLOURS, colour_rank, tally_signals
-from signalstack import audit
-from signalstack.permissions import PermissionDenied, can
-from signalstack.schema import (
+from core import audit
+from core.permissions import PermissionDenied, can
+from core.schema import (
     AdVersion,
     Classification,
     Cluster,
@@ -31,7 +31,7 @@ from signalstack.schema import (
     ReviewDecision,
     User,
 )
-from signalstack.settings import get_settings
+from core.settings import get_settings
 
 SUBJECT_KINDS = ("phone", "network", "alias")
 NOTE_KINDS = ("note", "enrichment")

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casefiles.dossiers import ad_version_signal, history, matching_versions, stacked_signals, tally
-from signalstack.schema import (
+from core.schema import (
     Ad,
     AdVersion,
     Capture,

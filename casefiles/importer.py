@@ -25,10 +25,10 @@ from casefiles.cases import add_case_note, get_case, permitted_user
 from casefiles.dossiers import add_note, get_dossier
 from casefiles.unpack import UnsafeBundle, opened_bundle
 from casefiles.verify import verify_bag
-from signalstack import audit
-from signalstack.permissions import can
-from signalstack.schema import CaseSignal, User
-from signalstack.settings import Settings
+from core import audit
+from core.permissions import can
+from core.schema import CaseSignal, User
+from core.settings import Settings
 
 MAX_NOTES = 10_000
 

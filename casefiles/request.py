@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from casefiles.cases import CaseError, get_case, permitted_user
 from casefiles.gather import case_content
 from casefiles.report import render, write_pdf
-from signalstack import audit
-from signalstack.schema import User, utcnow
-from signalstack.settings import Settings
+from core import audit
+from core.schema import User, utcnow
+from core.settings import Settings
 
 UNFILLED_BASIS = "(in te vullen door de vorderende ambtenaar / to be completed by the requesting officer)"
 

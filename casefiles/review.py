@@ -10,9 +10,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from signalstack import audit
-from signalstack.permissions import PermissionDenied, can
-from signalstack.schema import Ad, ReviewDecision, User
+from core import audit
+from core.permissions import PermissionDenied, can
+from core.schema import Ad, ReviewDecision, User
 
 DECISIONS = ("confirm", "dismiss", "urgent")
 

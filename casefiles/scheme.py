@@ -83,8 +83,8 @@ def problems_in(data: Any) -> list[str]:
 
 
 def validate_all() -> list[str]:
-    """Problems in scheme.yaml (CI runs this through ``python -m signalstack.check_data``)."""
-    from signalstack.check_data import yaml_file_problems
+    """Problems in scheme.yaml (CI runs this through ``python -m core.check_data``)."""
+    from core.check_data import yaml_file_problems
 
     return yaml_file_problems(SCHEME_FILE, problems_in)
 

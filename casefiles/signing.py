@@ -16,7 +16,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from signalstack.settings import Settings
+from core.settings import Settings
 
 KEY_ENV = "SIGNALSTACK_SIGNING_KEY"
 KEY_FILE = "bundle-signing.pem"

@@ -1,7 +1,7 @@
 """Site adapters: one small YAML file per site in ``crawlers/sites/``, loaded and checked here.
 
 The meaning of every key is documented in ``crawlers/bases/adspider.py`` (the manual).
-``validate_all()`` is what CI runs (``python -m signalstack.check_data``).
+``validate_all()`` is what CI runs (``python -m core.check_data``).
 """
 
 from __future__ import annotations

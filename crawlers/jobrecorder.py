@@ -17,11 +17,11 @@ from scrapy import signals
 from sqlalchemy import func, select
 from twisted.internet import task
 
+from core import audit
+from core.db import session_scope
+from core.schema import Ad, CrawlJob
 from crawlers.pipelines import app_settings, job_info
 from crawlers.store import COMPLETE, mark_removed, touch_listed
-from signalstack import audit
-from signalstack.db import session_scope
-from signalstack.schema import Ad, CrawlJob
 
 ERROR_KEYS = ("listing_errors", "detail_errors", "image_errors", "items_invalid", "item_errors")
 

@@ -26,12 +26,13 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
+from core import audit
+from core import software_version as core_software_version
+from core.db import session_scope
+from core.schema import CrawlJob, Site
+from core.settings import Settings
 from crawlers.adapters import Adapter, load_adapter
 from crawlers.store import ids_seen_in_job
-from signalstack import __version__, audit
-from signalstack.db import session_scope
-from signalstack.schema import CrawlJob, Site
-from signalstack.settings import Settings
 
 
 class CrawlRefused(ValueError):
@@ -63,7 +64,7 @@ class CrawlSummary:
 def software_version() -> str:
     import scrapy
 
-    return f"signalstack {__version__}; scrapy {scrapy.__version__}"
+    return core_software_version(f"scrapy {scrapy.__version__}")
 
 
 def default_base_url(adapter: Adapter, settings: Settings) -> str:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from core.settings import Settings
 from crawlers.adapters import Adapter
-from signalstack.settings import Settings
 
 ITEM_PIPELINES = {
     "crawlers.pipelines.validate.ValidateItemPipeline": 100,
@@ -72,7 +72,7 @@ def scrapy_settings(adapter: Adapter, app: Settings, job: dict[str, Any], jobdir
         "SIGNALSTACK_JOB": job,
         "SIGNALSTACK_SETTINGS": app.as_dict(),
         "SIGNALSTACK_WARC_CAPTURE": bool(app.warc_capture),
-        "SIGNALSTACK_WARC_DIR": str(app.data_path / "warc"),
+        "SIGNALSTACK_WARC_DIR": str(app.warc_dir),
         "SIGNALSTACK_WARC_MAX_BYTES": int(app.warc_max_file_mb) * 1024 * 1024,
     }
     if jobdir is not None:

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from signalstack.schema import Ad, AdVersion, Capture, CrawlJob
+from core.schema import Ad, AdVersion, Capture, CrawlJob
 
 COMPLETE = "finished"  # a crawl that walked every listing page without error
 

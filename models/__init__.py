@@ -5,5 +5,5 @@
 - ``linking.NetworkLinker``: ads joined by phone, e-mail, handle, photo or text cluster;
 - ``keys``: cluster keys that stay the same across runs and as clusters grow;
 - ``jobs`` / ``store``: the ``signalstack cluster`` command on JSON Lines and on the database;
-- ``evaluate`` / ``worldeval``: B-cubed and adjusted Rand against a demo world's truth.
+- ``evaluate``: B-cubed and adjusted Rand (the demo-world evaluation itself lives in ``benchmarks``).
 """

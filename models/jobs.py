@@ -14,11 +14,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from core.schema import analysis_text
 from models.keys import stable_keys
 from models.linking import NetworkLinker, image_hashes, network_members
 from models.textcluster import TextClusterer
 from nlp.jsonl import read_ad_object
-from signalstack.schema import analysis_text
 
 IDENTIFIER_FIELDS = ("phones", "emails", "handles")
 TEXT_PREFIX, NETWORK_PREFIX = "t", "n"

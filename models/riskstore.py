@@ -15,9 +15,9 @@ import joblib
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core import audit
+from core.schema import Ad, AdVersion, Cluster, ClusterMember, IndicatorHit, Score
 from models.risk import explain, link_features
-from signalstack import audit
-from signalstack.schema import Ad, AdVersion, Cluster, ClusterMember, IndicatorHit, Score
 
 
 class ModelNotFound(ValueError):

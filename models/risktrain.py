@@ -61,7 +61,7 @@ def _attach_links(records: list[dict[str, Any]]) -> None:
 
 
 def world_examples(folder: Path | str) -> list[dict[str, Any]]:
-    from models.worldeval import world_records
+    from crawlers.demosite.records import world_records
     from nlp.extract import extract
 
     records = world_records(folder, identifiers="nlp")
@@ -83,8 +83,8 @@ def review_examples(session) -> list[dict[str, Any]]:
     """Examples from the latest review decision per ad, with stored indicators and clusters."""
     from sqlalchemy import func, select
 
+    from core.schema import AdVersion, ReviewDecision
     from models.riskstore import stored_example
-    from signalstack.schema import AdVersion, ReviewDecision
 
     latest = select(func.max(ReviewDecision.id)).group_by(ReviewDecision.ad_id)
     decisions = session.execute(

@@ -22,12 +22,12 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
+from core import audit
+from core.schema import Ad, AdVersion, Cluster, ClusterMember, Entity, Site
 from models.jobs import mark_non_adult, network_keys, text_cluster_keys
 from models.linking import NetworkLinker, describe_network, image_hashes
 from models.templates import describe_text_cluster
 from models.textcluster import TextClusterer
-from signalstack import audit
-from signalstack.schema import Ad, AdVersion, Cluster, ClusterMember, Entity, Site
 
 ENTITY_FIELDS = {"phone": "phones", "email": "emails", "e-mail": "emails", "handle": "handles"}
 KINDS = ("text", "network")

@@ -18,15 +18,15 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from core import audit
+from core.db import session_scope
+from core.schema import Ad, AdVersion, Entity, IndicatorHit, Score, Site, utcnow
+from core.settings import Settings
 from nlp.ages import MAX_AGE, MIN_AGE
 from nlp.extract import Extraction, extract
 from nlp.lexicon import computed_entry
 from nlp.licences import load_register
 from nlp.risk import MODEL_VERSION, risk_reasons, risk_score
-from signalstack import audit
-from signalstack.db import session_scope
-from signalstack.schema import Ad, AdVersion, Entity, IndicatorHit, Score, Site, utcnow
-from signalstack.settings import Settings
 
 _FIELD_AGE = re.compile(r"^\D{0,12}(\d{1,2})\b")
 
@@ -101,6 +101,36 @@ def _clear_analysis(session: Session, version_ids: list[int]) -> None:
     session.execute(delete(Score).where(Score.ad_version_id.in_(version_ids), Score.model_version == MODEL_VERSION))
 
 
+def locked_versions(session: Session, *conditions: Any, limit: int | None = None) -> list[tuple[AdVersion, str]]:
+    """(version, site country) rows matching `conditions`, in id order, locked for this transaction.
+
+    ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so that two analysers never take the same row;
+    SQLite's ``BEGIN IMMEDIATE`` serialises writers anyway."""
+    query = (
+        select(AdVersion, Site.country)
+        .join(Ad, Ad.id == AdVersion.ad_id)
+        .join(Site, Site.id == Ad.site_id)
+        .where(*conditions)
+        .order_by(AdVersion.id)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.execute(query.with_for_update(of=AdVersion, skip_locked=True)).all())
+
+
+def analyse_rows(session: Session, rows: list[tuple[AdVersion, str]], threshold: float, register: Any,
+                 actor: str, reanalyse: bool = False) -> int:
+    """The one analysis transaction body, for the in-process path and the workers alike: clear what an
+    earlier run stored, analyse each version, and audit the batch. Returns how many were flagged.
+
+    The caller owns the transaction: nothing is visible until it commits, and a kill leaves nothing."""
+    _clear_analysis(session, [version.id for version, _ in rows])
+    flagged = sum(analyse_version(session, version, country, threshold, register) for version, country in rows)
+    audit.record(session, actor, "analyse", "ad_versions", f"{rows[0][0].id}-{rows[-1][0].id}",
+                 analysed=len(rows), flagged=flagged, model_version=MODEL_VERSION, reanalyse=reanalyse)
+    return flagged
+
+
 def analyse_pending(settings: Settings, batch: int = 500, reanalyse: bool = False,
                     actor: str = "system:analyse") -> AnalyseCounts:
     """Analyse every version not analysed yet (or all, with `reanalyse`), one transaction per batch."""
@@ -112,24 +142,14 @@ def analyse_pending(settings: Settings, batch: int = 500, reanalyse: bool = Fals
     register = load_register(settings.licence_register) if settings.licence_register else None
     while True:
         with session_scope(settings) as session:
-            query = (
-                select(AdVersion, Site.country)
-                .join(Ad, Ad.id == AdVersion.ad_id)
-                .join(Site, Site.id == Ad.site_id)
-                .where(AdVersion.id > last_id)
-                .order_by(AdVersion.id)
-                .limit(batch)
-            )
+            conditions = [AdVersion.id > last_id]
             if not reanalyse:
-                query = query.where(AdVersion.analysed_at.is_(None))
-            rows = session.execute(query.with_for_update(of=AdVersion, skip_locked=True)).all()
+                conditions.append(AdVersion.analysed_at.is_(None))
+            rows = locked_versions(session, *conditions, limit=batch)
             if not rows:
                 break
-            _clear_analysis(session, [version.id for version, _ in rows])
-            flagged = sum(analyse_version(session, version, country, threshold, register) for version, country in rows)
+            flagged = analyse_rows(session, rows, threshold, register, actor, reanalyse)
             last_id = rows[-1][0].id
-            audit.record(session, actor, "analyse", "ad_versions", f"{rows[0][0].id}-{last_id}",
-                         analysed=len(rows), flagged=flagged, model_version=MODEL_VERSION, reanalyse=reanalyse)
         counts.analysed += len(rows)
         counts.flagged += flagged
         counts.batches += 1

@@ -2,7 +2,7 @@
 
 Offsets (``start``/``end`` of indicators and entities) always index the text that was analysed:
 ``text`` itself, or, when a ``title`` is given, ``analysis_text(title, text)`` from
-``signalstack.schema`` (title, newline, body) - the same string ``AdVersion.text`` returns.
+``core.schema`` (title, newline, body) - the same string ``AdVersion.text`` returns.
 This is a pure function: no database, no network, no state beyond caches built once per process.
 """
 
@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from core.schema import analysis_text
 from nlp.ages import AgeFound, find_ages
 from nlp.emails import EmailFound, find_emails
 from nlp.handles import HandleFound, UrlFound, find_handles, find_urls
@@ -27,7 +28,6 @@ from nlp.pipeline import get_pipeline
 from nlp.places import PlaceFound, find_places
 from nlp.prices import PriceFound, find_prices
 from nlp.risk import risk_reasons, risk_score
-from signalstack.schema import analysis_text
 
 CONTRACT_INDICATOR_FIELDS = ("code", "category", "start", "end", "text", "weight")
 

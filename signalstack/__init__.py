@@ -1,3 +1,6 @@
-"""signalstack kernel: settings, database, schema, audit and the command line."""
+"""The composition root: the command line that mounts every stage's commands, the demo, and the
+Celery tasks, worker, scheduler and health. No stage imports it."""
 
-__version__ = "0.1.0"
+from core import __version__
+
+__all__ = ["__version__"]

@@ -20,79 +20,30 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
-from celery import Celery, Task, signals
+from celery import Task, signals
 from kombu.exceptions import OperationalError as BrokerError
 from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError as DatabaseError
 
-from signalstack import audit
-from signalstack.db import get_engine, session_scope
-from signalstack.schema import CrawlJob, Site, utcnow
-from signalstack.settings import Settings
+from core import audit
+from core.db import get_engine, session_scope
+from core.schema import CrawlJob, Site, utcnow
+from core.settings import Settings
+from signalstack.broker import ROUTES, producer, worker_app
 from signalstack.workers.health import FAILED_TASK_ACTION, QUEUES
-from signalstack.workers.health import health as health  # noqa: PLC0414 - re-exported for the workbench
+from signalstack.workers.health import health as health  # re-exported for the workbench
 from signalstack.workers.schedule import MonitorEntry, ScheduleError, monitor_entries
 
 log = logging.getLogger(__name__)
 
 WORKER_ACTOR = "system:worker"
-ROUTES = {
-    "signalstack.crawl_site": "crawl",
-    "signalstack.monitor_site": "maintenance",
-    "signalstack.analyse_range": "analyse",
-    "signalstack.dispatch_analysis": "maintenance",
-    "signalstack.update_clusters": "maintenance",
-    "signalstack.purge_expired": "maintenance",
-}
+app = worker_app  # the tasks below register on the worker's app (signalstack.broker)
 ANALYSIS_SWEEP_MINUTES = 15
 _PG_CLUSTER_LOCK = 0x51C1A5
 _PG_PURGE_LOCK = 0x51C1A6
 _PG_CRAWL_LOCK = 0x51C1A7  # with the site's CRC-32 as the second key
-
-
-def celery_config(settings: Settings) -> dict[str, Any]:
-    visibility = int(settings.broker_visibility_timeout_s)
-    return {
-        "broker_url": settings.broker_url or "memory://",
-        "broker_connection_retry_on_startup": True,
-        # Redis hands an unacknowledged task to another worker after the visibility timeout; sweep for
-        # such tasks often enough that a short timeout (tests, small batches) takes effect promptly.
-        "broker_transport_options": {"visibility_timeout": visibility,
-                                     "unacked_restore_interval": max(1, min(10, visibility // 4)),
-                                     "unacked_restore_throttle": 1},
-        "task_ignore_result": True,
-        "result_backend": None,
-        "task_acks_late": True,
-        "task_reject_on_worker_lost": True,
-        "worker_prefetch_multiplier": 1,
-        "task_routes": {name: {"queue": queue} for name, queue in ROUTES.items()},
-        "task_default_queue": "maintenance",
-        "task_serializer": "json",
-        "accept_content": ["json"],
-        "timezone": "UTC",
-        "enable_utc": True,
-        "worker_hijack_root_logger": False,
-    }
-
-
-app = Celery("signalstack")
-app.add_defaults(lambda: celery_config(Settings()))  # read lazily: a worker's settings come from its environment
-
-
-@lru_cache(maxsize=4)
-def _producer_for(broker_url: str, visibility_timeout_s: int) -> Celery:
-    sender = Celery("signalstack-producer")
-    sender.conf.update(celery_config(Settings({"broker_url": broker_url,
-                                               "broker_visibility_timeout_s": visibility_timeout_s})))
-    return sender
-
-
-def producer(settings: Settings) -> Celery:
-    """An app that sends to (and controls workers on) this settings' broker, whatever this process started with."""
-    return _producer_for(settings.broker_url, int(settings.broker_visibility_timeout_s))
 
 
 def enqueue(settings: Settings, name: str, **kwargs: Any) -> Any:
@@ -216,8 +167,8 @@ def run_update_clusters(settings: Settings) -> dict[str, Any]:
 
 
 def run_purge_expired(settings: Settings) -> dict[str, Any]:
-    """Apply the retention settings (``signalstack.retention``); files go only after the commit."""
-    from signalstack.retention import purge, remove_files
+    """Apply the retention settings (``casefiles.retention``); files go only after the commit."""
+    from casefiles.retention import purge, remove_files
 
     with session_scope(settings) as session:
         if session.get_bind().dialect.name == "postgresql":

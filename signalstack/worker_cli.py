@@ -1,4 +1,4 @@
-"""`signalstack worker`, `signalstack scheduler` and `signalstack workers status`."""
+"""`signalstack workers start|schedule|status` and `signalstack queue crawl|analyse`."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import json
 
 import typer
 
-from signalstack.cli import fail
+from core.commandline import AS_USER, acting_user, fail
 
 
 def _settings_with_broker():
-    from signalstack.settings import Settings, SettingsError
+    from core.settings import Settings, SettingsError
 
     try:
         settings = Settings()
@@ -26,7 +26,7 @@ def _check_database(settings) -> None:
     from sqlalchemy import text
     from sqlalchemy.exc import SQLAlchemyError
 
-    from signalstack.db import get_engine, session_scope
+    from core.db import get_engine, session_scope
 
     try:
         with session_scope(settings) as session:
@@ -57,112 +57,116 @@ def _status_lines(report: dict) -> list[str]:
     return lines
 
 
-def register(app: typer.Typer) -> None:
-    workers_app = typer.Typer(help="Celery workers (scale-out).", no_args_is_help=True)
-    app.add_typer(workers_app, name="workers")
+app = typer.Typer(add_completion=False)
 
-    @app.command("worker")
-    def worker(
-        concurrency: int = typer.Option(1, "--concurrency", "-c", min=1, help="Tasks run at the same time."),
-        queues: str = typer.Option("crawl,analyse,maintenance", "--queues", "-Q",
-                                   help="Comma-separated queues to take tasks from."),
-        pool: str = typer.Option("prefork", "--pool", help="prefork (processes) or solo (this process)."),
-        hostname: str = typer.Option("", "--hostname", "-n", help="Worker name (default celery@<host>)."),
-        loglevel: str = typer.Option("INFO", "--loglevel"),
-    ) -> None:
-        """Run a Celery worker that crawls, analyses and clusters (needs broker_url)."""
-        from signalstack.workers.health import QUEUES
 
-        settings = _settings_with_broker()
-        unknown = [q for q in queues.split(",") if q.strip() not in QUEUES]
-        if unknown or not queues.strip():
-            fail(f"unknown queues {unknown}; choose from {', '.join(QUEUES)}", 2)
-        if pool not in ("prefork", "solo"):
-            fail("--pool must be prefork or solo", 2)
-        _check_database(settings)
-        from signalstack.tasks import app as celery_app
+workers_app = typer.Typer(help="Celery workers and the scheduler (scale-out).", no_args_is_help=True)
+app.add_typer(workers_app, name="workers")
+queue_app = typer.Typer(help="Hand work to the workers (without a broker it runs here).", no_args_is_help=True)
+app.add_typer(queue_app, name="queue")
 
-        argv = ["worker", f"--concurrency={concurrency}", f"--queues={queues}", f"--pool={pool}",
-                f"--loglevel={loglevel}", "--without-gossip", "--without-mingle"]
-        if hostname:
-            argv.append(f"--hostname={hostname}")
-        celery_app.worker_main(argv)
+@workers_app.command("start")
+def worker(
+    concurrency: int = typer.Option(1, "--concurrency", "-c", min=1, help="Tasks run at the same time."),
+    queues: str = typer.Option("crawl,analyse,maintenance", "--queues", "-Q",
+                               help="Comma-separated queues to take tasks from."),
+    pool: str = typer.Option("prefork", "--pool", help="prefork (processes) or solo (this process)."),
+    hostname: str = typer.Option("", "--hostname", "-n", help="Worker name (default celery@<host>)."),
+    loglevel: str = typer.Option("INFO", "--loglevel"),
+) -> None:
+    """Run a Celery worker that crawls, analyses and clusters (needs broker_url)."""
+    from signalstack.workers.health import QUEUES
 
-    @app.command("scheduler")
-    def scheduler(loglevel: str = typer.Option("INFO", "--loglevel")) -> None:
-        """Run Celery beat: monitoring crawls per site from monitor_schedule, plus an analysis sweep."""
-        from crawlers.adapters import site_names
-        from signalstack.tasks import app as celery_app
-        from signalstack.tasks import beat_schedule
-        from signalstack.workers.schedule import ScheduleError
+    settings = _settings_with_broker()
+    unknown = [q for q in queues.split(",") if q.strip() not in QUEUES]
+    if unknown or not queues.strip():
+        fail(f"unknown queues {unknown}; choose from {', '.join(QUEUES)}", 2)
+    if pool not in ("prefork", "solo"):
+        fail("--pool must be prefork or solo", 2)
+    _check_database(settings)
+    from signalstack.tasks import app as celery_app
 
-        settings = _settings_with_broker()
-        try:
-            schedule = beat_schedule(settings, set(site_names()))
-        except ScheduleError as exc:
-            fail(str(exc), 2)
-        celery_app.conf.beat_schedule = schedule
-        settings.data_path.mkdir(parents=True, exist_ok=True)
-        for name, entry in schedule.items():
-            typer.echo(f"scheduled {name}: {entry['schedule']}")
-        celery_app.Beat(schedule=str(settings.data_path / "celerybeat-schedule"), loglevel=loglevel).run()
+    argv = ["worker", f"--concurrency={concurrency}", f"--queues={queues}", f"--pool={pool}",
+            f"--loglevel={loglevel}", "--without-gossip", "--without-mingle"]
+    if hostname:
+        argv.append(f"--hostname={hostname}")
+    celery_app.worker_main(argv)
 
-    @workers_app.command("crawl")
-    def queue_crawl(
-        site: str = typer.Argument(..., help="Site adapter name (crawlers/sites/<name>.yaml)."),
-        purpose: str = typer.Option("", "--purpose", help="Why these ads are collected (recorded)."),
-        legal_basis: str = typer.Option("", "--legal-basis", help="The legal ground (recorded)."),
-        base_url: str = typer.Option(None, "--base-url", help="Override the adapter's base URL."),
-        actor: str = typer.Option("", "--actor", help="Who asks (default: setting `user`, else 'cli')."),
-    ) -> None:
-        """Queue a crawl of SITE (then analysis and clustering); without a broker it runs here."""
-        from crawlers.adapters import site_names
-        from crawlers.run import CrawlRefused, check_request
-        from signalstack.settings import Settings
-        from signalstack.tasks import enqueue
+@workers_app.command("schedule")
+def scheduler(loglevel: str = typer.Option("INFO", "--loglevel")) -> None:
+    """Run Celery beat: monitoring crawls per site from monitor_schedule, plus an analysis sweep."""
+    from crawlers.adapters import site_names
+    from signalstack.tasks import app as celery_app
+    from signalstack.tasks import beat_schedule
+    from signalstack.workers.schedule import ScheduleError
 
-        try:
-            check_request(purpose, legal_basis)
-        except CrawlRefused as exc:
-            fail(str(exc), 2)
-        if site not in site_names():
-            fail(f"no site adapter named {site!r} (known: {', '.join(site_names())})", 2)
+    settings = _settings_with_broker()
+    try:
+        schedule = beat_schedule(settings, set(site_names()))
+    except ScheduleError as exc:
+        fail(str(exc), 2)
+    celery_app.conf.beat_schedule = schedule
+    settings.data_path.mkdir(parents=True, exist_ok=True)
+    for name, entry in schedule.items():
+        typer.echo(f"scheduled {name}: {entry['schedule']}")
+    celery_app.Beat(schedule=str(settings.data_path / "celerybeat-schedule"), loglevel=loglevel).run()
+
+@queue_app.command("crawl")
+def queue_crawl(
+    site: str = typer.Argument(..., help="Site adapter name (crawlers/sites/<name>.yaml)."),
+    purpose: str = typer.Option("", "--purpose", help="Why these ads are collected (recorded)."),
+    legal_basis: str = typer.Option("", "--legal-basis", help="The legal ground (recorded)."),
+    base_url: str = typer.Option(None, "--base-url", help="Override the adapter's base URL."),
+    as_user: str = AS_USER,
+) -> None:
+    """Queue a crawl of SITE (then analysis and clustering); without a broker it runs here."""
+    from core.settings import Settings
+    from crawlers.adapters import site_names
+    from crawlers.run import CrawlRefused, check_request
+    from signalstack.tasks import enqueue
+
+    try:
+        check_request(purpose, legal_basis)
+    except CrawlRefused as exc:
+        fail(str(exc), 2)
+    if site not in site_names():
+        fail(f"no site adapter named {site!r} (known: {', '.join(site_names())})", 2)
+    who = acting_user(as_user)
+    settings = Settings()
+    try:
+        result = enqueue(settings, "signalstack.crawl_site", site=site, purpose=purpose, legal_basis=legal_basis,
+                         base_url=base_url, actor=who)
+    except CrawlRefused as exc:
+        fail(str(exc), 1)
+    typer.echo(f"queued crawl of {site}: task {result}" if settings.broker_url
+               else json.dumps(result, sort_keys=True, default=str))
+
+@queue_app.command("analyse")
+def queue_analysis() -> None:
+    """Queue analysis of every ad version not analysed yet (then clustering); without a broker it runs here."""
+    from core.settings import Settings
+    from signalstack.tasks import enqueue
+
+    settings = Settings()
+    result = enqueue(settings, "signalstack.dispatch_analysis", then_cluster=True)
+    typer.echo(f"queued analysis dispatch: task {result}" if settings.broker_url
+               else f"analysed in {result['ranges']} batches of up to {settings.analyse_batch_size}")
+
+@workers_app.command("status")
+def status(as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")) -> None:
+    """Queue lengths, workers online, last successful crawl per site, recent failures."""
+    from core.settings import Settings, SettingsError
+    from signalstack.tasks import health
+
+    try:
         settings = Settings()
-        who = actor or settings.user or "cli"
-        try:
-            result = enqueue(settings, "signalstack.crawl_site", site=site, purpose=purpose, legal_basis=legal_basis,
-                             base_url=base_url, actor=who)
-        except CrawlRefused as exc:
-            fail(str(exc), 1)
-        typer.echo(f"queued crawl of {site}: task {result}" if settings.broker_url
-                   else json.dumps(result, sort_keys=True, default=str))
-
-    @workers_app.command("analyse")
-    def queue_analysis() -> None:
-        """Queue analysis of every ad version not analysed yet (then clustering); without a broker it runs here."""
-        from signalstack.settings import Settings
-        from signalstack.tasks import enqueue
-
-        settings = Settings()
-        result = enqueue(settings, "signalstack.dispatch_analysis", then_cluster=True)
-        typer.echo(f"queued analysis dispatch: task {result}" if settings.broker_url
-                   else f"analysed in {result['ranges']} batches of up to {settings.analyse_batch_size}")
-
-    @workers_app.command("status")
-    def status(as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")) -> None:
-        """Queue lengths, workers online, last successful crawl per site, recent failures."""
-        from signalstack.settings import Settings, SettingsError
-        from signalstack.tasks import health
-
-        try:
-            settings = Settings()
-        except SettingsError as exc:
-            fail(str(exc), 2)
-        report = health(settings)
-        if as_json:
-            typer.echo(json.dumps(report, sort_keys=True))
-        else:
-            for line in _status_lines(report):
-                typer.echo(line)
-        if report["problems"]:
-            raise typer.Exit(1)
+    except SettingsError as exc:
+        fail(str(exc), 2)
+    report = health(settings)
+    if as_json:
+        typer.echo(json.dumps(report, sort_keys=True))
+    else:
+        for line in _status_lines(report):
+            typer.echo(line)
+    if report["problems"]:
+        raise typer.Exit(1)

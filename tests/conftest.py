@@ -9,10 +9,13 @@ import uuid
 import pytest
 from sqlalchemy import create_engine, make_url, text
 
-from signalstack.db import engine_for
-from signalstack.settings import Settings
+from core.db import engine_for
+from core.settings import Settings
 
 BASE_PG_URL = os.environ.get("SIGNALSTACK_TEST_DATABASE_URL", "")
+# Writing commands act as a named account (core.commandline.acting_user); tests that check the
+# refusal unset it themselves. Subprocesses inherit it.
+os.environ.setdefault("SIGNALSTACK_USER", "test-runner")
 BACKENDS = ["sqlite"] + (["postgresql"] if BASE_PG_URL else [])
 
 
@@ -59,7 +62,7 @@ def unmigrated_settings(request, tmp_path, monkeypatch) -> Settings:
 def settings(unmigrated_settings) -> Settings:
     """Settings for an empty, migrated database on one backend; also exported to the environment
     so that CLI commands run in-process or as subprocesses see the same database."""
-    from signalstack.migrate import upgrade
+    from core.migrate import upgrade
 
     upgrade(unmigrated_settings)
     return unmigrated_settings
@@ -67,7 +70,7 @@ def settings(unmigrated_settings) -> Settings:
 
 @pytest.fixture
 def session(settings):
-    from signalstack.db import session_scope
+    from core.db import session_scope
 
     with session_scope(settings) as s:
         yield s

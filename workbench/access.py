@@ -1,4 +1,4 @@
-"""What the signed-in viewer may do: a thin bridge to ``signalstack.permissions``.
+"""What the signed-in viewer may do: a thin bridge to ``core.permissions``.
 
 The rules live in one place (the kernel); the workbench only asks, hides what a
 role cannot use, and shows a clear message instead of a traceback.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from signalstack.permissions import can as _can
+from core.permissions import can as _can
 from workbench.i18n import t
 from workbench.ui import Viewer
 

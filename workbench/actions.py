@@ -11,7 +11,7 @@ import streamlit as st
 
 from casefiles.cases import CaseError, add_ad, create_case, get_case, list_cases
 from casefiles.review import ReviewConflict, ReviewError, decide
-from signalstack.schema import User
+from core.schema import User
 from workbench.access import can
 from workbench.i18n import t
 from workbench.ui import Viewer, db

@@ -1,4 +1,4 @@
-"""Sign-in: local accounts (argon2, via ``signalstack.users``) or OIDC through ``st.login``.
+"""Sign-in: local accounts (argon2, via ``core.users``) or OIDC through ``st.login``.
 
 The session keeps only the user's id and a plain snapshot of who they are;
 each run re-reads the account so a deactivated user is signed out at once.
@@ -12,9 +12,9 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import select
 
-from signalstack import audit
-from signalstack.schema import User
-from signalstack.users import authenticate
+from core import audit
+from core.schema import User
+from core.users import authenticate
 from workbench.i18n import LANGUAGES, t
 from workbench.ui import Viewer, db
 

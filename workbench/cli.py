@@ -25,28 +25,30 @@ def streamlit_command(host: str, port: int) -> list[str]:
     ]
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("workbench")
-    def workbench(
-        host: str = typer.Option(None, help="Address to bind (default: setting workbench_host)."),
-        port: int = typer.Option(None, help="Port to bind (default: setting workbench_port)."),
-    ) -> None:
-        """Serve the review workbench in the browser (health check: /_stcore/health)."""
-        from signalstack.cli import fail
-        from signalstack.migrate import upgrade
-        from signalstack.settings import SettingsError, get_settings
+app = typer.Typer(add_completion=False)
 
-        try:
-            settings = get_settings()
-        except SettingsError as exc:
-            fail(str(exc), 2)
-        port = settings.workbench_port if port is None else port
-        if not 0 < port < 65536:
-            fail(f"port {port} is not a valid TCP port", 2)
-        upgrade(settings)
-        command = streamlit_command(host or settings.workbench_host, port)
-        typer.echo(f"workbench on http://{host or settings.workbench_host}:{port}/")
-        sys.stdout.flush()
-        # Become Streamlit (no child process): a service manager's SIGTERM then stops the server itself
-        # instead of leaving an orphan that keeps serving.
-        os.execv(command[0], command)
+
+@app.command("workbench")
+def workbench(
+    host: str = typer.Option(None, help="Address to bind (default: setting workbench_host)."),
+    port: int = typer.Option(None, help="Port to bind (default: setting workbench_port)."),
+) -> None:
+    """Serve the review workbench in the browser (health check: /_stcore/health)."""
+    from core.commandline import fail
+    from core.migrate import upgrade
+    from core.settings import SettingsError, get_settings
+
+    try:
+        settings = get_settings()
+    except SettingsError as exc:
+        fail(str(exc), 2)
+    port = settings.workbench_port if port is None else port
+    if not 0 < port < 65536:
+        fail(f"port {port} is not a valid TCP port", 2)
+    upgrade(settings)
+    command = streamlit_command(host or settings.workbench_host, port)
+    typer.echo(f"workbench on http://{host or settings.workbench_host}:{port}/")
+    sys.stdout.flush()
+    # Become Streamlit (no child process): a service manager's SIGTERM then stops the server itself
+    # instead of leaving an orphan that keeps serving.
+    os.execv(command[0], command)

@@ -8,7 +8,7 @@ import streamlit as st
 from casefiles.cases import CaseError, add_dossier, get_case, list_cases
 from casefiles.dossiers import NOTE_KINDS, SUBJECT_KINDS, DossierError, add_note, classify, create_dossier
 from casefiles.scheme import COLOURS
-from signalstack.permissions import PermissionDenied
+from core.permissions import PermissionDenied
 from workbench.actions import flash
 from workbench.i18n import t
 from workbench.ui import Viewer, db

@@ -14,10 +14,10 @@ import streamlit as st
 from casefiles.bundle import BundleError, export_case
 from casefiles.cases import CaseError
 from casefiles.signing import SigningError
-from signalstack import audit
-from signalstack.permissions import PermissionDenied
-from signalstack.schema import utcnow
-from signalstack.settings import get_settings
+from core import audit
+from core.permissions import PermissionDenied
+from core.schema import utcnow
+from core.settings import get_settings
 from workbench.actions import flash
 from workbench.i18n import t
 from workbench.ui import Viewer, db

@@ -14,7 +14,7 @@ import networkx as nx
 from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
-from signalstack.schema import Ad, AdVersion, Cluster, ClusterMember, Entity, Site
+from core.schema import Ad, AdVersion, Cluster, ClusterMember, Entity, Site
 from workbench.queries import text_matches
 from workbench.search import SearchError, matching_ad_ids
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from signalstack.schema import (
+from core.schema import (
     Ad,
     AdVersion,
     Cluster,
@@ -292,7 +292,7 @@ def _capture_dict(capture: Any) -> dict[str, Any] | None:
 
 def ad_view(session: Session, ad_id: int) -> AdView | None:
     """Everything the ad page shows about one ad, oldest version first; None when there is no such ad."""
-    from signalstack.schema import Entity
+    from core.schema import Entity
 
     ad = session.get(Ad, ad_id)
     if ad is None:
@@ -332,7 +332,7 @@ def ad_view(session: Session, ad_id: int) -> AdView | None:
 
 def cases_with_signals(session: Session, team: str | None) -> list[dict[str, Any]]:
     """The cases of `team` (all teams when None), newest first, each with its stacked signals."""
-    from signalstack.schema import Case, CaseSignal
+    from core.schema import Case, CaseSignal
 
     q = select(Case).order_by(Case.id.desc())
     if team is not None:
@@ -351,7 +351,7 @@ def cases_with_signals(session: Session, team: str | None) -> list[dict[str, Any
 
 
 def users_list(session: Session) -> list[dict[str, Any]]:
-    from signalstack.schema import User
+    from core.schema import User
 
     return [{"id": u.id, "username": u.username, "role": u.role, "team": u.team, "lang": u.lang,
              "active": u.active, "created_at": u.created_at}
@@ -361,7 +361,7 @@ def users_list(session: Session) -> list[dict[str, Any]]:
 def audit_page(session: Session, actor: str = "", action: str = "", page: int = 0,
                page_size: int = 100) -> tuple[list[dict[str, Any]], int]:
     """Audit entries newest first, filtered by actor and action prefix, and how many match."""
-    from signalstack.schema import AuditEntry
+    from core.schema import AuditEntry
 
     q = select(AuditEntry)
     if actor.strip():

@@ -14,7 +14,7 @@ import phonenumbers
 from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
 
-from signalstack.schema import Ad, AdVersion, Capture, Entity, Site
+from core.schema import Ad, AdVersion, Capture, Entity, Site
 from workbench.queries import any_text_matches, like_pattern, text_matches
 
 KINDS = ("auto", "phone", "email", "handle", "text", "image", "ad", "url")

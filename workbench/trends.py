@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from signalstack.schema import Ad, AdVersion, Entity, IndicatorHit, Score
+from core.schema import Ad, AdVersion, Entity, IndicatorHit, Score
 from workbench.queries import is_newest_score
 
 Series = dict[str, dict[date, int]]

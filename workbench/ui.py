@@ -11,10 +11,10 @@ from typing import Any
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from signalstack import audit
-from signalstack.db import session_scope
-from signalstack.schema import User
-from signalstack.settings import get_settings
+from core import audit
+from core.db import session_scope
+from core.schema import User
+from core.settings import get_settings
 
 
 @dataclass(frozen=True)

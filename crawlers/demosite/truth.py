@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import json
+from collections.abc import Iterator
 from pathlib import Path
 
+from core.schema import analysis_text
 from crawlers.demosite.compose import categories
 from crawlers.demosite.hostile import SITES, HostilePage, hostile_urls
-from signalstack.schema import analysis_text
 
 
 def stated_age_text(age: int | None, template) -> str:
@@ -142,3 +144,12 @@ def write_tables(folder: Path, actors, plans) -> None:
             for p in sorted(places.values(), key=lambda p: p.id)))
     _write(folder / "hostile.csv", ["site", "url", "kind", "site_ad_id", "expected"],
            ([h.site, h.url, h.kind, h.site_ad_id, h.expected] for h in hostile_pages(plans)))
+
+
+def read_truth(world: Path) -> Iterator[dict]:
+    """Every ad version of a world's ``truth.jsonl``, in the order written (versions of an ad in order).
+
+    The one reader of the truth file: evaluation, demo checks and world training all start here."""
+    with (Path(world) / "truth.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)

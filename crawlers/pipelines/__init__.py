@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from signalstack.settings import Settings
+from core.settings import Settings
 
 
 def app_settings(crawler: Any) -> Settings:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.db import session_scope
 from crawlers.pipelines import app_settings, job_info
 from crawlers.store import upsert_ad
-from signalstack.db import session_scope
 
 
 class StoreAdPipeline:

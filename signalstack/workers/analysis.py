@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from signalstack import audit
-from signalstack.db import session_scope
-from signalstack.schema import Ad, AdVersion, Entity, IndicatorHit, Score, Site
-from signalstack.settings import Settings
+from core.db import session_scope
+from core.schema import AdVersion
+from core.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -44,36 +43,18 @@ def pending_count(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(AdVersion).where(AdVersion.analysed_at.is_(None))))
 
 
-def _clear(session: Session, version_ids: list[int], model_version: str) -> None:
-    # Nothing should be there for an unanalysed version; clearing makes that a guarantee, not a hope.
-    for table in (Entity, IndicatorHit):
-        session.execute(delete(table).where(table.ad_version_id.in_(version_ids)))
-    session.execute(delete(Score).where(Score.ad_version_id.in_(version_ids), Score.model_version == model_version))
-
-
 def analyse_range(settings: Settings, first_id: int, last_id: int, actor: str = "system:worker") -> RangeResult:
     """Analyse the still-unanalysed versions with first_id <= id <= last_id, in one transaction."""
-    from nlp.analyse import analyse_version
+    from nlp.analyse import analyse_rows, locked_versions
     from nlp.licences import load_register
-    from nlp.risk import MODEL_VERSION
 
     threshold = float(settings.flag_threshold)
     register = load_register(settings.licence_register) if settings.licence_register else None
     with session_scope(settings) as session:
         in_range = int(session.scalar(
             select(func.count()).select_from(AdVersion).where(AdVersion.id.between(first_id, last_id))))
-        rows = session.execute(
-            select(AdVersion, Site.country)
-            .join(Ad, Ad.id == AdVersion.ad_id)
-            .join(Site, Site.id == Ad.site_id)
-            .where(AdVersion.id.between(first_id, last_id), AdVersion.analysed_at.is_(None))
-            .order_by(AdVersion.id)
-            .with_for_update(of=AdVersion, skip_locked=True)
-        ).all()
+        rows = locked_versions(session, AdVersion.id.between(first_id, last_id), AdVersion.analysed_at.is_(None))
         if not rows:
             return RangeResult(first_id, last_id, 0, 0, in_range)
-        _clear(session, [version.id for version, _ in rows], MODEL_VERSION)
-        flagged = sum(analyse_version(session, version, country, threshold, register) for version, country in rows)
-        audit.record(session, actor, "analyse", "ad_versions", f"{first_id}-{last_id}", analysed=len(rows),
-                     flagged=flagged, model_version=MODEL_VERSION, reanalyse=False)
+        flagged = analyse_rows(session, rows, threshold, register, actor)
     return RangeResult(first_id, last_id, len(rows), flagged, in_range - len(rows))

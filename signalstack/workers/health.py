@@ -14,19 +14,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from signalstack.db import session_scope
-from signalstack.schema import AuditEntry, CrawlJob, Site
-from signalstack.settings import Settings
+from core.db import session_scope
+from core.masking import mask_url
+from core.schema import AuditEntry, CrawlJob, Site
+from core.settings import Settings
 
 QUEUES = ("crawl", "analyse", "maintenance")
 FAILED_TASK_ACTION = "task.failed"
-
-
-def masked_url(url: str) -> str:
-    if "@" not in url:
-        return url
-    scheme, _, rest = url.partition("://")
-    return f"{scheme}://***@{rest.rsplit('@', 1)[1]}"
 
 
 def _iso(at: datetime | None) -> str | None:
@@ -81,7 +75,7 @@ def _database_part(settings: Settings, failures: int) -> dict[str, Any]:
 def health(settings: Settings, failures: int = 10, ping_workers: bool = True) -> dict[str, Any]:
     """Broker, queues, workers online, last successful crawl per site, recent failures, analysis backlog."""
     report: dict[str, Any] = {"mode": "celery" if settings.broker_url else "in-process",
-                              "broker": masked_url(settings.broker_url) if settings.broker_url else None,
+                              "broker": mask_url(settings.broker_url) if settings.broker_url else None,
                               "problems": []}
     if settings.broker_url:
         try:
@@ -90,7 +84,7 @@ def health(settings: Settings, failures: int = 10, ping_workers: bool = True) ->
             report["queues"] = None
             report["problems"].append(f"broker unreachable: {exc}")
         if ping_workers and report["queues"] is not None:
-            from signalstack.tasks import producer
+            from signalstack.broker import producer
 
             replies = producer(settings).control.ping(timeout=1.0)
             report["workers"] = sorted(name for reply in replies for name in reply)

@@ -14,8 +14,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from signalstack.db import session_scope
-from signalstack.schema import (
+from core.db import session_scope
+from core.schema import (
     Ad,
     AdVersion,
     Capture,

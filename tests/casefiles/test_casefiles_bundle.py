@@ -21,8 +21,8 @@ from casefiles.cases import CaseAccessDenied, add_ad, add_case_note, add_dossier
 from casefiles.dossiers import add_note, classify, create_dossier
 from casefiles.tables import neutralised
 from casefiles.verify import verify_bundle
-from signalstack.db import session_scope
-from signalstack.schema import AuditEntry
+from core.db import session_scope
+from core.schema import AuditEntry
 
 PHONE = "+31612345678"
 FORMULA_NAME = "=HYPERLINK(\"http://example.invalid\",\"x\")"  # ad a2's advertised name (conftest)
@@ -222,9 +222,9 @@ def test_relative_warc_paths_resolve_under_the_data_dir(settings, tmp_path):
     (settings.data_path / "warc" / "job-1").mkdir(parents=True)
     target = settings.data_path / "warc" / "job-1" / "x.warc.gz"
     target.write_bytes(b"")
-    assert bundle_module.resolve_warc(settings, "job-1/x.warc.gz") == target
-    assert bundle_module.resolve_warc(settings, str(target)) == target
-    assert isinstance(Path(bundle_module.resolve_warc(settings, "nope.warc.gz")), Path)
+    assert settings.warc_path("job-1/x.warc.gz") == target
+    assert settings.warc_path(str(target)) == target
+    assert isinstance(Path(settings.warc_path("nope.warc.gz")), Path)
 
 
 def test_missing_crawl_warc_stops_the_export_clearly(settings, world, tmp_path):

@@ -5,19 +5,16 @@ import subprocess
 import sys
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from casefiles import cli as case_cli
 from casefiles.dossiers import create_dossier
-from signalstack.db import session_scope
+from core.db import session_scope
 
 
 @pytest.fixture
 def run(settings, world, monkeypatch):
-    app = typer.Typer()
-    case_cli.register(app)
-    app.command("noop")(lambda: None)  # a second command keeps `case` a sub-command group
+    app = case_cli.app
     runner = CliRunner()
     monkeypatch.delenv("SIGNALSTACK_USER", raising=False)
 

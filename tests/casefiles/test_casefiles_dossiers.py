@@ -18,8 +18,8 @@ from casefiles.dossiers import (
     stacked_signals,
     tally,
 )
-from signalstack.audit import verify_chain
-from signalstack.db import session_scope
+from core.audit import verify_chain
+from core.db import session_scope
 
 PHONE = "+31612345678"  # the number behind ads a1 and a2 in the conftest world
 
@@ -81,7 +81,7 @@ def test_phone_dossier_stacks_every_version_and_note(settings, world):
 
 
 def test_alias_and_network_subjects(settings, world):
-    from signalstack.schema import Cluster, ClusterMember
+    from core.schema import Cluster, ClusterMember
 
     with session_scope(settings) as s:
         cluster = Cluster(kind="all", key="net-1")

@@ -12,9 +12,9 @@ from casefiles.bundle import export_case, make_signed_bag
 from casefiles.cases import add_ad, create_case
 from casefiles.dossiers import create_dossier
 from casefiles.importer import ImportRefused, import_bundle
-from signalstack.db import session_scope
-from signalstack.schema import AuditEntry, CaseSignal, DossierNote
-from signalstack.settings import Settings
+from core.db import session_scope
+from core.schema import AuditEntry, CaseSignal, DossierNote
+from core.settings import Settings
 
 PARTNER = "Gemeente Voorbeeldstad (toezicht)"
 

@@ -6,10 +6,10 @@ import pytest
 
 from casefiles.cases import CaseAccessDenied, CaseError, add_ad, create_case, get_case, list_cases
 from casefiles.review import ReviewAccessDenied, decide
-from signalstack import permissions
-from signalstack.db import session_scope
-from signalstack.permissions import PermissionDenied, can, require
-from signalstack.schema import User
+from core import permissions
+from core.db import session_scope
+from core.permissions import PermissionDenied, can, require
+from core.schema import User
 
 ROLES = ("analyst", "coordinator", "auditor", "admin")
 # Written out by hand from the brief, independently of permissions.yaml:

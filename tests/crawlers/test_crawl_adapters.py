@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from core.schema import analysis_text
 from crawlers import adapters
 from crawlers.adapters import load_adapter, parse_adapter
 from crawlers.bases.detail import extract_detail
 from crawlers.bases.listing import parse_listing_html, parse_listing_json, with_page
 from crawlers.check import SAVED_PAGES, check_site
-from signalstack.schema import analysis_text
 
 BASE = "http://demo.test"
 ROOT = Path(__file__).resolve().parents[2]

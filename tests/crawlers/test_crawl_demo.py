@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from core.db import session_scope
+from core.schema import Ad, Site
+from core.settings import Settings
 from crawlers.demosite.generate import generate_world
 from crawlers.demosite.server import running_server
 from crawlers.demosite.world import World
 from crawlers.run import crawl_site
-from signalstack.db import session_scope
-from signalstack.schema import Ad, Site
-from signalstack.settings import Settings
 
 WHY = {"purpose": "Demo: signalen mensenhandel (test)", "legal_basis": "Wpg art. 9 (test)"}
 SITES = ("classic", "profiles", "search")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from core.settings import Settings
 from crawlers.run import child_environment
-from signalstack.settings import Settings
 from signalstack.workers.schedule import monitor_entries
 
 

@@ -13,10 +13,10 @@ import pytest
 from minisite import MiniSite, make_ads
 from sqlalchemy import func, select
 
+from core.db import session_scope
+from core.schema import Ad, AdVersion, AuditEntry, CrawlJob
+from core.settings import Settings
 from crawlers.run import child_environment
-from signalstack.db import session_scope
-from signalstack.schema import Ad, AdVersion, AuditEntry, CrawlJob
-from signalstack.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 ARGS = ["crawl", "classic", "--purpose", "resume test", "--legal-basis", "Wpg art. 9 (test)"]
@@ -25,7 +25,7 @@ ARGS = ["crawl", "classic", "--purpose", "resume test", "--legal-basis", "Wpg ar
 @pytest.fixture
 def sqlite_settings(tmp_path, monkeypatch) -> Settings:
     """For tests whose subject does not depend on the database backend (they run on SQLite only)."""
-    from signalstack.migrate import upgrade
+    from core.migrate import upgrade
 
     monkeypatch.setenv("SIGNALSTACK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("SIGNALSTACK_DATABASE_URL", raising=False)

@@ -14,10 +14,10 @@ from minisite import MiniSite, make_ads
 from sqlalchemy import func, select
 from warcio.archiveiterator import ArchiveIterator
 
+from core.db import session_scope
+from core.schema import Ad, AdVersion, AuditEntry, Capture, CrawlJob, Site
+from core.settings import Settings
 from crawlers.run import CrawlRefused, child_environment, crawl_site
-from signalstack.db import session_scope
-from signalstack.schema import Ad, AdVersion, AuditEntry, Capture, CrawlJob, Site
-from signalstack.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 WHY = {"purpose": "Onderzoek signalen minderjarigheid (test)", "legal_basis": "Wpg art. 9 (test)"}
@@ -26,7 +26,7 @@ WHY = {"purpose": "Onderzoek signalen minderjarigheid (test)", "legal_basis": "W
 @pytest.fixture
 def sqlite_settings(tmp_path, monkeypatch) -> Settings:
     """For tests whose subject does not depend on the database backend (they run on SQLite only)."""
-    from signalstack.migrate import upgrade
+    from core.migrate import upgrade
 
     monkeypatch.setenv("SIGNALSTACK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("SIGNALSTACK_DATABASE_URL", raising=False)
@@ -165,7 +165,7 @@ def test_recrawl_adds_versions_and_marks_removals(settings, site, monkeypatch):
     site.broken.clear()
     s3 = crawl(once, "classic", site.base_url)
     assert (s3.ads_new, s3.ads_changed, s3.ads_unchanged, s3.ads_removed) == (0, 0, 24, 0)
-    listed = subprocess.run([sys.executable, "-m", "signalstack.cli", "crawl", "--list", "--json"], cwd=ROOT,
+    listed = subprocess.run([sys.executable, "-m", "signalstack.cli", "crawls", "list", "--json"], cwd=ROOT,
                             env=child_environment(settings), capture_output=True, text=True)
     jobs = [json.loads(line) for line in listed.stdout.splitlines()]
     assert [(j["id"], j["status"], j["items"], j["purpose"]) for j in jobs] == [

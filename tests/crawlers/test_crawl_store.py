@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from core.schema import Ad, AdVersion, CrawlJob, Site
 from crawlers.store import content_sha256, mark_removed, upsert_ad
-from signalstack.schema import Ad, AdVersion, CrawlJob, Site
 
 T0 = datetime(2026, 11, 1, 12, tzinfo=UTC)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from signalstack.settings import Settings
+from core.settings import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package: Playwright cannot download browsers here
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -20,9 +20,8 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sqlalchemy import func, select
 
-from crawlers.demosite.texts import phrases
-from signalstack.db import session_scope
-from signalstack.schema import (
+from core.db import session_scope
+from core.schema import (
     Ad,
     AdVersion,
     AuditEntry,
@@ -35,7 +34,8 @@ from signalstack.schema import (
     Score,
     User,
 )
-from signalstack.settings import Settings
+from core.settings import Settings
+from crawlers.demosite.texts import phrases
 from workbench.i18n import translate
 
 pytestmark = [pytest.mark.e2e, pytest.mark.parametrize("settings", ["sqlite"], indirect=True)]

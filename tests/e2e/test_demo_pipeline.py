@@ -6,10 +6,10 @@ import json
 
 from sqlalchemy import func, select
 
-from signalstack.db import session_scope
+from core.db import session_scope
+from core.schema import Ad, CrawlJob, IndicatorHit, User
+from core.users import authenticate
 from signalstack.demo import run_demo
-from signalstack.schema import Ad, CrawlJob, IndicatorHit, User
-from signalstack.users import authenticate
 
 
 def test_demo_pipeline_on_a_tiny_world(settings):

@@ -89,7 +89,7 @@ def test_too_little_data_is_a_clear_error(tmp_path):
 def test_review_decisions_become_examples(session):
     from datetime import UTC, datetime
 
-    from signalstack.schema import Ad, AdVersion, IndicatorHit, ReviewDecision, Site, User
+    from core.schema import Ad, AdVersion, IndicatorHit, ReviewDecision, Site, User
 
     site = Site(name="classic", base_url="https://example.invalid")
     user = User(username="ana", password_hash="x")
@@ -119,9 +119,9 @@ def test_stored_ads_are_scored_with_reasons_and_rescoring_replaces(settings, tmp
 
     from sqlalchemy import select
 
+    from core.db import session_scope
+    from core.schema import Ad, AdVersion, IndicatorHit, Score, Site
     from models.riskstore import ModelNotFound, model_folder, score_stored_ads
-    from signalstack.db import session_scope
-    from signalstack.schema import Ad, AdVersion, IndicatorHit, Score, Site
 
     folder = train(_examples(links=False), tmp_path, "synthetic test ads", seed=2)
     assert model_folder(tmp_path) == folder

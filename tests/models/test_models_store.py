@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from core.db import session_scope
+from core.schema import Ad, AdVersion, AuditEntry, Cluster, ClusterMember, Entity, Site
 from models.store import cluster_stored_ads
-from signalstack.db import session_scope
-from signalstack.schema import Ad, AdVersion, AuditEntry, Cluster, ClusterMember, Entity, Site
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2026, 3, 1, 12, tzinfo=UTC)
@@ -114,7 +114,7 @@ def test_db_replaces_the_previous_assignment_when_links_disappear(settings):
 def test_cluster_db_command(settings):
     with session_scope(settings) as session:
         _world(session)
-    result = subprocess.run([sys.executable, "-m", "signalstack.cli", "cluster", "--db"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "signalstack.cli", "clusters", "rebuild"], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)

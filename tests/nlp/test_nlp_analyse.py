@@ -3,10 +3,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from core.db import session_scope
+from core.schema import Ad, AdVersion, AuditEntry, Entity, IndicatorHit, Score, Site
 from nlp import analyse as analyse_module
 from nlp.analyse import analyse_pending
-from signalstack.db import session_scope
-from signalstack.schema import Ad, AdVersion, AuditEntry, Entity, IndicatorHit, Score, Site
 
 ADS = [
     # (title, body, age field, city field)
@@ -126,7 +126,7 @@ def test_site_country_sets_the_phone_region(settings):
 
 
 def test_licence_register_setting_is_used(settings, tmp_path, monkeypatch):
-    from signalstack.settings import Settings
+    from core.settings import Settings
 
     register = tmp_path / "register.csv"
     register.write_text("licence\nZWO-ESC-2025-0275\n", encoding="utf-8")

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
+from core.schema import analysis_text
 from nlp import lexicon
 from nlp.extract import extract
 from nlp.risk import risk_reasons, risk_score
-from signalstack.schema import analysis_text
 
 
 def codes(text: str, **kwargs) -> set[str]:

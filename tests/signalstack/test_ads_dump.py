@@ -4,9 +4,8 @@ import json
 
 from typer.testing import CliRunner
 
-from signalstack.ads_dump import dump_ads
-from signalstack.cli import _register_all, app
-from signalstack.schema import (
+from core.ads_dump import dump_ads
+from core.schema import (
     Ad,
     AdVersion,
     Cluster,
@@ -16,6 +15,9 @@ from signalstack.schema import (
     Score,
     Site,
 )
+from signalstack.cli import build_app
+
+app = build_app()
 
 
 def _store(session):
@@ -62,11 +64,10 @@ def test_dump_gives_the_current_version_with_its_fields(session):
 
 
 def test_dump_command_writes_json_lines(settings):
-    from signalstack.db import session_scope
+    from core.db import session_scope
 
     with session_scope(settings) as s:
         _store(s)
-    _register_all()
     result = CliRunner().invoke(app, ["ads", "dump"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]

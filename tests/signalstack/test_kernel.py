@@ -5,12 +5,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
-from signalstack import audit
-from signalstack.db import get_engine, session_scope
-from signalstack.pg_guards import drop_audit_guards
-from signalstack.schema import AuditEntry, Base, Site
-from signalstack.settings import Settings, SettingsError
-from signalstack.users import UserError, add_user, authenticate
+from core import audit
+from core.db import get_engine, session_scope
+from core.pg_guards import drop_audit_guards
+from core.schema import AuditEntry, Base, Site
+from core.settings import Settings, SettingsError
+from core.users import UserError, add_user, authenticate
 
 
 def test_migration_matches_orm_schema(settings):
@@ -122,8 +122,8 @@ def test_migration_0004_keeps_every_row_that_points_at_a_version(unmigrated_sett
     cascade into entities and indicator hits. Afterwards an ad may return to an earlier content."""
     from datetime import UTC, datetime
 
-    from signalstack.migrate import upgrade
-    from signalstack.schema import Ad, AdVersion, Entity, IndicatorHit
+    from core.migrate import upgrade
+    from core.schema import Ad, AdVersion, Entity, IndicatorHit
 
     s = unmigrated_settings
     upgrade(s, "0003")  # the ORM's columns are those of 0003; only the constraint differs
@@ -157,7 +157,7 @@ def test_migration_0004_keeps_every_row_that_points_at_a_version(unmigrated_sett
 
 
 def test_yaml_data_file_problems_are_named_by_file(tmp_path):
-    from signalstack.check_data import yaml_file_problems
+    from core.check_data import yaml_file_problems
 
     good, broken = tmp_path / "good.yaml", tmp_path / "broken.yaml"
     good.write_text("roles: [a]\n")

@@ -7,13 +7,13 @@ from sqlalchemy import delete, text, update
 from sqlalchemy.exc import DBAPIError
 from typer.testing import CliRunner
 
-from signalstack import audit
-from signalstack.cli import _register_all, app
-from signalstack.db import get_engine, session_scope
-from signalstack.pg_guards import audit_guards_installed, drop_audit_guards
-from signalstack.schema import AuditEntry
+from core import audit
+from core.db import get_engine, session_scope
+from core.pg_guards import audit_guards_installed, drop_audit_guards
+from core.schema import AuditEntry
+from signalstack.cli import build_app
 
-_register_all()
+app = build_app()
 runner = CliRunner()
 
 

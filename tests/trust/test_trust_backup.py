@@ -11,15 +11,15 @@ from sqlalchemy import create_engine, func, make_url, select, text
 from test_trust_world import make_ad, make_site, make_users
 from typer.testing import CliRunner
 
-from signalstack import audit
-from signalstack.backup import BackupError, backup, restore, rows_held
-from signalstack.cli import _register_all, app
-from signalstack.db import engine_for, get_engine, session_scope
-from signalstack.pg_guards import audit_guards_installed, drop_audit_guards
-from signalstack.schema import Ad, AuditEntry, utcnow
-from signalstack.settings import Settings
+from core import audit
+from core.backup import BackupError, backup, restore, rows_held
+from core.db import engine_for, get_engine, session_scope
+from core.pg_guards import audit_guards_installed, drop_audit_guards
+from core.schema import Ad, AuditEntry, utcnow
+from core.settings import Settings
+from signalstack.cli import build_app
 
-_register_all()
+app = build_app()
 runner = CliRunner()
 
 
@@ -96,19 +96,19 @@ def test_backup_while_writing_then_restore_elsewhere(settings, tmp_path, other_d
 def test_restore_refuses_data_unless_forced(settings, tmp_path):
     _fill(settings, ads=2)
     out = tmp_path / "two.bak"
-    result = runner.invoke(app, ["backup", str(out)])
+    result = runner.invoke(app, ["db", "backup", str(out)])
     assert result.exit_code == 0, result.output
-    again = runner.invoke(app, ["backup", str(out)])
+    again = runner.invoke(app, ["db", "backup", str(out)])
     assert again.exit_code == 2 and "already exists" in again.output
     before = _snapshot(settings)
-    refused = runner.invoke(app, ["restore", str(out)])
+    refused = runner.invoke(app, ["db", "restore", str(out)])
     assert refused.exit_code == 2 and "--force" in refused.output
     with session_scope(settings) as s:  # work done after the backup
         site, job = make_site(s, "later")
         make_ad(s, site, job, "later", utcnow())
         audit.record(s, "anna", "ad.view", "ad", 99)
     assert _snapshot(settings) != before
-    forced = runner.invoke(app, ["restore", str(out), "--force"])
+    forced = runner.invoke(app, ["db", "restore", str(out), "--force"])
     assert forced.exit_code == 0, forced.output
     assert "audit chain intact" in forced.output
     assert _snapshot(settings) == before  # the later work is gone, the chain is as backed up
@@ -117,13 +117,13 @@ def test_restore_refuses_data_unless_forced(settings, tmp_path):
 def test_restore_rejects_foreign_and_broken_files(settings, tmp_path):
     junk = tmp_path / "junk.bak"
     junk.write_bytes(b"not a backup at all")
-    result = runner.invoke(app, ["restore", str(junk)])
+    result = runner.invoke(app, ["db", "restore", str(junk)])
     assert result.exit_code == 2 and "not a signalstack backup" in result.output
-    missing = runner.invoke(app, ["restore", str(tmp_path / "nope.bak")])
+    missing = runner.invoke(app, ["db", "restore", str(tmp_path / "nope.bak")])
     assert missing.exit_code == 2 and "no backup file" in missing.output
     other = tmp_path / "other-kind.bak"
     other.write_bytes(b"PGDMP" if get_engine(settings).dialect.name == "sqlite" else b"SQLite format 3\x00")
-    wrong = runner.invoke(app, ["restore", str(other)])
+    wrong = runner.invoke(app, ["db", "restore", str(other)])
     assert wrong.exit_code == 2 and "backup; the configured database is" in wrong.output
 
 

@@ -16,11 +16,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from test_trust_world import make_ad, make_site, make_users
 
-import signalstack.db
+import core.db
 from casefiles.review import ReviewConflict, decide, latest_decision
-from signalstack import audit
-from signalstack.db import session_scope
-from signalstack.schema import AuditEntry, ReviewDecision, User, utcnow
+from core import audit
+from core.db import session_scope
+from core.schema import AuditEntry, ReviewDecision, User, utcnow
 
 CLIENTS = 20
 ROUNDS = 5
@@ -31,8 +31,8 @@ DEADLINE_S = 120  # generous: a deadlock shows as a thread still alive, not as a
 def _engine_for_clients(settings, monkeypatch):
     """The project's engine configuration (pragmas, BEGIN IMMEDIATE), with room for every client."""
     roomy = functools.partial(sqlalchemy.create_engine, pool_size=CLIENTS, max_overflow=0, pool_timeout=DEADLINE_S)
-    monkeypatch.setattr(signalstack.db, "create_engine", roomy)
-    return signalstack.db._make_engine(settings.resolved_database_url, int(settings.sqlite_busy_timeout_ms))
+    monkeypatch.setattr(core.db, "create_engine", roomy)
+    return core.db._make_engine(settings.resolved_database_url, int(settings.sqlite_busy_timeout_ms))
 
 
 def test_twenty_clients_decide_without_lost_updates(settings, monkeypatch):

@@ -21,10 +21,10 @@ import pytest
 from sqlalchemy import select
 from test_trust_world import case_world, populate
 
-from signalstack.backup import backup, restore
-from signalstack.db import session_scope
-from signalstack.schema import Ad, AdVersion, Cluster, ClusterMember, Entity, IndicatorHit, Score
-from signalstack.settings import Settings
+from core.backup import backup, restore
+from core.db import session_scope
+from core.schema import Ad, AdVersion, Cluster, ClusterMember, Entity, IndicatorHit, Score
+from core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 ADS = 1000  # enough work that a kill after the first batches lands mid-run on a fast machine
@@ -89,7 +89,7 @@ def _clusters(settings: Settings) -> dict[str, set[frozenset[str]]]:
 @pytest.fixture
 def sqlite_settings(tmp_path, monkeypatch):
     """The embedded default only (see the module docstring): no PostgreSQL variant to skip."""
-    from signalstack.migrate import upgrade
+    from core.migrate import upgrade
 
     monkeypatch.setenv("SIGNALSTACK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("SIGNALSTACK_DATABASE_URL", raising=False)
@@ -143,7 +143,7 @@ def test_analyse_and_cluster_survive_kills(sqlite_settings, tmp_path):
     assert max(got["scores"].values()) == 1
 
     for _ in range(2):
-        proc = _start("cluster", "--db")
+        proc = _start("clusters", "rebuild")
         time.sleep(rng.uniform(1.0, 6.0))
         if proc.poll() is None:
             _kill(proc)
@@ -152,7 +152,7 @@ def test_analyse_and_cluster_survive_kills(sqlite_settings, tmp_path):
                 len(m) for groups in _clusters(ref).values() for m in groups))
         else:
             proc.communicate()
-    _finish("cluster", "--db")
+    _finish("clusters", "rebuild")
     assert _clusters(settings) == _clusters(ref)
 
 
@@ -197,6 +197,6 @@ def test_case_export_survives_kills(sqlite_settings, tmp_path):
     assert ": OK (" in _finish("case", "verify", str(out))
     assert not list(tmp_path.glob(".bundle.zip.partial-*")), "the work folders of killed exports are cleared"
     with session_scope(settings) as s:
-        from signalstack.audit import verify_chain
+        from core.audit import verify_chain
 
         assert verify_chain(s).ok

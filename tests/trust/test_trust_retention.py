@@ -10,12 +10,11 @@ from test_trust_world import make_ad, make_site, make_users
 from typer.testing import CliRunner
 
 from casefiles.cases import add_ad, create_case
+from casefiles.retention import purge, remove_files
 from casefiles.review import decide
-from signalstack import audit
-from signalstack.cli import _register_all, app
-from signalstack.db import session_scope
-from signalstack.retention import purge, remove_files
-from signalstack.schema import (
+from core import audit
+from core.db import session_scope
+from core.schema import (
     Ad,
     AdVersion,
     AuditEntry,
@@ -28,8 +27,9 @@ from signalstack.schema import (
     Score,
     utcnow,
 )
+from signalstack.cli import build_app
 
-_register_all()
+app = build_app()
 runner = CliRunner()
 TABLES = (Ad, AdVersion, Capture, Entity, IndicatorHit, Score, ReviewDecision, CaseSignal)
 # Decisions are stamped with the wall clock, so "now" for the purge lies past their retention.
@@ -141,7 +141,7 @@ def test_closed_dossier_no_longer_protects(settings):
 def test_zero_days_keeps_a_category(settings, monkeypatch):
     _, now = _world(settings)
     monkeypatch.setenv("SIGNALSTACK_RETENTION_UNFLAGGED_DAYS", "0")
-    from signalstack.settings import Settings
+    from core.settings import Settings
 
     with session_scope(settings) as s:
         result = purge(s, Settings(), "dpo", dry_run=True, now=now)
@@ -164,9 +164,9 @@ def test_purge_and_privacy_cli(settings):
     assert report["retention"]["due_for_purge"]["unflagged_ads"] == 1
     text = runner.invoke(app, ["privacy", "report"])
     assert text.exit_code == 0 and "Wpg art. 8" in text.output and "under 18 1" in text.output
-    dry = runner.invoke(app, ["purge", "--dry-run"])
+    dry = runner.invoke(app, ["retention", "purge", "--dry-run"])
     assert dry.exit_code == 0 and "would purge: unflagged_ads 1" in dry.output
     assert _counts(settings)["ads"] == 2
-    real = runner.invoke(app, ["purge", "--as", "dpo"])
+    real = runner.invoke(app, ["retention", "purge", "--as", "dpo"])
     assert real.exit_code == 0 and "purged: unflagged_ads 1" in real.output, real.output
     assert _counts(settings)["ads"] == 1

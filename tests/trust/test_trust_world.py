@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from signalstack.schema import Ad, AdVersion, Capture, CrawlJob, Entity, IndicatorHit, Score, Site, User
-from signalstack.users import add_user
+from core.schema import Ad, AdVersion, Capture, CrawlJob, Entity, IndicatorHit, Score, Site, User
+from core.users import add_user
 
 
 def make_site(session: Session, name: str = "classic") -> tuple[Site, CrawlJob]:

@@ -16,9 +16,9 @@ import pytest
 from argon2 import PasswordHasher
 from streamlit.testing.v1 import AppTest
 
-from signalstack import audit
-from signalstack.db import session_scope
-from signalstack.schema import (
+from core import audit
+from core.db import session_scope
+from core.schema import (
     Ad,
     AdVersion,
     Capture,

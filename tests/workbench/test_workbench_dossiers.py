@@ -9,8 +9,8 @@ from sqlalchemy import select
 from casefiles.cases import add_ad, create_case
 from casefiles.dossiers import create_dossier
 from casefiles.review import decide
-from signalstack.db import session_scope
-from signalstack.schema import AuditEntry, Capture, Classification, DossierNote, User
+from core.db import session_scope
+from core.schema import AuditEntry, Capture, Classification, DossierNote, User
 
 
 def _dossier(settings, owner="anna", subject="0612345678"):

@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from casefiles.cases import create_case
 from casefiles.review import decide
-from signalstack.db import session_scope
-from signalstack.schema import AuditEntry, Case, ReviewDecision, User
+from core.db import session_scope
+from core.schema import AuditEntry, Case, ReviewDecision, User
 
 
 def _texts(elements) -> list[str]:

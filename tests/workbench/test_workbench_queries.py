@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from casefiles.review import decide
-from signalstack.db import session_scope
-from signalstack.schema import User
+from core.db import session_scope
+from core.schema import User
 from workbench import queries
 from workbench.queries import TriageFilters, triage_page
 from workbench.search import search_ads

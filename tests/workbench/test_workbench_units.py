@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from casefiles.dossiers import NOTE_KINDS, SUBJECT_KINDS
 from casefiles.review import DECISIONS
 from casefiles.scheme import COLOURS, SIGNAL_CATEGORIES
-from signalstack.users import ROLES
+from core.users import ROLES
 from workbench.diffs import FACT_FIELDS, fact_changes, image_changes, text_diff
 from workbench.highlight import highlighted_html
 from workbench.i18n import LANGUAGES, missing_keys, texts, translate

@@ -15,13 +15,13 @@ import pytest
 import redis
 from sqlalchemy import func, select
 
+from core.db import session_scope
+from core.schema import Ad, AdVersion, AuditEntry, Cluster, CrawlJob, Entity, Score, Site
+from core.settings import Settings
 from crawlers.demosite.generate import generate_world
 from crawlers.demosite.server import serve_in_thread
 from crawlers.demosite.world import World
 from crawlers.run import child_environment
-from signalstack.db import session_scope
-from signalstack.schema import Ad, AdVersion, AuditEntry, Cluster, CrawlJob, Entity, Score, Site
-from signalstack.settings import Settings
 from signalstack.tasks import enqueue, health
 
 BROKER = os.environ.get("SIGNALSTACK_TEST_BROKER_URL", "redis://127.0.0.1:6379/7")
@@ -43,7 +43,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(not _broker_up(), reason=f"no
 
 
 def _start_worker(name: str, env: dict[str, str], log: Path) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "signalstack.cli", "worker", "--pool", "solo", "--hostname", f"{name}@test",
+    cmd = [sys.executable, "-m", "signalstack.cli", "workers", "start", "--pool", "solo", "--hostname", f"{name}@test",
            "--loglevel", "INFO"]
     with log.open("w") as fh:
         # Own session, so a kill reaches the crawl processes the worker starts as well.
@@ -159,7 +159,7 @@ def test_scheduler_sends_the_monitoring_crawl_with_its_purpose_and_legal_basis(s
                                          "SIGNALSTACK_MONITOR_SCHEDULE": json.dumps(schedule)}
     log = tmp_path / "beat.log"
     with log.open("w") as fh:
-        beat = subprocess.Popen([sys.executable, "-m", "signalstack.cli", "scheduler"], env=env, stdout=fh,
+        beat = subprocess.Popen([sys.executable, "-m", "signalstack.cli", "workers", "schedule"], env=env, stdout=fh,
                                 stderr=subprocess.STDOUT, start_new_session=True)
     try:
         _wait_for(lambda: queue.llen("maintenance"), "a scheduled message", time.monotonic() + 60)

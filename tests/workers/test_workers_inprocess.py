@@ -9,13 +9,15 @@ import pytest
 from sqlalchemy import func, select, text
 from typer.testing import CliRunner
 
-from signalstack.cli import _register_all, app
-from signalstack.db import session_scope
-from signalstack.schema import Ad, AdVersion, AuditEntry, Cluster, CrawlJob, Entity, Score, Site
-from signalstack.settings import Settings
+from core.db import session_scope
+from core.schema import Ad, AdVersion, AuditEntry, Cluster, CrawlJob, Entity, Score, Site
+from core.settings import Settings
+from signalstack.cli import build_app
 from signalstack.tasks import beat_schedule, enqueue, health, record_failure
 from signalstack.workers.analysis import analyse_range, pending_count, pending_ranges
 from signalstack.workers.schedule import ScheduleError, monitor_entries
+
+app = build_app()
 
 BODIES = [
     "Nieuw in de stad, bel 06-12345678. 24/7 beschikbaar.",
@@ -115,7 +117,7 @@ def test_a_site_another_worker_is_crawling_is_refused_at_once(settings):
         pytest.skip("the per-site crawl guard is a PostgreSQL advisory lock")
     import zlib
 
-    from signalstack.db import get_engine
+    from core.db import get_engine
     from signalstack.tasks import _PG_CRAWL_LOCK
 
     key = {"ns": _PG_CRAWL_LOCK, "site": zlib.crc32(b"classic") - 2**31}
@@ -138,7 +140,7 @@ def test_a_crawl_without_legal_basis_is_refused(settings):
 def test_the_purge_task_applies_retention_and_a_second_run_finds_nothing(settings):
     from datetime import timedelta
 
-    from signalstack.schema import utcnow
+    from core.schema import utcnow
 
     ids = _insert_versions(settings, 3)
     with session_scope(settings) as s:
@@ -219,10 +221,9 @@ def test_health_says_when_the_broker_is_unreachable(settings):
 
 
 def test_cli_worker_needs_a_broker_and_status_prints_the_report(settings, monkeypatch):
-    _register_all()
     runner = CliRunner()
     monkeypatch.delenv("SIGNALSTACK_BROKER_URL", raising=False)
-    refused = runner.invoke(app, ["worker"])
+    refused = runner.invoke(app, ["workers", "start"])
     assert refused.exit_code == 2 and "no broker_url" in refused.output
     status = runner.invoke(app, ["workers", "status"])
     assert status.exit_code == 0, status.output
@@ -237,16 +238,15 @@ def test_cli_worker_needs_a_broker_and_status_prints_the_report(settings, monkey
 
 
 def test_cli_queues_analysis_and_checks_a_crawl_request_before_queueing(settings, monkeypatch):
-    _register_all()
     runner = CliRunner()
     monkeypatch.delenv("SIGNALSTACK_BROKER_URL", raising=False)
     monkeypatch.setenv("SIGNALSTACK_ANALYSE_BATCH_SIZE", "2")
     ids = _insert_versions(settings, 3)
-    done = runner.invoke(app, ["workers", "analyse"])
+    done = runner.invoke(app, ["queue", "analyse"])
     assert done.exit_code == 0, done.output
     assert "analysed in 2 batches" in done.output
     assert _scores_per_version(settings) == {i: 1 for i in ids}
-    no_basis = runner.invoke(app, ["workers", "crawl", "classic", "--purpose", "p"])
+    no_basis = runner.invoke(app, ["queue", "crawl", "classic", "--purpose", "p"])
     assert no_basis.exit_code == 2 and "legal-basis" in no_basis.output
-    unknown = runner.invoke(app, ["workers", "crawl", "nosuchsite", "--purpose", "p", "--legal-basis", "b"])
+    unknown = runner.invoke(app, ["queue", "crawl", "nosuchsite", "--purpose", "p", "--legal-basis", "b"])
     assert unknown.exit_code == 2 and "no site adapter named 'nosuchsite'" in unknown.output

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from signalstack.settings import get_settings
+from core.settings import get_settings
 from workbench import actions
 from workbench.access import can, require
 from workbench.diffs import fact_changes, image_changes, text_diff

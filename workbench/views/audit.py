@@ -6,7 +6,7 @@ import json
 
 import streamlit as st
 
-from signalstack.audit import verify_chain
+from core.audit import verify_chain
 from workbench.access import require
 from workbench.i18n import t
 from workbench.queries import audit_page

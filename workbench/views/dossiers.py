@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from casefiles.dossiers import DossierError, get_dossier, history, list_dossiers, stacked_signals, tally
-from signalstack.permissions import PermissionDenied
+from core.permissions import PermissionDenied
 from workbench import actions, dossier_actions
 from workbench.access import can, require
 from workbench.i18n import t

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from signalstack.settings import get_settings
+from core.settings import get_settings
 from workbench.access import require
 from workbench.i18n import t
 from workbench.search import KINDS, SearchError, search_ads

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from signalstack.settings import get_settings
+from core.settings import get_settings
 from workbench.access import require
 from workbench.i18n import t
 from workbench.trends import as_rows, notable_rises, trend_series

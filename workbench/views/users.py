@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from signalstack.users import ROLES, UserError, add_user
+from core.users import ROLES, UserError, add_user
 from workbench.access import require
 from workbench.i18n import t
 from workbench.queries import users_list

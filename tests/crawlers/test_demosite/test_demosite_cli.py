@@ -10,19 +10,12 @@ import urllib.request
 import typer
 from typer.testing import CliRunner
 
-from crawlers.demosite.cli import register
+from crawlers.demosite.cli import app as demosite_app
 from crawlers.demosite.generate import generate_world
 
 
 def cli() -> typer.Typer:
-    app = typer.Typer()
-    register(app)
-
-    @app.callback()
-    def _root() -> None:  # a group, so "demosite" stays a sub-command as under `signalstack`
-        pass
-
-    return app
+    return demosite_app
 
 
 def invoke(*args: str):

@@ -15,8 +15,8 @@ from pathlib import Path
 import phonenumbers
 import pytest
 
+from core.schema import analysis_text
 from crawlers.demosite.generate import WorldError, generate_world
-from signalstack.schema import analysis_text
 
 VOCABULARY = {
     "minor": {"age_under_18", "school_words", "youth_words", "first_time", "just_18"},

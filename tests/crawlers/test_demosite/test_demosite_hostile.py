@@ -12,9 +12,9 @@ from demosite_parse import title_and_body
 from parsel import Selector
 from test_demosite_server import fetch
 
+from core.schema import analysis_text
 from crawlers.demosite.generate import generate_world
 from crawlers.demosite.server import running_server
-from signalstack.schema import analysis_text
 
 SLOW = 0.5
 

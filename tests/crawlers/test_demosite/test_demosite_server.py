@@ -11,10 +11,10 @@ from collections import defaultdict
 import pytest
 from demosite_parse import read_fields, title_and_body
 
+from core.schema import analysis_text
 from crawlers.demosite.generate import generate_world
 from crawlers.demosite.server import running_server
 from crawlers.demosite.world import World
-from signalstack.schema import analysis_text
 
 DAYS = 6
 

@@ -1,6 +1,6 @@
 """Measure extraction against the demo world's ground truth (``truth.jsonl``).
 
-    python -m nlp.evaluate [--world DIR | --ads N --seed S] [--write-doc]
+    python -m benchmarks.nlpeval [--world DIR | --ads N --seed S] [--write-doc]
 
 Phones: precision / recall / F1 over (version, E.164) pairs, recall per disguise type, and
 whether a disguised number is reported as disguised. E-mails and handles: exact set per version.
@@ -14,13 +14,13 @@ the nlp markers is rewritten with the figures; the rest of that file is left alo
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crawlers.demosite.truth import read_truth
 from nlp.extract import extract
 from nlp.lexicon import CATEGORIES
 from nlp.licences import load_register
@@ -129,9 +129,8 @@ def evaluate_world(world: Path) -> Report:
     report = Report()
     register_file = world / "truth" / "licences.csv"
     register = load_register(str(register_file)) if register_file.exists() else None
-    with (world / "truth.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            _score_version(json.loads(line), report, register)
+    for record in read_truth(world):
+        _score_version(record, report, register)
     return report
 
 
@@ -143,7 +142,7 @@ def _share(counter: Counter[bool]) -> str:
 def render(report: Report, description: str) -> str:
     lines = [
         START,
-        "## NLP extraction (`python -m nlp.evaluate`)",
+        "## NLP extraction (`python -m benchmarks.nlpeval`)",
         "",
         f"World: {description}; {report.versions} ad versions. Targets: phones F1 >= 0.99, every",
         "category precision and recall >= 0.9, no `minor` hit on noise listings.",

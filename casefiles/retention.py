@@ -27,8 +27,8 @@ from pathlib import Path
 from sqlalchemy import delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from signalstack import audit
-from signalstack.schema import (
+from core import audit
+from core.schema import (
     Ad,
     AdVersion,
     Capture,
@@ -42,7 +42,7 @@ from signalstack.schema import (
     Score,
     utcnow,
 )
-from signalstack.settings import Settings
+from core.settings import Settings
 
 CATEGORIES = ("unflagged_ads", "dismissed_ads", "captures", "image_bytes")
 _CHUNK = 500
@@ -154,12 +154,6 @@ def _pseudonymise(session: Session, version_ids: list[int]) -> None:
             title="", body="", name="", age_text="", phones_text="", images=[], capture_id=None))
 
 
-def _warc_path(settings: Settings, warc_file: str) -> Path:
-    """Where the crawler put a WARC file: absolute as stored, else under <data_dir>/warc."""
-    path = Path(warc_file)
-    return path if path.is_absolute() else settings.data_path / "warc" / path
-
-
 def purge(session: Session, settings: Settings, actor: str, dry_run: bool = False,
           now: datetime | None = None) -> PurgeResult:
     """Delete or pseudonymise what outlived its retention; with `dry_run`, only count it."""
@@ -203,7 +197,7 @@ def purge(session: Session, settings: Settings, actor: str, dry_run: bool = Fals
     freed = [n for n in warcs_before if not session.execute(
         select(exists().where(Capture.warc_file == n))).scalar()]
     counts["warc_files"] = len(freed)
-    result.files_to_remove = [_warc_path(settings, n) for n in freed] + images
+    result.files_to_remove = [settings.warc_path(n) for n in freed] + images
     audit.record(session, actor, "retention.purge", "retention", now.date().isoformat(), counts=counts,
                  protected_ads=len(protected),
                  days={c: int(getattr(settings, f"retention_{c}_days"))

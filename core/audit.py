@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from signalstack.schema import AuditEntry, utcnow
+from core.schema import AuditEntry, utcnow
 
 GENESIS = "0" * 64
 # Any constant works; it only has to be the same for every writer.

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.worldeval import WorldEvalError, evaluate_world, world_records
+from benchmarks.worldeval import WorldEvalError, evaluate_world, world_records
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from signalstack.retention import purge
-from signalstack.schema import (
+from core.schema import (
     Ad,
     AdVersion,
     Capture,
@@ -26,7 +25,7 @@ from signalstack.schema import (
     Score,
     User,
 )
-from signalstack.settings import Settings
+from core.settings import Settings
 
 AGE_BUCKETS = ((0, 17, "under 18"), (18, 20, "18-20"), (21, 22, "21-22"), (23, 29, "23-29"), (30, 200, "30+"))
 
@@ -84,14 +83,15 @@ def _legal_bases(session: Session) -> list[dict[str, Any]]:
             for p, b, n, first, last, c in rows]
 
 
-def privacy_report(session: Session, settings: Settings) -> dict[str, Any]:
+def privacy_report(session: Session, settings: Settings, due: Any) -> dict[str, Any]:
+    """The report; ``due`` is the retention stage's dry-run purge (its ``counts`` and ``protected_ads``),
+    handed in so that the kernel need not know what case material is."""
     entity_rows = session.execute(select(Entity.kind, func.count(Entity.id), func.count(func.distinct(Entity.value)))
                                   .group_by(Entity.kind)).all()
     entities = {kind: {"mentions": n, "distinct": d} for kind, n, d in entity_rows}
     flagged_ads = select(AdVersion.ad_id).join(Score, Score.ad_version_id == AdVersion.id).where(
         Score.flagged.is_(True)).distinct().subquery()
     oldest = session.execute(select(func.min(Ad.last_seen))).scalar()
-    due = purge(session, settings, actor="privacy-report", dry_run=True)
     decisions = dict(session.execute(select(ReviewDecision.decision, func.count(ReviewDecision.id))
                                      .group_by(ReviewDecision.decision)).all())
     return {

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from signalstack.users import ROLES
+from core.users import ROLES
 
 MATRIX_FILE = Path(__file__).with_name("permissions.yaml")
 
@@ -95,7 +95,7 @@ def require(user: Any, action: str, team: str | None = None) -> None:
 
 
 def validate_all() -> list[str]:
-    """For `python -m signalstack.check_data` (CI): problems in the permission matrix file."""
-    from signalstack.check_data import yaml_file_problems
+    """For `python -m core.check_data` (CI): problems in the permission matrix file."""
+    from core.check_data import yaml_file_problems
 
     return yaml_file_problems(MATRIX_FILE, problems_in)

@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from signalstack.settings import Settings, get_settings
+from core.settings import Settings, get_settings
 
 
 def _make_engine(url: str, busy_timeout_ms: int) -> Engine:

@@ -7,7 +7,7 @@ Create Date: 2026-11-30 03:11:40.748729
 import sqlalchemy as sa
 from alembic import op
 
-import signalstack.schema
+import core.schema
 
 revision = '0002'
 down_revision = '0001'
@@ -25,7 +25,7 @@ def upgrade() -> None:
     sa.Column('team', sa.String(length=100), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('created_by', sa.String(length=100), nullable=False),
-    sa.Column('created_at', signalstack.schema.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', core.schema.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('dossiers', schema=None) as batch_op:
@@ -42,7 +42,7 @@ def upgrade() -> None:
     sa.Column('points_total', sa.Integer(), nullable=False),
     sa.Column('tally', sa.JSON(), nullable=False),
     sa.Column('decided_by', sa.String(length=100), nullable=False),
-    sa.Column('decided_at', signalstack.schema.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('decided_at', core.schema.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['dossier_id'], ['dossiers.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
@@ -58,7 +58,7 @@ def upgrade() -> None:
     sa.Column('partner', sa.String(length=200), nullable=True),
     sa.Column('no_information', sa.Boolean(), nullable=False),
     sa.Column('author', sa.String(length=100), nullable=False),
-    sa.Column('created_at', signalstack.schema.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', core.schema.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['dossier_id'], ['dossiers.id'], ),
     sa.PrimaryKeyConstraint('id')
     )

@@ -6,7 +6,7 @@ Create Date: 2026-11-30 04:00:00
 """
 from alembic import op
 
-from signalstack.pg_guards import drop_audit_guards, install_audit_guards
+from core.pg_guards import drop_audit_guards, install_audit_guards
 
 revision = '0003'
 down_revision = '0002'

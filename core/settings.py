@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.masking import mask_url
+
 
 @dataclass(frozen=True)
 class Setting:
     name: str
     default: Any
     help: str
+    secret: bool = False  # may hold a password: shown only through core.masking
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -29,6 +32,7 @@ SETTINGS: tuple[Setting, ...] = (
         "database_url",
         "",
         "SQLAlchemy URL. Empty means SQLite at <data_dir>/signalstack.db (WAL, foreign keys, busy timeout).",
+        secret=True,
     ),
     Setting("sqlite_busy_timeout_ms", 30000, "How long a SQLite writer waits for a lock before failing."),
     Setting("default_country", "NL", "ISO 3166 region that national phone numbers default to."),
@@ -70,7 +74,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Days stored image bytes (store_images) are kept unless a case cites the ad. 0 keeps them."),
     Setting("broker_url", "",
             "Celery broker (redis://host:6379/0 or amqp://...). Empty: no broker, tasks run in-process. "
-            "Env: SIGNALSTACK_BROKER_URL (it may hold a password)."),
+            "Env: SIGNALSTACK_BROKER_URL (it may hold a password).", secret=True),
     Setting("broker_visibility_timeout_s", 3600,
             "Redis broker: a task not acknowledged after this many seconds (its worker died) is handed to "
             "another worker. Keep it above the longest crawl."),
@@ -152,6 +156,21 @@ class Settings:
         return Path(self.data_dir)
 
     @property
+    def warc_dir(self) -> Path:
+        """Where the crawler writes WARC files; captures store paths relative to it."""
+        return self.data_path / "warc"
+
+    def warc_path(self, warc_file: str) -> Path:
+        """The file a capture's ``warc_file`` names: absolute as stored, else under ``warc_dir``
+        (older stores kept some paths relative to ``data_dir``; those are found there)."""
+        path = Path(warc_file)
+        if path.is_absolute():
+            return path
+        if not (self.warc_dir / path).is_file() and (self.data_path / path).is_file():
+            return self.data_path / path
+        return self.warc_dir / path
+
+    @property
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url
@@ -166,9 +185,8 @@ class Settings:
         rows = []
         for s in SETTINGS:
             value = self._values[s.name]
-            if s.name in ("database_url", "broker_url") and value and "@" in str(value):
-                scheme, _, rest = str(value).partition("://")
-                value = f"{scheme}://***@{rest.split('@', 1)[1]}"
+            if s.secret and value:
+                value = mask_url(str(value))
             rows.append((s.name, value, s.help))
         return rows
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from signalstack.db import get_engine
-from signalstack.settings import Settings, get_settings
+from core.db import get_engine
+from core.settings import Settings, get_settings
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 

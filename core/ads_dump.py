@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from signalstack.schema import (
+from core.schema import (
     Ad,
     AdVersion,
     Cluster,

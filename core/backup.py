@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sqlalchemy import inspect, make_url, text
 
-from signalstack.audit import ChainReport, verify_chain
-from signalstack.db import get_engine, session_scope
-from signalstack.settings import Settings
+from core.audit import ChainReport, verify_chain
+from core.db import get_engine, session_scope
+from core.settings import Settings
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PGDUMP_MAGIC = b"PGDMP"
@@ -126,7 +126,7 @@ def _check_sqlite_backup(source: Path) -> None:
 
 def restore(settings: Settings, source: Path, force: bool = False) -> ChainReport:
     """Replace the configured database's content by the backup's; returns the verified audit chain."""
-    from signalstack.migrate import upgrade
+    from core.migrate import upgrade
 
     source = Path(source)
     if not source.is_file():

@@ -2,8 +2,8 @@
 
 from alembic import context
 
-from signalstack.schema import Base
-from signalstack.settings import get_settings
+from core.schema import Base
+from core.settings import get_settings
 
 config = context.config
 url = config.get_main_option("sqlalchemy.url") or get_settings().resolved_database_url
@@ -12,7 +12,7 @@ url = config.get_main_option("sqlalchemy.url") or get_settings().resolved_databa
 def run_migrations() -> None:
     connectable = config.attributes.get("connection")
     if connectable is None:
-        from signalstack.db import engine_for
+        from core.db import engine_for
 
         connectable = engine_for(url)
         with connectable.connect() as connection:

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from nlp.evaluate import evaluate_world, render, write_doc
+from benchmarks.nlpeval import evaluate_world, render, write_doc
+from core.schema import analysis_text
 from nlp.extract import extract
 from nlp.licences import RegisterError, find_licences, load_register
-from signalstack.schema import analysis_text
 
 
 def test_licence_numbers_are_read_and_checked_against_the_register(tmp_path):

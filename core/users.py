@@ -7,8 +7,8 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from signalstack import audit
-from signalstack.schema import User
+from core import audit
+from core.schema import User
 
 ROLES = ("analyst", "coordinator", "auditor", "admin")
 _hasher = PasswordHasher()

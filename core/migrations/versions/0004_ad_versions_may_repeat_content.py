@@ -2,7 +2,7 @@
 (ad_id, content_sha256) constraint on ad_versions. The history is the edits as they happened.
 
 SQLite cannot drop a constraint in place; batch mode rebuilds the table (copy, drop, rename).
-``signalstack.migrate.upgrade`` turns foreign keys off around migrations, because with them on
+``core.migrate.upgrade`` turns foreign keys off around migrations, because with them on
 SQLite's DROP TABLE would first delete every row and cascade into the tables that point at
 versions (indicator hits, entities, reviews).
 

@@ -1,4 +1,4 @@
-"""`python -m signalstack.check_data`: validate every data file the engines load (CI runs it).
+"""`python -m core.check_data`: validate every data file the engines load (CI runs it).
 
 Each stage that keeps data as YAML offers a ``validate_all() -> list[str]`` returning problems;
 they are listed here so one command checks them all.
