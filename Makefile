@@ -34,7 +34,7 @@ demo: install
 	$(BIN)/signalstack demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check signalstack crawlers nlp models casefiles workbench tests
+	$(BIN)/ruff check core signalstack crawlers nlp models casefiles workbench benchmarks tests
 	$(BIN)/python -m core.check_data
 
 test: install lint

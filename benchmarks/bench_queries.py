@@ -246,10 +246,10 @@ class StatementClock:
         event.listen(engine, "before_cursor_execute", self._before)
         event.listen(engine, "after_cursor_execute", self._after)
 
-    def _before(self, conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001
+    def _before(self, conn, cursor, statement, parameters, context, executemany) -> None:
         conn.info["bench_t0"] = time.perf_counter()
 
-    def _after(self, conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001
+    def _after(self, conn, cursor, statement, parameters, context, executemany) -> None:
         if self.active is not None:
             ms = (time.perf_counter() - conn.info.pop("bench_t0")) * 1000
             self.active.statements.setdefault(statement, []).append(ms)

@@ -161,7 +161,7 @@ def render(report: Report, description: str) -> str:
         )
     lines += [
         "",
-        "A stated age of exactly 18 raises the weak `just_18` (weight 0.2; DOMAIN.md counts ages 18-20 as a",
+        "A stated age of exactly 18 raises the weak `just_18` (weight 0.2; docs/DOMAIN.md counts ages 18-20 as a",
         "weaker minor signal), and the world labels it so. `licensing` is checked against the world's register",
         "(`truth/licences.csv`, as the setting `licence_register` would name the municipal one); the ad-level",
         "`no_licence` flag (no number shown at all) has no span and is not produced. The world's phrases and",

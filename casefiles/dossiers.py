@@ -250,8 +250,3 @@ def classify(session: Session, user: User | str, dossier_id: int, colour: str, r
                  previous=before, direction=direction, suggested=points["suggested_colour"],
                  total=points["total"], reason=row.reason)
     return row
-
-
-def current_colour(session: Session, dossier_id: int) -> str | None:
-    rows = history(session, dossier_id)
-    return rows[-1].colour if rows else None

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from casefiles.baglayout import ENRICHMENT, SIGNALS
 from casefiles.cases import add_case_note, get_case, permitted_user
 from casefiles.dossiers import add_note, get_dossier
 from casefiles.unpack import UnsafeBundle, opened_bundle
@@ -46,7 +47,7 @@ class ImportResult:
 
 
 def _notes_from_enrichment(data: Any) -> list[dict[str, Any]]:
-    where = "data/enrichment.json"
+    where = ENRICHMENT
     if not isinstance(data, dict) or not isinstance(data.get("notes"), list):
         raise ImportRefused(f"{where}: expected an object with a 'notes' list")
     notes = []
@@ -64,7 +65,7 @@ def _notes_from_enrichment(data: Any) -> list[dict[str, Any]]:
 
 
 def _notes_from_signals(data: Any) -> list[dict[str, Any]]:
-    where = "data/signals.json"
+    where = SIGNALS
     if not isinstance(data, dict) or not isinstance(data.get("signals"), list):
         raise ImportRefused(f"{where}: expected an object with a 'signals' list")
     notes = []
@@ -81,7 +82,7 @@ def _notes_from_signals(data: Any) -> list[dict[str, Any]]:
 
 
 def _read_notes(root: Path) -> list[dict[str, Any]]:
-    for rel, reader in (("data/enrichment.json", _notes_from_enrichment), ("data/signals.json", _notes_from_signals)):
+    for rel, reader in ((ENRICHMENT, _notes_from_enrichment), (SIGNALS, _notes_from_signals)):
         if (root / rel).is_file():
             try:
                 data = json.loads((root / rel).read_text(encoding="utf-8"))

@@ -10,92 +10,90 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal, get_args
 
-import yaml
+from pydantic import Field, StrictInt, model_validator
+
+from core.datafiles import DataFiles, Said, Strict, files_problems, load_model
 
 SCHEME_FILE = Path(__file__).with_name("scheme.yaml")
-COLOURS = ("blauw", "groen", "oranje", "rood")
-CATEGORIES = ("minor", "coercion", "movement", "obfuscation", "trust", "licensing")
-SIGNAL_CATEGORIES = CATEGORIES + ("review", "enrichment")
-MEASURES = ("cities", "ads", "confirmed_reviews", "urgent_reviews", "enrichments")
-_ENTRY_KEYS = {"category", "points", "max_count", "minimum_colour", "source", "explanation",
-               "measure", "at_least"}
+Colour = Literal["blauw", "groen", "oranje", "rood"]
+Category = Literal["minor", "coercion", "movement", "obfuscation", "trust", "licensing"]
+SignalCategory = Literal[Category, "review", "enrichment"]
+Measure = Literal["cities", "ads", "confirmed_reviews", "urgent_reviews", "enrichments"]
+COLOURS: tuple[str, ...] = get_args(Colour)
+CATEGORIES: tuple[str, ...] = get_args(Category)
+SIGNAL_CATEGORIES: tuple[str, ...] = get_args(SignalCategory)
+MEASURES: tuple[str, ...] = get_args(Measure)
+Points = Annotated[StrictInt, Field(ge=0)]
 
 
-def _entry_problems(where: str, entry: Any, categories: tuple[str, ...], is_signal: bool) -> list[str]:
-    if not isinstance(entry, dict):
-        return [f"{where}: must be a mapping"]
-    problems = []
-    unknown = set(entry) - _ENTRY_KEYS
-    if unknown:
-        problems.append(f"{where}: unknown keys {sorted(unknown)}")
-    if entry.get("category") not in categories:
-        problems.append(f"{where}: category must be one of {', '.join(categories)}")
-    for key in ("points", "max_count", "at_least"):
-        if key in entry and (not isinstance(entry[key], int) or isinstance(entry[key], bool) or entry[key] < 0):
-            problems.append(f"{where}: {key} must be a whole number >= 0")
-    if "points" not in entry:
-        problems.append(f"{where}: points missing")
-    if entry.get("max_count", 1) < 1:
-        problems.append(f"{where}: max_count must be at least 1")
-    if "minimum_colour" in entry and entry["minimum_colour"] not in COLOURS:
-        problems.append(f"{where}: minimum_colour must be one of {', '.join(COLOURS)}")
-    for key in ("source", "explanation"):
-        if not str(entry.get(key, "")).strip():
-            problems.append(f"{where}: {key} must say where the weight comes from and why")
-    if is_signal:
-        if entry.get("measure") not in MEASURES:
-            problems.append(f"{where}: measure must be one of {', '.join(MEASURES)}")
-        if "at_least" not in entry:
-            problems.append(f"{where}: at_least missing")
-    elif "measure" in entry or "at_least" in entry:
-        problems.append(f"{where}: measure/at_least belong under signals")
-    return problems
+class ColourBand(Strict):
+    code: Colour
+    min_points: Points
+    """The total from which a dossier suggests this colour."""
+    meaning: Said
+    source: Said
 
 
-def problems_in(data: Any) -> list[str]:
-    if not isinstance(data, dict):
-        return ["top level must be a mapping"]
-    problems = []
-    colours = data.get("colours")
-    if not isinstance(colours, list) or [c.get("code") if isinstance(c, dict) else None
-                                         for c in colours] != list(COLOURS):
-        problems.append(f"colours must list {', '.join(COLOURS)} in that order")
-    else:
-        thresholds = [c.get("min_points") for c in colours]
-        if not all(isinstance(t, int) for t in thresholds) or thresholds[0] != 0 \
-                or thresholds != sorted(set(thresholds)):
-            problems.append("colours: min_points must be whole numbers rising strictly from 0")
-        for c in colours:
-            for key in ("meaning", "source"):
-                if not str(c.get(key, "")).strip():
-                    problems.append(f"colours.{c['code']}: {key} missing")
-    for section, categories, is_signal in (("indicators", CATEGORIES, False),
-                                           ("signals", SIGNAL_CATEGORIES, True)):
-        entries = data.get(section)
-        if not isinstance(entries, dict) or not entries:
-            problems.append(f"{section} must be a non-empty mapping")
-            continue
-        for code, entry in entries.items():
-            problems += _entry_problems(f"{section}.{code}", entry, categories, is_signal)
-    return problems
+class Weight(Strict):
+    points: Points
+    """Points for the signal when it is present in the dossier."""
+    max_count: Annotated[StrictInt, Field(ge=1)] = 1
+    """How many occurrences (distinct ads, notes) earn points; 1 = presence."""
+    minimum_colour: Colour = "blauw"
+    """The suggestion is never lower than this colour when the signal is present."""
+    source: Said
+    """Where the weight comes from."""
+    explanation: Said
+    """Why the weight is what it is."""
+
+
+class IndicatorWeight(Weight):
+    """The weight of a lexicon indicator code, read from one ad's text."""
+
+    category: Category
+
+
+class SignalWeight(Weight):
+    """A signal measured over the whole dossier; present when its measure reaches ``at_least``."""
+
+    category: SignalCategory
+    measure: Measure
+    at_least: Points
+
+
+class Scheme(Strict):
+    """``scheme.yaml``: colours from low to high, and the points of each indicator and signal."""
+
+    version: StrictInt = 1
+    colours: list[ColourBand]
+    indicators: Annotated[dict[str, IndicatorWeight], Field(min_length=1)]
+    signals: Annotated[dict[str, SignalWeight], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _colours_rise(self) -> Scheme:
+        if tuple(c.code for c in self.colours) != COLOURS:
+            raise ValueError(f"colours: must list {', '.join(COLOURS)} in that order")
+        thresholds = [c.min_points for c in self.colours]
+        if thresholds[0] != 0 or thresholds != sorted(set(thresholds)):
+            raise ValueError("colours: min_points must rise strictly from 0")
+        return self
+
+
+def data_files() -> DataFiles:
+    return [(SCHEME_FILE, Scheme)]
 
 
 def validate_all() -> list[str]:
-    """Problems in scheme.yaml (CI runs this through ``python -m core.check_data``)."""
-    from core.check_data import yaml_file_problems
-
-    return yaml_file_problems(SCHEME_FILE, problems_in)
+    """Problems in scheme.yaml (CI runs ``data_files()`` through ``python -m core.check_data``)."""
+    return files_problems(data_files())
 
 
 @lru_cache(maxsize=1)
 def load_scheme() -> dict[str, Any]:
-    data = yaml.safe_load(SCHEME_FILE.read_text(encoding="utf-8"))
-    problems = problems_in(data)
-    if problems:
-        raise ValueError(f"{SCHEME_FILE.name}: " + "; ".join(problems))
-    return data
+    """The scheme as plain data (every optional key filled in with its default)."""
+    return load_model(SCHEME_FILE, Scheme).model_dump()
 
 
 def colour_rank(colour: str) -> int:

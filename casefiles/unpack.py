@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
+from casefiles.baglayout import BAGIT
+
 
 class UnsafeBundle(ValueError):
     pass
@@ -30,10 +32,10 @@ def _check_entry(info: zipfile.ZipInfo) -> None:
 
 
 def _bag_root(folder: Path) -> Path:
-    if (folder / "bagit.txt").is_file():
+    if (folder / BAGIT).is_file():
         return folder
     children = [p for p in folder.iterdir()]
-    if len(children) == 1 and children[0].is_dir() and (children[0] / "bagit.txt").is_file():
+    if len(children) == 1 and children[0].is_dir() and (children[0] / BAGIT).is_file():
         return children[0]
     raise UnsafeBundle("no bagit.txt at the top of the bundle (or in its single top folder): not a BagIt bag")
 

@@ -19,7 +19,7 @@ import bagit
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeadersParserException
 
-from casefiles.baglayout import PUBLIC_KEY, SIGNATURES
+from casefiles.baglayout import ADS, BAG_INFO, BAGIT, CASE_WARC, PUBLIC_KEY, SIGNALS, SIGNATURES
 from casefiles.signing import SigningError, fingerprint, signature_valid
 from casefiles.unpack import UnsafeBundle, opened_bundle
 from casefiles.warccut import read_records
@@ -141,15 +141,15 @@ def _load_json(root: Path, rel: str, problems: list[str]) -> Any:
 def _cited_captures(root: Path, problems: list[str]) -> dict[str, tuple[str, str]]:
     """warc_record_id -> (sha256, file that cites it)."""
     cited: dict[str, tuple[str, str]] = {}
-    signals = _load_json(root, "data/signals.json", problems) if (root / "data/signals.json").is_file() else None
-    ads = _load_json(root, "data/ads.json", problems) if (root / "data/ads.json").is_file() else None
+    signals = _load_json(root, SIGNALS, problems) if (root / SIGNALS).is_file() else None
+    ads = _load_json(root, ADS, problems) if (root / ADS).is_file() else None
     try:
         for s in (signals or {}).get("signals", []):
             if s.get("warc_record_id"):
-                cited[s["warc_record_id"]] = (s["capture_sha256"], "data/signals.json")
+                cited[s["warc_record_id"]] = (s["capture_sha256"], SIGNALS)
         for c in (ads or {}).get("captures", []):
             if c.get("warc_record_id"):
-                previous = cited.setdefault(c["warc_record_id"], (c["sha256"], "data/ads.json"))
+                previous = cited.setdefault(c["warc_record_id"], (c["sha256"], ADS))
                 if previous[0] != c["sha256"]:
                     problems.append(f"data/ads.json: capture {c['id']} cites SHA-256 {c['sha256']}, "
                                     f"but {previous[1]} cites {previous[0]} for the same WARC record")
@@ -159,7 +159,7 @@ def _cited_captures(root: Path, problems: list[str]) -> dict[str, tuple[str, str
 
 
 def _check_warc(root: Path, problems: list[str]) -> None:
-    rel = "data/warc/case.warc.gz"
+    rel = CASE_WARC
     cited = _cited_captures(root, problems)
     if not (root / rel).is_file():
         if cited:
@@ -194,11 +194,11 @@ def _tag_file(root: Path, name: str, problems: list[str]) -> dict[str, str] | No
 def verify_bag(root: Path) -> Verification:
     result = Verification()
     problems = result.problems
-    if not (root / "bagit.txt").is_file():
+    if not (root / BAGIT).is_file():
         problems.append("bagit.txt: missing (not a BagIt bag)")
         return result
-    declaration = _tag_file(root, "bagit.txt", problems)
-    info = _tag_file(root, "bag-info.txt", problems)
+    declaration = _tag_file(root, BAGIT, problems)
+    info = _tag_file(root, BAG_INFO, problems)
     if declaration is None or info is None:
         return result
     result.info = info

@@ -28,7 +28,7 @@ def _make_engine(url: str, busy_timeout_ms: int) -> Engine:
         engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn, _record):  # noqa: ANN001
+        def _sqlite_pragmas(dbapi_conn, _record):
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
@@ -39,11 +39,11 @@ def _make_engine(url: str, busy_timeout_ms: int) -> Engine:
         # pysqlite opens transactions lazily and only for DML; take the write lock
         # at BEGIN so a read-then-write transaction cannot fail half-way.
         @event.listens_for(engine, "connect")
-        def _no_pysqlite_tx(dbapi_conn, _record):  # noqa: ANN001
+        def _no_pysqlite_tx(dbapi_conn, _record):
             dbapi_conn.isolation_level = None
 
         @event.listens_for(engine, "begin")
-        def _begin_immediate(conn):  # noqa: ANN001
+        def _begin_immediate(conn):
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine

@@ -8,13 +8,15 @@ team is refused whatever the role: a team's investigations stay within the team.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-import yaml
+from pydantic import AfterValidator, Field, StrictBool
 
+from core.datafiles import DataFiles, Said, Strict, files_problems, load_model
 from core.users import ROLES
 
 MATRIX_FILE = Path(__file__).with_name("permissions.yaml")
@@ -32,38 +34,46 @@ class Rule:
     help: str
 
 
-def problems_in(data: Any) -> list[str]:
-    """What is wrong with a loaded permissions matrix (empty when it is valid)."""
-    if not isinstance(data, dict) or not isinstance(data.get("actions"), dict):
-        return ["top level must be a mapping with an 'actions' mapping"]
-    problems = []
-    for action, rule in data["actions"].items():
-        if not isinstance(rule, dict):
-            problems.append(f"{action}: must be a mapping")
-            continue
-        unknown = set(rule) - {"roles", "team_bound", "help"}
-        if unknown:
-            problems.append(f"{action}: unknown keys {sorted(unknown)}")
-        roles = rule.get("roles")
-        if not isinstance(roles, list) or not roles:
-            problems.append(f"{action}: 'roles' must be a non-empty list")
-        elif set(roles) - set(ROLES):
-            problems.append(f"{action}: unknown roles {sorted(set(roles) - set(ROLES))}")
-        if not isinstance(rule.get("team_bound"), bool):
-            problems.append(f"{action}: 'team_bound' must be true or false")
-        if not str(rule.get("help", "")).strip():
-            problems.append(f"{action}: 'help' must explain the action")
-    return problems
+def _known_role(role: str) -> str:
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}; roles are {', '.join(ROLES)}")
+    return role
+
+
+class ActionRule(Strict):
+    roles: Annotated[list[Annotated[str, AfterValidator(_known_role)]], Field(min_length=1)]
+    """The roles (``core.users.ROLES``) allowed to do the action."""
+    team_bound: StrictBool
+    """True: refused on a case or dossier of another team, whatever the role."""
+    help: Said
+    """What the action is, for people granting it."""
+
+
+def _action_name(name: str) -> str:
+    if not re.fullmatch(r"[a-z_]+\.[a-z_]+", name):
+        raise ValueError(f"{name!r} must read <thing>.<verb>, e.g. case.view")
+    return name
+
+
+class PermissionMatrix(Strict):
+    """``permissions.yaml``: one rule per action."""
+
+    actions: Annotated[dict[Annotated[str, AfterValidator(_action_name)], ActionRule], Field(min_length=1)]
+
+
+def data_files() -> DataFiles:
+    return [(MATRIX_FILE, PermissionMatrix)]
+
+
+def validate_all() -> list[str]:
+    """Problems in the permission matrix file (CI runs ``data_files()`` through ``python -m core.check_data``)."""
+    return files_problems(data_files())
 
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Rule]:
-    data = yaml.safe_load(MATRIX_FILE.read_text(encoding="utf-8"))
-    problems = problems_in(data)
-    if problems:
-        raise ValueError(f"{MATRIX_FILE.name}: " + "; ".join(problems))
-    return {name: Rule(name, frozenset(r["roles"]), r["team_bound"], r["help"])
-            for name, r in data["actions"].items()}
+    matrix = load_model(MATRIX_FILE, PermissionMatrix)
+    return {name: Rule(name, frozenset(r.roles), r.team_bound, r.help) for name, r in matrix.actions.items()}
 
 
 def actions() -> list[str]:
@@ -92,10 +102,3 @@ def require(user: Any, action: str, team: str | None = None) -> None:
         raise PermissionDenied(f"{name} ({role}, team {getattr(user, 'team', '?')}) may not {action} "
                                f"on work of team {team}")
     raise PermissionDenied(f"{name} ({role}) may not {action}")
-
-
-def validate_all() -> list[str]:
-    """For `python -m core.check_data` (CI): problems in the permission matrix file."""
-    from core.check_data import yaml_file_problems
-
-    return yaml_file_problems(MATRIX_FILE, problems_in)

@@ -1,7 +1,8 @@
 """Site adapters: one small YAML file per site in ``crawlers/sites/``, loaded and checked here.
 
-The meaning of every key is documented in ``crawlers/bases/adspider.py`` (the manual).
-``validate_all()`` is what CI runs (``python -m core.check_data``).
+The meaning of every key is documented in ``crawlers/bases/adspider.py`` (the manual); the
+pydantic model ``AdapterModel`` below is its checkable form, and the spiders read the plain
+``Adapter`` built from it. ``data_files()`` is what CI checks (``python -m core.check_data``).
 """
 
 from __future__ import annotations
@@ -10,30 +11,20 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-import yaml
+from pydantic import AfterValidator, Field, StrictBool, StrictFloat, StrictInt, ValidationError, ValidationInfo
+from pydantic import field_validator, model_validator
 
+from core.datafiles import DataFileError, DataFiles, Strict, describe, file_path, files_problems, load_model
 from crawlers.bases import selectors
 
 SITES_DIR = Path(__file__).with_name("sites")
-PAGINATION_KINDS = ("next_link", "json_load_more", "page_param")
-REQUIRED_FIELDS = ("site_ad_id", "title", "body", "name", "age", "city", "posted_at", "images")
-OPTIONAL_FIELDS = ("phones", "canonical_url")
-_TOP_KEYS = {"name", "description", "country", "base_url", "start_urls", "listing", "detail",
-             "id_from_url", "allowed_paths", "denied_paths", "max_depth", "max_listing_pages", "politeness"}
-_POLITENESS = {
-    "obey_robots": True,
-    "robots_override_reason": "",
-    "concurrent_requests_per_domain": 4,
-    "download_delay": 0.0,
-    "autothrottle": True,
-    "autothrottle_target_concurrency": 4.0,
-}
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_-]*")
 
 
-class AdapterError(ValueError):
-    pass
+class AdapterError(DataFileError):
+    """An unknown site, or an adapter file that does not fit ``AdapterModel``."""
 
 
 @dataclass(frozen=True)
@@ -80,168 +71,233 @@ class Adapter:
         return any(p.search(path) for p in self.allowed_paths)
 
 
-def _regexes(raw: Any, key: str, problems: list[str]) -> tuple[re.Pattern[str], ...]:
-    if raw is None:
-        return ()
-    if not isinstance(raw, list) or not all(isinstance(r, str) for r in raw):
-        problems.append(f"{key}: must be a list of regular expressions")
-        return ()
-    out = []
-    for r in raw:
-        try:
-            out.append(re.compile(r))
-        except re.error as exc:
-            problems.append(f"{key}: {r!r} is not a regular expression: {exc}")
-    return tuple(out)
+# --- value types: each checks one kind of string and says what is wrong with it ---
 
-
-def _selector(raw: Any, key: str, problems: list[str], required: bool = True) -> str:
-    if raw is None or raw == "":
-        if required:
-            problems.append(f"{key}: missing")
-        return ""
-    if not isinstance(raw, str):
-        problems.append(f"{key}: must be a selector string")
-        return ""
+def _selector(value: str) -> str:
     try:
-        selectors.check(raw)
+        selectors.check(value)
     except selectors.SelectorError as exc:
-        problems.append(f"{key}: {exc}")
-    return raw
+        raise ValueError(str(exc)) from None
+    return value
 
 
-def _pagination(raw: Any, problems: list[str]) -> Pagination:
-    if not isinstance(raw, dict) or raw.get("kind") not in PAGINATION_KINDS:
-        problems.append(f"listing.pagination.kind: must be one of {', '.join(PAGINATION_KINDS)}")
-        return Pagination(kind="next_link")
-    kind = raw["kind"]
-    needed = {"next_link": ("next",), "json_load_more": ("endpoint", "items", "item_url", "next_endpoint"),
-              "page_param": ("param",)}[kind]
-    allowed = set(needed) | {"kind", "first_page"}
-    for extra in sorted(set(raw) - allowed):
-        problems.append(f"listing.pagination.{extra}: not used by kind {kind}")
-    values: dict[str, Any] = {"kind": kind, "first_page": raw.get("first_page", 1)}
-    for key in needed:
-        value = raw.get(key)
-        if key == "param":
-            if not isinstance(value, str) or not value:
-                problems.append("listing.pagination.param: must name a query parameter")
-        elif key in ("items", "item_url", "next_endpoint"):
-            if not isinstance(value, str) or not value.startswith("json:"):
-                problems.append(f"listing.pagination.{key}: must be a json: path")
-        else:
-            _selector(value, f"listing.pagination.{key}", problems)
-        values[key] = value or ""
-    return Pagination(**values)
+def _json_path(value: str) -> str:
+    if not value.startswith("json:") or not value.removeprefix("json:").strip():
+        raise ValueError(f"{value!r} must be a json: path")
+    return value
+
+
+def _regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"{value!r} is not a regular expression: {exc}") from None
+    return value
+
+
+def _id_regex(value: str) -> str:
+    if re.compile(value).groups < 1:
+        raise ValueError(f"{value!r} needs one capture group for the id")
+    return value
+
+
+def _identifier(value: str) -> str:
+    if not _IDENTIFIER.fullmatch(value):
+        raise ValueError(f"{value!r} must be a lower-case identifier")
+    return value
+
+
+def _country(value: str) -> str:
+    if not re.fullmatch(r"[A-Z]{2}", value):
+        raise ValueError(f"{value!r} must be an ISO 3166 alpha-2 code such as NL")
+    return value
+
+
+def _site_path(value: str) -> str:
+    if not value.startswith("/"):
+        raise ValueError(f"{value!r} must be a path starting with /")
+    return value
+
+
+def _some_patterns(value: list[str]) -> list[str]:
+    if not value:
+        raise ValueError("at least one pattern is needed (link-trap guard)")
+    return value
+
+
+Selector = Annotated[str, AfterValidator(_selector)]
+JsonPath = Annotated[str, AfterValidator(_json_path)]
+Regex = Annotated[str, AfterValidator(_regex)]
+IdRegex = Annotated[Regex, AfterValidator(_id_regex)]
+Count = Annotated[StrictInt, Field(ge=1)]
+
+
+# --- the model of one adapter file ---
+
+class _Paging(Strict):
+    first_page: StrictInt = 1
+    """Number of the first listing page (``page_param`` counts on from it)."""
+
+
+class NextLinkPaging(_Paging):
+    kind: Literal["next_link"]
+    next: Selector
+    """Selector of the next listing page's URL; absent on the last page."""
+
+
+class LoadMorePaging(_Paging):
+    kind: Literal["json_load_more"]
+    endpoint: Selector
+    """Selector, on the HTML listing page, of the first JSON endpoint URL."""
+    items: JsonPath
+    """``json:`` path of the items in an endpoint's answer."""
+    item_url: JsonPath
+    """``json:`` path, inside one item, of its detail page URL."""
+    next_endpoint: JsonPath
+    """``json:`` path of the next endpoint URL (null on the last answer)."""
+
+
+class PageParamPaging(_Paging):
+    kind: Literal["page_param"]
+    param: Annotated[str, Field(min_length=1)]
+    """Query parameter holding the page number; the walk stops at a page without ad links."""
+
+
+class Listing(Strict):
+    links: Selector
+    """Selector of the ad detail URLs on a listing page."""
+    pagination: Annotated[NextLinkPaging | LoadMorePaging | PageParamPaging, Field(discriminator="kind")]
+    """How to get to the next listing page; ``kind`` chooses the keys that go with it."""
+
+
+class Fields(Strict):
+    """Where each capture field is on a detail page (selector language: ``crawlers/bases/selectors.py``)."""
+
+    site_ad_id: Selector
+    title: Selector
+    body: Selector
+    """Kept exactly (no stripping): NLP offsets point into it."""
+    name: Selector
+    age: Selector
+    city: Selector
+    posted_at: Selector
+    images: Selector
+    phones: Selector | None = None
+    canonical_url: Selector | None = None
+
+
+REQUIRED_FIELDS = tuple(k for k, f in Fields.model_fields.items() if f.is_required())
+OPTIONAL_FIELDS = tuple(k for k, f in Fields.model_fields.items() if not f.is_required())
+
+
+class Detail(Strict):
+    fields: Fields
+    unmapped_candidates: Selector | None = None
+    """Selector of the elements that are fields on the page; those no field reads are kept as unmapped."""
+
+
+class Politeness(Strict):
+    obey_robots: StrictBool = True
+    robots_override_reason: str = ""
+    """Why robots.txt is not obeyed (required when ``obey_robots`` is false; recorded with the job)."""
+    concurrent_requests_per_domain: Count = 4
+    download_delay: Annotated[StrictFloat, Field(ge=0)] = 0.0
+    """Seconds between requests to the site."""
+    autothrottle: StrictBool = True
+    autothrottle_target_concurrency: Annotated[StrictFloat, Field(gt=0)] = 4.0
+
+    @model_validator(mode="after")
+    def _reason_to_ignore_robots(self) -> Politeness:
+        if not self.obey_robots and not self.robots_override_reason.strip():
+            raise ValueError("robots_override_reason: required when obey_robots is false")
+        return self
+
+
+class AdapterModel(Strict):
+    """One site adapter file, ``crawlers/sites/<name>.yaml`` (manual: ``crawlers/bases/adspider.py``)."""
+
+    name: Annotated[str, AfterValidator(_identifier)]
+    """Lower-case identifier, the same as the file name."""
+    description: str = ""
+    country: Annotated[str, AfterValidator(_country)] = "NL"
+    """ISO 3166 code that national phone numbers in the ads default to."""
+    base_url: str = ""
+    """Default site root; ``signalstack crawl --base-url`` overrides it."""
+    start_urls: Annotated[list[Annotated[str, AfterValidator(_site_path)]], Field(min_length=1)]
+    """Paths of the first listing pages; each must be inside ``allowed_paths``."""
+    listing: Listing
+    detail: Detail
+    id_from_url: list[IdRegex] = []
+    """Regular expressions (one group) reading the site's ad id from a detail URL."""
+    allowed_paths: Annotated[list[Regex], AfterValidator(_some_patterns)]
+    """Regular expressions on the URL path; nothing else is fetched."""
+    denied_paths: list[Regex] = []
+    """Regular expressions on the path that are never fetched (traps)."""
+    max_depth: Count = 50
+    """Link-trap guard: no request more than this many links below the deepest listing page."""
+    max_listing_pages: Count = 1000
+    """Link-trap guard: a crawl that reaches it stops paging and is recorded as partial."""
+    politeness: Politeness = Politeness()
+
+    @field_validator("name")
+    @classmethod
+    def _name_is_file_name(cls, name: str, info: ValidationInfo) -> str:
+        path = file_path(info)
+        if path is not None and name != path.stem:
+            raise ValueError(f"{name!r} must match the file name ({path.stem})")
+        return name
+
+    @model_validator(mode="after")
+    def _starts_are_allowed(self) -> AdapterModel:
+        allowed = [re.compile(p) for p in self.allowed_paths]
+        outside = [s for s in self.start_urls if not any(p.search(s) for p in allowed)]
+        if outside:
+            raise ValueError(f"start_urls: {', '.join(outside)} outside allowed_paths")
+        return self
+
+    def adapter(self, path: Path | None = None) -> Adapter:
+        """The runtime adapter the spiders read."""
+        return Adapter(
+            name=self.name, description=self.description, country=self.country,
+            start_urls=tuple(self.start_urls), listing_links=self.listing.links,
+            pagination=Pagination(**self.listing.pagination.model_dump()),
+            fields=self.detail.fields.model_dump(exclude_none=True),
+            unmapped_candidates=self.detail.unmapped_candidates or "",
+            id_from_url=tuple(map(re.compile, self.id_from_url)),
+            allowed_paths=tuple(map(re.compile, self.allowed_paths)),
+            denied_paths=tuple(map(re.compile, self.denied_paths)),
+            max_depth=self.max_depth, max_listing_pages=self.max_listing_pages,
+            politeness=self.politeness.model_dump(), base_url=self.base_url, path=path,
+        )
 
 
 def parse_adapter(data: Any, source: str = "<adapter>") -> tuple[Adapter | None, list[str]]:
-    """Build an Adapter from parsed YAML; returns (adapter or None, problems)."""
-    problems: list[str] = []
-    if not isinstance(data, dict):
-        return None, [f"{source}: must be a mapping"]
-    for extra in sorted(set(data) - _TOP_KEYS):
-        problems.append(f"{extra}: unknown key")
-    name = data.get("name")
-    if not isinstance(name, str) or not re.fullmatch(r"[a-z][a-z0-9_-]*", name or ""):
-        problems.append("name: must be a lower-case identifier")
-    country = data.get("country", "NL")
-    if not isinstance(country, str) or not re.fullmatch(r"[A-Z]{2}", country):
-        problems.append("country: must be an ISO 3166 alpha-2 code such as NL")
-    starts = data.get("start_urls")
-    if not isinstance(starts, list) or not starts or not all(isinstance(u, str) and u.startswith("/") for u in starts):
-        problems.append("start_urls: must be a non-empty list of paths starting with /")
-        starts = []
-    listing = data.get("listing") or {}
-    detail = data.get("detail") or {}
-    links = _selector(listing.get("links"), "listing.links", problems)
-    pagination = _pagination(listing.get("pagination"), problems)
-    raw_fields = detail.get("fields") or {}
-    if not isinstance(raw_fields, dict):
-        problems.append("detail.fields: must be a mapping of field name to selector")
-        raw_fields = {}
-    fields: dict[str, str] = {}
-    for key in REQUIRED_FIELDS + OPTIONAL_FIELDS:
-        value = _selector(raw_fields.get(key), f"detail.fields.{key}", problems, key in REQUIRED_FIELDS)
-        if value:
-            fields[key] = value
-    for extra in sorted(set(raw_fields) - set(REQUIRED_FIELDS + OPTIONAL_FIELDS)):
-        problems.append(f"detail.fields.{extra}: unknown field")
-    unmapped = _selector(detail.get("unmapped_candidates"), "detail.unmapped_candidates", problems, False)
-    allowed = _regexes(data.get("allowed_paths"), "allowed_paths", problems)
-    denied = _regexes(data.get("denied_paths"), "denied_paths", problems)
-    if not allowed:
-        problems.append("allowed_paths: at least one pattern is needed (link-trap guard)")
-    for start in starts:
-        if allowed and not any(p.search(start) for p in allowed):
-            problems.append(f"start_urls: {start} is outside allowed_paths")
-    id_patterns = _regexes(data.get("id_from_url"), "id_from_url", problems)
-    for p in id_patterns:
-        if p.groups < 1:
-            problems.append(f"id_from_url: {p.pattern!r} needs one capture group for the id")
-    politeness = dict(_POLITENESS)
-    raw_polite = data.get("politeness") or {}
-    for key, value in raw_polite.items():
-        if key not in _POLITENESS:
-            problems.append(f"politeness.{key}: unknown key")
-        elif type(value) is not type(_POLITENESS[key]) and not (
-            isinstance(_POLITENESS[key], float) and isinstance(value, int)
-        ):
-            problems.append(f"politeness.{key}: must be {type(_POLITENESS[key]).__name__}")
-        else:
-            politeness[key] = value
-    if not politeness["obey_robots"] and not str(politeness["robots_override_reason"]).strip():
-        problems.append("politeness.robots_override_reason: required when obey_robots is false")
-    limits = {}
-    for key, default in (("max_depth", 50), ("max_listing_pages", 1000)):
-        value = data.get(key, default)
-        if not isinstance(value, int) or value < 1:
-            problems.append(f"{key}: must be a positive integer")
-            value = default
-        limits[key] = value
-    if problems:
-        return None, problems
-    return Adapter(
-        name=name, description=str(data.get("description", "")), country=country,
-        start_urls=tuple(starts), listing_links=links, pagination=pagination, fields=fields,
-        unmapped_candidates=unmapped, id_from_url=id_patterns, allowed_paths=allowed,
-        denied_paths=denied,
-        max_depth=limits["max_depth"], max_listing_pages=limits["max_listing_pages"],
-        politeness=politeness, base_url=str(data.get("base_url", "")),
-    ), []
-
-
-def _read(path: Path) -> tuple[Adapter | None, list[str]]:
+    """An Adapter from parsed YAML; returns (adapter or None, problems named '<source>: <where>: <what>')."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        return None, [f"{path.name}: cannot read: {exc}"]
-    adapter, problems = parse_adapter(data, path.name)
-    problems = [f"{path.name}: {p}" for p in problems]
-    if adapter and adapter.name != path.stem:
-        problems.append(f"{path.name}: name {adapter.name!r} must match the file name")
-    if adapter:
-        adapter = Adapter(**{**adapter.__dict__, "path": path})
-    return adapter, problems
+        return AdapterModel.model_validate(data).adapter(), []
+    except ValidationError as exc:
+        return None, describe(exc, source)
 
 
 def site_names() -> list[str]:
     return sorted(p.stem for p in SITES_DIR.glob("*.yaml"))
 
 
+def data_files() -> DataFiles:
+    """Every adapter file with its model (for ``core.check_data``)."""
+    return [(path, AdapterModel) for path in sorted(SITES_DIR.glob("*.yaml"))]
+
+
 @lru_cache(maxsize=32)
 def load_adapter(name: str) -> Adapter:
     path = SITES_DIR / f"{name}.yaml"
-    if not re.fullmatch(r"[a-z][a-z0-9_-]*", name) or not path.is_file():
+    if not _IDENTIFIER.fullmatch(name) or not path.is_file():
         raise AdapterError(f"unknown site {name!r}; known sites: {', '.join(site_names()) or 'none'}")
-    adapter, problems = _read(path)
-    if problems or adapter is None:
-        raise AdapterError("; ".join(problems))
-    return adapter
+    try:
+        return load_model(path, AdapterModel).adapter(path)
+    except DataFileError as exc:
+        raise AdapterError(exc.problems) from None
 
 
 def validate_all() -> list[str]:
-    problems: list[str] = []
-    for path in sorted(SITES_DIR.glob("*.yaml")):
-        problems += _read(path)[1]
-    return problems
+    return files_problems(data_files())

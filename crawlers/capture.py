@@ -87,7 +87,7 @@ class RotatingWarcWriter:
         self.sequence += 1
         self.folder.mkdir(parents=True, exist_ok=True)
         self._name = f"{self.prefix}-{self.sequence:05d}.warc.gz"
-        self._file = open(self.folder / self._name, "ab")  # noqa: SIM115 - kept open across records
+        self._file = open(self.folder / self._name, "ab")  # kept open across records
         self._writer = WARCWriter(self._file, gzip=True, warc_version="1.1")
         self._writer.write_record(self._writer.create_warcinfo_record(self._name, self.info))
 
@@ -191,7 +191,7 @@ class WarcCaptureMiddleware:
 
 def read_response(path: Path, offset: int) -> ArcWarcRecord:
     """The record stored at ``offset`` (what ``signalstack capture show`` replays)."""
-    stream = open(path, "rb")  # noqa: SIM115 - the record reads lazily from it; closed by the caller's GC
+    stream = open(path, "rb")  # the record reads lazily from it; closed by the caller's GC
     stream.seek(offset)
     for record in ArchiveIterator(stream):
         return record

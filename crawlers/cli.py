@@ -188,3 +188,7 @@ def sites_check(
             typer.echo(f"  problem  {problem}")
     if not all(r.ok for r in reports):
         raise typer.Exit(1)
+
+
+if __name__ == "__main__":  # crawlers.run starts each crawl in a child process through this
+    app()

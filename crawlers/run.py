@@ -221,8 +221,9 @@ def crawl_site(site: str, base_url: str | None, purpose: str, legal_basis: str, 
     """Crawl a site in a child process (so it can be called many times) and return its summary."""
     settings = settings or Settings()
     check_request(purpose, legal_basis)
-    cmd = [sys.executable, "-m", "signalstack.cli", "crawl", site, "--purpose", purpose,
-           "--legal-basis", legal_basis, "--actor", actor, "--json"]
+    # The crawler stage's own command line (Twisted's reactor runs once per process, hence a child).
+    cmd = [sys.executable, "-m", "crawlers.cli", "crawl", site, "--purpose", purpose,
+           "--legal-basis", legal_basis, "--as", actor, "--json"]
     if base_url:
         cmd += ["--base-url", base_url]
     if resume:

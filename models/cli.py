@@ -40,7 +40,7 @@ def cluster(
     from models.jobs import cluster_lines
 
     try:
-        stream = sys.stdin if source == "-" else open(source, encoding="utf-8")  # noqa: SIM115
+        stream = sys.stdin if source == "-" else open(source, encoding="utf-8")
     except OSError as exc:
         fail(f"cannot read {source}: {exc.strerror}", 2)
     with stream:

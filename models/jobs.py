@@ -110,7 +110,7 @@ def fill_identifiers(records: Sequence[dict[str, Any]]) -> bool:
             result = extract(
                 record["body"], title=record["title"] or None, lang=record["lang"], country=record["country"]
             )
-        except Exception as exc:  # noqa: BLE001 - one ad nlp cannot read must not stop the batch
+        except Exception as exc:  # one ad nlp cannot read must not stop the batch
             failed.append(f"{record['id']}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
             continue
         for field in IDENTIFIER_FIELDS:

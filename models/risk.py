@@ -10,7 +10,7 @@ A scikit-learn pipeline over three kinds of features, each explainable in words:
 
 A logistic regression, calibrated (sigmoid, 3 folds) so that the output reads as a
 probability. ``explain`` gives each score's strongest contributions (coefficient times
-value). The model supports review; it never decides about a person (DOMAIN.md).
+value). The model supports review; it never decides about a person (docs/DOMAIN.md).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 An escort business or independent escort shows a licence number ("Vergunning: ZWO-ESC-2025-0275",
 "Licence number ..."). A number that is not in the municipal register is a supervision signal
-(DOMAIN.md, proposed licensing law; HON protocol). The register is a CSV file with a `licence`
+(docs/DOMAIN.md, proposed licensing law; HON protocol). The register is a CSV file with a `licence`
 column (or one number per line), named by the setting `licence_register`.
 """
 

@@ -28,6 +28,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError as DatabaseError
 
 from core import audit
+from core.commandline import system_actor
 from core.db import get_engine, session_scope
 from core.schema import CrawlJob, Site, utcnow
 from core.settings import Settings
@@ -38,7 +39,7 @@ from signalstack.workers.schedule import MonitorEntry, ScheduleError, monitor_en
 
 log = logging.getLogger(__name__)
 
-WORKER_ACTOR = "system:worker"
+WORKER_ACTOR = system_actor("worker")
 app = worker_app  # the tasks below register on the worker's app (signalstack.broker)
 ANALYSIS_SWEEP_MINUTES = 15
 _PG_CLUSTER_LOCK = 0x51C1A5
@@ -173,7 +174,7 @@ def run_purge_expired(settings: Settings) -> dict[str, Any]:
     with session_scope(settings) as session:
         if session.get_bind().dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_PURGE_LOCK})
-        result = purge(session, settings, actor="system:retention")
+        result = purge(session, settings, actor=system_actor("retention"))
     return {"counts": result.counts, "protected_ads": result.protected_ads,
             "files_removed": remove_files(result.files_to_remove)}
 
@@ -196,7 +197,7 @@ def record_failure(settings: Settings, task_name: str, task_id: str, kwargs: dic
         with session_scope(settings) as session:
             audit.record(session, WORKER_ACTOR, FAILED_TASK_ACTION, "task", task_name, task_id=task_id,
                          kwargs=kwargs, error=f"{exc.__class__.__name__}: {exc}"[:500])
-    except Exception:  # noqa: BLE001 - the database may be what failed; the worker log keeps it then
+    except Exception:  # the database may be what failed; the worker log keeps it then
         log.exception("could not record the failure of %s %s", task_name, task_id)
 
 
@@ -205,7 +206,7 @@ class RecordedTask(Task):
     retry_backoff = 5
     retry_kwargs = {"max_retries": 3}
 
-    def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:  # noqa: ANN001 - Celery's signature
+    def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:  # Celery's signature
         record_failure(Settings(), self.name, task_id, kwargs, exc)
 
 
@@ -272,7 +273,7 @@ def beat_schedule(settings: Settings, known_sites: set[str] | None = None) -> di
         f"monitor-{entry.site}": {
             "task": "signalstack.monitor_site", "schedule": _schedule_of(entry), "options": {"queue": "maintenance"},
             "kwargs": {"site": entry.site, "purpose": entry.purpose, "legal_basis": entry.legal_basis,
-                       "base_url": entry.base_url, "actor": "system:scheduler", "then_analyse": True},
+                       "base_url": entry.base_url, "actor": system_actor("scheduler"), "then_analyse": True},
         }
         for entry in entries
     }

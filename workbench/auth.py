@@ -22,7 +22,7 @@ from workbench.ui import Viewer, db
 def oidc_configured() -> bool:
     try:
         return "auth" in st.secrets
-    except Exception:  # noqa: BLE001 - no secrets file at all means no OIDC
+    except Exception:  # no secrets file at all means no OIDC
         return False
 
 

@@ -76,7 +76,7 @@ def normalised_phone(query: str, country: str = "NL") -> tuple[str, str]:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), digits
 
 
-def _ads_with_entity(kind: str, condition) -> object:  # noqa: ANN001
+def _ads_with_entity(kind: str, condition) -> object:
     return (select(AdVersion.ad_id).join(Entity, Entity.ad_version_id == AdVersion.id)
             .where(Entity.kind == kind, condition))
 

@@ -21,7 +21,7 @@ def run_migrations() -> None:
         _run(connectable)
 
 
-def _run(connection) -> None:  # noqa: ANN001
+def _run(connection) -> None:
     # Batch mode lets ALTER TABLE work on SQLite, which cannot alter columns in place.
     context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True,
                       compare_type=True)

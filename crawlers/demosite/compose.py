@@ -163,7 +163,7 @@ def age_value(state: AdState, lang: str, short: bool) -> Value:
     if state.stated_age < 18:
         return Value(text, (("ind", "age_under_18", start, len(text)),))
     if state.stated_age == 18:
-        # DOMAIN.md counts a stated 18 as a weak minor signal; the extractor raises `just_18` for it.
+        # docs/DOMAIN.md counts a stated 18 as a weak minor signal; the extractor raises `just_18` for it.
         return Value(text, (("ind", "just_18", start, len(text)),))
     return Value(text)
 

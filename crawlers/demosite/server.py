@@ -69,7 +69,7 @@ class DemoHandler(BaseHTTPRequestHandler):
     # body then waits for the client's delayed ACK (~40 ms a response). Web servers set TCP_NODELAY.
     disable_nagle_algorithm = True
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's signature
+    def log_message(self, format: str, *args) -> None:  # the stdlib's signature
         pass  # the request log is kept on the server object instead of stderr noise
 
     # --- responses -------------------------------------------------------------------------------
@@ -94,10 +94,10 @@ class DemoHandler(BaseHTTPRequestHandler):
     def _redirect(self, location: str) -> None:
         self._send(302, b"", headers={"Location": location})
 
-    def do_HEAD(self) -> None:  # noqa: N802 - http.server's naming
+    def do_HEAD(self) -> None:  # http.server's naming
         self.do_GET()
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self._responded = False
         try:
             self._route()

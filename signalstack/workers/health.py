@@ -80,7 +80,7 @@ def health(settings: Settings, failures: int = 10, ping_workers: bool = True) ->
     if settings.broker_url:
         try:
             report["queues"] = queue_lengths(settings.broker_url)
-        except Exception as exc:  # noqa: BLE001 - any broker failure is reported, not raised
+        except Exception as exc:  # any broker failure is reported, not raised
             report["queues"] = None
             report["problems"].append(f"broker unreachable: {exc}")
         if ping_workers and report["queues"] is not None:

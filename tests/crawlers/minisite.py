@@ -156,7 +156,7 @@ class MiniSite:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - http.server's naming
+            def do_GET(self):  # http.server's naming
                 parts = urlsplit(self.path)
                 site.hits[self.path] = site.hits.get(self.path, 0) + 1
                 if site.delay:

@@ -72,7 +72,7 @@ def test_twenty_clients_decide_without_lost_updates(settings, monkeypatch):
                             result = ("conflict", ad_id, seen, None)
                     with lock:
                         outcomes.append(result)
-        except BaseException as exc:  # noqa: BLE001 - reported by the main thread
+        except BaseException as exc:  # reported by the main thread
             with lock:
                 errors.append(exc)
 
