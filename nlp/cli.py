@@ -8,7 +8,7 @@ from typing import IO, Annotated
 
 import typer
 
-from core.commandline import fail
+from core.commandline import AS_USER, acting_user, fail
 
 
 def _open_input(path: Path | None) -> IO[str]:
@@ -18,7 +18,6 @@ def _open_input(path: Path | None) -> IO[str]:
         return path.open(encoding="utf-8", errors="replace")
     except OSError as exc:
         fail(f"cannot read {path}: {exc.strerror}", 2)
-        raise  # unreachable; fail() exits
 
 
 app = typer.Typer(add_completion=False)
@@ -70,8 +69,10 @@ def extract_command(
 def analyse_command(
     batch: int = typer.Option(500, "--batch", min=1, help="Ad versions per transaction."),
     reanalyse: bool = typer.Option(False, "--reanalyse", help="Analyse every version again, not only new ones."),
+    as_user: str = AS_USER,
 ) -> None:
     """Analyse stored ad versions: entities, indicator hits and a rule score (one transaction per batch)."""
+    actor = acting_user(as_user)
     from sqlalchemy.exc import SQLAlchemyError
 
     from core.migrate import upgrade
@@ -82,7 +83,7 @@ def analyse_command(
     try:
         settings = get_settings()
         upgrade(settings)
-        counts = analyse_pending(settings, batch=batch, reanalyse=reanalyse)
+        counts = analyse_pending(settings, batch=batch, reanalyse=reanalyse, actor=actor)
     except (SettingsError, RegisterError) as exc:
         fail(str(exc), 2)
     except SQLAlchemyError as exc:

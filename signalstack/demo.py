@@ -127,7 +127,7 @@ def run_demo(ads: int | None = None, seed: int | None = None, days: int = 14, ke
             if not result.ok:
                 raise DemoError(f"crawl of {site} ended {result.status} ({result.errors} errors)")
         progress("analysing new ad versions")
-        analyse_pending(settings)
+        analyse_pending(settings, actor=DEMO_ACTOR)
         progress("clustering texts and linking networks")
         with session_scope(settings) as session:
             cluster_stored_ads(session, actor=DEMO_ACTOR)

@@ -232,7 +232,7 @@ def test_cli_worker_needs_a_broker_and_status_prints_the_report(settings, monkey
     assert json.loads(as_json.output)["pending_versions"] == 0
     monkeypatch.setenv("SIGNALSTACK_BROKER_URL", "redis://127.0.0.1:6379/7")
     monkeypatch.setenv("SIGNALSTACK_MONITOR_SCHEDULE", '{"classic": {"every_hours": 1, "purpose": "p"}}')
-    bad = runner.invoke(app, ["scheduler"])
+    bad = runner.invoke(app, ["workers", "schedule"])
     assert bad.exit_code == 2 and "legal_basis" in bad.output
     assert "Traceback" not in bad.output
 
