@@ -29,12 +29,13 @@ import bagit
 from sqlalchemy.orm import Session
 
 from casefiles import ftm, report, tables
-from casefiles.baglayout import CHECKSUMS, PUBLIC_KEY, SIGNATURES
+from casefiles.baglayout import AUDIT_CHECKPOINT, CHECKSUMS, PUBLIC_KEY, SIGNATURES
 from casefiles.cases import get_case, permitted_user
 from casefiles.gather import case_content
 from casefiles.signing import fingerprint, public_pem, sign_file, signing_key
 from casefiles.warccut import WarcCutError, cut_capture, warcinfo_member
 from core import audit, software_version
+from core.checkpoints import signed_checkpoint
 from core.schema import User, utcnow
 from core.settings import Settings
 
@@ -102,12 +103,23 @@ def _write_payload(settings: Settings, content: dict[str, Any], folder: Path, me
     return pdf_note
 
 
-def make_signed_bag(folder: Path, bag_info: dict[str, str], key: Any) -> None:
+def make_signed_bag(folder: Path, bag_info: dict[str, Any], key: Any,
+                    extra_tags: dict[str, bytes] | None = None) -> None:
     bag = bagit.make_bag(str(folder), bag_info=bag_info, checksums=CHECKSUMS, processes=1)
     (folder / PUBLIC_KEY).write_bytes(public_pem(key))
+    for name, data in (extra_tags or {}).items():
+        (folder / name).write_bytes(data)
     bag.save(processes=1)  # rewrites the tag manifests so that they cover the public key too
     for manifest, signature in SIGNATURES.items():
         (folder / signature).write_bytes(sign_file(key, folder / manifest))
+
+
+def review_tags(ads: list[dict[str, Any]]) -> dict[str, Any]:
+    """bag-info.txt lines on human review: counts, then one ``Ad-Review`` line per ad (whether and by whom)."""
+    reviewed = sum(1 for a in ads if a["review"]["reviewed"])
+    lines = [" ".join(f"{a['site']} {a['site_ad_id']} (ad {a['id']}): {a['review']['label']}".split()) for a in ads]
+    return {"Ads-Total": str(len(ads)), "Ads-Reviewed": str(reviewed), "Ads-Not-Reviewed": str(len(ads) - reviewed),
+            **({"Ad-Review": lines} if lines else {})}
 
 
 def _zip_folder(folder: Path, target: Path, top: str) -> None:
@@ -135,11 +147,12 @@ def export_case(session: Session, settings: Settings, user: User | str, case_ref
     now = utcnow()
     meta = {"organisation": settings.organisation, "contact": settings.contact, "exported_at": now.isoformat(),
             "exported_by": acting.username, "key_fingerprint": key_fp}
-    bag_info = {"Source-Organization": settings.organisation, "Contact-Email": settings.contact,
+    bag_info: dict[str, Any] = {"Source-Organization": settings.organisation, "Contact-Email": settings.contact,
                 "External-Identifier": case.number, "External-Description": case.title,
                 "Bagging-Date": now.date().isoformat(), "Bagging-Time": now.isoformat(),
                 "Internal-Sender-Identifier": acting.username, "Bag-Group-Identifier": case.team,
                 "Bag-Software-Agent": software_version(), "Signing-Key-Fingerprint": key_fp}
+    bag_info.update(review_tags(content["ads"]))
     # A killed earlier export of this bundle left its hidden work folder; it never looked complete
     # (the bundle only appears by the final rename), so it is only debris to clear.
     for stale in out.parent.glob(f".{out.name}.partial-*"):
@@ -149,7 +162,9 @@ def export_case(session: Session, settings: Settings, user: User | str, case_ref
         bag_dir = work / "bag"
         bag_dir.mkdir()
         pdf_note = _write_payload(settings, content, bag_dir, meta)
-        make_signed_bag(bag_dir, bag_info, key)
+        checkpoint = signed_checkpoint(session, settings, reason=f"export of case {case.number}")
+        make_signed_bag(bag_dir, bag_info, key, {AUDIT_CHECKPOINT: (json.dumps(checkpoint, indent=1, sort_keys=True)
+                                                                    + "\n").encode("utf-8")})
         files = sum(1 for p in bag_dir.rglob("*") if p.is_file())
         audit.record(session, acting.username, "case.export", "case", case.id, number=case.number, path=str(out),
                      signals=len(content["signals"]), captures=len(content["captures"]), key_fingerprint=key_fp,

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from casefiles.actors import UnknownActor, acting_user
 from casefiles.review import latest_decision
 from core import audit
+from core.lookup import not_found_or_not_allowed, parse_id
 from core.permissions import PermissionDenied, can
 from core.schema import Ad, Case, CaseSignal, Dossier, User, utcnow
 
@@ -61,21 +62,36 @@ def get_case(session: Session, case_ref: str | int, user: User | str | None = No
     With `user`, also CaseAccessDenied when that user may not view it (another team's case).
     """
     ref = str(case_ref).strip()
-    case = session.get(Case, int(ref)) if ref.isdigit() else session.execute(
-        select(Case).where(Case.number == ref)).scalar()
+    if ref.isdigit():
+        ident = parse_id(ref)
+        case = session.get(Case, ident) if ident is not None else None
+    else:
+        case = session.execute(select(Case).where(Case.number == ref)).scalar()
     if case is None:
-        raise CaseError(f"no case {ref!r}")
+        raise CaseError(not_found_or_not_allowed("case", repr(ref)))
     if user is not None:
-        permitted_user(session, user, "case.view", case.team)
+        _visible(session, user, "case.view", case.team, "case", repr(ref))
     return case
+
+
+def _visible(session: Session, actor: User | str, action: str, team: str, kind: str, ref: object) -> User:
+    """Like ``permitted_user``, but another team's object gets the same refusal as a missing one."""
+    try:
+        user = acting_user(session, actor)
+    except UnknownActor as exc:
+        raise CaseAccessDenied(str(exc)) from None
+    if team != user.team and not can(user, action, team):
+        raise CaseAccessDenied(not_found_or_not_allowed(kind, ref))
+    return permitted_user(session, user, action, team)
 
 
 def add_ad(session: Session, case: Case, ad_id: int, actor: User | str, note: str = "") -> CaseSignal:
     """Stack the ad's current version in the case. Only a human-confirmed ad may enter a case."""
     user = permitted_user(session, actor, "case.add", case.team)
-    ad = session.get(Ad, ad_id)
+    ident = parse_id(ad_id)
+    ad = session.get(Ad, ident) if ident is not None else None
     if ad is None:
-        raise CaseError(f"no ad with id {ad_id}")
+        raise CaseError(not_found_or_not_allowed("ad", ad_id))
     decision = latest_decision(session, ad_id)
     if decision is None or decision.decision not in ("confirm", "urgent"):
         raise CaseError(f"ad {ad_id} has not been confirmed by a reviewer; review it before adding it")
@@ -96,10 +112,11 @@ def add_ad(session: Session, case: Case, ad_id: int, actor: User | str, note: st
 def add_dossier(session: Session, case: Case, dossier_id: int, actor: User | str) -> CaseSignal:
     """Stack a dossier (and so every signal it gathers about its subject) in the case."""
     user = permitted_user(session, actor, "case.add", case.team)
-    dossier = session.get(Dossier, dossier_id)
+    ident = parse_id(dossier_id)
+    dossier = session.get(Dossier, ident) if ident is not None else None
     if dossier is None:
-        raise CaseError(f"no dossier with id {dossier_id}")
-    permitted_user(session, user, "dossier.view", dossier.team)
+        raise CaseError(not_found_or_not_allowed("dossier", dossier_id))
+    _visible(session, user, "dossier.view", dossier.team, "dossier", dossier_id)
     existing = session.execute(select(CaseSignal).where(
         CaseSignal.case_id == case.id, CaseSignal.dossier_id == dossier.id, CaseSignal.kind == "dossier")).scalar()
     if existing is not None:

@@ -135,6 +135,8 @@ def verify(path: Annotated[Path, typer.Argument(help="Bundle folder or .zip.")])
     typer.echo(f"{path}: OK ({result.files} files; case {result.info.get('External-Identifier', '?')} "
                f"from {result.info.get('Source-Organization', '?')})")
     typer.echo(f"signed with key fingerprint (sha256) {result.key_fingerprint}; compare it with the sender's")
+    if result.audit_checkpoint:
+        typer.echo(f"audit checkpoint (signed): {result.audit_checkpoint}")
 
 @case_app.command("import")
 def import_(case: Annotated[str, typer.Argument(help="Case number or id.")],
@@ -230,3 +232,73 @@ def privacy_report_cmd(as_json: bool = typer.Option(False, "--json", help="Machi
         return
     for line in report_lines(report):
         typer.echo(line)
+
+
+watches_app = typer.Typer(help="Watchlists: watch a phone, e-mail, handle, photo or phrase; alerts on new ads.",
+                          no_args_is_help=True)
+app.add_typer(watches_app, name="watches")
+
+
+@watches_app.command("add")
+def watches_add(kind: str = typer.Argument(..., help="phone, email, handle, photo (pHash) or text."),
+                value: str = typer.Argument(..., help="What to watch, as written."),
+                reason: str = typer.Option(..., "--reason", help="Why the team watches it."),
+                days: int = typer.Option(180, "--days", help="Days until the watch expires (at most 366)."),
+                review_days: int = typer.Option(30, "--review-days", help="Days until the watch is reviewed."),
+                as_user: str = AS_USER) -> None:
+    """Watch something for the acting user's team."""
+    from datetime import timedelta
+
+    from casefiles.watches import create_watch
+    from core.db import session_scope
+    from core.migrate import upgrade
+    from core.schema import utcnow
+    from core.settings import get_settings
+
+    actor = acting_user(as_user)
+    settings = get_settings()
+    upgrade(settings)
+    now = utcnow()
+    try:
+        with session_scope(settings) as s:
+            watch = create_watch(s, actor, kind, value, reason, review_at=now + timedelta(days=min(review_days, days)),
+                                 expires_at=now + timedelta(days=days), country=settings.default_country)
+            typer.echo(f"watch {watch.id}: {watch.kind} {watch.value} (team {watch.team}, review "
+                       f"{watch.review_at:%Y-%m-%d}, expires {watch.expires_at:%Y-%m-%d})")
+    except _errors() as exc:
+        fail(str(exc))
+
+
+@watches_app.command("list")
+def watches_list(as_user: str = AS_USER) -> None:
+    """The team's active watches and open alerts."""
+    from casefiles.watches import list_alerts, list_watches
+    from core.db import session_scope
+    from core.migrate import upgrade
+
+    actor = acting_user(as_user)
+    upgrade()
+    try:
+        with session_scope() as s:
+            for w in list_watches(s, actor):
+                typer.echo(f"watch {w.id}: {w.kind} {w.value} · {w.owner} · review {w.review_at:%Y-%m-%d} · "
+                           f"expires {w.expires_at:%Y-%m-%d} · {w.reason}")
+            for a in list_alerts(s, actor):
+                typer.echo(f"alert {a.id}: watch {a.watch_id} · ad {a.ad_id} · {a.reason}")
+    except _errors() as exc:
+        fail(str(exc))
+
+
+@watches_app.command("match")
+def watches_match() -> None:
+    """Raise alerts for ad versions analysed since the last match (run after `signalstack analyse`)."""
+    from dataclasses import asdict
+
+    from casefiles.watches import match_new
+    from core.db import session_scope
+    from core.migrate import upgrade
+
+    upgrade()
+    with session_scope() as s:
+        result = match_new(s)
+    typer.echo(json.dumps(asdict(result)))

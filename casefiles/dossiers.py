@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from casefiles.actors import UnknownActor, acting_user
 from casefiles.scheme import COLOURS, colour_rank, tally_signals
 from core import audit
+from core.lookup import not_found_or_not_allowed, parse_id
 from core.permissions import PermissionDenied, can
 from core.schema import (
     AdVersion,
@@ -60,6 +61,18 @@ def _permitted(session: Session, actor: User | str, action: str, team: str | Non
     return user
 
 
+def _dossier(session: Session, actor: User | str, dossier_id: object, action: str) -> tuple[Dossier, User]:
+    """The dossier and the acting user; a missing dossier and another team's get the same refusal."""
+    ident = parse_id(dossier_id)
+    dossier = session.get(Dossier, ident) if ident is not None else None
+    user = _resolved(session, actor)
+    if dossier is None:
+        raise DossierError(not_found_or_not_allowed("dossier", dossier_id))
+    if dossier.team != user.team and not can(user, action, dossier.team):
+        raise DossierAccessDenied(not_found_or_not_allowed("dossier", dossier_id))
+    return dossier, _permitted(session, user, action, dossier.team)
+
+
 def normalised_subject(kind: str, subject: str) -> str:
     subject = subject.strip()
     if kind not in SUBJECT_KINDS:
@@ -92,11 +105,7 @@ def create_dossier(session: Session, user: User | str, subject_kind: str, subjec
 
 
 def get_dossier(session: Session, user: User | str, dossier_id: int) -> Dossier:
-    dossier = session.get(Dossier, int(dossier_id))
-    if dossier is None:
-        raise DossierError(f"no dossier with id {dossier_id}")
-    _permitted(session, user, "dossier.view", dossier.team)
-    return dossier
+    return _dossier(session, user, dossier_id, "dossier.view")[0]
 
 
 def list_dossiers(session: Session, user: User | str) -> list[Dossier]:
@@ -110,10 +119,7 @@ def add_note(session: Session, user: User | str, dossier_id: int, text: str, kin
     """Record a note, or a partner's enrichment; `no_information` records that the partner knew nothing."""
     if kind not in NOTE_KINDS:
         raise DossierError(f"unknown note kind {kind!r}; choose one of {', '.join(NOTE_KINDS)}")
-    dossier = session.get(Dossier, int(dossier_id))
-    if dossier is None:
-        raise DossierError(f"no dossier with id {dossier_id}")
-    acting = _permitted(session, user, "dossier.note", dossier.team)
+    dossier, acting = _dossier(session, user, dossier_id, "dossier.note")
     if kind == "enrichment" and not (partner or "").strip():
         raise DossierError("an enrichment names the partner it came from")
     if not text.strip() and not no_information:
@@ -179,9 +185,10 @@ def _note_signal(note: DossierNote) -> dict[str, Any]:
 
 def stacked_signals(session: Session, dossier_id: int) -> list[dict[str, Any]]:
     """Time-ordered: every matching ad version (with its indicator hits and decisions), and the notes."""
-    dossier = session.get(Dossier, int(dossier_id))
+    ident = parse_id(dossier_id)
+    dossier = session.get(Dossier, ident) if ident is not None else None
     if dossier is None:
-        raise DossierError(f"no dossier with id {dossier_id}")
+        raise DossierError(not_found_or_not_allowed("dossier", dossier_id))
     signals = [ad_version_signal(session, v) for v in matching_versions(session, dossier)]
     signals += [_note_signal(n) for n in dossier.notes]
     return sorted(signals, key=lambda s: s["when"])
@@ -225,10 +232,7 @@ def history(session: Session, dossier_id: int) -> list[Classification]:
 
 def classify(session: Session, user: User | str, dossier_id: int, colour: str, reason: str) -> Classification:
     """Set the dossier's colour. Keeps who, when, why, the move (up/down) and the points shown."""
-    dossier = session.get(Dossier, int(dossier_id))
-    if dossier is None:
-        raise DossierError(f"no dossier with id {dossier_id}")
-    acting = _permitted(session, user, "dossier.classify", dossier.team)
+    dossier, acting = _dossier(session, user, dossier_id, "dossier.classify")
     if colour not in COLOURS:
         raise DossierError(f"unknown colour {colour!r}; choose one of {', '.join(COLOURS)}")
     if not reason.strip():

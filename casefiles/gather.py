@@ -94,6 +94,36 @@ def _dossier(session: Session, d: Dossier) -> dict[str, Any]:
                          "decided_at": iso(c.decided_at)} for c in history(session, d.id)]}
 
 
+NOT_REVIEWED = "not reviewed"
+
+
+def ad_review(ad: dict[str, Any]) -> dict[str, Any]:
+    """Whether and by whom a person decided on any version of the ad (its review decisions).
+
+    An ad that reached the case through a dossier without a decision is "not reviewed", and every
+    view of the bundle says so: an evidence statement must not claim a review that did not happen.
+    """
+    decisions = [dict(d, version_no=v["version_no"]) for v in ad["versions"] for d in v["decisions"]]
+    if not decisions:
+        return {"reviewed": False, "label": NOT_REVIEWED, "reviewers": [], "decisions": 0, "latest": None}
+    reviewers = sorted({d["who"] for d in decisions})
+    latest = max(decisions, key=lambda d: (d["when"], d["id"]))
+    return {"reviewed": True, "label": f"reviewed by {', '.join(reviewers)}", "reviewers": reviewers,
+            "decisions": len(decisions),
+            "latest": {k: latest[k] for k in ("decision", "who", "when", "reason", "version_no")}}
+
+
+def _signal_review(signal: dict[str, Any], review: dict[str, Any] | None) -> dict[str, Any]:
+    """The review of the very version a signal cites; a decision on another version is named as such."""
+    own = sorted({d["who"] for d in signal.get("decisions") or []})
+    if own:
+        return {"reviewed": True, "label": f"reviewed by {', '.join(own)}"}
+    if review and review["reviewed"]:
+        return {"reviewed": False, "label": f"{NOT_REVIEWED} (this version; another version of the ad was "
+                                            f"{review['label']})"}
+    return {"reviewed": False, "label": NOT_REVIEWED}
+
+
 def case_content(session: Session, case: Case) -> dict[str, Any]:
     """The case as plain data: case, signals (time-ordered), ads, dossiers, captures."""
     signals: dict[tuple[str, int], dict[str, Any]] = {}
@@ -122,6 +152,12 @@ def case_content(session: Session, case: Case) -> dict[str, Any]:
     for number, s in enumerate(ordered, start=1):
         s["signal_no"] = number
     ads = [_ad(session, session.get(Ad, i)) for i in sorted(ad_ids)]
+    for a in ads:
+        a["review"] = ad_review(a)
+    reviews = {a["id"]: a["review"] for a in ads}
+    for s in ordered:
+        if s["kind"] == "ad_version":
+            s["review"] = _signal_review(s, reviews.get(s["ad_id"]))
     capture_ids = sorted({v["capture_id"] for a in ads for v in a["versions"] if v["capture_id"] is not None})
     captures = [_capture(session.get(Capture, i)) for i in capture_ids]
     return _plain({

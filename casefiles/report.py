@@ -46,6 +46,7 @@ def report_html(content: dict[str, Any], **meta: Any) -> str:
     return render("report.html", case=content["case"], signals=content["signals"], ads=content["ads"],
                   dossiers=content["dossiers"], captures=content["captures"],
                   version_count=sum(len(a["versions"]) for a in content["ads"]),
+                  reviewed_count=sum(1 for a in content["ads"] if a["review"]["reviewed"]),
                   indicator_counts=sorted(codes.items(), key=lambda kv: (-kv[1], kv[0])), **meta)
 
 

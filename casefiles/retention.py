@@ -88,8 +88,9 @@ def _expired_unflagged(session: Session, cutoff: datetime, protected: set[int]) 
 
 
 def _expired_dismissed(session: Session, cutoff: datetime, protected: set[int]) -> list[int]:
-    newest = select(ReviewDecision.ad_id, func.max(ReviewDecision.id).label("id")).group_by(
-        ReviewDecision.ad_id).subquery()
+    # Only final decisions: a proposed dismissal still waits for a coordinator (four eyes).
+    newest = select(ReviewDecision.ad_id, func.max(ReviewDecision.id).label("id")).where(
+        ReviewDecision.status == "final").group_by(ReviewDecision.ad_id).subquery()
     ids = session.execute(
         select(ReviewDecision.ad_id).join(newest, newest.c.id == ReviewDecision.id)
         .where(ReviewDecision.decision == "dismiss", ReviewDecision.created_at < cutoff)).scalars()

@@ -86,7 +86,7 @@ def data_files() -> DataFiles:
 
 
 def validate_all() -> list[str]:
-    """Problems in scheme.yaml (CI runs ``data_files()`` through ``python -m core.check_data``)."""
+    """Problems in scheme.yaml (CI runs ``data_files()`` through ``python -m signalstack.check_data``)."""
     return files_problems(data_files())
 
 

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("signal_no", "when", "kind", "who", "source", "via", "site", "site_ad_id", "version_no", "title",
-           "name", "city", "indicators", "decisions", "text", "partner", "capture_sha256", "warc_record_id")
+           "name", "city", "indicators", "decisions", "review", "text", "partner", "capture_sha256", "warc_record_id")
 
 
 def neutralised(value: Any) -> Any:
@@ -31,6 +31,7 @@ def signal_rows(signals: list[dict[str, Any]]) -> list[list[Any]]:
         flat = dict(s)
         flat["via"] = "; ".join(s.get("via", []))
         flat["indicators"] = "; ".join(f"{h['code']} ({h['text']})" for h in s.get("indicators", []))
+        flat["review"] = (s.get("review") or {}).get("label", "")
         flat["decisions"] = "; ".join(f"{d['decision']} by {d['who']}: {d['reason']}" for d in s.get("decisions", []))
         rows.append([neutralised(flat.get(c)) if flat.get(c) is not None else "" for c in COLUMNS])
     return rows

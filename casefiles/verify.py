@@ -19,10 +19,20 @@ import bagit
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeadersParserException
 
-from casefiles.baglayout import ADS, BAG_INFO, BAGIT, CASE_WARC, PUBLIC_KEY, SIGNALS, SIGNATURES
+from casefiles.baglayout import (
+    ADS,
+    AUDIT_CHECKPOINT,
+    BAG_INFO,
+    BAGIT,
+    CASE_WARC,
+    PUBLIC_KEY,
+    SIGNALS,
+    SIGNATURES,
+)
 from casefiles.signing import SigningError, fingerprint, signature_valid
 from casefiles.unpack import UnsafeBundle, opened_bundle
 from casefiles.warccut import read_records
+from core.checkpoints import checkpoint_valid
 
 REQUIRED = ("sha256", "sha512")
 _SKIP_TAGS = set(SIGNATURES.values())
@@ -34,6 +44,7 @@ class Verification:
     info: dict[str, str] = field(default_factory=dict)
     key_fingerprint: str = ""
     files: int = 0
+    audit_checkpoint: str = ""  # the signed audit head at export, when the bundle carries one
 
     @property
     def ok(self) -> bool:
@@ -118,6 +129,24 @@ def _check_signatures(root: Path, result: Verification) -> None:
     stated = result.info.get("Signing-Key-Fingerprint")
     if stated and stated != result.key_fingerprint:
         problems.append(f"bag-info.txt: Signing-Key-Fingerprint does not match {PUBLIC_KEY}")
+
+
+def _check_audit_checkpoint(root: Path, result: Verification) -> None:
+    """The audit head at export must carry a valid signature by the bundle's own key. A bundle made before
+    checkpoints existed has none; removing one from a newer bundle breaks the signed tag manifests."""
+    path = root / AUDIT_CHECKPOINT
+    if not path.is_file() or not (root / PUBLIC_KEY).is_file():
+        return
+    try:
+        checkpoint = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        result.problems.append(f"{AUDIT_CHECKPOINT}: not readable JSON")
+        return
+    if not isinstance(checkpoint, dict) or not checkpoint_valid(checkpoint, (root / PUBLIC_KEY).read_bytes()):
+        result.problems.append(f"{AUDIT_CHECKPOINT}: signature does not verify with {PUBLIC_KEY} "
+                               f"(the checkpoint was altered)")
+        return
+    result.audit_checkpoint = f"{checkpoint['entries']} entries, head {checkpoint['hash']}, at {checkpoint['at']}"
 
 
 def _payload_oxum(root: Path, payload: set[str], result: Verification) -> None:
@@ -215,6 +244,7 @@ def verify_bag(root: Path) -> Verification:
                 _check_manifest(root, name, algorithm, expected, problems)
     _payload_oxum(root, payload, result)
     _check_signatures(root, result)
+    _check_audit_checkpoint(root, result)
     _check_warc(root, problems)
     if not problems:  # a second opinion from the reference implementation
         try:

@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 from core.schema import AuditEntry, utcnow
 
 GENESIS = "0" * 64
+# Set on a session that appended entries; ``core.db.session_scope`` checkpoints the head after its commit.
+WROTE = "audit.wrote"
 # Any constant works; it only has to be the same for every writer.
 _PG_AUDIT_LOCK = 0x5157A7
 
@@ -49,6 +51,7 @@ def record(session: Session, actor: str, action: str, object_type: str = "", obj
     )
     session.add(entry)
     session.flush()
+    session.info[WROTE] = True
     return entry
 
 

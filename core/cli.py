@@ -1,4 +1,4 @@
-"""Kernel commands: `db upgrade|backup|restore`, `settings show`, `users add`, `audit verify`, `ads dump`."""
+"""Kernel commands: `db upgrade|backup|restore`, `settings show`, `users add`, `audit verify|checkpoint`, `ads dump`."""
 
 from __future__ import annotations
 
@@ -97,17 +97,45 @@ def users_add(
 
 @audit_app.command("verify")
 def audit_verify() -> None:
-    """Check the audit chain; names the first edited, deleted or re-ordered entry."""
+    """Check the audit chain, then the database against the newest signed checkpoint (a cut tail)."""
     from core.audit import verify_chain
+    from core.checkpoints import verify_against_checkpoint
     from core.db import session_scope
+    from core.keys import SigningError
     from core.migrate import upgrade
+    from core.settings import get_settings
 
     upgrade()
-    with session_scope() as s:
-        report = verify_chain(s)
+    try:
+        with session_scope() as s:
+            report = verify_chain(s)
+            against = verify_against_checkpoint(s, get_settings()) if report.ok else None
+    except SigningError as exc:
+        fail(str(exc), 2)
     if not report.ok:
         fail(f"audit chain broken at entry {report.first_bad_id}: {report.problem}")
-    typer.echo(f"audit chain intact: {report.entries} entries")
+    assert against is not None
+    if not against.ok:
+        fail(f"audit log does not match its checkpoint: {against.message}")
+    typer.echo(f"audit chain intact: {report.entries} entries; {against.message}")
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint() -> None:
+    """Sign the audit chain's head and append it to <data_dir>/audit-checkpoints.jsonl."""
+    from core.checkpoints import write_checkpoint
+    from core.db import session_scope
+    from core.keys import SigningError
+    from core.migrate import upgrade
+    from core.settings import get_settings
+
+    upgrade()
+    try:
+        with session_scope() as s:
+            cp = write_checkpoint(s, get_settings(), reason="on demand")
+    except (SigningError, OSError) as exc:
+        fail(str(exc), 2)
+    typer.echo(f"checkpoint written: {cp['entries']} entries, head {cp['hash'][:16]}…, key {cp['key_fingerprint'][:16]}…")
 
 
 @db_app.command("backup")

@@ -4,7 +4,7 @@ Data stays data (adapters, lexicons, the colour scheme, permissions, protected t
 interface texts): each file kind has a pydantic model next to the engine that uses it, and every
 file is read here, so a broken file gives the same kind of message wherever it is loaded
 ("<file>: <where>: <what>"). A module that owns data files lists them as ``data_files()``:
-(path, model) pairs, which ``core.check_data`` runs in CI.
+(path, model) pairs, which ``signalstack.check_data`` runs in CI.
 
 A model's validators can learn which file they check from the validation context
 (``file_path(info)``): an adapter's name must match its file name, a language table its siblings.
@@ -79,10 +79,10 @@ _SHAPES = {"model_type": "must be a mapping", "model_attributes_type": "must be 
            "dict_type": "must be a mapping", "list_type": "must be a list"}
 
 
-def _got(value: Any) -> str:
+def _got(value: Any, shape: bool) -> str:
     if value is None or isinstance(value, str | int | float | bool) and len(repr(value)) <= 60:
         return f" (got {value!r})"
-    return f" (got a {type(value).__name__})"
+    return f" (got a {type(value).__name__})" if shape else ""
 
 
 def _problem(err: Any) -> tuple[str, str]:
@@ -98,7 +98,7 @@ def _problem(err: Any) -> tuple[str, str]:
         msg = ("missing" if kind == "union_tag_not_found"
                else f"{ctx.get('tag')!r} is not one of {ctx.get('expected_tags')}")
     else:
-        msg = _SHAPES.get(kind, msg) + _got(err.get("input"))
+        msg = _SHAPES.get(kind, msg) + _got(err.get("input"), kind in _SHAPES)
     return ".".join(place), msg
 
 

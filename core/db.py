@@ -8,6 +8,7 @@ writers queue instead of failing. Any SQLAlchemy URL works through
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -17,7 +18,10 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from core import audit
 from core.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
 
 
 def _make_engine(url: str, busy_timeout_ms: int) -> Engine:
@@ -66,13 +70,34 @@ def session_factory(settings: Settings | None = None) -> sessionmaker[Session]:
 
 @contextmanager
 def session_scope(settings: Settings | None = None) -> Iterator[Session]:
-    """One transaction: committed when the block ends, rolled back on any error."""
+    """One transaction: committed when the block ends, rolled back on any error.
+
+    A transaction that appended audit entries leaves a signed checkpoint of the chain head
+    outside the database once it has committed (``core.checkpoints``). Doing it here rather than
+    in a CLI callback covers every writer (commands, the workbench, Celery tasks) and also a
+    command that fails after its commit, and never checkpoints entries that were rolled back.
+    """
     session = session_factory(settings)()
     try:
         yield session
         session.commit()
+        if session.info.pop(audit.WROTE, False):
+            _checkpoint_after_commit(session, settings or get_settings())
     except BaseException:
         session.rollback()
         raise
     finally:
         session.close()
+
+
+def _checkpoint_after_commit(session: Session, settings: Settings) -> None:
+    """Best effort: the act is committed already, so a failing checkpoint must not undo or hide it;
+    the next checkpoint covers these entries too, and `audit verify` shows how old the newest is."""
+    from core.checkpoints import write_checkpoint
+
+    try:
+        write_checkpoint(session, settings, reason="commit")
+        session.commit()
+    except Exception as exc:  # noqa: BLE001 - logged loudly, see docstring
+        session.rollback()
+        log.warning("audit checkpoint not written: %s", exc)

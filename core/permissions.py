@@ -66,7 +66,7 @@ def data_files() -> DataFiles:
 
 
 def validate_all() -> list[str]:
-    """Problems in the permission matrix file (CI runs ``data_files()`` through ``python -m core.check_data``)."""
+    """Problems in the permission matrix file (CI runs ``data_files()`` through ``python -m signalstack.check_data``)."""
     return files_problems(data_files())
 
 

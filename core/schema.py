@@ -225,12 +225,17 @@ class ReviewDecision(Base):
     """An analyst's decision on a flagged ad version; never overwritten, only superseded."""
 
     __tablename__ = "review_decisions"
+    __table_args__ = (Index("ix_review_decisions_team_status", "team", "status"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     ad_id: Mapped[int] = mapped_column(ForeignKey("ads.id"), index=True)
     ad_version_id: Mapped[int] = mapped_column(ForeignKey("ad_versions.id"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     decision: Mapped[str] = mapped_column(String(20))  # confirm | dismiss | urgent
     reason: Mapped[str] = mapped_column(Text, default="")
+    # The decider's team at the time: only that team (and auditors) may read the decision.
+    team: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # final, or proposed: a downgrade of an escalation waiting for a coordinator (four eyes).
+    status: Mapped[str] = mapped_column(String(20), default="final", server_default="final")
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("review_decisions.id"), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     user: Mapped[User] = relationship()
@@ -330,3 +335,91 @@ class AuditEntry(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class LoginAttempt(Base):
+    """One password sign-in attempt, kept to slow down and lock out guessing (``core.users.verify_login``).
+
+    Not evidence (the audit log records every attempt too), so old rows may be purged.
+    """
+
+    __tablename__ = "login_attempts"
+    __table_args__ = (Index("ix_login_attempts_username_at", "username", "at"),
+                      Index("ix_login_attempts_client_at", "client", "at"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    username: Mapped[str] = mapped_column(String(100))
+    client: Mapped[str] = mapped_column(String(100), default="")
+    ok: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PhotoHash(Base):
+    """One perceptual hash of a photo in an ad version: its pHash, and its mirror's as a second row.
+
+    The 64-bit hash is also split into four 16-bit bands, each indexed (multi-index hashing): two
+    hashes within Hamming distance d agree on some band in all but d // 4 bits, so a lookup probes
+    each band's few neighbouring values instead of comparing every photo (``core.photos``).
+    """
+
+    __tablename__ = "photo_hashes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ad_version_id: Mapped[int] = mapped_column(ForeignKey("ad_versions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)  # index into AdVersion.images
+    phash: Mapped[str] = mapped_column(String(16))  # of the photo, or of its mirror image
+    mirrored: Mapped[bool] = mapped_column(Boolean, default=False)
+    band0: Mapped[int] = mapped_column(Integer, index=True)
+    band1: Mapped[int] = mapped_column(Integer, index=True)
+    band2: Mapped[int] = mapped_column(Integer, index=True)
+    band3: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class Watch(Base):
+    """A phone, e-mail, handle, photo (pHash) or text a team watches; new ads that match raise alerts.
+
+    Nothing is watched forever: every watch has an expiry and a review date (``casefiles.watches``).
+    ``from_version_id`` is the newest ad version when the watch was made: only later versions alert.
+    """
+
+    __tablename__ = "watches"
+    __table_args__ = (Index("ix_watches_kind_value", "kind", "value"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # phone | email | handle | photo | text
+    value: Mapped[str] = mapped_column(String(300))  # normalised as the entities table stores it
+    label: Mapped[str] = mapped_column(String(300), default="")  # as the analyst typed it
+    team: Mapped[str] = mapped_column(String(100), index=True)
+    owner: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    review_at: Mapped[datetime] = mapped_column()
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+    from_version_id: Mapped[int] = mapped_column(default=0)
+    ended_at: Mapped[datetime | None] = mapped_column(default=None)
+    ended_by: Mapped[str] = mapped_column(String(100), default="")
+    ended_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class WatchAlert(Base):
+    """One new ad version that matched a watch (at most one per watch and version), until acknowledged."""
+
+    __tablename__ = "watch_alerts"
+    __table_args__ = (UniqueConstraint("watch_id", "ad_version_id"),
+                      Index("ix_watch_alerts_team_acknowledged", "team", "acknowledged_at"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    watch_id: Mapped[int] = mapped_column(ForeignKey("watches.id"), index=True)
+    ad_version_id: Mapped[int] = mapped_column(ForeignKey("ad_versions.id", ondelete="CASCADE"), index=True)
+    ad_id: Mapped[int] = mapped_column(ForeignKey("ads.id", ondelete="CASCADE"))
+    team: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)  # why it matched, in plain words
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(default=None)
+    acknowledged_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class WatchRun(Base):
+    """One matching run: up to which ad version every version was matched against the watches."""
+
+    __tablename__ = "watch_runs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    through_version_id: Mapped[int] = mapped_column(Integer)
+    alerts: Mapped[int] = mapped_column(Integer, default=0)

@@ -2,7 +2,7 @@
 
 The meaning of every key is documented in ``crawlers/bases/adspider.py`` (the manual); the
 pydantic model ``AdapterModel`` below is its checkable form, and the spiders read the plain
-``Adapter`` built from it. ``data_files()`` is what CI checks (``python -m core.check_data``).
+``Adapter`` built from it. ``data_files()`` is what CI checks (``python -m signalstack.check_data``).
 """
 
 from __future__ import annotations
@@ -13,8 +13,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, StrictBool, StrictFloat, StrictInt, ValidationError, ValidationInfo
-from pydantic import field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from core.datafiles import DataFileError, DataFiles, Strict, describe, file_path, files_problems, load_model
 from crawlers.bases import selectors
@@ -284,7 +293,7 @@ def site_names() -> list[str]:
 
 
 def data_files() -> DataFiles:
-    """Every adapter file with its model (for ``core.check_data``)."""
+    """Every adapter file with its model (for ``signalstack.check_data``)."""
     return [(path, AdapterModel) for path in sorted(SITES_DIR.glob("*.yaml"))]
 
 

@@ -14,10 +14,11 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from core.schema import Ad, AdVersion, Capture, CrawlJob
+from core.photos import photo_rows
+from core.schema import Ad, AdVersion, Capture, CrawlJob, PhotoHash
 
 COMPLETE = "finished"  # a crawl that walked every listing page without error
 
@@ -79,7 +80,7 @@ def upsert_ad(session: Session, site_id: int, item: dict[str, Any], capture_id: 
             select(func.coalesce(func.max(AdVersion.version_no), 0)).where(AdVersion.ad_id == ad.id)
         ).scalar_one()
     )
-    session.add(AdVersion(
+    version = AdVersion(
         ad_id=ad.id, version_no=number + 1, capture_id=capture_id, content_sha256=digest,
         captured_at=item["fetched_at"], title=item.get("title") or "", body=item.get("body") or "",
         name=(item.get("name") or "")[:200], age_text=(item.get("age") or "")[:50],
@@ -87,8 +88,12 @@ def upsert_ad(session: Session, site_id: int, item: dict[str, Any], capture_id: 
         posted_at=(item.get("posted_at") or "")[:50],
         images=[{k: img.get(k) for k in ("url", "sha256", "phash", "phash_mirror", "error", "stored") if k in img}
                 for img in item.get("images", [])],
-    ))
+    )
+    session.add(version)
     session.flush()
+    photos = photo_rows(version.id, version.images)  # the index near-duplicate photo search reads
+    if photos:
+        session.execute(insert(PhotoHash), photos)
     return outcome
 
 

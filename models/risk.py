@@ -18,11 +18,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
 
 import numpy as np
-import yaml
+from pydantic import AfterValidator, Field, model_validator
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -30,34 +30,59 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
+from core.datafiles import DataFiles, Said, Strict, files_problems, load_model
 from models.shingles import matching_words, plain_word
 
 LINK_FEATURES = ("network_ads_log", "network_cities", "network_phones", "text_cluster_ads_log")
+PROTECTED_TERMS_FILE = Path(__file__).parent / "data" / "protected_terms.yaml"
 
 
-def _protected_terms_file() -> dict[str, Any]:
-    return yaml.safe_load(resources.files("models").joinpath("data/protected_terms.yaml").read_text("utf-8"))
+def _stem(value: str) -> str:
+    if len(value) < 3 or not value.isalpha() or value != plain_word(value):
+        raise ValueError(f"{value!r} must be a lower-case stem of 3+ letters without accents")
+    return value
+
+
+class ProtectedTerms(Strict):
+    """``data/protected_terms.yaml``: word stems that name who a person is, kept out of the model's text."""
+
+    source: Said
+    """Why these words are removed (the rule in DOMAIN.md)."""
+    stems: Annotated[dict[str, list[Annotated[str, AfterValidator(_stem)]]], Field(min_length=1)]
+    """Group name -> stems; a word is removed when it starts with a stem (after lower-casing, no accents)."""
+
+    @model_validator(mode="after")
+    def _each_stem_once(self) -> ProtectedTerms:
+        seen: dict[str, str] = {}
+        twice = []
+        for group, stems in self.stems.items():
+            for stem in stems:
+                if stem in seen:
+                    twice.append(f"{stem!r} ({seen[stem]}, {group})")
+                seen.setdefault(stem, group)
+        if twice:
+            raise ValueError(f"stems: listed twice: {', '.join(twice)}")
+        if not seen:
+            raise ValueError("stems: no stems")
+        return self
+
+
+def data_files() -> DataFiles:
+    return [(PROTECTED_TERMS_FILE, ProtectedTerms)]
 
 
 def validate_protected_terms() -> list[str]:
     """Problems in ``data/protected_terms.yaml`` (empty when it is well formed)."""
-    data = _protected_terms_file()
-    problems = [] if str(data.get("source", "")).strip() else ["protected_terms.yaml: 'source' is missing"]
-    seen: set[str] = set()
-    for group, stems in (data.get("stems") or {}).items():
-        for stem in stems or ():
-            if not isinstance(stem, str) or len(stem) < 3 or stem != plain_word(stem):
-                problems.append(f"protected_terms.yaml: {group}: {stem!r} must be a lower-case stem of 3+ letters")
-            elif stem in seen:
-                problems.append(f"protected_terms.yaml: {group}: {stem!r} is listed twice")
-            seen.add(str(stem))
-    return problems or ([] if seen else ["protected_terms.yaml: no stems"])
+    return files_problems(data_files())
+
+
+validate_all = validate_protected_terms
 
 
 @lru_cache(maxsize=1)
 def protected_stems() -> tuple[str, ...]:
-    stems = [s for group in _protected_terms_file()["stems"].values() for s in group]
-    return tuple(sorted({plain_word(s) for s in stems}))
+    terms = load_model(PROTECTED_TERMS_FILE, ProtectedTerms)
+    return tuple(sorted({stem for stems in terms.stems.values() for stem in stems}))
 
 
 def is_protected(word: str) -> bool:

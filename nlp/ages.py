@@ -1,8 +1,15 @@
-"""Ages the ad states for the advertised person ("Lisa (19)", "19 jaar", "I am 19", "age: 19", "19yo").
+"""Ages in an ad: the ages it states for the advertised person, apart from other ages.
 
-Other numbers that look like ages are not ages of the person: client age limits ("vanaf 18 jaar",
-"18 years and older"), experience ("5 jaar ervaring"), times in a country ("2 years in NL"),
-prices, and "24/7". They are excluded by what stands right before or after the number.
+Stated ages: "Lisa (19)", "19 jaar", "I am 19", "age: 19", "19yo", "24 yrs", "twenty-two years",
+the title-suffix convention "<title> - 25" and "About me 29".
+
+Numbers that look like ages but are not the person's age now:
+- client age limits ("18-35", "no one under 21", "30+ gentlemen", "heren tot 60 jaar") are read
+  as ``AgeLimit`` and reported apart (``client_age_limits``);
+- past ages ("when I was 16", "since I was 19", "toen ik 16 was") are reported apart (``past_ages``);
+- dates ("June 25, 2016", "25 juni", "Saturday 21", "the 21st", "12/06"), experience ("5 jaar
+  ervaring"), times in a country ("2 years in NL"), prices, measurements and "24/7" are dropped.
+Only the stated ages feed the `minor` rules (nlp.indicators.computed reads ``find_ages``).
 """
 
 from __future__ import annotations
@@ -14,21 +21,24 @@ from nlp.normalise import NUMBER_WORD, number_word_value
 
 MIN_AGE, MAX_AGE = 10, 99
 _NUM = rf"(?P<num>\d{{1,2}}|{NUMBER_WORD})"
-_NOT_AFTER_NUMBER = r"(?!\s*(?:[/+%€:]|[.,]\d|cm|kg|euro|eur\b|min|uur|u\b|x\b|keer))"
+_NOT_AFTER_NUMBER = (
+    r"(?!\s*(?:[/+%€$:']|[.,]\d|[-–]\s*\d|cm|kg|lbs?\b|euro|eur\b|min|uur|u\b|x\b|keer|hours?\b|hrs?\b|h\b|"
+    r"st\b|nd\b|rd\b|th\b|e\b|de\b|ste\b|(?:of\s+)?(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|okt|nov|dec|maart|mei|may)))"
+)
 
 # "19 jaar", "19-jarige", "19 years old", "19yo": found from the unit word backwards, because a
 # pattern that starts with a number word would be tried at every character of every ad.
 _AGE_UNIT = re.compile(
-    r"(?:jaar(?:\s+oud)?|jr\b\.?|jarige|jarig|years?(?:\s+old)?|yrs?(?:\s+old)?|yo\b|y/o|y\.o\.?)(?!\w)",
+    r"(?:jaar(?:\s+oud)?|jr\b\.?|jarige|jarig|years?(?:\s+(?:old|young))?|yrs?(?:\s+old)?|yo\b|y/o|y\.o\.?)(?!\w)",
     re.IGNORECASE,
 )
-_DIGITS_BEFORE_UNIT = re.compile(r"(?<![\w/+\-.,])(?P<num>\d{1,2})\s*-?\s*$")
+_DIGITS_BEFORE_UNIT = re.compile(r"(?<![\w/+\-.,$€£])(?P<num>\d{1,2})\s*-?\s*$")
 _NUMBER_BEFORE_UNIT = re.compile(rf"(?<![\w/+\-.,]){_NUM}\s*-?\s*$", re.IGNORECASE)
 _PATTERNS = [
-    # ik ben 19, I am 19, I'm 19, zij is 19, age: 19, leeftijd 19
+    # ik ben 19, I am 19, I'm 19, zij is 19, age: 19, leeftijd 19, About me 29
     re.compile(
-        rf"\b(?:ik\s+ben|i\s+am|i'm|im|zij\s+is|ze\s+is|she\s+is|she's|leeftijd|age|aged)\s*[:=]?\s*"
-        rf"{_NUM}\b{_NOT_AFTER_NUMBER}",
+        rf"\b(?:ik\s+ben|i\s+am|i['’]m|im|zij\s+is|ze\s+is|she\s+is|she['’]s|leeftijd|age|aged|about\s+me|over\s+mij)"
+        rf"\s*[:=\-–]?\s*{_NUM}\b{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     ),
     # net 18, just turned 18
@@ -45,6 +55,16 @@ _AFTER_NAME = re.compile(
     r"\b(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\s+(?:hier|here))?(?:[,.]\s*|\s+)(?P<num>\d{2})"
     r"(?=\s*(?:[,.!)]|$)|\s+(?:en|and|uit|from|in|nu|now|-|–)\b|\s*-\s)",
     re.MULTILINE,
+)
+# The title-suffix convention: "Sweet and new in town - 25", "Latina | 23 | new": a two-digit number
+# set off by a dash or bar at the end of a line (or between two such marks), after a word.
+_LINE_SUFFIX = re.compile(
+    r"(?<=[^\W\d_]|[!)*.])\s*[-–—|~]\s*(?P<num>\d{2})\s*(?:[!.*]*\s*$|[-–—|~]\s)", re.MULTILINE
+)
+_PRICE_LINE = re.compile(
+    r"[$€£]|\b(?:roses?|donations?|hh|hr|hrs|hours?|half|min|mins|minutes|uur|euro|eur|usd|price|prijs|rates?|"
+    r"specials?|tarief|tarieven|qv|incall|outcall|\d+\s*(?:min|hr|h)\b)",
+    re.IGNORECASE,
 )
 # Street names end in one of these; the number after them is a house number.
 _STREET = re.compile(
@@ -67,6 +87,73 @@ _NOT_PERSON_AFTER = re.compile(
     r"(?:en|of|and|or)\s+(?:ouder|older|up|over|above|boven))",
     re.IGNORECASE,
 )
+# Someone else's age: "my daughter (12)", "two kids aged 12 and 14".
+_OTHER_PERSON_BEFORE = re.compile(
+    r"\b(?:kids?|children|child|son|sons|daughters?|brother|sister|kinderen|kind|zoon|dochter|broer|zus|zusje)\b"
+    r"[^.!?\n]{0,12}$",
+    re.IGNORECASE,
+)
+
+# --- dates -----------------------------------------------------------------------------------
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"januari|februari|maart|mei|juni|juli|augustus|oktober|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|okt|nov|dec)"
+)
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|"
+    r"zaterdag|zondag|mon|tues?|wed|thu|thurs?|fri|sat|sun)"
+)
+_ORDINAL = r"(?:st|nd|rd|th|e|de|ste)"
+_DATES = re.compile(
+    rf"\b{_MONTH}\.?\s+\d{{1,2}}{_ORDINAL}?\b(?:,?\s+(?:19|20)?\d{{2}}\b)?"  # June 25, 2016
+    rf"|\b\d{{1,2}}{_ORDINAL}?\s+(?:of\s+)?{_MONTH}\b"  # 25 juni, 25th of June
+    rf"|\b{_WEEKDAY}\.?,?\s+(?:the\s+)?\d{{1,2}}{_ORDINAL}?\b"  # Saturday 21, zaterdag 21e
+    r"|\b\d{1,2}(?:st|nd|rd|th)\b"  # the 21st
+    r"|(?<![\d.,])\d{1,2}[/.\-]\d{1,2}(?:[/.\-](?:19|20)?\d{2})?(?![\d])",  # 12/06, 12-06-2016
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-]\d+)?$")
+
+# --- client age limits -----------------------------------------------------------------------
+_CLIENT_WORDS = (
+    r"(?:clients?|customers?|men|gents?|gentlemen|guys|heren|mannen|klanten|ages?|aged|leeftijd|"
+    r"only|alleen|welcome|welkom|preferred|please|no\s+one|nobody|niemand)"
+)
+_RANGE = re.compile(
+    r"(?<![\d.,:/\-$€£])(?P<lo>\d{2})\s*(?:-|–|—|to|tot|t/m|till|until|and|en)\s*(?P<hi>\d{2})(?![\d.,:%])"
+    r"(?P<unit>\s*(?:jaar|years?|yrs?|y/?o)\b)?",
+    re.IGNORECASE,
+)
+_BOUND = re.compile(
+    r"\b(?P<neg>(?:no\s+one|nobody|no(?:\s+\w+)?|not|niemand|geen(?:\s+\w+)?)\s+)?"
+    r"(?P<word>under|below|younger\s+than|up\s+to|onder|jonger\s+dan|max(?:imum)?\.?(?:\s+age)?|tot|"
+    r"over|above|older\s+than|vanaf|boven(?:\s+de)?|ouder\s+dan|min(?:imum)?\.?(?:\s+age)?|at\s+least|minstens)"
+    r"\s*:?\s*(?P<num>\d{2})(?P<plus>\s*\+)?(?![\d.,:%])(?P<unit>\s*(?:jaar|years?|yrs?|y/?o)\b)?",
+    re.IGNORECASE,
+)
+_PLUS = re.compile(r"(?<![\d.,$€£])(?P<num>\d{2})\s*\+(?![\d+])", re.IGNORECASE)
+_CLIENT_BEFORE = re.compile(rf"\b{_CLIENT_WORDS}\b[^.!?\n]{{0,25}}$", re.IGNORECASE)
+_CLIENT_AFTER = re.compile(rf"^[^.!?\n]{{0,20}}\b{_CLIENT_WORDS}\b", re.IGNORECASE)
+_UPPER_WORDS = re.compile(r"under|below|younger|up\s+to|onder|jonger|max|tot", re.IGNORECASE)
+
+# --- past ages ---------------------------------------------------------------------------------
+_NUM_ANY = rf"(\d{{1,2}}|{NUMBER_WORD})"  # unnamed: _PAST holds several
+_PAST = re.compile(
+    rf"\b(?:(?:when|since|after|before|until|till)\s+(?:i|she)\s+(?:was|turned|were)"
+    rf"|(?:i|she)\s+was|at|from|since)\s+(?:(?:the\s+)?age\s+(?:of\s+)?)?(?:only\s+|just\s+|about\s+)?"
+    rf"{_NUM_ANY}\b(?:\s*(?:years?(?:\s+old)?|yrs?|yo)\b)?{_NOT_AFTER_NUMBER}"
+    rf"|\btoen\s+(?:ik|zij|ze)\s+(?:pas\s+|nog\s+maar\s+|net\s+)?{_NUM_ANY}\s*(?:jaar\s+)?(?:oud\s+)?was\b"
+    rf"|\b(?:sinds|vanaf|sedert|op)\s+(?:mijn|m'n|haar|ik)\s+{_NUM_ANY}(?:e|de|ste)?\b(?:\s*jaar)?"
+    rf"|\b(?:ik|zij|ze)\s+was\s+{_NUM_ANY}\b(?:\s*jaar)?{_NOT_AFTER_NUMBER}",
+    re.IGNORECASE,
+)
+_PAST_AT = re.compile(r"^\s*(?:at|from|since)\b", re.IGNORECASE)
+_PAST_AT_CONTEXT = re.compile(
+    r"^[^.!?\n]{0,30}\b(?:i|she|ik|zij)\s+(?:started|began|moved|came|left|begon|kwam|ging|was)\b"
+    r"|\bage\b|(?:years?|yrs?|jaar)\b(?:\s+old)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +161,26 @@ class AgeFound:
     age: int
     start: int
     end: int
+
+
+@dataclass(frozen=True)
+class AgeLimit:
+    """A client age limit: `low` <= client age <= `high` (either may be None)."""
+
+    low: int | None
+    high: int | None
+    start: int
+    end: int
+
+    def as_dict(self) -> dict[str, int | None]:
+        return {"min": self.low, "max": self.high}
+
+
+@dataclass(frozen=True)
+class AgeReading:
+    stated: list[AgeFound]
+    client_limits: list[AgeLimit]
+    past: list[AgeFound]
 
 
 def _age_value(raw: str) -> int | None:
@@ -102,13 +209,89 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
     for m in _PAREN_AGE.finditer(text):
         if _NAME_BEFORE.search(text, max(0, m.start() - 2), m.start()):
             candidates.append((m.group("num"), m.start(), m.end()))
+    for m in _LINE_SUFFIX.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE and \
+                not _PRICE_LINE.search(text, line_start, m.start()):
+            candidates.append((m.group("num"), m.start("num"), m.end("num")))
     return candidates
 
 
-def find_ages(text: str) -> list[AgeFound]:
-    """Stated ages with the span of the age phrase, in order of appearance, overlapping phrases once."""
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _DATES.finditer(text):
+        numeric = _NUMERIC_DATE.fullmatch(m.group())
+        if numeric:
+            a, b = int(numeric.group(1)), int(numeric.group(2))
+            if not ((1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)):
+                continue  # "18-35" is no date
+        spans.append(m.span())
+    return spans
+
+
+def _client_limits(text: str) -> list[AgeLimit]:
+    limits: list[AgeLimit] = []
+
+    def context(start: int, end: int) -> bool:
+        return bool(_CLIENT_BEFORE.search(text, max(0, start - 40), start) or
+                    _CLIENT_AFTER.search(text[end : end + 30]))
+
+    for m in _RANGE.finditer(text):
+        lo, hi = int(m.group("lo")), int(m.group("hi"))
+        if 16 <= lo < hi <= 99 and (m.group("unit") or context(m.start(), m.end())):
+            limits.append(AgeLimit(lo, hi, m.start(), m.end()))
+    for m in _BOUND.finditer(text):
+        num = int(m.group("num"))
+        if num < 16 or any(x.start < m.end() and m.start() < x.end for x in limits):
+            continue
+        if not (m.group("unit") or m.group("neg") or m.group("plus") or context(m.start(), m.end())):
+            continue
+        upper = bool(_UPPER_WORDS.match(m.group("word")))
+        if m.group("neg"):
+            upper = not upper  # "no one under 21": 21 is the lowest age
+        if upper:
+            limits.append(AgeLimit(None, num, m.start(), m.end()))
+        else:
+            limits.append(AgeLimit(num, None, m.start(), m.end()))
+    for m in _PLUS.finditer(text):
+        num = int(m.group("num"))
+        if num < 16 or any(s.start <= m.start() < s.end for s in limits):
+            continue
+        if context(m.start(), m.end()):
+            limits.append(AgeLimit(num, None, m.start(), m.end()))
+    return sorted(limits, key=lambda x: x.start)
+
+
+def _past_ages(text: str) -> list[AgeFound]:
+    found = []
+    for m in _PAST.finditer(text):
+        raw = next(g for g in m.groups() if g is not None)
+        age = _age_value(raw)
+        if age is None or not MIN_AGE <= age <= MAX_AGE:
+            continue
+        if _PAST_AT.match(m.group()) and not _PAST_AT_CONTEXT.search(text, m.end() - 2, m.end() + 40) \
+                and "age" not in m.group().lower():
+            continue  # "at 16 I started" is a past age; "at 22:00" or "from 25 euro" is not
+        found.append(AgeFound(age, m.start(), m.end()))
+    return found
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def read_ages(text: str) -> AgeReading:
+    """Stated ages, client age limits and past ages, each in order of appearance."""
+    candidates = _candidates(text)
+    has_digits = any(c.isdigit() for c in text)
+    limits = _client_limits(text) if has_digits else []
+    past = _past_ages(text) if candidates else []
+    if not candidates:
+        return AgeReading([], limits, past)
+    others = [(x.start, x.end) for x in limits] + [(p.start, p.end) for p in past]
+    dates: list[tuple[int, int]] | None = None
     found: list[AgeFound] = []
-    for raw, start, end in _candidates(text):
+    for raw, start, end in candidates:
         age = _age_value(raw)
         if age is None or not MIN_AGE <= age <= MAX_AGE:
             continue
@@ -116,8 +299,23 @@ def find_ages(text: str) -> list[AgeFound]:
             continue
         if _NOT_PERSON_AFTER.match(text, end):
             continue
+        if _OTHER_PERSON_BEFORE.search(text, max(0, start - 40), start):
+            continue
+        at = text.find(raw, start, end)
+        num_start = at if at >= 0 else start
+        if _overlaps(num_start, num_start + len(raw), others):
+            continue
+        if dates is None:
+            dates = _date_spans(text) if has_digits else []
+        if _overlaps(num_start, num_start + len(raw), dates):
+            continue
         if any(f.start < end and start < f.end for f in found):
             continue
         found.append(AgeFound(age, start, end))
     found.sort(key=lambda f: f.start)
-    return found
+    return AgeReading(found, limits, past)
+
+
+def find_ages(text: str) -> list[AgeFound]:
+    """Stated ages with the span of the age phrase, in order of appearance, overlapping phrases once."""
+    return read_ages(text).stated

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from core.schema import analysis_text
-from nlp.ages import AgeFound, find_ages
+from nlp.ages import AgeFound, AgeLimit, read_ages
 from nlp.emails import EmailFound, find_emails
 from nlp.handles import HandleFound, UrlFound, find_handles, find_urls
 from nlp.indicators import context
@@ -23,7 +23,7 @@ from nlp.indicators.engine import match_patterns
 from nlp.lang import detect_language
 from nlp.lexicon import Entry
 from nlp.licences import LicenceFound, find_licences
-from nlp.phones import PhoneFound, find_phones
+from nlp.phones import AmbiguousPhone, PhoneFound, read_phones
 from nlp.pipeline import get_pipeline
 from nlp.places import PlaceFound, find_places
 from nlp.prices import PriceFound, find_prices
@@ -55,6 +55,11 @@ class Extraction:
     handles: list[dict[str, str]] = field(default_factory=list)
     ages: list[int] = field(default_factory=list)
     indicators: list[dict[str, Any]] = field(default_factory=list)
+    # Added to the contract: numbers valid in several regions the ad does not choose between, and
+    # ages that are not the advertiser's (client limits "18-35", past ages "when I was 16").
+    phones_ambiguous: list[dict[str, Any]] = field(default_factory=list)
+    client_age_limits: list[dict[str, int | None]] = field(default_factory=list)
+    past_ages: list[int] = field(default_factory=list)
     risk: float = 0.0
     reasons: list[str] = field(default_factory=list)
     entities: list[EntitySpan] = field(default_factory=list)
@@ -70,6 +75,9 @@ class Extraction:
             "ages": self.ages,
             "indicators": [{k: hit[k] for k in CONTRACT_INDICATOR_FIELDS} for hit in self.indicators],
             "risk": self.risk,
+            "phones_ambiguous": self.phones_ambiguous,
+            "client_age_limits": self.client_age_limits,
+            "past_ages": self.past_ages,
         }
 
     def entity_dicts(self) -> list[dict[str, Any]]:
@@ -116,6 +124,9 @@ class _Found:
     prices: list[PriceFound]
     places: list[PlaceFound]
     licences: list[LicenceFound]
+    phones_ambiguous: list[AmbiguousPhone]
+    client_age_limits: list[AgeLimit]
+    past_ages: list[AgeFound]
 
     def entities(self) -> list[EntitySpan]:
         entities = (
@@ -131,13 +142,16 @@ class _Found:
         return sorted(entities, key=lambda e: (e.start, e.kind))
 
 
-def _find_all(text: str, country: str) -> _Found:
+def _find_all(text: str, country: str | None) -> _Found:
     emails, urls = find_emails(text), find_urls(text)
-    # Digits inside an address or a link are not a phone number written in the ad.
+    # Digits inside an address or a link are not a phone number written in the ad, nor a handle.
     masked = [(e.start, e.end) for e in emails] + [(u.start, u.end) for u in urls]
+    phones, ages = read_phones(text, country, masked), read_ages(text)
     return _Found(
-        phones=find_phones(text, country, masked), emails=emails, handles=find_handles(text), urls=urls,
-        ages=find_ages(text), prices=find_prices(text), places=find_places(text), licences=find_licences(text),
+        phones=phones.phones, emails=emails, handles=find_handles(text, [(e.start, e.end) for e in emails]),
+        urls=urls, ages=ages.stated, prices=find_prices(text), places=find_places(text),
+        licences=find_licences(text), phones_ambiguous=phones.ambiguous, client_age_limits=ages.client_limits,
+        past_ages=ages.past,
     )
 
 
@@ -172,15 +186,17 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
     return _without_overlaps(hits)
 
 
-def extract(text: str, title: str | None = None, lang: str | None = None, country: str = "NL",
+def extract(text: str, title: str | None = None, lang: str | None = None, country: str | None = "NL",
             licence_register: frozenset[str] | None = None) -> Extraction:
     """Extract from one ad. With a `licence_register` (see nlp.licences), shown licence numbers that
-    are not in it raise `licence_unknown`; without one, licences are read but not judged."""
+    are not in it raise `licence_unknown`; without one, licences are read but not judged.
+    `country` is the region national phone numbers default to (None: NL); "" or "auto" means none:
+    infer it from the ad (nlp.phones)."""
     text = analysis_text(title, text) if title else text
     guess = detect_language(text)
     lang = lang if lang in ("nl", "en") else guess.lang
     doc = get_pipeline(lang)(text)
-    found = _find_all(text, country or "NL")
+    found = _find_all(text, "NL" if country is None else country)
     ages = list(dict.fromkeys(a.age for a in found.ages))
     indicators = _indicators(text, doc, lang, found, ages, licence_register)
     return Extraction(
@@ -196,6 +212,9 @@ def extract(text: str, title: str | None = None, lang: str | None = None, countr
         ],
         ages=ages,
         indicators=indicators,
+        phones_ambiguous=[p.as_dict() for p in found.phones_ambiguous],
+        client_age_limits=[limit.as_dict() for limit in found.client_age_limits],
+        past_ages=list(dict.fromkeys(a.age for a in found.past_ages)),
         risk=risk_score(indicators),
         reasons=risk_reasons(indicators),
         entities=found.entities(),

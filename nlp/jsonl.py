@@ -48,9 +48,11 @@ def _extract_record(line: str, licence_register: frozenset[str] | None = None) -
     from nlp.extract import extract
 
     record = read_ad_object(line)
-    country = (record.get("country") or "NL").upper()
-    if country not in phonenumbers.SUPPORTED_REGIONS:
-        raise ValueError(f"unknown country {record['country']!r} (expected an ISO 3166 code such as NL)")
+    country = "NL" if record.get("country") is None else record["country"].strip().upper()
+    if country in ("", "AUTO"):
+        country = "auto"  # no hint: the region of national numbers is inferred from the ad
+    elif country not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValueError(f"unknown country {record['country']!r} (expected an ISO 3166 code such as NL, or \"auto\")")
     result = extract(record["text"], title=record.get("title") or None, lang=record.get("lang"), country=country,
                      licence_register=licence_register)
     return {"id": record["id"], **result.contract()}

@@ -1,37 +1,224 @@
-"""The indicator lexicon as data: loading and checking ``nlp/indicators/*.yaml``.
+"""The indicator lexicon as data: the pydantic models of ``nlp/indicators/*.yaml`` and their loader.
 
 Each entry names an indicator code from the shared vocabulary, its category, a weight, the
-explanation an analyst reads, its source, how it is found (``patterns`` for words, ``computed``
-for rules over extracted entities) and example sentences: every positive must raise the code and
-no negative may. ``validate_all`` runs those examples through the real extractor, so CI proves
-the data and the engine agree.
+explanation an analyst reads (in Dutch and English), its source, how it is found (``patterns``
+for words, ``computed`` for rules over extracted entities) and example sentences: every positive
+must raise the code and no negative may. Running those examples needs the extractor, so that
+check lives in ``nlp.lexicon_check``; this module imports nothing from the rest of ``nlp``.
+
+Pattern kinds (docs in ``nlp/indicators/nl.yaml``):
+
+- ``phrase``: the exact lower-case words;
+- ``lemma``: the words in any inflection (same simplemma lemma);
+- ``seq``: a token sequence, one step per token (see ``Step`` below);
+- ``near``: every step somewhere within ``window`` tokens of the others, in one sentence, in any
+  order unless ``ordered`` (free Dutch word order: "haar vriend regelt de afspraken" and "de
+  afspraken worden door haar vriend geregeld");
+- ``regex``: a regular expression over the text (dates and ranges, which tokens split badly).
+
+A step is a string: alternatives separated by ``|``, each a word (any inflection), ``=word`` (this
+form only), ``word*`` (any word starting so: Dutch compounds), ``$set`` (a named word set from
+``words.yaml``) or ``*`` (any one token); a leading ``?`` makes the step optional.
+Pattern options: ``weight``, ``loose`` (a stated adult age cancels it), ``unless`` (steps that
+cancel a hit in the same sentence within ``unless_window`` tokens: "jaren geleden", "supervision"),
+``requires: [adult]`` (only in a text with an adult-service cue; for words common in ordinary life).
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-import yaml
+from pydantic import Field, field_validator, model_validator
+
+from core.datafiles import DataFiles, Said, Strict, load_model
 
 INDICATOR_DIR = Path(__file__).parent / "indicators"
 LEXICON_FILES = ("nl.yaml", "en.yaml", "computed.yaml")
+WORDS_FILE = "words.yaml"
 CONTEXT_FILE = "context.yaml"
 CATEGORIES = ("minor", "coercion", "movement", "obfuscation", "trust", "licensing")
-PATTERN_KINDS = ("phrase", "lemma", "tokens")
+PATTERN_KINDS = ("phrase", "lemma", "seq", "near", "regex")
 COMPUTED_RULES = ("stated_age_under_18", "stated_age_18", "phone_disguised", "email_disguised", "very_low_price",
                   "licence_unknown")
-REQUIRED = ("code", "category", "weight", "explanation", "source", "positives", "negatives")
+REQUIREMENTS = ("adult",)
+_STEP_WORD = re.compile(r"^(?:=?[^\s|$*?=]+\*?|\$[a-z_]+|\*)$")
+
+Category = Literal["minor", "coercion", "movement", "obfuscation", "trust", "licensing"]
+Weight = Annotated[float, Field(gt=0, le=1)]
+
+
+def step_problems(step: str) -> list[str]:
+    """What is wrong with one step string (empty when it is well formed)."""
+    body = step[1:] if step.startswith("?") else step
+    return [f"step {step!r}: {alt!r} is not a word, =word, word*, $set or *"
+            for alt in body.split("|") if not _STEP_WORD.match(alt)]
+
+
+class Explanation(Strict):
+    en: Said
+    """What the indicator means, for an analyst reading English."""
+    nl: Said
+    """Wat de indicator betekent, voor een analist die Nederlands leest."""
+
+
+class PatternModel(Strict):
+    phrase: str | None = None
+    lemma: str | None = None
+    seq: list[str] | None = None
+    near: list[str] | None = None
+    regex: str | None = None
+    weight: Weight | None = None
+    """Overrides the entry's weight for hits of this pattern."""
+    loose: bool = False
+    """A stated adult age (context.yaml: adult_age) cancels hits of this pattern."""
+    window: Annotated[int, Field(ge=1, le=20)] = 6
+    """near: the largest distance in tokens between the first and the last step."""
+    ordered: bool = False
+    """near: the steps must occur in the written order."""
+    unless: list[str] = []
+    """Steps that cancel a hit when one occurs in the same sentence within `unless_window` tokens."""
+    unless_window: Annotated[int, Field(ge=1, le=30)] = 8
+    requires: list[Literal["adult"]] = []
+    """Context the whole text must have: `adult` = an adult-service cue of context.yaml."""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> PatternModel:
+        kinds = [k for k in PATTERN_KINDS if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            raise ValueError(f"a pattern needs exactly one of {PATTERN_KINDS} (has {kinds or 'none'})")
+        steps = (self.seq or []) + (self.near or []) + self.unless
+        problems = [p for step in steps for p in step_problems(step)]
+        if self.seq is not None and (not self.seq or self.seq[0].startswith("?") or self.seq[0] == "*"):
+            problems.append("seq: the first step must be required and not `*`")
+        if self.near is not None and len(self.near) < 2:
+            problems.append("near: needs at least two steps")
+        if self.regex is not None:
+            try:
+                re.compile(self.regex)
+            except re.error as exc:
+                problems.append(f"regex does not compile: {exc}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @property
+    def kind(self) -> str:
+        return next(k for k in PATTERN_KINDS if getattr(self, k) is not None)
+
+
+class EntryModel(Strict):
+    code: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    category: Category
+    weight: Weight
+    explanation: Explanation
+    source: Said
+    """Where the indicator comes from: a document in the repository or a named public list."""
+    patterns: list[PatternModel] = []
+    computed: Literal["stated_age_under_18", "stated_age_18", "phone_disguised", "email_disguised",
+                      "very_low_price", "licence_unknown"] | None = None
+    options: dict[str, Any] = {}
+    """Parameters of a computed rule (a threshold, words to ignore, a register for the examples)."""
+    positives: Annotated[list[str], Field(min_length=1)]
+    """Sentences that must raise the code (run by nlp.lexicon_check)."""
+    negatives: Annotated[list[str], Field(min_length=1)]
+    """Sentences that must not raise it."""
+
+    @model_validator(mode="after")
+    def _found_somehow(self) -> EntryModel:
+        if not self.patterns and not self.computed:
+            raise ValueError(f"{self.code}: needs patterns or a computed rule")
+        return self
+
+
+class LexiconFile(Strict):
+    """``nl.yaml``, ``en.yaml``, ``computed.yaml``: the indicator entries."""
+
+    lang: Literal["nl", "en", "any"]
+    entries: Annotated[list[EntryModel], Field(min_length=1)]
+
+
+class WordsFile(Strict):
+    """``words.yaml``: named word sets that patterns use as ``$name`` (one vocabulary, many patterns)."""
+
+    sets: dict[str, Annotated[list[str], Field(min_length=1)]]
+
+    @field_validator("sets")
+    @classmethod
+    def _words_are_steps(cls, sets: dict[str, list[str]]) -> dict[str, list[str]]:
+        problems = [f"{name}: {p}" for name, words in sets.items() for w in words
+                    for p in step_problems(w) if not w.startswith("$")]
+        if any(not re.match(r"^[a-z_]+$", name) for name in sets):
+            problems.append("set names are lower-case letters and _")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return sets
+
+
+class Negation(Strict):
+    words: list[str]
+    window: Annotated[int, Field(ge=1)]
+    refusals: list[str]
+    refusal_chars: Annotated[int, Field(ge=1)]
+    source: Said
+
+
+class Disclaimer(Strict):
+    categories: list[Category]
+    cues: list[str]
+    source: Said
+
+
+class NonAdultListing(Strict):
+    categories: list[Category]
+    cues: list[str]
+    adult_cues: list[str]
+    source: Said
+
+
+class AdultAge(Strict):
+    loose_cancelled_from: Annotated[int, Field(ge=18)]
+    source: Said
+
+
+class ContextFile(Strict):
+    """``context.yaml``: negations, disclaimers, non-adult listings and adult ages."""
+
+    negation: Negation
+    disclaimer: Disclaimer
+    non_adult_listing: NonAdultListing
+    adult_age: AdultAge
+
+    @model_validator(mode="after")
+    def _cues_compile(self) -> ContextFile:
+        cues = (self.negation.refusals + self.disclaimer.cues + self.non_adult_listing.cues
+                + self.non_adult_listing.adult_cues)
+        bad = []
+        for cue in cues:
+            try:
+                re.compile(cue)
+            except re.error as exc:
+                bad.append(f"{cue!r}: {exc}")
+        if bad:
+            raise ValueError("cues that do not compile: " + "; ".join(bad))
+        return self
 
 
 @dataclass(frozen=True)
 class Pattern:
-    kind: str  # phrase | lemma | tokens
+    kind: str  # phrase | lemma | seq | near | regex
     value: Any
     loose: bool = False
     weight: float | None = None
+    window: int = 6
+    ordered: bool = False
+    unless: tuple[str, ...] = ()
+    unless_window: int = 8
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -39,7 +226,8 @@ class Entry:
     code: str
     category: str
     weight: float
-    explanation: str
+    explanation_en: str
+    explanation_nl: str
     source: str
     file: str
     patterns: tuple[Pattern, ...] = ()
@@ -48,144 +236,86 @@ class Entry:
     negatives: tuple[str, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def explanation(self) -> str:
+        """The English explanation: what the hit dicts and stored hits carry as ``explanation``."""
+        return self.explanation_en
+
 
 class LexiconError(ValueError):
     pass
 
 
-def _read_yaml(name: str) -> Any:
-    try:
-        return yaml.safe_load((INDICATOR_DIR / name).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"{name}: cannot read: {exc}") from None
+def _pattern(model: PatternModel) -> Pattern:
+    return Pattern(model.kind, getattr(model, model.kind), model.loose, model.weight, model.window, model.ordered,
+                   tuple(model.unless), model.unless_window, tuple(model.requires))
 
 
-def _pattern(raw: dict[str, Any]) -> Pattern:
-    kinds = [k for k in PATTERN_KINDS if k in raw]
-    if len(kinds) != 1:
-        raise LexiconError(f"pattern {raw!r} needs exactly one of {PATTERN_KINDS}")
-    return Pattern(kinds[0], raw[kinds[0]], bool(raw.get("loose", False)), raw.get("weight"))
-
-
-def _entry(raw: dict[str, Any], file: str) -> Entry:
-    missing = [k for k in REQUIRED if k not in raw]
-    if missing:
-        raise LexiconError(f"{file}: entry {raw.get('code', '?')!r} lacks {missing}")
-    known = set(REQUIRED) | {"patterns", "computed"}
+def _entry(model: EntryModel, file: str) -> Entry:
     return Entry(
-        code=str(raw["code"]),
-        category=str(raw["category"]),
-        weight=float(raw["weight"]),
-        explanation=str(raw["explanation"]),
-        source=str(raw["source"]),
-        file=file,
-        patterns=tuple(_pattern(p) for p in raw.get("patterns") or ()),
-        computed=str(raw.get("computed", "")),
-        positives=tuple(raw["positives"] or ()),
-        negatives=tuple(raw["negatives"] or ()),
-        options={k: v for k, v in raw.items() if k not in known},
+        code=model.code, category=model.category, weight=model.weight, explanation_en=model.explanation.en,
+        explanation_nl=model.explanation.nl, source=model.source, file=file,
+        patterns=tuple(_pattern(p) for p in model.patterns), computed=model.computed or "",
+        positives=tuple(model.positives), negatives=tuple(model.negatives), options=dict(model.options),
     )
+
+
+def data_files() -> DataFiles:
+    return [*((INDICATOR_DIR / name, LexiconFile) for name in LEXICON_FILES),
+            (INDICATOR_DIR / WORDS_FILE, WordsFile), (INDICATOR_DIR / CONTEXT_FILE, ContextFile)]
+
+
+def fingerprint() -> str:
+    """A digest of every indicator data file: compiled patterns cached under it stay valid until one changes."""
+    digest = hashlib.sha256()
+    for path, _ in data_files():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
+
+
+def _load(path: Path, model: type[Any]) -> Any:
+    from core.datafiles import DataFileError
+
+    try:
+        return load_model(path, model)
+    except DataFileError as exc:
+        raise LexiconError(str(exc)) from None
 
 
 @lru_cache(maxsize=1)
 def load_entries() -> tuple[Entry, ...]:
-    entries = []
-    for name in LEXICON_FILES:
-        data = _read_yaml(name)
-        if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-            raise LexiconError(f"{name}: needs a top-level `entries` list")
-        entries += [_entry(raw, name) for raw in data["entries"]]
-    return tuple(entries)
+    """Every entry of the three lexicon files, validated (LexiconError names file and place)."""
+    return tuple(_entry(raw, name) for name in LEXICON_FILES
+                 for raw in _load(INDICATOR_DIR / name, LexiconFile).entries)
 
 
 @lru_cache(maxsize=1)
-def load_context() -> dict[str, Any]:
-    data = _read_yaml(CONTEXT_FILE)
-    if not isinstance(data, dict):
-        raise LexiconError(f"{CONTEXT_FILE}: needs a mapping")
-    return data
+def load_words() -> dict[str, tuple[str, ...]]:
+    return {name: tuple(words) for name, words in _load(INDICATOR_DIR / WORDS_FILE, WordsFile).sets.items()}
 
 
-def computed_entry(rule: str) -> Entry:
-    for entry in load_entries():
-        if entry.computed == rule:
-            return entry
-    raise LexiconError(f"no computed entry for rule {rule!r}")
+@lru_cache(maxsize=1)
+def load_context() -> ContextFile:
+    return _load(INDICATOR_DIR / CONTEXT_FILE, ContextFile)
 
 
-def _entry_problems(entry: Entry) -> list[str]:
-    where = f"{entry.file}: {entry.code}"
-    problems = []
-    if entry.category not in CATEGORIES:
-        problems.append(f"{where}: category {entry.category!r} not one of {CATEGORIES}")
-    if not 0 < entry.weight <= 1:
-        problems.append(f"{where}: weight {entry.weight} not in (0, 1]")
-    if not entry.patterns and not entry.computed:
-        problems.append(f"{where}: needs patterns or a computed rule")
-    if entry.computed and entry.computed not in COMPUTED_RULES:
-        problems.append(f"{where}: unknown computed rule {entry.computed!r}")
-    if not entry.positives or not entry.negatives:
-        problems.append(f"{where}: needs at least one positive and one negative sentence")
-    for p in entry.patterns:
-        if p.weight is not None and not 0 < float(p.weight) <= 1:
-            problems.append(f"{where}: pattern {p.value!r} weight not in (0, 1]")
-    if not entry.explanation.strip() or not entry.source.strip():
-        problems.append(f"{where}: explanation and source must not be empty")
-    return problems
-
-
-def _example_problems(entry: Entry) -> list[str]:
-    from nlp.extract import extract
-
-    where = f"{entry.file}: {entry.code}"
-    problems = []
-    register = frozenset(entry.options.get("example_register") or ()) or None
-
-    def codes_of(sentence: str) -> set[str]:
-        return {hit["code"] for hit in extract(sentence, licence_register=register).indicators}
-
-    for sentence in entry.positives:
-        codes = codes_of(sentence)
-        if entry.code not in codes:
-            problems.append(f"{where}: positive sentence not matched: {sentence!r}")
-    for sentence in entry.negatives:
-        codes = codes_of(sentence)
-        if entry.code in codes:
-            problems.append(f"{where}: negative sentence matched: {sentence!r}")
-    return problems
-
-
-def validate_all() -> list[str]:
-    """Every problem in the lexicon files; an empty list means CI may load them."""
-    try:
-        entries = load_entries()
-        load_context()
-    except LexiconError as exc:
-        return [str(exc)]
+def entry_problems(entries: tuple[Entry, ...], words: dict[str, tuple[str, ...]]) -> list[str]:
+    """Rules across entries and files that the models cannot see: one category and weight per code,
+    and every ``$set`` a pattern names exists."""
     problems = []
     first_seen: dict[str, Entry] = {}
     for entry in entries:
-        problems += _entry_problems(entry)
+        where = f"{entry.file}: {entry.code}"
         seen = first_seen.setdefault(entry.code, entry)
         if (seen.category, seen.weight) != (entry.category, entry.weight):
-            problems.append(f"{entry.file}: {entry.code}: category/weight differ from {seen.file}")
-    if problems:
-        return problems
-    try:
-        from nlp.indicators.engine import build_matchers
-        from nlp.pipeline import PIPELINE_LANGS
-
-        for lang in PIPELINE_LANGS:
-            build_matchers(lang)
-    except (LexiconError, ValueError) as exc:
-        return [f"patterns do not compile: {exc}"]
-    try:
-        from nlp.indicators.context import rules
-
-        rules.cache_clear()
-        rules()
-    except (KeyError, TypeError, ValueError) as exc:  # re.error is a ValueError
-        return [f"{CONTEXT_FILE}: {exc.__class__.__name__}: {exc}"]
-    for entry in entries:
-        problems += _example_problems(entry)
+            problems.append(f"{where}: category/weight differ from {seen.file}")
+        for p in entry.patterns:
+            steps = list(p.value) if p.kind in ("seq", "near") else []
+            for step in steps + list(p.unless):
+                for alt in step.lstrip("?").split("|"):
+                    if alt.startswith("$") and alt[1:] not in words:
+                        problems.append(f"{where}: unknown word set {alt!r}")
+    for name, members in words.items():
+        problems += [f"{WORDS_FILE}: {name}: unknown word set {m!r}" for m in members
+                     if m.startswith("$") and m[1:] not in words]
     return problems

@@ -3,6 +3,11 @@
 Ads disguise phone numbers so that platform filters miss them: number words ("nul zes",
 "zero six", "oh"), letters that look like digits ("O6", "l2"), odd separators ("06*12~34"),
 keycap emoji, full-width or other Unicode digits, and mixtures ("06 een twee 34", "2ONE6").
+Number words may be run together ("twotwoeight", "4oneninetwo", "nulzes") and tens and unit
+written as one word ("twentysix", "zesentwintig"). Words that sound like digits ("for", "to",
+"too", "ate") and a lone "o" count only inside a run of digits that is disguised already (see
+``_kept_weak``), never in ordinary prose. Separators between digit groups include
+``* ~ | # / $ ; @ ! { } ' "`` and a backslash.
 A ``DigitRun`` is a maximal sequence of such tokens joined by short separators; every token
 keeps the offsets of the characters it came from, so anything found in the digits can be shown
 to an analyst in the original text.
@@ -33,7 +38,7 @@ _EXTRA_WORDS = {"oh": 0, "één": 1, "eén": 1, "ėėn": 1, "nil": 0, "nought": 
 _NL_COMPOUND = (
     r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën)(?:" + "|".join(_TENS_NL) + ")"
 )
-_EN_COMPOUND = r"(?:" + "|".join(_TENS_EN) + r")[ \-](?:one|two|three|four|five|six|seven|eight|nine)"
+_EN_COMPOUND = r"(?:" + "|".join(_TENS_EN) + r")[ \-]?(?:one|two|three|four|five|six|seven|eight|nine)"
 # NUMBER_WORD: the number words as a regular expression, for patterns that read one in place
 # (ages.py). Longest forms first so that "zeventien" is not read as "zeven" + "tien".
 _WORD_ALTERNATIVES = sorted(
@@ -42,6 +47,14 @@ _WORD_ALTERNATIVES = sorted(
     reverse=True,
 )
 NUMBER_WORD = "(?:" + _NL_COMPOUND + "|" + _EN_COMPOUND + "|" + "|".join(_WORD_ALTERNATIVES) + ")"
+
+# Parts of number words run together ("twotwoeight", "zeroseven", "nulzes"); the English compounds
+# ("twentysix") come first so that they are read as one two-digit number.
+_EN_GLUED_COMPOUNDS = [t + u for t in _TENS_EN for u in _UNITS_EN[1:]]
+_GLUED_EN = sorted({*_EN_GLUED_COMPOUNDS, *_UNITS_EN, *_TEENS_EN, *_TENS_EN, "oh", "for", "to", "too", "ate", "o"},
+                   key=len, reverse=True)
+_GLUED_NL = sorted({*_UNITS_NL, *_TEENS_NL, *_TENS_NL, "één"}, key=len, reverse=True)
+_GLUED_PART = "|".join(sorted({*_GLUED_EN, *_GLUED_NL}, key=len, reverse=True))
 
 # Digits that are not decimal digits to `\d` (circled, superscript, ...), read with unicodedata.digit.
 _OTHER_DIGIT_CHARS = "".join(
@@ -55,12 +68,16 @@ TOKEN_RE = re.compile(
     r"(?P<keycap>[0-9]\ufe0f?\u20e3)"
     r"|(?P<digits>\d+)"
     rf"|(?P<other>[{re.escape(_OTHER_DIGIT_CHARS)}]+)"
+    rf"|(?P<glued>(?i:{_GLUED_PART}){{2,}})(?![^\W\d_])"
     r"|(?P<alpha>[^\W\d_]+)"
 )
-# What may stand between two digit tokens of one number.
-GAP_RE = re.compile(r"[ \t\u00a0*_~|#./\\\-()\[\]]{0,4}")
+# What may stand between two digit tokens of one number. " $" right before digits is a price.
+GAP_RE = re.compile(r"[ \t\u00a0*_~|#./\\\-()\[\]$;@!{}'\"]{0,4}")
+_PRICE_GAP = re.compile(r".*\s\$")
 PLAIN_GAP_CHARS = set(" -.()")  # "/" between digit groups (06/12/34/56/78) is a disguise
 LETTER_DIGITS = {"o": "0", "l": "1", "i": "1"}
+# Words that sound like a digit, and a lone "o": digits only inside a disguised run (``_kept_weak``).
+WEAK_WORDS = {"for": "4", "fore": "4", "to": "2", "too": "2", "ate": "8", "o": "0"}
 
 
 @dataclass(frozen=True)
@@ -85,12 +102,18 @@ class DigitRun:
         return self.tokens[-1].end
 
 
+_EN_GLUED = re.compile("(" + "|".join(_TENS_EN) + ")(" + "|".join(_UNITS_EN[1:]) + ")")
+
+
 @lru_cache(maxsize=4096)
 def number_word_value(word: str) -> int | None:
     """Value of a number word in Dutch or English, or None."""
     key = " ".join(word.lower().replace("-", " ").split())
     if key in _EXTRA_WORDS:
         return _EXTRA_WORDS[key]
+    glued = _EN_GLUED.fullmatch(key)
+    if glued:  # "twentytwo": text2num reads only "twenty two"
+        key = f"{glued.group(1)} {glued.group(2)}"
     for lang in ("nl", "en"):
         try:
             return int(text2num(key, lang))
@@ -104,7 +127,8 @@ def _number_words() -> dict[str, int]:
     units_nl = [u for u in _UNITS_NL[1:]] + ["één"]
     compounds = [f"{u}{joiner}{t}" for u in units_nl for t in _TENS_NL for joiner in ("en", "ën")]
     words = {}
-    for word in [*_UNITS_NL, *_TEENS_NL, *_TENS_NL, *_UNITS_EN, *_TEENS_EN, *_TENS_EN, *_EXTRA_WORDS, *compounds]:
+    for word in [*_UNITS_NL, *_TEENS_NL, *_TENS_NL, *_UNITS_EN, *_TEENS_EN, *_TENS_EN, *_EXTRA_WORDS, *compounds,
+                 *_EN_GLUED_COMPOUNDS]:
         value = number_word_value(word)
         if value is not None:
             words[word] = value
@@ -133,24 +157,102 @@ def _merged_compounds(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
     return merged
 
 
+@lru_cache(maxsize=4096)
+def glued_digits(word: str, touches_digit: bool = False) -> str | None:
+    """The digits of number words run together ("twotwoeight" -> "228", "nulzes" -> "06"), or None.
+    At least two parts, all from one language, and not only digit-sounding words ("toto") unless
+    the word is glued to a digit ("561ateforfor70")."""
+    lower = word.lower()
+    for parts in (_GLUED_EN, _GLUED_NL):
+        split = _split_glued(lower, tuple(parts))
+        if split and len(split) >= 2 and (touches_digit or any(p not in WEAK_WORDS and p != "oh" for p in split)):
+            return "".join(WEAK_WORDS.get(p) or str(NUMBER_WORDS[p]) for p in split)
+    return None
+
+
+def _split_glued(word: str, parts: tuple[str, ...]) -> list[str] | None:
+    """`word` as a sequence of `parts`, longest part first at each place (depth-first), or None."""
+    if not word:
+        return []
+    for part in parts:
+        if word.startswith(part):
+            rest = _split_glued(word[len(part):], parts)
+            if rest is not None:
+                return [part, *rest]
+    return None
+
+
 def digit_tokens(text: str) -> list[DigitToken]:
     tokens = []
+    weak = False
     for match in TOKEN_RE.finditer(text):
         kind, raw, start, end = match.lastgroup, match.group(), match.start(), match.end()
-        if kind == "alpha":
+        if kind == "glued":
             value = NUMBER_WORDS.get(raw.lower())
+            digits = str(value) if value is not None else glued_digits(raw, _touches_digit(text, start, end))
+            if digits is not None:
+                tokens.append(DigitToken(start, end, digits, "word" if value is not None else "glued"))
+                continue
+            kind = "alpha"
+        if kind == "alpha":
+            lower = raw.lower()
+            value = NUMBER_WORDS.get(lower)
             if value is not None:
                 tokens.append(DigitToken(start, end, str(value), "word"))
             elif LOOKALIKE_LETTERS.issuperset(raw) and _touches_digit(text, start, end):
                 tokens.append(DigitToken(start, end, "".join(LETTER_DIGITS[c.lower()] for c in raw), "letters"))
+            elif lower in WEAK_WORDS:
+                glued = _touches_digit(text, start, end)  # "30561ate70": part of the digits
+                tokens.append(DigitToken(start, end, WEAK_WORDS[lower], "glued" if glued else "weak"))
+                weak = weak or not glued
         elif kind == "digits":
             digits = "".join(str(unicodedata.decimal(c)) for c in raw)
             tokens.append(DigitToken(start, end, digits, "digits" if raw.isascii() else "unicode"))
         elif kind == "keycap":
             tokens.append(DigitToken(start, end, raw[0], "keycap"))
-        else:
+        elif kind == "other":
             tokens.append(DigitToken(start, end, "".join(str(unicodedata.digit(c)) for c in raw), "unicode"))
-    return _merged_compounds(text, tokens)
+    tokens = _merged_compounds(text, tokens)
+    return _kept_weak(text, tokens) if weak else tokens
+
+
+_DISGUISED_KINDS = frozenset({"word", "glued", "letters", "keycap"})
+
+
+def _kept_weak(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
+    """Digit-sounding words ("for", "to", "ate", "o") kept only between two digit tokens, joined by
+    short separators, in a stretch of the text that also holds number words, glued words, look-alike
+    letters or keycaps, or between two single digits: "six oh two for 5" but not "150 for 30". At the
+    edge of a run one number word next to it is enough: "O seven nine ..." """
+    kept: list[DigitToken] = []
+    n = len(tokens)
+    for k, token in enumerate(tokens):
+        if token.kind != "weak":
+            kept.append(token)
+            continue
+        lo = k - 1
+        while lo >= 0 and tokens[lo].kind == "weak" and _joined(text, tokens[lo], tokens[lo + 1]):
+            lo -= 1
+        hi = k + 1
+        while hi < n and tokens[hi].kind == "weak" and _joined(text, tokens[hi - 1], tokens[hi]):
+            hi += 1
+        left = lo >= 0 and _joined(text, tokens[lo], tokens[lo + 1])
+        right = hi < n and _joined(text, tokens[hi - 1], tokens[hi])
+        if left != right:  # at the edge of a run: kept next to a number word only
+            if (tokens[lo] if left else tokens[hi]).kind in ("word", "glued"):
+                kept.append(token)
+            continue
+        if not left:
+            continue
+        window = [t for t in tokens[max(0, lo - 3) : hi + 4] if t.kind != "weak"]
+        if any(t.kind in _DISGUISED_KINDS for t in window) or \
+                (len(tokens[lo].digits) == 1 and len(tokens[hi].digits) == 1):
+            kept.append(token)
+    return kept
+
+
+def _joined(text: str, left: DigitToken, right: DigitToken) -> bool:
+    return GAP_RE.fullmatch(text, left.end, right.start) is not None
 
 
 def digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
@@ -164,7 +266,7 @@ def digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
             continue
         if tokens:
             gap = text[tokens[-1].end : token.start]
-            if GAP_RE.fullmatch(gap):
+            if GAP_RE.fullmatch(gap) and not _PRICE_GAP.match(gap):
                 tokens.append(token)
                 gaps.append(gap)
                 continue
@@ -179,7 +281,7 @@ def disguise_kinds(tokens: tuple[DigitToken, ...], gaps: tuple[str, ...]) -> lis
     """How a number was disguised (empty when written plainly)."""
     kinds = set()
     for token in tokens:
-        if token.kind == "word":
+        if token.kind in ("word", "glued", "weak"):
             kinds.add("words")
         elif token.kind == "letters":
             kinds.add("letters")

@@ -6,25 +6,38 @@ phone: prices, dates, times, postcodes, licence/KvK/BTW numbers, IBANs, ad ids, 
 measurements and long digit runs. Dates, times and IBANs are masked before the runs are built;
 labelled numbers (KvK, licence, ad id...) are skipped by the label in front of them; the
 others never validate or lack the trunk prefix a national number needs.
+
+Which country a national number belongs to ("0412 345 678" is Dutch in Oss and Australian on a
+mobile): the given country (the site's, NL by default) unless the ad's own hints clearly point
+elsewhere (``nlp.regions``: a calling code, a city, a country name) and the number is valid there.
+When the given country does not fit the number, or no country is given (``country`` empty or
+"auto"), the hinted regions are tried, strongest first; then the number as international without
+its "+" (>= 10 digits); then its shape alone over every region the data file names, a mobile
+reading winning over a landline. A number that is still valid in more than one region is reported
+as ``AmbiguousPhone`` with its candidates, never with a guessed country.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import phonenumbers
-from phonenumbers import PhoneMetadata, PhoneNumberFormat
+from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
 from nlp.normalise import DigitRun, digit_runs, disguise_kinds
+from nlp.regions import CITY_WEIGHT, hinted_regions, region_hints
 
 MIN_DIGITS, MAX_DIGITS = 8, 15
 MASK_CONTEXT = 16
 
 _DATE = re.compile(
     r"(?<![\d\-./])(?:\d{1,2}([-./])\d{1,2}\1(?:19|20)?\d{2}|(?:19|20)\d{2}([-./])\d{1,2}\2\d{1,2})(?![\d]|[-./]\d)"
+    # a date written with spaces, "12 03 2026": day and month, then a four-digit year
+    r"|(?<![\d\-./])(?<!\d )(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d{2}(?![\d]| \d)"
 )
 _TIME = re.compile(r"(?<![\d.:])\d{1,2}[.:h]\d{2}(?![\d.:])(?:\s*-\s*\d{1,2}[.:h]\d{2}(?![\d.:]))?")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d{2,4}){2,5}\b")
@@ -48,9 +61,48 @@ class PhoneFound:
         return bool(self.disguises)
 
 
+@dataclass(frozen=True)
+class AmbiguousPhone:
+    """A number valid in more than one region, none of which the ad points to."""
+
+    written: str
+    start: int
+    end: int
+    candidates: tuple[str, ...]  # E.164, the likeliest first
+    disguises: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {"written": self.written, "candidates": list(self.candidates)}
+
+
+@dataclass(frozen=True)
+class PhoneReading:
+    phones: list[PhoneFound]
+    ambiguous: list[AmbiguousPhone]
+
+
+AUTO = frozenset({"", "AUTO"})
+
+
 def _needs_trunk_prefix(region: str) -> bool:
     metadata = PhoneMetadata.metadata_for_region(region)
     return bool(metadata and metadata.national_prefix == "0")
+
+
+@lru_cache(maxsize=512)
+def _plan(region: str) -> tuple[str, frozenset[int]]:
+    """(national prefix, possible national lengths) of a region, for a cheap test before parsing."""
+    metadata = PhoneMetadata.metadata_for_region(region)
+    if metadata is None:
+        return "", frozenset()
+    return metadata.national_prefix or "", frozenset(metadata.general_desc.possible_length)
+
+
+def _may_fit(digits: str, region: str) -> bool:
+    prefix, lengths = _plan(region)
+    n = len(digits)
+    return n in lengths or (bool(prefix) and digits.startswith(prefix) and n - len(prefix) in lengths) \
+        or digits.startswith("00")
 
 
 def masked_ranges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -76,6 +128,35 @@ def _valid_e164(digits: str, plus: bool, region: str, trunk: bool) -> str | None
     return f"+{number.country_code}{number.national_number}"  # E.164 without the formatter's overhead
 
 
+_IDD = re.compile(r"^(?:00|011)")
+
+
+def _international_e164(digits: str, plus: bool) -> str | None:
+    """The digits read as an international number whether or not a "+" was written: "0044 20 ...",
+    "011 44 ...", "61 412 345 678". At least 10 digits, so that short runs stay national."""
+    bare = _IDD.sub("", digits)
+    if len(bare) < 10 and not plus:
+        return None
+    return _valid_e164(bare, True, "ZZ", False)
+
+
+@lru_cache(maxsize=65536)
+def _is_mobile(e164: str) -> bool:
+    kind = phonenumbers.number_type(phonenumbers.parse(e164))
+    return kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def _region_reader(region: str) -> Callable[[str, bool], str | None]:
+    trunk = _needs_trunk_prefix(region)
+
+    def read(digits: str, plus: bool) -> str | None:
+        if not plus and not _may_fit(digits, region):
+            return None
+        return _valid_e164(digits, plus, region, trunk)
+
+    return read
+
+
 def _plus_before(text: str, start: int) -> int | None:
     """Offset of a '+' written just before the number (international form), else None."""
     i = start - 1
@@ -84,7 +165,8 @@ def _plus_before(text: str, start: int) -> int | None:
     return i if i >= 0 and text[i] in "+\uff0b" and start - i <= 2 else None
 
 
-def _phones_in_run(text: str, run: DigitRun, region: str, trunk: bool) -> list[PhoneFound]:
+def _phones_in_run(text: str, run: DigitRun, read: Callable[[str, bool], str | None]) -> list[PhoneFound]:
+    """The longest valid token sequences of the run, left to right, as `read` reads digits."""
     found = []
     tokens = run.tokens
     i = 0
@@ -97,7 +179,7 @@ def _phones_in_run(text: str, run: DigitRun, region: str, trunk: bool) -> list[P
                 continue
             if len(digits) < MIN_DIGITS:
                 break
-            e164 = _valid_e164(digits, plus_at is not None, region, trunk)
+            e164 = read(digits, plus_at is not None)
             if e164:
                 hit = (j, e164)
                 break
@@ -112,11 +194,105 @@ def _phones_in_run(text: str, run: DigitRun, region: str, trunk: bool) -> list[P
     return found
 
 
-def find_phones(text: str, country: str = "NL", masked: Sequence[tuple[int, int]] = ()) -> list[PhoneFound]:
-    """Every phone number in `text`, in order of appearance (duplicates kept, spans differ)."""
-    region = (country or "NL").upper()
-    trunk = _needs_trunk_prefix(region)
-    found = []
+def _digit_count(found: list[PhoneFound]) -> int:
+    return sum(f.end - f.start for f in found)
+
+
+class _Inference:
+    """The region readings of one text: the given region first, then what the text hints at."""
+
+    def __init__(self, text: str, region: str | None, masked: Sequence[tuple[int, int]]) -> None:
+        self.text, self.region, self.masked = text, region, masked
+        self._hints: Counter[str] | None = None
+
+    @property
+    def hints(self) -> Counter[str]:
+        if self._hints is None:
+            self._hints = region_hints(self.text, self.masked)
+        return self._hints
+
+    def read(self, run: DigitRun) -> tuple[list[PhoneFound], list[AmbiguousPhone]]:
+        given = _phones_in_run(self.text, run, _region_reader(self.region)) if self.region else []
+        if given:
+            return self._elsewhere(run, given) or given, []
+        tried = {self.region} if self.region else set()
+        by_weight = sorted(self.hints.items(), key=lambda kv: -kv[1])
+        for i, (region, weight) in enumerate(by_weight):
+            if region in tried:
+                continue
+            tried.add(region)
+            found = _phones_in_run(self.text, run, _region_reader(region))
+            if found:
+                rivals = [r for r, w in by_weight[i + 1 :] if w == weight and r not in tried]
+                return self._resolved(run, found, rivals)
+        found = _phones_in_run(self.text, run, _international_e164)
+        if found:
+            return found, []
+        return self._by_shape(run, tried)
+
+    def _elsewhere(self, run: DigitRun, given: list[PhoneFound]) -> list[PhoneFound] | None:
+        """The reading in a region the text points to clearly more than to the given one."""
+        if all(self.text[f.start] in "+＋" for f in given):
+            return None  # written with a country code: nothing to infer
+        own = self.hints.get(self.region or "", 0)
+        for region, weight in self.hints.most_common():
+            if weight < CITY_WEIGHT or weight <= own:
+                break
+            if region != self.region:
+                found = _phones_in_run(self.text, run, _region_reader(region))
+                if found and _digit_count(found) >= _digit_count(given):
+                    return found
+        return None
+
+    def _resolved(self, run: DigitRun, found: list[PhoneFound],
+                  rivals: list[str]) -> tuple[list[PhoneFound], list[AmbiguousPhone]]:
+        """`found` unless an equally hinted region reads the same digits as another number."""
+        for region in rivals:
+            other = {(f.start, f.end): f.e164 for f in _phones_in_run(self.text, run, _region_reader(region))}
+            if any(other.get((f.start, f.end), f.e164) != f.e164 for f in found):
+                return [], [self._ambiguous(f, [f.e164, other[(f.start, f.end)]]) for f in found]
+        return found, []
+
+    def _by_shape(self, run: DigitRun, tried: set[str | None]) -> tuple[list[PhoneFound], list[AmbiguousPhone]]:
+        """Every region of the data file that reads the run; one reading, or one mobile among
+        several, is taken; several remain ambiguous. Eight-digit numbers without a trunk prefix
+        (Denmark, Norway, Singapore...) are too common as other numbers to place by shape."""
+        readings: dict[tuple[int, int], dict[str, PhoneFound]] = {}
+        for region in hinted_regions():
+            if region in tried:
+                continue
+            for f in _phones_in_run(self.text, run, _region_reader(region)):
+                digits = sum(len(t.digits) for t in run.tokens if f.start <= t.start < f.end)
+                if digits >= 9 or self.text[f.start] in "0+＋":
+                    readings.setdefault((f.start, f.end), {})[f.e164] = f
+        found: list[PhoneFound] = []
+        ambiguous: list[AmbiguousPhone] = []
+        taken: list[tuple[int, int]] = []
+        for span in sorted(readings, key=lambda sp: (sp[0] - sp[1], sp[0])):  # longest first
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            taken.append(span)
+            options = readings[span]
+            mobile = [e for e in options if _is_mobile(e)]
+            if len(options) == 1 or len(mobile) == 1:
+                found.append(options[mobile[0] if mobile else next(iter(options))])
+            else:
+                ordered = sorted(options, key=lambda e: (e not in mobile, e))
+                ambiguous.append(self._ambiguous(options[ordered[0]], ordered))
+        return sorted(found, key=lambda f: f.start), ambiguous
+
+    def _ambiguous(self, found: PhoneFound, candidates: list[str]) -> AmbiguousPhone:
+        return AmbiguousPhone(self.text[found.start : found.end], found.start, found.end,
+                              tuple(dict.fromkeys(candidates)), found.disguises)
+
+
+def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[int, int]] = ()) -> PhoneReading:
+    """Every phone number in `text`, in order of appearance (duplicates kept, spans differ), and the
+    numbers that stay ambiguous between regions. `country` "" or "auto" (or None): infer it."""
+    region = (country or "").upper()
+    inference = _Inference(text, None if region in AUTO else region, masked)
+    found: list[PhoneFound] = []
+    ambiguous: list[AmbiguousPhone] = []
     for candidate in digit_runs(text, masked):
         if sum(len(t.digits) for t in candidate.tokens) < MIN_DIGITS:
             continue
@@ -128,5 +304,12 @@ def find_phones(text: str, country: str = "NL", masked: Sequence[tuple[int, int]
                 continue
             if _LABEL_BEFORE.search(text, max(0, run.start - 30), run.start):
                 continue
-            found += _phones_in_run(text, run, region, trunk)
-    return found
+            phones, unsure = inference.read(run)
+            found += phones
+            ambiguous += unsure
+    return PhoneReading(found, ambiguous)
+
+
+def find_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[int, int]] = ()) -> list[PhoneFound]:
+    """Every phone number in `text` placed in one region, in order of appearance."""
+    return read_phones(text, country, masked).phones

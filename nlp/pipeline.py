@@ -1,67 +1,137 @@
-"""spaCy blank pipelines for Dutch and English, built once per process.
+"""spaCy blank pipelines for Dutch and English, built once per process, and simplemma's lemmas.
 
-Only the tokenizer and a small lemmatizer run: no statistical model exists (or is needed) for the
-indicator lexicons, and every extra component costs throughput. The lemmatizer is backed by
-``simplemma``; it looks words up in the pipeline's own language first and the other one second,
-because Dutch ads borrow English phrases ("new in town") and the lexicons of both languages run
-over every ad.
+Only the tokenizer runs per ad. Lemmas come from ``simplemma``, looked up in the pipeline's own
+language first and the other one second, because Dutch ads borrow English phrases ("new in town")
+and the lexicons of both languages run over every ad. They are used when the lexicon is compiled
+(``inflections``: every form simplemma knows for a pattern word), not per token: matching a token's
+lower-case form against those forms is the same test as comparing lemmas, and it spares loading
+simplemma's dictionaries (a second per process) at start-up.
+
+The Dutch tokenizer has 4,500 abbreviation exceptions ("bijv.", "t.a.v."); building them costs
+0.4 s per process, longer than everything else extraction needs. ``LazyAbbreviations`` adds an
+abbreviation the first time a text contains it, which gives the same tokens.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
-import numpy
-import simplemma
 import spacy
-from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
 PIPELINE_LANGS = ("nl", "en")
 
 
-class SimplemmaLemmatizer:
-    """Sets ``token.lemma_`` to the lower-case simplemma lemma; caches per word form."""
-
-    def __init__(self, langs: tuple[str, ...]) -> None:
-        self.langs = langs
-        self._cache: dict[str, str] = {}
-        self._hashes: dict[int, int] = {}  # lower-case form -> lemma, as hashes of this vocab
-
-    def lemma(self, lower: str) -> str:
-        lemma = self._cache.get(lower)
-        if lemma is None:
-            lemma = simplemma.lemmatize(lower, lang=self.langs).lower() if lower.isalpha() else lower
-            if len(self._cache) < 200_000:
-                self._cache[lower] = lemma
-        return lemma
-
-    def __call__(self, doc: Doc) -> Doc:
-        # Work on string hashes in bulk: setting token.lemma_ one by one costs more than the lookup.
-        strings = doc.vocab.strings
-        lemmas = []
-        for lower in doc.to_array([LOWER]).tolist():
-            lemma = self._hashes.get(lower)
-            if lemma is None:
-                lemma = strings.add(self.lemma(strings[lower]))
-                self._hashes[lower] = lemma
-            lemmas.append(lemma)
-        if lemmas:
-            doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))
-        return doc
+def lemma_langs(lang: str) -> tuple[str, ...]:
+    """The simplemma languages for a pipeline: its own first, then the other one."""
+    return (lang, *[x for x in PIPELINE_LANGS if x != lang])
 
 
-@Language.factory("simplemma_lemmatizer", default_config={"langs": ["nl", "en"]})
-def make_simplemma_lemmatizer(nlp: Language, name: str, langs: list[str]) -> SimplemmaLemmatizer:
-    return SimplemmaLemmatizer(tuple(langs))
+def lemmatize(word: str, lang: str) -> str:
+    """simplemma's lower-case lemma of `word` in pipeline `lang` (words only; anything else as is)."""
+    import simplemma
+
+    lower = word.lower()
+    return simplemma.lemmatize(lower, lang=lemma_langs(lang)).lower() if lower.isalpha() else lower
+
+
+def inflections(words: Iterable[str]) -> dict[str, list[str]]:
+    """For each word, the forms whose simplemma lemma is the word or the word's lemma, in either
+    pipeline's language order ("boeken" -> boek, boekt, geboekt, ...; "drive" -> drives, drove)."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+    words = sorted(set(words))
+    targets: dict[str, set[str]] = {}  # lemma -> words it stands for
+    for word in words:
+        for lang in PIPELINE_LANGS:
+            for lemma in (word, lemmatize(word, lang)):
+                targets.setdefault(lemma, set()).add(word)
+    factory = DefaultDictionaryFactory()
+    candidates: dict[str, set[str]] = {w: {w} for w in words}
+    for lang in PIPELINE_LANGS:
+        for form, lemma in factory.get_dictionary(lang).items():
+            lemma = lemma.lower()
+            if lemma in targets and form.isalpha():
+                for word in targets[lemma]:
+                    candidates[word].add(form.lower())
+    result = {}
+    for word in words:
+        wanted = {word} | {lemmatize(word, lang) for lang in PIPELINE_LANGS}
+        result[word] = sorted(f for f in candidates[word]
+                              if f == word or any(lemmatize(f, lang) in wanted for lang in PIPELINE_LANGS))
+    return result
+
+
+class LazyAbbreviations:
+    """The pipeline's tokenizer, with dotted abbreviation exceptions added when first seen.
+
+    Without the exception "bijv." the tokenizer splits off the final period; so wherever a period
+    token follows other tokens without a space, the joined text is looked up among the pending
+    exceptions (so is a token that ends in a period itself), and when one is found it is added and
+    the text tokenized again.
+    """
+
+    def __init__(self, tokenizer: Any, pending: dict[str, Any]) -> None:
+        self.tokenizer = tokenizer
+        self.pending = pending
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        if "." not in text or not self.pending:
+            return doc
+        found = {}
+        for i, token in enumerate(doc):
+            if token.text in self.pending:
+                found[token.text] = self.pending.pop(token.text)
+            if not token.text.endswith("."):
+                continue
+            joined, j = token.text, i - 1
+            while j >= 0 and not doc[j].whitespace_ and len(joined) < 20:
+                joined = doc[j].text + joined
+                if joined in self.pending:
+                    found[joined] = self.pending.pop(joined)
+                j -= 1
+        if not found:
+            return doc
+        for string, substrings in found.items():
+            self.tokenizer.add_special_case(string, substrings)
+        return self.tokenizer(text)
+
+    def __getattr__(self, name: str) -> Any:  # pipe(), to_bytes(), rules ... of the real tokenizer
+        return getattr(self.tokenizer, name)
+
+
+def _is_lazy(chunk: str, substrings: list[dict[int, str]]) -> bool:
+    return chunk.endswith(".") and len(chunk) > 1 and len(substrings) == 1
+
+
+@spacy.registry.tokenizers("signalstack.lazy_abbreviations.v1")
+def make_lazy_tokenizer() -> Any:
+    def create(nlp: Language) -> LazyAbbreviations:
+        from spacy.tokenizer import Tokenizer
+        from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+        exceptions = nlp.Defaults.tokenizer_exceptions
+        eager = {k: v for k, v in exceptions.items() if not _is_lazy(k, v)}
+        pending = {k: v for k, v in exceptions.items() if _is_lazy(k, v)}
+        defaults = nlp.Defaults
+        tokenizer = Tokenizer(
+            nlp.vocab, rules=eager,
+            prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+            suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+            infix_finditer=compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
+            token_match=defaults.token_match, url_match=defaults.url_match,
+        )
+        return LazyAbbreviations(tokenizer, pending)
+
+    return create
 
 
 @cache
 def get_pipeline(lang: str) -> Language:
     """The pipeline for "nl" or "en"; any other language is tokenized the Dutch way."""
     lang = lang if lang in PIPELINE_LANGS else "nl"
-    nlp = spacy.blank(lang)
-    other = [x for x in PIPELINE_LANGS if x != lang]
-    nlp.add_pipe("simplemma_lemmatizer", config={"langs": [lang, *other]})
-    return nlp
+    return spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "signalstack.lazy_abbreviations.v1"}}})

@@ -10,10 +10,46 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-import yaml
+from pydantic import Field, model_validator
+
+from core.datafiles import DataFiles, Said, Strict, files_problems, load_model
 
 PLACES_FILE = Path(__file__).parent / "data" / "places.yaml"
+
+
+class Place(Strict):
+    name: Said
+    """The place's name as it is written, and the name every form is reported as."""
+    also: list[Said] = []
+    """Other written forms (another language, the official name)."""
+
+
+class Gazetteer(Strict):
+    """``data/places.yaml``: the place names read as ``city`` entities."""
+
+    places: Annotated[list[Place], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _each_form_once(self) -> Gazetteer:
+        owner: dict[str, int] = {}
+        twice = []
+        for i, place in enumerate(self.places):
+            for form in dict.fromkeys((place.name, *place.also)):
+                if owner.setdefault(form, i) != i:
+                    twice.append(f"{form!r} ({self.places[owner[form]].name}, {place.name})")
+        if twice:
+            raise ValueError(f"places: written forms listed twice: {', '.join(twice)}")
+        return self
+
+
+def data_files() -> DataFiles:
+    return [(PLACES_FILE, Gazetteer)]
+
+
+def validate_all() -> list[str]:
+    return files_problems(data_files())
 
 
 @dataclass(frozen=True)
@@ -25,11 +61,10 @@ class PlaceFound:
 
 @lru_cache(maxsize=1)
 def _places() -> tuple[dict[str, str], re.Pattern[str]]:
-    data = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))
     canonical: dict[str, str] = {}
-    for entry in data["places"]:
-        for form in [entry["name"], *entry.get("also", [])]:
-            canonical[form] = entry["name"]
+    for place in load_model(PLACES_FILE, Gazetteer).places:
+        for form in (place.name, *place.also):
+            canonical[form] = place.name
     forms = sorted(canonical, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'])")
     return canonical, pattern

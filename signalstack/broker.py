@@ -20,6 +20,7 @@ ROUTES = {
     "signalstack.dispatch_analysis": "maintenance",
     "signalstack.update_clusters": "maintenance",
     "signalstack.purge_expired": "maintenance",
+    "signalstack.audit_checkpoint": "maintenance",
 }
 
 

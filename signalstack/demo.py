@@ -42,6 +42,7 @@ class DemoSummary:
     truth_minor_ads_flagged: int = 0
     text_clusters: int = 0
     networks: int = 0
+    alerts: int = 0
     accounts: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -57,6 +58,7 @@ class DemoSummary:
             f"ads with a planted minor indicator: {self.truth_minor_ads}, of which flagged: "
             f"{self.truth_minor_ads_flagged}",
             f"near-duplicate text clusters: {self.text_clusters}, networks: {self.networks}",
+            f"new watch alerts: {self.alerts}",
         ]
         out += [f"account {name} / password {pw}" for name, pw in self.accounts.items()]
         return out
@@ -76,14 +78,14 @@ def _ensure_accounts(settings: Settings) -> dict[str, str]:
     return passwords
 
 
-def _start_site(world: Path, settings: Settings):
+def _start_site(world: Path, settings: Settings, day: int | None = None):
     from crawlers.demosite.server import make_server
 
     try:
-        server = make_server(world, host=settings.demosite_host, port=int(settings.demosite_port))
+        server = make_server(world, day, host=settings.demosite_host, port=int(settings.demosite_port))
     except OSError:
         # The configured port is taken (an earlier demo still running?): any free port will do.
-        server = make_server(world, host=settings.demosite_host, port=0)
+        server = make_server(world, day, host=settings.demosite_host, port=0)
     threading.Thread(target=server.serve_forever, name="demosite", daemon=True).start()
     return server
 
@@ -100,7 +102,9 @@ def _truth_minor_keys(world: Path, live: set[tuple[str, str]]) -> set[tuple[str,
 
 def run_demo(ads: int | None = None, seed: int | None = None, days: int = 14, keep_serving: bool = False,
              settings: Settings | None = None, sites: tuple[str, ...] = ("classic", "profiles", "search"),
-             progress=print) -> DemoSummary:
+             progress=print, day: int | None = None) -> DemoSummary:
+    """`day`: the day of the world to serve and crawl (default its last); a later day re-crawls."""
+    from casefiles.watches import match_new
     from crawlers.demosite.generate import generate_world
     from crawlers.demosite.world import World
     from crawlers.run import CrawlRefused, crawl_site
@@ -113,10 +117,10 @@ def run_demo(ads: int | None = None, seed: int | None = None, days: int = 14, ke
     progress(f"generating the synthetic world in {world}")
     generate_world(ads=ads or int(settings.demo_ads), days=days,
                    seed=int(settings.demo_seed) if seed is None else seed, out=world)
-    server = _start_site(world, settings)
+    server = _start_site(world, settings, day)
     summary = DemoSummary(world=world, site_url=server.url)
     try:
-        live = {key for key in World(world).day_view().by_id if key[0] in sites}
+        live = {key for key in World(world).day_view(day).by_id if key[0] in sites}
         summary.generated = len(live)
         for site in sites:
             progress(f"crawling {site} at {server.url}")
@@ -131,6 +135,9 @@ def run_demo(ads: int | None = None, seed: int | None = None, days: int = 14, ke
         progress("clustering texts and linking networks")
         with session_scope(settings) as session:
             cluster_stored_ads(session, actor=DEMO_ACTOR)
+        progress("matching new ads against the watchlists")
+        with session_scope(settings) as session:
+            summary.alerts = match_new(session).alerts
         summary.accounts = _ensure_accounts(settings)
         _fill_counts(summary, settings, live, _truth_minor_keys(world, live))
     finally:

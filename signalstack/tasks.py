@@ -149,12 +149,23 @@ def run_analyse_range(settings: Settings, first_id: int, last_id: int, then_clus
     from signalstack.workers.analysis import analyse_range, pending_count
 
     result = asdict(analyse_range(settings, first_id, last_id, actor=WORKER_ACTOR))
+    if result["analysed"]:
+        result["watch_alerts"] = run_match_watches(settings)["alerts"]
     if then_cluster and result["analysed"]:
         with session_scope(settings) as session:
             left = pending_count(session)
         if left == 0:  # the last range to commit sees nothing left, so clusters are updated once per round
             result["clusters"] = enqueue(settings, "signalstack.update_clusters")
     return result
+
+
+def run_match_watches(settings: Settings) -> dict[str, Any]:
+    """Alerts for the versions analysed since the last match (only up to the first version still pending,
+    so ranges finishing out of order are matched once each, by whichever range completes the run)."""
+    from casefiles.watches import match_new
+
+    with session_scope(settings) as session:
+        return asdict(match_new(session))
 
 
 def run_update_clusters(settings: Settings) -> dict[str, Any]:
@@ -179,6 +190,15 @@ def run_purge_expired(settings: Settings) -> dict[str, Any]:
             "files_removed": remove_files(result.files_to_remove)}
 
 
+def run_audit_checkpoint(settings: Settings) -> dict[str, Any]:
+    """Sign the audit chain's head into <data_dir>/audit-checkpoints.jsonl (``core.checkpoints``)."""
+    from core.checkpoints import write_checkpoint
+
+    with session_scope(settings) as session:
+        cp = write_checkpoint(session, settings, reason=system_actor("scheduler"))
+    return {"entries": cp["entries"], "hash": cp["hash"]}
+
+
 RUNNERS = {
     "signalstack.crawl_site": run_crawl_site,
     "signalstack.monitor_site": run_monitor_site,
@@ -186,6 +206,7 @@ RUNNERS = {
     "signalstack.analyse_range": run_analyse_range,
     "signalstack.update_clusters": run_update_clusters,
     "signalstack.purge_expired": run_purge_expired,
+    "signalstack.audit_checkpoint": run_audit_checkpoint,
 }
 
 
@@ -227,6 +248,7 @@ dispatch_analysis_task = _task("signalstack.dispatch_analysis")
 analyse_range_task = _task("signalstack.analyse_range")
 update_clusters_task = _task("signalstack.update_clusters")
 purge_expired_task = _task("signalstack.purge_expired")
+audit_checkpoint_task = _task("signalstack.audit_checkpoint")
 
 
 @signals.celeryd_after_setup.connect
@@ -262,6 +284,9 @@ def _schedule_of(entry: MonitorEntry):
     return schedule
 
 
+AUDIT_CHECKPOINT_MINUTES = 15
+
+
 def beat_schedule(settings: Settings, known_sites: set[str] | None = None) -> dict[str, dict[str, Any]]:
     """Celery beat entries: one monitoring crawl per scheduled site, a regular analysis sweep that picks
     up versions whose round was cut short (a crawl whose worker died after storing them), and the daily
@@ -282,6 +307,9 @@ def beat_schedule(settings: Settings, known_sites: set[str] | None = None) -> di
                                   "kwargs": {"then_cluster": True}}
     schedule["retention-purge"] = {"task": "signalstack.purge_expired", "options": {"queue": "maintenance"},
                                    "schedule": crontab(minute=15, hour=3), "kwargs": {}}  # quiet hours
+    # Bounds what a cut tail can hide when nothing else writes a checkpoint (docs/RELIABILITY.md).
+    schedule["audit-checkpoint"] = {"task": "signalstack.audit_checkpoint", "options": {"queue": "maintenance"},
+                                    "schedule": timedelta(minutes=AUDIT_CHECKPOINT_MINUTES), "kwargs": {}}
     return schedule
 
 

@@ -44,7 +44,7 @@ def record_decision(who: Viewer, ad_id: int, decision: str, seen_decision_id: in
         return
     try:
         with db() as session:
-            decide(session, session.get(User, who.id), ad_id, decision, reason, seen_decision_id)
+            status = decide(session, session.get(User, who.id), ad_id, decision, reason, seen_decision_id).status
     except ReviewConflict as exc:
         flash("error", t("review.conflict", detail=str(exc)))
         return
@@ -54,6 +54,9 @@ def record_decision(who: Viewer, ad_id: int, decision: str, seen_decision_id: in
     # Clear the field by value: popping the key lets the browser re-send the old text, and the next
     # decision on this ad would silently carry the previous reason.
     st.session_state[f"reason_{ad_id}"] = ""
+    if status == "proposed":
+        flash("warning", t("review.proposal_saved", ad=ad_id, decision=t("decision." + decision)))
+        return
     flash("success", t("review.saved", ad=ad_id, decision=t("decision." + decision)))
 
 

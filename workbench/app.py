@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from pathlib import Path
 
 import streamlit as st
 
@@ -17,7 +18,11 @@ from workbench.i18n import t
 
 log = logging.getLogger("signalstack.workbench")
 
-st.set_page_config(page_title="signalstack", page_icon=":material/policy:", layout="wide")
+# A file, not ":material/...": for those the browser fetches the favicon from fonts.gstatic.com, and
+# the workbench must make no request to another host (it would reveal its use).
+FAVICON = Path(__file__).with_name("static") / "favicon.png"
+
+st.set_page_config(page_title="signalstack", page_icon=str(FAVICON), layout="wide")
 
 try:
     viewer = auth.signed_in_viewer()

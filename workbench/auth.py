@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from core import audit
 from core.schema import User
-from core.users import authenticate
+from core.users import verify_login
 from workbench.i18n import LANGUAGES, t
 from workbench.ui import Viewer, db
 
@@ -24,6 +24,14 @@ def oidc_configured() -> bool:
         return "auth" in st.secrets
     except Exception:  # no secrets file at all means no OIDC
         return False
+
+
+def client_address() -> str:
+    """The client's address as Streamlit sees it (sign-in throttling per address); "" when unknown."""
+    try:
+        return str(getattr(st.context, "ip_address", None) or "")
+    except Exception:  # outside a script run (AppTest, bare mode) there is no request
+        return ""
 
 
 def _remember(user: User) -> Viewer:
@@ -73,12 +81,14 @@ def sign_in_page() -> None:
         password = st.text_input(t("signin.password"), type="password", key="signin_password")
         submitted = st.form_submit_button(t("signin.submit"))
     if submitted:
-        with db() as session:
-            user = authenticate(session, username, password)
-            if user is not None:
-                _remember(user)
-        if user is None:
-            st.error(t("signin.failed"))
+        with db() as session:  # committed either way: the attempt counts towards throttling
+            result = verify_login(session, username, password, client_address())
+            if result.user is not None:
+                _remember(result.user)
+        if result.user is None:
+            st.error(t("signin.failed") if result.status == "fail"
+                     else t(f"signin.{result.status}", seconds=result.retry_after,
+                            minutes=max(result.retry_after // 60, 1)))
         else:
             st.rerun()
     if oidc_configured():

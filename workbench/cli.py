@@ -8,7 +8,8 @@ from pathlib import Path
 
 import typer
 
-APP = Path(__file__).with_name("app.py")
+# server.py: app.py as an st.App, plus the one-time download route (workbench.downloads).
+APP = Path(__file__).with_name("server.py")
 
 
 def streamlit_command(host: str, port: int) -> list[str]:

@@ -2,28 +2,96 @@
 
 Texts are data (``workbench/i18n/<lang>.yaml``); ``t(key)`` looks one up in the
 language the signed-in user chose (stored in ``User.lang``). A missing key shows
-the key itself rather than failing, and ``missing_keys()`` lets a test insist the
-tables stay in step.
+the key itself rather than failing; the data check (``CatalogueInStep``) and
+``missing_keys()`` insist the tables stay in step.
 """
 
 from __future__ import annotations
 
+import re
+import string
 from functools import cache
 from pathlib import Path
+from typing import Annotated
 
-import yaml
+from pydantic import AfterValidator, RootModel, ValidationInfo, model_validator
+
+from core.datafiles import DataFiles, file_path, files_problems, load_model, read_yaml
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 _FOLDER = Path(__file__).with_name("i18n")
 
 
+def _key(key: str) -> str:
+    if not re.fullmatch(r"[a-z_]+(\.[a-z0-9_]+)+", key):
+        raise ValueError(f"{key!r} must be a dotted lower-case key such as page.home")
+    return key
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{name}`` fields ``translate`` fills in; ValueError when `text` is no format string."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def _format_string(text: str) -> str:
+    placeholders(text)  # a stray brace fails here, not on screen
+    return text
+
+
+class Catalogue(RootModel[dict[Annotated[str, AfterValidator(_key)], Annotated[str, AfterValidator(_format_string)]]]):
+    """``i18n/<lang>.yaml``: a flat table of dotted key -> text (a ``str.format`` string)."""
+
+
+class CatalogueInStep(Catalogue):
+    """A catalogue with the same keys as the other languages' files beside it, and per text the same
+    ``{placeholders}``. The data check insists on it; the workbench loads a plain ``Catalogue``, so
+    a key one language lacks shows as the key rather than stopping the interface."""
+
+    @model_validator(mode="after")
+    def _in_step_with_other_languages(self, info: ValidationInfo) -> CatalogueInStep:
+        path = file_path(info)
+        siblings = [path.with_name(f"{lang}.yaml") for lang in LANGUAGES] if path else []
+        problems = [p for other in siblings if other != path and other.is_file()
+                    for p in _out_of_step(self.root, read_yaml(other), other.name)]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+def _out_of_step(mine: dict[str, str], theirs: object, their_name: str) -> list[str]:
+    if not isinstance(theirs, dict):
+        return []  # that file's own check reports it
+    problems = []
+    if missing := sorted(set(map(str, theirs)) - set(mine)):
+        problems.append(f"keys in {their_name} missing here: {', '.join(missing)}")
+    for key, text in mine.items():
+        other = theirs.get(key)
+        if isinstance(other, str) and _fields_or_none(other) not in (None, placeholders(text)):
+            problems.append(f"{key}: placeholders differ from {their_name}")
+    return problems
+
+
+def _fields_or_none(text: str) -> set[str] | None:
+    try:
+        return placeholders(text)
+    except ValueError:
+        return None  # that file's own check reports it
+
+
+def data_files() -> DataFiles:
+    return [(_FOLDER / f"{lang}.yaml", CatalogueInStep) for lang in LANGUAGES]
+
+
+def validate_all() -> list[str]:
+    return files_problems(data_files())
+
+
 @cache
 def texts(lang: str) -> dict[str, str]:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown interface language {lang!r}; choose one of {', '.join(LANGUAGES)}")
-    data = yaml.safe_load((_FOLDER / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
-    return {str(k): str(v) for k, v in data.items()}
+    return dict(load_model(_FOLDER / f"{lang}.yaml", Catalogue).root)
 
 
 def translate(lang: str, key: str, /, **values: object) -> str:

@@ -14,6 +14,7 @@ import networkx as nx
 from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
+from core.lookup import parse_id
 from core.schema import Ad, AdVersion, Cluster, ClusterMember, Entity, Site
 from workbench.queries import text_matches
 from workbench.search import SearchError, matching_ad_ids
@@ -55,14 +56,16 @@ def seed_ad_ids(session: Session, seed: str, country: str = "NL") -> set[int]:
     if not value:
         raise SearchError("a seed looks like ad:12, phone:0612345678, email:x@y.nl, image:<hash>")
     if kind == "cluster":
-        if not value.isdigit():
+        cluster_id = parse_id(value)
+        if cluster_id is None:
             raise SearchError("a cluster seed needs the cluster's number")
-        return set(session.execute(select(ClusterMember.ad_id).where(ClusterMember.cluster_id == int(value)))
+        return set(session.execute(select(ClusterMember.ad_id).where(ClusterMember.cluster_id == cluster_id))
                    .scalars())
     if kind == "ad":
-        if not value.isdigit():
+        ad_id = parse_id(value)
+        if ad_id is None:
             raise SearchError("an ad seed needs the ad's number")
-        return {int(value)} if session.get(Ad, int(value)) else set()
+        return {ad_id} if session.get(Ad, ad_id) else set()
     return set(session.execute(matching_ad_ids(kind, value, country)).scalars())
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from casefiles.review import may_read
 from core.schema import (
     Ad,
     AdVersion,
@@ -37,6 +38,8 @@ class TriageFilters:
     risk_max: float = 1.0
     unreviewed_only: bool = False
     urgent_only: bool = False
+    # Escalations of this team only (a coordinator's list); None: every team's (auditors).
+    urgent_team: str | None = None
 
     def as_detail(self) -> dict[str, Any]:
         """The filters as plain values, for the audit log."""
@@ -68,10 +71,14 @@ class TriageRow:
     risk: float
     reasons: list[str]
     captured_at: datetime
-    decision: str | None
-    decision_id: int | None
+    decision: str | None  # the standing (final) decision; "hidden" when another team's
+    decision_id: int | None  # the newest decision of any status: what a new decision must have seen
     decided_by: str | None
     hits: list[Hit] = field(default_factory=list)
+    decision_team: str = ""
+    proposal: str | None = None  # a downgrade waiting for a coordinator of the escalating team
+    proposed_by: str | None = None
+    proposal_reason: str = ""
 
 
 def is_newest_version() -> Any:
@@ -87,8 +94,10 @@ def is_newest_score() -> Any:
 
 
 def is_newest_decision() -> Any:
+    """No later final decision on the same ad exists (a proposal does not change what the ad is)."""
     newer = aliased(ReviewDecision)
-    return ~exists().where(newer.ad_id == ReviewDecision.ad_id, newer.id > ReviewDecision.id)
+    return ~exists().where(newer.ad_id == ReviewDecision.ad_id, newer.id > ReviewDecision.id,
+                           newer.status == "final")
 
 
 def _day_start(d: date) -> datetime:
@@ -105,7 +114,8 @@ def _triage_select(filters: TriageFilters) -> Select[Any]:
         .join(AdVersion, AdVersion.id == Score.ad_version_id)
         .join(Ad, Ad.id == AdVersion.ad_id)
         .join(Site, Site.id == Ad.site_id)
-        .outerjoin(ReviewDecision, and_(ReviewDecision.ad_id == Ad.id, is_newest_decision()))
+        .outerjoin(ReviewDecision, and_(ReviewDecision.ad_id == Ad.id, ReviewDecision.status == "final",
+                                        is_newest_decision()))
         .where(Score.flagged.is_(True), Score.risk >= filters.risk_min, Score.risk <= filters.risk_max,
                is_newest_version(), is_newest_score())
     )
@@ -129,6 +139,8 @@ def _triage_select(filters: TriageFilters) -> Select[Any]:
         q = q.where(~exists().where(any_decision.ad_id == Ad.id))
     if filters.urgent_only:
         q = q.where(ReviewDecision.decision == "urgent")
+        if filters.urgent_team is not None:
+            q = q.where(ReviewDecision.team == filters.urgent_team)
     return q
 
 
@@ -137,10 +149,13 @@ def _triage_select(filters: TriageFilters) -> Select[Any]:
 COUNT_AHEAD = 1000
 
 
-def triage_page(session: Session, filters: TriageFilters, page: int = 0,
-                page_size: int = 20) -> tuple[list[TriageRow], int, bool]:
+def triage_page(session: Session, filters: TriageFilters, page: int = 0, page_size: int = 20,
+                viewer: Any = None) -> tuple[list[TriageRow], int, bool]:
     """One page of flagged ads (newest score of each ad's newest version), riskiest first, the total,
-    and whether that total is exact (False: at least that many, counting stopped there)."""
+    and whether that total is exact (False: at least that many, counting stopped there).
+
+    With a `viewer`, decisions of teams the viewer may not read show as "hidden", without
+    reviewer or reason (``casefiles.review.may_read``)."""
     q = _triage_select(filters)
     cap = (max(page, 0) + 1) * page_size + COUNT_AHEAD
     total = session.execute(select(func.count()).select_from(q.limit(cap + 1).subquery())).scalar() or 0
@@ -150,16 +165,48 @@ def triage_page(session: Session, filters: TriageFilters, page: int = 0,
         q.order_by(Score.risk.desc(), Ad.id).limit(page_size).offset(max(page, 0) * page_size)
     ).all()
     hits = hits_for_versions(session, [v.id for _, v, _, _, _ in rows])
+    latest = latest_decisions(session, [ad.id for ad, _, _, _, _ in rows])
     result = []
     for ad, version, score, site_name, decision in rows:
         result.append(TriageRow(
             ad_id=ad.id, version_id=version.id, version_no=version.version_no, site=site_name,
             site_ad_id=ad.site_ad_id, title=version.title, text=version.text, city=version.city,
             risk=score.risk, reasons=[str(r) for r in score.reasons or []], captured_at=version.captured_at,
-            decision=decision.decision if decision else None, decision_id=decision.id if decision else None,
+            decision=decision.decision if decision else None,
+            decision_id=latest[ad.id].id if ad.id in latest else None,
             decided_by=decision.user.username if decision else None, hits=hits.get(version.id, []),
+            decision_team=decision.team if decision else "",
         ))
+        newest = latest.get(ad.id)
+        if newest is not None and newest.status == "proposed":
+            result[-1].proposal, result[-1].proposed_by = newest.decision, newest.user.username
+            result[-1].proposal_reason = newest.reason
+            result[-1].decision_team = result[-1].decision_team or newest.team
+    if viewer is not None:
+        result = [redacted(row, viewer, latest) for row in result]
     return result, total, exact
+
+
+def latest_decisions(session: Session, ad_ids: list[int]) -> dict[int, ReviewDecision]:
+    """The newest decision of any status per ad."""
+    if not ad_ids:
+        return {}
+    newer = aliased(ReviewDecision)
+    rows = session.execute(select(ReviewDecision).where(
+        ReviewDecision.ad_id.in_(ad_ids),
+        ~exists().where(newer.ad_id == ReviewDecision.ad_id, newer.id > ReviewDecision.id))).scalars()
+    return {d.ad_id: d for d in rows}
+
+
+def redacted(row: TriageRow, viewer: Any, latest: dict[int, ReviewDecision]) -> TriageRow:
+    """`row` as `viewer` may see it: another team's decision only as "hidden"."""
+    newest = latest.get(row.ad_id)
+    if newest is None or may_read(viewer, newest):
+        return row
+    row.decision = "hidden" if row.decision or row.proposal else None
+    row.decided_by, row.decision_team = None, ""
+    row.proposal, row.proposed_by, row.proposal_reason = None, None, ""
+    return row
 
 
 def hits_for_versions(session: Session, version_ids: list[int]) -> dict[int, list[Hit]]:
@@ -188,16 +235,27 @@ def filter_choices(session: Session) -> dict[str, list[str]]:
     }
 
 
-def urgent_items(session: Session, limit: int = 50) -> list[TriageRow]:
-    """Ads whose newest decision is an escalation, for the coordinators' dashboard."""
-    rows, _, _ = triage_page(session, TriageFilters(urgent_only=True), page_size=limit)
+def escalation_team(viewer: Any) -> str | None:
+    """Whose escalations `viewer` sees: every team's for auditors, otherwise the own team's."""
+    from core.permissions import can
+
+    return None if can(viewer, "review.read_all") else str(getattr(viewer, "team", ""))
+
+
+def urgent_items(session: Session, viewer: Any, limit: int = 50) -> list[TriageRow]:
+    """Ads whose standing decision is an escalation by the viewer's team (every team's for auditors),
+    each with any pending proposal to downgrade it, for the coordinators' dashboard."""
+    filters = TriageFilters(urgent_only=True, urgent_team=escalation_team(viewer))
+    rows, _, _ = triage_page(session, filters, page_size=limit, viewer=viewer)
     return rows
 
 
-def queue_counts(session: Session) -> dict[str, int]:
+def queue_counts(session: Session, viewer: Any = None) -> dict[str, int]:
+    """Flagged, unreviewed and urgent; with a `viewer`, urgent counts the escalations it may see."""
     everything = _triage_select(TriageFilters()).subquery()
     unreviewed = _triage_select(TriageFilters(unreviewed_only=True)).subquery()
-    urgent = _triage_select(TriageFilters(urgent_only=True)).subquery()
+    team = escalation_team(viewer) if viewer is not None else None
+    urgent = _triage_select(TriageFilters(urgent_only=True, urgent_team=team)).subquery()
     count = func.count()
     return {
         "flagged": session.execute(select(count).select_from(everything)).scalar() or 0,
@@ -266,6 +324,7 @@ class DecisionView:
     username: str
     version_no: int | None
     created_at: datetime
+    status: str = "final"  # or "proposed": waiting for a coordinator of the escalating team
 
 
 @dataclass
@@ -278,8 +337,16 @@ class AdView:
     last_seen: datetime
     removed_at: datetime | None
     versions: list[VersionView]
-    decisions: list[DecisionView]
+    decisions: list[DecisionView]  # those the viewer may read
     clusters: list[dict[str, Any]]
+    latest_decision_id: int | None = None  # of any team: what a new decision must have seen
+    hidden_decisions: int = 0  # decisions of another team, not shown
+
+    @property
+    def standing(self) -> str | None:
+        """The newest final decision the viewer may read (a proposal does not change it)."""
+        final = [d for d in self.decisions if d.status == "final"]
+        return final[-1].decision if final else None
 
 
 def _capture_dict(capture: Any) -> dict[str, Any] | None:
@@ -290,8 +357,10 @@ def _capture_dict(capture: Any) -> dict[str, Any] | None:
             "warc_offset": capture.warc_offset, "warc_record_id": capture.warc_record_id}
 
 
-def ad_view(session: Session, ad_id: int) -> AdView | None:
-    """Everything the ad page shows about one ad, oldest version first; None when there is no such ad."""
+def ad_view(session: Session, ad_id: int, viewer: Any = None) -> AdView | None:
+    """Everything the ad page shows about one ad, oldest version first; None when there is no such ad.
+
+    With a `viewer`, only the decisions it may read (its team's; every team's for auditors)."""
     from core.schema import Entity
 
     ad = session.get(Ad, ad_id)
@@ -319,15 +388,18 @@ def ad_view(session: Session, ad_id: int) -> AdView | None:
             flagged=bool(score and score.flagged), reasons=[str(r) for r in (score.reasons if score else [])],
             model_version=score.model_version if score else "", capture=_capture_dict(v.capture)))
     version_no = {v.id: v.version_no for v in ad.versions}
+    rows = list(session.execute(select(ReviewDecision).where(ReviewDecision.ad_id == ad_id)
+                                .order_by(ReviewDecision.id)).scalars())
+    readable = [d for d in rows if viewer is None or may_read(viewer, d)]
     decisions = [
-        DecisionView(d.id, d.decision, d.reason, d.user.username, version_no.get(d.ad_version_id), d.created_at)
-        for d in session.execute(select(ReviewDecision).where(ReviewDecision.ad_id == ad_id)
-                                 .order_by(ReviewDecision.id)).scalars()
+        DecisionView(d.id, d.decision, d.reason, d.user.username, version_no.get(d.ad_version_id), d.created_at,
+                     d.status)
+        for d in readable
     ]
     clusters = [{"id": c.id, "kind": c.kind, "key": c.key, "summary": c.summary or {}}
                 for c in clusters_of_ad(session, ad_id)]
     return AdView(ad.id, ad.site.name, ad.site_ad_id, ad.url, ad.first_seen, ad.last_seen, ad.removed_at,
-                  versions, decisions, clusters)
+                  versions, decisions, clusters, rows[-1].id if rows else None, len(rows) - len(readable))
 
 
 def cases_with_signals(session: Session, team: str | None) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ import phonenumbers
 from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
 
+from core.lookup import parse_id
 from core.schema import Ad, AdVersion, Capture, Entity, Site
 from workbench.queries import any_text_matches, like_pattern, text_matches
 
@@ -102,7 +103,8 @@ def matching_ad_ids(kind: str, query: str, country: str = "NL") -> object:
         return select(AdVersion.ad_id).where(text_matches(cast(AdVersion.images, Text), q.lower()))
     if kind == "ad":
         by_site_id = select(Ad.id).where(Ad.site_ad_id == q)
-        return select(Ad.id).where(Ad.id == int(q)).union(by_site_id) if q.isdigit() else by_site_id
+        ad_id = parse_id(q)  # a 63-bit id or None: a huge number must not overflow in the database
+        return select(Ad.id).where(Ad.id == ad_id).union(by_site_id) if ad_id is not None else by_site_id
     if kind == "url":
         return select(Ad.id).where(Ad.url == q).union(
             select(AdVersion.ad_id).join(Capture, Capture.id == AdVersion.capture_id).where(Capture.url == q))

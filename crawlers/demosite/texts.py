@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from core.datafiles import read_yaml
 from crawlers.demosite.draw import between
 
 PHRASES_FILE = Path(__file__).with_name("phrases.yaml")
@@ -23,8 +22,7 @@ _TOKEN = re.compile(r"\{(\w+)\}|\[\[(\w+)\|([^\]]+)\]\]")
 
 @cache
 def phrases() -> dict:
-    with PHRASES_FILE.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return read_yaml(PHRASES_FILE)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Indicators computed from extracted entities: stated ages, disguised contacts, very low prices.
 
 Each rule is named by an entry in ``computed.yaml``, which holds its weight, explanation, source
-and options (e.g. the price threshold), so the rule here stays free of numbers to tune.
+and ``options`` (e.g. the price threshold), so the rule here stays free of numbers to tune.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from nlp.ages import AgeFound
 from nlp.emails import EmailFound
-from nlp.lexicon import Entry, computed_entry
+from nlp.indicators.compiled import computed_entry
+from nlp.lexicon import Entry
 from nlp.licences import LicenceFound
 from nlp.phones import PhoneFound
 from nlp.prices import PriceFound

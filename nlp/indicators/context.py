@@ -8,12 +8,13 @@ The same words mean something else in a site disclaimer ("geen minderjarigen"), 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from nlp.lexicon import load_context
+from nlp.indicators.compiled import compiled_lexicon
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
@@ -39,7 +40,7 @@ class ContextRules:
 
 @lru_cache(maxsize=1)
 def rules() -> ContextRules:
-    data = load_context()
+    data = compiled_lexicon().context
     return ContextRules(
         negation_words=frozenset(w.lower() for w in data["negation"]["words"]),
         negation_window=int(data["negation"]["window"]),
@@ -88,9 +89,21 @@ def disclaimer_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def is_non_adult_listing(text: str) -> bool:
+def has_adult_cue(text: str) -> bool:
+    """The text names an adult service (escort, incall, ...): what `requires: [adult]` patterns need."""
+    return rules().adult.search(text) is not None
+
+
+def non_adult_cue(text: str) -> str | None:
+    """The non-adult cue that makes this a non-adult listing by rule (none when an adult-service cue
+    is present too). The project-wide decision, which also covers mixed sites, is ``nlp.listing``."""
     r = rules()
-    return r.non_adult.search(text) is not None and r.adult.search(text) is None
+    cue = r.non_adult.search(text)
+    return cue.group(0) if cue is not None and r.adult.search(text) is None else None
+
+
+def is_non_adult_listing(text: str) -> bool:
+    return non_adult_cue(text) is not None
 
 
 def adult_age_stated(ages: list[int]) -> bool:

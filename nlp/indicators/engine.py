@@ -1,23 +1,30 @@
-"""Match the word patterns of every lexicon entry over a spaCy doc.
+"""Match the compiled lexicon's patterns over a spaCy doc.
 
-Matchers are built once per pipeline language (both lexicons go into each, since Dutch ads
-borrow English phrases). A raw hit keeps the pattern it came from, because context rules treat
-`loose` patterns differently and a pattern may carry its own weight.
+Every distinct step of every pattern is a word class. A token's classes depend only on its
+lower-case form, so they are computed once per form and cached: a doc becomes a list of class
+sets, and patterns are tested on those. ``seq`` patterns start from the tokens that can begin
+them; ``near`` patterns look for each of their classes in one sentence within a window (free
+word order); ``regex`` patterns run over the text. A raw hit keeps the pattern it came from,
+because context rules treat `loose` patterns differently and a pattern may carry its own weight.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from spacy.attrs import LEMMA, LOWER
-from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from nlp.lexicon import Entry, LexiconError, Pattern, load_entries
-from nlp.pipeline import get_pipeline
+from nlp.indicators import context
+from nlp.indicators.compiled import compiled_lexicon
+from nlp.lexicon import Entry, Pattern
+
+_BOUNDARIES = frozenset({".", "!", "?", "!!", "?!", "!?", "...", "…", "•"})
+_FORM_CACHE_LIMIT = 300_000
 
 
 @dataclass(frozen=True)
@@ -30,110 +37,187 @@ class RawHit:
     token_end: int
 
 
-Step = tuple[int, frozenset[int], bool]  # (0 = LOWER / 1 = LEMMA, accepted hashes, optional)
+Steps = tuple[tuple[int, bool], ...]  # (class id, optional)
 
 
-def _longest_end(steps: tuple[Step, ...], k: int, pos: int, columns: list[list[int]]) -> int | None:
+@dataclass(frozen=True)
+class _Compiled:
+    entry: Entry
+    pattern: Pattern
+    shape: str  # seq | near | regex
+    steps: Steps
+    unless: frozenset[int]
+    regex: re.Pattern[str] | None
+
+
+@dataclass
+class Matchers:
+    patterns: list[_Compiled]
+    by_first: dict[int, list[int]]  # class id -> seq patterns starting with it
+    near: list[int]
+    regexes: list[int]
+    exact: dict[int, list[int]]  # lower-form hash -> class ids
+    prefixes: list[tuple[str, int]]
+    any_classes: tuple[int, ...]
+    _forms: dict[int, frozenset[int]] = field(default_factory=dict)
+
+    def classes_of(self, doc: Doc, lower: int) -> frozenset[int]:
+        found = self._forms.get(lower)
+        if found is None:
+            text = doc.vocab.strings[lower]
+            if text in _BOUNDARIES or "\n" in text:
+                found = frozenset({-1})  # a sentence boundary: no class, not even `*`
+            else:
+                ids = set(self.exact.get(lower, ()))
+                ids.update(cid for prefix, cid in self.prefixes if text.startswith(prefix) and text != prefix)
+                ids.update(self.any_classes)
+                found = frozenset(ids)
+            if len(self._forms) < _FORM_CACHE_LIMIT:
+                self._forms[lower] = found
+        return found
+
+
+def _longest_end(steps: Steps, k: int, pos: int, classes: list[frozenset[int]]) -> int | None:
     if k == len(steps):
         return pos
-    attr, accepted, optional = steps[k]
+    cid, optional = steps[k]
     best = None
-    if pos < len(columns[0]) and columns[attr][pos] in accepted:
-        best = _longest_end(steps, k + 1, pos + 1, columns)
+    if pos < len(classes) and cid in classes[pos]:
+        best = _longest_end(steps, k + 1, pos + 1, classes)
     if optional:
-        skipped = _longest_end(steps, k + 1, pos, columns)
+        skipped = _longest_end(steps, k + 1, pos, classes)
         if skipped is not None and (best is None or skipped > best):
             best = skipped
     return best
 
 
-@dataclass
-class Matchers:
-    """Phrase matchers, plus token patterns compiled to hash sets.
-
-    spaCy's Matcher validates every token pattern, but running it over whole docs cost more than
-    the rest of extraction together; the common pattern shape (LOWER/LEMMA with a value or IN
-    list, optional tokens) is matched here on hash columns, from the tokens that can start a
-    pattern. Any other shape runs through spaCy's Matcher (``fallback``).
-    """
-
-    lower: PhraseMatcher
-    lemma: PhraseMatcher
-    tokens: Matcher  # every token pattern, for validation
-    fallback: Matcher  # token patterns of a shape the fast path does not cover
-    keys: dict[int, tuple[Entry, Pattern]]
-    by_first: dict[tuple[int, int], list[tuple[int, tuple[Step, ...]]]] = field(default_factory=dict)
-
-    def add_token_pattern(self, nlp: Language, key: str, pattern: list[dict[str, Any]]) -> None:
-        self.tokens.add(key, [pattern])
-        steps = _compiled(nlp, pattern)
-        if steps is None or steps[0][2]:
-            self.fallback.add(key, [pattern])
-            return
-        attr, accepted, _ = steps[0]
-        for value in accepted:
-            self.by_first.setdefault((attr, value), []).append((nlp.vocab.strings[key], steps))
-
-    def token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        found = list(self.fallback(doc)) if len(self.fallback) else []
-        if not self.by_first:
-            return found
-        columns = doc.to_array([LOWER, LEMMA]).T.tolist() if len(doc) else [[], []]
-        for i in range(len(doc)):
-            for attr in (0, 1):
-                for key, steps in self.by_first.get((attr, columns[attr][i]), ()):
-                    end = _longest_end(steps, 0, i, columns)
-                    if end is not None and end > i:
-                        found.append((key, i, end))
-        return found
-
-
-def _compiled(nlp: Language, pattern: list[dict[str, Any]]) -> tuple[Step, ...] | None:
-    steps = []
-    for token in pattern:
-        attrs = set(token) - {"OP"}
-        if len(attrs) != 1 or not attrs <= {"LOWER", "LEMMA"} or token.get("OP", "?") != "?":
-            return None
-        attr = attrs.pop()
-        value = token[attr]
-        values = value["IN"] if isinstance(value, dict) and set(value) == {"IN"} else [value]
-        if not all(isinstance(v, str) for v in values):
-            return None
-        accepted = frozenset(nlp.vocab.strings.add(v.lower()) for v in values)
-        steps.append((0 if attr == "LOWER" else 1, accepted, token.get("OP") == "?"))
-    return tuple(steps)
-
-
 @cache
 def build_matchers(lang: str) -> Matchers:
-    nlp = get_pipeline(lang)
-    matchers = Matchers(PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="LEMMA"),
-                        Matcher(nlp.vocab, validate=True), Matcher(nlp.vocab), {})
-    for e_index, entry in enumerate(load_entries()):
-        for p_index, pattern in enumerate(entry.patterns):
-            key = f"{entry.file}:{e_index}:{p_index}:{entry.code}"
-            matchers.keys[nlp.vocab.strings.add(key)] = (entry, pattern)
-            try:
-                if pattern.kind == "phrase":
-                    matchers.lower.add(key, [nlp.make_doc(str(pattern.value))])
-                elif pattern.kind == "lemma":
-                    # simplemma is not always consistent between a base form and its inflections,
-                    # so the written base form matches too.
-                    matchers.lemma.add(key, [nlp(str(pattern.value))])
-                    matchers.lower.add(key, [nlp.make_doc(str(pattern.value))])
-                else:
-                    matchers.add_token_pattern(nlp, key, pattern.value)
-            except (ValueError, TypeError, KeyError) as exc:
-                raise LexiconError(f"{entry.file}: {entry.code}: pattern {pattern.value!r}: {exc}") from None
-    return matchers
+    from nlp.pipeline import PIPELINE_LANGS
+
+    lexicon = compiled_lexicon()
+    lang = lang if lang in PIPELINE_LANGS else "nl"
+    class_ids: dict[tuple[Any, ...], int] = {}
+    exact: dict[int, list[int]] = {}
+    prefixes: list[tuple[str, int]] = []
+    any_classes: list[int] = []
+
+    def class_of(step: dict[str, Any]) -> int:
+        key = (tuple(step["forms"]), tuple(step["prefixes"]), step["any"])
+        if key not in class_ids:
+            cid = class_ids[key] = len(class_ids)
+            for form in step["forms"]:
+                exact.setdefault(hash_string(form), []).append(cid)
+            prefixes.extend((p, cid) for p in step["prefixes"])
+            if step["any"]:
+                any_classes.append(cid)
+        return class_ids[key]
+
+    patterns, by_first, near, regexes = [], {}, [], []
+    for raw in lexicon.patterns[lang]:
+        entry = lexicon.entries[raw["entry"]]
+        pattern = entry.patterns[raw["pattern"]]
+        steps = tuple((class_of(s), bool(s["optional"])) for s in raw["steps"])
+        unless = frozenset(class_of(s) for s in raw["unless"])
+        regex = re.compile(raw["regex"], re.IGNORECASE) if raw["shape"] == "regex" else None
+        index = len(patterns)
+        patterns.append(_Compiled(entry, pattern, raw["shape"], steps, unless, regex))
+        if raw["shape"] == "seq":
+            by_first.setdefault(steps[0][0], []).append(index)
+        elif raw["shape"] == "near":
+            near.append(index)
+        else:
+            regexes.append(index)
+    return Matchers(patterns, by_first, near, regexes, exact, prefixes, tuple(any_classes))
+
+
+def _sentences(classes: list[frozenset[int]]) -> list[int]:
+    ids, current = [], 0
+    for c in classes:
+        if -1 in c:
+            current += 1
+        ids.append(current)
+    return ids
+
+
+def _near_spans(steps: Steps, window: int, ordered: bool, where: dict[int, list[int]],
+                sentence: list[int], negated: list[bool]) -> list[tuple[int, int]]:
+    """Token spans where every step's class occurs in one sentence within `window` tokens, none of
+    them negated ("I book myself, no agency": the agency is denied, not named as the booker)."""
+    spans = []
+    first = steps[0][0]
+    for anchor in where[first]:
+        chosen = [anchor]
+        for cid, _ in steps[1:]:
+            options = [p for p in where[cid] if sentence[p] == sentence[anchor] and p not in chosen
+                       and (not ordered or p > chosen[-1])]
+            options = [p for p in options if max(chosen + [p]) - min(chosen + [p]) < window]
+            if not options:
+                break
+            chosen.append(min(options, key=lambda p: abs(p - anchor)))
+        else:
+            if not any(negated[p - k] and p - k not in chosen and sentence[p - k] == sentence[p]
+                       for p in chosen for k in (1, 2) if p - k >= 0):
+                spans.append((min(chosen), max(chosen) + 1))
+    return spans
+
+
+def _unless(hit: tuple[int, int], unless: frozenset[int], window: int, classes: list[frozenset[int]],
+            sentence: list[int]) -> bool:
+    start, end = hit
+    for i in range(max(0, start - window), min(len(classes), end + window)):
+        if sentence[i] == sentence[start] and not unless.isdisjoint(classes[i]):
+            return True
+    return False
 
 
 def match_patterns(doc: Doc, lang: str) -> list[RawHit]:
     matchers = build_matchers(lang)
-    hits = []
-    found = [*matchers.lower(doc), *matchers.lemma(doc), *matchers.token_matches(doc)]
-    for match_id, start, end in found:
-        entry, pattern = matchers.keys[match_id]
+    lowers = doc.to_array([LOWER]).tolist() if len(doc) else []
+    classes = [matchers.classes_of(doc, h) for h in lowers]
+    found: set[tuple[int, int, int]] = set()  # (pattern index, token start, token end)
+    for i, token_classes in enumerate(classes):
+        for cid in token_classes:
+            for index in matchers.by_first.get(cid, ()):
+                end = _longest_end(matchers.patterns[index].steps, 0, i, classes)
+                if end is not None and end > i:
+                    found.add((index, i, end))
+    sentence: list[int] = []
+    if matchers.near:
+        wanted = {cid for index in matchers.near for cid, _ in matchers.patterns[index].steps}
+        where: dict[int, list[int]] = {}
+        for i, token_classes in enumerate(classes):
+            for cid in token_classes & wanted:
+                where.setdefault(cid, []).append(i)
+        negated: list[bool] = []
+        for index in matchers.near:
+            compiled = matchers.patterns[index]
+            if all(cid in where for cid, _ in compiled.steps):
+                sentence = sentence or _sentences(classes)
+                if not negated:
+                    words = context.rules().negation_words
+                    negated = [t.lower_ in words for t in doc]
+                for start, end in _near_spans(compiled.steps, compiled.pattern.window, compiled.pattern.ordered,
+                                              where, sentence, negated):
+                    found.add((index, start, end))
+    for index in matchers.regexes:
+        regex = matchers.patterns[index].regex
+        for m in regex.finditer(doc.text) if regex else ():
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and len(span):
+                found.add((index, span.start, span.end))
+    hits, adult = [], None
+    for index, start, end in sorted(found):
+        compiled = matchers.patterns[index]
+        if compiled.unless:
+            sentence = sentence or _sentences(classes)
+            if _unless((start, end), compiled.unless, compiled.pattern.unless_window, classes, sentence):
+                continue
+        if "adult" in compiled.pattern.requires:
+            if adult is None:
+                adult = context.has_adult_cue(doc.text)
+            if not adult:
+                continue
         span = doc[start:end]
-        hits.append(RawHit(entry, pattern, span.start_char, span.end_char, start, end))
+        hits.append(RawHit(compiled.entry, compiled.pattern, span.start_char, span.end_char, start, end))
     return hits

@@ -141,11 +141,11 @@ def world(settings) -> World:
                    _hit(v2, "real_photos", "trust", "100% echt", 0.4),
                    _hit(v2, "phone_disguised", "obfuscation", PLUS_TEXT, 0.4)])
         s.flush()
-        s.add(ReviewDecision(ad_id=a1.id, ad_version_id=v12.id, user_id=w.users["ana"], decision="confirm",
+        s.add(ReviewDecision(ad_id=a1.id, ad_version_id=v12.id, user_id=w.users["ana"], team="vice", decision="confirm",
                              reason="stated age 17"))
-        s.add(ReviewDecision(ad_id=a2.id, ad_version_id=v2.id, user_id=w.users["ana"], decision="urgent",
+        s.add(ReviewDecision(ad_id=a2.id, ad_version_id=v2.id, user_id=w.users["ana"], team="vice", decision="urgent",
                              reason="same number"))
-        s.add(ReviewDecision(ad_id=a3.id, ad_version_id=v3.id, user_id=w.users["ana"], decision="confirm",
+        s.add(ReviewDecision(ad_id=a3.id, ad_version_id=v3.id, user_id=w.users["ana"], team="vice", decision="confirm",
                              reason="other"))
         w.ads = {"a1": a1.id, "a2": a2.id, "a3": a3.id}
     return w

@@ -235,3 +235,68 @@ def test_missing_crawl_warc_stops_the_export_clearly(settings, world, tmp_path):
     with session_scope(settings) as s, pytest.raises(BundleError, match="capture 1: cannot open WARC file"):
         export_case(s, settings, "coco", number, out / "b")
     assert list(out.iterdir()) == []
+
+
+def _unreviewed_case(settings, world) -> str:
+    """a3 enters by review; the dossier brings a1 and a2, and a2's decision is taken away (synthetic)."""
+    from sqlalchemy import delete
+
+    from core.schema import ReviewDecision
+
+    with session_scope(settings) as s:
+        s.execute(delete(ReviewDecision).where(ReviewDecision.ad_id == world.ads["a2"]))
+    return make_case(settings, world)
+
+
+def test_the_bundle_never_claims_a_review_that_did_not_happen(settings, world, tmp_path):
+    number = _unreviewed_case(settings, world)
+    with session_scope(settings) as s:
+        root = export_case(s, settings, "coco", number, tmp_path / "honest").path
+    assert verify_bundle(root).ok
+    html = (root / "data/report.html").read_text()
+    assert "every hit was reviewed" not in html and "Alle treffers zijn door een mens beoordeeld" not in html
+    assert "2 van / of 3" in html and "1 niet beoordeeld / not reviewed" in html
+    ads = {a["site_ad_id"]: a["review"] for a in json.loads((root / "data/ads.json").read_text())["ads"]}
+    assert ads["a2"] == {"reviewed": False, "label": "not reviewed", "reviewers": [], "decisions": 0, "latest": None}
+    assert ads["a1"]["reviewed"] and ads["a1"]["reviewers"] == ["ana"] and ads["a3"]["label"] == "reviewed by ana"
+    signals = json.loads((root / "data/signals.json").read_text())["signals"]
+    by_version = {(s["site_ad_id"], s["version_no"]): s["review"]["label"] for s in signals if s["kind"] == "ad_version"}
+    assert by_version[("a2", 1)] == "not reviewed" and by_version[("a1", 2)] == "reviewed by ana"
+    assert by_version[("a1", 1)].startswith("not reviewed (this version")
+    with (root / "data/signals.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["site_ad_id"]: r["review"] for r in rows if r["kind"] == "ad_version" and r["version_no"] == "1"}["a2"] \
+        == "not reviewed"
+    sheet = load_workbook(root / "data/signals.xlsx").active
+    header = [c.value for c in sheet[1]]
+    assert "not reviewed" in [row[header.index("review")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    info = bagit.Bag(str(root)).info
+    assert (info["Ads-Total"], info["Ads-Reviewed"], info["Ads-Not-Reviewed"]) == ("3", "2", "1")
+    assert any("a2" in line and line.endswith("not reviewed") for line in info["Ad-Review"])
+    # Every ad that the report shows as reviewed has a decision by the person it names.
+    with session_scope(settings) as s:
+        from core.schema import ReviewDecision
+
+        deciders = {(d.ad_id, d.user.username) for d in s.execute(select(ReviewDecision)).scalars()}
+    ids = {a["site_ad_id"]: a["id"] for a in json.loads((root / "data/ads.json").read_text())["ads"]}
+    for site_ad_id, review in ads.items():
+        assert all((ids[site_ad_id], who) in deciders for who in review["reviewers"])
+
+
+def test_the_bundle_carries_a_signed_audit_checkpoint(settings, exported):
+    import bagit as _bagit
+
+    from casefiles.baglayout import AUDIT_CHECKPOINT
+    from core.checkpoints import checkpoint_valid
+
+    root = exported.path
+    cp = json.loads((root / AUDIT_CHECKPOINT).read_text())
+    assert cp["entries"] > 0 and checkpoint_valid(cp, (root / "signing-key.pub").read_bytes())
+    assert "audit-checkpoint.json" in (root / "tagmanifest-sha256.txt").read_text()
+    assert verify_bundle(root).audit_checkpoint.startswith(f"{cp['entries']} entries")
+    # A re-signed checkpoint with a forged count fails, even if the manifests are rebuilt around it.
+    cp["entries"] += 5
+    (root / AUDIT_CHECKPOINT).write_text(json.dumps(cp))
+    _bagit.Bag(str(root)).save(manifests=True)
+    problems = verify_bundle(root).problems
+    assert any(p.startswith(AUDIT_CHECKPOINT) and "signature" in p for p in problems)

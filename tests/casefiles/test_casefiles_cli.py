@@ -79,7 +79,7 @@ def test_platform_request_letter(run, world, tmp_path):
 
 def test_clear_errors_without_traceback(run, settings, tmp_path):
     missing = run("export", "SS-1999-0001", "--out", str(tmp_path / "x"), "--as", "coco")
-    assert missing.exit_code == 2 and "no case 'SS-1999-0001'" in missing.output
+    assert missing.exit_code == 2 and "case 'SS-1999-0001': not found or not allowed" in missing.output
     nobody = run("list")
     assert nobody.exit_code == 2 and "--as" in nobody.output
     ghost = run("list", "--as", "ghost")

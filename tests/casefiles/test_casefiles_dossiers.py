@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import copy
-
 import pytest
 import yaml
 
@@ -19,22 +17,30 @@ from casefiles.dossiers import (
     tally,
 )
 from core.audit import verify_chain
+from core.datafiles import file_problems, read_yaml
 from core.db import session_scope
 
 PHONE = "+31612345678"  # the number behind ads a1 and a2 in the conftest world
 
 
-def test_scheme_file_is_valid_and_problems_are_named():
+def test_scheme_file_is_valid_and_problems_are_named(tmp_path):
     assert scheme.validate_all() == []
-    data = yaml.safe_load(scheme.SCHEME_FILE.read_text())
-    broken = copy.deepcopy(data)
+    broken = read_yaml(scheme.SCHEME_FILE)
     broken["indicators"]["tour"]["points"] = -1
     del broken["indicators"]["school_words"]["source"]
-    broken["colours"][2]["min_points"] = 1
-    problems = scheme.problems_in(broken)
-    assert any("indicators.tour" in p and "points" in p for p in problems)
-    assert any("indicators.school_words" in p and "source" in p for p in problems)
-    assert any("min_points" in p for p in problems)
+    broken["indicators"]["first_time"]["measure"] = "ads"  # measures belong to dossier-wide signals
+    broken["signals"]["many_ads"]["category"] = "colour"
+    path = tmp_path / "scheme.yaml"
+    path.write_text(yaml.safe_dump(broken))
+    problems = file_problems(path, scheme.Scheme)
+    assert "scheme.yaml: indicators.tour.points: Input should be greater than or equal to 0 (got -1)" in problems
+    assert "scheme.yaml: indicators.school_words.source: missing" in problems
+    assert "scheme.yaml: indicators.first_time.measure: unknown key" in problems
+    assert any(p.startswith("scheme.yaml: signals.many_ads.category: Input should be 'minor'") for p in problems)
+    fixed = read_yaml(scheme.SCHEME_FILE)
+    fixed["colours"][2]["min_points"] = 1
+    path.write_text(yaml.safe_dump(fixed))
+    assert file_problems(path, scheme.Scheme) == ["scheme.yaml: colours: min_points must rise strictly from 0"]
 
 
 def test_tally_rules():

@@ -7,6 +7,7 @@ import pytest
 from casefiles.cases import CaseAccessDenied, CaseError, add_ad, create_case, get_case, list_cases
 from casefiles.review import ReviewAccessDenied, decide
 from core import permissions
+from core.datafiles import file_problems
 from core.db import session_scope
 from core.permissions import PermissionDenied, can, require
 from core.schema import User
@@ -17,6 +18,9 @@ ROLES = ("analyst", "coordinator", "auditor", "admin")
 EXPECTED = {
     "ad.view": ({"analyst", "coordinator", "auditor"}, False),
     "review.decide": ({"analyst", "coordinator"}, False),
+    "review.approve": ({"coordinator"}, True),  # four eyes: a downgrade of an escalation
+    "review.read": ({"analyst", "coordinator", "auditor"}, True),
+    "review.read_all": ({"auditor"}, False),
     "case.create": ({"analyst", "coordinator"}, True),
     "case.add": ({"analyst", "coordinator"}, True),
     "case.view": ({"analyst", "coordinator", "auditor"}, True),
@@ -31,12 +35,16 @@ EXPECTED = {
     "audit.view": ({"auditor"}, False),
     "users.manage": ({"admin"}, False),
     "settings.manage": ({"admin"}, False),
+    "watch.create": ({"analyst", "coordinator"}, True),
+    "watch.view": ({"analyst", "coordinator", "auditor"}, True),
+    "watch.acknowledge": ({"analyst", "coordinator"}, True),
+    "watch.review": ({"analyst", "coordinator"}, True),
 }
 
 
 def test_matrix_names_every_required_action():
     assert set(permissions.actions()) == set(EXPECTED)
-    assert permissions.problems_in(permissions.yaml.safe_load(permissions.MATRIX_FILE.read_text())) == []
+    assert permissions.validate_all() == []
 
 
 @pytest.mark.parametrize("action", sorted(EXPECTED))
@@ -62,12 +70,17 @@ def test_inactive_user_and_unknown_action_are_refused():
         can(SimpleNamespace(role="admin", team="x"), "case.destroy")
 
 
-def test_matrix_problems_are_reported():
-    bad = {"actions": {"x.y": {"roles": ["root"], "team_bound": "yes"}}}
-    problems = permissions.problems_in(bad)
-    assert any("unknown roles" in p for p in problems)
-    assert any("team_bound" in p for p in problems)
-    assert any("help" in p for p in problems)
+def test_matrix_problems_are_reported(tmp_path):
+    path = tmp_path / "permissions.yaml"
+    path.write_text("actions:\n  x.y: {roles: [root], team_bound: 'yes'}\n  case: {roles: [], team_bound: true, help: ' '}\n")
+    assert file_problems(path, permissions.PermissionMatrix) == [
+        "permissions.yaml: actions.x.y.roles.0: unknown role 'root'; roles are analyst, coordinator, auditor, admin",
+        "permissions.yaml: actions.x.y.team_bound: Input should be a valid boolean (got 'yes')",
+        "permissions.yaml: actions.x.y.help: missing",
+        "permissions.yaml: actions.case.[key]: 'case' must read <thing>.<verb>, e.g. case.view",
+        "permissions.yaml: actions.case.roles: List should have at least 1 item after validation, not 0",
+        "permissions.yaml: actions.case.help: must not be empty",
+    ]
 
 
 def test_enforced_in_case_and_review_functions(settings, world):

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
+from core.datafiles import file_problems, read_yaml
 from core.schema import analysis_text
 from crawlers import adapters
 from crawlers.adapters import load_adapter, parse_adapter
@@ -37,25 +37,57 @@ def test_all_adapters_validate():
 
 
 def test_validation_names_each_problem():
-    data = yaml.safe_load((adapters.SITES_DIR / "classic.yaml").read_text())
+    data = read_yaml(adapters.SITES_DIR / "classic.yaml")
     broken = copy.deepcopy(data)
     broken["detail"]["fields"]["title"] = "css:h1[["
     del broken["detail"]["fields"]["body"]
     broken["listing"]["pagination"] = {"kind": "infinite"}
     broken["politeness"]["obey_robots"] = False
     broken["colour"] = "red"
-    adapter, problems = parse_adapter(broken)
+    broken["id_from_url"] = ["^/classic/ad/[^/]+$"]
+    adapter, problems = parse_adapter(broken, "classic.yaml")
     assert adapter is None
     text = "\n".join(problems)
-    assert "detail.fields.title" in text and "does not compile" in text
-    assert "detail.fields.body: missing" in text
-    assert "listing.pagination.kind" in text
-    assert "robots_override_reason" in text
-    assert "colour: unknown key" in text
+    assert "classic.yaml: detail.fields.title: selector 'css:h1[[' does not compile" in text
+    assert "classic.yaml: detail.fields.body: missing" in text
+    assert "classic.yaml: listing.pagination.kind: 'infinite' is not one of 'next_link'" in text
+    assert "classic.yaml: politeness: robots_override_reason: required when obey_robots is false" in text
+    assert "classic.yaml: colour: unknown key" in text
+    assert "classic.yaml: id_from_url.0: '^/classic/ad/[^/]+$' needs one capture group for the id" in text
     broken = copy.deepcopy(data)
     broken["politeness"].update(obey_robots=False, robots_override_reason="site owner consented in writing")
     adapter, problems = parse_adapter(broken)
     assert problems == [] and adapter.politeness["obey_robots"] is False
+
+
+def test_cross_field_rules_are_checked():
+    data = read_yaml(adapters.SITES_DIR / "search.yaml")
+    data["start_urls"] = ["/search/", "/elsewhere/"]
+    data["listing"]["pagination"]["next"] = "css:a.next::attr(href)"  # next_link's key, not page_param's
+    assert parse_adapter(data, "search.yaml")[1] == ["search.yaml: listing.pagination.page_param.next: unknown key"]
+    del data["listing"]["pagination"]["next"]
+    assert parse_adapter(data, "search.yaml")[1] == ["search.yaml: start_urls: /elsewhere/ outside allowed_paths"]
+
+
+def test_adapter_name_must_match_its_file(tmp_path):
+    copy_ = tmp_path / "renamed.yaml"
+    copy_.write_text((adapters.SITES_DIR / "classic.yaml").read_text())
+    assert file_problems(copy_, adapters.AdapterModel) == [
+        "renamed.yaml: name: 'classic' must match the file name (renamed)"]
+
+
+def test_model_builds_the_same_adapter_the_spiders_read():
+    a = load_adapter("search")
+    assert a.path == adapters.SITES_DIR / "search.yaml"
+    assert a.pagination == adapters.Pagination(kind="page_param", param="page")
+    assert list(a.fields) == [*adapters.REQUIRED_FIELDS[:8], "canonical_url"]
+    assert a.unmapped_candidates == "css:div.advert [itemprop]"
+    assert a.politeness == {"obey_robots": True, "robots_override_reason": "", "concurrent_requests_per_domain": 8,
+                            "download_delay": 0.0, "autothrottle": True, "autothrottle_target_concurrency": 8.0}
+    assert (a.max_depth, a.max_listing_pages, a.country) == (5, 500, "NL")
+    assert [p.pattern for p in a.id_from_url][0] == "^/search/ad/([^/?#]+)"
+    assert adapters.REQUIRED_FIELDS == ("site_ad_id", "title", "body", "name", "age", "city", "posted_at", "images")
+    assert adapters.OPTIONAL_FIELDS == ("phones", "canonical_url")
 
 
 def test_unknown_site_is_a_clear_error():

@@ -154,15 +154,3 @@ def test_migration_0004_keeps_every_row_that_points_at_a_version(unmigrated_sett
         )
         if conn.dialect.name == "sqlite":
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-
-
-def test_yaml_data_file_problems_are_named_by_file(tmp_path):
-    from core.check_data import yaml_file_problems
-
-    good, broken = tmp_path / "good.yaml", tmp_path / "broken.yaml"
-    good.write_text("roles: [a]\n")
-    broken.write_text("roles: [a\n")
-    assert yaml_file_problems(good, lambda data: [] if data == {"roles": ["a"]} else ["wrong"]) == []
-    assert yaml_file_problems(good, lambda data: ["no admin role"]) == ["good.yaml: no admin role"]
-    assert yaml_file_problems(broken, lambda data: [])[0].startswith("broken.yaml: cannot read:")
-    assert yaml_file_problems(tmp_path / "gone.yaml", lambda data: [])[0].startswith("gone.yaml: cannot read:")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from core.lookup import parse_id
 from core.settings import get_settings
 from workbench import actions
 from workbench.access import can, require
@@ -25,15 +26,15 @@ typed = st.text_input(t("ad.id"), value=raw, key="ad_id_input")
 if not typed.strip():
     st.info(t("ad.choose"))
     st.stop()
-if not typed.strip().isdigit():
-    st.error(t("ad.bad_id", value=typed))
+ad_id = parse_id(typed.strip())  # digits only, within a 63-bit id, before anything reaches the database
+if ad_id is None:
+    st.error(t("ad.bad_id", value=typed[:40]))
     st.stop()
-ad_id = int(typed.strip())
 if raw != str(ad_id):
     st.query_params["ad"] = str(ad_id)
 
 with st.spinner(t("common.loading")), db() as session:
-    ad = ad_view(session, ad_id)
+    ad = ad_view(session, ad_id, who)
     if ad is not None:
         audit_once(session, who, "ad.view", "ad", ad_id)
 if ad is None:
@@ -117,15 +118,17 @@ if len(ad.versions) == 1:
     st.caption(t("ad.one_version"))
 
 st.subheader(t("ad.decisions"))
-if not ad.decisions:
+if ad.hidden_decisions:
+    st.caption(t("review.other_team"))
+elif not ad.decisions:
     st.caption(t("ad.no_decisions"))
 for d in ad.decisions:
-    st.markdown(f"- {short_time(d.created_at)} · **{t('decision.' + d.decision)}** · {d.username} · "
+    proposed = f" · _{t('review.proposed_mark')}_" if d.status == "proposed" else ""
+    st.markdown(f"- {short_time(d.created_at)} · **{t('decision.' + d.decision)}**{proposed} · {d.username} · "
                 f"v{d.version_no} · {md(d.reason or '—')}")
-latest_id = ad.decisions[-1].id if ad.decisions else None
-if can(who, "review.decide"):
-    actions.decision_controls(who, ad.id, latest_id)
-if can(who, "case.add") and ad.decisions and ad.decisions[-1].decision in ("confirm", "urgent"):
+if can(who, "review.decide") and not ad.hidden_decisions:
+    actions.decision_controls(who, ad.id, ad.latest_decision_id)
+if can(who, "case.add") and ad.standing in ("confirm", "urgent"):
     actions.add_to_case_controls(who, ad.id)
 
 if ad.clusters:

@@ -40,4 +40,4 @@ for case in cases:
             else:
                 st.markdown(f"- {line}")
         if can(who, "case.export", case["team"]):
-            exports.export_controls(who, case["id"], case["number"])
+            exports.export_controls(who, case["id"], case["number"], case["team"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from casefiles.dossiers import DossierError, get_dossier, history, list_dossiers, stacked_signals, tally
+from core.lookup import parse_id
 from core.permissions import PermissionDenied
 from workbench import actions, dossier_actions
 from workbench.access import can, require
@@ -25,18 +26,18 @@ with db() as session:
 if can(who, "dossier.create"):
     dossier_actions.create_controls(who)
 
-requested = st.query_params.get("dossier", "")
+requested = parse_id(st.query_params.get("dossier", ""))  # None for anything but a 63-bit id
 options = [d[0] for d in listed]
 labels = {d[0]: f"{COLOUR_SWATCH.get(d[4] or '', '⬜')} #{d[0]} · {t('dossier.kind.' + d[1])} {d[2]}"
           + (f" · {d[3]}" if d[3] else "") for d in listed}
-if requested.isdigit() and int(requested) not in options:
-    options.append(int(requested))  # another team's, or unknown: get_dossier below says which
-    labels[int(requested)] = f"#{requested}"
+if requested is not None and requested not in options:
+    options.append(requested)  # another team's, or unknown: get_dossier below refuses both alike
+    labels[requested] = f"#{requested}"
 if not options:
     st.info(t("dossier.empty"))
     st.stop()
-if requested.isdigit() and "dossier_select" not in st.session_state:
-    st.session_state["dossier_select"] = int(requested)
+if requested is not None and "dossier_select" not in st.session_state:
+    st.session_state["dossier_select"] = requested
 chosen = st.selectbox(t("dossier.choose"), options, format_func=lambda i: labels.get(i, f"#{i}"),
                       key="dossier_select")
 if st.query_params.get("dossier") != str(chosen):

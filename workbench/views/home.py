@@ -20,8 +20,8 @@ if not can(who, "ad.view"):
 # Escalations land with whoever coordinates the team: the role that may also classify dossiers.
 sees_urgent = can(who, "dossier.classify")
 with st.spinner(t("common.loading")), db() as session:
-    counts = queue_counts(session)
-    urgent = urgent_items(session) if sees_urgent else []
+    counts = queue_counts(session, who)
+    urgent = urgent_items(session, who) if sees_urgent else []
     audit_once(session, who, "page.view", "page", "home")
 
 c1, c2, c3 = st.columns(3)
@@ -38,6 +38,9 @@ if sees_urgent:
             st.markdown(f"**{t('triage.ad')} {row.ad_id}** · {md(row.site)} · {md(row.city or '—')} · "
                         f"{t('triage.risk_short')} {row.risk:.2f} · {short_time(row.captured_at)}")
             st.caption(t("triage.decided", decision=t("decision.urgent"), user=row.decided_by))
+            if row.proposal:
+                st.warning(t("review.pending", decision=t("decision." + row.proposal), user=row.proposed_by,
+                             reason=md(row.proposal_reason or "—")), icon=":material/rule:")
             st.html(highlighted_html(row.text, row.hits))
             st.page_link("views/ad.py", label=t("triage.open_ad"), query_params={"ad": str(row.ad_id)},
                          icon=":material/open_in_new:")

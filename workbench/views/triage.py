@@ -8,7 +8,7 @@ from workbench import actions
 from workbench.access import can, require
 from workbench.highlight import highlighted_html
 from workbench.i18n import t
-from workbench.queries import TriageFilters, filter_choices, triage_page
+from workbench.queries import TriageFilters, escalation_team, filter_choices, triage_page
 from workbench.ui import audit_once, db, md, short_time, viewer
 
 PAGE_SIZE = 20
@@ -36,15 +36,15 @@ with st.expander(t("triage.filters"), expanded=False):
 date_from = dates[0] if len(dates) > 0 else None
 date_to = dates[1] if len(dates) > 1 else date_from
 filters = TriageFilters(tuple(sites), tuple(cities), tuple(categories), date_from, date_to,
-                        float(risk[0]), float(risk[1]), unreviewed, urgent)
+                        float(risk[0]), float(risk[1]), unreviewed, urgent, escalation_team(who))
 page = int(st.session_state.get("triage_page", 1)) - 1
 
 with st.spinner(t("common.loading")), db() as session:
-    rows, total, exact = triage_page(session, filters, page=page, page_size=PAGE_SIZE)
+    rows, total, exact = triage_page(session, filters, page=page, page_size=PAGE_SIZE, viewer=who)
     if not rows and total and page > 0:  # the filters shrank the queue below the page we were on
         page = (total - 1) // PAGE_SIZE
         st.session_state["triage_page"] = page + 1
-        rows, total, exact = triage_page(session, filters, page=page, page_size=PAGE_SIZE)
+        rows, total, exact = triage_page(session, filters, page=page, page_size=PAGE_SIZE, viewer=who)
     audit_once(session, who, "triage.view", "queue", "", page=page + 1, **filters.as_detail())
 
 pages = max(1, -(-total // PAGE_SIZE))
@@ -67,11 +67,16 @@ for row in rows:
         st.html(highlighted_html(row.text, row.hits))
         if row.reasons:
             st.markdown("\n".join(f"- {md(r)}" for r in row.reasons))
-        if row.decision:
+        if row.decision == "hidden":
+            st.caption(t("review.other_team"))
+        elif row.decision:
             st.caption(t("triage.decided", decision=t("decision." + row.decision), user=row.decided_by))
+        if row.proposal:
+            st.warning(t("review.pending", decision=t("decision." + row.proposal), user=row.proposed_by,
+                         reason=md(row.proposal_reason or "—")), icon=":material/rule:")
         st.page_link("views/ad.py", label=t("triage.open_ad"), query_params={"ad": str(row.ad_id)},
                      icon=":material/open_in_new:")
-        if may_decide:
+        if may_decide and row.decision != "hidden":
             actions.decision_controls(who, row.ad_id, row.decision_id)
         if may_add and row.decision in ("confirm", "urgent"):
             actions.add_to_case_controls(who, row.ad_id)

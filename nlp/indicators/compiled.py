@@ -1,0 +1,182 @@
+"""The lexicon compiled for matching, cached on disk so that a process starts without YAML or simplemma.
+
+Compiling reads every indicator file through its pydantic model (``nlp.lexicon``), tokenizes the
+phrases with each pipeline, expands every pattern word to the forms simplemma lemmatizes to it and
+resolves the ``$sets`` of ``words.yaml``. The result is plain JSON (no pickle: the cache directory
+may be writable by others, and JSON cannot run code) under a digest of the data files, the code
+that compiles them and the library versions; any change gives a new file. Without a writable cache
+directory the lexicon is compiled in memory each time, which costs about two seconds.
+
+A compiled step is ``{"forms": [...], "prefixes": [...], "any": bool, "optional": bool}``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from nlp.lexicon import Entry, LexiconError, Pattern, fingerprint, load_context, load_entries, load_words
+
+CACHE_ENV = "SIGNALSTACK_CACHE_DIR"
+FORMAT = 3
+
+
+@dataclass(frozen=True)
+class Compiled:
+    entries: tuple[Entry, ...]
+    context: dict[str, Any]  # context.yaml as validated
+    patterns: dict[str, list[dict[str, Any]]]  # pipeline lang -> compiled patterns, in entry order
+
+
+def cache_dir() -> Path | None:
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    return Path(base) / "signalstack"
+
+
+def _key() -> str:
+    import simplemma
+    import spacy
+
+    own = b"".join(p.read_bytes() for p in (Path(__file__), Path(__file__).parent.parent / "pipeline.py"))
+    import hashlib
+
+    code = hashlib.sha256(own + f"{simplemma.__version__}/{spacy.__version__}/{FORMAT}".encode()).hexdigest()[:12]
+    return f"{fingerprint()}-{code}"
+
+
+def _expand(alt: str, words: dict[str, tuple[str, ...]], seen: frozenset[str] = frozenset()) -> list[str]:
+    if alt.startswith("$"):
+        name = alt[1:]
+        if name in seen or name not in words:
+            raise LexiconError(f"word set {alt!r} is unknown or refers to itself")
+        return [w for member in words[name] for w in _expand(member, words, seen | {name})]
+    return [alt]
+
+
+def _step(step: str, words: dict[str, tuple[str, ...]], forms: dict[str, list[str]]) -> dict[str, Any]:
+    optional = step.startswith("?")
+    alts = [w for alt in step.lstrip("?").split("|") for w in _expand(alt, words)]
+    compiled: dict[str, Any] = {"forms": set(), "prefixes": set(), "any": False, "optional": optional}
+    for alt in alts:
+        if alt == "*":
+            compiled["any"] = True
+        elif alt.endswith("*"):
+            compiled["prefixes"].add(alt[:-1].lower())
+        elif alt.startswith("="):
+            compiled["forms"].add(alt[1:].lower())
+        else:
+            compiled["forms"].update(forms.get(alt.lower(), [alt.lower()]))
+    compiled["forms"], compiled["prefixes"] = sorted(compiled["forms"]), sorted(compiled["prefixes"])
+    return compiled
+
+
+def _word_alternatives(entries: tuple[Entry, ...], words: dict[str, tuple[str, ...]], lemma_words: set[str]) -> set[str]:
+    """Every plain word that patterns use, for the inflection table."""
+    found = set(lemma_words)
+    steps = [s for e in entries for p in e.patterns if p.kind in ("seq", "near") for s in p.value]
+    steps += [s for e in entries for p in e.patterns for s in p.unless]
+    for step in steps:
+        for alt in step.lstrip("?").split("|"):
+            for w in _expand(alt, words):
+                if w != "*" and not w.endswith("*") and not w.startswith("="):
+                    found.add(w.lower())
+    return found
+
+
+def _pattern_steps(pattern: Pattern, nlp: Any) -> tuple[list[str], str]:
+    """(steps, shape) of a pattern: phrase and lemma patterns become sequences of their tokens."""
+    if pattern.kind == "phrase":
+        return [f"={t.lower_}" for t in nlp.make_doc(str(pattern.value))], "seq"
+    if pattern.kind == "lemma":
+        return [t.lower_ if t.is_alpha else f"={t.lower_}" for t in nlp.make_doc(str(pattern.value))], "seq"
+    if pattern.kind == "regex":
+        return [], "regex"
+    return list(pattern.value), pattern.kind
+
+
+def compile_lexicon() -> Compiled:
+    """Compile from the data files (LexiconError names the file and place of a problem)."""
+    from nlp.pipeline import PIPELINE_LANGS, get_pipeline, inflections
+
+    entries, words, context = load_entries(), load_words(), load_context()
+    lemma_words = {t.lower_ for e in entries for p in e.patterns if p.kind == "lemma"
+                   for t in get_pipeline("nl").make_doc(str(p.value)) if t.is_alpha}
+    forms = inflections(_word_alternatives(entries, words, lemma_words))
+    patterns: dict[str, list[dict[str, Any]]] = {}
+    for lang in PIPELINE_LANGS:
+        nlp = get_pipeline(lang)
+        compiled = []
+        for e_index, entry in enumerate(entries):
+            for p_index, pattern in enumerate(entry.patterns):
+                steps, shape = _pattern_steps(pattern, nlp)
+                if shape != "regex" and not steps:
+                    raise LexiconError(f"{entry.file}: {entry.code}: pattern {pattern.value!r} has no tokens")
+                compiled.append({
+                    "entry": e_index, "pattern": p_index, "shape": shape, "regex": pattern.value if shape == "regex" else "",
+                    "steps": [_step(s, words, forms) for s in steps],
+                    "unless": [_step(s, words, forms) for s in pattern.unless],
+                })
+        patterns[lang] = compiled
+    return Compiled(entries, context.model_dump(), patterns)
+
+
+def _to_json(compiled: Compiled) -> dict[str, Any]:
+    return {"entries": [asdict(e) for e in compiled.entries], "context": compiled.context,
+            "patterns": compiled.patterns}
+
+
+def _from_json(data: dict[str, Any]) -> Compiled:
+    entries = []
+    for raw in data["entries"]:
+        patterns = tuple(Pattern(**{**p, "unless": tuple(p["unless"]), "requires": tuple(p["requires"])})
+                         for p in raw["patterns"])
+        entries.append(Entry(**{**raw, "patterns": patterns, "positives": tuple(raw["positives"]),
+                                "negatives": tuple(raw["negatives"])}))
+    return Compiled(tuple(entries), data["context"], data["patterns"])
+
+
+def _store(path: Path, compiled: Compiled) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=path.parent, suffix=".tmp", delete=False, encoding="utf-8") as f:
+            json.dump(_to_json(compiled), f, ensure_ascii=False)
+        os.replace(f.name, path)
+    except OSError:
+        pass  # a read-only cache: compile in memory next time too
+
+
+@lru_cache(maxsize=1)
+def compiled_lexicon() -> Compiled:
+    """The compiled lexicon: from the cache when the data files and code are unchanged, else compiled now."""
+    folder = cache_dir()
+    path = folder / f"indicators-{_key()}.json" if folder else None
+    if path is not None and path.exists():
+        try:
+            return _from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # a damaged or foreign file: compile again
+    compiled = compile_lexicon()
+    if path is not None:
+        _store(path, compiled)
+    return compiled
+
+
+def clear() -> None:
+    """Forget the compiled lexicon of this process (after the data files changed, in tests)."""
+    for fn in (compiled_lexicon, load_entries, load_words, load_context):
+        fn.cache_clear()
+
+
+def computed_entry(rule: str) -> Entry:
+    for entry in compiled_lexicon().entries:
+        if entry.computed == rule:
+            return entry
+    raise LexiconError(f"no computed entry for rule {rule!r}")

@@ -1,0 +1,189 @@
+"""Is a listing an adult-service ad or an ordinary one (a job, a camp, a sale, a room ...)?
+
+One notion of "non-adult listing" for the whole project: ``listing_verdict(text, lang, site_content)``.
+
+- On a site whose adapter declares ``content: adult`` (the default) the rule in
+  ``nlp.indicators.context`` decides: a non-adult cue ("vacature", "for sale") and no adult-service
+  cue. On such a site nearly every listing is an escort ad, so the rule stays conservative.
+- On a ``mixed`` site a linear classifier decides (``classify_listing``): word and character n-gram
+  TF-IDF features, logistic regression, Platt-calibrated. It is trained by ``nlp.listingtrain`` on
+  ``nlp.listingcorpus`` (listings written by us for this purpose) and shipped as coefficients in
+  ``nlp/data/listing_model.json``: no pickle, no scikit-learn at run time, loaded on first use.
+
+The verdict carries the adult-service probability and the terms that moved it most, each with its
+signed contribution to the log-odds (positive: towards an adult-service ad), so an analyst sees why.
+A listing counts as non-adult only when that probability is below ``NON_ADULT_BELOW``: wrongly
+calling an escort ad ordinary would hide its indicators, which costs more than a false flag a human
+reviews.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+MODEL_PATH = Path(__file__).parent / "data" / "listing_model.json"
+NON_ADULT_BELOW = 0.3
+SITE_CONTENTS = ("adult", "mixed")
+REASONS_SHOWN = 6
+
+_TOKEN = re.compile(r"\w+|[€$£@+/&]")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class ListingVerdict:
+    """``adult_probability`` is None when the rule decided (no probability to give)."""
+
+    adult_probability: float | None
+    is_non_adult: bool
+    reasons: list[tuple[str, float]] = field(default_factory=list)
+    method: str = "classifier"  # or "rules"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "adult_probability": self.adult_probability,
+            "is_non_adult": self.is_non_adult,
+            "method": self.method,
+            "reasons": [{"term": term, "weight": weight} for term, weight in self.reasons],
+        }
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens (and the symbols that matter in prices and contacts), as written."""
+    return _TOKEN.findall(text.lower())
+
+
+@lru_cache(maxsize=1 << 16)
+def token_features(token: str) -> tuple[str, ...]:
+    """A token's own features: the word, and character 3-5-grams inside it; digits are all "0", so
+    a price or an age is a shape, not a value."""
+    token = _DIGIT.sub("0", token)
+    padded = f" {token} "
+    grams = [padded[i : i + n] for n in (3, 4, 5) for i in range(len(padded) - n + 1)] if len(token) > 1 else []
+    return ("w:" + token, *grams)
+
+
+def _bigrams(toks: list[str]) -> list[str]:
+    normal = [_DIGIT.sub("0", t) for t in toks]
+    return [f"b:{a} {b}" for a, b in zip(normal, normal[1:], strict=False)]
+
+
+def analyse(text: str) -> list[str]:
+    """Every feature occurrence of a text (the analyzer given to scikit-learn when training)."""
+    toks = tokens(text)
+    out: list[str] = []
+    for token in toks:
+        out.extend(token_features(token))
+    out.extend(_bigrams(toks))
+    return out
+
+
+class ListingModel:
+    """The fitted classifier as plain numbers: per feature its idf and coefficient, an intercept,
+    and the Platt scaling (``a``, ``b``) that turns the decision value into a probability."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.terms_ = {t: (float(i), float(c)) for t, i, c in zip(data["features"], data["idf"], data["coef"],
+                                                                   strict=True)}
+        self.intercept_ = float(data["intercept"])
+        self.a_, self.b_ = float(data["platt"][0]), float(data["platt"][1])
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> ListingModel:
+        return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    def decision(self, text: str) -> tuple[float, dict[str, float]]:
+        """The log-odds before calibration, and each feature's share of it."""
+        counts = Counter(analyse(text))
+        values: dict[str, tuple[float, float]] = {}
+        norm2 = 0.0
+        for feature, count in counts.items():
+            known = self.terms_.get(feature)
+            if known is not None:
+                value = (1.0 + math.log(count)) * known[0]  # sublinear tf times idf, as when training
+                values[feature] = (value, known[1])
+                norm2 += value * value
+        norm = math.sqrt(norm2) or 1.0
+        shares = {f: value * coef / norm for f, (value, coef) in values.items()}
+        return sum(shares.values()) + self.intercept_, shares
+
+    def probability(self, decision: float) -> float:
+        z = self.a_ * decision + self.b_
+        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+
+    def adult_probability(self, text: str) -> float:
+        return self.probability(self.decision(text)[0])
+
+    def verdict(self, text: str) -> ListingVerdict:
+        decision, shares = self.decision(text)
+        probability = self.probability(decision)
+        return ListingVerdict(
+            adult_probability=round(probability, 4),
+            is_non_adult=probability < NON_ADULT_BELOW,
+            reasons=_reasons(text, shares, self.a_),
+        )
+
+
+def _reasons(text: str, shares: dict[str, float], scale: float) -> list[tuple[str, float]]:
+    """Feature shares summed per word and per word pair as written, strongest first; a feature seen
+    in several places is split evenly among them. Weights are on the calibrated log-odds scale."""
+    toks = tokens(text)
+    per_token = [token_features(t) for t in toks]
+    bigrams = _bigrams(toks)
+    seen = Counter(f for feats in per_token for f in feats) + Counter(bigrams)
+    terms: dict[str, float] = {}
+    for token, feats in zip(toks, per_token, strict=True):
+        terms[token] = terms.get(token, 0.0) + sum(shares.get(f, 0.0) / seen[f] for f in feats)
+    for i, bigram in enumerate(bigrams):
+        if bigram in shares:
+            term = f"{toks[i]} {toks[i + 1]}"
+            terms[term] = terms.get(term, 0.0) + shares[bigram] / seen[bigram]
+    ranked = sorted(terms.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
+    return [(term, round(weight * scale, 3)) for term, weight in ranked[:REASONS_SHOWN] if weight]
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> ListingModel | None:
+    """The artefact under nlp/data, or None when it is missing or unreadable (then the rule decides)."""
+    try:
+        return ListingModel.load()
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def classify_listing(text: str, lang: str | None = None) -> ListingVerdict:
+    """The classifier's verdict on one listing (title and body together). One bilingual model serves
+    nl and en; ``lang`` is accepted for the call's symmetry with ``extract`` and not needed."""
+    model = shipped_model()
+    if model is None:
+        return _rule_verdict(text)
+    return model.verdict(text)
+
+
+def _rule_verdict(text: str) -> ListingVerdict:
+    from nlp.indicators.context import non_adult_cue
+
+    cue = non_adult_cue(text)
+    return ListingVerdict(adult_probability=None, is_non_adult=cue is not None,
+                          reasons=[(cue, 0.0)] if cue else [], method="rules")
+
+
+def listing_verdict(text: str, lang: str | None = None, site_content: str = "adult") -> ListingVerdict:
+    """Whether a listing is non-adult, by the site's declared content (see the module docstring)."""
+    if site_content == "mixed":
+        return classify_listing(text, lang)
+    if site_content == "adult":
+        return _rule_verdict(text)
+    raise ValueError(f"site content must be one of {', '.join(SITE_CONTENTS)}, not {site_content!r}")
+
+
+def is_non_adult_listing(text: str, lang: str | None = None, site_content: str = "adult") -> bool:
+    return listing_verdict(text, lang, site_content).is_non_adult

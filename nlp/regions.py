@@ -1,0 +1,148 @@
+"""Where an ad says it is, as ISO 3166 regions with a weight: the hints that place a national phone
+number ("0412 345 678") in a numbering plan when the site's country does not fit it.
+
+Three kinds of hint, strongest first:
+- a country calling code written in the text ("+61 ...", "0044", "(+44)"): weight 3;
+- a city from ``data/regions.yaml`` ("new in Sydney", "Londen"): weight 2;
+- a country name, or a country's top-level domain in an address or link (".co.uk"): weight 1.
+Matching is case-sensitive on the written form; names that are also words or first names are
+left out of the data file (it says which and why).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+import phonenumbers
+from pydantic import Field, field_validator, model_validator
+
+from core.datafiles import DataFiles, Said, Strict, files_problems, load_model
+
+REGIONS_FILE = Path(__file__).parent / "data" / "regions.yaml"
+CODE_WEIGHT, CITY_WEIGHT, NAME_WEIGHT = 3, 2, 1
+
+
+class Region(Strict):
+    code: str
+    """ISO 3166 alpha-2 code that `phonenumbers` knows (its numbering plan)."""
+    names: list[Said] = []
+    """The country's names, and names of its states or provinces."""
+    cities: list[Said] = []
+    """Major cities and well-known districts."""
+
+    @field_validator("code")
+    @classmethod
+    def _known_region(cls, code: str) -> str:
+        if code not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError(f"{code!r} is not a region phonenumbers knows")
+        return code
+
+
+class RegionHints(Strict):
+    """``data/regions.yaml``: written place names -> the region whose phone numbers they suggest."""
+
+    source: Said
+    regions: Annotated[list[Region], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _each_form_once(self) -> RegionHints:
+        owner: dict[str, str] = {}
+        twice = [f"{form!r} ({owner[form]}, {r.code})" for r in self.regions for form in (*r.names, *r.cities)
+                 if owner.setdefault(form, r.code) != r.code]
+        if twice:
+            raise ValueError(f"regions: written forms listed for two regions: {', '.join(twice)}")
+        return self
+
+
+def data_files() -> DataFiles:
+    return [(REGIONS_FILE, RegionHints)]
+
+
+def validate_all() -> list[str]:
+    return files_problems(data_files())
+
+
+def _trie_pattern(words: Sequence[str]) -> str:
+    """One regular expression for many literal words, as a trie, so matching does not try every
+    word at every character."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, tuple[str, int]], re.Pattern[str]]:
+    weights: dict[str, tuple[str, int]] = {}
+    for region in load_model(REGIONS_FILE, RegionHints).regions:
+        weights |= {form: (region.code, NAME_WEIGHT) for form in region.names}
+        weights |= {form: (region.code, CITY_WEIGHT) for form in region.cities}
+    first = "".join(sorted({form[0] for form in weights}))
+    # The look-ahead on first characters lets the engine skip most positions before the look-behind.
+    pattern = re.compile(rf"(?=[{re.escape(first)}])(?<![\w'])" + _trie_pattern(list(weights)) + r"(?![\w'])")
+    return weights, pattern
+
+
+_CALLING_CODE = re.compile(r"(?<![\w+])(?:\+|＋|\b00)\s?\(?(?P<cc>[1-9]\d{0,2})")
+_FOLLOWING = re.compile(r"\)?[\s.\-]?\d[\d\s().\-]{5,}")
+_TLD = re.compile(r"\.(?:com?\.)?(?P<tld>[a-z]{2})(?![\w.])", re.IGNORECASE)
+_TLD_REGION = {"uk": "GB"}
+
+
+def _calling_code_region(digits: str) -> str | None:
+    """The main region of the country calling code at the start of `digits` (codes are prefix-free)."""
+    for size in (1, 2, 3):
+        regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(int(digits[:size])) if len(digits) >= size else None
+        if regions:
+            return regions[0] if regions[0] != "001" else None
+    return None
+
+
+def region_hints(text: str, address_spans: Sequence[tuple[int, int]] = ()) -> Counter[str]:
+    """Region -> weight of every hint in `text`; `address_spans` are e-mail addresses and links,
+    whose country top-level domains count as hints."""
+    weights, pattern = _gazetteer()
+    hints: Counter[str] = Counter()
+    for m in pattern.finditer(text):
+        region, weight = weights[m.group()]
+        hints[region] += weight
+    if "+" in text or "00" in text or "＋" in text:
+        for m in _CALLING_CODE.finditer(text):
+            following = _FOLLOWING.match(text, m.end(), m.end() + 20)
+            if following:  # a number follows: "+ 100 extra" is a price, not a calling code
+                region = _calling_code_region(re.sub(r"\D", "", m.group("cc") + following.group()))
+                if region:
+                    hints[region] += CODE_WEIGHT
+    for start, end in address_spans:
+        for m in _TLD.finditer(text, start, end):
+            tld = m.group("tld").lower()
+            region = _TLD_REGION.get(tld, tld.upper())
+            if region in phonenumbers.SUPPORTED_REGIONS:
+                hints[region] += NAME_WEIGHT
+    return hints
+
+
+def hinted_regions() -> tuple[str, ...]:
+    """Every region the data file names, in file order: the regions tried by number shape alone."""
+    return _hinted_regions()
+
+
+@lru_cache(maxsize=1)
+def _hinted_regions() -> tuple[str, ...]:
+    return tuple(r.code for r in load_model(REGIONS_FILE, RegionHints).regions)

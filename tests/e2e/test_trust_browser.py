@@ -1,0 +1,211 @@
+"""Issue 17 in a real browser, behind the reference proxy, on the small case-file world
+(tests/casefiles/conftest.py: ad a2 escalated as urgent by an analyst of team vice):
+
+- point 4: no request leaves the host the pages come from, and the proxy's CSP blocks nothing;
+- point 1: an analyst of another team sees neither who decided nor why and cannot decide; an analyst
+  of the escalating team can only propose a dismissal, and the coordinator still sees the ad as
+  urgent, with the proposal;
+- point 2: a bundle's download link answers a client without cookies with nothing, dies after it
+  was tried, works once in the coordinator's browser, and the download is audited.
+
+SQLite only, like the other browser tests; the database side of each point runs on both backends
+in tests/casefiles/test_casefiles_four_eyes.py and tests/workbench/test_workbench_downloads.py.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+from sqlalchemy import select
+
+from casefiles.cases import add_ad, create_case
+from core.db import session_scope
+from core.schema import AuditEntry, ReviewDecision
+from core.users import add_user
+from tests.casefiles.conftest import world  # noqa: F401 (the fixture)
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, STARTUP_TIMEOUT_S, _free_port, _healthy, _stop_group
+from tests.e2e.proxy import HEADERS_MORE, insecure_context, running_proxy
+from tests.e2e.test_browser import SCREENSHOTS, T, idle, open_page
+
+pytestmark = [pytest.mark.e2e, pytest.mark.parametrize("settings", ["sqlite"], indirect=True),
+              pytest.mark.skipif(not CHROMIUM.exists() or not HEADERS_MORE.exists(),
+                                 reason="needs Debian's chromium, nginx-light and headers-more")]
+
+WATCH_CSP = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+PROPOSAL_REASON = "Disclaimer van de site"
+
+
+@pytest.fixture
+def small_workbench(settings, world, tmp_path):  # noqa: F811 (the imported fixture)
+    """Accounts with passwords beside the world's, a case of team vice holding ad a1, and the
+    workbench (`signalstack workbench`) behind the proxy."""
+    passwords = {name: secrets.token_urlsafe(18) for name in ("cora", "anna", "oskar")}
+    with session_scope(settings) as s:
+        add_user(s, "cora", passwords["cora"], role="coordinator", team="vice", actor="test")
+        add_user(s, "anna", passwords["anna"], role="analyst", team="vice", actor="test")
+        add_user(s, "oskar", passwords["oskar"], role="analyst", team="other", actor="test")
+        case = create_case(s, "E2E bundel", "vice", "coco")
+        add_ad(s, case, world.ads["a1"], "coco")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log_path = tmp_path / "workbench.log"
+    command = [sys.executable, "-m", "signalstack.cli", "workbench", "--host", "127.0.0.1", "--port", str(port)]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, env=os.environ.copy(), stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while not _healthy(url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("the workbench did not come up:\n" + log_path.read_text(errors="replace")[-3000:])
+            time.sleep(0.3)
+        with running_proxy(url, tmp_path / "nginx") as proxy:
+            yield proxy.https_url, passwords, world
+    finally:
+        _stop_group(process)
+
+
+def _sign_in(page: Page, url: str, username: str, password: str) -> None:
+    page.goto(url)
+    expect(page.get_by_role("heading", name=T("signin.title"))).to_be_visible()
+    page.get_by_label(T("signin.username")).fill(username)
+    page.get_by_label(T("signin.password")).fill(password)
+    page.get_by_role("button", name=T("signin.submit")).click()
+    expect(page.get_by_role("heading", name=T("page.home"))).to_be_visible()
+    idle(page)
+
+
+def _open_ad(page: Page, ad_id: int) -> None:
+    open_page(page, "page.ad")
+    field = page.get_by_label(T("ad.id"))
+    field.fill(str(ad_id))
+    field.press("Enter")
+    idle(page)
+
+
+def _expand(page: Page) -> None:
+    """Open the case's expander (a rerun after a button closes it again)."""
+    details = page.locator("details").first
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+    idle(page)
+
+
+def _any_name(key: str) -> re.Pattern[str]:
+    """The text of `key` with any file name in it."""
+    before, after = T(key, name="\x00").split("\x00")
+    return re.compile(re.escape(before) + ".+" + re.escape(after))
+
+
+def _fetch_without_cookies(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, context=insecure_context(), timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def test_four_eyes_downloads_and_no_outside_requests(small_workbench, settings):
+    url, passwords, w = small_workbench
+    own = urlsplit(url).netloc
+    outside: list[str] = []
+    SCREENSHOTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        expect.set_options(timeout=30_000)
+
+        def new_page() -> Page:
+            context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL",
+                                          ignore_https_errors=True)
+            context.add_init_script(WATCH_CSP)
+            context.on("request", lambda r: None if urlsplit(r.url).scheme in ("data", "blob")
+                       or urlsplit(r.url).netloc == own else outside.append(r.url))
+            page = context.new_page()
+            page.set_default_timeout(30_000)
+            return page
+
+        try:
+            # Another team: no names, no reasons, no decision buttons on team vice's escalation.
+            other = new_page()
+            _sign_in(other, url, "oskar", passwords["oskar"])
+            _open_ad(other, w.ads["a2"])
+            expect(other.get_by_text(T("review.other_team"))).to_be_visible()
+            expect(other.get_by_text("same number")).to_have_count(0)
+            expect(other.get_by_role("button", name=T("decision.dismiss"))).to_have_count(0)
+            other.screenshot(path=str(SCREENSHOTS / "trust-other-team-ad.png"), full_page=True)
+
+            # The escalating team's analyst: a dismissal is only a proposal.
+            analyst = new_page()
+            _sign_in(analyst, url, "anna", passwords["anna"])
+            _open_ad(analyst, w.ads["a2"])
+            expect(analyst.get_by_text("same number")).to_be_visible()
+            reason = analyst.get_by_label(T("review.reason"))
+            reason.fill(PROPOSAL_REASON)
+            reason.press("Enter")
+            idle(analyst)
+            analyst.get_by_role("button", name=T("decision.dismiss")).click()
+            idle(analyst)
+            expect(analyst.get_by_text(T("review.proposal_saved", ad=w.ads["a2"],
+                                         decision=T("decision.dismiss")))).to_be_visible()
+            with session_scope(settings) as s:
+                newest = s.execute(select(ReviewDecision).order_by(ReviewDecision.id.desc())).scalars().first()
+                assert (newest.decision, newest.status, newest.team) == ("dismiss", "proposed", "vice")
+
+            # The coordinator still has it as urgent, with the proposal.
+            coordinator = new_page()
+            _sign_in(coordinator, url, "cora", passwords["cora"])
+            urgent = coordinator.get_by_test_id("stVerticalBlock").filter(
+                has_text=T("triage.decided", decision=T("decision.urgent"), user="ana")).last
+            expect(urgent).to_be_visible()
+            expect(coordinator.get_by_text(PROPOSAL_REASON, exact=False)).to_be_visible()
+            idle(coordinator)
+            coordinator.screenshot(path=str(SCREENSHOTS / "trust-coordinator-home.png"), full_page=True)
+
+            # Export, then prepare a download: the link gives a client without cookies nothing.
+            open_page(coordinator, "page.cases")
+            _expand(coordinator)
+            coordinator.get_by_role("button", name=T("cases.export")).click()
+            idle(coordinator)
+            _expand(coordinator)
+            coordinator.screenshot(path=str(SCREENSHOTS / "trust-exported.png"), full_page=True)
+            prepare = coordinator.get_by_role("button", name=_any_name("cases.prepare_download"))
+            prepare.click()
+            idle(coordinator)
+            _expand(coordinator)
+            link = coordinator.get_by_role("link", name=_any_name("cases.download"))
+            href = urljoin(coordinator.url, link.get_attribute("href"))
+            coordinator.screenshot(path=str(SCREENSHOTS / "trust-prepared-download.png"), full_page=True)
+            status, body = _fetch_without_cookies(href)
+            assert status == 404 and not body.startswith(b"PK")
+            assert coordinator.context.request.get(href).status == 404  # tried once: dead
+
+            # A fresh link works once, in the coordinator's browser, and is audited.
+            prepare.click()
+            idle(coordinator)
+            _expand(coordinator)
+            href = urljoin(coordinator.url, link.get_attribute("href"))
+            first = coordinator.context.request.get(href)
+            assert first.status == 200 and first.body().startswith(b"PK")
+            assert coordinator.context.request.get(href).status == 404
+            violations = [pg.evaluate("window.__csp") for pg in (other, analyst, coordinator)]
+        finally:
+            browser.close()
+    with session_scope(settings) as s:
+        audited = s.execute(select(AuditEntry).where(AuditEntry.action == "case.download")).scalars().all()
+        assert [e.actor for e in audited] == ["cora"]
+    assert outside == [], f"requests to other hosts: {outside}"
+    assert violations == [[], [], []], f"CSP blocked: {violations}"
