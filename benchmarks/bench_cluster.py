@@ -13,6 +13,9 @@ Methods:
 
     python benchmarks/bench_cluster.py                 # 10k (median of 3), 100k and 1M once
     python benchmarks/bench_cluster.py --quick         # without the 1M run (about a minute, 2.5 GB)
+    python -m benchmarks.bench_cluster --corpus edits --quick   # edit corpus, 20k and 200k
+
+  centre      models.centrecluster.CentreClusterer (experimental: consensus-checked, cannot chain)
 """
 
 from __future__ import annotations
@@ -56,12 +59,19 @@ def run_minhash(texts: list[str]) -> dict:
     return {"labels": TextClusterer(threshold=THRESHOLD).fit(texts).labels_.tolist()}
 
 
+def run_centre(texts: list[str]) -> dict:
+    from models.centrecluster import CentreClusterer
+
+    return {"labels": CentreClusterer().fit(texts).labels_.tolist()}
+
+
 def run_datasketch(texts: list[str]) -> dict:
     from datasketch import MinHash, MinHashLSH
 
     from models.shingles import matching_words
 
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=64)
+    threshold = 0.5 if CORPUS == "edits" else THRESHOLD  # issue #15 names Jaccard 0.5
+    lsh = MinHashLSH(threshold=threshold, num_perm=64)
     signatures = []
     pairs = []
     for i, text in enumerate(texts):
@@ -70,7 +80,7 @@ def run_datasketch(texts: list[str]) -> dict:
         m = MinHash(num_perm=64, seed=SEED)
         m.update_batch(list(grams))
         for other in lsh.query(m):
-            if signatures[other].jaccard(m) >= THRESHOLD:
+            if signatures[other].jaccard(m) >= threshold:
                 pairs.append((other, i))
         lsh.insert(i, m)
         signatures.append(m)
@@ -93,15 +103,29 @@ def run_tfidf(texts: list[str]) -> dict:
     return {"labels_by_threshold": labels}
 
 
-METHODS = {"minhash": run_minhash, "datasketch": run_datasketch, "tfidf": run_tfidf}
+METHODS = {"minhash": run_minhash, "centre": run_centre, "datasketch": run_datasketch, "tfidf": run_tfidf}
+CORPUS = "synthetic"
 
 
-def child(method: str, size: int) -> None:
-    from models.evaluate import cluster_scores
+def _corpus(size: int) -> tuple[list[str], list]:
+    if CORPUS == "edits":
+        from benchmarks.editcorpus import edit_corpus
+
+        ads = edit_corpus(size, seed=SEED)
+        return [a.text for a in ads], [a.operation for a in ads]
     from models.synthetic import synthetic_ads
 
     ads = list(synthetic_ads(size, seed=SEED))
-    texts, truth = [a.text for a in ads], [a.template for a in ads]
+    return [a.text for a in ads], [a.template for a in ads]
+
+
+def child(method: str, size: int) -> None:
+    from collections import Counter
+
+    from models.evaluate import cluster_scores
+
+    texts, truth = _corpus(size)
+    ads = None
     del ads
     baseline = _rss_mb()
     started = time.perf_counter()
@@ -118,13 +142,16 @@ def child(method: str, size: int) -> None:
         out["quality_by_cosine"] = {str(t): q["f1"] for t, q in by_t.items()}
     else:
         out["quality"] = cluster_scores(truth, result["labels"])
+        found = Counter(x for x in result["labels"] if x is not None and x >= 0)
+        out["largest"] = max(found.values(), default=1)
+        out["largest_true"] = max(Counter(x for x in truth if x is not None).values(), default=1)
     print(json.dumps(out))
 
 
 def measure(method: str, size: int, repeat: int) -> dict:
     runs = []
     for _ in range(repeat):
-        done = subprocess.run([sys.executable, __file__, "--child", method, str(size)], cwd=ROOT,
+        done = subprocess.run([sys.executable, __file__, "--corpus", CORPUS, "--child", method, str(size)], cwd=ROOT,
                               capture_output=True, text=True, check=True)
         runs.append(json.loads(done.stdout.splitlines()[-1]))
     best = sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]  # the median run
@@ -133,15 +160,37 @@ def measure(method: str, size: int, repeat: int) -> dict:
     return best
 
 
+def _table(plan: list[tuple[str, int, int]]) -> None:
+    print("| method | ads | seconds (median) | peak RSS MB | B-cubed P | R | F1 | ARI | largest / true largest |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for method, size, repeat in plan:
+        r = measure(method, size, repeat)
+        q = r["quality"]
+        print(f"| {method} | {size:,} | {r['median_seconds']} {r['runs_seconds']} | {r['peak_rss_mb']} | "
+              f"{q['precision']} | {q['recall']} | {q['f1']} | {q['ari']} | {r['largest']} / {r['largest_true']} |",
+              flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--child", nargs=2, metavar=("METHOD", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("--quick", action="store_true", help="skip the 1M run (about a minute, 2.5 GB)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per small size (median reported)")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--corpus", choices=("synthetic", "edits"), default="synthetic",
+                        help="edits: benchmarks.editcorpus at 20k, 200k (and 1M), ours vs datasketch at 0.5")
     args = parser.parse_args()
+    global CORPUS
+    CORPUS = args.corpus
     if args.child:
         child(args.child[0], int(args.child[1]))
+        return
+    if CORPUS == "edits":
+        plan = [(m, 20_000, args.repeat) for m in ("minhash", "centre", "datasketch")]
+        plan += [(m, 200_000, 1) for m in ("minhash", "centre", "datasketch")]
+        if not args.quick:
+            plan += [(m, 1_000_000, 1) for m in ("minhash", "centre")]
+        _table(plan)
         return
     plan = [("minhash", 10_000, args.repeat), ("datasketch", 10_000, args.repeat), ("tfidf", 10_000, args.repeat),
             ("minhash", 100_000, 1)]

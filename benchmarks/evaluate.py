@@ -31,6 +31,8 @@ def main() -> int:
         failed = evaluate_extraction(["--ads", str(ADS), "--days", str(DAYS), "--seed", str(SEED)]) != 0
         print("\n== text clusters and networks", flush=True)
         print(json.dumps(evaluate_clusters(world), indent=2, default=str))
+        print("\n== near-duplicate photo search (re-used and mirrored photos)", flush=True)
+        print(json.dumps(_photo_search(world), indent=2))
         print("\n== risk model (held out by network, 25 %)", flush=True)
         folder = train(world_examples(world), Path(tmp) / "artefacts", source=f"demo world seed {SEED}")
         info = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
@@ -43,6 +45,19 @@ def main() -> int:
         for row in info["metrics"]["calibration"]:
             print(f"  {row['from']:.1f}-{row['to']:.1f}  {row['ads']:4d}  {row['mean_predicted']:.3f}  {row['observed']:.3f}")
     return 1 if failed else 0
+
+
+def _photo_search(world: Path) -> dict:
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from benchmarks.photoeval import evaluate_photos
+    from core.schema import Base
+
+    engine = create_engine("sqlite://")
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        return evaluate_photos(session, world)
 
 
 if __name__ == "__main__":

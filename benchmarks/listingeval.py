@@ -27,6 +27,7 @@ from nlp.listingcorpus import ADULT, NON_ADULT, Listing, generate, topics
 from nlp.listingtrain import PER_KIND, SEED, fit
 
 DEV_PATH = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev" / "indicators.jsonl"
+DEV_EXTRA_PATH = DEV_PATH.with_name("indicators_extra.jsonl")
 
 
 def scores(truth_non_adult: Sequence[bool], called_non_adult: Sequence[bool]) -> dict[str, float]:
@@ -59,6 +60,10 @@ def _judge(model: ListingModel, items: Sequence[Listing]) -> tuple[list[bool], l
     return [x.kind == NON_ADULT for x in items], probabilities
 
 
+def _called(model: ListingModel, texts: Sequence[str]) -> list[bool]:
+    return [model.verdict(t).is_non_adult for t in texts]
+
+
 def held_out_templates(corpus: Sequence[Listing], share: float = 0.25) -> dict[str, object]:
     from sklearn.model_selection import GroupShuffleSplit
 
@@ -67,7 +72,8 @@ def held_out_templates(corpus: Sequence[Listing], share: float = 0.25) -> dict[s
                                                                                                  groups=groups))
     model = fit([corpus[i] for i in train])
     truth, probabilities = _judge(model, [corpus[i] for i in test])
-    return {**scores(truth, [p < NON_ADULT_BELOW for p in probabilities]),
+    return {**scores(truth, _called(model, [corpus[i].text for i in test])),
+            "model_alone": scores(truth, [p < NON_ADULT_BELOW for p in probabilities]),
             "brier": brier([not t for t in truth], probabilities),
             "reliability": reliability([not t for t in truth], probabilities)}
 
@@ -80,8 +86,9 @@ def leave_topic_out(corpus: Sequence[Listing]) -> dict[str, object]:
     for kind in (ADULT, NON_ADULT):
         for topic in topics(kind):
             model = fit([x for x in corpus if (x.kind, x.topic) != (kind, topic)])
-            t, p = _judge(model, [x for x in corpus if (x.kind, x.topic) == (kind, topic)])
-            c = [q < NON_ADULT_BELOW for q in p]
+            held = [x for x in corpus if (x.kind, x.topic) == (kind, topic)]
+            t, p = _judge(model, held)
+            c = _called(model, [x.text for x in held])
             per_topic[f"{kind}:{topic}"] = sum(a == b for a, b in zip(t, c, strict=True)) / len(t)
             truth += t
             called += c
@@ -100,9 +107,11 @@ def development_set(path: Path = DEV_PATH) -> dict[str, object] | None:
     assert model is not None, "nlp/data/listing_model.json is missing: run python -m nlp.listingtrain"
     truth = [item.get("kind") == "non_adult" for item in items]
     probabilities = [model.adult_probability(item["text"]) for item in items]
-    missed = [item["text"][:90] for item, t, p in zip(items, truth, probabilities, strict=True)
-              if t != (p < NON_ADULT_BELOW)]
-    return {"classifier": scores(truth, [p < NON_ADULT_BELOW for p in probabilities]),
+    called = _called(model, [item["text"] for item in items])
+    missed = [f'{item["kind"]}: {item["text"][:90]}' for item, t, c in zip(items, truth, called, strict=True)
+              if t != c]
+    return {"classifier": scores(truth, called),
+            "model_alone": scores(truth, [p < NON_ADULT_BELOW for p in probabilities]),
             "rule": scores(truth, [is_non_adult_listing(item["text"]) for item in items]),
             "wrong": missed}
 
@@ -123,6 +132,7 @@ def main() -> None:
     print("held-out templates:", json.dumps(held_out_templates(corpus), indent=1))
     print("leave one topic out:", json.dumps(leave_topic_out(corpus), indent=1))
     print("development set:", json.dumps(development_set(), indent=1, ensure_ascii=False))
+    print("development set (extra):", json.dumps(development_set(DEV_EXTRA_PATH), indent=1, ensure_ascii=False))
     print(f"verdict with reasons: {per_ad_milliseconds(corpus):.3f} ms per ad (after the first)")
 
 

@@ -73,7 +73,7 @@ def normalised_value(kind: str, value: str, country: str = "NL") -> str:
             found = find_phones(raw, country)
             if found:
                 return found[0].e164
-        except ModuleNotFoundError:
+        except ImportError:  # without the NLP stage, only numbers that parse as written
             pass
         try:
             number = phonenumbers.parse(raw, country)
@@ -275,30 +275,32 @@ def _photo_matches(session: Session, since: int, through: int, now: datetime,
     watches = _active(session, "photo", now)
     if not watches:
         return []
-    # An in-memory band index over the watched hashes; each new photo probes it per band.
+    # An in-memory band index over the watched hashes, holding every band value within d // 4 bits
+    # of each watched band (pigeonhole), so each new photo needs four exact lookups.
+    flips = distance // BANDS
     index: list[dict[int, list[tuple[int, Watch]]]] = [defaultdict(list) for _ in range(BANDS)]
     for watch in watches:
         hashed = int(watch.value, 16)
         for band_index, band in zip(index, bands(hashed), strict=True):
-            band_index[band].append((hashed, watch))
-    flips = distance // BANDS
+            for probe in neighbours(band, flips):
+                band_index[probe].append((hashed, watch))
     out = []
     rows = session.execute(select(PhotoHash.ad_version_id, PhotoHash.phash, PhotoHash.mirrored, PhotoHash.band0,
                                   PhotoHash.band1, PhotoHash.band2, PhotoHash.band3)
                            .where(PhotoHash.ad_version_id > since, PhotoHash.ad_version_id <= through))
     for vid, phash, mirrored, *row_bands in rows:
-        hashed = int(phash, 16)
+        hashed = None
         seen: set[int] = set()
         for band_index, band in zip(index, row_bands, strict=True):
-            for probe in neighbours(band, flips):
-                for watched, watch in band_index.get(probe, ()):
-                    if watch.id in seen or vid <= watch.from_version_id:
-                        continue
-                    seen.add(watch.id)
-                    d = hamming(watched, hashed)
-                    if d <= distance:
-                        how = "mirrored photo" if mirrored else "photo"
-                        out.append((watch.id, watch.team, vid, f"{how} {phash} within {d} bits of {watch.value}"))
+            for watched, watch in band_index.get(band, ()):
+                if watch.id in seen or vid <= watch.from_version_id:
+                    continue
+                seen.add(watch.id)
+                hashed = int(phash, 16) if hashed is None else hashed
+                d = hamming(watched, hashed)
+                if d <= distance:
+                    how = "mirrored photo" if mirrored else "photo"
+                    out.append((watch.id, watch.team, vid, f"{how} {phash} within {d} bits of {watch.value}"))
     return out
 
 
@@ -346,20 +348,21 @@ def match_new(session: Session, since_version_id: int | None = None, now: dateti
         if reason not in entry[1]:
             entry[1].append(reason)
     if found:
-        existing = set(session.execute(select(WatchAlert.watch_id, WatchAlert.ad_version_id).where(
-            WatchAlert.ad_version_id > since, WatchAlert.ad_version_id <= through)).tuples())
+        existing = {tuple(r) for r in session.execute(select(WatchAlert.watch_id, WatchAlert.ad_version_id).where(
+            WatchAlert.ad_version_id > since, WatchAlert.ad_version_id <= through))}
         versions = sorted({vid for _, vid in found})
         ad_of = {}
         for start in range(0, len(versions), 5000):
             chunk = versions[start:start + 5000]
-            ad_of.update(session.execute(select(AdVersion.id, AdVersion.ad_id).where(AdVersion.id.in_(chunk))).tuples())
+            ad_of.update(tuple(r) for r in session.execute(
+                select(AdVersion.id, AdVersion.ad_id).where(AdVersion.id.in_(chunk))))
         rows = [{"watch_id": wid, "ad_version_id": vid, "ad_id": ad_of[vid], "team": team,
                  "reason": "; ".join(reasons), "created_at": now, "acknowledged_by": ""}
                 for (wid, vid), (team, reasons) in sorted(found.items()) if (wid, vid) not in existing]
     else:
         rows = []
     if rows:
-        session.execute(insert(WatchAlert), rows)
+        session.execute(insert(WatchAlert.__table__), rows)  # Core executemany: no ORM bookkeeping
     session.add(WatchRun(at=now, through_version_id=through, alerts=len(rows)))
     audit.record(session, actor, "watch.match", "watch_run", "", since_version_id=since,
                  through_version_id=through, alerts=len(rows))

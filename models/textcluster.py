@@ -1,34 +1,43 @@
-"""Near-duplicate ad texts: MinHash-LSH candidates, clusters checked against their consensus.
+"""Near-duplicate ad texts: MinHash signatures, LSH bands, confirmed by estimated Jaccard.
 
 ``TextClusterer`` follows the scikit-learn estimator conventions, but ``X`` is a
 sequence of strings, not a numeric array, so sklearn's ``check_estimator`` does
 not apply; ``tests/models`` checks ``clone``/``get_params`` and the fit contract.
 
-How it decides, and why (docs/CLUSTERING.md has the measurements):
+How it decides (each step is there for a reason):
 
-1. Texts become masked word shingles (``models.shingles``): one template with another
-   name, age, city, price or phone gives the same shingles. Pairs of words, not
-   triples: a dropped, doubled or swapped word costs two or three pairs, more triples.
-2. Boilerplate is learned from the corpus, not listed: each shingle is weighted by its
-   rarity, ``log((1 + N) / (1 + df)) + 1`` over the N texts seen, and a shingle in more
-   than ``max_df`` of them (and in more than ``min_boilerplate_docs``) weighs nothing.
-   Document frequencies live in a fixed-size count-min sketch. A text left with no
-   shingle of weight stands alone.
-3. MinHash (vectorised multiply-shift hashing) over the weighted shingles and LSH
-   bands give candidate pairs (``models.candidates``); their estimated Jaccard is the
-   share of equal MinHash values.
-4. Clusters cannot chain. Pivot clustering (``models.pivot``) on the pairs whose estimate
-   is at least ``threshold`` makes each cluster a centre and its direct neighbours. Then
-   every member is scored against the consensus of the other members (the shingles most
-   of them share, ``models.consensus``) and members below ``member_threshold`` are put
-   out, the worst first. Texts left out, and members of small fragments, then join the
-   neighbouring cluster whose consensus they match best, if they match it well enough;
-   a second pivot round groups what is still free. Single links never join anything:
-   a member must match what its cluster has in common.
+1. Texts become masked word shingles (``models.shingles``): one template with a
+   different name, age, city, price or number gives the same shingles.
+2. Boilerplate is dropped: a shingle found in more than ``max_df`` of all texts
+   seen ("bel voor een afspraak", "100% echt") says nothing about who wrote the
+   ad. A shingle must also be in more than ``min_boilerplate_docs`` texts, so that
+   in a small collection one busy template is not mistaken for boilerplate. Document
+   frequencies live in a fixed-size count-min sketch, so memory does not grow with
+   the vocabulary. A text left with no shingles stands alone.
+3. A vectorised MinHash (numpy multiply-shift hashing; see ``benchmarks/bench_cluster.py``
+   for the comparison with datasketch) gives ``num_perm`` values per text.
+4. LSH: texts that agree on all rows of one of ``bands`` bands are candidates. Each
+   band bucket remembers its first text only, so memory grows with texts, not pairs.
+5. A candidate pair of short texts (fewer than ``min_sentences`` sentences in either)
+   joins when the estimated Jaccard similarity (share of equal MinHash values) is at
+   least ``threshold``; shared boilerplate alone never gets there.
+6. Longer texts are also compared sentence by sentence. A re-post often rewrites one
+   sentence, moves another and writes the price another way: that costs many shingles
+   but leaves most sentences as they were. Another advertiser who picked some of the
+   same stock phrases, on the other hand, can share many shingles but fewer whole
+   sentences. So such a pair joins when its estimated shingle similarity is at least
+   ``candidate_threshold`` and the Jaccard similarity of its sets of masked sentences
+   (exact, from one stored hash per sentence) is at least ``sentence_threshold``. The
+   shingle condition keeps shared boilerplate sentences from joining texts on their own
+   (they are cut in step 2); ``sentence_threshold=None`` makes every pair follow step 5.
+   Each text also needs ``min_content_sentences`` sentences that are not boilerplate
+   themselves (sentence document frequencies in a second, smaller sketch): a text made
+   only of stock sentences matches a thousand others that share them, and joining those
+   by sentences chains unrelated templates into one blob (thousands of ads at 400k).
 
-``partial_fit`` adds texts: their shingles and signatures are computed once, and the
-clusters are recomputed over all texts seen (cheap next to hashing), so later texts can
-split or merge earlier clusters; ``models.keys`` keeps keys stable across that.
+``partial_fit`` adds texts to the existing index and clusters; earlier signatures
+are never recomputed (the boilerplate cut for earlier texts used the frequencies
+known at the time).
 """
 
 from __future__ import annotations
@@ -39,14 +48,11 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin
 
-from models.candidates import band_keys, candidate_pairs, estimated_similarity
-from models.consensus import Consensus
-from models.pivot import pivot_clusters
-from models.shingles import batch_shingles, flat_hashes, matching_words
+from models.shingles import batch_sentences, batch_shingles, flat_hashes, matching_words
+from models.unionfind import UnionFind
 
 _CHUNK_ELEMENTS = 4_000_000  # shingles x permutations hashed at once (~32 MB of uint64)
 _TEXTS_PER_CHUNK = 20_000
-_VERIFY_ROUNDS = 8
 
 
 class TextClusterer(ClusterMixin, BaseEstimator):
@@ -55,8 +61,7 @@ class TextClusterer(ClusterMixin, BaseEstimator):
     Parameters
     ----------
     threshold : float
-        Estimated Jaccard similarity from which two texts are near-duplicates outright;
-        cluster centres and their first members are found on such pairs.
+        Estimated Jaccard similarity of the masked shingle sets from which two texts join.
     num_perm : int
         MinHash values per text.
     bands : int
@@ -64,25 +69,24 @@ class TextClusterer(ClusterMixin, BaseEstimator):
     shingle_size : int
         Words per shingle.
     max_df : float
-        Shingles in more than this share of texts are boilerplate and weigh nothing.
+        Shingles in more than this share of texts are boilerplate and ignored.
     min_boilerplate_docs : int
         A shingle in at most this many texts is never boilerplate.
     sketch_width_log2 : int
         Width of the document-frequency sketch (2 rows of 2**w uint32 counters).
     random_state : int
         Seed of the hash permutations (same seed, same clusters).
-    member_threshold : float
-        Weighted Jaccard similarity to the consensus of the other members that every
-        member of a cluster must reach.
     candidate_threshold : float
-        Estimated Jaccard similarity from which a pair may bring a text to the other
-        text's cluster (which the text then joins only if it matches the consensus).
-    consensus_share : float
-        A shingle is in a cluster's consensus when more than this share of the members
-        (and at least two of them) hold it.
-    merge_threshold : float
-        Weighted Jaccard similarity of two neighbouring clusters' consensus from which the
-        smaller may join the larger (fragments of one template, or its two variants).
+        Estimated Jaccard similarity of the shingles from which a pair of longer texts is
+        compared sentence by sentence (step 6).
+    sentence_threshold : float or None
+        Jaccard similarity of the sets of masked sentences from which such a pair joins;
+        None turns step 6 off.
+    min_sentences : int
+        Texts with fewer distinct sentences than this are matched on shingles alone.
+    min_content_sentences : int
+        Texts with fewer sentences than this that are not boilerplate (in at most ``max_df``
+        of all texts, as for shingles) are matched on shingles alone too.
 
     Attributes
     ----------
@@ -90,24 +94,22 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         Cluster number per text, -1 for a text that stands alone.
     n_texts_ : int
     signatures_ : ndarray of shape (n_texts_seen, num_perm), uint32
-    member_scores_ : ndarray of shape (n_texts_seen,)
-        Each clustered text's score against its cluster's consensus (NaN when alone).
     """
 
     def __init__(
         self,
-        threshold: float = 0.4,
+        threshold: float = 0.6,
         num_perm: int = 60,
         bands: int = 20,
-        shingle_size: int = 2,
+        shingle_size: int = 3,
         max_df: float = 0.1,
         min_boilerplate_docs: int = 50,
         sketch_width_log2: int = 22,
         random_state: int = 0,
-        member_threshold: float = 0.3,
-        candidate_threshold: float = 0.2,
-        consensus_share: float = 0.3,
-        merge_threshold: float = 0.4,
+        candidate_threshold: float = 0.4,
+        sentence_threshold: float | None = 0.55,
+        min_sentences: int = 4,
+        min_content_sentences: int = 2,
     ):
         self.threshold = threshold
         self.num_perm = num_perm
@@ -117,10 +119,10 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         self.min_boilerplate_docs = min_boilerplate_docs
         self.sketch_width_log2 = sketch_width_log2
         self.random_state = random_state
-        self.member_threshold = member_threshold
         self.candidate_threshold = candidate_threshold
-        self.consensus_share = consensus_share
-        self.merge_threshold = merge_threshold
+        self.sentence_threshold = sentence_threshold
+        self.min_sentences = min_sentences
+        self.min_content_sentences = min_content_sentences
 
     # -- fitting -----------------------------------------------------------------------
     def fit(self, X: Sequence[str], y: Any = None) -> TextClusterer:
@@ -135,22 +137,27 @@ class TextClusterer(ClusterMixin, BaseEstimator):
     def _reset(self) -> None:
         if self.num_perm % self.bands:
             raise ValueError(f"bands ({self.bands}) must divide num_perm ({self.num_perm})")
-        for name in ("threshold", "member_threshold", "candidate_threshold"):
-            if not 0 < getattr(self, name) <= 1:
-                raise ValueError(f"{name} must be in (0, 1]")
-        if self.candidate_threshold > self.threshold:
-            raise ValueError("candidate_threshold must not exceed threshold")
+        if not 0 < self.threshold <= 1:
+            raise ValueError("threshold must be in (0, 1]")
+        if self.sentence_threshold is not None and not (
+            0 < self.sentence_threshold <= 1 and 0 < self.candidate_threshold <= self.threshold
+        ):
+            raise ValueError("sentence_threshold must be in (0, 1] and candidate_threshold in (0, threshold]")
         rng = np.random.default_rng(self.random_state)
         self._perm_a = rng.integers(1, 2**63, self.num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
         self._perm_b = rng.integers(0, 2**63, self.num_perm, dtype=np.uint64)
         self._band_mix = rng.integers(1, 2**63, self.num_perm // self.bands, dtype=np.uint64) | np.uint64(1)
         self._sketch_salt = rng.integers(1, 2**63, 2, dtype=np.uint64) | np.uint64(1)
         self._sketch = np.zeros((2, 1 << self.sketch_width_log2), dtype=np.uint32)
-        self._signatures = np.zeros((0, self.num_perm), dtype=np.uint32)
-        self._keys = np.zeros((0, self.bands), dtype=np.uint64)
+        # Sentences are far fewer than shingles: their own, smaller sketch keeps the counts apart.
+        self._sentence_sketch = np.zeros((2, 1 << max(10, self.sketch_width_log2 - 2)), dtype=np.uint32)
+        self._buckets: list[dict[int, int]] = [{} for _ in range(self.bands)]
+        self._uf = UnionFind()
+        self._buffer = np.zeros((0, self.num_perm), dtype=np.uint32)
         self._alone = np.zeros(0, dtype=bool)
-        self._shingles = np.zeros(0, dtype=np.uint64)  # distinct shingle hashes, text by text
-        self._offsets = np.zeros(1, dtype=np.int64)
+        self._content = np.zeros(0, dtype=np.int32)  # sentences per text that are not boilerplate
+        self._sentences = np.zeros(0, dtype=np.uint64)  # distinct masked-sentence hashes, text by text
+        self._sentence_offsets = np.zeros(1, dtype=np.int64)
         self._docs_counted = 0  # a second fit() must not count on the first one's texts
         self.n_texts_ = 0
 
@@ -160,72 +167,101 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         # Pass 1 counts document frequencies over the whole batch, so the boilerplate cut of
         # pass 2 knows them; shingles are kept per chunk (8 bytes each), not recomputed.
         chunks = []
+        with_sentences = self.sentence_threshold is not None
         for at in range(0, len(X), _TEXTS_PER_CHUNK):
-            words = [matching_words(t) for t in X[at : at + _TEXTS_PER_CHUNK]]
-            hashes, offsets = batch_shingles(words, self.shingle_size, flat_hashes(words))
-            self._count_documents(hashes)
+            texts = X[at : at + _TEXTS_PER_CHUNK]
+            starts: list[list[int]] = [[] for _ in texts] if with_sentences else []
+            if with_sentences:
+                words = [matching_words(t, s) for t, s in zip(texts, starts, strict=True)]
+            else:
+                words = [matching_words(t) for t in texts]
+            flat = flat_hashes(words)
+            hashes, offsets = batch_shingles(words, self.shingle_size, flat)
+            sentences = batch_sentences(words, starts, flat) if with_sentences else None
+            self._count_documents(self._sketch, hashes)
+            if sentences is not None:
+                self._count_documents(self._sentence_sketch, sentences[0])
             self._docs_counted += len(offsets) - 1
-            chunks.append((hashes, offsets))
-        signatures, keys, alone = [self._signatures], [self._keys], [self._alone]
-        shingles, offsets_list = [self._shingles], [self._offsets]
-        for hashes, offsets in chunks:
-            kept, kept_offsets = self._without_boilerplate(hashes, offsets)
-            chunk_signatures = self._minhash(kept, kept_offsets)
-            signatures.append(chunk_signatures)
-            keys.append(band_keys(chunk_signatures, self.bands, self._band_mix))
-            alone.append(kept_offsets[1:] == kept_offsets[:-1])
-            shingles.append(hashes)
-            offsets_list.append(offsets[1:] + offsets_list[-1][-1] if len(offsets_list) > 1 else
-                                offsets[1:] + self._offsets[-1])
-        self._signatures = np.concatenate(signatures)
-        self._keys = np.concatenate(keys)
-        self._alone = np.concatenate(alone)
-        self._shingles = np.concatenate(shingles)
-        self._offsets = np.concatenate(offsets_list)
-        self.n_texts_ = len(self._signatures)
-        self.signatures_ = self._signatures
-        self._cluster()
+            chunks.append((hashes, offsets, sentences))
+        self._grow(len(X))
+        for hashes, offsets, sentences in chunks:
+            start, count = self.n_texts_, len(offsets) - 1
+            if sentences is not None:
+                self._keep_sentences(*sentences)
+                _, content = self._without_boilerplate(self._sentence_sketch, *sentences)
+                self._content[start : start + count] = np.diff(content)
+            hashes, offsets = self._without_boilerplate(self._sketch, hashes, offsets)
+            signatures = self._minhash(hashes, offsets)
+            self._buffer[start : start + count] = signatures
+            self._alone[start : start + count] = offsets[1:] == offsets[:-1]
+            self.n_texts_ += count
+            self._uf.add(count)
+            self._index(start, signatures)
+        self.signatures_ = self._buffer[: self.n_texts_]
+        self.labels_ = self._uf.labels()
         return self
 
+    def _grow(self, extra: int) -> None:
+        needed = self.n_texts_ + extra
+        if needed <= len(self._buffer):
+            return
+        capacity = max(needed, 2 * len(self._buffer), 1024)
+        buffer = np.zeros((capacity, self.num_perm), dtype=np.uint32)
+        buffer[: self.n_texts_] = self._buffer[: self.n_texts_]
+        alone = np.zeros(capacity, dtype=bool)
+        alone[: self.n_texts_] = self._alone[: self.n_texts_]
+        content = np.zeros(capacity, dtype=np.int32)
+        content[: self.n_texts_] = self._content[: self.n_texts_]
+        self._buffer, self._alone, self._content = buffer, alone, content
+
+    def _keep_sentences(self, hashes: np.ndarray, offsets: np.ndarray) -> None:
+        """Append one chunk's sentence hashes (texts in order; the buffer grows by doubling)."""
+        used = int(self._sentence_offsets[-1])
+        if used + len(hashes) > len(self._sentences):
+            grown = np.zeros(max(used + len(hashes), 2 * len(self._sentences), 8192), dtype=np.uint64)
+            grown[:used] = self._sentences[:used]
+            self._sentences = grown
+        self._sentences[used : used + len(hashes)] = hashes
+        self._sentence_offsets = np.concatenate([self._sentence_offsets, used + offsets[1:]])
+
+    def sentence_similarity(self, i: int, j: int) -> float:
+        """Jaccard similarity of the masked-sentence sets of two fitted texts (by position)."""
+        offsets, values = self._sentence_offsets, self._sentences
+        a = values[offsets[i] : offsets[i + 1]].tolist()  # a few values each: sets beat numpy here
+        b = values[offsets[j] : offsets[j + 1]].tolist()
+        if not a or not b:
+            return 0.0
+        shared = len(set(a).intersection(b))
+        return shared / (len(a) + len(b) - shared)
+
     # -- boilerplate ---------------------------------------------------------------------
-    def _sketch_slots(self, hashes: np.ndarray) -> list[np.ndarray]:
-        shift = np.uint64(64 - self.sketch_width_log2)
+    def _sketch_slots(self, sketch: np.ndarray, hashes: np.ndarray) -> list[np.ndarray]:
+        shift = np.uint64(65 - int(sketch.shape[1]).bit_length())  # 64 - log2(width)
         return [((hashes * salt) >> shift).astype(np.int64) for salt in self._sketch_salt]
 
-    def _count_documents(self, hashes: np.ndarray) -> None:
+    def _count_documents(self, sketch: np.ndarray, hashes: np.ndarray) -> None:
         # hashes are distinct within each text, so counts are document counts
-        for row, slots in zip(self._sketch, self._sketch_slots(hashes), strict=True):
+        for row, slots in zip(sketch, self._sketch_slots(sketch, hashes), strict=True):
             if len(slots) < len(row) // 8:
                 np.add.at(row, slots, 1)
             else:
                 row += np.bincount(slots, minlength=len(row)).astype(np.uint32)
 
-    def _document_frequency(self, hashes: np.ndarray) -> np.ndarray:
-        rows = (row[slots] for row, slots in zip(self._sketch, self._sketch_slots(hashes), strict=True))
-        return np.minimum(*rows)
-
-    def _limit(self) -> float:
-        return max(self.max_df * self._docs_counted, self.min_boilerplate_docs)
-
-    def _without_boilerplate(self, hashes: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The shingles in at most max_df of all texts, with their new offsets."""
-        limit = self._limit()
+    def _without_boilerplate(
+        self, sketch: np.ndarray, hashes: np.ndarray, offsets: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The shingles (or sentences) in at most max_df of all texts, with their new offsets."""
+        limit = max(self.max_df * self._docs_counted, self.min_boilerplate_docs)
         if self._docs_counted <= limit or not len(hashes):
             return hashes, offsets
-        keep = self._document_frequency(hashes) <= limit
+        counts = np.minimum(
+            *(row[slots] for row, slots in zip(sketch, self._sketch_slots(sketch, hashes), strict=True))
+        )
+        keep = counts <= limit
         kept_before = np.concatenate([[0], np.cumsum(keep)])
         return hashes[keep], kept_before[offsets]
 
-    def _weights(self) -> np.ndarray:
-        """Rarity weight of every stored shingle under the current counts (0: boilerplate)."""
-        df = self._document_frequency(self._shingles).astype(np.float64)
-        n = self._docs_counted
-        weights = np.log((1.0 + n) / (1.0 + df)) + 1.0
-        if n > self._limit():
-            weights[df > self._limit()] = 0.0
-        return weights
-
-    # -- MinHash ---------------------------------------------------------------------------
+    # -- MinHash and LSH -------------------------------------------------------------------
     def _minhash(self, hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
         """Signatures of the texts owning hashes[offsets[i]:offsets[i+1]]; all-max for an empty text."""
         texts = len(offsets) - 1
@@ -248,154 +284,46 @@ class TextClusterer(ClusterMixin, BaseEstimator):
             first = last
         return out
 
-    # -- clustering ------------------------------------------------------------------------
-    def _cluster(self) -> None:
-        n = self.n_texts_
-        docs = np.flatnonzero(~self._alone)
-        if len(docs) < 2:
-            self.labels_ = np.full(n, -1, dtype=np.int64)
-            self.member_scores_ = np.full(n, np.nan)
-            return
-        i, j = candidate_pairs(self._keys, docs)
-        similarity = estimated_similarity(self._signatures, i, j)
-        near = similarity >= self.candidate_threshold
-        i, j, similarity = i[near], j[near], similarity[near]
-        weights = self._weights()
-        doc_of = np.repeat(np.arange(n), np.diff(self._offsets))
-        strong = similarity >= self.threshold
-        free = ~self._alone
-        labels = pivot_clusters(n, i[strong], j[strong], free)
-        labels = self._verified(labels, weights, doc_of)
-        for _ in range(2):
-            labels = self._merged(labels, i, j, weights, doc_of)
-        labels = self._absorbed(labels, i, j, weights, doc_of)
-        free = (labels < 0) & ~self._alone
-        second = pivot_clusters(n, i[strong], j[strong], free)
-        labels = np.where(second >= 0, second, labels)
-        labels = self._verified(labels, weights, doc_of)
-        self.labels_, self.member_scores_ = self._numbered(labels, weights, doc_of)
+    def _band_keys(self, signatures: np.ndarray) -> np.ndarray:
+        rows = self.num_perm // self.bands
+        shaped = signatures.reshape(len(signatures), self.bands, rows).astype(np.uint64)
+        return (shaped * self._band_mix[None, None, :]).sum(axis=2, dtype=np.uint64)
 
-    def _verified(self, labels: np.ndarray, weights: np.ndarray, doc_of: np.ndarray) -> np.ndarray:
-        """Put out members below member_threshold against the others' consensus, round by round:
-        all of them where the cluster keeps two members that pass, else only the worst one."""
-        labels = labels.copy()
-        for _ in range(_VERIFY_ROUNDS):
-            labels = _dense(labels)
-            scores = Consensus(self._shingles, weights, doc_of, labels, self.consensus_share).member_scores()
-            inside = labels >= 0
-            failing = inside & ~(scores >= self.member_threshold)
-            if not failing.any():
-                break
-            sizes = np.bincount(labels[inside])
-            passing = np.bincount(labels[inside & ~failing], minlength=len(sizes))
-            whole = passing[labels] < 2  # nearly the whole cluster fails: a loose group
-            out = failing & ~whole
-            # in a loose group, the worst member leaves (ties: the later text)
-            loose = np.flatnonzero(failing & whole)
-            if len(loose):
-                order = np.lexsort((-loose, scores[loose], labels[loose]))
-                ordered = loose[order]
-                firsts = np.concatenate([[True], labels[ordered[1:]] != labels[ordered[:-1]]])
-                out[ordered[firsts]] = True
-            labels[out] = -1
-            del sizes
-        return _dense(labels)
-
-    def _merged(self, labels: np.ndarray, i: np.ndarray, j: np.ndarray, weights: np.ndarray,
-                doc_of: np.ndarray) -> np.ndarray:
-        """Fragments of one template join: a cluster moves into the larger neighbouring cluster it
-        has most pairs with, when, together, nearly all its members match the joint consensus
-        (a variant's rewritten sentence enters the consensus once enough members carry it) and
-        the larger cluster's members pass as before."""
-        a, b = labels[i], labels[j]
-        linked = (a >= 0) & (b >= 0) & (a != b)
-        if not linked.any():
-            return labels
-        sizes = np.bincount(labels[labels >= 0])
-        a, b = a[linked], b[linked]
-        small, large = np.where(sizes[a] <= sizes[b], a, b), np.where(sizes[a] <= sizes[b], b, a)
-        codes, counts = np.unique(small * len(sizes) + large, return_counts=True)
-        small, large = codes // len(sizes), codes % len(sizes)
-        order = np.lexsort((-sizes[large], -counts, small))
-        small, large = small[order], large[order]
-        first = np.concatenate([[True], small[1:] != small[:-1]])
-        small, large = small[first], large[first]
-        settled = ~np.isin(large, small)  # a target that moves itself would chain two moves
-        small, large = small[settled], large[settled]
-        if not len(small):
-            return labels
-        target = np.arange(len(sizes))
-        target[small] = large
-        current = Consensus(self._shingles, weights, doc_of, labels, self.consensus_share)
-        alike = current.consensus_similarity(small, large) >= self.merge_threshold
-        small, large = small[alike], large[alike]
-        if not len(small):
-            return labels
-        target = np.arange(len(sizes))
-        target[small] = large
-        before = current.member_scores()
-        trial = np.where(labels >= 0, target[np.maximum(labels, 0)], -1)
-        after = Consensus(self._shingles, weights, doc_of, trial, self.consensus_share).member_scores()
-        inside = labels >= 0
-        passes_after = np.bincount(labels[inside], after[inside] >= self.member_threshold, minlength=len(sizes))
-        passes_before = np.bincount(labels[inside], before[inside] >= self.member_threshold, minlength=len(sizes))
-        joins = (passes_after[small] >= 0.5 * sizes[small]) & (
-            passes_after[large] >= passes_before[large] - 0.05 * sizes[large]
-        )
-        target = np.arange(len(sizes))
-        target[small[joins]] = large[joins]
-        return np.where(labels >= 0, target[np.maximum(labels, 0)], -1)
-
-    def _absorbed(self, labels: np.ndarray, i: np.ndarray, j: np.ndarray, weights: np.ndarray,
-                  doc_of: np.ndarray) -> np.ndarray:
-        """Texts alone or in a smaller cluster move to a neighbour's larger cluster whose consensus
-        they match (best match, at least member_threshold)."""
-        sizes = np.bincount(labels[labels >= 0])
-        own = np.where(labels >= 0, sizes[np.maximum(labels, 0)], 1) if len(sizes) else np.ones(len(labels))
-        texts = np.concatenate([i, j])
-        others = np.concatenate([j, i])
-        target = labels[others]
-        keep = (target >= 0) & (target != labels[texts])
-        texts, target = texts[keep], target[keep]
-        keep = sizes[target] > own[texts]
-        texts, target = texts[keep], target[keep]
-        if not len(texts):
-            return labels
-        codes = np.unique(texts * (len(sizes) + 1) + target)
-        texts, target = codes // (len(sizes) + 1), codes % (len(sizes) + 1)
-        consensus = Consensus(self._shingles, weights, doc_of, labels, self.consensus_share)
-        scores = consensus.outsider_scores(self._shingles, weights, self._offsets, texts, target)
-        good = scores >= self.member_threshold
-        texts, target, scores = texts[good], target[good], scores[good]
-        order = np.lexsort((target, -scores, texts))
-        texts, target = texts[order], target[order]
-        best = np.concatenate([[True], texts[1:] != texts[:-1]])
-        moved = labels.copy()
-        moved[texts[best]] = target[best]
-        return moved
-
-    def _numbered(self, labels: np.ndarray, weights: np.ndarray, doc_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Dense cluster numbers in order of first member; -1 for texts alone."""
-        labels = _dense(labels)
-        scores = Consensus(self._shingles, weights, doc_of, labels, self.consensus_share).member_scores()
-        return labels, scores
+    def _index(self, start: int, signatures: np.ndarray) -> None:
+        uf, buckets, buffer = self._uf, self._buckets, self._buffer
+        needed = int(np.ceil(self.threshold * self.num_perm))
+        by_sentence = self.sentence_threshold is not None
+        if by_sentence:
+            recheck = int(np.ceil(self.candidate_threshold * self.num_perm))
+            sentences = np.diff(self._sentence_offsets)
+            content = self._content
+        alone = self._alone
+        for local, keys in enumerate(self._band_keys(signatures).tolist()):
+            doc = start + local
+            if alone[doc]:
+                continue
+            candidates = set()
+            for bucket, key in zip(buckets, keys, strict=True):
+                first = bucket.setdefault(key, doc)
+                if first != doc:
+                    candidates.add(first)
+            for other in candidates:
+                if uf.find(other) == uf.find(doc):
+                    continue
+                equal = np.count_nonzero(buffer[doc] == buffer[other])
+                if (
+                    not by_sentence
+                    or min(sentences[doc], sentences[other]) < self.min_sentences
+                    or min(content[doc], content[other]) < self.min_content_sentences
+                ):
+                    joins = equal >= needed
+                else:
+                    joins = (
+                        equal >= recheck and self.sentence_similarity(doc, other) >= self.sentence_threshold
+                    )
+                if joins:
+                    uf.union(other, doc)
 
     def similarity(self, i: int, j: int) -> float:
         """Estimated Jaccard similarity of two fitted texts (by position)."""
         return float(np.mean(self.signatures_[i] == self.signatures_[j]))
-
-
-def _dense(labels: np.ndarray) -> np.ndarray:
-    """Numbers 0.. in order of first member for groups of two or more; -1 for the rest."""
-    out = np.full(len(labels), -1, dtype=np.int64)
-    inside = np.flatnonzero(labels >= 0)
-    if not len(inside):
-        return out
-    values, first, inverse, counts = np.unique(labels[inside], return_index=True, return_inverse=True,
-                                               return_counts=True)
-    big = counts >= 2
-    order = np.argsort(first[big] if big.any() else first[:0])
-    number = np.full(len(values), -1, dtype=np.int64)
-    number[np.flatnonzero(big)[order]] = np.arange(int(big.sum()))
-    out[inside] = number[inverse]
-    return out

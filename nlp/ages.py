@@ -37,12 +37,17 @@ _NUMBER_BEFORE_UNIT = re.compile(rf"(?<![\w/+\-.,]){_NUM}\s*-?\s*$", re.IGNORECA
 _PATTERNS = [
     # ik ben 19, I am 19, I'm 19, zij is 19, age: 19, leeftijd 19, About me 29
     re.compile(
-        rf"\b(?:ik\s+ben|i\s+am|i['’]m|im|zij\s+is|ze\s+is|she\s+is|she['’]s|leeftijd|age|aged|about\s+me|over\s+mij)"
+        rf"\b(?:ik\s+ben|ben\s+ik|i\s+am|i['’]m|im|zij\s+is|ze\s+is|she\s+is|she['’]s|leeftijd|age|aged|about\s+me|"
+        rf"over\s+mij)"
         rf"\s*[:=\-–]?\s*{_NUM}\b{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     ),
-    # net 18, just turned 18
-    re.compile(rf"\b(?:net|pas|just(?:\s+turned)?|barely)\s+{_NUM}\b{_NOT_AFTER_NUMBER}", re.IGNORECASE),
+    # net 18, just turned 18, turned 30 last week
+    re.compile(rf"\b(?:net|pas|just(?:\s+turned)?|barely|(?:recently\s+)?turned)\s+{_NUM}\b{_NOT_AFTER_NUMBER}",
+               re.IGNORECASE),
+    # my 25th birthday, mijn 25e verjaardag
+    re.compile(r"\b(?:my|mijn|m'n)\s+(?P<num>\d{2})(?:st|nd|rd|th|e|ste|de)\s+(?:birthday|bday|b-day|verjaardag)\b",
+               re.IGNORECASE),
     # jonge vrouw van 24, girl of 19
     re.compile(
         rf"\b(?:vrouw|meid|meisje|dame|girl|lady|woman|student\w*)\s+(?:van|of)\s+{_NUM}\b{_NOT_AFTER_NUMBER}",
@@ -53,8 +58,40 @@ _PATTERNS = [
 # number right after a capitalised word, closed by punctuation, the line end or a linking word.
 _AFTER_NAME = re.compile(
     r"\b(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\s+(?:hier|here))?(?:[,.]\s*|\s+)(?P<num>\d{2})"
-    r"(?=\s*(?:[,.!)]|$)|\s+(?:en|and|uit|from|in|nu|now|-|–)\b|\s*-\s)",
+    r"(?=\s*(?:[,.!)&]|$)|\s+(?:en|and|uit|from|in|nu|now|-|–|available|beschikbaar|here|hier|new|nieuw|with|met)\b"
+    r"|\s*-\s)",
     re.MULTILINE,
+)
+# A number set off by commas after a word, "smile, 31, Glasgow", "Mandy, twenty-nine, Dallas",
+# "Ik ben Mirjam, negenendertig." (the number word is checked in Python: an alternation of every
+# number word tried after every comma costs more than the check).
+_BETWEEN_COMMAS = re.compile(
+    r"(?<=[^\W\d_]),\s*(?P<num>\d{2}|[^\W\d_]{3,}(?:-[^\W\d_]+)?)(?=\s*,\s*[^\W\d_]|\s*[.!](?:\s|$)|\s*$)",
+    re.MULTILINE,
+)
+_PERSON_NOUN = re.compile(
+    r"(?:lady|girl|woman|babe|mom|mum|milf|mature|blonde|brunette|redhead|latina|asian|ebony|student|model|"
+    r"dame|meid|vrouw|meisje|moeder|studente|dametje)s?",
+    re.IGNORECASE,
+)
+# Capitalised words that a number follows without being an age: "Room 25", "Suite 12", "Top 10".
+_NOT_A_NAME = re.compile(
+    r"(?:room|rooms|suite|kamer|apt|apartment|appartement|unit|floor|verdieping|nr|no|number|nummer|huisnummer|bus|"
+    r"tram|line|lijn|exit|afrit|highway|hwy|route|top|open|call|bel|text|rates?|prijs|price|only|alleen|specials?|"
+    r"incall|outcall|min|hr|hour|hours|uur|page|pagina|chapter|week|day|dag|year|jaar|size|maat|cup|bh|bra|"
+    r"block|blok|gate|pier|box|postbus|po|flat|house|huis|level|vol|episode|season|tel|phone)",
+    re.IGNORECASE,
+)
+# A title that ends in a number: "Mature lady 45", "Gina 40 & fabulous", "Mia 24 & Zoe 27" (first line).
+_TITLE_AGE = re.compile(
+    r"(?<=[^\W\d_])\s+(?P<num>\d{2})(?=\s*(?:$|&|\+\s|and\s|en\s|[-–|!,]))", re.MULTILINE
+)
+_NOT_BEFORE_TITLE_AGE = re.compile(
+    r"\b(?:at|till|until|from|for|to|tot|om|van|voor|room|kamer|suite|nr|no|number|top|open|since|sinds|over|under|"
+    r"vanaf|boven|onder|specials?|only|incall|outcall|hh|hr|hrs|uur|min|mins|per|euro|eur|roses?|usd|gbp|price|"
+    r"prijs|rates?|tarief|heren|men|clients|klanten|gents|aged?|ages|postcode|zip|street|straat|weg|laan|"
+    r"[a-z]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk))$",
+    re.IGNORECASE,
 )
 # The title-suffix convention: "Sweet and new in town - 25", "Latina | 23 | new": a two-digit number
 # set off by a dash or bar at the end of a line (or between two such marks), after a word.
@@ -109,7 +146,7 @@ _DATES = re.compile(
     rf"\b{_MONTH}\.?\s+\d{{1,2}}{_ORDINAL}?\b(?:,?\s+(?:19|20)?\d{{2}}\b)?"  # June 25, 2016
     rf"|\b\d{{1,2}}{_ORDINAL}?\s+(?:of\s+)?{_MONTH}\b"  # 25 juni, 25th of June
     rf"|\b{_WEEKDAY}\.?,?\s+(?:the\s+)?\d{{1,2}}{_ORDINAL}?\b"  # Saturday 21, zaterdag 21e
-    r"|\b\d{1,2}(?:st|nd|rd|th)\b"  # the 21st
+    r"|\b\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:birthday|bday|b-day))"  # the 21st
     r"|(?<![\d.,])\d{1,2}[/.\-]\d{1,2}(?:[/.\-](?:19|20)?\d{2})?(?![\d])",  # 12/06, 12-06-2016
     re.IGNORECASE,
 )
@@ -121,7 +158,7 @@ _CLIENT_WORDS = (
     r"only|alleen|welcome|welkom|preferred|please|no\s+one|nobody|niemand)"
 )
 _RANGE = re.compile(
-    r"(?<![\d.,:/\-$€£])(?P<lo>\d{2})\s*(?:-|–|—|to|tot|t/m|till|until|and|en)\s*(?P<hi>\d{2})(?![\d.,:%])"
+    r"(?<![\d.,:/\-$€£])(?P<lo>\d{2})\s*(?:-|–|—|to|tot|t/m|till|until|and|en)\s*(?P<hi>\d{2})(?!\d|[.,:]\d|%)"
     r"(?P<unit>\s*(?:jaar|years?|yrs?|y/?o)\b)?",
     re.IGNORECASE,
 )
@@ -129,7 +166,7 @@ _BOUND = re.compile(
     r"\b(?P<neg>(?:no\s+one|nobody|no(?:\s+\w+)?|not|niemand|geen(?:\s+\w+)?)\s+)?"
     r"(?P<word>under|below|younger\s+than|up\s+to|onder|jonger\s+dan|max(?:imum)?\.?(?:\s+age)?|tot|"
     r"over|above|older\s+than|vanaf|boven(?:\s+de)?|ouder\s+dan|min(?:imum)?\.?(?:\s+age)?|at\s+least|minstens)"
-    r"\s*:?\s*(?P<num>\d{2})(?P<plus>\s*\+)?(?![\d.,:%])(?P<unit>\s*(?:jaar|years?|yrs?|y/?o)\b)?",
+    r"\s*:?\s*(?P<num>\d{2})(?P<plus>\s*\+)?(?!\d|[.,:]\d|%)(?P<unit>\s*(?:jaar|years?|yrs?|y/?o)\b)?",
     re.IGNORECASE,
 )
 _PLUS = re.compile(r"(?<![\d.,$€£])(?P<num>\d{2})\s*\+(?![\d+])", re.IGNORECASE)
@@ -149,9 +186,10 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _PAST_AT = re.compile(r"^\s*(?:at|from|since)\b", re.IGNORECASE)
+_PAST_VERB = re.compile(r"\b(?:was|were|turned)\b", re.IGNORECASE)
 _PAST_AT_CONTEXT = re.compile(
-    r"^[^.!?\n]{0,30}\b(?:i|she|ik|zij)\s+(?:started|began|moved|came|left|begon|kwam|ging|was)\b"
-    r"|\bage\b|(?:years?|yrs?|jaar)\b(?:\s+old)?",
+    r"[^.!?\n]{0,30}?\b(?:i|she|ik|zij)\s+(?:started|began|moved|came|left|begon|kwam|ging)\b"
+    r"|\s*(?:years?|yrs?|jaar)\b",
     re.IGNORECASE,
 )
 
@@ -202,13 +240,27 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
     for pattern in _PATTERNS:
         candidates += [(m.group("num"), m.start(), m.end()) for m in pattern.finditer(text)]
     for m in _AFTER_NAME.finditer(text):
-        if _STREET.search(m.group("word")):
-            continue  # "Demolaan 16": a house number, not an age
+        if _STREET.search(m.group("word")) or _NOT_A_NAME.fullmatch(m.group("word")):
+            continue  # "Demolaan 16", "Room 25": a house or room number, not an age
         if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:
             candidates.append((m.group("num"), m.start("num"), m.end("num")))
     for m in _PAREN_AGE.finditer(text):
         if _NAME_BEFORE.search(text, max(0, m.start() - 2), m.start()):
             candidates.append((m.group("num"), m.start(), m.end()))
+    first_line = text.find("\n")
+    first_line = len(text) if first_line < 0 else first_line
+    if first_line <= 80:
+        for m in _TITLE_AGE.finditer(text, 0, first_line):
+            word = re.search(r"[^\W\d_]+$", text[: m.start()])
+            if word and (word.group()[0].isupper() or _PERSON_NOUN.fullmatch(word.group())) and \
+                    not _NOT_BEFORE_TITLE_AGE.search(word.group()) and not _NOT_A_NAME.fullmatch(word.group()) and \
+                    LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE and \
+                    not _PRICE_LINE.search(text, 0, m.start()):
+                candidates.append((m.group("num"), m.start("num"), m.end("num")))
+    for m in _BETWEEN_COMMAS.finditer(text):
+        age = _age_value(m.group("num"))
+        if age is not None and LOOSE_MIN_AGE <= age <= LOOSE_MAX_AGE:
+            candidates.append((m.group("num"), m.start("num"), m.end("num")))
     for m in _LINE_SUFFIX.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE and \
@@ -269,8 +321,8 @@ def _past_ages(text: str) -> list[AgeFound]:
         age = _age_value(raw)
         if age is None or not MIN_AGE <= age <= MAX_AGE:
             continue
-        if _PAST_AT.match(m.group()) and not _PAST_AT_CONTEXT.search(text, m.end() - 2, m.end() + 40) \
-                and "age" not in m.group().lower():
+        if _PAST_AT.match(m.group()) and not _PAST_VERB.search(m.group()) and "age" not in m.group().lower() \
+                and not _PAST_AT_CONTEXT.match(text, m.end(), m.end() + 40):
             continue  # "at 16 I started" is a past age; "at 22:00" or "from 25 euro" is not
         found.append(AgeFound(age, m.start(), m.end()))
     return found
@@ -285,7 +337,7 @@ def read_ages(text: str) -> AgeReading:
     candidates = _candidates(text)
     has_digits = any(c.isdigit() for c in text)
     limits = _client_limits(text) if has_digits else []
-    past = _past_ages(text) if candidates else []
+    past = _past_ages(text)
     if not candidates:
         return AgeReading([], limits, past)
     others = [(x.start, x.end) for x in limits] + [(p.start, p.end) for p in past]

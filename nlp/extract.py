@@ -13,7 +13,6 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from core.schema import analysis_text
 from nlp.ages import AgeFound, AgeLimit, read_ages
 from nlp.emails import EmailFound, find_emails
 from nlp.handles import HandleFound, UrlFound, find_handles, find_urls
@@ -23,6 +22,7 @@ from nlp.indicators.engine import match_patterns
 from nlp.lang import detect_language
 from nlp.lexicon import Entry
 from nlp.licences import LicenceFound, find_licences
+from nlp.listing import SITE_CONTENTS, listing_verdict
 from nlp.phones import AmbiguousPhone, PhoneFound, read_phones
 from nlp.pipeline import get_pipeline
 from nlp.places import PlaceFound, find_places
@@ -63,6 +63,11 @@ class Extraction:
     risk: float = 0.0
     reasons: list[str] = field(default_factory=list)
     entities: list[EntitySpan] = field(default_factory=list)
+    # Hits kept but not flagged: the ad is a non-adult listing (nlp.listing). Each carries
+    # `suppressed: "non_adult_listing"` and the verdict's reasons; `risk` leaves them out. `listing` is
+    # the verdict (always reached on a mixed site, on an adult site only when a hit needed it).
+    suppressed: list[dict[str, Any]] = field(default_factory=list)
+    listing: dict[str, Any] | None = None
 
     def contract(self) -> dict[str, Any]:
         """The fields of the `signalstack extract` output contract (DESIGN.md), without `id`."""
@@ -97,6 +102,8 @@ def _indicator(entry: Entry, text: str, start: int, end: int, weight: float | No
         "text": text[start:end],
         "weight": float(weight if weight is not None else entry.weight),
         "explanation": entry.explanation,
+        "explanation_nl": entry.explanation_nl,
+        "explanation_en": entry.explanation_en,
         "source": entry.source,
     }
 
@@ -142,11 +149,11 @@ class _Found:
         return sorted(entities, key=lambda e: (e.start, e.kind))
 
 
-def _find_all(text: str, country: str | None) -> _Found:
+def _find_all(text: str, country: str | None, lang: str) -> _Found:
     emails, urls = find_emails(text), find_urls(text)
     # Digits inside an address or a link are not a phone number written in the ad, nor a handle.
     masked = [(e.start, e.end) for e in emails] + [(u.start, u.end) for u in urls]
-    phones, ages = read_phones(text, country, masked), read_ages(text)
+    phones, ages = read_phones(text, country, masked, lang), read_ages(text)
     return _Found(
         phones=phones.phones, emails=emails, handles=find_handles(text, [(e.start, e.end) for e in emails]),
         urls=urls, ages=ages.stated, prices=find_prices(text), places=find_places(text),
@@ -156,49 +163,71 @@ def _find_all(text: str, country: str | None) -> _Found:
 
 
 def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
-                licence_register: frozenset[str] | None) -> list[dict[str, Any]]:
-    """Pattern and computed hits that survive the context rules, one per code and place."""
+                licence_register: frozenset[str] | None, site_content: str = "adult",
+                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any] | None]:
+    """Pattern and computed hits that survive the context rules, one per code and place: those
+    flagged, those kept back because the ad is a non-adult listing, and that listing verdict."""
     rules = context.rules()
     adult_age = context.adult_age_stated(ages)
     lazy: dict[str, Any] = {}  # the document-level rules cost a scan each; most ads never need them
+    if site_content == "mixed":
+        lazy["listing"] = listing_verdict(text, lang, site_content)
+
+    def non_adult(category: str) -> bool:
+        if category not in rules.non_adult_categories:
+            return False
+        if "listing" not in lazy:
+            lazy["listing"] = listing_verdict(text, lang, site_content)
+        return lazy["listing"].is_non_adult
 
     def suppressed(category: str, start: int) -> bool:
-        if category in rules.non_adult_categories:
-            if "non_adult" not in lazy:
-                lazy["non_adult"] = context.is_non_adult_listing(text)
-            if lazy["non_adult"]:
-                return True
         if category in rules.disclaimer_categories:
             if "disclaimers" not in lazy:
                 lazy["disclaimers"] = context.disclaimer_sentences(text)
             return _in_any(start, lazy["disclaimers"])
         return False
 
-    hits = []
+    hits: list[dict[str, Any]] = []
+    kept_back: list[dict[str, Any]] = []
     for raw in match_patterns(doc, lang):
         if suppressed(raw.entry.category, raw.start) or context.is_negated(doc, raw.token_start) \
                 or context.is_refused(text, raw.end) or (raw.pattern.loose and adult_age):
             continue
-        hits.append(_indicator(raw.entry, text, raw.start, raw.end, raw.pattern.weight))
+        hit = _indicator(raw.entry, text, raw.start, raw.end, raw.pattern.weight)
+        (kept_back if non_adult(raw.entry.category) else hits).append(hit)
     computed = computed_hits(text, found.ages, found.phones, found.emails, found.prices, found.licences,
                              licence_register)
-    hits += [_indicator(c.entry, text, c.start, c.end) for c in computed if not suppressed(c.entry.category, c.start)]
-    return _without_overlaps(hits)
+    for c in computed:
+        if not suppressed(c.entry.category, c.start):
+            hit = _indicator(c.entry, text, c.start, c.end)
+            (kept_back if non_adult(c.entry.category) else hits).append(hit)
+    verdict = lazy["listing"].as_dict() if "listing" in lazy else None
+    for hit in kept_back:
+        hit["suppressed"] = "non_adult_listing"
+        hit["suppressed_reasons"] = verdict["reasons"] if verdict else []
+    return _without_overlaps(hits), _without_overlaps(kept_back), verdict
 
 
 def extract(text: str, title: str | None = None, lang: str | None = None, country: str | None = "NL",
-            licence_register: frozenset[str] | None = None) -> Extraction:
+            licence_register: frozenset[str] | None = None, site_content: str = "adult") -> Extraction:
     """Extract from one ad. With a `licence_register` (see nlp.licences), shown licence numbers that
     are not in it raise `licence_unknown`; without one, licences are read but not judged.
     `country` is the region national phone numbers default to (None: NL); "" or "auto" means none:
-    infer it from the ad (nlp.phones)."""
-    text = analysis_text(title, text) if title else text
+    infer it from the ad (nlp.phones).
+    `site_content` is what the site's adapter declares: "adult" (a non-adult listing is recognised
+    by rule) or "mixed" (the listing classifier decides, nlp.listing)."""
+    if site_content not in SITE_CONTENTS:
+        raise ValueError(f"site_content must be one of {', '.join(SITE_CONTENTS)}, not {site_content!r}")
+    if title:
+        from core.schema import analysis_text  # the ORM costs 0.4 s to import; untitled ads never need it
+
+        text = analysis_text(title, text)
     guess = detect_language(text)
     lang = lang if lang in ("nl", "en") else guess.lang
     doc = get_pipeline(lang)(text)
-    found = _find_all(text, "NL" if country is None else country)
+    found = _find_all(text, "NL" if country is None else country, lang)
     ages = list(dict.fromkeys(a.age for a in found.ages))
-    indicators = _indicators(text, doc, lang, found, ages, licence_register)
+    indicators, suppressed, listing = _indicators(text, doc, lang, found, ages, licence_register, site_content)
     return Extraction(
         text=text,
         lang=lang,
@@ -218,4 +247,6 @@ def extract(text: str, title: str | None = None, lang: str | None = None, countr
         risk=risk_score(indicators),
         reasons=risk_reasons(indicators),
         entities=found.entities(),
+        suppressed=suppressed,
+        listing=listing,
     )

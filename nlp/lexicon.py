@@ -80,6 +80,9 @@ class PatternModel(Strict):
     """near: the largest distance in tokens between the first and the last step."""
     ordered: bool = False
     """near: the steps must occur in the written order."""
+    negatable: bool = True
+    """near: a negation word just before one of the steps cancels the hit ("no agency, no driver");
+    false where the negation belongs to the pattern ("parents must not know")."""
     unless: list[str] = []
     """Steps that cancel a hit when one occurs in the same sentence within `unless_window` tokens."""
     unless_window: Annotated[int, Field(ge=1, le=30)] = 8
@@ -95,8 +98,8 @@ class PatternModel(Strict):
         problems = [p for step in steps for p in step_problems(step)]
         if self.seq is not None and (not self.seq or self.seq[0].startswith("?") or self.seq[0] == "*"):
             problems.append("seq: the first step must be required and not `*`")
-        if self.near is not None and len(self.near) < 2:
-            problems.append("near: needs at least two steps")
+        if self.near is not None and (len(self.near) < 2 or any(s.startswith("?") for s in self.near)):
+            problems.append("near: needs at least two steps, none optional")
         if self.regex is not None:
             try:
                 re.compile(self.regex)
@@ -216,6 +219,7 @@ class Pattern:
     weight: float | None = None
     window: int = 6
     ordered: bool = False
+    negatable: bool = True
     unless: tuple[str, ...] = ()
     unless_window: int = 8
     requires: tuple[str, ...] = ()
@@ -248,7 +252,7 @@ class LexiconError(ValueError):
 
 def _pattern(model: PatternModel) -> Pattern:
     return Pattern(model.kind, getattr(model, model.kind), model.loose, model.weight, model.window, model.ordered,
-                   tuple(model.unless), model.unless_window, tuple(model.requires))
+                   model.negatable, tuple(model.unless), model.unless_window, tuple(model.requires))
 
 
 def _entry(model: EntryModel, file: str) -> Entry:
@@ -319,3 +323,11 @@ def entry_problems(entries: tuple[Entry, ...], words: dict[str, tuple[str, ...]]
         problems += [f"{WORDS_FILE}: {name}: unknown word set {m!r}" for m in members
                      if m.startswith("$") and m[1:] not in words]
     return problems
+
+
+def computed_entry(rule: str) -> Entry:
+    """The entry of a computed rule (weight, explanations, options), as the files state it."""
+    for entry in load_entries():
+        if entry.computed == rule:
+            return entry
+    raise LexiconError(f"no computed entry for rule {rule!r}")

@@ -12,9 +12,11 @@ One notion of "non-adult listing" for the whole project: ``listing_verdict(text,
 
 The verdict carries the adult-service probability and the terms that moved it most, each with its
 signed contribution to the log-odds (positive: towards an adult-service ad), so an analyst sees why.
-A listing counts as non-adult only when that probability is below ``NON_ADULT_BELOW``: wrongly
-calling an escort ad ordinary would hide its indicators, which costs more than a false flag a human
-reviews.
+A listing counts as non-adult only when that probability is below ``NON_ADULT_BELOW`` and, unless
+it is below ``CONFIDENT_BELOW``, the listing also carries one of the rule's ordinary-listing cues
+("vacature", "for sale", "tickets" ...): wrongly calling an escort ad ordinary would hide its
+indicators, which costs more than a false flag a human reviews. Short adult-context texts about
+school, a driver or a tour look like our ordinary listings to the model alone (docs/EVALUATION.md).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any
 
 MODEL_PATH = Path(__file__).parent / "data" / "listing_model.json"
 NON_ADULT_BELOW = 0.3
+CONFIDENT_BELOW = 0.01
 SITE_CONTENTS = ("adult", "mixed")
 REASONS_SHOWN = 6
 
@@ -45,6 +48,7 @@ class ListingVerdict:
     is_non_adult: bool
     reasons: list[tuple[str, float]] = field(default_factory=list)
     method: str = "classifier"  # or "rules"
+    cue: str | None = None  # the rule's ordinary-listing cue found in the text, if any
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -52,6 +56,7 @@ class ListingVerdict:
             "is_non_adult": self.is_non_adult,
             "method": self.method,
             "reasons": [{"term": term, "weight": weight} for term, weight in self.reasons],
+            "cue": self.cue,
         }
 
 
@@ -123,12 +128,16 @@ class ListingModel:
         return self.probability(self.decision(text)[0])
 
     def verdict(self, text: str) -> ListingVerdict:
+        from nlp.indicators.context import rules
+
         decision, shares = self.decision(text)
         probability = self.probability(decision)
+        found = rules().non_adult.search(text) if CONFIDENT_BELOW <= probability < NON_ADULT_BELOW else None
         return ListingVerdict(
             adult_probability=round(probability, 4),
-            is_non_adult=probability < NON_ADULT_BELOW,
+            is_non_adult=probability < CONFIDENT_BELOW or found is not None,
             reasons=_reasons(text, shares, self.a_),
+            cue=found.group(0) if found else None,
         )
 
 
@@ -172,8 +181,7 @@ def _rule_verdict(text: str) -> ListingVerdict:
     from nlp.indicators.context import non_adult_cue
 
     cue = non_adult_cue(text)
-    return ListingVerdict(adult_probability=None, is_non_adult=cue is not None,
-                          reasons=[(cue, 0.0)] if cue else [], method="rules")
+    return ListingVerdict(adult_probability=None, is_non_adult=cue is not None, method="rules", cue=cue)
 
 
 def listing_verdict(text: str, lang: str | None = None, site_content: str = "adult") -> ListingVerdict:

@@ -6,7 +6,9 @@ without payment, concerts ...). The texts are written by us for this purpose, in
 demo world's phrase bank; they are not real ads, and figures on them show fit to our own writing.
 
 An escort-style ad states only a name, an age, a city, availability, arrangements, a price and a
-contact: never sexual acts or bodies. Both kinds carry the hard cases on purpose: non-adult
+contact: never sexual acts or bodies. Short adult ads also carry the signals this project looks
+for (youth, someone else arranging, movement) in their availability and arrangements, because
+those are the ads a wrong "non-adult" verdict would hide. Both kinds carry the hard cases on purpose: non-adult
 listings with ages 16-18, "24/7", "new in town", prices per hour, "girls", "drivers day and night",
 "from abroad", "discreet"; adult ads that are short and plain.
 
@@ -127,7 +129,8 @@ def _expand(template: str, rng: random.Random, slots: dict[str, str]) -> str:
 
 
 # A topic: title choices and ordered groups of sentence choices. A group whose first element is a
-# float is optional with that probability. Middle groups are shuffled with probability 0.3.
+# float is optional with that probability. Middle groups are shuffled with probability 0.3; with
+# "pick": k, only 1 to k of them are used (short ads).
 Topic = dict[str, list]
 
 # ---------------------------------------------------------------------------------------------------
@@ -138,12 +141,14 @@ _NON_ADULT_NL: dict[str, Topic] = {
     "job": {
         "title": ["Vacature: [vakkenvuller|kassamedewerker|afwashulp|zaterdaghulp|bezorger] [gezocht|m/v]",
                   "Bijbaan voor scholieren in {city}", "[Wij zoeken|Gezocht:] [enthousiaste|] [collega's|hulp] "
-                  "voor onze [bakkerij|supermarkt|ijssalon|snackbar|kwekerij]", "Vakantiewerk {city}",
+                  "voor onze [bakkerij|supermarkt|ijssalon|snackbar|kwekerij]", "Vakantiewerk {city}", "[Zomerbaan|Seizoenswerk|Oogsthulp] [bij een|op de] [fruitkwekerij|"
+                  "boerderij|camping] in {city}",
                   "Werken bij [de Bakker|Versmarkt|IJssalon Roma|Tuincentrum De Linde]?"],
         "body": [
             ["Voor onze [winkel|vestiging|zaak] in {city} zoeken wij [scholieren|jongeren|studenten] "
              "[vanaf|van] {teen} jaar.", "Ben jij {teen} [jaar|] of ouder en zoek je een [bijbaantje|baan na "
-             "school]?", "Wij zoeken [meiden en jongens|jongens en meiden|scholieren] van {teen} tot 18 jaar "
+             "school]?", "[Fruitkwekerij|Boerderij|Camping] [in {city}|{man}] zoekt [scholieren|jongeren] "
+             "van {teen}, 17 en 18 jaar voor [de pluk|de oogst|de zomer].", "Wij zoeken [meiden en jongens|jongens en meiden|scholieren] van {teen} tot 18 jaar "
              "voor [de zaterdag|de avonden|de vakantie]."],
             ["Je werkt [op zaterdag|twee avonden per week|in de zomervakantie|na schooltijd].",
              "Werktijden: {day} en {day2} van {hour} tot 21:00.", "[Flexibele|Vaste] uren, ook in het "
@@ -159,7 +164,7 @@ _NON_ADULT_NL: dict[str, Topic] = {
     },
     "transport": {
         "title": ["[Chauffeurs|Taxichauffeurs|Bezorgers|Koeriers] gezocht [dag en nacht|24/7|] in {city}",
-                  "Taxibedrijf {city} zoekt [chauffeurs|personeel]", "Maaltijdbezorgers gezocht [!|]",
+                  "[Taxibedrijf|Taxicentrale] {city} zoekt [chauffeurs|personeel]", "Maaltijdbezorgers gezocht [!|]",
                   "Vacature: [koerier|pakketbezorger|buschauffeur] (dag- en nachtdiensten)"],
         "body": [
             ["Wij zijn [24/7|dag en nacht|zeven dagen per week] [actief|bereikbaar|op de weg] en zoeken "
@@ -169,7 +174,7 @@ _NON_ADULT_NL: dict[str, Topic] = {
              "met rijbewijs B [gezocht|welkom]."],
             ["Je rijdt [met onze auto|met eigen scooter|in een bestelbus] door {city} en omgeving.",
              "[Ritten|Bezorgingen] [naar Schiphol|in de regio|door heel Nederland], [ook in het weekend|"
-             "ook 's nachts].", "Chauffeurspas [is een pré|vereist|regelen wij]."],
+             "ook 's nachts].", "[Chauffeurspas|Rijbewijs B] [is een pré|vereist|regelen wij]."],
             ["€ {wage} per uur [plus fooi|plus nachttoeslag|].", "Goed salaris: € {wage} per uur, "
              "[nachttoeslag|reiskosten] vergoed.", "Verdien € {wage} per uur [en houd je fooi|]."],
             [0.4, "Ook [nieuwkomers|mensen uit het buitenland|mensen van buiten de regio] zijn welkom, "
@@ -469,6 +474,20 @@ _NON_ADULT_NL: dict[str, Topic] = {
             ["[Bel|App] {phone}.", "Mail {email}.", "Gratis proefles? {phone}."],
         ],
     },
+    "oneliner": {
+        "title": ["[Te koop|Gezocht|Gevonden|Gratis]", "{city}"],
+        "body": [
+            ["Auto te koop: [Opel Corsa|Toyota Yaris|VW Polo] 20{date}, [APK tot {month}|weinig km], {mid} "
+             "euro.", "Fiets gestolen bij het station in {city}, beloning {small} euro.", "Gevonden: "
+             "[sleutelbos|portemonnee|bril] bij [de bakker|het park] in {city}.", "Wie kan {day} mijn kat "
+             "voeren? {small} euro.", "Bank gratis af te halen in {city}.", "Lift gezocht naar {city2} op "
+             "{day}, benzine delen.", "[Kinderwagen|Box|Kinderstoel] [te koop|over], {small} euro.",
+             "Oppas nodig {day}avond voor {n} kinderen, {wage} per uur.", "[Tuinman|Klusjesman] "
+             "gezocht in {city}, [vandaag nog|deze week].", "Wie wil er mee [hardlopen|wandelen] op "
+             "{day} in {city}?"],
+            [0.5, "Bel {phone}.", "[Reageer|Bericht] hier.", "{phone}"],
+        ],
+    },
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -479,11 +498,13 @@ _NON_ADULT_EN: dict[str, Topic] = {
     "job": {
         "title": ["[Now hiring|Hiring|Job opening]: [shelf stacker|cashier|dishwasher|Saturday helper|"
                   "barista]", "Part-time job for students in {city}", "Summer job [at our bakery|at the "
-                  "garden centre|at the ice cream parlour]", "[Weekend|After-school] staff wanted"],
+                  "garden centre|at the ice cream parlour]", "[Seasonal work|Harvest help|Fruit pickers] "
+                  "[on the farm|at the campsite] near {city}", "[Weekend|After-school] staff wanted"],
         "body": [
             ["We are looking for [students|teenagers|young people] aged {teen} and over for our "
              "[shop|bakery|supermarket] in {city}.", "Are you {teen} or older and looking for a [part-time "
-             "job|job after school]?", "[Girls and boys|Students] aged {teen} to 18 [wanted|welcome] for "
+             "job|job after school]?", "[Fruit farm|Campsite|Farm] [near {city}|{man}'s] needs [students|"
+             "young people] aged {teen} to 18 for [picking|the harvest|the summer].", "[Girls and boys|Students] aged {teen} to 18 [wanted|welcome] for "
              "[Saturdays|evenings|the summer holidays]."],
             ["You work [on Saturdays|two evenings a week|during the summer|after school].",
              "Hours: {day} and {day2} from {hour} to 9pm.", "[Flexible|Fixed] hours, [weekends "
@@ -790,6 +811,19 @@ _NON_ADULT_EN: dict[str, Topic] = {
             ["[Call|Text] {phone}.", "Email {email}.", "Free trial? {phone}."],
         ],
     },
+    "oneliner": {
+        "title": ["[For sale|Wanted|Found|Free]", "{city}"],
+        "body": [
+            ["Car for sale: [Ford Fiesta|Toyota Yaris|VW Polo] 20{date}, [MOT till {month}|low miles], "
+             "£{mid}.", "Bike stolen at {city} station, reward £{small}.", "Found: [keys|a wallet|"
+             "glasses] near [the bakery|the park] in {city}.", "Can anyone feed my cat on {day}? "
+             "£{small}.", "Free sofa, collect in {city}.", "Lift wanted to {city2} on {day}, share fuel.",
+             "[Pram|Playpen|High chair] [for sale|spare], £{small}.", "Sitter needed {day} evening for "
+             "{n} kids, {wage} an hour.", "[Gardener|Handyman] wanted in {city}, [today|this week].",
+             "Anyone up for a [run|walk] on {day} in {city}?"],
+            [0.5, "Call {phone}.", "[Reply|Message] here.", "{phone}"],
+        ],
+    },
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -943,6 +977,30 @@ _ADULT_NL: dict[str, Topic] = {
              "{email}.", "Interesse? {phone}."],
         ],
     },
+    "signals": {
+        "title": ["{name} {age}", "{name}, {city}", "{city}", "[Nieuw|Alleen overdag|Nu] - {name}"],
+        "body": [
+            [0.8, "{name}, {age}, {city}.", "{age} [jr|jaar], {city}.", "Ik ben {name} uit {city}.",
+             "{name} hier."],
+            ["[Alleen|Kan alleen] [na schooltijd|op woensdagmiddag|in het weekend en na school].",
+             "Mijn ouders [weten|mogen] [van niks|het niet weten], dus [alleen overdag|alleen via snap].",
+             "[Zit in|Ik zit in] [3 havo|4 vmbo|de vierde|het laatste jaar van de middelbare].",
+             "[Bijna|Net] 18 [, maar wel volwassen|, vraag gerust|].", "Woon nog [thuis|bij mijn ouders], "
+             "[dus alleen overdag|afspraak bij jou]."],
+            ["[Afspraken|Boekingen] [via mijn vriend|via mijn neef|via de manager], [hij regelt alles|ik neem "
+             "zelf niet op].", "[Mijn|De] chauffeur [brengt me|rijdt] en [rekent af|neemt het geld aan].",
+             "[Geen eigen telefoon|Ik heb geen telefoon], bel [het nummer van {man}|mijn vriend].",
+             "[Woon|Slaap] [boven de salon|op het adres] en werk [elke dag|zeven dagen].", "Moet nog "
+             "[een schuld|de reis] [afbetalen|terugbetalen], dus [elke dag|altijd] beschikbaar.",
+             "Spreek geen Nederlands of Engels, [mijn vriend|{man}] [vertaalt|praat voor mij]."],
+            ["[Laatste dagen|Nog maar {n} dagen] in {city}, [daarna|dan door naar] {city2}.",
+             "Van {day} tot {day2} in {city}.", "Net verhuisd naar {city}, [eerste week|net begonnen].",
+             "[Terug|Weer terug] na [een maand|een tijd] [in het buitenland|weg].", "Elke week een "
+             "andere stad[, zie mijn agenda|]."],
+            [0.7, "[Bel|App|Sms] {phone}.", "{phone}", "Alleen [sms|app|snap]."],
+        ],
+        "pick": 2,
+    },
 }
 
 _ADULT_EN: dict[str, Topic] = {
@@ -1088,6 +1146,27 @@ _ADULT_EN: dict[str, Topic] = {
              "{email}.", "Interested? {phone}."],
         ],
     },
+    "signals": {
+        "title": ["{name} {age}", "{name}, {city}", "{city}", "[New|Days only|Now] - {name}"],
+        "body": [
+            [0.8, "{name}, {age}, {city}.", "{age}, {city}.", "I'm {name} from {city}.", "{name} here."],
+            ["[Only|Free only] [after school|on Wednesday afternoons|weekends and after school].",
+             "My parents [don't know|can't find out], so [days only|snap only].", "[In|I'm in] [year 11|"
+             "10th grade|sixth form|my last year at school].", "[Almost|Just] 18 [, but mature|, ask "
+             "me|].", "Still live [at home|with my parents], [so daytime only|your place only]."],
+            ["[Bookings|Appointments] [through my boyfriend|through my cousin|through the manager], [he "
+             "arranges it all|I don't pick up].", "[My|The] driver [brings me|drives me] and [takes the "
+             "money|collects payment].", "[No phone of my own|I have no phone], call [{man}|my "
+             "boyfriend].", "[Live|Sleep] [above the shop|at the place] and work [every day|seven days].",
+             "Still [paying off a debt|paying back the trip], so [every day|always] available.",
+             "No Dutch or English, [my friend|{man}] [translates|speaks for me]."],
+            ["[Last days|Only {n} days] in {city}, [then|then on to] {city2}.", "{day} to {day2} in "
+             "{city}.", "Just moved to {city}, [first week|just started].", "Back after [a month|a while] "
+             "[abroad|away].", "A different city every week[, check my schedule|]."],
+            [0.7, "[Call|Text] {phone}.", "{phone}", "[Text|Snap] only."],
+        ],
+        "pick": 2,
+    },
 }
 
 _BANKS = {
@@ -1107,7 +1186,10 @@ def _listing(rng: random.Random, kind: str, lang: str, topic: str) -> Listing:
     slots = _slots(rng, lang)
     groups = list(spec["body"])
     middle = groups[1:-1]
-    if len(middle) > 1 and rng.random() < 0.3:
+    if "pick" in spec:  # short ads: one or a few of the middle groups, in any order
+        middle = rng.sample(middle, rng.randint(1, spec["pick"]))
+        groups = [groups[0], *middle, groups[-1]]
+    elif len(middle) > 1 and rng.random() < 0.3:
         rng.shuffle(middle)
         groups = [groups[0], *middle, groups[-1]]
     picked = [rng.randrange(len(spec["title"]))]

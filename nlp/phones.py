@@ -29,7 +29,7 @@ import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
 from nlp.normalise import DigitRun, digit_runs, disguise_kinds
-from nlp.regions import CITY_WEIGHT, hinted_regions, region_hints
+from nlp.regions import CITY_WEIGHT, hinted_regions, language_regions, region_hints
 
 MIN_DIGITS, MAX_DIGITS = 8, 15
 MASK_CONTEXT = 16
@@ -43,7 +43,8 @@ _TIME = re.compile(r"(?<![\d.:])\d{1,2}[.:h]\d{2}(?![\d.:])(?:\s*-\s*\d{1,2}[.:h
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d{2,4}){2,5}\b")
 _LABEL_BEFORE = re.compile(
     r"\b(?:kvk|k\.v\.k\.?|btw|vat|iban|rekening\w*|bank\w*|vergunning\w*|licen[cst]\w*|registrat\w*|reg|"
-    r"ad[\s-]?id|advert\w*|ref\w*|order\w*|bsn|id|postcode|zip|maten|measurements)"
+    r"ad[\s-]?id|advert\w*|ref\w*|order\w*|bestel\w*|factuur\w*|invoice\w*|tracking|zending\w*|pakket\w*|"
+    r"klantnummer|customer|bsn|id|postcode|zip|maten|measurements)"
     r"(?:\s*(?:no|nr|nummer|number|num|#))?[\s.:#=-]*$",
     re.IGNORECASE,
 )
@@ -194,6 +195,48 @@ def _phones_in_run(text: str, run: DigitRun, read: Callable[[str, bool], str | N
     return found
 
 
+def _span_tokens(run: DigitRun, span: tuple[int, int]) -> list[int]:
+    return [i for i, t in enumerate(run.tokens) if span[0] <= t.start < span[1]]
+
+
+def _national_looking(text: str, run: DigitRun, found: PhoneFound, region: str) -> bool:
+    if text[found.start] in "+＋":
+        return True
+    digits = "".join(run.tokens[i].digits for i in _span_tokens(run, (found.start, found.end)))
+    if phonenumbers.country_code_for_region(region) == 1:
+        groups = _written_groups(text, run, (found.start, found.end))
+        return (len(digits) == 10 or (len(digits) == 11 and digits[0] == "1")) and \
+            (groups is None or groups in _NANP_GROUPS)
+    return _plan(region)[0] == "0" and digits.startswith("0")
+
+
+_NANP_GROUPS = {(10,), (3, 3, 4), (3, 7), (6, 4), (1, 3, 3, 4), (11,), (1, 10)}
+
+
+def _written_groups(text: str, run: DigitRun, span: tuple[int, int]) -> tuple[int, ...] | None:
+    """Lengths of the digit groups as written ("06-48271953" -> (2, 8)), when written in digits."""
+    indexes = _span_tokens(run, span)
+    if not indexes or any(run.tokens[i].kind not in ("digits", "unicode") for i in indexes):
+        return None
+    groups = [len(run.tokens[indexes[0]].digits)]
+    for i in indexes[1:]:
+        if run.gaps[i - 1]:
+            groups.append(0)
+        groups[-1] += len(run.tokens[i].digits)
+    return tuple(groups)
+
+
+@lru_cache(maxsize=4096)
+def _national_groups(e164: str) -> tuple[int, ...]:
+    national = phonenumbers.format_number(phonenumbers.parse(e164), PhoneNumberFormat.NATIONAL)
+    return tuple(len(g) for g in re.findall(r"\d+", national))
+
+
+@lru_cache(maxsize=4096)
+def _region_of(e164: str) -> str | None:
+    return phonenumbers.region_code_for_number(phonenumbers.parse(e164))
+
+
 def _digit_count(found: list[PhoneFound]) -> int:
     return sum(f.end - f.start for f in found)
 
@@ -201,8 +244,8 @@ def _digit_count(found: list[PhoneFound]) -> int:
 class _Inference:
     """The region readings of one text: the given region first, then what the text hints at."""
 
-    def __init__(self, text: str, region: str | None, masked: Sequence[tuple[int, int]]) -> None:
-        self.text, self.region, self.masked = text, region, masked
+    def __init__(self, text: str, region: str | None, masked: Sequence[tuple[int, int]], lang: str | None) -> None:
+        self.text, self.region, self.masked, self.lang = text, region, masked, lang
         self._hints: Counter[str] | None = None
 
     @property
@@ -254,16 +297,17 @@ class _Inference:
         return found, []
 
     def _by_shape(self, run: DigitRun, tried: set[str | None]) -> tuple[list[PhoneFound], list[AmbiguousPhone]]:
-        """Every region of the data file that reads the run; one reading, or one mobile among
-        several, is taken; several remain ambiguous. Eight-digit numbers without a trunk prefix
-        (Denmark, Norway, Singapore...) are too common as other numbers to place by shape."""
+        """Every region of the data file in which the run reads as a national number written the way
+        that region writes one (with its trunk prefix "0", or ten digits in the North American plan):
+        eight digits without a prefix (Denmark, Spain, Luxembourg...) are too often something else
+        to place by shape alone. One reading of a span is taken; several are narrowed down (see
+        ``_narrowed``), and what still has several stays ambiguous."""
         readings: dict[tuple[int, int], dict[str, PhoneFound]] = {}
         for region in hinted_regions():
             if region in tried:
                 continue
             for f in _phones_in_run(self.text, run, _region_reader(region)):
-                digits = sum(len(t.digits) for t in run.tokens if f.start <= t.start < f.end)
-                if digits >= 9 or self.text[f.start] in "0+＋":
+                if _national_looking(self.text, run, f, region):
                     readings.setdefault((f.start, f.end), {})[f.e164] = f
         found: list[PhoneFound] = []
         ambiguous: list[AmbiguousPhone] = []
@@ -273,24 +317,43 @@ class _Inference:
                 continue
             taken.append(span)
             options = readings[span]
-            mobile = [e for e in options if _is_mobile(e)]
-            if len(options) == 1 or len(mobile) == 1:
-                found.append(options[mobile[0] if mobile else next(iter(options))])
+            chosen = self._narrowed(run, span, sorted(options))
+            if len(chosen) == 1:
+                found.append(options[chosen[0]])
             else:
-                ordered = sorted(options, key=lambda e: (e not in mobile, e))
-                ambiguous.append(self._ambiguous(options[ordered[0]], ordered))
+                ambiguous.append(self._ambiguous(options[chosen[0]], chosen))
         return sorted(found, key=lambda f: f.start), ambiguous
+
+    def _narrowed(self, run: DigitRun, span: tuple[int, int], options: list[str]) -> list[str]:
+        """Of several readings, keep (while any remain) those of a region where the ad's language is
+        spoken, then those whose digit groups are written as their region formats numbers
+        ("(415) 739-2046", "06-48271953"), then mobile numbers."""
+        groups = _written_groups(self.text, run, span)
+        language = set(language_regions(self.lang))
+        tests: list[Callable[[str], bool]] = [
+            lambda e: _region_of(e) in language,
+            lambda e: groups is not None and _national_groups(e) == groups,
+            _is_mobile,
+        ]
+        for keep in tests:
+            if len(options) == 1:
+                break
+            narrowed = [e for e in options if keep(e)]
+            options = narrowed or options
+        return options
 
     def _ambiguous(self, found: PhoneFound, candidates: list[str]) -> AmbiguousPhone:
         return AmbiguousPhone(self.text[found.start : found.end], found.start, found.end,
                               tuple(dict.fromkeys(candidates)), found.disguises)
 
 
-def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[int, int]] = ()) -> PhoneReading:
+def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[int, int]] = (),
+                lang: str | None = None) -> PhoneReading:
     """Every phone number in `text`, in order of appearance (duplicates kept, spans differ), and the
-    numbers that stay ambiguous between regions. `country` "" or "auto" (or None): infer it."""
+    numbers that stay ambiguous between regions. `country` "" or "auto" (or None): infer it. `lang`
+    (nl, en) breaks ties between regions that read a number equally well."""
     region = (country or "").upper()
-    inference = _Inference(text, None if region in AUTO else region, masked)
+    inference = _Inference(text, None if region in AUTO else region, masked, lang)
     found: list[PhoneFound] = []
     ambiguous: list[AmbiguousPhone] = []
     for candidate in digit_runs(text, masked):

@@ -47,6 +47,10 @@ class RegionHints(Strict):
     """``data/regions.yaml``: written place names -> the region whose phone numbers they suggest."""
 
     source: Said
+    capitalised_only: list[str] = []
+    """Forms that are ordinary words in lower case ("turkey", "china"): matched only capitalised."""
+    languages: dict[str, list[str]] = {}
+    """Language code -> regions where it is spoken (ties between equally good readings)."""
     regions: Annotated[list[Region], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -56,7 +60,14 @@ class RegionHints(Strict):
                  if owner.setdefault(form, r.code) != r.code]
         if twice:
             raise ValueError(f"regions: written forms listed for two regions: {', '.join(twice)}")
+        unknown = [form for form in self.capitalised_only if form not in owner]
+        unknown += [code for codes in self.languages.values() for code in codes if code not in self._codes()]
+        if unknown:
+            raise ValueError(f"names no region or form of this file: {', '.join(unknown)}")
         return self
+
+    def _codes(self) -> set[str]:
+        return {r.code for r in self.regions}
 
 
 def data_files() -> DataFiles:
@@ -88,15 +99,23 @@ def _trie_pattern(words: Sequence[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, tuple[str, int]], re.Pattern[str]]:
+def _gazetteer() -> tuple[dict[str, tuple[str, int]], frozenset[str], re.Pattern[str]]:
+    """(lower-cased form -> (region, weight), forms matched only as written, pattern)."""
+    data = load_model(REGIONS_FILE, RegionHints)
     weights: dict[str, tuple[str, int]] = {}
-    for region in load_model(REGIONS_FILE, RegionHints).regions:
-        weights |= {form: (region.code, NAME_WEIGHT) for form in region.names}
-        weights |= {form: (region.code, CITY_WEIGHT) for form in region.cities}
-    first = "".join(sorted({form[0] for form in weights}))
+    for region in data.regions:
+        weights |= {form.lower(): (region.code, NAME_WEIGHT) for form in region.names}
+        weights |= {form.lower(): (region.code, CITY_WEIGHT) for form in region.cities}
+    first = "".join(sorted({c for form in weights for c in (form[0], form[0].upper())}))
     # The look-ahead on first characters lets the engine skip most positions before the look-behind.
-    pattern = re.compile(rf"(?=[{re.escape(first)}])(?<![\w'])" + _trie_pattern(list(weights)) + r"(?![\w'])")
-    return weights, pattern
+    pattern = re.compile(rf"(?=[{re.escape(first)}])(?<![\w'])" + _trie_pattern(list(weights)) + r"(?![\w'])",
+                         re.IGNORECASE)
+    return weights, frozenset(data.capitalised_only), pattern
+
+
+def language_regions(lang: str | None) -> tuple[str, ...]:
+    """The regions where `lang` is spoken, per the data file (empty for an unknown language)."""
+    return tuple(load_model(REGIONS_FILE, RegionHints).languages.get(lang or "", ()))
 
 
 _CALLING_CODE = re.compile(r"(?<![\w+])(?:\+|＋|\b00)\s?\(?(?P<cc>[1-9]\d{0,2})")
@@ -117,10 +136,13 @@ def _calling_code_region(digits: str) -> str | None:
 def region_hints(text: str, address_spans: Sequence[tuple[int, int]] = ()) -> Counter[str]:
     """Region -> weight of every hint in `text`; `address_spans` are e-mail addresses and links,
     whose country top-level domains count as hints."""
-    weights, pattern = _gazetteer()
+    weights, capitalised_only, pattern = _gazetteer()
     hints: Counter[str] = Counter()
     for m in pattern.finditer(text):
-        region, weight = weights[m.group()]
+        written = m.group()
+        if written.lower() == written and written.lower() in _lowered(capitalised_only):
+            continue  # "turkey", "china": words, not places
+        region, weight = weights[written.lower()]
         hints[region] += weight
     if "+" in text or "00" in text or "＋" in text:
         for m in _CALLING_CODE.finditer(text):
@@ -136,6 +158,11 @@ def region_hints(text: str, address_spans: Sequence[tuple[int, int]] = ()) -> Co
             if region in phonenumbers.SUPPORTED_REGIONS:
                 hints[region] += NAME_WEIGHT
     return hints
+
+
+@lru_cache(maxsize=1)
+def _lowered(forms: frozenset[str]) -> frozenset[str]:
+    return frozenset(f.lower() for f in forms)
 
 
 def hinted_regions() -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from core.datafiles import files_problems
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("core", "crawlers", "nlp", "models", "casefiles", "workbench")
 DATA_MODULES = (
-    "nlp.lexicon",
+    "nlp.lexicon_check",
     "nlp.places",
     "nlp.regions",
     "models.risk",

@@ -60,9 +60,23 @@ _grants: dict[str, Grant] = {}
 _lock = threading.Lock()
 
 
+def _stable(name: str, value: str) -> str:
+    """The part of a cookie that stays the same for the browser: Streamlit re-masks its XSRF
+    cookie on some answers, the token inside stays."""
+    if name != "_streamlit_xsrf":
+        return value
+    try:
+        from streamlit.web.server.starlette.starlette_app_utils import decode_xsrf_token_string
+
+        token, _ = decode_xsrf_token_string(value)
+    except Exception:  # noqa: BLE001 (another Streamlit: fall back to the whole value)
+        return value
+    return token.hex() if token else value
+
+
 def cookie_binding(cookies: Mapping[str, str]) -> str | None:
     """A hash of the binding cookies the browser sent; None when it sent none of them."""
-    present = [(name, cookies[name]) for name in BIND_COOKIES if cookies.get(name)]
+    present = [(name, _stable(name, cookies[name])) for name in BIND_COOKIES if cookies.get(name)]
     if not present:
         return None
     return hashlib.sha256(repr(present).encode()).hexdigest()
@@ -84,6 +98,13 @@ def issue(path: Path, username: str, team: str, object_type: str, object_id: Any
         _grants[token] = Grant(Path(path), Path(path).name, username, team, object_type, str(object_id),
                                binding, now + ttl_s)
     return token
+
+
+def pending(token: str) -> bool:
+    """Whether `token` is still unused and in time (the page keeps showing its link until then)."""
+    with _lock:
+        grant = _grants.get(token)
+    return grant is not None and grant.expires >= time.monotonic()
 
 
 def redeem(token: str, cookies: Mapping[str, str]) -> Grant | None:

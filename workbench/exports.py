@@ -57,8 +57,8 @@ def export_controls(who: Viewer, case_id: int, number: str, team: str | None = N
     if path and Path(path).is_file():
         st.button(t("cases.prepare_download", name=Path(path).name), key=f"export_{case_id}_prepare",
                   on_click=_prepare, args=(who, case_id, team or who.team, path), icon=":material/key:")
-        token = st.session_state.pop(f"download_{case_id}", None)
-        if token:
+        token = st.session_state.get(f"download_{case_id}")
+        if token and downloads.pending(token):
             # Relative: the route sits beside the pages, also behind a proxy. One use, a minute.
             st.markdown(f"[{t('cases.download', name=Path(path).name)}]({downloads.PREFIX}/{token})")
             st.caption(t("cases.download_once", seconds=downloads.TOKEN_TTL_S))

@@ -2,7 +2,9 @@
 
 A phone number is normalised to E.164 first (so "06-12 34 56 78", "+31612345678",
 "0031 6 1234 5678" and "nul zes 12345678" find the same ads); when it cannot be parsed its
-digits are matched.
+digits are matched. Phone number words are recognised without choosing the phone type.
+An image hash finds near-duplicate photos (pHash within a Hamming distance, mirrored copies too;
+``models.photos``), not only the same hash.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
 
 from core.lookup import parse_id
+from core.photos import parse_hash
 from core.schema import Ad, AdVersion, Capture, Entity, Site
+from models.photos import similar_photos
 from workbench.queries import any_text_matches, like_pattern, text_matches
 
 KINDS = ("auto", "phone", "email", "handle", "text", "image", "ad", "url")
@@ -53,7 +57,20 @@ def guess_kind(query: str) -> str:
         return "ad"
     if _PHONE_CHARS.match(q) and len(digits) >= 8:
         return "phone"
+    if _written_phone(q):
+        return "phone"
     return "text"
+
+
+def _written_phone(query: str) -> bool:
+    """Whether the query is a phone number written (partly) in words, as "nul zes 12 34 56 78"."""
+    try:
+        from nlp.phones import find_phones
+    except ImportError:
+        return False
+    found = find_phones(query, "NL")
+    # The number must be (nearly) the whole query, so "bel 0612345678 na 8" stays a text search.
+    return bool(found) and sum(f.end - f.start for f in found) >= 0.8 * len(query.strip())
 
 
 def normalised_phone(query: str, country: str = "NL") -> tuple[str, str]:
@@ -121,7 +138,12 @@ def search_ads(session: Session, kind: str, query: str, country: str = "NL", lim
     if not query.strip():
         raise SearchError("nothing to search for")
     kind = guess_kind(query) if kind == "auto" else kind
-    ids = matching_ad_ids(kind, query, country).subquery()
+    phash = parse_hash(query) if kind == "image" else None
+    if phash is not None:
+        versions = [m.ad_version_id for m in similar_photos(session, phash)]
+        ids = select(AdVersion.ad_id).where(AdVersion.id.in_(versions)).subquery()
+    else:
+        ids = matching_ad_ids(kind, query, country).subquery()
     total = session.execute(select(func.count(func.distinct(ids.c[0])))).scalar() or 0
     ads = session.execute(
         select(Ad, Site.name).join(Site, Site.id == Ad.site_id).where(Ad.id.in_(select(ids.c[0])))

@@ -12,6 +12,7 @@ A compiled step is ``{"forms": [...], "prefixes": [...], "any": bool, "optional"
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -45,8 +46,8 @@ def _key() -> str:
     import simplemma
     import spacy
 
-    own = b"".join(p.read_bytes() for p in (Path(__file__), Path(__file__).parent.parent / "pipeline.py"))
-    import hashlib
+    nlp_dir = Path(__file__).parent.parent
+    own = b"".join(p.read_bytes() for p in (Path(__file__), nlp_dir / "pipeline.py", nlp_dir / "lexicon.py"))
 
     code = hashlib.sha256(own + f"{simplemma.__version__}/{spacy.__version__}/{FORMAT}".encode()).hexdigest()[:12]
     return f"{fingerprint()}-{code}"
@@ -172,7 +173,7 @@ def compiled_lexicon() -> Compiled:
 def clear() -> None:
     """Forget the compiled lexicon of this process (after the data files changed, in tests)."""
     for fn in (compiled_lexicon, load_entries, load_words, load_context):
-        fn.cache_clear()
+        getattr(fn, "cache_clear", lambda: None)()
 
 
 def computed_entry(rule: str) -> Entry:

@@ -51,10 +51,9 @@ def computed_hits(
     hits = []
     under_18, is_18 = computed_entry("stated_age_under_18"), computed_entry("stated_age_18")
     for age in ages:
-        if age.age < 18:
-            hits.append(ComputedHit(under_18, age.start, age.end))
-        elif age.age == 18:
-            hits.append(ComputedHit(is_18, age.start, age.end))
+        rule = under_18 if age.age < 18 else is_18 if age.age == 18 else None
+        if rule is not None and not _near(text, age.start, age.end, rule.options.get("exclude_near", [])):
+            hits.append(ComputedHit(rule, age.start, age.end))
     phone_rule = computed_entry("phone_disguised")
     hits += [ComputedHit(phone_rule, p.start, p.end) for p in phones if p.obfuscated]
     email_rule = computed_entry("email_disguised")

@@ -141,7 +141,7 @@ def _sentences(classes: list[frozenset[int]]) -> list[int]:
 
 
 def _near_spans(steps: Steps, window: int, ordered: bool, where: dict[int, list[int]],
-                sentence: list[int], negated: list[bool]) -> list[tuple[int, int]]:
+                sentence: list[int], negated: list[bool] | None) -> list[tuple[int, int]]:
     """Token spans where every step's class occurs in one sentence within `window` tokens, none of
     them negated ("I book myself, no agency": the agency is denied, not named as the booker)."""
     spans = []
@@ -156,7 +156,7 @@ def _near_spans(steps: Steps, window: int, ordered: bool, where: dict[int, list[
                 break
             chosen.append(min(options, key=lambda p: abs(p - anchor)))
         else:
-            if not any(negated[p - k] and p - k not in chosen and sentence[p - k] == sentence[p]
+            if negated is None or not any(negated[p - k] and p - k not in chosen and sentence[p - k] == sentence[p]
                        for p in chosen for k in (1, 2) if p - k >= 0):
                 spans.append((min(chosen), max(chosen) + 1))
     return spans
@@ -198,7 +198,7 @@ def match_patterns(doc: Doc, lang: str) -> list[RawHit]:
                     words = context.rules().negation_words
                     negated = [t.lower_ in words for t in doc]
                 for start, end in _near_spans(compiled.steps, compiled.pattern.window, compiled.pattern.ordered,
-                                              where, sentence, negated):
+                                              where, sentence, negated if compiled.pattern.negatable else None):
                     found.add((index, start, end))
     for index in matchers.regexes:
         regex = matchers.patterns[index].regex

@@ -97,12 +97,16 @@ def _open_ad(page: Page, ad_id: int) -> None:
     idle(page)
 
 
-def _expand(page: Page) -> None:
-    """Open the case's expander (a rerun after a button closes it again)."""
-    details = page.locator("details").first
-    if details.get_attribute("open") is None:
-        details.locator("summary").click()
+def _expand(page: Page, inside) -> None:
+    """Open the case's expander until `inside` shows (a rerun after a button closes it again)."""
     idle(page)
+    if not inside.is_visible():
+        page.get_by_text("E2E bundel").first.click()
+    try:
+        expect(inside).to_be_visible()
+    except AssertionError:
+        page.screenshot(path=str(SCREENSHOTS / "trust-failed.png"), full_page=True)
+        raise
 
 
 def _any_name(key: str) -> re.Pattern[str]:
@@ -177,26 +181,30 @@ def test_four_eyes_downloads_and_no_outside_requests(small_workbench, settings):
 
             # Export, then prepare a download: the link gives a client without cookies nothing.
             open_page(coordinator, "page.cases")
-            _expand(coordinator)
-            coordinator.get_by_role("button", name=T("cases.export")).click()
+            export = coordinator.get_by_role("button", name=T("cases.export"))
+            _expand(coordinator, export)
+            export.click()
             idle(coordinator)
-            _expand(coordinator)
-            coordinator.screenshot(path=str(SCREENSHOTS / "trust-exported.png"), full_page=True)
             prepare = coordinator.get_by_role("button", name=_any_name("cases.prepare_download"))
+            _expand(coordinator, prepare)
+            coordinator.screenshot(path=str(SCREENSHOTS / "trust-exported.png"), full_page=True)
             prepare.click()
             idle(coordinator)
-            _expand(coordinator)
             link = coordinator.get_by_role("link", name=_any_name("cases.download"))
-            href = urljoin(coordinator.url, link.get_attribute("href"))
+            _expand(coordinator, prepare)
+            expect(link).to_be_visible()
             coordinator.screenshot(path=str(SCREENSHOTS / "trust-prepared-download.png"), full_page=True)
+            href = urljoin(coordinator.url, link.get_attribute("href"))
             status, body = _fetch_without_cookies(href)
             assert status == 404 and not body.startswith(b"PK")
             assert coordinator.context.request.get(href).status == 404  # tried once: dead
 
             # A fresh link works once, in the coordinator's browser, and is audited.
+            _expand(coordinator, prepare)
             prepare.click()
             idle(coordinator)
-            _expand(coordinator)
+            _expand(coordinator, prepare)
+            expect(link).not_to_have_attribute("href", urlsplit(href).path.lstrip("/"))  # a new token
             href = urljoin(coordinator.url, link.get_attribute("href"))
             first = coordinator.context.request.get(href)
             assert first.status == 200 and first.body().startswith(b"PK")

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import ast
+import shutil
+from pathlib import Path
+
 import pytest
+import yaml
 
 from core.schema import analysis_text
-from nlp import lexicon
+from nlp import lexicon, lexicon_check
 from nlp.extract import extract
 from nlp.risk import risk_reasons, risk_score
 
@@ -179,34 +184,70 @@ def test_risk_rises_with_stacked_signals_and_stays_in_range():
 
 
 def test_lexicon_files_validate():
-    assert lexicon.validate_all() == []
+    assert lexicon_check.validate_all() == []
 
 
-def test_validator_reports_a_broken_entry(monkeypatch):
-    good = lexicon.load_entries()
-    bad = lexicon.Entry(
-        code="school_words", category="nonsense", weight=2.0, explanation="", source="x", file="nl.yaml",
-        patterns=(lexicon.Pattern("phrase", "zzzz never matches"),),
-        positives=("Scholiere",), negatives=("Lieve scholiere",),
-    )
-    monkeypatch.setattr(lexicon, "load_entries", lambda: (*good, bad))
-    problems = lexicon.validate_all()
-    assert any("category 'nonsense'" in p for p in problems)
-    assert any("weight 2.0" in p for p in problems)
-    assert any("explanation and source" in p for p in problems)
+def _copy_lexicon(tmp_path, monkeypatch) -> Path:
+    for path, _ in lexicon.data_files():
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.setattr(lexicon, "INDICATOR_DIR", tmp_path)
+    return tmp_path
+
+
+def test_validator_reports_a_broken_entry_with_file_and_place(tmp_path, monkeypatch):
+    folder = _copy_lexicon(tmp_path, monkeypatch)
+    data = yaml.safe_load((folder / "nl.yaml").read_text(encoding="utf-8"))
+    data["entries"][0].update(category="nonsense", weight=2.0, explanation={"en": "", "nl": "uitleg"})
+    data["entries"][1]["patterns"] = [{"near": ["$agent"]}]
+    (folder / "nl.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    problems = lexicon_check.validate_all()
+    assert any(p.startswith("nl.yaml: entries.0.category:") for p in problems)
+    assert any(p.startswith("nl.yaml: entries.0.weight:") for p in problems)
+    assert any(p.startswith("nl.yaml: entries.0.explanation.en:") for p in problems)
+    assert any("entries.1.patterns.0" in p and "near: needs at least two steps" in p for p in problems)
+
+
+def test_validator_reports_an_unknown_word_set(tmp_path, monkeypatch):
+    folder = _copy_lexicon(tmp_path, monkeypatch)
+    data = yaml.safe_load((folder / "en.yaml").read_text(encoding="utf-8"))
+    data["entries"][0]["patterns"].append({"near": ["$nonexistent", "school"]})
+    (folder / "en.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    for cached in (lexicon.load_entries, lexicon.load_words):
+        cached.cache_clear()
+    try:
+        assert "en.yaml: school_words: unknown word set '$nonexistent'" in lexicon_check.validate_all()
+    finally:
+        for cached in (lexicon.load_entries, lexicon.load_words):
+            cached.cache_clear()
 
 
 def test_validator_reports_examples_that_disagree(monkeypatch):
     good = lexicon.load_entries()
     wrong = lexicon.Entry(
-        code="tour", category="movement", weight=0.05, explanation="e", source="s", file="nl.yaml",
-        patterns=(lexicon.Pattern("phrase", "op tour"),),
+        code="tour", category="movement", weight=0.05, explanation_en="e", explanation_nl="u", source="s",
+        file="nl.yaml", patterns=(lexicon.Pattern("phrase", "op tour"),),
         positives=("Een gewone zin.",), negatives=("Op tour door Nederland.",),
     )
     monkeypatch.setattr(lexicon, "load_entries", lambda: (*good, wrong))
-    problems = lexicon.validate_all()
+    problems = lexicon_check.validate_all()
     assert "nl.yaml: tour: positive sentence not matched: 'Een gewone zin.'" in problems
     assert "nl.yaml: tour: negative sentence matched: 'Op tour door Nederland.'" in problems
+
+
+def test_every_entry_explains_itself_in_dutch_and_english():
+    for entry in lexicon.load_entries():
+        assert entry.explanation_nl.strip() and entry.explanation_en.strip() and entry.source.strip()
+        assert entry.explanation == entry.explanation_en  # what stored hits and the workbench read today
+    hit = extract("Bel mijn manager voor een afspraak.").indicators[0]
+    assert hit["explanation_nl"] != hit["explanation_en"] and hit["explanation"] == hit["explanation_en"]
+
+
+def test_lexicon_imports_nothing_that_imports_it():
+    """The loader stands below the extractor and the engine: no cycle, not even inside functions."""
+    tree = ast.parse(Path(lexicon.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert not [m for m in imported if m.startswith("nlp")], imported
 
 
 def test_negation_does_not_cross_a_line_break():

@@ -62,7 +62,8 @@ def test_plain_numbers_are_not_obfuscated(written):
 def test_landline_foreign_and_region_default():
     assert [p.e164 for p in find_phones("Bel 020-1234567 of +44 7911 123456")] == ["+31201234567", "+447911123456"]
     assert [p.e164 for p in find_phones("call (212) 555-0123", "US")] == ["+12125550123"]
-    assert find_phones("call (212) 555-0123", "NL") == []
+    # Not a Dutch number: written as North American numbers are, it is read as one.
+    assert [p.e164 for p in find_phones("call (212) 555-0123", "NL")] == ["+12125550123"]
 
 
 def test_phones_unique_in_order_of_appearance():

@@ -15,6 +15,7 @@ from workbench.highlight import highlighted_html
 from workbench.i18n import t
 from workbench.queries import ad_view
 from workbench.ui import audit_once, db, md, short_time, viewer
+from workbench.watch_actions import watch_control
 
 who = viewer()
 require(who, "ad.view")
@@ -75,11 +76,13 @@ if not pivots:
 for e in pivots:
     label = f"{t('entity.' + e.kind)}: {md(e.value)}" + (f" ({md(e.platform)})" if e.platform else "")
     label += f" · {t('ad.obfuscated')}" if e.obfuscated else ""
-    a, b = st.columns([3, 1])
+    a, b, c = st.columns([3, 1, 1])
     a.page_link("views/search.py", label=label, query_params={"kind": e.kind, "q": e.value},
                 icon=":material/search:")
     b.page_link("views/network.py", label=t("ad.to_network"), query_params={"seed": f"{e.kind}:{e.value}"},
                 icon=":material/hub:")
+    with c:
+        watch_control(who, e.kind, e.value, f"ad_{e.kind}_{e.value}")
 st.page_link("views/network.py", label=t("ad.network_of_ad"), query_params={"seed": f"ad:{ad.id}"},
               icon=":material/hub:")
 
@@ -99,6 +102,7 @@ for image in current.images:
     if image.get("phash"):
         st.page_link("views/search.py", label=t("ad.same_photo"),
                      query_params={"kind": "image", "q": str(image["phash"])}, icon=":material/image_search:")
+        watch_control(who, "photo", str(image["phash"]), f"photo_{current.id}_{image['phash']}")
 
 st.subheader(t("ad.history"))
 for older, newer in zip(ad.versions, ad.versions[1:], strict=False):

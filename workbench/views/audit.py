@@ -7,6 +7,8 @@ import json
 import streamlit as st
 
 from core.audit import verify_chain
+from core.checkpoints import verify_against_checkpoint
+from core.settings import get_settings
 from workbench.access import require
 from workbench.i18n import t
 from workbench.queries import audit_page
@@ -31,10 +33,15 @@ with st.spinner(t("common.loading")), db() as session:
 if c3.button(t("audit.verify"), key="audit_verify"):
     with st.spinner(t("common.loading")), db() as session:
         report = verify_chain(session)
+        against = verify_against_checkpoint(session, get_settings()) if report.ok else None
     if report.ok:
         st.success(t("audit.chain_ok", entries=report.entries))
     else:
         st.error(t("audit.chain_broken", id=report.first_bad_id, problem=report.problem))
+    if against is not None and not against.ok:  # a cut tail: the chain alone looks intact
+        st.error(t("audit.checkpoint_broken", problem=against.message))
+    elif against is not None:
+        st.caption(against.message)
 
 st.caption(t("audit.count", total=total))
 if not rows:

@@ -23,7 +23,8 @@ if not cases:
     st.info(t("cases.empty"))
 for case in cases:
     with st.expander(md(f"{case['number']} · {case['title']} · {t('cases.status.' + case['status'])} · "
-                        f"{len(case['signals'])} {t('cases.signals')}")):
+                        f"{len(case['signals'])} {t('cases.signals')}"),
+                     expanded=bool(st.session_state.get(f"export_{case['id']}"))):  # the download stays in view
         st.caption(t("cases.created", who=case["created_by"], at=short_time(case["created_at"])))
         if not case["signals"]:
             st.caption(t("cases.no_signals"))

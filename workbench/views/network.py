@@ -10,6 +10,7 @@ import streamlit as st
 
 from core.settings import get_settings
 from workbench.access import require
+from workbench.actions import show_flash
 from workbench.i18n import t
 from workbench.network import (
     build_graph,
@@ -22,6 +23,7 @@ from workbench.network import (
 )
 from workbench.search import SearchError
 from workbench.ui import audit_once, db, md, short_time, viewer
+from workbench.watch_actions import watch_control
 
 who = viewer()
 require(who, "ad.view")
@@ -34,6 +36,9 @@ hops = c2.number_input(t("network.hops"), min_value=1, max_value=3, value=2, key
 if not seed.strip():
     st.info(t("network.choose"))
     st.stop()
+show_flash()
+seed_kind, _, seed_value = seed.strip().partition(":")
+watch_control(who, seed_kind.strip().lower(), seed_value.strip(), "network_seed")
 
 try:
     with st.spinner(t("common.loading")), db() as session:

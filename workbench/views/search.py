@@ -6,15 +6,18 @@ import streamlit as st
 
 from core.settings import get_settings
 from workbench.access import require
+from workbench.actions import show_flash
 from workbench.i18n import t
 from workbench.search import KINDS, SearchError, search_ads
 from workbench.ui import audit_once, db, md, viewer
+from workbench.watch_actions import watch_control
 
 PAGE_SIZE = 50
 
 who = viewer()
 require(who, "ad.view")
 st.title(t("page.search"))
+show_flash()
 
 kind_param = st.query_params.get("kind", "auto")
 c1, c2 = st.columns([1, 4])
@@ -37,6 +40,7 @@ except SearchError as exc:
     st.stop()
 
 st.caption(t("search.count", total=total, kind=t("search.kind." + searched)))
+watch_control(who, searched, query.strip(), "search")
 if not found:
     st.info(t("search.nothing"))
 for f in found:

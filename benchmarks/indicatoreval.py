@@ -1,0 +1,125 @@
+"""Score the indicators on labelled sentences written outside the lexicons (JSON Lines).
+
+    python -m benchmarks.indicatoreval [FILE_OR_DIR ...] [--failures N] [--blind]
+
+Each line is ``{"id", "lang", "text", "labels": [...], "kind": "positive|hard_negative|non_adult|clean"}``.
+Per category (minor, coercion, movement), a text is predicted positive when any hit of that category
+survives extraction (hits in a non-adult listing are suppressed by ``nlp.extract`` itself);
+precision and recall are counted over texts. Also counted: non-adult, clean and hard-negative
+texts with any minor or coercion flag.
+
+A directory means its ``indicators*.jsonl`` files. The blind set (``tests/data/blind``) may be
+scored, but only as aggregate figures: ``--failures`` is refused for it, so nobody tunes to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT / "tests" / "data" / "dev"
+BLIND = ROOT / "tests" / "data" / "blind"
+CATEGORIES = ("minor", "coercion", "movement")
+FLAG_CATEGORIES = ("minor", "coercion")
+QUIET_KINDS = ("non_adult", "clean", "hard_negative")
+
+
+@dataclass
+class Score:
+    items: int = 0
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+    quiet: Counter[str] = field(default_factory=Counter)  # kind -> texts
+    flagged: Counter[str] = field(default_factory=Counter)  # kind -> texts with a minor/coercion flag
+    failures: list[str] = field(default_factory=list)
+
+    def precision(self, category: str) -> float:
+        predicted = self.tp[category] + self.fp[category]
+        return self.tp[category] / predicted if predicted else 1.0
+
+    def recall(self, category: str) -> float:
+        actual = self.tp[category] + self.fn[category]
+        return self.tp[category] / actual if actual else 1.0
+
+
+def read_items(paths: list[Path]) -> list[dict[str, Any]]:
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(path.glob("indicators*.jsonl")) if path.is_dir() else [path]
+    items = []
+    for file in files:
+        for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                item = json.loads(line)
+                item.setdefault("id", f"{file.name}:{n}")
+                items.append(item)
+    return items
+
+
+def predicted_categories(text: str, lang: str | None = None) -> tuple[set[str], list[dict[str, Any]]]:
+    from nlp.extract import extract
+
+    hits = extract(text, lang=lang).indicators
+    return {h["category"] for h in hits}, hits
+
+
+def score(items: list[dict[str, Any]]) -> Score:
+    result = Score()
+    for item in items:
+        result.items += 1
+        predicted, hits = predicted_categories(item["text"], item.get("lang"))
+        truth = set(item.get("labels") or ())
+        wrong = []
+        for category in CATEGORIES:
+            if category in predicted and category in truth:
+                result.tp[category] += 1
+            elif category in predicted:
+                result.fp[category] += 1
+                wrong.append(f"extra {category}")
+            elif category in truth:
+                result.fn[category] += 1
+                wrong.append(f"missed {category}")
+        kind = item.get("kind", "")
+        if kind in QUIET_KINDS:
+            result.quiet[kind] += 1
+            result.flagged[kind] += bool(predicted & set(FLAG_CATEGORIES))
+        if wrong:
+            codes = ", ".join(f"{h['code']}:{h['text']!r}" for h in hits)
+            result.failures.append(f"{item['id']} [{kind}] {'; '.join(wrong)}: {item['text']!r} -> {codes or '-'}")
+    return result
+
+
+def render(name: str, s: Score) -> str:
+    lines = [f"{name}: {s.items} texts", "| category | precision | recall | texts labelled |", "|---|---|---|---|"]
+    for c in CATEGORIES:
+        lines.append(f"| {c} | {s.precision(c):.3f} | {s.recall(c):.3f} | {s.tp[c] + s.fn[c]} |")
+    quiet = ", ".join(f"{s.flagged[k]} of {s.quiet[k]} {k}" for k in QUIET_KINDS if s.quiet[k])
+    lines.append(f"texts with a minor or coercion flag that should have none: {quiet or 'none scored'}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="JSONL files or folders (default: tests/data/dev).")
+    parser.add_argument("--blind", action="store_true", help="Score tests/data/blind (aggregate figures only).")
+    parser.add_argument("--failures", type=int, default=0, help="Print this many wrong texts (not for the blind set).")
+    args = parser.parse_args(argv)
+    paths = [BLIND] if args.blind else (args.paths or [DEV])
+    blind = any(BLIND.resolve() in [p.resolve(), *p.resolve().parents] for p in paths)
+    if blind and args.failures:
+        parser.error("the blind set is scored in aggregate only: its failures are not shown")
+    s = score(read_items(paths))
+    print(render("blind" if blind else ", ".join(str(p) for p in paths), s))
+    for failure in s.failures[: args.failures]:
+        print(failure)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

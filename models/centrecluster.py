@@ -1,0 +1,409 @@
+"""Near-duplicate ad texts that cannot chain: MinHash-LSH candidates, clusters checked against
+their consensus. Experimental (issue #15): not yet the default, see "Status" below.
+
+``CentreClusterer`` follows the scikit-learn estimator conventions, but ``X`` is a
+sequence of strings, not a numeric array, so sklearn's ``check_estimator`` does
+not apply; ``tests/models`` checks ``clone``/``get_params`` and the fit contract.
+
+How it decides, and why (docs/CLUSTERING.md has the measurements):
+
+1. Texts become masked word shingles (``models.shingles``): one template with another
+   name, age, city, price or phone gives the same shingles. Pairs of words, not
+   triples: a dropped, doubled or swapped word costs two or three pairs, more triples.
+2. Boilerplate is learned from the corpus, not listed: each shingle is weighted by its
+   rarity, ``log((1 + N) / (1 + df)) + 1`` over the N texts seen, and a shingle in more
+   than ``max_df`` of them (and in more than ``min_boilerplate_docs``) weighs nothing.
+   Document frequencies live in a fixed-size count-min sketch. A text left with no
+   shingle of weight stands alone.
+3. MinHash (vectorised multiply-shift hashing) over the weighted shingles and LSH
+   bands give candidate pairs (``models.candidates``); their estimated Jaccard is the
+   share of equal MinHash values.
+4. Clusters cannot chain. Pivot clustering (``models.pivot``) on the pairs whose estimate
+   is at least ``threshold`` makes each cluster a centre and its direct neighbours. Then
+   every member is scored against the consensus of the other members (the shingles most
+   of them share, ``models.consensus``) and members below ``member_threshold`` are put
+   out, the worst first. Texts left out, and members of small fragments, then join the
+   neighbouring cluster whose consensus they match best, if they match it well enough;
+   a second pivot round groups what is still free. Single links never join anything:
+   a member must match what its cluster has in common.
+
+``partial_fit`` adds texts: their shingles and signatures are computed once, and the
+clusters are recomputed over all texts seen (cheap next to hashing), so later texts can
+split or merge earlier clusters; ``models.keys`` keeps keys stable across that.
+
+Status (docs/CLUSTERING.md): on the edit corpus (``benchmarks.editcorpus``) it beats
+``models.textcluster.TextClusterer`` and datasketch's MinHash-LSH, but on the demo worlds
+its precision is far too low (0.65 text F1 0.74 on seed 23): those actors draw their
+sentences from a pool of a few stock phrases each, and two actors' templates are as alike
+as two edited ads of one template. It is also too slow at 200k ads (the consensus is
+recounted over all clustered shingles in every round). ``TextClusterer`` stays the default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClusterMixin
+
+from models.candidates import band_keys, candidate_pairs, estimated_similarity
+from models.consensus import Consensus
+from models.pivot import pivot_clusters
+from models.shingles import batch_shingles, flat_hashes, matching_words
+
+_CHUNK_ELEMENTS = 4_000_000  # shingles x permutations hashed at once (~32 MB of uint64)
+_TEXTS_PER_CHUNK = 20_000
+_VERIFY_ROUNDS = 8
+
+
+class CentreClusterer(ClusterMixin, BaseEstimator):
+    """Group near-duplicate texts.
+
+    Parameters
+    ----------
+    threshold : float
+        Estimated Jaccard similarity from which two texts are near-duplicates outright;
+        cluster centres and their first members are found on such pairs.
+    num_perm : int
+        MinHash values per text.
+    bands : int
+        LSH bands; must divide ``num_perm``. More bands find lower similarities.
+    shingle_size : int
+        Words per shingle.
+    max_df : float
+        Shingles in more than this share of texts are boilerplate and weigh nothing.
+    min_boilerplate_docs : int
+        A shingle in at most this many texts is never boilerplate.
+    sketch_width_log2 : int
+        Width of the document-frequency sketch (2 rows of 2**w uint32 counters).
+    random_state : int
+        Seed of the hash permutations (same seed, same clusters).
+    member_threshold : float
+        Weighted Jaccard similarity to the consensus of the other members that every
+        member of a cluster must reach.
+    candidate_threshold : float
+        Estimated Jaccard similarity from which a pair may bring a text to the other
+        text's cluster (which the text then joins only if it matches the consensus).
+    consensus_share : float
+        A shingle is in a cluster's consensus when more than this share of the members
+        (and at least two of them) hold it.
+    merge_threshold : float
+        Weighted Jaccard similarity of two neighbouring clusters' consensus from which the
+        smaller may join the larger (fragments of one template, or its two variants).
+
+    Attributes
+    ----------
+    labels_ : ndarray of shape (n_texts_seen,)
+        Cluster number per text, -1 for a text that stands alone.
+    n_texts_ : int
+    signatures_ : ndarray of shape (n_texts_seen, num_perm), uint32
+    member_scores_ : ndarray of shape (n_texts_seen,)
+        Each clustered text's score against its cluster's consensus (NaN when alone).
+    """
+
+    def __init__(
+        self,
+        threshold: float = 0.4,
+        num_perm: int = 60,
+        bands: int = 20,
+        shingle_size: int = 2,
+        max_df: float = 0.1,
+        min_boilerplate_docs: int = 50,
+        sketch_width_log2: int = 22,
+        random_state: int = 0,
+        member_threshold: float = 0.3,
+        candidate_threshold: float = 0.2,
+        consensus_share: float = 0.3,
+        merge_threshold: float = 0.4,
+    ):
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.bands = bands
+        self.shingle_size = shingle_size
+        self.max_df = max_df
+        self.min_boilerplate_docs = min_boilerplate_docs
+        self.sketch_width_log2 = sketch_width_log2
+        self.random_state = random_state
+        self.member_threshold = member_threshold
+        self.candidate_threshold = candidate_threshold
+        self.consensus_share = consensus_share
+        self.merge_threshold = merge_threshold
+
+    # -- fitting -----------------------------------------------------------------------
+    def fit(self, X: Sequence[str], y: Any = None) -> CentreClusterer:
+        self._reset()
+        return self._add(X)
+
+    def partial_fit(self, X: Sequence[str], y: Any = None) -> CentreClusterer:
+        if not hasattr(self, "n_texts_"):
+            self._reset()
+        return self._add(X)
+
+    def _reset(self) -> None:
+        if self.num_perm % self.bands:
+            raise ValueError(f"bands ({self.bands}) must divide num_perm ({self.num_perm})")
+        for name in ("threshold", "member_threshold", "candidate_threshold"):
+            if not 0 < getattr(self, name) <= 1:
+                raise ValueError(f"{name} must be in (0, 1]")
+        if self.candidate_threshold > self.threshold:
+            raise ValueError("candidate_threshold must not exceed threshold")
+        rng = np.random.default_rng(self.random_state)
+        self._perm_a = rng.integers(1, 2**63, self.num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+        self._perm_b = rng.integers(0, 2**63, self.num_perm, dtype=np.uint64)
+        self._band_mix = rng.integers(1, 2**63, self.num_perm // self.bands, dtype=np.uint64) | np.uint64(1)
+        self._sketch_salt = rng.integers(1, 2**63, 2, dtype=np.uint64) | np.uint64(1)
+        self._sketch = np.zeros((2, 1 << self.sketch_width_log2), dtype=np.uint32)
+        self._signatures = np.zeros((0, self.num_perm), dtype=np.uint32)
+        self._keys = np.zeros((0, self.bands), dtype=np.uint64)
+        self._alone = np.zeros(0, dtype=bool)
+        self._shingles = np.zeros(0, dtype=np.uint64)  # distinct shingle hashes, text by text
+        self._offsets = np.zeros(1, dtype=np.int64)
+        self._docs_counted = 0  # a second fit() must not count on the first one's texts
+        self.n_texts_ = 0
+
+    def _add(self, X: Sequence[str]) -> CentreClusterer:
+        if isinstance(X, str):
+            raise ValueError("X must be a sequence of texts, not one string")
+        # Pass 1 counts document frequencies over the whole batch, so the boilerplate cut of
+        # pass 2 knows them; shingles are kept per chunk (8 bytes each), not recomputed.
+        chunks = []
+        for at in range(0, len(X), _TEXTS_PER_CHUNK):
+            words = [matching_words(t) for t in X[at : at + _TEXTS_PER_CHUNK]]
+            hashes, offsets = batch_shingles(words, self.shingle_size, flat_hashes(words))
+            self._count_documents(hashes)
+            self._docs_counted += len(offsets) - 1
+            chunks.append((hashes, offsets))
+        signatures, keys, alone = [self._signatures], [self._keys], [self._alone]
+        shingles, offsets_list = [self._shingles], [self._offsets]
+        for hashes, offsets in chunks:
+            kept, kept_offsets = self._without_boilerplate(hashes, offsets)
+            chunk_signatures = self._minhash(kept, kept_offsets)
+            signatures.append(chunk_signatures)
+            keys.append(band_keys(chunk_signatures, self.bands, self._band_mix))
+            alone.append(kept_offsets[1:] == kept_offsets[:-1])
+            shingles.append(hashes)
+            offsets_list.append(offsets[1:] + offsets_list[-1][-1] if len(offsets_list) > 1 else
+                                offsets[1:] + self._offsets[-1])
+        self._signatures = np.concatenate(signatures)
+        self._keys = np.concatenate(keys)
+        self._alone = np.concatenate(alone)
+        self._shingles = np.concatenate(shingles)
+        self._offsets = np.concatenate(offsets_list)
+        self.n_texts_ = len(self._signatures)
+        self.signatures_ = self._signatures
+        self._cluster()
+        return self
+
+    # -- boilerplate ---------------------------------------------------------------------
+    def _sketch_slots(self, hashes: np.ndarray) -> list[np.ndarray]:
+        shift = np.uint64(64 - self.sketch_width_log2)
+        return [((hashes * salt) >> shift).astype(np.int64) for salt in self._sketch_salt]
+
+    def _count_documents(self, hashes: np.ndarray) -> None:
+        # hashes are distinct within each text, so counts are document counts
+        for row, slots in zip(self._sketch, self._sketch_slots(hashes), strict=True):
+            if len(slots) < len(row) // 8:
+                np.add.at(row, slots, 1)
+            else:
+                row += np.bincount(slots, minlength=len(row)).astype(np.uint32)
+
+    def _document_frequency(self, hashes: np.ndarray) -> np.ndarray:
+        rows = (row[slots] for row, slots in zip(self._sketch, self._sketch_slots(hashes), strict=True))
+        return np.minimum(*rows)
+
+    def _limit(self) -> float:
+        return max(self.max_df * self._docs_counted, self.min_boilerplate_docs)
+
+    def _without_boilerplate(self, hashes: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The shingles in at most max_df of all texts, with their new offsets."""
+        limit = self._limit()
+        if self._docs_counted <= limit or not len(hashes):
+            return hashes, offsets
+        keep = self._document_frequency(hashes) <= limit
+        kept_before = np.concatenate([[0], np.cumsum(keep)])
+        return hashes[keep], kept_before[offsets]
+
+    def _weights(self) -> np.ndarray:
+        """Rarity weight of every stored shingle under the current counts (0: boilerplate)."""
+        df = self._document_frequency(self._shingles).astype(np.float64)
+        n = self._docs_counted
+        weights = np.log((1.0 + n) / (1.0 + df)) + 1.0
+        if n > self._limit():
+            weights[df > self._limit()] = 0.0
+        return weights
+
+    # -- MinHash ---------------------------------------------------------------------------
+    def _minhash(self, hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+        """Signatures of the texts owning hashes[offsets[i]:offsets[i+1]]; all-max for an empty text."""
+        texts = len(offsets) - 1
+        out = np.full((texts, self.num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
+        per_chunk = max(1, _CHUNK_ELEMENTS // self.num_perm)
+        first = 0
+        while first < texts:
+            # the largest run of texts whose shingles fit in one chunk (at least one text)
+            last = int(np.searchsorted(offsets, offsets[first] + per_chunk, side="right")) - 1
+            last = min(max(last, first + 1), texts)
+            lo, hi = offsets[first], offsets[last]
+            if hi > lo:
+                seg = offsets[first:last] - lo
+                nonempty = seg < np.append(seg[1:], hi - lo)
+                block = hashes[lo:hi]
+                # multiply-shift hashing: the top 32 bits of a*x+b (mod 2**64) per permutation
+                hashed = (block[:, None] * self._perm_a[None, :] + self._perm_b[None, :]) >> np.uint64(32)
+                mins = np.minimum.reduceat(hashed, seg[nonempty], axis=0).astype(np.uint32)
+                out[first:last][nonempty] = mins
+            first = last
+        return out
+
+    # -- clustering ------------------------------------------------------------------------
+    def _cluster(self) -> None:
+        n = self.n_texts_
+        docs = np.flatnonzero(~self._alone)
+        if len(docs) < 2:
+            self.labels_ = np.full(n, -1, dtype=np.int64)
+            self.member_scores_ = np.full(n, np.nan)
+            return
+        i, j = candidate_pairs(self._keys, docs)
+        similarity = estimated_similarity(self._signatures, i, j)
+        near = similarity >= self.candidate_threshold
+        i, j, similarity = i[near], j[near], similarity[near]
+        weights = self._weights()
+        doc_of = np.repeat(np.arange(n), np.diff(self._offsets))
+        strong = similarity >= self.threshold
+        free = ~self._alone
+        labels = pivot_clusters(n, i[strong], j[strong], free)
+        labels = self._verified(labels, weights, doc_of)
+        for _ in range(2):
+            labels = self._merged(labels, i, j, weights, doc_of)
+        labels = self._absorbed(labels, i, j, weights, doc_of)
+        free = (labels < 0) & ~self._alone
+        second = pivot_clusters(n, i[strong], j[strong], free)
+        labels = np.where(second >= 0, second, labels)
+        labels = self._verified(labels, weights, doc_of)
+        self.labels_, self.member_scores_ = self._numbered(labels, weights, doc_of)
+
+    def _verified(self, labels: np.ndarray, weights: np.ndarray, doc_of: np.ndarray) -> np.ndarray:
+        """Put out members below member_threshold against the others' consensus, round by round:
+        all of them where the cluster keeps two members that pass, else only the worst one."""
+        labels = labels.copy()
+        for _ in range(_VERIFY_ROUNDS):
+            labels = _dense(labels)
+            scores = Consensus(self._shingles, weights, doc_of, labels, self.consensus_share).member_scores()
+            inside = labels >= 0
+            failing = inside & ~(scores >= self.member_threshold)
+            if not failing.any():
+                break
+            sizes = np.bincount(labels[inside])
+            passing = np.bincount(labels[inside & ~failing], minlength=len(sizes))
+            whole = passing[labels] < 2  # nearly the whole cluster fails: a loose group
+            out = failing & ~whole
+            # in a loose group, the worst member leaves (ties: the later text)
+            loose = np.flatnonzero(failing & whole)
+            if len(loose):
+                order = np.lexsort((-loose, scores[loose], labels[loose]))
+                ordered = loose[order]
+                firsts = np.concatenate([[True], labels[ordered[1:]] != labels[ordered[:-1]]])
+                out[ordered[firsts]] = True
+            labels[out] = -1
+            del sizes
+        return _dense(labels)
+
+    def _merged(self, labels: np.ndarray, i: np.ndarray, j: np.ndarray, weights: np.ndarray,
+                doc_of: np.ndarray) -> np.ndarray:
+        """Fragments of one template join: a cluster moves into the larger neighbouring cluster it
+        has most pairs with, when, together, nearly all its members match the joint consensus
+        (a variant's rewritten sentence enters the consensus once enough members carry it) and
+        the larger cluster's members pass as before."""
+        a, b = labels[i], labels[j]
+        linked = (a >= 0) & (b >= 0) & (a != b)
+        if not linked.any():
+            return labels
+        sizes = np.bincount(labels[labels >= 0])
+        a, b = a[linked], b[linked]
+        small, large = np.where(sizes[a] <= sizes[b], a, b), np.where(sizes[a] <= sizes[b], b, a)
+        codes, counts = np.unique(small * len(sizes) + large, return_counts=True)
+        small, large = codes // len(sizes), codes % len(sizes)
+        order = np.lexsort((-sizes[large], -counts, small))
+        small, large = small[order], large[order]
+        first = np.concatenate([[True], small[1:] != small[:-1]])
+        small, large = small[first], large[first]
+        settled = ~np.isin(large, small)  # a target that moves itself would chain two moves
+        small, large = small[settled], large[settled]
+        if not len(small):
+            return labels
+        target = np.arange(len(sizes))
+        target[small] = large
+        current = Consensus(self._shingles, weights, doc_of, labels, self.consensus_share)
+        alike = current.consensus_similarity(small, large) >= self.merge_threshold
+        small, large = small[alike], large[alike]
+        if not len(small):
+            return labels
+        target = np.arange(len(sizes))
+        target[small] = large
+        before = current.member_scores()
+        trial = np.where(labels >= 0, target[np.maximum(labels, 0)], -1)
+        after = Consensus(self._shingles, weights, doc_of, trial, self.consensus_share).member_scores()
+        inside = labels >= 0
+        passes_after = np.bincount(labels[inside], after[inside] >= self.member_threshold, minlength=len(sizes))
+        passes_before = np.bincount(labels[inside], before[inside] >= self.member_threshold, minlength=len(sizes))
+        joins = (passes_after[small] >= 0.5 * sizes[small]) & (
+            passes_after[large] >= passes_before[large] - 0.05 * sizes[large]
+        )
+        target = np.arange(len(sizes))
+        target[small[joins]] = large[joins]
+        return np.where(labels >= 0, target[np.maximum(labels, 0)], -1)
+
+    def _absorbed(self, labels: np.ndarray, i: np.ndarray, j: np.ndarray, weights: np.ndarray,
+                  doc_of: np.ndarray) -> np.ndarray:
+        """Texts alone or in a smaller cluster move to a neighbour's larger cluster whose consensus
+        they match (best match, at least member_threshold)."""
+        sizes = np.bincount(labels[labels >= 0])
+        own = np.where(labels >= 0, sizes[np.maximum(labels, 0)], 1) if len(sizes) else np.ones(len(labels))
+        texts = np.concatenate([i, j])
+        others = np.concatenate([j, i])
+        target = labels[others]
+        keep = (target >= 0) & (target != labels[texts])
+        texts, target = texts[keep], target[keep]
+        keep = sizes[target] > own[texts]
+        texts, target = texts[keep], target[keep]
+        if not len(texts):
+            return labels
+        codes = np.unique(texts * (len(sizes) + 1) + target)
+        texts, target = codes // (len(sizes) + 1), codes % (len(sizes) + 1)
+        consensus = Consensus(self._shingles, weights, doc_of, labels, self.consensus_share)
+        scores = consensus.outsider_scores(self._shingles, weights, self._offsets, texts, target)
+        good = scores >= self.member_threshold
+        texts, target, scores = texts[good], target[good], scores[good]
+        order = np.lexsort((target, -scores, texts))
+        texts, target = texts[order], target[order]
+        best = np.concatenate([[True], texts[1:] != texts[:-1]])
+        moved = labels.copy()
+        moved[texts[best]] = target[best]
+        return moved
+
+    def _numbered(self, labels: np.ndarray, weights: np.ndarray, doc_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Dense cluster numbers in order of first member; -1 for texts alone."""
+        labels = _dense(labels)
+        scores = Consensus(self._shingles, weights, doc_of, labels, self.consensus_share).member_scores()
+        return labels, scores
+
+    def similarity(self, i: int, j: int) -> float:
+        """Estimated Jaccard similarity of two fitted texts (by position)."""
+        return float(np.mean(self.signatures_[i] == self.signatures_[j]))
+
+
+def _dense(labels: np.ndarray) -> np.ndarray:
+    """Numbers 0.. in order of first member for groups of two or more; -1 for the rest."""
+    out = np.full(len(labels), -1, dtype=np.int64)
+    inside = np.flatnonzero(labels >= 0)
+    if not len(inside):
+        return out
+    values, first, inverse, counts = np.unique(labels[inside], return_index=True, return_inverse=True,
+                                               return_counts=True)
+    big = counts >= 2
+    order = np.argsort(first[big] if big.any() else first[:0])
+    number = np.full(len(values), -1, dtype=np.int64)
+    number[np.flatnonzero(big)[order]] = np.arange(int(big.sum()))
+    out[inside] = number[inverse]
+    return out

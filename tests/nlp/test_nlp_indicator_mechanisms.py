@@ -1,0 +1,160 @@
+"""The pattern mechanisms: inflections, free word order, windows, negation, cancelling context.
+
+Sentences here are paraphrases that no lexicon example spells out: they pass only if the
+mechanism (lemma forms, `near` windows, word sets) carries the pattern to new wording.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+from nlp.extract import extract
+from nlp.indicators import compiled
+from nlp.pipeline import get_pipeline, inflections
+
+
+def categories(text: str) -> set[str]:
+    return {h["category"] for h in extract(text).indicators}
+
+
+def codes(text: str) -> set[str]:
+    return {h["code"] for h in extract(text).indicators}
+
+
+def test_inflections_come_from_simplemma_lemmas():
+    forms = inflections(["boeken", "regelen", "drive"])
+    assert {"boekt", "geboekt", "boekte"} <= set(forms["boeken"])
+    assert {"regelt", "regelde", "geregeld"} <= set(forms["regelen"])
+    assert {"drives", "drove", "driving"} <= set(forms["drive"])
+
+
+@pytest.mark.parametrize("text", [
+    "De afspraken worden door haar vriend geregeld.",  # passive, agent after the arrangement
+    "Haar vriend regelde gisteren nog al haar afspraken.",  # past tense, words in between
+    "Boekingen lopen via haar broertje.",
+    "Her cousin booked all her dates last week.",
+    "The driver collects the cash at the door.",
+    "All payments go to her boyfriend.",
+])
+def test_third_party_arrangement_in_any_order_and_inflection(text):
+    assert "booking_via_third_party" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ik boek zelf, geen manager en geen chauffeur.",
+    "I book myself, no agency, no driver.",
+    "My boyfriend and I went to the cinema.",  # an agent without any arrangement
+    "Bel mij voor een afspraak, ik regel alles zelf.",
+])
+def test_denied_or_absent_third_party_is_not_a_hit(text):
+    assert "coercion" not in categories(text)
+
+
+def test_a_window_stops_at_the_sentence_end():
+    assert "booking_via_third_party" not in codes("Mijn vriend is lief. Afspraken via sms.")
+    assert "booking_via_third_party" in codes("Mijn vriend maakt de afspraken.")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Ze moet de reis nog terugbetalen.", "debt_bondage"),
+    ("She is still paying off her debt.", "debt_bondage"),
+    ("Haar papieren worden door de baas bewaard.", "confinement"),
+    ("She has no phone of her own.", "confinement"),
+    ("Ze mag nooit alleen naar buiten.", "confinement"),
+    ("Spreekt alleen Bulgaars.", "no_language"),
+    ("Geen Engels en ook geen Nederlands, haar vriend vertaalt.", "no_language"),
+    ("Werkt iedere dag, ook zondag.", "always_available"),
+    ("A different lady every night on the same number.", "new_girls_weekly"),
+])
+def test_dependency_families(text, code):
+    assert code in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Zit in 4 havo, alleen weekenden.",
+    "Brugklasser, woensdagmiddag vrij.",
+    "Sophomore in high school, weekends only.",
+    "Nog geen achttien maar wel volwassen.",
+    "Not 18 yet, texts only.",
+    "Mijn ouders mogen er niks van weten.",
+    "Still living with my parents, so daytime only.",
+    "Too young to buy beer, so you bring drinks.",
+    "Geboren in 2010, app me.",
+])
+def test_youth_said_without_a_number(text):
+    assert "minor" in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De havo heb ik jaren geleden gehaald, nu 36.",
+    "Mijn dochter zit in 4 havo, ik werk overdag.",
+    "Mum of two teens, 41, school hours only.",
+    "I'm 25, not 18 like the other ad says.",
+])
+def test_past_and_family_school_words_cancel(text):
+    assert "minor" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bijles wiskunde voor 4 havo, 20 euro per uur.",
+    "Summer job for students aged 16-18, weekends.",
+    "Schoolfeest vrijdag, entree 5 euro.",
+    "Teen camp ages 12-16, staff on site 24/7.",
+    "Voetbalclub JO17 traint na schooltijd.",
+    "Teen fashion sale, everything 5 euro.",
+    "Au pair agency: our girls arrive from abroad and live with your family.",
+    "Taxibedrijf zoekt chauffeurs voor dag- en nachtdiensten.",
+    "New in town? Room available for students near campus.",
+    "Charity helpline, open 24/7.",
+])
+def test_non_adult_listings_raise_no_minor_or_coercion_flag(text):
+    assert not categories(text) & {"minor", "coercion"}
+
+
+@pytest.mark.parametrize("text", [
+    "Laatste dagen in Zwolle, daarna door naar Deventer.",
+    "Only today and tomorrow in Bath, then I'm leaving.",
+    "Tour: 3-5 april Breda, 6-8 april Tilburg.",
+    "Leeds 3-5 May, Hull 6-8 May.",
+    "Ma-wo Breda, do-za Tilburg.",
+    "Back in town after a month abroad.",
+    "Elke week in een andere stad.",
+    "Net verhuisd naar Delft.",
+    "Last night before I fly home.",
+])
+def test_movement_with_departures_returns_and_dates(text):
+    assert "movement" in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bel 06-12 34-56 78 voor info.",
+    "Ma-vr van 10 tot 18 uur.",
+    "Closed 3-10 June for personal reasons.",
+    "Our office is closed for the bank holiday, back Tuesday.",
+])
+def test_numbers_and_opening_hours_are_not_tours(text):
+    assert "movement" not in categories(text)
+
+
+def test_first_time_in_a_city_is_movement_not_inexperience():
+    assert "first_time" not in codes("Voor het eerst in Groningen.")
+    assert "first_time" in codes("Het is mijn eerste keer.")
+
+
+def test_lazy_abbreviations_give_the_same_tokens_as_spacy():
+    full = spacy.blank("nl")
+    for text in ("Bijv. vandaag t.a.v. Lisa, m.b.t. de afspraak.", "Zie o.a. Utrecht, ca. 10 min. lopen.",
+                 "Bel 06-12345678 (z.s.m.) of mail."):
+        assert [t.text for t in get_pipeline("nl")(text)] == [t.text for t in full(text)]
+
+
+def test_compiled_lexicon_survives_its_json_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv(compiled.CACHE_ENV, str(tmp_path))
+    fresh = compiled.compile_lexicon()
+    path = tmp_path / "x.json"
+    compiled._store(path, fresh)
+    again = compiled._from_json(json.loads(path.read_text(encoding="utf-8")))
+    assert again.entries == fresh.entries and again.patterns == json.loads(json.dumps(fresh.patterns))
