@@ -181,10 +181,10 @@ def verify_login(session: Session, username: str, password: str, client: str = "
             return LoginResult(status, None, seconds)
     user = session.execute(select(User).where(User.username == name)).scalar() if name else None
     try:
-        ok = _hasher.verify(user.password_hash if user is not None else _dummy_hash(), password)
-        ok = ok and user is not None and user.active
+        matched: bool = _hasher.verify(user.password_hash if user is not None else _dummy_hash(), password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
-        ok = False
+        matched = False
+    ok = bool(matched and user is not None and user.active)
     session.add(LoginAttempt(at=now, username=name, client=client, ok=ok))
     session.flush()
     audit.record(session, name or "?", "signin.ok" if ok else "signin.fail", "user", user.id if user else "",

@@ -20,7 +20,7 @@ from nlp.indicators import context
 from nlp.indicators.computed import computed_hits
 from nlp.indicators.engine import match_patterns
 from nlp.lang import detect_language
-from nlp.lexicon import Entry
+from nlp.lexicon_types import Entry
 from nlp.licences import LicenceFound, find_licences
 from nlp.listing import SITE_CONTENTS, listing_verdict
 from nlp.phones import AmbiguousPhone, PhoneFound, read_phones

@@ -26,9 +26,7 @@ cancel a hit in the same sentence within ``unless_window`` tokens: "jaren gelede
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -36,11 +34,9 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from core.datafiles import DataFiles, Said, Strict, load_model
+from nlp.lexicon_types import CONTEXT_FILE, INDICATOR_DIR, LEXICON_FILES, WORDS_FILE, Entry, LexiconError, Pattern
 
-INDICATOR_DIR = Path(__file__).parent / "indicators"
-LEXICON_FILES = ("nl.yaml", "en.yaml", "computed.yaml")
-WORDS_FILE = "words.yaml"
-CONTEXT_FILE = "context.yaml"
+__all__ = ["CONTEXT_FILE", "INDICATOR_DIR", "LEXICON_FILES", "WORDS_FILE", "Entry", "LexiconError", "Pattern"]
 CATEGORIES = ("minor", "coercion", "movement", "obfuscation", "trust", "licensing")
 PATTERN_KINDS = ("phrase", "lemma", "seq", "near", "regex")
 COMPUTED_RULES = ("stated_age_under_18", "stated_age_18", "phone_disguised", "email_disguised", "very_low_price",
@@ -211,45 +207,6 @@ class ContextFile(Strict):
         return self
 
 
-@dataclass(frozen=True)
-class Pattern:
-    kind: str  # phrase | lemma | seq | near | regex
-    value: Any
-    loose: bool = False
-    weight: float | None = None
-    window: int = 6
-    ordered: bool = False
-    negatable: bool = True
-    unless: tuple[str, ...] = ()
-    unless_window: int = 8
-    requires: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Entry:
-    code: str
-    category: str
-    weight: float
-    explanation_en: str
-    explanation_nl: str
-    source: str
-    file: str
-    patterns: tuple[Pattern, ...] = ()
-    computed: str = ""
-    positives: tuple[str, ...] = ()
-    negatives: tuple[str, ...] = ()
-    options: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def explanation(self) -> str:
-        """The English explanation: what the hit dicts and stored hits carry as ``explanation``."""
-        return self.explanation_en
-
-
-class LexiconError(ValueError):
-    pass
-
-
 def _pattern(model: PatternModel) -> Pattern:
     return Pattern(model.kind, getattr(model, model.kind), model.loose, model.weight, model.window, model.ordered,
                    model.negatable, tuple(model.unless), model.unless_window, tuple(model.requires))
@@ -267,14 +224,6 @@ def _entry(model: EntryModel, file: str) -> Entry:
 def data_files() -> DataFiles:
     return [*((INDICATOR_DIR / name, LexiconFile) for name in LEXICON_FILES),
             (INDICATOR_DIR / WORDS_FILE, WordsFile), (INDICATOR_DIR / CONTEXT_FILE, ContextFile)]
-
-
-def fingerprint() -> str:
-    """A digest of every indicator data file: compiled patterns cached under it stay valid until one changes."""
-    digest = hashlib.sha256()
-    for path, _ in data_files():
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:20]
 
 
 def _load(path: Path, model: type[Any]) -> Any:

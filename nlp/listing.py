@@ -25,6 +25,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -100,6 +101,7 @@ class ListingModel:
                                                                    strict=True)}
         self.intercept_ = float(data["intercept"])
         self.a_, self.b_ = float(data["platt"][0]), float(data["platt"][1])
+        self._known: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> ListingModel:
@@ -107,7 +109,29 @@ class ListingModel:
 
     def decision(self, text: str) -> tuple[float, dict[str, float]]:
         """The log-odds before calibration, and each feature's share of it."""
-        counts = Counter(analyse(text))
+        return self._decision(self._counts(text)[3])
+
+    def _known_features(self, token: str) -> tuple[str, ...]:
+        """The token's features that the model knows (the others weigh nothing), cached per token."""
+        known = self._known.get(token)
+        if known is None:
+            if len(self._known) > 200_000:
+                self._known.clear()
+            known = self._known[token] = tuple(f for f in token_features(token) if f in self.terms_)
+        return known
+
+    def _counts(self, text: str) -> tuple[list[str], Counter[str], list[str], Counter[str]]:
+        """Tokens, token counts, word pairs, and the counts of the known features."""
+        toks = tokens(text)
+        token_counts = Counter(toks)
+        bigrams = _bigrams(toks)
+        counts: Counter[str] = Counter(b for b in bigrams if b in self.terms_)
+        for token, n in token_counts.items():
+            for feature in self._known_features(token):
+                counts[feature] += n
+        return toks, token_counts, bigrams, counts
+
+    def _decision(self, counts: Counter[str]) -> tuple[float, dict[str, float]]:
         values: dict[str, tuple[float, float]] = {}
         norm2 = 0.0
         for feature, count in counts.items():
@@ -130,31 +154,31 @@ class ListingModel:
     def verdict(self, text: str) -> ListingVerdict:
         from nlp.indicators.context import rules
 
-        decision, shares = self.decision(text)
+        toks, token_counts, bigrams, counts = self._counts(text)
+        decision, shares = self._decision(counts)
         probability = self.probability(decision)
         found = rules().non_adult.search(text) if CONFIDENT_BELOW <= probability < NON_ADULT_BELOW else None
         return ListingVerdict(
             adult_probability=round(probability, 4),
             is_non_adult=probability < CONFIDENT_BELOW or found is not None,
-            reasons=_reasons(text, shares, self.a_),
+            reasons=_reasons(toks, token_counts, bigrams, counts, shares, self.a_, self._known_features),
             cue=found.group(0) if found else None,
         )
 
 
-def _reasons(text: str, shares: dict[str, float], scale: float) -> list[tuple[str, float]]:
+def _reasons(toks: list[str], token_counts: Counter[str], bigrams: list[str], counts: Counter[str],
+             shares: dict[str, float], scale: float,
+             features_of: Callable[[str], tuple[str, ...]]) -> list[tuple[str, float]]:
     """Feature shares summed per word and per word pair as written, strongest first; a feature seen
     in several places is split evenly among them. Weights are on the calibrated log-odds scale."""
-    toks = tokens(text)
-    per_token = [token_features(t) for t in toks]
-    bigrams = _bigrams(toks)
-    seen = Counter(f for feats in per_token for f in feats) + Counter(bigrams)
+    unit = {f: share / counts[f] for f, share in shares.items()}
     terms: dict[str, float] = {}
-    for token, feats in zip(toks, per_token, strict=True):
-        terms[token] = terms.get(token, 0.0) + sum(shares.get(f, 0.0) / seen[f] for f in feats)
+    for token, n in token_counts.items():
+        terms[token] = n * sum(unit[f] for f in features_of(token))
     for i, bigram in enumerate(bigrams):
-        if bigram in shares:
+        if bigram in unit:
             term = f"{toks[i]} {toks[i + 1]}"
-            terms[term] = terms.get(term, 0.0) + shares[bigram] / seen[bigram]
+            terms[term] = terms.get(term, 0.0) + unit[bigram]
     ranked = sorted(terms.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
     return [(term, round(weight * scale, 3)) for term, weight in ranked[:REASONS_SHOWN] if weight]
 

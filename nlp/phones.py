@@ -90,20 +90,41 @@ def _needs_trunk_prefix(region: str) -> bool:
     return bool(metadata and metadata.national_prefix == "0")
 
 
+_NUMBER_KINDS = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "personal_number", "voip",
+                 "pager", "uan", "voicemail")
+
+
 @lru_cache(maxsize=512)
-def _plan(region: str) -> tuple[str, frozenset[int]]:
-    """(national prefix, possible national lengths) of a region, for a cheap test before parsing."""
+def _plan(region: str) -> tuple[str, frozenset[int], re.Pattern[str] | None]:
+    """(national prefix, possible national lengths, pattern every valid national number of the
+    region matches: its number kinds' patterns together) of a region: a test before parsing, which
+    costs a hundred times more. The pattern is None where the national prefix rewrites the number
+    (Argentina, Mexico...): no shortcut there."""
     metadata = PhoneMetadata.metadata_for_region(region)
     if metadata is None:
-        return "", frozenset()
-    return metadata.national_prefix or "", frozenset(metadata.general_desc.possible_length)
+        return "", frozenset(), None
+    kinds = [getattr(metadata, kind, None) for kind in _NUMBER_KINDS]
+    patterns = [d.national_number_pattern for d in kinds if d is not None and d.national_number_pattern]
+    pattern = None if metadata.national_prefix_transform_rule or not patterns else \
+        re.compile("(?:" + "|".join(patterns) + ")")
+    return metadata.national_prefix or "", frozenset(metadata.general_desc.possible_length), pattern
+
+
+@lru_cache(maxsize=512)
+def _calling_code(region: str) -> str:
+    return str(phonenumbers.country_code_for_region(region))
 
 
 def _may_fit(digits: str, region: str) -> bool:
-    prefix, lengths = _plan(region)
-    n = len(digits)
-    return n in lengths or (bool(prefix) and digits.startswith(prefix) and n - len(prefix) in lengths) \
-        or digits.startswith("00")
+    """Whether `digits` (no "+" written) can be a national number of `region` at all."""
+    if digits.startswith(("00", _calling_code(region))):
+        return True  # an international call prefix or the country code: the parser reads them
+    prefix, lengths, pattern = _plan(region)
+    if pattern is None:
+        return True
+    national = digits[len(prefix):] if prefix and digits.startswith(prefix) else digits
+    return len(national) in lengths and pattern.fullmatch(national) is not None \
+        or len(digits) in lengths and pattern.fullmatch(digits) is not None
 
 
 def masked_ranges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -159,11 +180,17 @@ def _region_reader(region: str) -> Callable[[str, bool], str | None]:
 
 
 def _plus_before(text: str, start: int) -> int | None:
-    """Offset of a '+' written just before the number (international form), else None."""
+    """Offset of a '+' (or the word "plus") written just before the number (international form)."""
     i = start - 1
     while i >= 0 and text[i] in " \u00a0":
         i -= 1
-    return i if i >= 0 and text[i] in "+\uff0b" and start - i <= 2 else None
+    if i >= 0 and text[i] in "+\uff0b" and start - i <= 2:
+        return i
+    word = _PLUS_WORD.search(text, max(0, start - 6), start)
+    return word.start() if word else None
+
+
+_PLUS_WORD = re.compile(r"(?<![\w])plus\s{1,2}$", re.IGNORECASE)
 
 
 def _phones_in_run(text: str, run: DigitRun, read: Callable[[str, bool], str | None]) -> list[PhoneFound]:
@@ -208,6 +235,17 @@ def _national_looking(text: str, run: DigitRun, found: PhoneFound, region: str) 
         return (len(digits) == 10 or (len(digits) == 11 and digits[0] == "1")) and \
             (groups is None or groups in _NANP_GROUPS)
     return _plan(region)[0] == "0" and digits.startswith("0")
+
+
+def _shape_reader(region: str) -> Callable[[str, bool], str | None] | None:
+    """The reader of `region` for numbers placed by shape alone: written with its trunk prefix "0",
+    or ten digits in the North American plan; None for regions whose numbers have neither."""
+    read = _region_reader(region)
+    if phonenumbers.country_code_for_region(region) == 1:
+        return lambda digits, plus: read(digits, plus) if plus or len(digits) in (10, 11) else None
+    if _plan(region)[0] == "0":
+        return lambda digits, plus: read(digits, plus) if plus or digits.startswith("0") else None
+    return None
 
 
 _NANP_GROUPS = {(10,), (3, 3, 4), (3, 7), (6, 4), (1, 3, 3, 4), (11,), (1, 10)}
@@ -304,9 +342,10 @@ class _Inference:
         ``_narrowed``), and what still has several stays ambiguous."""
         readings: dict[tuple[int, int], dict[str, PhoneFound]] = {}
         for region in hinted_regions():
-            if region in tried:
+            read = None if region in tried else _shape_reader(region)
+            if read is None:
                 continue
-            for f in _phones_in_run(self.text, run, _region_reader(region)):
+            for f in _phones_in_run(self.text, run, read):
                 if _national_looking(self.text, run, f, region):
                     readings.setdefault((f.start, f.end), {})[f.e164] = f
         found: list[PhoneFound] = []

@@ -115,7 +115,12 @@ def _gazetteer() -> tuple[dict[str, tuple[str, int]], frozenset[str], re.Pattern
 
 def language_regions(lang: str | None) -> tuple[str, ...]:
     """The regions where `lang` is spoken, per the data file (empty for an unknown language)."""
-    return tuple(load_model(REGIONS_FILE, RegionHints).languages.get(lang or "", ()))
+    return _languages().get(lang or "", ())
+
+
+@lru_cache(maxsize=1)
+def _languages() -> dict[str, tuple[str, ...]]:
+    return {lang: tuple(codes) for lang, codes in load_model(REGIONS_FILE, RegionHints).languages.items()}
 
 
 _CALLING_CODE = re.compile(r"(?<![\w+])(?:\+|＋|\b00)\s?\(?(?P<cc>[1-9]\d{0,2})")

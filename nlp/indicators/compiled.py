@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from nlp.lexicon import Entry, LexiconError, Pattern, fingerprint, load_context, load_entries, load_words
+from nlp.lexicon_types import Entry, LexiconError, Pattern, fingerprint
 
 CACHE_ENV = "SIGNALSTACK_CACHE_DIR"
 FORMAT = 3
@@ -43,13 +43,18 @@ def cache_dir() -> Path | None:
 
 
 def _key() -> str:
-    import simplemma
+    import importlib.util
+
     import spacy
 
     nlp_dir = Path(__file__).parent.parent
-    own = b"".join(p.read_bytes() for p in (Path(__file__), nlp_dir / "pipeline.py", nlp_dir / "lexicon.py"))
+    own = b"".join(p.read_bytes() for p in (Path(__file__), nlp_dir / "pipeline.py", nlp_dir / "lexicon.py",
+                                             nlp_dir / "lexicon_types.py"))
+    spec = importlib.util.find_spec("simplemma")  # its version without importing it (60 ms)
+    simplemma_file = Path(spec.origin) if spec and spec.origin else None
+    simplemma_stamp = f"{simplemma_file.stat().st_mtime_ns}" if simplemma_file else "none"
 
-    code = hashlib.sha256(own + f"{simplemma.__version__}/{spacy.__version__}/{FORMAT}".encode()).hexdigest()[:12]
+    code = hashlib.sha256(own + f"{simplemma_stamp}/{spacy.__version__}/{FORMAT}".encode()).hexdigest()[:12]
     return f"{fingerprint()}-{code}"
 
 
@@ -105,6 +110,7 @@ def _pattern_steps(pattern: Pattern, nlp: Any) -> tuple[list[str], str]:
 
 def compile_lexicon() -> Compiled:
     """Compile from the data files (LexiconError names the file and place of a problem)."""
+    from nlp.lexicon import load_context, load_entries, load_words
     from nlp.pipeline import PIPELINE_LANGS, get_pipeline, inflections
 
     entries, words, context = load_entries(), load_words(), load_context()
@@ -150,6 +156,9 @@ def _store(path: Path, compiled: Compiled) -> None:
         with tempfile.NamedTemporaryFile("w", dir=path.parent, suffix=".tmp", delete=False, encoding="utf-8") as f:
             json.dump(_to_json(compiled), f, ensure_ascii=False)
         os.replace(f.name, path)
+        for old in path.parent.glob("indicators-*.json"):
+            if old != path:
+                old.unlink(missing_ok=True)  # a lexicon that changed since
     except OSError:
         pass  # a read-only cache: compile in memory next time too
 
@@ -172,6 +181,8 @@ def compiled_lexicon() -> Compiled:
 
 def clear() -> None:
     """Forget the compiled lexicon of this process (after the data files changed, in tests)."""
+    from nlp.lexicon import load_context, load_entries, load_words
+
     for fn in (compiled_lexicon, load_entries, load_words, load_context):
         getattr(fn, "cache_clear", lambda: None)()
 

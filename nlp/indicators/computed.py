@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from nlp.ages import AgeFound
 from nlp.emails import EmailFound
 from nlp.indicators.compiled import computed_entry
-from nlp.lexicon import Entry
+from nlp.lexicon_types import Entry
 from nlp.licences import LicenceFound
 from nlp.phones import PhoneFound
 from nlp.prices import PriceFound

@@ -16,12 +16,11 @@ from functools import cache
 from typing import Any
 
 from spacy.attrs import LOWER
-from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from nlp.indicators import context
 from nlp.indicators.compiled import compiled_lexicon
-from nlp.lexicon import Entry, Pattern
+from nlp.lexicon_types import Entry, Pattern
 
 _BOUNDARIES = frozenset({".", "!", "?", "!!", "?!", "!?", "...", "…", "•"})
 _FORM_CACHE_LIMIT = 300_000
@@ -69,7 +68,7 @@ class Matchers:
                 found = frozenset({-1})  # a sentence boundary: no class, not even `*`
             else:
                 ids = set(self.exact.get(lower, ()))
-                ids.update(cid for prefix, cid in self.prefixes if text.startswith(prefix) and text != prefix)
+                ids.update(cid for prefix, cid in self.prefixes if text.startswith(prefix))
                 ids.update(self.any_classes)
                 found = frozenset(ids)
             if len(self._forms) < _FORM_CACHE_LIMIT:
@@ -93,10 +92,12 @@ def _longest_end(steps: Steps, k: int, pos: int, classes: list[frozenset[int]]) 
 
 @cache
 def build_matchers(lang: str) -> Matchers:
-    from nlp.pipeline import PIPELINE_LANGS
+    from nlp.pipeline import PIPELINE_LANGS, get_pipeline
 
     lexicon = compiled_lexicon()
     lang = lang if lang in PIPELINE_LANGS else "nl"
+    # The vocabulary's own keys: spaCy's built-in symbols ("agent", "det") are small ids, not hashes.
+    string_key = get_pipeline(lang).vocab.strings.add
     class_ids: dict[tuple[Any, ...], int] = {}
     exact: dict[int, list[int]] = {}
     prefixes: list[tuple[str, int]] = []
@@ -107,7 +108,7 @@ def build_matchers(lang: str) -> Matchers:
         if key not in class_ids:
             cid = class_ids[key] = len(class_ids)
             for form in step["forms"]:
-                exact.setdefault(hash_string(form), []).append(cid)
+                exact.setdefault(string_key(form), []).append(cid)
             prefixes.extend((p, cid) for p in step["prefixes"])
             if step["any"]:
                 any_classes.append(cid)

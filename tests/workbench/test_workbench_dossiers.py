@@ -22,7 +22,8 @@ def test_an_analyst_cannot_open_another_teams_dossier(world, app, settings):
     theirs = _dossier(settings, owner="bert")
     at = app(world, "anna", "dossiers", dossier=str(theirs))
     assert not app.failed(at)
-    assert at.error and "noord" in at.error[0].value
+    # The same words as for a dossier that does not exist: the refusal names neither team nor owner.
+    assert at.error and "not found or not allowed" in at.error[0].value and "noord" not in at.error[0].value
     assert not at.get("metric")  # nothing of the dossier is shown
 
 

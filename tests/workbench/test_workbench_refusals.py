@@ -37,7 +37,13 @@ def test_another_teams_dossier_reads_like_a_missing_one(world, app, settings):
     assert not app.failed(huge)
 
 
-def test_sign_in_is_throttled_after_failures(world, app, settings):
+def test_sign_in_is_throttled_after_failures(world, app, settings, monkeypatch):
+    from datetime import timedelta
+
+    from core import users
+
+    # Lock after the third failure, so the test does not depend on how fast AppTest reruns.
+    monkeypatch.setattr(users, "ACCOUNT_THROTTLE", users.Throttle(free=3, lock_after=3, lockout=timedelta(minutes=5)))
     at = app(world, None)
     for _ in range(3):
         at.text_input(key="signin_username").input("anna")
@@ -45,6 +51,24 @@ def test_sign_in_is_throttled_after_failures(world, app, settings):
         at.button[0].click().run()
         assert "wachtwoord" in at.error[0].value
     at.text_input(key="signin_password").input(world.password)
-    at.button[0].click().run()  # right password, but within the delay
+    at.button[0].click().run()  # right password, but locked
     assert at.session_state.get("user_id") is None
     assert "Te veel mislukte inlogpogingen" in at.error[0].value
+
+
+def test_the_audit_page_shows_a_cut_tail(world, app, settings):
+    from sqlalchemy import text
+
+    from core.db import get_engine
+    from core.pg_guards import drop_audit_guards
+
+    app(world, "anna", "triage")  # some audited views, each checkpointed after its commit
+    with get_engine(settings).begin() as conn:
+        drop_audit_guards(conn)
+        last = conn.execute(text("SELECT max(id) FROM audit_log")).scalar()
+        conn.execute(text("DELETE FROM audit_log WHERE id = :i"), {"i": last})
+    at = app(world, "audrey", "audit")
+    at.button(key="audit_verify").click().run()
+    assert not app.failed(at)
+    assert any("entries missing" in e.value or "not in the chain" in e.value for e in at.error), \
+        [e.value for e in at.error]

@@ -187,7 +187,8 @@ def test_beat_schedule_has_one_monitoring_entry_per_site_and_an_analysis_sweep()
     spec = {"classic": {"every_hours": 2, "purpose": "p", "legal_basis": "b"},
             "search": {"cron": "30 6 * * *", "purpose": "p", "legal_basis": "b"}}
     schedule = beat_schedule(Settings({"monitor_schedule": json.dumps(spec)}))
-    assert set(schedule) == {"monitor-classic", "monitor-search", "analysis-sweep", "retention-purge"}
+    assert set(schedule) == {"monitor-classic", "monitor-search", "analysis-sweep", "retention-purge",
+                             "audit-checkpoint"}
     assert schedule["monitor-classic"]["schedule"].total_seconds() == 7200
     assert isinstance(schedule["monitor-search"]["schedule"], crontab)
     assert schedule["monitor-search"]["kwargs"]["legal_basis"] == "b"
