@@ -66,6 +66,7 @@ class Adapter:
     politeness: dict[str, Any]
     base_url: str = ""
     path: Path | None = field(default=None, compare=False)
+    content: str = "adult"  # adult | mixed: on a mixed site a classifier decides per ad (nlp.listing)
 
     def id_in_url(self, url: str) -> str | None:
         for pattern in self.id_from_url:
@@ -230,6 +231,9 @@ class AdapterModel(Strict):
     description: str = ""
     country: Annotated[str, AfterValidator(_country)] = "NL"
     """ISO 3166 code that national phone numbers in the ads default to."""
+    content: Literal["adult", "mixed"] = "adult"
+    """What the site carries: ``adult`` (escort and profile ads only) or ``mixed`` (a marketplace where
+    jobs, rooms and sales sit beside escort ads; there each ad is classified before indicators flag)."""
     base_url: str = ""
     """Default site root; ``signalstack crawl --base-url`` overrides it."""
     start_urls: Annotated[list[Annotated[str, AfterValidator(_site_path)]], Field(min_length=1)]
@@ -277,6 +281,7 @@ class AdapterModel(Strict):
             denied_paths=tuple(map(re.compile, self.denied_paths)),
             max_depth=self.max_depth, max_listing_pages=self.max_listing_pages,
             politeness=self.politeness.model_dump(), base_url=self.base_url, path=path,
+            content=self.content,
         )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -72,11 +73,23 @@ def _entities(version: AdVersion, extraction: Extraction) -> list[Entity]:
     return rows
 
 
+@lru_cache(maxsize=64)
+def site_content(site: str) -> str:
+    """What a site carries, from its adapter: ``adult`` or ``mixed`` (no adapter, e.g. an imported site:
+    ``adult``, which keeps the rule-based non-adult check)."""
+    from crawlers.adapters import AdapterError, load_adapter
+
+    try:
+        return load_adapter(site).content
+    except AdapterError:
+        return "adult"
+
+
 def analyse_version(session: Session, version: AdVersion, country: str, flag_threshold: float,
-                    licence_register: frozenset[str] | None = None) -> bool:
+                    licence_register: frozenset[str] | None = None, content: str = "adult") -> bool:
     """Store this version's analysis (earlier rows must be cleared first); returns whether it is flagged."""
     extraction = extract(version.body or "", title=version.title or None, country=country or "NL",
-                         licence_register=licence_register)
+                         licence_register=licence_register, site_content=content)
     hits = extraction.indicators + _field_hits(version, extraction)
     session.add_all(_entities(version, extraction))
     session.add_all(
@@ -101,13 +114,13 @@ def _clear_analysis(session: Session, version_ids: list[int]) -> None:
     session.execute(delete(Score).where(Score.ad_version_id.in_(version_ids), Score.model_version == MODEL_VERSION))
 
 
-def locked_versions(session: Session, *conditions: Any, limit: int | None = None) -> list[tuple[AdVersion, str]]:
-    """(version, site country) rows matching `conditions`, in id order, locked for this transaction.
+def locked_versions(session: Session, *conditions: Any, limit: int | None = None) -> list[tuple[AdVersion, str, str]]:
+    """(version, site country, site name) rows matching `conditions`, in id order, locked for this transaction.
 
     ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so that two analysers never take the same row;
     SQLite's ``BEGIN IMMEDIATE`` serialises writers anyway."""
     query = (
-        select(AdVersion, Site.country)
+        select(AdVersion, Site.country, Site.name)
         .join(Ad, Ad.id == AdVersion.ad_id)
         .join(Site, Site.id == Ad.site_id)
         .where(*conditions)
@@ -118,14 +131,15 @@ def locked_versions(session: Session, *conditions: Any, limit: int | None = None
     return list(session.execute(query.with_for_update(of=AdVersion, skip_locked=True)).all())
 
 
-def analyse_rows(session: Session, rows: list[tuple[AdVersion, str]], threshold: float, register: Any,
+def analyse_rows(session: Session, rows: list[tuple[AdVersion, str, str]], threshold: float, register: Any,
                  actor: str, reanalyse: bool = False) -> int:
     """The one analysis transaction body, for the in-process path and the workers alike: clear what an
     earlier run stored, analyse each version, and audit the batch. Returns how many were flagged.
 
     The caller owns the transaction: nothing is visible until it commits, and a kill leaves nothing."""
-    _clear_analysis(session, [version.id for version, _ in rows])
-    flagged = sum(analyse_version(session, version, country, threshold, register) for version, country in rows)
+    _clear_analysis(session, [version.id for version, *_ in rows])
+    flagged = sum(analyse_version(session, version, country, threshold, register, site_content(site))
+                  for version, country, site in rows)
     audit.record(session, actor, "analyse", "ad_versions", f"{rows[0][0].id}-{rows[-1][0].id}",
                  analysed=len(rows), flagged=flagged, model_version=MODEL_VERSION, reanalyse=reanalyse)
     return flagged

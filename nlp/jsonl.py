@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import Any
 
-OPTIONAL_STRING_FIELDS = ("title", "lang", "country")
+OPTIONAL_STRING_FIELDS = ("title", "lang", "country", "site_content")
 
 
 def read_ad_object(line: str) -> dict[str, Any]:
@@ -53,8 +53,11 @@ def _extract_record(line: str, licence_register: frozenset[str] | None = None) -
         country = "auto"  # no hint: the region of national numbers is inferred from the ad
     elif country not in phonenumbers.SUPPORTED_REGIONS:
         raise ValueError(f"unknown country {record['country']!r} (expected an ISO 3166 code such as NL, or \"auto\")")
+    content = (record.get("site_content") or "adult").strip().lower()
+    if content not in ("adult", "mixed"):
+        raise ValueError(f"unknown site_content {record['site_content']!r} (expected \"adult\" or \"mixed\")")
     result = extract(record["text"], title=record.get("title") or None, lang=record.get("lang"), country=country,
-                     licence_register=licence_register)
+                     licence_register=licence_register, site_content=content)
     return {"id": record["id"], **result.contract()}
 
 

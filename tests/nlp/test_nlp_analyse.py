@@ -92,11 +92,11 @@ def test_a_failing_batch_leaves_no_half_analysed_version(settings, monkeypatch):
     real = analyse_module.analyse_version
     calls = {"n": 0}
 
-    def crash_on_second(session, version, country, threshold, register=None):
+    def crash_on_second(session, version, country, threshold, register=None, *rest):
         calls["n"] += 1
         if calls["n"] == 2:
             raise RuntimeError("killed")
-        return real(session, version, country, threshold, register)
+        return real(session, version, country, threshold, register, *rest)
 
     monkeypatch.setattr(analyse_module, "analyse_version", crash_on_second)
     with pytest.raises(RuntimeError):
