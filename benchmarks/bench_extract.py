@@ -22,12 +22,8 @@ import os
 import random
 import resource
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 NAMES = ["Lisa", "Eva", "Anna", "Mila", "Sara", "Noa", "Julia", "Emma", "Lotte", "Fleur", "Amy", "Kim"]
 CITIES = ["Amsterdam", "Rotterdam", "Den Haag", "Utrecht", "Eindhoven", "Groningen", "Breda", "Zwolle"]

@@ -1,6 +1,6 @@
 """Score the indicators on labelled sentences written outside the lexicons (JSON Lines).
 
-    python -m benchmarks.indicatoreval [FILE_OR_DIR ...] [--failures N] [--blind]
+    python -m benchmarks.indicatoreval [FILE_OR_DIR ...] [--failures N] [--blind] [--write-doc]
 
 Each line is ``{"id", "lang", "text", "labels": [...], "kind": "positive|hard_negative|non_adult|clean"}``.
 Per category (minor, coercion, movement), a text is predicted positive when any hit of that category
@@ -10,6 +10,8 @@ texts with any minor or coercion flag.
 
 A directory means its ``indicators*.jsonl`` files. The blind set (``tests/data/blind``) may be
 scored, but only as aggregate figures: ``--failures`` is refused for it, so nobody tunes to it.
+``--write-doc`` rewrites the section of docs/EVALUATION.md between the indicator markers with a
+row per development file (and the blind set, with ``--blind``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "EVALUATION.md"
+START, END = "<!-- nlp:indicators:start -->", "<!-- nlp:indicators:end -->"
 DEV = ROOT / "tests" / "data" / "dev"
 BLIND = ROOT / "tests" / "data" / "blind"
 CATEGORIES = ("minor", "coercion", "movement")
@@ -102,6 +106,34 @@ def render(name: str, s: Score) -> str:
     quiet = ", ".join(f"{s.flagged[k]} of {s.quiet[k]} {k}" for k in QUIET_KINDS if s.quiet[k])
     lines.append(f"texts with a minor or coercion flag that should have none: {quiet or 'none scored'}")
     return "\n".join(lines)
+
+
+def doc_rows(scored: list[tuple[str, Score]]) -> list[str]:
+    rows = ["| set | texts | minor P / R | coercion P / R | movement P / R | non-adult, clean, hard-negative texts "
+            "with a minor or coercion flag |", "|---|---|---|---|---|---|"]
+    for name, s in scored:
+        cells = [f"{s.precision(c):.3f} / {s.recall(c):.3f}" for c in CATEGORIES]
+        quiet = ", ".join(f"{s.flagged[k]} of {s.quiet[k]}" for k in QUIET_KINDS)
+        rows.append(f"| {name} | {s.items} | {' | '.join(cells)} | {quiet} |")
+    return rows
+
+
+def write_doc(rows: list[str], doc: Path = DOC) -> None:
+    from benchmarks.nlpeval import write_doc as write_section
+
+    notes = (DOC.parent / "indicators-evaluation-notes.md")
+    body = [START, "## Indicators on sentences written outside the lexicons (`python -m benchmarks.indicatoreval`)",
+            "", *rows, ""]
+    if notes.exists():
+        body += [notes.read_text(encoding="utf-8").rstrip(), ""]
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Evaluation\n"
+    section = "\n".join([*body, END])
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        doc.write_text(before + section + rest.split(END, 1)[1], encoding="utf-8")
+    else:
+        write_section(section, doc) if False else doc.write_text(text.rstrip("\n") + "\n\n" + section + "\n",
+                                                                  encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -189,7 +189,7 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
 
     hits: list[dict[str, Any]] = []
     kept_back: list[dict[str, Any]] = []
-    for raw in match_patterns(doc, lang):
+    for raw in match_patterns(doc, lang, text):
         if suppressed(raw.entry.category, raw.start) or context.is_negated(doc, raw.token_start) \
                 or context.is_refused(text, raw.end) or (raw.pattern.loose and adult_age):
             continue

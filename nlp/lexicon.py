@@ -34,7 +34,15 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from core.datafiles import DataFiles, Said, Strict, load_model
-from nlp.lexicon_types import CONTEXT_FILE, INDICATOR_DIR, LEXICON_FILES, WORDS_FILE, Entry, LexiconError, Pattern
+from nlp.lexicon_types import (
+    CONTEXT_FILE,
+    INDICATOR_DIR,
+    LEXICON_FILES,
+    WORDS_FILE,
+    Entry,
+    LexiconError,
+    Pattern,
+)
 
 __all__ = ["CONTEXT_FILE", "INDICATOR_DIR", "LEXICON_FILES", "WORDS_FILE", "Entry", "LexiconError", "Pattern"]
 CATEGORIES = ("minor", "coercion", "movement", "obfuscation", "trust", "licensing")
@@ -82,6 +90,8 @@ class PatternModel(Strict):
     unless: list[str] = []
     """Steps that cancel a hit when one occurs in the same sentence within `unless_window` tokens."""
     unless_window: Annotated[int, Field(ge=1, le=30)] = 8
+    unless_next: list[str] = []
+    """Steps that cancel a hit when the token right after it is one of them ("first time *in* Leeds")."""
     requires: list[Literal["adult"]] = []
     """Context the whole text must have: `adult` = an adult-service cue of context.yaml."""
 
@@ -90,7 +100,7 @@ class PatternModel(Strict):
         kinds = [k for k in PATTERN_KINDS if getattr(self, k) is not None]
         if len(kinds) != 1:
             raise ValueError(f"a pattern needs exactly one of {PATTERN_KINDS} (has {kinds or 'none'})")
-        steps = (self.seq or []) + (self.near or []) + self.unless
+        steps = (self.seq or []) + (self.near or []) + self.unless + self.unless_next
         problems = [p for step in steps for p in step_problems(step)]
         if self.seq is not None and (not self.seq or self.seq[0].startswith("?") or self.seq[0] == "*"):
             problems.append("seq: the first step must be required and not `*`")
@@ -209,7 +219,8 @@ class ContextFile(Strict):
 
 def _pattern(model: PatternModel) -> Pattern:
     return Pattern(model.kind, getattr(model, model.kind), model.loose, model.weight, model.window, model.ordered,
-                   model.negatable, tuple(model.unless), model.unless_window, tuple(model.requires))
+                   model.negatable, tuple(model.unless), model.unless_window, tuple(model.requires),
+                   tuple(model.unless_next))
 
 
 def _entry(model: EntryModel, file: str) -> Entry:
@@ -264,7 +275,7 @@ def entry_problems(entries: tuple[Entry, ...], words: dict[str, tuple[str, ...]]
             problems.append(f"{where}: category/weight differ from {seen.file}")
         for p in entry.patterns:
             steps = list(p.value) if p.kind in ("seq", "near") else []
-            for step in steps + list(p.unless):
+            for step in steps + list(p.unless) + list(p.unless_next):
                 for alt in step.lstrip("?").split("|"):
                     if alt.startswith("$") and alt[1:] not in words:
                         problems.append(f"{where}: unknown word set {alt!r}")

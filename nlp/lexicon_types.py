@@ -35,6 +35,7 @@ class Pattern:
     unless: tuple[str, ...] = ()
     unless_window: int = 8
     requires: tuple[str, ...] = ()
+    unless_next: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -309,7 +309,18 @@ class _Inference:
         found = _phones_in_run(self.text, run, _international_e164)
         if found:
             return found, []
+        if self._mistyped_at_home(run):
+            return [], []
         return self._by_shape(run, tried)
+
+    def _mistyped_at_home(self, run: DigitRun) -> bool:
+        """A number written with the given region's trunk prefix in an ad in that region's language
+        ("06-72237154" in Dutch on a Dutch site) that is not valid there is a mistyped or made-up
+        local number far more often than a foreign one: it is not placed abroad by shape."""
+        if not self.region or self.region not in language_regions(self.lang):
+            return False
+        prefix = _plan(self.region)[0]
+        return bool(prefix) and "".join(t.digits for t in run.tokens[:3]).startswith(prefix)
 
     def _elsewhere(self, run: DigitRun, given: list[PhoneFound]) -> list[PhoneFound] | None:
         """The reading in a region the text points to clearly more than to the given one."""

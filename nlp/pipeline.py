@@ -14,6 +14,7 @@ abbreviation the first time a text contains it, which gives the same tokens.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -23,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 PIPELINE_LANGS = ("nl", "en")
+_CHUNK = re.compile(r"[^\s]*\.[^\s]*")
 
 
 def lemma_langs(lang: str) -> tuple[str, ...]:
@@ -68,35 +70,33 @@ def inflections(words: Iterable[str]) -> dict[str, list[str]]:
 class LazyAbbreviations:
     """The pipeline's tokenizer, with dotted abbreviation exceptions added when first seen.
 
-    Without the exception "bijv." the tokenizer splits off the final period; so wherever a period
-    token follows other tokens without a space, the joined text is looked up among the pending
-    exceptions (so is a token that ends in a period itself), and when one is found it is added and
-    the text tokenized again.
+    Without the exception "bijv." the tokenizer splits off the final period; so before a text is
+    tokenized, every piece of it that ends in a period is looked up among the pending exceptions,
+    and the ones found are added first.
     """
 
     def __init__(self, tokenizer: Any, pending: dict[str, Any]) -> None:
         self.tokenizer = tokenizer
         self.pending = pending
+        self.longest = max(map(len, pending), default=0)
+
+    def _found(self, text: str) -> dict[str, Any]:
+        """Pending exceptions that occur in the text: every piece of a whitespace-delimited chunk
+        that ends at one of its periods (on strings, which is cheaper than walking the tokens)."""
+        found = {}
+        for chunk in _CHUNK.findall(text):
+            end = chunk.find(".")
+            while end >= 0:
+                for start in range(max(0, end + 1 - self.longest), end):
+                    piece = chunk[start : end + 1]
+                    if piece in self.pending:
+                        found[piece] = self.pending.pop(piece)
+                end = chunk.find(".", end + 1)
+        return found
 
     def __call__(self, text: str) -> Doc:
-        doc = self.tokenizer(text)
-        if "." not in text or not self.pending:
-            return doc
-        found = {}
-        for i, token in enumerate(doc):
-            if token.text in self.pending:
-                found[token.text] = self.pending.pop(token.text)
-            if not token.text.endswith("."):
-                continue
-            joined, j = token.text, i - 1
-            while j >= 0 and not doc[j].whitespace_ and len(joined) < 20:
-                joined = doc[j].text + joined
-                if joined in self.pending:
-                    found[joined] = self.pending.pop(joined)
-                j -= 1
-        if not found:
-            return doc
-        for string, substrings in found.items():
+        found = self._found(text) if self.pending and "." in text else None
+        for string, substrings in (found or {}).items():
             self.tokenizer.add_special_case(string, substrings)
         return self.tokenizer(text)
 

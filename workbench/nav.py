@@ -18,6 +18,7 @@ PAGES = (
     ("home", "home", ":material/dashboard:", None),
     ("triage", "triage", ":material/checklist:", "ad.view"),
     ("ad", "ad", ":material/article:", "ad.view"),
+    ("capture", "capture", ":material/history_edu:", "ad.view"),
     ("search", "search", ":material/search:", "ad.view"),
     ("network", "network", ":material/hub:", "ad.view"),
     ("trends", "trends", ":material/trending_up:", "ad.view"),

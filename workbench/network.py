@@ -187,3 +187,47 @@ def clusters_in(session: Session, facts: dict[int, AdFacts]) -> list[Cluster]:
     if not ids:
         return []
     return list(session.execute(select(Cluster).where(Cluster.id.in_(ids)).order_by(Cluster.id)).scalars())
+
+
+SEED_KINDS = ("ad", "cluster", "phone", "email", "handle", "image", "text", "url")
+
+
+def resolve_seed(session: Session, seed: str, country: str = "NL") -> tuple[str, str, set[int]]:
+    """(kind, value, ads) for a start typed as in search: ``0612345678``, ``x@y.nl``, ``@handle``, ``12``
+    (an ad), a URL, words, an image hash; ``kind:value`` (``cluster:3``, ``phone:…``) also works."""
+    from workbench.search import guess_kind
+
+    text = seed.strip()
+    kind, colon, value = text.partition(":")
+    if colon and kind.strip().lower() in SEED_KINDS and not text.lower().startswith(("http:", "https:")):
+        kind, value = kind.strip().lower(), value.strip()
+    else:
+        kind, value = guess_kind(text), text
+    if kind in ("text",) and len(value) >= 3:
+        ids = set(session.execute(matching_ad_ids("text", value, country).limit(50)).scalars())
+        return kind, value, ids
+    return kind, value, seed_ad_ids(session, f"{kind}:{value}", country)
+
+
+def ads_of_node(session: Session, node: str, country: str = "NL", limit: int = 150) -> set[int]:
+    """The ads a graph node stands for (an ad itself; the ads sharing a phone, photo or cluster)."""
+    kind, _, value = node.partition(":")
+    if kind == "ad":
+        ad_id = parse_id(value)
+        return {ad_id} if ad_id is not None else set()
+    if kind in LINK_KINDS or kind in ("image", "cluster"):
+        return _ads_sharing(session, {(kind, value)}, limit)
+    return set()
+
+
+def expanded_neighbourhood(session: Session, seeds: set[int], hops: int, expanded: list[str],
+                           max_ads: int = 150, country: str = "NL") -> dict[int, AdFacts]:
+    """`neighbourhood` of the seeds, plus one more hop around each node the analyst expanded."""
+    facts = neighbourhood(session, seeds, hops=hops, max_ads=max_ads)
+    if not expanded:
+        return facts
+    known = set(facts)
+    for node in expanded:
+        around = ads_of_node(session, node, country, max_ads)
+        known |= set(neighbourhood(session, around, hops=1, max_ads=max_ads))
+    return _facts(session, known)

@@ -120,7 +120,7 @@ def matching_ad_ids(kind: str, query: str, country: str = "NL") -> object:
         return select(AdVersion.ad_id).where(text_matches(cast(AdVersion.images, Text), q.lower()))
     if kind == "ad":
         by_site_id = select(Ad.id).where(Ad.site_ad_id == q)
-        ad_id = parse_id(q)  # a 63-bit id or None: a huge number must not overflow in the database
+        ad_id = parse_id(q)  # a valid id or None: a huge number must not overflow in the database
         return select(Ad.id).where(Ad.id == ad_id).union(by_site_id) if ad_id is not None else by_site_id
     if kind == "url":
         return select(Ad.id).where(Ad.url == q).union(

@@ -88,7 +88,7 @@ def _word_alternatives(entries: tuple[Entry, ...], words: dict[str, tuple[str, .
     """Every plain word that patterns use, for the inflection table."""
     found = set(lemma_words)
     steps = [s for e in entries for p in e.patterns if p.kind in ("seq", "near") for s in p.value]
-    steps += [s for e in entries for p in e.patterns for s in p.unless]
+    steps += [s for e in entries for p in e.patterns for s in (*p.unless, *p.unless_next)]
     for step in steps:
         for alt in step.lstrip("?").split("|"):
             for w in _expand(alt, words):
@@ -130,6 +130,7 @@ def compile_lexicon() -> Compiled:
                     "entry": e_index, "pattern": p_index, "shape": shape, "regex": pattern.value if shape == "regex" else "",
                     "steps": [_step(s, words, forms) for s in steps],
                     "unless": [_step(s, words, forms) for s in pattern.unless],
+                    "unless_next": [_step(s, words, forms) for s in pattern.unless_next],
                 })
         patterns[lang] = compiled
     return Compiled(entries, context.model_dump(), patterns)
@@ -143,7 +144,8 @@ def _to_json(compiled: Compiled) -> dict[str, Any]:
 def _from_json(data: dict[str, Any]) -> Compiled:
     entries = []
     for raw in data["entries"]:
-        patterns = tuple(Pattern(**{**p, "unless": tuple(p["unless"]), "requires": tuple(p["requires"])})
+        patterns = tuple(Pattern(**{**p, "unless": tuple(p["unless"]), "requires": tuple(p["requires"]),
+                                    "unless_next": tuple(p["unless_next"])})
                          for p in raw["patterns"])
         entries.append(Entry(**{**raw, "patterns": patterns, "positives": tuple(raw["positives"]),
                                 "negatives": tuple(raw["negatives"])}))

@@ -8,7 +8,6 @@ The same words mean something else in a site disclaimer ("geen minderjarigen"), 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 

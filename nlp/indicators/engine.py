@@ -46,6 +46,7 @@ class _Compiled:
     shape: str  # seq | near | regex
     steps: Steps
     unless: frozenset[int]
+    unless_next: frozenset[int]
     regex: re.Pattern[str] | None
 
 
@@ -58,7 +59,14 @@ class Matchers:
     exact: dict[int, list[int]]  # lower-form hash -> class ids
     prefixes: list[tuple[str, int]]
     any_classes: tuple[int, ...]
+    near_classes: frozenset[int] = frozenset()
     _forms: dict[int, frozenset[int]] = field(default_factory=dict)
+    _negation: frozenset[int] | None = None
+
+    def negation_keys(self, doc: Doc) -> frozenset[int]:
+        if self._negation is None:
+            self._negation = frozenset(doc.vocab.strings.add(w) for w in context.rules().negation_words)
+        return self._negation
 
     def classes_of(self, doc: Doc, lower: int) -> frozenset[int]:
         found = self._forms.get(lower)
@@ -120,16 +128,18 @@ def build_matchers(lang: str) -> Matchers:
         pattern = entry.patterns[raw["pattern"]]
         steps = tuple((class_of(s), bool(s["optional"])) for s in raw["steps"])
         unless = frozenset(class_of(s) for s in raw["unless"])
+        unless_next = frozenset(class_of(s) for s in raw["unless_next"])
         regex = re.compile(raw["regex"], re.IGNORECASE) if raw["shape"] == "regex" else None
         index = len(patterns)
-        patterns.append(_Compiled(entry, pattern, raw["shape"], steps, unless, regex))
+        patterns.append(_Compiled(entry, pattern, raw["shape"], steps, unless, unless_next, regex))
         if raw["shape"] == "seq":
             by_first.setdefault(steps[0][0], []).append(index)
         elif raw["shape"] == "near":
             near.append(index)
         else:
             regexes.append(index)
-    return Matchers(patterns, by_first, near, regexes, exact, prefixes, tuple(any_classes))
+    near_classes = frozenset(cid for index in near for cid, _ in patterns[index].steps)
+    return Matchers(patterns, by_first, near, regexes, exact, prefixes, tuple(any_classes), near_classes)
 
 
 def _sentences(classes: list[frozenset[int]]) -> list[int]:
@@ -172,7 +182,8 @@ def _unless(hit: tuple[int, int], unless: frozenset[int], window: int, classes: 
     return False
 
 
-def match_patterns(doc: Doc, lang: str) -> list[RawHit]:
+def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]:
+    """Raw hits of every pattern in `doc` (`text` is doc.text, when the caller has it: cheaper)."""
     matchers = build_matchers(lang)
     lowers = doc.to_array([LOWER]).tolist() if len(doc) else []
     classes = [matchers.classes_of(doc, h) for h in lowers]
@@ -185,7 +196,7 @@ def match_patterns(doc: Doc, lang: str) -> list[RawHit]:
                     found.add((index, i, end))
     sentence: list[int] = []
     if matchers.near:
-        wanted = {cid for index in matchers.near for cid, _ in matchers.patterns[index].steps}
+        wanted = matchers.near_classes
         where: dict[int, list[int]] = {}
         for i, token_classes in enumerate(classes):
             for cid in token_classes & wanted:
@@ -196,27 +207,32 @@ def match_patterns(doc: Doc, lang: str) -> list[RawHit]:
             if all(cid in where for cid, _ in compiled.steps):
                 sentence = sentence or _sentences(classes)
                 if not negated:
-                    words = context.rules().negation_words
-                    negated = [t.lower_ in words for t in doc]
+                    negation = matchers.negation_keys(doc)
+                    negated = [h in negation for h in lowers]
                 for start, end in _near_spans(compiled.steps, compiled.pattern.window, compiled.pattern.ordered,
                                               where, sentence, negated if compiled.pattern.negatable else None):
                     found.add((index, start, end))
+    if text is None and matchers.regexes:
+        text = doc.text
+    text = text or ""
     for index in matchers.regexes:
         regex = matchers.patterns[index].regex
-        for m in regex.finditer(doc.text) if regex else ():
+        for m in regex.finditer(text) if regex else ():
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and len(span):
                 found.add((index, span.start, span.end))
     hits, adult = [], None
     for index, start, end in sorted(found):
         compiled = matchers.patterns[index]
+        if compiled.unless_next and end < len(classes) and not compiled.unless_next.isdisjoint(classes[end]):
+            continue
         if compiled.unless:
             sentence = sentence or _sentences(classes)
             if _unless((start, end), compiled.unless, compiled.pattern.unless_window, classes, sentence):
                 continue
         if "adult" in compiled.pattern.requires:
             if adult is None:
-                adult = context.has_adult_cue(doc.text)
+                adult = context.has_adult_cue(text or doc.text)
             if not adult:
                 continue
         span = doc[start:end]

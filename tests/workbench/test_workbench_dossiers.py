@@ -5,12 +5,15 @@ from __future__ import annotations
 import zipfile
 
 from sqlalchemy import select
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 
 from casefiles.cases import add_ad, create_case
 from casefiles.dossiers import create_dossier
 from casefiles.review import decide
 from core.db import session_scope
 from core.schema import AuditEntry, Capture, Classification, DossierNote, User
+from workbench import downloads
 
 
 def _dossier(settings, owner="anna", subject="0612345678"):
@@ -99,7 +102,7 @@ def test_create_a_dossier_and_add_it_to_a_case(world, app, settings):
     assert any("dossier" in link.value.lower() for link in cases.page_link)
 
 
-def test_coordinator_exports_a_case_and_the_download_is_audited(world, app, settings):
+def test_coordinator_exports_a_case_and_the_download_link_needs_the_browser(world, app, settings):
     with session_scope(settings) as s:
         # The fixture's capture points at no real WARC; as if captured with WARC writing off (digest only).
         capture = s.execute(select(Capture)).scalar_one()
@@ -116,5 +119,14 @@ def test_coordinator_exports_a_case_and_the_download_is_audited(world, app, sett
     assert zipfile.is_zipfile(path)
     actions = [a for (a,) in _audit(settings)]
     assert "case.export" in actions
-    at.get("download_button")[0].click().run()
-    assert "case.download" in [a for (a,) in _audit(settings)]
+    # The bytes never go to st.download_button (its /media/ URL answers anyone); "prepare download"
+    # shows a one-time link bound to the browser's cookies, which a client without them cannot use.
+    assert not at.get("download_button")
+    at.button(key=f"export_{case.id}_prepare").click().run()
+    [link] = [m.value for m in at.markdown if "](download/" in m.value]
+    token = link.rsplit("/", 1)[1].rstrip(")")
+    assert downloads.pending(token)
+    client = TestClient(Starlette(routes=downloads.ROUTES))
+    assert client.get(f"/download/{token}").status_code == 404
+    assert not downloads.pending(token)  # tried once: dead
+    assert "case.download" not in [a for (a,) in _audit(settings)]  # audited by the route, when fetched

@@ -13,6 +13,7 @@ from workbench.access import can, require
 from workbench.diffs import fact_changes, image_changes, text_diff
 from workbench.highlight import highlighted_html
 from workbench.i18n import t
+from workbench.liveurl import live_url
 from workbench.queries import ad_view
 from workbench.ui import audit_once, db, md, short_time, viewer
 from workbench.watch_actions import watch_control
@@ -52,7 +53,8 @@ c1.metric(t("triage.risk_short"), "—" if current.risk is None else f"{current.
 c2.metric(t("ad.versions"), len(ad.versions))
 c3.metric(t("ad.first_seen"), short_time(ad.first_seen))
 c4.metric(t("ad.removed"), short_time(ad.removed_at) if ad.removed_at else t("ad.still_online"))
-st.caption(md(f"{ad.site} · {ad.site_ad_id} · {ad.url}"))
+st.caption(md(f"{ad.site} · {ad.site_ad_id}"))
+live_url(ad.url)
 
 st.html(highlighted_html(current.text, current.hits))
 if current.reasons:
@@ -147,6 +149,9 @@ for v in ad.versions:
     if cap is None:
         st.caption(t("ad.no_capture", version=v.version_no))
         continue
-    st.markdown(f"**v{v.version_no}** · {md(cap['url'])} · HTTP {cap['http_status']} · {short_time(cap['fetched_at'])}")
+    st.markdown(f"**v{v.version_no}** · HTTP {cap['http_status']} · {short_time(cap['fetched_at'])}")
+    live_url(cap["url"])
+    st.page_link("views/capture.py", label=t("replay.open"), query_params={"capture": str(cap["id"])},
+                 icon=":material/history_edu:")
     st.code(f"sha256 {cap['sha256']}\nwarc {cap['warc_file']} @ {cap['warc_offset']}\n"
             f"record {cap['warc_record_id']}\n$ signalstack capture show {cap['id']}", language=None)

@@ -26,7 +26,7 @@ with db() as session:
 if can(who, "dossier.create"):
     dossier_actions.create_controls(who)
 
-requested = parse_id(st.query_params.get("dossier", ""))  # None for anything but a 63-bit id
+requested = parse_id(st.query_params.get("dossier", ""))  # None for anything but a valid id
 options = [d[0] for d in listed]
 labels = {d[0]: f"{COLOUR_SWATCH.get(d[4] or '', '⬜')} #{d[0]} · {t('dossier.kind.' + d[1])} {d[2]}"
           + (f" · {d[3]}" if d[3] else "") for d in listed}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import altair as alt
@@ -11,15 +12,24 @@ import streamlit as st
 from core.settings import get_settings
 from workbench.access import require
 from workbench.actions import show_flash
+from workbench.graph import (
+    KIND_COLOURS,
+    KINDS,
+    SELECTION,
+    chart_rows,
+    cluster_name,
+    group_leaves,
+    network_chart,
+    selected_node,
+)
 from workbench.i18n import t
 from workbench.network import (
     build_graph,
     city_changes,
     clusters_in,
-    layout_frames,
+    expanded_neighbourhood,
     movements,
-    neighbourhood,
-    seed_ad_ids,
+    resolve_seed,
 )
 from workbench.search import SearchError
 from workbench.ui import audit_once, db, md, short_time, viewer
@@ -29,42 +39,74 @@ who = viewer()
 require(who, "ad.view")
 st.title(t("page.network"))
 
-c1, c2 = st.columns([4, 1])
+c1, c2, c3 = st.columns([4, 1, 2])
 seed = c1.text_input(t("network.seed"), value=st.query_params.get("seed", ""), key="network_seed",
-                     placeholder="ad:12 · phone:06 1234 5678 · email:… · handle:… · image:<phash> · cluster:3")
+                     placeholder=t("network.seed_hint"))
 hops = c2.number_input(t("network.hops"), min_value=1, max_value=3, value=2, key="network_hops")
+click = c3.radio(t("network.click"), ("open", "expand"), format_func=lambda m: t("network.click." + m),
+                 horizontal=True, key="network_click")
 if not seed.strip():
     st.info(t("network.choose"))
     st.stop()
 show_flash()
-seed_kind, _, seed_value = seed.strip().partition(":")
-watch_control(who, seed_kind.strip().lower(), seed_value.strip(), "network_seed")
 
+# Nodes the analyst expanded, per start (a new start begins unexpanded).
+expansions = st.session_state.setdefault("network_expanded", {})
+expanded = expansions.setdefault(seed.strip(), [])
+country = get_settings().default_country
 try:
     with st.spinner(t("common.loading")), db() as session:
-        seeds = seed_ad_ids(session, seed.strip(), get_settings().default_country)
-        facts = neighbourhood(session, seeds, hops=int(hops))
+        seed_kind, seed_value, seeds = resolve_seed(session, seed, country)
+        facts = expanded_neighbourhood(session, seeds, int(hops), expanded, country=country)
         clusters = [(c.id, c.kind, c.key, c.summary or {}) for c in clusters_in(session, facts)]
-        audit_once(session, who, "network.view", "seed", seed.strip(), hops=int(hops), ads=len(facts))
+        audit_once(session, who, "network.view", "seed", seed.strip(), hops=int(hops), ads=len(facts),
+                   expanded=list(expanded))
 except SearchError as exc:
     st.error(t("search.bad_query", detail=str(exc)))
     st.stop()
+watch_control(who, seed_kind, seed_value, "network_seed")
 
 if not facts:
     st.info(t("network.nothing"))
     st.stop()
 
 graph = build_graph(facts)
+start = {f"ad:{a}" for a in seeds} if seed_kind in ("ad", "url") else {f"{seed_kind}:{seed_value}"}
+start = {n for n in start if n in graph} or {f"ad:{a}" for a in seeds if f"ad:{a}" in graph}
+shown = group_leaves(graph, start)
+cluster_names = {str(cid): cluster_name(summary, key) for cid, _, key, summary in clusters}
+kind_names = {k: t("network.kind." + k) for k in KINDS}
+nodes, edges = chart_rows(shown, start, cluster_names,
+                          group_label=lambda kind, n: t("network.group", count=n, kind=t("network.kind." + kind)))
 st.caption(t("network.count", ads=len(facts), links=graph.number_of_nodes() - len(facts)))
-nodes, edges = layout_frames(graph)
-edge_chart = alt.Chart(pd.DataFrame(edges or [{"edge": 0, "x": 0.0, "y": 0.0}])).mark_line(
-    color="#bbbbbb", strokeWidth=1).encode(x=alt.X("x:Q", axis=None), y=alt.Y("y:Q", axis=None), detail="edge:N")
-node_chart = alt.Chart(pd.DataFrame(nodes)).mark_circle(opacity=0.9).encode(
-    x="x:Q", y="y:Q", color=alt.Color("kind:N", title=t("network.kind")),
-    size=alt.Size("degree:Q", legend=None, scale=alt.Scale(range=[60, 600])),
-    tooltip=[alt.Tooltip("label:N", title=t("network.node")), alt.Tooltip("title:N", title=t("field.title"))])
-chart = edge_chart + node_chart if edges else node_chart
-st.altair_chart(chart.properties(height=520).interactive(), width="stretch", key="network_graph")
+if shown.number_of_nodes() < graph.number_of_nodes():
+    st.caption(t("network.grouped", shown=shown.number_of_nodes(), total=graph.number_of_nodes()))
+st.html('<div style="display:flex;flex-wrap:wrap;gap:14px;font-size:0.85rem">' + "".join(
+    f'<span><span style="display:inline-block;width:11px;height:11px;border-radius:50%;background:{colour};'
+    f'margin-right:4px"></span>{html.escape(kind_names[kind])}</span>' for kind, colour in KIND_COLOURS.items())
+    + f"<span>★ {html.escape(t('network.start'))}</span></div>")
+picked = selected_node(st.altair_chart(
+    network_chart(nodes, edges, kind_names, tooltip_titles=(t("network.kind"), t("field.title"))),
+    width="stretch", key="network_graph", on_select="rerun", selection_mode=SELECTION))
+if picked:
+    kind, _, value = picked.partition(":")
+    if click == "expand" and kind != "group":
+        if picked not in expanded:
+            expanded.append(picked)
+            st.rerun()
+    elif kind == "ad":
+        st.switch_page("views/ad.py", query_params={"ad": value})
+    elif kind in ("phone", "email", "handle", "image"):
+        st.switch_page("views/search.py", query_params={"kind": kind, "q": value})
+    elif kind == "cluster":
+        st.switch_page("views/network.py", query_params={"seed": f"cluster:{value}"})
+    elif kind == "group":
+        st.caption(md(shown.nodes[picked].get("title", "")))
+if expanded:
+    st.caption(t("network.expanded", nodes=", ".join(expanded)))
+    if st.button(t("network.reset"), key="network_reset"):
+        expansions[seed.strip()] = []
+        st.rerun()
 
 linked = sorted((n for n, d in graph.nodes(data=True) if d["kind"] != "ad"), key=lambda n: -graph.degree(n))
 if linked:
@@ -99,7 +141,7 @@ st.subheader(t("network.clusters"))
 if not clusters:
     st.caption(t("network.no_clusters"))
 for cluster_id, kind, key, summary in clusters:
-    with st.expander(md(f"{kind} · {key} (#{cluster_id})")):
+    with st.expander(md(f"{cluster_name(summary, key)} · {kind} #{cluster_id}")):
         if summary.get("template"):
             st.markdown(t("network.template"))
             st.code(str(summary["template"]), language=None)
