@@ -80,13 +80,16 @@ def world_examples(folder: Path | str) -> list[dict[str, Any]]:
 
 
 def review_examples(session) -> list[dict[str, Any]]:
-    """Examples from the latest review decision per ad, with stored indicators and clusters."""
+    """Examples from the latest final review decision per ad, with stored indicators and clusters.
+
+    A proposal (an analyst's dismissal of an escalated ad, awaiting a coordinator) is not a label."""
     from sqlalchemy import func, select
 
     from core.schema import AdVersion, ReviewDecision
     from models.riskstore import stored_example
 
-    latest = select(func.max(ReviewDecision.id)).group_by(ReviewDecision.ad_id)
+    latest = (select(func.max(ReviewDecision.id)).where(ReviewDecision.status == "final")
+              .group_by(ReviewDecision.ad_id))
     decisions = session.execute(
         select(ReviewDecision).where(ReviewDecision.id.in_(latest)).order_by(ReviewDecision.id)
     ).scalars().all()

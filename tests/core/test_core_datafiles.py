@@ -11,8 +11,8 @@ import pytest
 import yaml
 from pydantic import ValidationInfo, field_validator
 
-from core import check_data
 from core.datafiles import DataFileError, Said, Strict, file_path, file_problems, load_model, read_yaml
+from signalstack import check_data
 
 
 class Role(Strict):
