@@ -73,7 +73,7 @@ def _version(session: Session, v: AdVersion) -> dict[str, Any]:
         "scores": [{"model_version": s.model_version, "risk": s.risk, "flagged": s.flagged, "reasons": s.reasons,
                     "created_at": iso(s.created_at)} for s in scores],
         "decisions": [{"id": d.id, "decision": d.decision, "reason": d.reason, "who": d.user.username,
-                       "when": iso(d.created_at)} for d in decisions],
+                       "when": iso(d.created_at), "status": d.status} for d in decisions],
     }
 
 
@@ -108,9 +108,12 @@ def ad_review(ad: dict[str, Any]) -> dict[str, Any]:
         return {"reviewed": False, "label": NOT_REVIEWED, "reviewers": [], "decisions": 0, "latest": None}
     reviewers = sorted({d["who"] for d in decisions})
     latest = max(decisions, key=lambda d: (d["when"], d["id"]))
-    return {"reviewed": True, "label": f"reviewed by {', '.join(reviewers)}", "reviewers": reviewers,
+    label = f"reviewed by {', '.join(reviewers)}"
+    if latest.get("status") == "proposed":  # four eyes: an analyst's proposal awaits the team's coordinator
+        label += f"; latest decision ({latest['decision']}) is a proposal awaiting a coordinator"
+    return {"reviewed": True, "label": label, "reviewers": reviewers,
             "decisions": len(decisions),
-            "latest": {k: latest[k] for k in ("decision", "who", "when", "reason", "version_no")}}
+            "latest": {k: latest.get(k) for k in ("decision", "who", "when", "reason", "version_no", "status")}}
 
 
 def _signal_review(signal: dict[str, Any], review: dict[str, Any] | None) -> dict[str, Any]:
