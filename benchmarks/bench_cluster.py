@@ -16,12 +16,15 @@ Methods:
     python -m benchmarks.bench_cluster --corpus edits --quick   # edit corpus, 20k and 200k
 
   centre      models.centrecluster.CentreClusterer (experimental: consensus-checked, cannot chain)
+
+    python -m benchmarks.bench_cluster --only centre 1000000      # one method and size (any corpus)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -128,12 +131,14 @@ def child(method: str, size: int) -> None:
     ads = None
     del ads
     baseline = _rss_mb()
+    load = os.getloadavg()[0]  # the machine may be shared: say how busy it was
     started = time.perf_counter()
     result = METHODS[method](texts)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out = {"method": method, "size": size, "seconds": round(seconds, 2), "peak_rss_mb": round(peak),
-           "extra_mb": round(peak - baseline)}
+           "extra_mb": round(peak - baseline),
+           "load_before": round(load, 1), "load_after": round(os.getloadavg()[0], 1)}
     if "labels_by_threshold" in result:
         # The baseline gets its best cosine threshold, chosen on the truth (generous to it).
         by_t = {t: cluster_scores(truth, labels) for t, labels in result["labels_by_threshold"].items()}
@@ -161,12 +166,14 @@ def measure(method: str, size: int, repeat: int) -> dict:
 
 
 def _table(plan: list[tuple[str, int, int]]) -> None:
-    print("| method | ads | seconds (median) | peak RSS MB | B-cubed P | R | F1 | ARI | largest / true largest |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| method | ads | seconds (median) | load avg before/after | peak RSS MB | B-cubed P | R | F1 | ARI "
+          "| largest / true largest |")
+    print("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|")
     for method, size, repeat in plan:
         r = measure(method, size, repeat)
         q = r["quality"]
-        print(f"| {method} | {size:,} | {r['median_seconds']} {r['runs_seconds']} | {r['peak_rss_mb']} | "
+        print(f"| {method} | {size:,} | {r['median_seconds']} {r['runs_seconds']} | "
+              f"{r['load_before']}/{r['load_after']} | {r['peak_rss_mb']} | "
               f"{q['precision']} | {q['recall']} | {q['f1']} | {q['ari']} | {r['largest']} / {r['largest_true']} |",
               flush=True)
 
@@ -179,11 +186,16 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--corpus", choices=("synthetic", "edits"), default="synthetic",
                         help="edits: benchmarks.editcorpus at 20k, 200k (and 1M), ours vs datasketch at 0.5")
+    parser.add_argument("--only", nargs=2, metavar=("METHOD", "SIZE"), action="append",
+                        help="measure just these (repeatable), e.g. --only centre 1000000")
     args = parser.parse_args()
     global CORPUS
     CORPUS = args.corpus
     if args.child:
         child(args.child[0], int(args.child[1]))
+        return
+    if args.only:
+        _table([(m, int(n), args.repeat if int(n) <= 20_000 else 1) for m, n in args.only])
         return
     if CORPUS == "edits":
         plan = [(m, 20_000, args.repeat) for m in ("minhash", "centre", "datasketch")]

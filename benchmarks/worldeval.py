@@ -16,14 +16,27 @@ from models.jobs import fill_identifiers, mark_non_adult, network_keys, text_clu
 from models.linking import NetworkLinker
 from models.textcluster import TextClusterer
 
+ENGINES = ("text", "centre")
+
 WorldEvalError = WorldReadError
 
 
-def evaluate_world(folder: Path | str, identifiers: str = "truth", threshold: float = 0.6) -> dict[str, Any]:
+def evaluate_world(folder: Path | str, identifiers: str = "truth", threshold: float = 0.6,
+                   engine: str = "text") -> dict[str, Any]:
+    """``engine``: "text" is ``TextClusterer(threshold)`` (the pipeline's default), "centre" the
+    experimental ``models.centrecluster.CentreClusterer()`` with its defaults (``threshold`` unused)."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     records = world_records(folder, identifiers)
     if identifiers == "nlp" and not fill_identifiers(records):
         raise WorldEvalError("nlp.extract is not available")
-    text_keys = text_cluster_keys(records, TextClusterer(threshold=threshold))
+    if engine == "centre":
+        from models.centrecluster import CentreClusterer
+
+        clusterer: Any = CentreClusterer()
+    else:
+        clusterer = TextClusterer(threshold=threshold)
+    text_keys = text_cluster_keys(records, clusterer)
     mark_non_adult(records)  # from the ad text, as in the pipeline (not from the truth)
     for record, key in zip(records, text_keys, strict=True):
         record["text_cluster"] = key
@@ -33,6 +46,7 @@ def evaluate_world(folder: Path | str, identifiers: str = "truth", threshold: fl
     ads = [i for i, r in enumerate(records) if not str(r["truth_text"]).startswith("noise:")]
     return {
         "ads": len(records),
+        "engine": engine,
         "identifiers": identifiers,
         "text": cluster_scores([r["truth_text"] for r in records], text_keys),
         "network": cluster_scores([r["truth_network"] for r in records], net_keys),

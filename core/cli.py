@@ -1,4 +1,4 @@
-"""Kernel commands: `db upgrade|backup|restore`, `settings show`, `users add`, `audit verify|checkpoint`, `ads dump`."""
+"""Kernel commands: `db upgrade|backup|restore`, `settings show`, `users add|signout`, `audit verify|checkpoint`, `ads dump`."""
 
 from __future__ import annotations
 
@@ -94,6 +94,26 @@ def users_add(
     except UserError as exc:
         fail(str(exc), 2)
     typer.echo(f"user {username} added ({role}, team {team})")
+
+
+@users_app.command("signout")
+def users_signout(username: str, as_user: str = AS_USER) -> None:
+    """Sign an account out everywhere: revoke all its workbench sessions (each revocation audited)."""
+    from sqlalchemy import select
+
+    from core import sessions
+    from core.db import session_scope
+    from core.migrate import upgrade
+    from core.schema import User
+
+    actor = acting_user(as_user)
+    upgrade()
+    with session_scope() as s:
+        user = s.execute(select(User).where(User.username == username.strip())).scalar()
+        if user is None:
+            fail(f"no user {username!r}", 2)
+        ended = sessions.revoke_all(s, user, actor)
+    typer.echo(f"user {username}: {ended} session(s) ended")
 
 @audit_app.command("verify")
 def audit_verify() -> None:

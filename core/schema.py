@@ -423,3 +423,41 @@ class WatchRun(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow)
     through_version_id: Mapped[int] = mapped_column(Integer)
     alerts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Claim(Base):
+    """Who is working on an ad right now, so two analysts do not review the same ad at once.
+
+    One row per ad at most. A claim lapses at ``expires_at`` (setting ``claim_minutes``); an
+    expired row is ignored and overwritten by the next claim (``casefiles.claims``).
+    """
+
+    __tablename__ = "claims"
+    ad_id: Mapped[int] = mapped_column(ForeignKey("ads.id", ondelete="CASCADE"), primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), index=True)
+    team: Mapped[str] = mapped_column(String(100))
+    claimed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+    assigned_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class UserSession(Base):
+    """One signed-in browser (``core.sessions``): only the sha256 of its cookie's random id is kept.
+
+    A session ends when revoked (sign-out, "sign out everywhere", an admin) or when it lapses: idle
+    for longer than ``session_idle_minutes``, or older than ``session_max_hours``. The first request
+    that finds it lapsed marks it revoked with the reason (``idle`` or ``expired``).
+    """
+
+    __tablename__ = "sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex of the cookie value
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()  # the absolute end, however active the session
+    client: Mapped[str] = mapped_column(String(100), default="")
+    user_agent: Mapped[str] = mapped_column(String(300), default="")
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+    revoked_reason: Mapped[str] = mapped_column(String(20), default="")  # signout | everywhere | admin | idle | expired
+    revoked_by: Mapped[str] = mapped_column(String(100), default="")

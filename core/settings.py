@@ -37,6 +37,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("sqlite_busy_timeout_ms", 30000, "How long a SQLite writer waits for a lock before failing."),
     Setting("default_country", "NL", "ISO 3166 region that national phone numbers default to."),
     Setting("flag_threshold", 0.35, "Risk from which an ad is put in the triage queue."),
+    Setting("claim_minutes", 120,
+            "How long an analyst's claim on an ad (or one a coordinator assigned) lasts before others may take it."),
     Setting(
         "licence_register",
         "",
@@ -50,6 +52,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("demo_seed", 7, "Seed of the default demo world (same seed, same bytes)."),
     Setting("workbench_host", "127.0.0.1", "Host the Streamlit workbench binds to."),
     Setting("workbench_port", 8501, "Port of the Streamlit workbench."),
+    Setting("session_idle_minutes", 30.0,
+            "A workbench session with no activity for this many minutes ends; the browser must sign in again."),
+    Setting("session_max_hours", 12.0, "A workbench session ends this many hours after sign-in, however active."),
+    Setting("session_cookie_secure", "auto",
+            "Secure flag on the session cookie: auto (when the request came over https, also through a proxy "
+            "that sets X-Forwarded-Proto: https), always, or never."),
     Setting("organisation", "signalstack demo unit", "Organisation named in exported bundles."),
     Setting("contact", "internetrecherche@example.invalid", "Contact named in exported bundles."),
     Setting("user", "", "Account the command line acts as (`--as` overrides); it must exist. Env: SIGNALSTACK_USER."),

@@ -270,6 +270,10 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         i, j, similarity = i[near], j[near], similarity[near]
         weights = self._weights()
         doc_of = np.repeat(np.arange(n), np.diff(self._offsets))
+        # The consensus tables need only shingles of weight that another text holds too.
+        useful = (weights > 0) & (self._document_frequency(self._shingles) > 1)
+        self._view = (self._shingles[useful], weights[useful], doc_of[useful],
+                      np.bincount(doc_of, weights, minlength=n))
         strong = similarity >= self.threshold
         free = ~self._alone
         labels = pivot_clusters(n, i[strong], j[strong], free)
@@ -283,20 +287,22 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         labels = self._verified(labels, weights, doc_of)
         self.labels_, self.member_scores_ = self._numbered(labels, weights, doc_of)
 
+    def _consensus(self, labels: np.ndarray) -> Consensus:
+        hashes, weights, doc_of, own = self._view
+        return Consensus(hashes, weights, doc_of, labels, self.consensus_share, own)
+
     def _verified(self, labels: np.ndarray, weights: np.ndarray, doc_of: np.ndarray) -> np.ndarray:
         """Put out members below member_threshold against the others' consensus, round by round:
         all of them where the cluster keeps two members that pass, else only the worst one."""
-        labels = labels.copy()
+        labels = _dense(labels)
+        scores = self._consensus(labels).member_scores()
         for _ in range(_VERIFY_ROUNDS):
-            labels = _dense(labels)
-            scores = Consensus(self._shingles, weights, doc_of, labels, self.consensus_share).member_scores()
             inside = labels >= 0
             failing = inside & ~(scores >= self.member_threshold)
             if not failing.any():
                 break
-            sizes = np.bincount(labels[inside])
-            passing = np.bincount(labels[inside & ~failing], minlength=len(sizes))
-            whole = passing[labels] < 2  # nearly the whole cluster fails: a loose group
+            passing = np.bincount(labels[inside & ~failing], minlength=int(labels.max()) + 1)
+            whole = inside & (passing[np.maximum(labels, 0)] < 2)  # nearly the whole cluster fails: a loose group
             out = failing & ~whole
             # in a loose group, the worst member leaves (ties: the later text)
             loose = np.flatnonzero(failing & whole)
@@ -305,8 +311,14 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
                 ordered = loose[order]
                 firsts = np.concatenate([[True], labels[ordered[1:]] != labels[ordered[:-1]]])
                 out[ordered[firsts]] = True
+            touched = np.isin(labels, np.unique(labels[out]))
             labels[out] = -1
-            del sizes
+            labels = _dense(labels)
+            # only the clusters that lost members are scored again
+            dirty = touched & (labels >= 0)
+            scores[~(labels >= 0)] = np.nan
+            if dirty.any():
+                scores[dirty] = self._consensus(np.where(dirty, labels, -1)).member_scores()[dirty]
         return _dense(labels)
 
     def _merged(self, labels: np.ndarray, i: np.ndarray, j: np.ndarray, weights: np.ndarray,
@@ -334,7 +346,7 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
             return labels
         target = np.arange(len(sizes))
         target[small] = large
-        current = Consensus(self._shingles, weights, doc_of, labels, self.consensus_share)
+        current = self._consensus(labels)
         alike = current.consensus_similarity(small, large) >= self.merge_threshold
         small, large = small[alike], large[alike]
         if not len(small):
@@ -343,7 +355,7 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         target[small] = large
         before = current.member_scores()
         trial = np.where(labels >= 0, target[np.maximum(labels, 0)], -1)
-        after = Consensus(self._shingles, weights, doc_of, trial, self.consensus_share).member_scores()
+        after = self._consensus(trial).member_scores()
         inside = labels >= 0
         passes_after = np.bincount(labels[inside], after[inside] >= self.member_threshold, minlength=len(sizes))
         passes_before = np.bincount(labels[inside], before[inside] >= self.member_threshold, minlength=len(sizes))
@@ -371,7 +383,7 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
             return labels
         codes = np.unique(texts * (len(sizes) + 1) + target)
         texts, target = codes // (len(sizes) + 1), codes % (len(sizes) + 1)
-        consensus = Consensus(self._shingles, weights, doc_of, labels, self.consensus_share)
+        consensus = self._consensus(labels)
         scores = consensus.outsider_scores(self._shingles, weights, self._offsets, texts, target)
         good = scores >= self.member_threshold
         texts, target, scores = texts[good], target[good], scores[good]
@@ -385,7 +397,7 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
     def _numbered(self, labels: np.ndarray, weights: np.ndarray, doc_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Dense cluster numbers in order of first member; -1 for texts alone."""
         labels = _dense(labels)
-        scores = Consensus(self._shingles, weights, doc_of, labels, self.consensus_share).member_scores()
+        scores = self._consensus(labels).member_scores()
         return labels, scores
 
     def similarity(self, i: int, j: int) -> float:

@@ -38,8 +38,12 @@ class Consensus:
     owns ``hashes[k]``), ``labels`` the cluster per text (-1: none)."""
 
     def __init__(self, hashes: np.ndarray, weights: np.ndarray, doc_of: np.ndarray, labels: np.ndarray,
-                 share: float):
+                 share: float, own: np.ndarray | None = None):
         self.share = share
+        self.labels = labels
+        # ``own``: each text's total weight, when ``hashes`` leave out shingles no other text holds
+        # (they can never be in a consensus, but they count in the text's own weight)
+        self.own = own
         self.n_texts = len(labels)
         clusters = labels[doc_of]
         inside = clusters >= 0
@@ -62,16 +66,15 @@ class Consensus:
         need_of = needed(others, self.share)
         need = need_of[self.clusters]
         shared = np.bincount(self.docs, self.weights * (self.counts - 1 >= need), minlength=n)
-        own = np.bincount(self.docs, self.weights, minlength=n)
+        own = self.own if self.own is not None else np.bincount(self.docs, self.weights, minlength=n)
         table_need = need_of[self.table_clusters]
         everyone = np.bincount(self.table_clusters, self.table_weights * (self.table_counts >= table_need),
                                minlength=len(self.sizes))
         # shingles counted in `everyone` only because this member holds them
         own_vote = np.bincount(self.docs, self.weights * (self.counts == need), minlength=n)
         scores = np.full(n, np.nan)
-        members = np.unique(self.docs)
-        labels = np.full(n, -1, dtype=np.int64)
-        labels[self.docs] = self.clusters
+        members = np.flatnonzero(self.labels >= 0)
+        labels = self.labels
         consensus = everyone[labels[members]] - own_vote[members]
         union = own[members] + consensus - shared[members]
         scores[members] = np.where(union > 0, shared[members] / np.maximum(union, 1e-12), 0.0)

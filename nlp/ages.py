@@ -162,14 +162,20 @@ _RANGE = re.compile(
     r"(?P<unit>\s*(?:jaar|years?|yrs?|y/?o)\b)?",
     re.IGNORECASE,
 )
-_BOUND = re.compile(
+# Bounds end where the number starts ("no one under 21", "heren vanaf 25"): tried only for numbers
+# whose previous word is one of _BOUND_WORDS, because a pattern tried at every word costs more.
+_BOUND_BEFORE = re.compile(
     r"\b(?P<neg>(?:no\s+one|nobody|no(?:\s+\w+)?|not|niemand|geen(?:\s+\w+)?)\s+)?"
     r"(?P<word>under|below|younger\s+than|up\s+to|onder|jonger\s+dan|max(?:imum)?\.?(?:\s+age)?|tot|"
     r"over|above|older\s+than|vanaf|boven(?:\s+de)?|ouder\s+dan|min(?:imum)?\.?(?:\s+age)?|at\s+least|minstens)"
-    r"\s*:?\s*(?P<num>\d{2})(?P<plus>\s*\+)?(?!\d|[.,:]\d|%)(?P<unit>\s*(?:jaar|years?|yrs?|y/?o)\b)?",
+    r"\s*:?\s*$",
     re.IGNORECASE,
 )
-_PLUS = re.compile(r"(?<![\d.,$€£])(?P<num>\d{2})\s*\+(?![\d+])", re.IGNORECASE)
+_BOUND_WORDS = frozenset(
+    "under below than to onder dan max maximum tot over above vanaf boven de min minimum least minstens age".split()
+)
+_AFTER_BOUND = re.compile(r"(?P<plus>\s*\+)?(?P<unit>\s*(?:jaar|years?|yrs?|y/?o)\b)?", re.IGNORECASE)
+_TWO_DIGITS = re.compile(r"(?<![\d.,$€£])\d{2}(?!\d|[.,:]\d|%)")
 _CLIENT_BEFORE = re.compile(rf"\b{_CLIENT_WORDS}\b[^.!?\n]{{0,25}}$", re.IGNORECASE)
 _CLIENT_AFTER = re.compile(rf"^[^.!?\n]{{0,20}}\b{_CLIENT_WORDS}\b", re.IGNORECASE)
 _UPPER_WORDS = re.compile(r"under|below|younger|up\s+to|onder|jonger|max|tot", re.IGNORECASE)
@@ -269,49 +275,69 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
     return candidates
 
 
-def _date_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in _DATES.finditer(text):
+def _in_date(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of a date ("June 25, 2016", "25 juni", "the 21st", "12/06")."""
+    for m in _DATES.finditer(text, max(0, start - 30), min(len(text), end + 30)):
+        if not (m.start() < end and start < m.end()):
+            continue
         numeric = _NUMERIC_DATE.fullmatch(m.group())
         if numeric:
             a, b = int(numeric.group(1)), int(numeric.group(2))
             if not ((1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)):
                 continue  # "18-35" is no date
-        spans.append(m.span())
-    return spans
+        return True
+    return False
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word right before `pos` (over spaces and a colon), lower case, without a final dot."""
+    i = pos
+    while i > 0 and text[i - 1] in " :\t\u00a0":
+        i -= 1
+    j = i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    return text[j:i].lower().rstrip(".")
 
 
 def _client_limits(text: str) -> list[AgeLimit]:
+    """Ranges ("18-35", "tussen 25 en 60 jaar"), bounds ("no one under 21", "heren vanaf 25") and
+    "30+" said of clients: anchored on each two-digit number, with client words around."""
     limits: list[AgeLimit] = []
 
     def context(start: int, end: int) -> bool:
         return bool(_CLIENT_BEFORE.search(text, max(0, start - 40), start) or
                     _CLIENT_AFTER.search(text[end : end + 30]))
 
-    for m in _RANGE.finditer(text):
-        lo, hi = int(m.group("lo")), int(m.group("hi"))
-        if 16 <= lo < hi <= 99 and (m.group("unit") or context(m.start(), m.end())):
-            limits.append(AgeLimit(lo, hi, m.start(), m.end()))
-    for m in _BOUND.finditer(text):
-        num = int(m.group("num"))
-        if num < 16 or any(x.start < m.end() and m.start() < x.end for x in limits):
+    covered = 0
+    for number in _TWO_DIGITS.finditer(text):
+        start = number.start()
+        if start < covered:
+            continue  # the upper end of a range already read
+        num = int(number.group())
+        ranged = _RANGE.match(text, start)
+        if ranged:
+            lo, hi = int(ranged.group("lo")), int(ranged.group("hi"))
+            if 16 <= lo < hi <= 99 and (ranged.group("unit") or context(start, ranged.end())):
+                limits.append(AgeLimit(lo, hi, start, ranged.end()))
+                covered = ranged.end()
+                continue
+        if num < 16:
             continue
-        if not (m.group("unit") or m.group("neg") or m.group("plus") or context(m.start(), m.end())):
-            continue
-        upper = bool(_UPPER_WORDS.match(m.group("word")))
-        if m.group("neg"):
-            upper = not upper  # "no one under 21": 21 is the lowest age
-        if upper:
-            limits.append(AgeLimit(None, num, m.start(), m.end()))
-        else:
-            limits.append(AgeLimit(num, None, m.start(), m.end()))
-    for m in _PLUS.finditer(text):
-        num = int(m.group("num"))
-        if num < 16 or any(s.start <= m.start() < s.end for s in limits):
-            continue
-        if context(m.start(), m.end()):
-            limits.append(AgeLimit(num, None, m.start(), m.end()))
-    return sorted(limits, key=lambda x: x.start)
+        after = _AFTER_BOUND.match(text, number.end())
+        end = after.end() if after else number.end()
+        bound = _BOUND_BEFORE.search(text, max(0, start - 40), start) \
+            if _word_before(text, start) in _BOUND_WORDS else None
+        if bound:
+            if not (after.group("unit") or after.group("plus") or bound.group("neg") or context(bound.start(), end)):
+                continue
+            upper = bool(_UPPER_WORDS.match(bound.group("word")))
+            if bound.group("neg"):
+                upper = not upper  # "no one under 21": 21 is the lowest age
+            limits.append(AgeLimit(None, num, bound.start(), end) if upper else AgeLimit(num, None, bound.start(), end))
+        elif after.group("plus") and context(start, end):
+            limits.append(AgeLimit(num, None, start, end))
+    return limits
 
 
 def _past_ages(text: str) -> list[AgeFound]:
@@ -341,7 +367,6 @@ def read_ages(text: str) -> AgeReading:
     if not candidates:
         return AgeReading([], limits, past)
     others = [(x.start, x.end) for x in limits] + [(p.start, p.end) for p in past]
-    dates: list[tuple[int, int]] | None = None
     found: list[AgeFound] = []
     for raw, start, end in candidates:
         age = _age_value(raw)
@@ -357,9 +382,7 @@ def read_ages(text: str) -> AgeReading:
         num_start = at if at >= 0 else start
         if _overlaps(num_start, num_start + len(raw), others):
             continue
-        if dates is None:
-            dates = _date_spans(text) if has_digits else []
-        if _overlaps(num_start, num_start + len(raw), dates):
+        if _in_date(text, num_start, num_start + len(raw)):
             continue
         if any(f.start < end and start < f.end for f in found):
             continue

@@ -48,12 +48,13 @@ _LINKS: dict[str, str] = {
     "signal": r"(?:https?://)?signal\.me/#(?:u|p)/" + _NAME,
 }
 _ANY_LABEL = "|".join(_LABELS.values())
+_FIRST = "tTsSiIwWvVoOkKX微"  # first letters of the labels: most positions fail on this look-ahead
 _LABEL = re.compile(r"(?<![\w.])(?:" + "|".join(f"(?P<{p}>{v})" for p, v in _LABELS.items()) + r")(?![\w.])",
                     re.IGNORECASE)
 _INTRO = (r"me|us|my|mijn|m'n|id|is|name|naam|user\s?name|gebruikersnaam|handle|account|acc|profile|profiel|nick|"
           r"at|on|op|allebei|both|ook|also|too")
 _LABELLED = re.compile(
-    rf"(?<![\w.@/])(?P<labels>(?:{_ANY_LABEL})(?:\s*(?:/|&|\+|,|and|en|or|of)\s*(?:{_ANY_LABEL}))*)(?![\w.])"
+    rf"(?=[{_FIRST}])(?<![\w.@/])(?P<labels>(?:{_ANY_LABEL})(?:\s*(?:/|&|\+|,|and|en|or|of)\s*(?:{_ANY_LABEL}))*)(?![\w.])"
     rf"(?P<intro>(?:\s*,?\s*(?:{_INTRO})(?![\w.]))*)"
     r"(?P<sep>\s*(?:[:=]|-|–|—|>)\s*@?\s*|\s*@\s*|\s+)"
     rf"{_NAME}{_NAME_END}",
@@ -68,7 +69,7 @@ _LINKED = re.compile(
 )
 # One cheap scan first: most ads name no platform, and then the per-platform patterns need not run.
 _ANY_PLATFORM = re.compile(
-    r"(?<![\w.])(?:" + _ANY_LABEL + r"|t\.me|telegram\.me|snapchat\.com|instagram\.com|twitter\.com|x\.com|"
+    rf"(?=[{_FIRST}])(?<![\w.])(?:" + _ANY_LABEL + r"|t\.me|telegram\.me|snapchat\.com|instagram\.com|twitter\.com|x\.com|"
     r"onlyfans\.com|kik\.me|wa\.me|signal\.me)(?![\w])",
     re.IGNORECASE,
 )

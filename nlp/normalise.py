@@ -54,7 +54,29 @@ _EN_GLUED_COMPOUNDS = [t + u for t in _TENS_EN for u in _UNITS_EN[1:]]
 _GLUED_EN = sorted({*_EN_GLUED_COMPOUNDS, *_UNITS_EN, *_TEENS_EN, *_TENS_EN, "oh", "for", "to", "too", "ate", "o"},
                    key=len, reverse=True)
 _GLUED_NL = sorted({*_UNITS_NL, *_TEENS_NL, *_TENS_NL, "één"}, key=len, reverse=True)
-_GLUED_PART = "|".join(sorted({*_GLUED_EN, *_GLUED_NL}, key=len, reverse=True))
+
+
+def trie_pattern(words: Sequence[str]) -> str:
+    """One regular expression for many literal words, as a trie, so that matching does not try
+    every word at every character (the engine fails on the first character instead)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+_GLUED_PART = trie_pattern(sorted({*_GLUED_EN, *_GLUED_NL}))
 
 # Digits that are not decimal digits to `\d` (circled, superscript, ...), read with unicodedata.digit.
 _OTHER_DIGIT_CHARS = "".join(

@@ -22,6 +22,7 @@ import phonenumbers
 from pydantic import Field, field_validator, model_validator
 
 from core.datafiles import DataFiles, Said, Strict, files_problems, load_model
+from nlp.normalise import trie_pattern
 
 REGIONS_FILE = Path(__file__).parent / "data" / "regions.yaml"
 CODE_WEIGHT, CITY_WEIGHT, NAME_WEIGHT = 3, 2, 1
@@ -78,26 +79,6 @@ def validate_all() -> list[str]:
     return files_problems(data_files())
 
 
-def _trie_pattern(words: Sequence[str]) -> str:
-    """One regular expression for many literal words, as a trie, so matching does not try every
-    word at every character."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        alternatives = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, tuple[str, int]], frozenset[str], re.Pattern[str]]:
     """(lower-cased form -> (region, weight), forms matched only as written, pattern)."""
@@ -107,9 +88,8 @@ def _gazetteer() -> tuple[dict[str, tuple[str, int]], frozenset[str], re.Pattern
         weights |= {form.lower(): (region.code, NAME_WEIGHT) for form in region.names}
         weights |= {form.lower(): (region.code, CITY_WEIGHT) for form in region.cities}
     first = "".join(sorted({c for form in weights for c in (form[0], form[0].upper())}))
-    # The look-ahead on first characters lets the engine skip most positions before the look-behind.
-    pattern = re.compile(rf"(?=[{re.escape(first)}])(?<![\w'])" + _trie_pattern(list(weights)) + r"(?![\w'])",
-                         re.IGNORECASE)
+    # Word starts only, and a look-ahead on first characters: most positions fail at once.
+    pattern = re.compile(rf"\b(?=[{re.escape(first)}])" + trie_pattern(list(weights)) + r"(?![\w'])", re.IGNORECASE)
     return weights, frozenset(data.capitalised_only), pattern
 
 

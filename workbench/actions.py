@@ -7,14 +7,16 @@ meantime surfaces as a conflict instead of being overwritten.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from casefiles.cases import CaseError, add_ad, create_case, get_case, list_cases
-from casefiles.review import ReviewConflict, ReviewError, decide
+from casefiles.review import ReviewConflict, ReviewError, decide, may_read
 from core.schema import User
 from workbench.access import can
 from workbench.i18n import t
-from workbench.ui import Viewer, db
+from workbench.ui import Viewer, db, md
 
 NEW_CASE = "__new__"
 
@@ -34,39 +36,103 @@ def show_flash() -> None:
         st.warning(message)
 
 
+def outcome_of(ad_id: int) -> dict[str, Any] | None:
+    """The outcome of the viewer's last decision on `ad_id` in this session, shown on that ad's card."""
+    return st.session_state.setdefault("review_outcomes", {}).get(ad_id)
+
+
+def _set_outcome(ad_id: int, **outcome: Any) -> None:
+    st.session_state.setdefault("review_outcomes", {})[ad_id] = outcome
+
+
 def record_decision(who: Viewer, ad_id: int, decision: str, seen_decision_id: int | None) -> None:
+    """Record a decision; its outcome (saved, proposed, conflict, refused) lands on the ad's own card."""
     if not can(who, "review.decide"):
-        flash("error", t("access.denied", action="review.decide"))
+        _set_outcome(ad_id, kind="error", text=t("access.denied", action="review.decide"))
         return
     reason = str(st.session_state.get(f"reason_{ad_id}", ""))
     if decision == "dismiss" and not reason.strip():
-        flash("error", t("review.reason_required"))
+        # Dismissing needs a reason: put the cursor in the field; Enter there completes the dismissal.
+        st.session_state["dismiss_pending"] = ad_id
+        st.session_state["focus_reason"] = ad_id
+        _set_outcome(ad_id, kind="info", text=t("review.reason_required"))
         return
-    try:
-        with db() as session:
+    st.session_state.pop("dismiss_pending", None)
+    conflict: dict[str, Any] | None = None
+    with db() as session:
+        try:
             status = decide(session, session.get(User, who.id), ad_id, decision, reason, seen_decision_id).status
-    except ReviewConflict as exc:
-        flash("error", t("review.conflict", detail=str(exc)))
-        return
-    except ReviewError as exc:
-        flash("error", t("review.refused", detail=str(exc)))
+        except ReviewConflict as exc:
+            latest = exc.latest
+            shown = may_read(who, latest)
+            conflict = {"theirs": latest.decision if shown else None, "by": latest.user.username if shown else None,
+                        "their_reason": latest.reason if shown else "", "status": latest.status}
+        except ReviewError as exc:
+            _set_outcome(ad_id, kind="error", text=t("review.refused", detail=str(exc)))
+            return
+    st.session_state["triage_blur"] = True
+    # The card stays where it is (also in a list of unreviewed ads), with the outcome on it.
+    st.session_state.setdefault("decided_here", set()).add(ad_id)
+    st.session_state["triage_focus_ad"] = ad_id
+    if conflict is not None:
+        _set_outcome(ad_id, kind="conflict", mine=decision, my_reason=reason, **conflict)
         return
     # Clear the field by value: popping the key lets the browser re-send the old text, and the next
     # decision on this ad would silently carry the previous reason.
     st.session_state[f"reason_{ad_id}"] = ""
     if status == "proposed":
-        flash("warning", t("review.proposal_saved", ad=ad_id, decision=t("decision." + decision)))
+        _set_outcome(ad_id, kind="warning", text=t("review.proposal_saved", ad=ad_id, decision=t("decision." + decision)))
         return
-    flash("success", t("review.saved", ad=ad_id, decision=t("decision." + decision)))
+    _set_outcome(ad_id, kind="success", text=t("review.saved", ad=ad_id, decision=t("decision." + decision)))
 
 
-def decision_controls(who: Viewer, ad_id: int, seen_decision_id: int | None) -> None:
-    st.text_input(t("review.reason"), key=f"reason_{ad_id}", placeholder=t("review.reason_hint"))
+def _reason_entered(who: Viewer, ad_id: int, seen_decision_id: int | None) -> None:
+    """Enter in the reason field after "dismiss" asked for one completes that dismissal."""
+    if st.session_state.get("dismiss_pending") == ad_id and str(st.session_state.get(f"reason_{ad_id}", "")).strip():
+        record_decision(who, ad_id, "dismiss", seen_decision_id)
+
+
+def show_outcome(ad_id: int) -> None:
+    """The result of the viewer's last decision on this ad, on its card; a conflict shows both sides."""
+    outcome = outcome_of(ad_id)
+    if not outcome:
+        return
+    kind = outcome["kind"]
+    if kind == "conflict":
+        st.error(t("review.conflict_title"), icon=":material/sync_problem:")
+        mine, theirs = st.columns(2)
+        mine.markdown(f"**{t('review.conflict_mine')}**  \n{t('decision.' + outcome['mine'])} — "
+                      f"{md(outcome['my_reason'] or '—')}")
+        if outcome["theirs"]:
+            label = t("decision." + outcome["theirs"])
+            if outcome["status"] == "proposed":
+                label += f" ({t('review.proposed_mark')})"
+            theirs.markdown(f"**{t('review.conflict_theirs', user=md(outcome['by']))}**  \n{label} — "
+                            f"{md(outcome['their_reason'] or '—')}")
+        else:
+            theirs.markdown(f"**{t('review.conflict_hidden')}**")
+        st.caption(t("review.conflict_again"))
+        return
+    {"success": st.success, "warning": st.warning, "info": st.info}.get(kind, st.error)(outcome["text"])
+
+
+SHORTCUTS = {"confirm": "1", "dismiss": "2", "urgent": "3"}
+
+
+def decision_controls(who: Viewer, ad_id: int, seen_decision_id: int | None, shortcuts: bool = False) -> None:
+    """Reason field and the three decision buttons, with the outcome of the last decision above them.
+
+    With `shortcuts` (one ad at a time, as in the triage panel) the buttons answer to 1, 2 and 3.
+    """
+    show_outcome(ad_id)
+    st.text_input(t("review.reason"), key=f"reason_{ad_id}", placeholder=t("review.reason_hint"),
+                  on_change=_reason_entered, args=(who, ad_id, seen_decision_id))
     cols = st.columns(3)
     for col, decision in zip(cols, ("confirm", "dismiss", "urgent"), strict=True):
         col.button(t("decision." + decision), key=f"{decision}_{ad_id}", on_click=record_decision,
                    args=(who, ad_id, decision, seen_decision_id),
-                   type="primary" if decision == "urgent" else "secondary")
+                   type="primary" if decision == "urgent" else "secondary",
+                   shortcut=SHORTCUTS[decision] if shortcuts else None)
 
 
 def add_to_case(who: Viewer, ad_id: int) -> None:

@@ -7,6 +7,7 @@ log only (it can hold ad text and query details).
 
 from __future__ import annotations
 
+import base64
 import logging
 import uuid
 from pathlib import Path
@@ -19,10 +20,13 @@ from workbench.i18n import t
 log = logging.getLogger("signalstack.workbench")
 
 # A file, not ":material/...": for those the browser fetches the favicon from fonts.gstatic.com, and
-# the workbench must make no request to another host (it would reveal its use).
+# the workbench must make no request to another host (it would reveal its use). Inlined as a data URL:
+# a file path would be served from /media/, which needs a session cookie (workbench.sessions), so the
+# sign-in page would have no icon.
 FAVICON = Path(__file__).with_name("static") / "favicon.png"
+FAVICON_URL = "data:image/png;base64," + base64.b64encode(FAVICON.read_bytes()).decode("ascii")
 
-st.set_page_config(page_title="signalstack", page_icon=str(FAVICON), layout="wide")
+st.set_page_config(page_title="signalstack", page_icon=FAVICON_URL, layout="wide")
 
 try:
     viewer = auth.signed_in_viewer()

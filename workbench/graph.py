@@ -37,19 +37,20 @@ def short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def cluster_name(summary: dict[str, Any] | None, key: str = "") -> str:
-    """A text cluster named by the start of its template (slots as "…"), not by its hash key."""
+def cluster_name(summary: dict[str, Any] | None, kind: str = "", cluster_id: Any = "") -> str:
+    """A text cluster named by the start of its template (slots as "…"); one without a template (a
+    network of shared contacts) by its kind and number. Never by its hash key."""
     template = str((summary or {}).get("template") or "")
     if template:
         import re
 
         return "“" + short(re.sub(r"\{[^}]*\}", "…", template), 26) + "”"
-    return short(key, 16)
+    return f"{kind or 'cluster'} #{cluster_id}"
 
 
 def node_label(kind: str, value: str, title: str = "", cluster_names: dict[str, str] | None = None) -> str:
     if kind == "ad":
-        return short(f"{value} · {title}" if title else f"ad {value}")
+        return short(title or f"ad {value}")
     if kind == "handle":
         return short("@" + value.lstrip("@"))
     if kind == "image":
@@ -99,7 +100,8 @@ def chart_rows(graph: nx.Graph, start: set[str], cluster_names: dict[str, str] |
         if kind == "group":
             label = group_label(data["value"], data["count"]) if group_label else f"+{data['count']}"
         else:
-            label = node_label(kind, value, data.get("title", ""), cluster_names)
+            # An ad is labelled by number and site (``build_graph``); its own title is in the tooltip.
+            label = node_label(kind, value, data.get("label" if kind == "ad" else "title", ""), cluster_names)
         nodes.append({"id": node, "kind": kind, "label": ("★ " if node in start else "") + label,
                       "title": short(data.get("title", ""), 80), "x": float(pos[node][0]),
                       "y": float(pos[node][1]), "degree": graph.degree(node), "start": node in start})
@@ -128,7 +130,8 @@ def network_chart(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], kind
                                                               range=list(KIND_COLOURS.values())))
     frame = pd.DataFrame(nodes)
     frame["kind_name"] = frame["kind"].map(lambda k: kind_names.get(k, k))
-    pick = alt.selection_point(name=SELECTION, fields=["id"], on="click", clear="dblclick")
+    # nearest: a click anywhere picks the closest node, so a label drawn over a node never swallows it.
+    pick = alt.selection_point(name=SELECTION, fields=["id"], on="click", clear="dblclick", nearest=True)
     layers = []
     if edges:
         layers.append(alt.Chart(pd.DataFrame(edges)).mark_line(color="#a0aec0", strokeWidth=1, opacity=0.7)
@@ -145,7 +148,7 @@ def network_chart(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], kind
         layers.append(alt.Chart(frame).transform_filter(f"{'' if is_start else '!'}datum.start").mark_text(
             align="left", dx=10 if not is_start else 16, fontSize=size, fontWeight=weight, color="#1a202c",
             limit=170).encode(x=x, y=y, text="label:N"))
-    return (alt.layer(*layers).properties(height=height, padding=0)
+    return (alt.layer(*layers).properties(width="container", height=height, padding=0)
             .configure_view(strokeWidth=0))
 
 

@@ -64,3 +64,19 @@ class _Clipped:
 
     def __init__(self, start: int, end: int, code: str, category: str) -> None:
         self.start, self.end, self.code, self.category = start, end, code, category
+
+
+def readable_spans(text: str, spans: Iterable[Span] = ()) -> list[tuple[str, str]]:
+    """Disguised numbers in `text` beside their plain reading: ("０６ ３９ ８２", "06 39 82").
+
+    Full-width digits, keycap emoji and number words are hard to read (and may not render at all
+    without the right font); the reading keeps the ad's own digit groups.
+    """
+    from nlp.normalise import digit_runs, disguise_kinds
+
+    out = []
+    for run in digit_runs(text):
+        digits = sum(len(token.digits) for token in run.tokens)
+        if digits >= 6 and disguise_kinds(run.tokens, run.gaps):
+            out.append((text[run.start:run.end], " ".join(token.digits for token in run.tokens)))
+    return out

@@ -115,3 +115,27 @@ def missing_keys() -> dict[str, set[str]]:
     """Per language, the keys some other language has and it lacks."""
     every = set().union(*(texts(lang) for lang in LANGUAGES))
     return {lang: every - set(texts(lang)) for lang in LANGUAGES}
+
+
+def plural(key: str, n: int, /, **values: object) -> str:
+    """``{key}.one`` for exactly 1, ``{key}.other`` otherwise, with ``{n}`` filled in ("1 advertentie", "2 advertenties")."""
+    return t(f"{key}.one" if n == 1 else f"{key}.other", n=n, **values)
+
+
+def category_label(category: str) -> str:
+    """An indicator category in the viewer's language (the category itself when the catalogue lacks it)."""
+    key = "category." + category
+    text = t(key)
+    return category if text == key else text
+
+
+def indicator_explanation(hit: object) -> str:
+    """The lexicon's explanation of an indicator in the viewer's language; else what was stored with the hit."""
+    from nlp.lexicon import load_entries
+
+    code = str(getattr(hit, "code", ""))
+    lang = current_language()
+    for entry in load_entries():
+        if entry.code == code:
+            return str(getattr(entry, f"explanation_{lang}", "") or getattr(hit, "explanation", ""))
+    return str(getattr(hit, "explanation", ""))

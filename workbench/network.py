@@ -133,20 +133,23 @@ def neighbourhood(session: Session, seeds: set[int], hops: int = 2, max_ads: int
 
 
 def build_graph(facts: dict[int, AdFacts]) -> nx.Graph:
-    """Ads and the things they share; a phone, photo or cluster only one ad uses is left out as noise."""
+    """Ads and the things they share; a phone, photo or cluster only one ad uses is left out as noise.
+
+    Nodes and edges are added in a fixed order, so the seeded layout is the same in every process."""
     users: dict[tuple[str, str], set[int]] = {}
-    for f in facts.values():
-        for link in f.links:
+    ordered = [facts[ad_id] for ad_id in sorted(facts)]
+    for f in ordered:
+        for link in sorted(f.links):
             users.setdefault(link, set()).add(f.ad_id)
     graph = nx.Graph()
-    for f in facts.values():
+    for f in ordered:
         graph.add_node(f"ad:{f.ad_id}", kind="ad", label=f"ad {f.ad_id} · {f.site}", title=f.title)
     for (kind, value), ads in users.items():
         if len(ads) < 2:
             continue
         node = f"{kind}:{value}"
         graph.add_node(node, kind=kind, label=f"{kind} {value}", title=value)
-        for ad_id in ads:
+        for ad_id in sorted(ads):
             graph.add_edge(f"ad:{ad_id}", node)
     return graph
 
@@ -203,7 +206,11 @@ def resolve_seed(session: Session, seed: str, country: str = "NL") -> tuple[str,
         kind, value = kind.strip().lower(), value.strip()
     else:
         kind, value = guess_kind(text), text
-    if kind in ("text",) and len(value) >= 3:
+    if kind == "phone":
+        from workbench.search import normalised_phone
+
+        value = normalised_phone(value, country)[0] or value  # stored phones are E.164
+    if kind == "text" and len(value) >= 3:
         ids = set(session.execute(matching_ad_ids("text", value, country).limit(50)).scalars())
         return kind, value, ids
     return kind, value, seed_ad_ids(session, f"{kind}:{value}", country)

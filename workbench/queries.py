@@ -40,6 +40,9 @@ class TriageFilters:
     urgent_only: bool = False
     # Escalations of this team only (a coordinator's list); None: every team's (auditors).
     urgent_team: str | None = None
+    # Ads that stay in an "unreviewed" list although decided: those the analyst decided on this
+    # page, so the card shows the outcome in place instead of vanishing under the cursor.
+    keep_ids: tuple[int, ...] = ()
 
     def as_detail(self) -> dict[str, Any]:
         """The filters as plain values, for the audit log."""
@@ -79,6 +82,9 @@ class TriageRow:
     proposal: str | None = None  # a downgrade waiting for a coordinator of the escalating team
     proposed_by: str | None = None
     proposal_reason: str = ""
+    first_seen: datetime | None = None
+    linked: int = 0  # other ads in the same network (shared phone, e-mail, handle, photo or text)
+    why: str = "threshold"  # threshold: risk at or over flag_threshold; minor: a minor indicator below it
 
 
 def is_newest_version() -> Any:
@@ -136,7 +142,8 @@ def _triage_select(filters: TriageFilters) -> Select[Any]:
         # NOT EXISTS rather than "the outer-joined decision IS NULL": PostgreSQL estimates the latter
         # at one row and then loops over every ad (15 s at 1M ads, 6 ms this way).
         any_decision = aliased(ReviewDecision)
-        q = q.where(~exists().where(any_decision.ad_id == Ad.id))
+        undecided = ~exists().where(any_decision.ad_id == Ad.id)
+        q = q.where(or_(undecided, Ad.id.in_(filters.keep_ids)) if filters.keep_ids else undecided)
     if filters.urgent_only:
         q = q.where(ReviewDecision.decision == "urgent")
         if filters.urgent_team is not None:
@@ -166,6 +173,8 @@ def triage_page(session: Session, filters: TriageFilters, page: int = 0, page_si
     ).all()
     hits = hits_for_versions(session, [v.id for _, v, _, _, _ in rows])
     latest = latest_decisions(session, [ad.id for ad, _, _, _, _ in rows])
+    linked = linked_counts(session, [ad.id for ad, _, _, _, _ in rows])
+    threshold = flag_threshold()
     result = []
     for ad, version, score, site_name, decision in rows:
         result.append(TriageRow(
@@ -176,6 +185,8 @@ def triage_page(session: Session, filters: TriageFilters, page: int = 0, page_si
             decision_id=latest[ad.id].id if ad.id in latest else None,
             decided_by=decision.user.username if decision else None, hits=hits.get(version.id, []),
             decision_team=decision.team if decision else "",
+            first_seen=ad.first_seen, linked=linked.get(ad.id, 0),
+            why="threshold" if score.risk >= threshold else "minor",
         ))
         newest = latest.get(ad.id)
         if newest is not None and newest.status == "proposed":
@@ -185,6 +196,77 @@ def triage_page(session: Session, filters: TriageFilters, page: int = 0, page_si
     if viewer is not None:
         result = [redacted(row, viewer, latest) for row in result]
     return result, total, exact
+
+
+def flag_threshold() -> float:
+    from core.settings import get_settings
+
+    return float(get_settings().flag_threshold)
+
+
+def linked_counts(session: Session, ad_ids: list[int]) -> dict[int, int]:
+    """Per ad, how many other ads share its network cluster (one grouped query for a page of ads)."""
+    if not ad_ids:
+        return {}
+    mine, other = aliased(ClusterMember), aliased(ClusterMember)
+    rows = session.execute(
+        select(mine.ad_id, func.count(func.distinct(other.ad_id)))
+        .join(Cluster, and_(Cluster.id == mine.cluster_id, Cluster.kind == "network"))
+        .join(other, and_(other.cluster_id == mine.cluster_id, other.ad_id != mine.ad_id))
+        .where(mine.ad_id.in_(ad_ids)).group_by(mine.ad_id))
+    return {ad_id: int(n) for ad_id, n in rows}
+
+
+def ads_by_ids(session: Session, ad_ids: list[int], viewer: Any = None) -> list[TriageRow]:
+    """Triage rows for the given ads (any order of `ad_ids` kept), e.g. the ads a user has claimed."""
+    if not ad_ids:
+        return []
+    q = _triage_select(TriageFilters()).where(Ad.id.in_(ad_ids))
+    rows = session.execute(q.order_by(Score.risk.desc(), Ad.id).limit(len(ad_ids))).all()
+    hits = hits_for_versions(session, [v.id for _, v, _, _, _ in rows])
+    latest = latest_decisions(session, [ad.id for ad, _, _, _, _ in rows])
+    result = [TriageRow(
+        ad_id=ad.id, version_id=version.id, version_no=version.version_no, site=site_name,
+        site_ad_id=ad.site_ad_id, title=version.title, text=version.text, city=version.city, risk=score.risk,
+        reasons=[str(r) for r in score.reasons or []], captured_at=version.captured_at,
+        decision=decision.decision if decision else None,
+        decision_id=latest[ad.id].id if ad.id in latest else None,
+        decided_by=decision.user.username if decision else None, hits=hits.get(version.id, []),
+        decision_team=decision.team if decision else "", first_seen=ad.first_seen)
+        for ad, version, score, site_name, decision in rows]
+    if viewer is not None:
+        result = [redacted(row, viewer, latest) for row in result]
+    return result
+
+
+def new_flagged_since(session: Session, since: datetime | None) -> int:
+    """Flagged ads first seen after `since` (all of them when None), counted up to COUNT_AHEAD."""
+    q = _triage_select(TriageFilters())
+    if since is not None:
+        q = q.where(Ad.first_seen > since)
+    return session.execute(select(func.count()).select_from(q.limit(COUNT_AHEAD).subquery())).scalar() or 0
+
+
+def previous_visit(session: Session, username: str) -> datetime | None:
+    """When `username` signed in before the current session (the second-newest successful sign-in)."""
+    from core.schema import LoginAttempt
+
+    return session.execute(select(LoginAttempt.at).where(LoginAttempt.username == username, LoginAttempt.ok.is_(True))
+                           .order_by(LoginAttempt.at.desc()).offset(1).limit(1)).scalar()
+
+
+def colour_changes(session: Session, team: str, since: datetime | None, limit: int = 20) -> list[dict[str, Any]]:
+    """The team's dossiers whose colour was set since `since` (the last 7 days when None), newest first."""
+    from core.schema import Classification, Dossier
+
+    since = since or datetime.now(UTC) - timedelta(days=7)
+    rows = session.execute(
+        select(Dossier.id, Dossier.title, Dossier.subject, Classification.colour, Classification.previous_colour,
+               Classification.decided_by, Classification.decided_at)
+        .join(Classification, Classification.dossier_id == Dossier.id)
+        .where(Dossier.team == team, Classification.decided_at > since)
+        .order_by(Classification.id.desc()).limit(limit))
+    return [dict(r._mapping) for r in rows]
 
 
 def latest_decisions(session: Session, ad_ids: list[int]) -> dict[int, ReviewDecision]:

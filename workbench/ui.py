@@ -73,3 +73,31 @@ _MARKDOWN_SPECIALS = set("\\`*_{}[]()<>#+-.!|~$:")
 def md(text: Any) -> str:
     """Untrusted text made literal for st.markdown: no links, images, HTML or emphasis from an ad."""
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text)).replace("\n", " ")
+
+
+def short_date(value: Any) -> str:
+    """A date as Dutch and English analysts both read it: 01-12-2026."""
+    return value.strftime("%d-%m-%Y") if value is not None else ""
+
+
+def scroll_and_focus(scroll: bool = False, focus_key: str | None = None, blur: bool = False) -> None:
+    """After a rerun: scroll the page back to the top, put the cursor in the input keyed `focus_key`,
+    or take it out of any field (so that single-key shortcuts work again). Streamlit has no call for
+    these; a small script in the page does it. A counter makes each script new, so it runs again."""
+    if not (scroll or focus_key or blur):
+        return
+    count = st.session_state["_script_runs"] = int(st.session_state.get("_script_runs", 0)) + 1
+    steps = []
+    if blur:
+        steps.append("if (document.activeElement && document.activeElement !== document.body) "
+                     "document.activeElement.blur();")
+    if scroll:
+        steps.append("const main = document.querySelector('[data-testid=\"stMain\"]'); if (main) main.scrollTo(0, 0);"
+                     " window.scrollTo(0, 0);")
+    if focus_key:
+        key = json.dumps(".st-key-" + focus_key + " input")
+        steps.append(f"const field = document.querySelector({key}); if (field) field.focus();")
+    body = " ".join(steps)
+    # A container keyed by the counter: a new element each time, so the browser mounts (and runs) it afresh.
+    with st.container(key=f"page_script_{count}", height=1, border=False):
+        st.html(f"<script>/* {count} */ setTimeout(() => {{ {body} }}, 150);</script>", unsafe_allow_javascript=True)

@@ -12,10 +12,13 @@ A compiled step is ``{"forms": [...], "prefixes": [...], "any": bool, "optional"
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -165,14 +168,36 @@ def _store(path: Path, compiled: Compiled) -> None:
         pass  # a read-only cache: compile in memory next time too
 
 
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Build many long-lived objects without the cyclic garbage collector's passes.
+
+    Parsing the cache makes tens of thousands of objects at once; with spaCy and the rest already
+    loaded, each full collection that triggers walks the whole heap and costs ten times the parse.
+    The collector is paused while building, and what exists afterwards (the lexicon, the modules)
+    is moved out of its reach with ``gc.freeze``: it lives as long as the process anyway.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
 @lru_cache(maxsize=1)
 def compiled_lexicon() -> Compiled:
     """The compiled lexicon: from the cache when the data files and code are unchanged, else compiled now."""
     folder = cache_dir()
     path = folder / f"indicators-{_key()}.json" if folder else None
     if path is not None and path.exists():
+        # Tens of thousands of small objects at once: with a large heap already loaded, the cyclic
+        # garbage collector's passes cost ten times the parse itself, and none of them is garbage.
         try:
-            return _from_json(json.loads(path.read_text(encoding="utf-8")))
+            with no_gc():
+                return _from_json(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError):
             pass  # a damaged or foreign file: compile again
     compiled = compile_lexicon()

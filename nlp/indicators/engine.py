@@ -19,7 +19,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from nlp.indicators import context
-from nlp.indicators.compiled import compiled_lexicon
+from nlp.indicators.compiled import compiled_lexicon, no_gc
 from nlp.lexicon_types import Entry, Pattern
 
 _BOUNDARIES = frozenset({".", "!", "?", "!!", "?!", "!?", "...", "…", "•"})
@@ -100,6 +100,11 @@ def _longest_end(steps: Steps, k: int, pos: int, classes: list[frozenset[int]]) 
 
 @cache
 def build_matchers(lang: str) -> Matchers:
+    with no_gc():
+        return _build_matchers(lang)
+
+
+def _build_matchers(lang: str) -> Matchers:
     from nlp.pipeline import PIPELINE_LANGS, get_pipeline
 
     lexicon = compiled_lexicon()

@@ -39,6 +39,9 @@ EXPECTED = {
     "watch.view": ({"analyst", "coordinator", "auditor"}, True),
     "watch.acknowledge": ({"analyst", "coordinator"}, True),
     "watch.review": ({"analyst", "coordinator"}, True),
+    "claim.make": ({"analyst", "coordinator"}, False),
+    "claim.assign": ({"coordinator"}, True),
+    "claim.release": ({"coordinator"}, True),
 }
 
 

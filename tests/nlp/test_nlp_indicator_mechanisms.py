@@ -158,3 +158,23 @@ def test_compiled_lexicon_survives_its_json_cache(tmp_path, monkeypatch):
     compiled._store(path, fresh)
     again = compiled._from_json(json.loads(path.read_text(encoding="utf-8")))
     assert again.entries == fresh.entries and again.patterns == json.loads(json.dumps(fresh.patterns))
+
+
+def test_development_set_stays_above_the_goals():
+    """The independent development set (not the blind one): a regression guard, not evidence."""
+    from benchmarks.indicatoreval import DEV, read_items, score
+
+    s = score(read_items([DEV / "indicators.jsonl"]))
+    for category in ("minor", "coercion"):
+        assert s.precision(category) >= 0.9 and s.recall(category) >= 0.9, category
+    assert s.precision("movement") >= 0.85 and s.recall("movement") >= 0.85
+    assert s.flagged["non_adult"] == 0 and s.flagged["clean"] == 0
+
+
+def test_the_blind_set_never_shows_its_failures():
+    from benchmarks import indicatoreval
+
+    with pytest.raises(SystemExit):
+        indicatoreval.main(["--blind", "--failures", "1"])
+    with pytest.raises(SystemExit):
+        indicatoreval.main([str(indicatoreval.BLIND)])

@@ -39,7 +39,7 @@ def test_sign_in_refuses_a_wrong_password_and_accepts_the_right_one(world, app, 
     assert not app.failed(at)
     assert at.session_state["user_id"] == world.users["anna"]
     assert _texts(at.title) == ["Overzicht"]
-    assert _audit_actions(settings)[-3:-1] == ["signin.fail", "signin.ok"]
+    assert _audit_actions(settings)[-4:-1] == ["signin.fail", "signin.ok", "session.start"]
 
 
 def test_sign_out_and_deactivated_account(world, app, settings):
@@ -63,27 +63,61 @@ def test_language_choice_is_stored_on_the_account(world, app, settings):
     assert "user.language" in _audit_actions(settings)
 
 
+def _risks(at) -> list[str]:
+    """The triage list's rows, top to bottom, by the risk on each row's select button."""
+    return [b.label for b in at.button if b.key and b.key.startswith("pick_")]
+
+
+def _marked(at) -> list[str]:
+    return [h for h in _texts(at.get("html")) if "white-space:pre-wrap" in h]
+
+
+def _pick(at, ad_id):
+    at.button(key=f"pick_{ad_id}").click().run()
+    return at
+
+
 def test_triage_lists_flagged_ads_in_risk_order(world, app, settings):
     at = app(world, "anna", "triage")
     assert not app.failed(at)
     # Only ads whose newest score is flagged: the stale one (flagged by an older model) is gone.
-    assert _texts(at.metric) == ["0.91", "0.55"]
-    html = _texts(at.get("html"))
-    assert "Lisa" in html[0] and "Nina" in html[1]
-    assert '<mark style="background:#fbd38d" title="coercion: always_available">24/7</mark>' in html[0]
-    assert any("booking through a third party" in m.value for m in at.markdown)
+    assert _risks(at) == ["0.91", "0.55"]
+    rows = [m.value for m in at.markdown if m.value.startswith("**Advertentie")]
+    assert f"Advertentie {world.high}" in rows[0] and "Amersfoort" in rows[0] and "classic" in rows[0]
+    assert "risico boven de drempel" in rows[0] and "gekoppelde advertentie" in rows[0]
+    # The panel shows the selected (first) ad's marked text; picking another row shows that one.
+    assert "Lisa" in _marked(at)[0]
+    assert '<mark style="background:#fbd38d" title="coercion: always_available">24/7</mark>' in _marked(at)[0]
+    assert "Nina" in _marked(_pick(at, world.mid))[0]
     assert "triage.view" in _audit_actions(settings)
+
+
+def test_triage_defaults_to_unreviewed_and_explains_entries_below_the_threshold(world, app, settings):
+    with session_scope(settings) as s:
+        decide(s, s.get(User, world.users["carl"]), world.mid, "confirm", "")
+    at = app(world, "anna", "triage")
+    assert at.checkbox(key="triage_unreviewed").value is True
+    assert _risks(at) == ["0.91"]
+    at.checkbox(key="triage_unreviewed").uncheck().run()
+    assert _risks(at) == ["0.91", "0.55"]
+
+
+def test_an_ad_below_the_threshold_says_why_it_is_in_the_queue(world, app, monkeypatch):
+    monkeypatch.setenv("SIGNALSTACK_FLAG_THRESHOLD", "0.95")
+    at = app(world, "anna", "triage")
+    rows = [m.value for m in at.markdown if m.value.startswith("**Advertentie")]
+    assert rows and all("minderjarigheidsindicator, risico onder de drempel" in r for r in rows)
 
 
 def test_triage_filters(world, app):
     at = app(world, "anna", "triage")
     at.multiselect(key="triage_cities").select("Rotterdam").run()
-    assert _texts(at.metric) == ["0.55"]
+    assert _risks(at) == ["0.55"]
     at.multiselect(key="triage_cities").unselect("Rotterdam")
     at.multiselect(key="triage_categories").select("movement").run()
-    assert _texts(at.metric) == ["0.91"]
+    assert _risks(at) == ["0.91"]
     at.slider(key="triage_risk").set_range(0.95, 1.0).run()
-    assert _texts(at.metric) == []
+    assert _risks(at) == []
     assert at.info  # a clear empty state
 
 
@@ -94,26 +128,39 @@ def test_confirm_a_hit(world, app, settings):
     assert at.success
     assert _decisions(settings, world.high) == [("confirm", "", "anna")]
     assert "review.confirm" in _audit_actions(settings)
-    # The confirmed ad now offers "add to case"; unreviewed-only hides it.
+    # The decided ad stays in place with its outcome and now offers "add to case"; a fresh list
+    # of unreviewed ads no longer holds it.
+    assert _risks(at) == ["0.91", "0.55"]
+    assert any("Bevestigen" in m.value for m in at.markdown if m.value.startswith(f"**Advertentie {world.high}"))
     assert at.button(key=f"addcase_{world.high}")
-    at.checkbox(key="triage_unreviewed").check().run()
-    assert _texts(at.metric) == ["0.55"]
+    assert _risks(app(world, "anna", "triage")) == ["0.55"]
 
 
-def test_dismiss_without_reason_is_refused(world, app, settings):
+def test_keys_move_between_ads(world, app):
     at = app(world, "anna", "triage")
+    assert at.button(key="triage_next") and at.button(key="triage_prev")
+    at.button(key="triage_next").click().run()
+    assert "Nina" in _marked(at)[0]
+    at.button(key="triage_prev").click().run()
+    assert "Lisa" in _marked(at)[0]
+
+
+def test_dismiss_without_reason_asks_for_one(world, app, settings):
+    at = _pick(app(world, "anna", "triage"), world.mid)
     at.button(key=f"dismiss_{world.mid}").click().run()
-    assert at.error and "reden" in at.error[0].value
+    assert at.info and "reden" in at.info[0].value
+    assert at.session_state["dismiss_pending"] == world.mid
     assert _decisions(settings, world.mid) == []
-    at.text_input(key=f"reason_{world.mid}").input("adult, own agenda")
-    at.button(key=f"dismiss_{world.mid}").click().run()
+    # Enter in the reason field (a change of its value) completes the dismissal.
+    at.text_input(key=f"reason_{world.mid}").input("adult, own agenda").run()
     assert _decisions(settings, world.mid) == [("dismiss", "adult, own agenda", "anna")]
+    assert at.success
 
 
 def test_a_reason_is_not_carried_into_the_next_decision(world, app, settings):
     # AppTest does not re-send a cleared widget's old value the way a browser does; that case is
     # guarded by tests/e2e/test_browser.py. This one guards that the field is cleared at all.
-    at = app(world, "anna", "triage")
+    at = _pick(app(world, "anna", "triage"), world.mid)
     at.text_input(key=f"reason_{world.mid}").input("eerste reden")
     at.button(key=f"dismiss_{world.mid}").click().run()
     assert at.text_input(key=f"reason_{world.mid}").value == ""
@@ -121,13 +168,44 @@ def test_a_reason_is_not_carried_into_the_next_decision(world, app, settings):
     assert _decisions(settings, world.mid) == [("dismiss", "eerste reden", "anna"), ("confirm", "", "anna")]
 
 
-def test_a_conflicting_decision_is_shown_not_overwritten(world, app, settings):
+def test_a_conflicting_decision_is_shown_in_place_beside_ones_own(world, app, settings):
     at = app(world, "anna", "triage")
+    at.text_input(key=f"reason_{world.high}").input("mijn reden")
     with session_scope(settings) as s:  # carl decides while anna still looks at the old state
         decide(s, s.get(User, world.users["carl"]), world.high, "urgent", "looks young")
     at.button(key=f"confirm_{world.high}").click().run()
-    assert at.error and "carl" in at.error[0].value
+    assert at.error and "intussen" in at.error[0].value
+    shown = " ".join(m.value for m in at.markdown)
+    assert "Uw keuze" in shown and "mijn reden" in shown
+    assert "carl" in shown and "looks young" in shown
     assert _decisions(settings, world.high) == [("urgent", "looks young", "carl")]
+
+
+def test_a_conflict_with_another_team_hides_their_decision(world, app, settings):
+    at = app(world, "bert", "triage")  # team noord
+    with session_scope(settings) as s:
+        decide(s, s.get(User, world.users["anna"]), world.high, "confirm", "zuid's own reason")
+    at.button(key=f"confirm_{world.high}").click().run()
+    shown = " ".join(m.value for m in at.markdown) + " ".join(e.value for e in at.error)
+    assert "zuid's own reason" not in shown and "anna" not in shown
+
+
+def test_claim_an_ad_and_others_see_it_claimed(world, app, settings):
+    at = app(world, "anna", "triage")
+    at.button(key=f"claim_{world.high}").click().run()
+    assert at.success and "1 advertentie geclaimd" in at.success[0].value
+    assert any("door u geclaimd" in m.value for m in at.markdown)
+    other = app(world, "carl", "triage")
+    assert any("anna" in m.value for m in other.markdown if m.value.startswith(f"**Advertentie {world.high}"))
+    assert any("Geclaimd door anna" in i.value for i in other.info)
+    # Carl, anna's coordinator, may release it; assign the page and release stale claims.
+    other.button(key=f"unclaim_{world.high}").click().run()
+    assert any("vrijgegeven" in s.value for s in other.success)
+    other.selectbox(key="claim_assign_to").select("anna").run()
+    other.button(key="claim_assign").click().run()
+    assert any("2 advertenties toegewezen aan anna" in s.value for s in other.success)
+    assert not [b for b in app(world, "bert", "triage").button if b.key == "claim_assign"]  # analysts don't assign
+    assert "claim.assign" in _audit_actions(settings)
 
 
 def test_urgent_items_reach_the_coordinator_dashboard(world, app):
@@ -157,7 +235,7 @@ def test_add_a_confirmed_ad_to_a_new_and_an_existing_case(world, app, settings):
 
 def test_an_auditor_cannot_make_decisions(world, app, settings):
     at = app(world, "audrey", "triage")
-    assert _texts(at.metric) == ["0.91", "0.55"]
+    assert _risks(at) == ["0.91", "0.55"]
     assert not [b for b in at.button if b.key and b.key.startswith(("confirm_", "dismiss_", "urgent_"))]
     assert any("auditor" in c.value for c in at.caption)
     ad = app(world, "audrey", "ad", ad=str(world.high))

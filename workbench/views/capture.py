@@ -4,7 +4,6 @@ hash, time and WARC location. Each replay is audited."""
 from __future__ import annotations
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from core.lookup import parse_id
 from core.settings import get_settings
@@ -65,4 +64,4 @@ with frame:
         st.warning(t("replay.status." + replay.status))
     else:
         st.caption(t("replay.inert"))
-        components.html(sandboxed_frame(replay.document, FRAME_HEIGHT), height=FRAME_HEIGHT + 10)
+        st.iframe(sandboxed_frame(replay.document, FRAME_HEIGHT), height=FRAME_HEIGHT + 10)

@@ -1,16 +1,28 @@
-"""Start page: the size of the queue, and for coordinators the escalated (urgent) ads."""
+"""Start page: what to do first, per role.
+
+Coordinators: escalations awaiting them. Everyone who reviews: new flagged ads since the last
+visit, the own claims, the team's watch alerts, and dossiers whose colour changed.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from casefiles.claims import claims_of
 from casefiles.watches import list_alerts, list_watches
 from core.schema import utcnow
 from workbench.access import can
 from workbench.actions import show_flash
 from workbench.highlight import highlighted_html
-from workbench.i18n import t
-from workbench.queries import queue_counts, urgent_items
+from workbench.i18n import plural, t
+from workbench.queries import (
+    ads_by_ids,
+    colour_changes,
+    new_flagged_since,
+    previous_visit,
+    queue_counts,
+    urgent_items,
+)
 from workbench.ui import audit_once, db, md, short_time, viewer
 from workbench.watch_actions import acknowledge
 
@@ -30,12 +42,50 @@ with st.spinner(t("common.loading")), db() as session:
     sees_watches = can(who, "watch.view")
     alerts = list_alerts(session, who.username) if sees_watches else []
     due = [w for w in list_watches(session, who.username) if w.review_at <= utcnow()] if sees_watches else []
+    since = st.session_state.setdefault("home_since", previous_visit(session, who.username))
+    new_count = new_flagged_since(session, since)
+    mine = claims_of(session, who.username) if can(who, "claim.make") else []
+    claimed_rows = ads_by_ids(session, [c.ad_id for c in mine], viewer=who)
+    colours = colour_changes(session, who.team, since) if can(who, "dossier.view", who.team) else []
     audit_once(session, who, "page.view", "page", "home")
 
-c1, c2, c3 = st.columns(3)
+st.subheader(t("home.first"))
+todo = []
+if sees_urgent and urgent:
+    todo.append(t("home.todo_urgent", ads=plural("triage.ads", len(urgent))))
+if mine:
+    todo.append(t("home.todo_claims", ads=plural("triage.ads", len(mine))))
+if new_count:
+    todo.append(t("home.todo_new", ads=plural("triage.ads", new_count)))
+if colours:
+    todo.append(t("home.todo_colours", dossiers=plural("home.dossiers", len(colours))))
+if not todo:
+    todo.append(t("home.todo_nothing"))
+with st.container(border=True, key="home_todo"):
+    st.markdown("\n".join(f"{i}. {line}" for i, line in enumerate(todo, 1)))
+    st.page_link("views/triage.py", label=t("home.to_triage"), icon=":material/checklist:")
+
+c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("home.flagged"), counts["flagged"])
 c2.metric(t("home.unreviewed"), counts["unreviewed"])
 c3.metric(t("home.urgent"), counts["urgent"])
+c4.metric(t("home.new_since"), new_count)
+
+if mine:
+    st.subheader(t("home.claims_title"))
+    for row in claimed_rows:
+        with st.container(border=True, key=f"claimed_{row.ad_id}"):
+            st.markdown(f"**{t('triage.ad')} {row.ad_id}** · {md(row.site)} · {md(row.city or '—')} · "
+                        f"{t('triage.risk_short')} {row.risk:.2f}")
+            st.page_link("views/ad.py", label=t("triage.open_ad"), query_params={"ad": str(row.ad_id)},
+                         icon=":material/open_in_new:")
+
+if colours:
+    st.subheader(t("home.colours_title"))
+    for change in colours:
+        before = t("colour." + change["previous_colour"]) if change["previous_colour"] else "—"
+        st.markdown(f"- **{md(change['title'] or change['subject'])}**: {before} → {t('colour.' + change['colour'])}"
+                    f" · {md(change['decided_by'])} · {short_time(change['decided_at'])}")
 
 if sees_watches:
     st.subheader(t("watch.alerts_title", team=who.team))
@@ -72,5 +122,3 @@ if sees_urgent:
             st.html(highlighted_html(row.text, row.hits))
             st.page_link("views/ad.py", label=t("triage.open_ad"), query_params={"ad": str(row.ad_id)},
                          icon=":material/open_in_new:")
-else:
-    st.page_link("views/triage.py", label=t("home.to_triage"), icon=":material/checklist:")

@@ -74,7 +74,7 @@ graph = build_graph(facts)
 start = {f"ad:{a}" for a in seeds} if seed_kind in ("ad", "url") else {f"{seed_kind}:{seed_value}"}
 start = {n for n in start if n in graph} or {f"ad:{a}" for a in seeds if f"ad:{a}" in graph}
 shown = group_leaves(graph, start)
-cluster_names = {str(cid): cluster_name(summary, key) for cid, _, key, summary in clusters}
+cluster_names = {str(cid): cluster_name(summary, kind, cid) for cid, kind, _, summary in clusters}
 kind_names = {k: t("network.kind." + k) for k in KINDS}
 nodes, edges = chart_rows(shown, start, cluster_names,
                           group_label=lambda kind, n: t("network.group", count=n, kind=t("network.kind." + kind)))
@@ -140,8 +140,9 @@ else:
 st.subheader(t("network.clusters"))
 if not clusters:
     st.caption(t("network.no_clusters"))
-for cluster_id, kind, key, summary in clusters:
-    with st.expander(md(f"{cluster_name(summary, key)} · {kind} #{cluster_id}")):
+for cluster_id, kind, _key, summary in clusters:
+    named = cluster_name(summary, kind, cluster_id)
+    with st.expander(md(f"{named} · {kind} #{cluster_id}" if summary.get("template") else named)):
         if summary.get("template"):
             st.markdown(t("network.template"))
             st.code(str(summary["template"]), language=None)

@@ -74,6 +74,7 @@ with facets_column:
         options = list(counts) + chosen
         if options:
             st.multiselect(t("search.facet." + facet), options, key=f"search_facet_{facet}",
+                           placeholder=t("search.facet.any"),
                            format_func=lambda v, f=facet, c=counts: f"{facet_label(f, v)} ({c.get(v, 0)})")
     st.date_input(t("search.date_from"), value=None, key="search_date_from")
     st.date_input(t("search.date_to"), value=None, key="search_date_to")

@@ -1,4 +1,4 @@
-"""Users (administrators): every account, and adding one."""
+"""Users (administrators): every account, adding one, and signing one out everywhere."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import streamlit as st
 
 from core.users import ROLES, UserError, add_user
 from workbench.access import require
+from workbench.auth import sign_out_account_form
 from workbench.i18n import t
 from workbench.queries import users_list
 from workbench.ui import audit_once, db, short_time, viewer
@@ -39,3 +40,6 @@ if submitted:
     else:
         st.success(t("users.added", username=username.strip()))
         st.rerun()
+
+st.subheader(t("users.signout_everywhere"))
+sign_out_account_form(who, [u["username"] for u in users])
