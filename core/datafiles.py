@@ -55,12 +55,32 @@ def file_path(info: ValidationInfo) -> Path | None:
     return path if isinstance(path, Path) else None
 
 
+@lru_cache(maxsize=1)
+def _unique_keys_loader() -> type:
+    """A safe loader that refuses a key written twice in one mapping: plain YAML keeps the last one
+    silently, and a duplicated key once hid a whole lexicon pattern that way."""
+    import yaml
+
+    class UniqueKeyLoader(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"key {key!r} appears twice in one mapping", key_node.start_mark)
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return UniqueKeyLoader
+
+
 @lru_cache(maxsize=256)
 def _read(path: str, mtime_ns: int) -> Any:  # mtime in the key: an edited file is read again
     import yaml
 
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_unique_keys_loader())
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise DataFileError(f"{Path(path).name}: cannot read: {exc}") from None
 

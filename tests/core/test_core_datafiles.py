@@ -69,7 +69,7 @@ def test_problems_name_file_place_and_what_is_wrong(tmp_path):
 
 def test_every_data_file_fits_its_model():
     for name in check_data.DATA_MODULES:
-        if name != "nlp.lexicon":  # its own engine check is tested in tests/nlp
+        if name != "nlp.lexicon_check":  # its own engine check is tested in tests/nlp
             assert check_data.module_problems(name) == [], name
     assert check_data.unclaimed_files() == []
 
@@ -197,7 +197,7 @@ def test_a_broken_copy_of_each_kind_of_file_is_reported(tmp_path, monkeypatch, b
 
 def test_the_check_fails_on_a_problem_and_names_it(tmp_path, monkeypatch, capsys):
     module, expected = _broken_scheme(tmp_path, monkeypatch)
-    everything_but_the_lexicon = tuple(m for m in check_data.DATA_MODULES if m != "nlp.lexicon")
+    everything_but_the_lexicon = tuple(m for m in check_data.DATA_MODULES if m != "nlp.lexicon_check")
     monkeypatch.setattr(check_data, "DATA_MODULES", everything_but_the_lexicon)
     assert check_data.main() == 1
     out = capsys.readouterr()
@@ -217,3 +217,12 @@ def test_a_data_file_without_a_model_is_a_problem(tmp_path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x: 1\n")
     assert check_data.unclaimed_files(tmp_path) == [tmp_path / "nlp/data/new_list.yaml"]
+
+
+def test_a_key_written_twice_is_refused(tmp_path):
+    from core.datafiles import DataFileError, read_yaml
+
+    path = tmp_path / "twice.yaml"
+    path.write_text("entries:\n  - code: a\n    unless: [x]\n    unless: [y]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="'unless' appears twice"):
+        read_yaml(path)
