@@ -12,13 +12,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.schema import analysis_text
 from models.keys import stable_keys
 from models.linking import NetworkLinker, image_hashes, network_members
 from models.textcluster import TextClusterer
 from nlp.jsonl import read_ad_object
+
+if TYPE_CHECKING:
+    from models.centrecluster import CentreClusterer
 
 IDENTIFIER_FIELDS = ("phones", "emails", "handles")
 TEXT_PREFIX, NETWORK_PREFIX = "t", "n"
@@ -144,7 +147,7 @@ def mark_non_adult(records: Sequence[dict[str, Any]]) -> bool:
 
 def text_cluster_keys(
     records: Sequence[Mapping[str, Any]],
-    clusterer: TextClusterer | None = None,
+    clusterer: TextClusterer | CentreClusterer | None = None,
     previous: Mapping[str, str] | None = None,
     member_key: str = "id",
 ) -> list[str | None]:

@@ -138,7 +138,9 @@ def find_handles(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[Hand
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken)
 
-    for m in _LINKED.finditer(text):
+    lower = text.lower()
+    links = _LINKED.finditer(text) if ".me/" in lower or ".com/" in lower else ()  # most ads have no link
+    for m in links:
         platform = next(p for p in _LINKS if m.group(p) is not None)
         raw = m.group(f"h_{platform}").rstrip(".-")
         if free(m.start(), m.end()) and len(raw) >= 2:

@@ -96,18 +96,23 @@ _NUMBER_KINDS = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_co
 
 @lru_cache(maxsize=512)
 def _plan(region: str) -> tuple[str, frozenset[int], re.Pattern[str] | None]:
-    """(national prefix, possible national lengths, pattern every valid national number of the
-    region matches: its number kinds' patterns together) of a region: a test before parsing, which
+    """(national prefix, possible national lengths, pattern every valid national number matches:
+    the number kinds' patterns together) of a region: a test before parsing, which
     costs a hundred times more. The pattern is None where the national prefix rewrites the number
     (Argentina, Mexico...): no shortcut there."""
     metadata = PhoneMetadata.metadata_for_region(region)
     if metadata is None:
         return "", frozenset(), None
-    kinds = [getattr(metadata, kind, None) for kind in _NUMBER_KINDS]
-    patterns = [d.national_number_pattern for d in kinds if d is not None and d.national_number_pattern]
-    pattern = None if metadata.national_prefix_transform_rule or not patterns else \
+    # A number is valid when some region of its calling code has it ("07911 123456" read in GB is a
+    # Guernsey mobile): the patterns of every region that shares the code.
+    shared = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(metadata.country_code, (region,))
+    metadatas = [m for m in map(PhoneMetadata.metadata_for_region, shared) if m is not None]
+    kinds = [getattr(m, kind, None) for m in metadatas for kind in _NUMBER_KINDS]
+    patterns = list(dict.fromkeys(d.national_number_pattern for d in kinds if d is not None and d.national_number_pattern))
+    lengths = frozenset(n for m in metadatas for n in m.general_desc.possible_length)
+    pattern = None if any(m.national_prefix_transform_rule for m in metadatas) or not patterns else \
         re.compile("(?:" + "|".join(patterns) + ")")
-    return metadata.national_prefix or "", frozenset(metadata.general_desc.possible_length), pattern
+    return metadata.national_prefix or "", lengths, pattern
 
 
 @lru_cache(maxsize=512)
@@ -238,14 +243,34 @@ def _national_looking(text: str, run: DigitRun, found: PhoneFound, region: str) 
 
 
 def _shape_reader(region: str) -> Callable[[str, bool], str | None] | None:
-    """The reader of `region` for numbers placed by shape alone: written with its trunk prefix "0",
-    or ten digits in the North American plan; None for regions whose numbers have neither."""
-    read = _region_reader(region)
+    """The reader of `region` for national numbers placed by shape alone: written with its trunk
+    prefix "0", or ten digits in the North American plan; None for regions whose numbers have
+    neither. Numbers written with "+" never get here (see ``_Inference.read``)."""
     if phonenumbers.country_code_for_region(region) == 1:
-        return lambda digits, plus: read(digits, plus) if plus or len(digits) in (10, 11) else None
+        return lambda digits, plus: None if plus else _quick_e164(digits, region) if len(digits) in (10, 11) else None
     if _plan(region)[0] == "0":
-        return lambda digits, plus: read(digits, plus) if plus or digits.startswith("0") else None
+        return lambda digits, plus: None if plus else _quick_e164(digits, region) if digits.startswith("0") else None
     return None
+
+
+def _quick_e164(digits: str, region: str) -> str | None:
+    """E.164 of a national number that fits the region's patterns, without the parser: the shape
+    stage tries every region and confirms only the readings it keeps (``_confirmed``)."""
+    prefix, lengths, pattern = _plan(region)
+    if pattern is None:
+        return _valid_e164(digits, False, region, _needs_trunk_prefix(region))
+    national = digits[len(prefix):] if prefix and digits.startswith(prefix) else digits
+    if len(national) in lengths and pattern.fullmatch(national):
+        return f"+{_calling_code(region)}{national}"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _confirmed(e164: str) -> bool:
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(e164))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 _NANP_GROUPS = {(10,), (3, 3, 4), (3, 7), (6, 4), (1, 3, 3, 4), (11,), (1, 10)}
@@ -270,11 +295,6 @@ def _national_groups(e164: str) -> tuple[int, ...]:
     return tuple(len(g) for g in re.findall(r"\d+", national))
 
 
-@lru_cache(maxsize=4096)
-def _region_of(e164: str) -> str | None:
-    return phonenumbers.region_code_for_number(phonenumbers.parse(e164))
-
-
 def _digit_count(found: list[PhoneFound]) -> int:
     return sum(f.end - f.start for f in found)
 
@@ -296,6 +316,9 @@ class _Inference:
         given = _phones_in_run(self.text, run, _region_reader(self.region)) if self.region else []
         if given:
             return self._elsewhere(run, given) or given, []
+        if _plus_before(self.text, run.start) is not None:
+            # Written with its country code: valid or not, no other region reads it otherwise.
+            return ([] if self.region else _phones_in_run(self.text, run, _international_e164)), []
         tried = {self.region} if self.region else set()
         by_weight = sorted(self.hints.items(), key=lambda kv: -kv[1])
         for i, (region, weight) in enumerate(by_weight):
@@ -352,6 +375,7 @@ class _Inference:
         to place by shape alone. One reading of a span is taken; several are narrowed down (see
         ``_narrowed``), and what still has several stays ambiguous."""
         readings: dict[tuple[int, int], dict[str, PhoneFound]] = {}
+        regions: dict[str, str] = {}
         for region in hinted_regions():
             read = None if region in tried else _shape_reader(region)
             if read is None:
@@ -359,6 +383,7 @@ class _Inference:
             for f in _phones_in_run(self.text, run, read):
                 if _national_looking(self.text, run, f, region):
                     readings.setdefault((f.start, f.end), {})[f.e164] = f
+                    regions.setdefault(f.e164, region)
         found: list[PhoneFound] = []
         ambiguous: list[AmbiguousPhone] = []
         taken: list[tuple[int, int]] = []
@@ -367,21 +392,25 @@ class _Inference:
                 continue
             taken.append(span)
             options = readings[span]
-            chosen = self._narrowed(run, span, sorted(options))
+            chosen = [e for e in self._narrowed(run, span, sorted(options), regions) if _confirmed(e)]
+            if not chosen:
+                taken.pop()
+                continue
             if len(chosen) == 1:
                 found.append(options[chosen[0]])
             else:
                 ambiguous.append(self._ambiguous(options[chosen[0]], chosen))
         return sorted(found, key=lambda f: f.start), ambiguous
 
-    def _narrowed(self, run: DigitRun, span: tuple[int, int], options: list[str]) -> list[str]:
+    def _narrowed(self, run: DigitRun, span: tuple[int, int], options: list[str],
+                  regions: dict[str, str]) -> list[str]:
         """Of several readings, keep (while any remain) those of a region where the ad's language is
         spoken, then those whose digit groups are written as their region formats numbers
         ("(415) 739-2046", "06-48271953"), then mobile numbers."""
         groups = _written_groups(self.text, run, span)
         language = set(language_regions(self.lang))
         tests: list[Callable[[str], bool]] = [
-            lambda e: _region_of(e) in language,
+            lambda e: regions.get(e) in language,
             lambda e: groups is not None and _national_groups(e) == groups,
             _is_mobile,
         ]

@@ -87,9 +87,10 @@ def _gazetteer() -> tuple[dict[str, tuple[str, int]], frozenset[str], re.Pattern
     for region in data.regions:
         weights |= {form.lower(): (region.code, NAME_WEIGHT) for form in region.names}
         weights |= {form.lower(): (region.code, CITY_WEIGHT) for form in region.cities}
-    first = "".join(sorted({c for form in weights for c in (form[0], form[0].upper())}))
-    # Word starts only, and a look-ahead on first characters: most positions fail at once.
-    pattern = re.compile(rf"\b(?=[{re.escape(first)}])" + trie_pattern(list(weights)) + r"(?![\w'])", re.IGNORECASE)
+    first = "".join(sorted({form[0] for form in weights}))
+    # Matched on the lower-cased text (cheaper than ignoring case); word starts only, and a
+    # look-ahead on first characters: most positions fail at once.
+    pattern = re.compile(rf"\b(?=[{re.escape(first)}])" + trie_pattern(list(weights)) + r"(?![\w'])")
     return weights, frozenset(data.capitalised_only), pattern
 
 
@@ -123,11 +124,13 @@ def region_hints(text: str, address_spans: Sequence[tuple[int, int]] = ()) -> Co
     whose country top-level domains count as hints."""
     weights, capitalised_only, pattern = _gazetteer()
     hints: Counter[str] = Counter()
-    for m in pattern.finditer(text):
-        written = m.group()
-        if written.lower() == written and written.lower() in _lowered(capitalised_only):
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)
+    for m in pattern.finditer(lowered):
+        form = m.group()
+        if form in _lowered(capitalised_only) and (not same_length or text[m.start() : m.end()] == form):
             continue  # "turkey", "china": words, not places
-        region, weight = weights[written.lower()]
+        region, weight = weights[form]
         hints[region] += weight
     if "+" in text or "00" in text or "＋" in text:
         for m in _CALLING_CODE.finditer(text):

@@ -109,12 +109,17 @@ def forget_session() -> None:
             del st.session_state[key]
 
 
-def _ended(found: sessions.Check) -> None:
-    """Forget this tab's sign-in; say why on the sign-in page unless the user signed out themself."""
-    forget_session()
+def _note_end(found: sessions.Check) -> None:
+    """Say on the sign-in page why the session ended, unless the user signed out themself."""
     reason = (found.row.revoked_reason if found.row is not None else "") or found.status
     if reason != "signout":
         st.session_state[ENDED] = reason if reason in ("idle", "expired", "inactive") else "revoked"
+
+
+def _ended(found: sessions.Check) -> None:
+    """Forget this tab's sign-in (who it was, filters, half-typed text) and say why."""
+    forget_session()
+    _note_end(found)
 
 
 def signed_in_viewer() -> Viewer | None:
@@ -143,7 +148,9 @@ def signed_in_viewer() -> Viewer | None:
                 st.session_state[SESSION_KEY] = found.row.key_hash
                 return _remember(found.user)
             if found.status != "unknown":
-                _ended(found)
+                # Only note it: forgetting the session state here would also wipe the sign-in form
+                # on every run while the browser still sends the ended session's cookie.
+                _note_end(found)
                 if oidc_configured() and st.user.is_logged_in:
                     st.logout()  # the provider's sign-in must not outlive the session (idle timeout)
                     return None

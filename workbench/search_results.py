@@ -87,7 +87,10 @@ def _matching_ids(session: Session, kind: str, query: str, country: str) -> Any:
 
 
 def _candidates(session: Session, ids: Any) -> list[Result]:
-    ids = ids.subquery()
+    # The matches are cut at CANDIDATES before they are sorted: a broad text search (100,000 ads
+    # containing "Titel 1") would otherwise join and sort every match (2.5 s on PostgreSQL at 300,000
+    # ads; 0.1 s cut). Newest first then holds within the candidates, and the total reads "2000+".
+    ids = ids.limit(CANDIDATES + 1).subquery()
     rows = session.execute(
         select(Ad.id, AdVersion.id, Site.name, Ad.site_ad_id, AdVersion.title, AdVersion.city, Ad.first_seen,
                Ad.last_seen, Ad.removed_at)

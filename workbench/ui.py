@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -82,22 +83,24 @@ def short_date(value: Any) -> str:
 
 def scroll_and_focus(scroll: bool = False, focus_key: str | None = None, blur: bool = False) -> None:
     """After a rerun: scroll the page back to the top, put the cursor in the input keyed `focus_key`,
-    or take it out of any field (so that single-key shortcuts work again). Streamlit has no call for
-    these; a small script in the page does it. A counter makes each script new, so it runs again."""
+    or take it out of any field (so that single-key shortcuts work again).
+
+    Streamlit has no call for these. A script in a zero-height component frame (same origin) does it
+    in the page around it; a counter makes each frame's document new, so the browser runs it again.
+    (A script in ``st.html`` lands in Streamlit's event container and does not run reliably on reruns.)
+    """
     if not (scroll or focus_key or blur):
         return
+    import streamlit.components.v1 as components
+
     count = st.session_state["_script_runs"] = int(st.session_state.get("_script_runs", 0)) + 1
     steps = []
     if blur:
-        steps.append("if (document.activeElement && document.activeElement !== document.body) "
-                     "document.activeElement.blur();")
+        steps.append("if (doc.activeElement && doc.activeElement !== doc.body) doc.activeElement.blur();")
     if scroll:
-        steps.append("const main = document.querySelector('[data-testid=\"stMain\"]'); if (main) main.scrollTo(0, 0);"
-                     " window.scrollTo(0, 0);")
-    if focus_key:
-        key = json.dumps(".st-key-" + focus_key + " input")
-        steps.append(f"const field = document.querySelector({key}); if (field) field.focus();")
+        steps.append("const main = doc.querySelector('[data-testid=\"stMain\"]'); if (main) main.scrollTo(0, 0);")
+    if focus_key and re.fullmatch(r"[A-Za-z0-9_-]+", focus_key):
+        steps.append(f"const field = doc.querySelector('.st-key-{focus_key} input'); if (field) field.focus();")
     body = " ".join(steps)
-    # A container keyed by the counter: a new element each time, so the browser mounts (and runs) it afresh.
-    with st.container(key=f"page_script_{count}", height=1, border=False):
-        st.html(f"<script>/* {count} */ setTimeout(() => {{ {body} }}, 150);</script>", unsafe_allow_javascript=True)
+    components.html(f"<script>/* {count} */ const doc = window.parent.document; "
+                    f"setTimeout(() => {{ {body} }}, 100);</script>", height=0)

@@ -7,7 +7,9 @@ may be writable by others, and JSON cannot run code) under a digest of the data 
 that compiles them and the library versions; any change gives a new file. Without a writable cache
 directory the lexicon is compiled in memory each time, which costs about two seconds.
 
-A compiled step is ``{"forms": [...], "prefixes": [...], "any": bool, "optional": bool}``.
+A compiled step is ``{"forms": [...], "prefixes": [...], "fuzzy": [...], "any": bool, "optional": bool}``;
+``fuzzy`` lists the forms of word-set members of at least ``FUZZY_MIN`` letters, which also match a
+token one letter longer or shorter ("mannager", "boking", "apartmnt"): see ``nlp.indicators.engine``.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from typing import Any
 from nlp.lexicon_types import Entry, LexiconError, Pattern, fingerprint
 
 CACHE_ENV = "SIGNALSTACK_CACHE_DIR"
-FORMAT = 3
+FORMAT = 4
+FUZZY_MIN = 6  # word-set members this long also match a spelling one letter longer or shorter
 
 
 @dataclass(frozen=True)
@@ -72,18 +75,22 @@ def _expand(alt: str, words: dict[str, tuple[str, ...]], seen: frozenset[str] = 
 
 def _step(step: str, words: dict[str, tuple[str, ...]], forms: dict[str, list[str]]) -> dict[str, Any]:
     optional = step.startswith("?")
-    alts = [w for alt in step.lstrip("?").split("|") for w in _expand(alt, words)]
-    compiled: dict[str, Any] = {"forms": set(), "prefixes": set(), "any": False, "optional": optional}
-    for alt in alts:
+    alts = [(w, alt.startswith("$")) for alt in step.lstrip("?").split("|") for w in _expand(alt, words)]
+    compiled: dict[str, Any] = {"forms": set(), "prefixes": set(), "fuzzy": set(), "any": False,
+                                "optional": optional}
+    for alt, from_set in alts:
         if alt == "*":
             compiled["any"] = True
-        elif alt.endswith("*"):
+            continue
+        if alt.endswith("*"):
             compiled["prefixes"].add(alt[:-1].lower())
-        elif alt.startswith("="):
-            compiled["forms"].add(alt[1:].lower())
-        else:
-            compiled["forms"].update(forms.get(alt.lower(), [alt.lower()]))
-    compiled["forms"], compiled["prefixes"] = sorted(compiled["forms"]), sorted(compiled["prefixes"])
+            continue
+        found = [alt[1:].lower()] if alt.startswith("=") else forms.get(alt.lower(), [alt.lower()])
+        compiled["forms"].update(found)
+        if from_set:  # a set member: also its misspellings (one letter more or less)
+            compiled["fuzzy"].update(f for f in found if len(f) >= FUZZY_MIN and f.isalpha())
+    for key in ("forms", "prefixes", "fuzzy"):
+        compiled[key] = sorted(compiled[key])
     return compiled
 
 

@@ -19,7 +19,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from nlp.indicators import context
-from nlp.indicators.compiled import compiled_lexicon, no_gc
+from nlp.indicators.compiled import FUZZY_MIN, compiled_lexicon, no_gc
 from nlp.lexicon_types import Entry, Pattern
 
 _BOUNDARIES = frozenset({".", "!", "?", "!!", "?!", "!?", "...", "…", "•"})
@@ -60,6 +60,10 @@ class Matchers:
     prefixes: list[tuple[str, int]]
     any_classes: tuple[int, ...]
     near_classes: frozenset[int] = frozenset()
+    # Misspellings of word-set members (one letter more or less): member -> class ids, and each
+    # member with one letter deleted -> class ids. Only for tokens that match no form exactly.
+    fuzzy_whole: dict[str, list[int]] = field(default_factory=dict)
+    fuzzy_deleted: dict[str, list[int]] = field(default_factory=dict)
     _forms: dict[int, frozenset[int]] = field(default_factory=dict)
     _negation: frozenset[int] | None = None
 
@@ -76,12 +80,25 @@ class Matchers:
                 found = frozenset({-1})  # a sentence boundary: no class, not even `*`
             else:
                 ids = set(self.exact.get(lower, ()))
+                if not ids and self.fuzzy_whole and len(text) >= FUZZY_MIN - 1 and text.isalpha():
+                    ids.update(self.fuzzy_classes(text))
                 ids.update(cid for prefix, cid in self.prefixes if text.startswith(prefix))
                 ids.update(self.any_classes)
                 found = frozenset(ids)
             if len(self._forms) < _FORM_CACHE_LIMIT:
                 self._forms[lower] = found
         return found
+
+
+    def fuzzy_classes(self, text: str) -> set[int]:
+        """Classes of the word-set members one insertion or one deletion away from `text`
+        ("mannager", "boking"). Substitutions are left out on purpose: they turn real words into
+        each other ("looking"/"booking", "brothel"/"brother"); so is a last letter added or dropped,
+        which is an inflection or another word ("manage"/"manager", "student"/"students")."""
+        ids: set[int] = set(self.fuzzy_deleted.get(text, ()))  # text is a member minus a letter
+        for i in range(len(text) - 1):  # text is a member plus a letter
+            ids.update(self.fuzzy_whole.get(text[:i] + text[i + 1:], ()))
+        return ids
 
 
 def _longest_end(steps: Steps, k: int, pos: int, classes: list[frozenset[int]]) -> int | None:
@@ -115,13 +132,19 @@ def _build_matchers(lang: str) -> Matchers:
     exact: dict[int, list[int]] = {}
     prefixes: list[tuple[str, int]] = []
     any_classes: list[int] = []
+    fuzzy_whole: dict[str, list[int]] = {}
+    fuzzy_deleted: dict[str, list[int]] = {}
 
     def class_of(step: dict[str, Any]) -> int:
-        key = (tuple(step["forms"]), tuple(step["prefixes"]), step["any"])
+        key = (tuple(step["forms"]), tuple(step["prefixes"]), tuple(step.get("fuzzy", ())), step["any"])
         if key not in class_ids:
             cid = class_ids[key] = len(class_ids)
             for form in step["forms"]:
                 exact.setdefault(string_key(form), []).append(cid)
+            for form in step.get("fuzzy", ()):
+                fuzzy_whole.setdefault(form, []).append(cid)
+                for i in range(len(form) - 1):
+                    fuzzy_deleted.setdefault(form[:i] + form[i + 1:], []).append(cid)
             prefixes.extend((p, cid) for p in step["prefixes"])
             if step["any"]:
                 any_classes.append(cid)
@@ -144,7 +167,8 @@ def _build_matchers(lang: str) -> Matchers:
         else:
             regexes.append(index)
     near_classes = frozenset(cid for index in near for cid, _ in patterns[index].steps)
-    return Matchers(patterns, by_first, near, regexes, exact, prefixes, tuple(any_classes), near_classes)
+    return Matchers(patterns, by_first, near, regexes, exact, prefixes, tuple(any_classes), near_classes,
+                    fuzzy_whole, fuzzy_deleted)
 
 
 def _sentences(classes: list[frozenset[int]]) -> list[int]:

@@ -34,7 +34,7 @@ from core.users import add_user
 from tests.casefiles.conftest import world  # noqa: F401 (the fixture)
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, STARTUP_TIMEOUT_S, _free_port, _healthy, _stop_group
 from tests.e2e.proxy import HEADERS_MORE, running_proxy
-from tests.e2e.test_browser import SCREENSHOTS, T, idle
+from tests.e2e.test_browser import SCREENSHOTS, T, idle, open_page
 from tests.e2e.test_trust_browser import _fetch_without_cookies, _sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.parametrize("settings", ["sqlite"], indirect=True),
@@ -51,6 +51,7 @@ def session_workbench(settings, world, tmp_path, monkeypatch):  # noqa: F811 (th
     password = secrets.token_urlsafe(18)
     with session_scope(settings) as s:
         add_user(s, "vera", password, role="analyst", team="vice", actor="test")
+        add_user(s, "ada", password, role="admin", team="vice", actor="test")
         version = s.execute(select(AdVersion).where(AdVersion.ad_id == world.ads["a1"])
                             .order_by(AdVersion.id.desc())).scalars().first()
         version.images = [{"sha256": "0" * 64, "phash": "", "url": "https://example.invalid/p.png",
@@ -167,11 +168,23 @@ def test_sessions_survive_reload_and_tabs_and_end_everywhere_and_when_idle(sessi
             toml.write_text("session_idle_minutes = 30.0\n")
             first.reload()
             _signed_out(first)
+
+            # An administrator signs the account out everywhere from the users page.
+            _sign_in(first, url, "vera", password)
+            _sign_in(elsewhere, url, "ada", password)
+            open_page(elsewhere, "page.users")
+            elsewhere.get_by_role("button", name=T("users.signout_everywhere")).click()
+            expect(elsewhere.get_by_text(T("users.signed_out", username="vera", sessions=1))).to_be_visible()
+            elsewhere.screenshot(path=str(SCREENSHOTS / "sessions-admin-signout.png"), full_page=True)
+            _next_action(first)
+            _signed_out(first, "revoked")
         finally:
             browser.close()
     with session_scope(settings) as s:
         actions = [a for a in s.execute(select(AuditEntry.action).where(AuditEntry.actor == "vera")
                                         .order_by(AuditEntry.id)).scalars() if a.startswith("session.")]
-    assert actions.count("session.start") == 3
-    assert actions.count("session.revoke") == 2 and "session.revoke_all" in actions
-    assert actions[-1] == "session.timeout"
+        by_admin = s.execute(select(AuditEntry.actor).where(AuditEntry.action == "session.revoke_all")
+                             .order_by(AuditEntry.id)).scalars().all()
+    assert actions.count("session.start") == 4 and "session.timeout" in actions
+    assert actions.count("session.revoke") == 2 and actions.count("session.revoke_all") == 1
+    assert by_admin == ["vera", "ada"]

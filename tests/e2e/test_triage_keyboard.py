@@ -113,11 +113,21 @@ def test_an_analyst_reviews_twenty_ads_with_the_keyboard_alone(workbench_url, br
     expected = {}
     for n in range(REVIEWED):
         ad_id = order[n]
+        try:
+            expect(panel_title(page)).to_have_text(f"{translate('nl', 'triage.ad')} {ad_id}")
+        except AssertionError:
+            with session_scope(demo_database.settings) as s:
+                print("DECISIONS", [(d.ad_id, d.decision, d.reason) for d in s.execute(select(ReviewDecision)).scalars()])
+            raise
         expect(panel_title(page)).to_have_text(f"{translate('nl', 'triage.ad')} {ad_id}")
         if n % 5 == 3:
             page.keyboard.press("2")
             idle(page)
             reason = page.locator(f".st-key-reason_{ad_id} input")
+            page.wait_for_timeout(500)
+            print("DBG", page.evaluate("""() => [JSON.stringify(window.__ssPageActions || null),
+                ...Array.from(document.querySelectorAll('iframe')).map(e => (e.getAttribute('srcdoc') || e.src || '').slice(0, 300) + ' sandbox=' + e.getAttribute('sandbox')), String(document.activeElement && document.activeElement.outerHTML.slice(0, 100)),
+                ...Array.from(document.querySelectorAll('[data-testid=stHtml]')).map(e => e.innerHTML.slice(0, 120))]"""))
             expect(reason).to_be_focused()
             page.keyboard.type(f"disclaimer {n}")
             page.keyboard.press("Enter")

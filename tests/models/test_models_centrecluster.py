@@ -80,3 +80,33 @@ def test_estimator_conventions():
     assert clone(est).get_params() == est.get_params()
     assert est.fit(["a b c d"]) is est
     assert est.fit_predict(["x y z w", "x y z w"]).tolist() == [0, 0]
+
+
+def test_consensus_without_unshared_shingles_scores_the_same():
+    # CentreClusterer builds its consensus tables only from shingles that another text holds
+    # (plus each text's total weight); the member scores must not change by it.
+    import numpy as np
+
+    from models.consensus import Consensus
+
+    rng = np.random.default_rng(0)
+    doc_of = np.repeat(np.arange(40), 12)
+    hashes = rng.integers(0, 30, len(doc_of)).astype(np.uint64) + np.uint64(1)
+    hashes[::5] = np.arange(len(hashes[::5]), dtype=np.uint64) + np.uint64(10_000)  # held by one text only
+    weights = rng.uniform(0.5, 3.0, len(doc_of))
+    labels = np.repeat(np.arange(8), 5)
+    full = Consensus(hashes, weights, doc_of, labels, 0.3).member_scores()
+    values, counts = np.unique(hashes, return_counts=True)
+    shared = np.isin(hashes, values[counts > 1])
+    own = np.bincount(doc_of, weights, minlength=40)
+    part = Consensus(hashes[shared], weights[shared], doc_of[shared], labels, 0.3, own).member_scores()
+    assert np.allclose(full, part)
+
+
+def test_world_evaluation_takes_an_engine(tmp_path):
+    import pytest
+
+    from benchmarks.worldeval import evaluate_world
+
+    with pytest.raises(ValueError, match="engine"):
+        evaluate_world(tmp_path, engine="nope")

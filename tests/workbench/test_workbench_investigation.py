@@ -227,3 +227,15 @@ def test_kept_images_are_shown_from_the_capture(world, settings, version_images)
         s.flush()
         replay = load_replay(s, settings, capture_id)
     assert replay.images_kept == 1 and "data:image/png;base64," in replay.document
+
+
+def test_expanding_a_node_loads_one_more_hop(world, settings):
+    from workbench.network import expanded_neighbourhood, resolve_seed
+
+    with session_scope(settings) as s:
+        assert resolve_seed(s, f"cluster:{world.cluster}", "NL")[2] == {world.high, world.mid}
+        assert resolve_seed(s, str(world.low), "NL")[:2] == ("ad", str(world.low))
+        alone = expanded_neighbourhood(s, {world.low}, 1, [])
+        assert set(alone) == {world.low}
+        grown = expanded_neighbourhood(s, {world.low}, 1, [f"ad:{world.high}"])
+        assert set(grown) == {world.low, world.high, world.mid}

@@ -155,8 +155,8 @@ with left, st.container(key="triage_list", gap="small"):
                        f"{t('triage.first_seen')} {short_date(row.first_seen)} · "
                        f"{plural('triage.linked', row.linked)}{status}  \n{chips(row)} · _{why}_")
 
+row = rows[cursor]
 with right, st.container(key="triage_panel", border=True):
-    row = rows[cursor]
     claim = claims.get(row.ad_id)
     st.subheader(f"{t('triage.ad')} {row.ad_id}")
     st.caption(f"{md(row.site)} · {md(row.city or '—')} · {t('triage.version')} {row.version_no} · "
