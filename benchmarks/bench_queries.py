@@ -35,6 +35,7 @@ import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import psycopg
@@ -324,10 +325,11 @@ def run(args: argparse.Namespace) -> int:
     from sqlalchemy import text
     from sqlalchemy.orm import sessionmaker
 
+    from casefiles.claims import active_claims
     from core.db import get_engine
     from core.migrate import upgrade
     from core.settings import Settings
-    from workbench.queries import TriageFilters, triage_page
+    from workbench.queries import TriageFilters, colour_changes, linked_counts, new_flagged_since, triage_page
     from workbench.search import normalised_phone, search_ads
 
     print(f"bench_queries: {args.ads:,} ads, {args.repeats} repeats per query, load average {loadavg()}, "
@@ -375,6 +377,14 @@ def run(args: argparse.Namespace) -> int:
             ("triage p1, category=minor", triage(TriageFilters(categories=("minor",)))),
             ("triage p1, category=coercion", triage(TriageFilters(categories=("coercion",)))),
             ("triage p1, unreviewed only", triage(TriageFilters(unreviewed_only=True))),
+            # The triage page keeps the ads decided on it in an "unreviewed" list (keep_ids).
+            ("triage p1, unreviewed + kept", triage(TriageFilters(unreviewed_only=True, keep_ids=(1, 2, 3)))),
+            # Per page of 20: linked ads (network clusters) and live claims.
+            ("triage page: linked + claims", lambda s: len(linked_counts(s, list(range(1, 21))))
+             + len(active_claims(s, range(1, 21)))),
+            # Home page: new flagged ads since the last visit (capped count), colour changes.
+            ("home: new since last week", lambda s: new_flagged_since(
+                s, datetime.now(UTC) - timedelta(days=7)) + len(colour_changes(s, "default", None))),
             (f"phone '{hot}' (shared)", phone(hot)),
             (f"phone '{national(rare)}'", phone(national(rare))),
         ]

@@ -35,6 +35,8 @@ def main() -> int:
         failed |= _text_nobody_here_wrote() != 0
         print("\n== text clusters and networks", flush=True)
         print(json.dumps(evaluate_clusters(world), indent=2, default=str))
+        print("\n== text clusters on the edit corpus (ours, 20,000 ads, seed 1; issue #15)", flush=True)
+        print(json.dumps(_edit_corpus_clusters(), indent=2))
         print("\n== near-duplicate photo search (re-used and mirrored photos)", flush=True)
         print(json.dumps(_photo_search(world), indent=2))
         print("\n== risk model (held out by network, 25 %)", flush=True)
@@ -66,6 +68,21 @@ def _text_nobody_here_wrote() -> int:
     print("\n== non-adult listing classifier (our corpus, held out; development set)", flush=True)
     listingeval.main()
     return failed
+
+
+def _edit_corpus_clusters(ads: int = 20_000) -> dict:
+    """Issue #15's edit corpus (benchmarks.editcorpus, written by us: not evidence on real text) through
+    the default engine and the experimental one; timings in benchmarks.bench_cluster --corpus edits."""
+    from benchmarks.editcorpus import edit_corpus
+    from models.centrecluster import CentreClusterer
+    from models.evaluate import cluster_scores
+    from models.textcluster import TextClusterer
+
+    corpus = edit_corpus(ads, seed=1)
+    texts, truth = [a.text for a in corpus], [a.operation for a in corpus]
+    return {name: cluster_scores(truth, engine.fit(texts).labels_.tolist())
+            for name, engine in (("TextClusterer (default)", TextClusterer()),
+                                 ("CentreClusterer (experimental)", CentreClusterer()))}
 
 
 def _photo_search(world: Path) -> dict:

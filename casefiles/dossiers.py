@@ -16,7 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from casefiles.actors import UnknownActor, acting_user
-from casefiles.scheme import COLOURS, colour_rank, tally_signals
+from casefiles.scheme import COLOURS, below_minimum, colour_rank, tally_signals
 from core import audit
 from core.lookup import not_found_or_not_allowed, parse_id
 from core.permissions import PermissionDenied, can
@@ -230,8 +230,13 @@ def history(session: Session, dossier_id: int) -> list[Classification]:
                                 .order_by(Classification.id)).scalars())
 
 
-def classify(session: Session, user: User | str, dossier_id: int, colour: str, reason: str) -> Classification:
-    """Set the dossier's colour. Keeps who, when, why, the move (up/down) and the points shown."""
+def classify(session: Session, user: User | str, dossier_id: int, colour: str, reason: str,
+             below_minimum_reason: str = "") -> Classification:
+    """Set the dossier's colour. Keeps who, when, why, the move (up/down) and the points shown.
+
+    A colour below the minimum that the stacked signals set (scheme ``minimum_colour``, e.g. oranje for
+    a stated age under 18) needs its own reason, `below_minimum_reason`; it is kept and audited.
+    """
     dossier, acting = _dossier(session, user, dossier_id, "dossier.classify")
     if colour not in COLOURS:
         raise DossierError(f"unknown colour {colour!r}; choose one of {', '.join(COLOURS)}")
@@ -245,6 +250,11 @@ def classify(session: Session, user: User | str, dossier_id: int, colour: str, r
         step = colour_rank(colour) - colour_rank(before)
         direction = "up" if step > 0 else "down" if step < 0 else "same"
     points = tally(session, dossier.id)
+    if below_minimum(colour, points):
+        if not below_minimum_reason.strip():
+            raise DossierError(f"{colour} is below the minimum {points['minimum_colour']} for the stacked signals "
+                               f"({', '.join(points['minimum_because'])}); give a reason for going below it")
+        points = dict(points, below_minimum_reason=below_minimum_reason.strip())
     row = Classification(dossier_id=dossier.id, colour=colour, previous_colour=before, direction=direction,
                          reason=reason.strip(), suggested_colour=points["suggested_colour"],
                          points_total=points["total"], tally=points, decided_by=acting.username)
@@ -252,5 +262,7 @@ def classify(session: Session, user: User | str, dossier_id: int, colour: str, r
     session.flush()
     audit.record(session, acting.username, "dossier.classify", "dossier", dossier.id, colour=colour,
                  previous=before, direction=direction, suggested=points["suggested_colour"],
-                 total=points["total"], reason=row.reason)
+                 total=points["total"], reason=row.reason,
+                 **({"below_minimum": points["minimum_colour"], "below_minimum_reason": points["below_minimum_reason"]}
+                    if "below_minimum_reason" in points else {}))
     return row

@@ -110,6 +110,7 @@ def tally_signals(indicator_counts: dict[str, tuple[str, int]], measures: dict[s
     scheme = scheme or load_scheme()
     rows: list[dict[str, Any]] = []
     floor = 0
+    floor_codes: list[str] = []  # the signals that set the minimum colour
     for code, (category, count) in sorted(indicator_counts.items()):
         entry = scheme["indicators"].get(code)
         if entry is None:  # shown, not hidden: a lexicon code the scheme does not weigh yet
@@ -117,13 +118,13 @@ def tally_signals(indicator_counts: dict[str, tuple[str, int]], measures: dict[s
                          "source": "not in the points scheme", "explanation": ""})
             continue
         rows.append(_row(code, entry, count))
-        floor = max(floor, colour_rank(entry.get("minimum_colour", "blauw")))
+        floor, floor_codes = _raised(floor, floor_codes, code, entry)
     for code, entry in scheme["signals"].items():
         value = int(measures.get(entry["measure"], 0))
         if value < entry["at_least"] or value == 0:
             continue
         rows.append(_row(code, entry, value))
-        floor = max(floor, colour_rank(entry.get("minimum_colour", "blauw")))
+        floor, floor_codes = _raised(floor, floor_codes, code, entry)
     rows.sort(key=lambda r: (-r["points"], r["category"], r["code"]))
     by_category: dict[str, int] = {}
     for row in rows:
@@ -131,7 +132,23 @@ def tally_signals(indicator_counts: dict[str, tuple[str, int]], measures: dict[s
     total = sum(r["points"] for r in rows)
     by_total = max(i for i, c in enumerate(scheme["colours"]) if total >= c["min_points"])
     return {"rows": rows, "by_category": by_category, "total": total,
-            "suggested_colour": COLOURS[max(by_total, floor)]}
+            "suggested_colour": COLOURS[max(by_total, floor)],
+            "minimum_colour": COLOURS[floor], "minimum_because": floor_codes}
+
+
+def _raised(floor: int, codes: list[str], code: str, entry: dict[str, Any]) -> tuple[int, list[str]]:
+    """The minimum colour after a signal whose entry may set one, and the signals that set it."""
+    rank = colour_rank(entry.get("minimum_colour", "blauw"))
+    if rank > floor:
+        return rank, [code]
+    if rank == floor and rank > 0:
+        return floor, codes + [code]
+    return floor, codes
+
+
+def below_minimum(colour: str, points: dict[str, Any]) -> bool:
+    """Whether `colour` is lower than the minimum the stacked signals set (``minimum_colour``)."""
+    return colour_rank(colour) < colour_rank(points.get("minimum_colour", "blauw"))
 
 
 def _row(code: str, entry: dict[str, Any], count: int) -> dict[str, Any]:

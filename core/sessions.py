@@ -50,8 +50,10 @@ def key_hash(session_id: str) -> str:
 
 def start(session: Session, user: User, client: str = "", user_agent: str = "",
           lifetimes: Lifetimes = Lifetimes(), now: datetime | None = None) -> tuple[str, UserSession]:
-    """A new session for `user`: the cookie value (returned only here) and its row."""
+    """A new session for `user`: the cookie value (returned only here) and its row. Lapsed sessions of
+    the same account are ended (and audited) first."""
     now = now or utcnow()
+    sweep(session, lifetimes, now, user_id=user.id)
     session_id = secrets.token_urlsafe(32)
     row = UserSession(key_hash=key_hash(session_id), user_id=user.id, created_at=now, last_seen=now,
                       expires_at=now + lifetimes.absolute, client=(client or "")[:100],
@@ -157,11 +159,15 @@ def active(session: Session, user: User, lifetimes: Lifetimes = Lifetimes(),
     return [row for row in rows if not _lapse(row, lifetimes, now)]
 
 
-def sweep(session: Session, lifetimes: Lifetimes = Lifetimes(), now: datetime | None = None) -> int:
-    """Mark every lapsed, unrevoked session as ended (audited as ``session.timeout``); how many."""
+def sweep(session: Session, lifetimes: Lifetimes = Lifetimes(), now: datetime | None = None,
+          user_id: int | None = None) -> int:
+    """Mark every lapsed, unrevoked session (of `user_id`, if given) as ended (audited as
+    ``session.timeout``); how many."""
     now = now or utcnow()
-    rows = session.execute(select(UserSession).where(UserSession.revoked_at.is_(None))
-                           .order_by(UserSession.id)).scalars().all()
+    query = select(UserSession).where(UserSession.revoked_at.is_(None)).order_by(UserSession.id)
+    if user_id is not None:
+        query = query.where(UserSession.user_id == user_id)
+    rows = session.execute(query).scalars().all()
     ended = 0
     for row in rows:
         lapsed = _lapse(row, lifetimes, now)

@@ -31,6 +31,23 @@ def needed(others: np.ndarray, share: float) -> np.ndarray:
     return np.maximum(np.floor(share * others).astype(np.int64) + 1, np.minimum(others, 2))
 
 
+def _grouped(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_index, return_inverse, return_counts)``, but with an unstable sort:
+    any position of a value serves as its index here (equal keys carry equal hashes and weights),
+    and numpy's stable sort of 64-bit keys is much slower."""
+    order = np.argsort(keys)
+    ordered = keys[order]
+    opens = np.empty(len(keys), dtype=bool)
+    opens[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=opens[1:])
+    starts = np.flatnonzero(opens)
+    group = np.cumsum(opens) - 1
+    inverse = np.empty(len(keys), dtype=np.int64)
+    inverse[order] = group
+    counts = np.diff(np.append(starts, len(keys)))
+    return ordered[starts], order[starts], inverse, counts
+
+
 class Consensus:
     """Shingle counts per (cluster, shingle) for one labelling, scored against texts.
 
@@ -51,8 +68,7 @@ class Consensus:
         self.hashes, self.weights = hashes[inside], weights[inside]
         self.docs, self.clusters = doc_of[inside], clusters[inside]
         keys = _keys(self.hashes, self.clusters)
-        self.table, first, inverse, counts = np.unique(keys, return_index=True, return_inverse=True,
-                                                       return_counts=True)
+        self.table, first, inverse, counts = _grouped(keys)
         self.table_counts = counts
         self.table_clusters = self.clusters[first]
         self.table_weights = self.weights[first]

@@ -110,7 +110,7 @@ def _plan(region: str) -> tuple[str, frozenset[int], re.Pattern[str] | None]:
     kinds = [getattr(m, kind, None) for m in metadatas for kind in _NUMBER_KINDS]
     patterns = list(dict.fromkeys(d.national_number_pattern for d in kinds if d is not None and d.national_number_pattern))
     lengths = frozenset(n for m in metadatas for n in m.general_desc.possible_length)
-    pattern = None if any(m.national_prefix_transform_rule for m in metadatas) or not patterns else \
+    pattern = None if metadata.national_prefix_transform_rule or not patterns else \
         re.compile("(?:" + "|".join(patterns) + ")")
     return metadata.national_prefix or "", lengths, pattern
 
@@ -198,20 +198,35 @@ def _plus_before(text: str, start: int) -> int | None:
 _PLUS_WORD = re.compile(r"(?<![\w])plus\s{1,2}$", re.IGNORECASE)
 
 
-def _phones_in_run(text: str, run: DigitRun, read: Callable[[str, bool], str | None]) -> list[PhoneFound]:
-    """The longest valid token sequences of the run, left to right, as `read` reads digits."""
-    found = []
+@lru_cache(maxsize=64)
+def _run_spans(text: str, run: DigitRun) -> tuple[tuple[int | None, tuple[tuple[int, str], ...]], ...]:
+    """Per start token: the "+" before it, and (end token, digits) of each span long enough to be a
+    phone, longest first. Built once per run: the region readers all walk the same spans."""
     tokens = run.tokens
-    i = 0
-    while i < len(tokens):
-        hit = None
-        plus_at = _plus_before(text, tokens[i].start)
+    spans = []
+    for i in range(len(tokens)):
+        ends = []
         for j in range(len(tokens), i, -1):
             digits = "".join(t.digits for t in tokens[i:j])
             if len(digits) > MAX_DIGITS + 2:
                 continue
             if len(digits) < MIN_DIGITS:
                 break
+            ends.append((j, digits))
+        spans.append((_plus_before(text, tokens[i].start), tuple(ends)))
+    return tuple(spans)
+
+
+def _phones_in_run(text: str, run: DigitRun, read: Callable[[str, bool], str | None]) -> list[PhoneFound]:
+    """The longest valid token sequences of the run, left to right, as `read` reads digits."""
+    found = []
+    tokens = run.tokens
+    spans = _run_spans(text, run)
+    i = 0
+    while i < len(tokens):
+        hit = None
+        plus_at, ends = spans[i]
+        for j, digits in ends:
             e164 = read(digits, plus_at is not None)
             if e164:
                 hit = (j, e164)

@@ -123,16 +123,18 @@ def decision_controls(who: Viewer, ad_id: int, seen_decision_id: int | None, sho
     """Reason field and the three decision buttons, with the outcome of the last decision above them.
 
     With `shortcuts` (one ad at a time, as in the triage panel) the buttons answer to 1, 2 and 3. Their
-    keys are then the same for every ad (``triage_confirm``, ...): the browser keeps one set of buttons
+    keys are then the same for every ad (``panel_confirm``, ...): the browser keeps one set of buttons
     whose shortcuts follow the ad shown. (Per-ad buttons that come and go left a shortcut bound to the
     ad shown before, in Streamlit 1.67.)
     """
     show_outcome(ad_id)
     st.text_input(t("review.reason"), key=f"reason_{ad_id}", placeholder=t("review.reason_hint"),
                   on_change=_reason_entered, args=(who, ad_id, seen_decision_id))
-    cols = st.columns(3)
+    # In the narrow triage panel a row that sizes to its labels (and wraps) keeps them whole.
+    row = st.container(horizontal=True) if shortcuts else None
+    cols = [row, row, row] if row is not None else st.columns(3)
     for col, decision in zip(cols, ("confirm", "dismiss", "urgent"), strict=True):
-        col.button(t("decision." + decision), key=f"triage_{decision}" if shortcuts else f"{decision}_{ad_id}",
+        col.button(t("decision." + decision), key=f"panel_{decision}" if shortcuts else f"{decision}_{ad_id}",
                    on_click=record_decision,
                    args=(who, ad_id, decision, seen_decision_id),
                    type="primary" if decision == "urgent" else "secondary",

@@ -75,20 +75,28 @@ def _classify(who: Viewer, dossier_id: int) -> None:
     try:
         with db() as session:
             row = classify(session, who.username, dossier_id, st.session_state.get("classify_colour", ""),
-                           str(st.session_state.get("classify_reason", "")))
+                           str(st.session_state.get("classify_reason", "")),
+                           below_minimum_reason=str(st.session_state.get("classify_below_reason", "")))
             colour = row.colour
     except REFUSALS as exc:
         flash("error", t("dossier.refused", detail=str(exc)))
         return
     st.session_state["classify_reason"] = ""
+    st.session_state["classify_below_reason"] = ""
     flash("success", t("dossier.classified", colour=t("colour." + colour)))
 
 
-def classify_controls(who: Viewer, dossier_id: int, suggested: str) -> None:
-    c1, c2, c3 = st.columns([1, 3, 1])
-    c1.selectbox(t("dossier.colour"), COLOURS, index=COLOURS.index(suggested) if suggested in COLOURS else 0,
-                 format_func=lambda c: t("colour." + c), key="classify_colour")
+def classify_controls(who: Viewer, dossier_id: int, suggested: str, minimum: str = "blauw",
+                      because: tuple[str, ...] = ()) -> None:
+    """Colour, reason and save; a colour below the signals' minimum shows a warning and asks for its own reason."""
+    c1, c2, c3 = st.columns([1, 3, 1], vertical_alignment="bottom")
+    colour = c1.selectbox(t("dossier.colour"), COLOURS, index=COLOURS.index(suggested) if suggested in COLOURS else 0,
+                          format_func=lambda c: t("colour." + c), key="classify_colour")
     c2.text_input(t("dossier.reason"), key="classify_reason")
+    if colour in COLOURS and minimum in COLOURS and COLOURS.index(colour) < COLOURS.index(minimum):
+        st.warning(t("dossier.below_minimum", colour=t("colour." + colour), minimum=t("colour." + minimum),
+                     signals=", ".join(because) or "—"), icon=":material/warning:")
+        st.text_input(t("dossier.below_minimum_reason"), key="classify_below_reason")
     c3.button(t("dossier.classify"), key="classify_save", on_click=_classify, args=(who, dossier_id))
 
 

@@ -1,7 +1,10 @@
-"""Weekly counts (new ads, new phone numbers, flagged ads per category and per city) and their notable rises.
+"""Counts per day or per week (new ads, new phone numbers, flagged ads per category and per city) and
+their notable rises.
 
-A "potential trend" (a signal kind in the CCV approach) is a week whose count is at
-least `factor` times the average of the weeks before it, and at least `min_count`.
+A "potential trend" (a signal kind in the CCV approach) is a period whose count is at
+least `factor` times the average of the periods before it, and at least `min_count`.
+The period follows the data: days when it spans a few weeks at most (weeks would be
+single dots), weeks when it spans longer.
 """
 
 from __future__ import annotations
@@ -33,15 +36,38 @@ def weekly(pairs: list[tuple[str, datetime]]) -> Series:
     return {k: dict(v) for k, v in series.items()}
 
 
+DAYS_UP_TO = 42  # a span of up to six weeks is charted per day
+
+
+def time_unit(moments: list[datetime | date]) -> str:
+    """"day" when the data spans at most DAYS_UP_TO days, else "week"."""
+    if not moments:
+        return "week"
+    days = [m.date() if isinstance(m, datetime) else m for m in moments]
+    return "day" if (max(days) - min(days)).days <= DAYS_UP_TO else "week"
+
+
+def bucketed(pairs: list[tuple[str, datetime]], unit: str) -> Series:
+    """Count (key, moment) pairs per key per day or week (the Monday that starts it)."""
+    if unit == "week":
+        return weekly(pairs)
+    series: dict[str, Counter[date]] = defaultdict(Counter)
+    for key, moment in pairs:
+        series[key][moment.date() if isinstance(moment, datetime) else moment] += 1
+    return {k: dict(v) for k, v in series.items()}
+
+
 def notable_rises(series: Series, factor: float = 2.0, min_count: int = 5,
-                  baseline_weeks: int = 4) -> list[dict[str, Any]]:
-    """Each key's weeks that rose to `factor` × the average of the `baseline_weeks` before (missing weeks are 0)."""
+                  baseline_weeks: int = 4, unit: str = "week") -> list[dict[str, Any]]:
+    """Each key's periods that rose to `factor` × the average of the `baseline_weeks` periods before
+    (missing periods are 0); the period is a week, or a day with `unit="day"`."""
     rises = []
+    step = timedelta(days=1) if unit == "day" else timedelta(weeks=1)
     for key, counts in series.items():
         if not counts:
             continue
         first, last = min(counts), max(counts)
-        weeks = [first + timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+        weeks = [first + step * i for i in range((last - first) // step + 1)]
         for i, week in enumerate(weeks):
             before = [counts.get(w, 0) for w in weeks[max(0, i - baseline_weeks):i]]
             if not before:
@@ -60,7 +86,12 @@ def _flagged_versions(since: datetime) -> Any:
 
 
 def trend_series(session: Session, since: datetime) -> dict[str, Series]:
-    """The four weekly series the trends page charts, from `since` on."""
+    """The weekly series the trends page charts, from `since` on."""
+    return trend_data(session, since, unit="week")[1]
+
+
+def trend_data(session: Session, since: datetime, unit: str | None = None) -> tuple[str, dict[str, Series]]:
+    """The series the trends page charts, from `since` on, per day or week (`unit`; None: from the data's span)."""
     new_ads = [("new ads", at) for at in session.execute(
         select(Ad.first_seen).where(Ad.first_seen >= since)).scalars()]
     first_use = session.execute(
@@ -76,10 +107,12 @@ def trend_series(session: Session, since: datetime) -> dict[str, Series]:
     per_city = session.execute(
         select(AdVersion.city, AdVersion.ad_id, func.min(AdVersion.captured_at))
         .where(AdVersion.id.in_(select(flagged.c.id))).group_by(AdVersion.city, AdVersion.ad_id)).all()
-    return {
-        "overall": weekly(new_ads + new_numbers),
-        "category": weekly([(c, at) for c, _, at in per_category]),
-        "city": weekly([(c or "?", at) for c, _, at in per_city]),
+    if unit is None:
+        unit = time_unit([at for _, at in new_ads + new_numbers] + [at for _, _, at in per_category + per_city])
+    return unit, {
+        "overall": bucketed(new_ads + new_numbers, unit),
+        "category": bucketed([(c, at) for c, _, at in per_category], unit),
+        "city": bucketed([(c or "?", at) for c, _, at in per_city], unit),
     }
 
 

@@ -89,18 +89,20 @@ def scroll_and_focus(scroll: bool = False, focus_key: str | None = None, blur: b
     in the page around it; a counter makes each frame's document new, so the browser runs it again.
     (A script in ``st.html`` lands in Streamlit's event container and does not run reliably on reruns.)
     """
-    if not (scroll or focus_key or blur):
-        return
     import streamlit.components.v1 as components
 
-    count = st.session_state["_script_runs"] = int(st.session_state.get("_script_runs", 0)) + 1
-    steps = []
-    if blur:
-        steps.append("if (doc.activeElement && doc.activeElement !== doc.body) doc.activeElement.blur();")
-    if scroll:
-        steps.append("const main = doc.querySelector('[data-testid=\"stMain\"]'); if (main) main.scrollTo(0, 0);")
-    if focus_key and re.fullmatch(r"[A-Za-z0-9_-]+", focus_key):
-        steps.append(f"const field = doc.querySelector('.st-key-{focus_key} input'); if (field) field.focus();")
-    body = " ".join(steps)
-    components.html(f"<script>/* {count} */ const doc = window.parent.document; "
-                    f"setTimeout(() => {{ {body} }}, 100);</script>", height=0)
+    if scroll or focus_key or blur:
+        count = st.session_state["_script_runs"] = int(st.session_state.get("_script_runs", 0)) + 1
+        steps = []
+        if blur:
+            steps.append("if (doc.activeElement && doc.activeElement !== doc.body) doc.activeElement.blur();")
+        if scroll:
+            steps.append("const main = doc.querySelector('[data-testid=\"stMain\"]'); if (main) main.scrollTo(0, 0);")
+        if focus_key and re.fullmatch(r"[A-Za-z0-9_-]+", focus_key):
+            steps.append(f"const field = doc.querySelector('.st-key-{focus_key} input'); if (field) field.focus();")
+        st.session_state["_page_script"] = (f"<script>/* {count} */ const doc = window.parent.document; "
+                                            f"setTimeout(() => {{ {' '.join(steps)} }}, 100);</script>")
+    # Rendered on every run, unchanged until the next action: a rerun in between must not take the
+    # frame away before it ran, and an unchanged frame does not run again.
+    if "_page_script" in st.session_state:
+        components.html(st.session_state["_page_script"], height=0)

@@ -80,6 +80,10 @@ class Matchers:
                 found = frozenset({-1})  # a sentence boundary: no class, not even `*`
             else:
                 ids = set(self.exact.get(lower, ()))
+                if not ids and len(text) > 2 and text.endswith(".") and text[-2].isalpha():
+                    # a word the Dutch tokenizer kept with its sentence's full stop ("app.", "wo.")
+                    ids.update(self.exact.get(doc.vocab.strings.add(text[:-1]), ()))
+                    text = text[:-1] if ids else text
                 if not ids and self.fuzzy_whole and len(text) >= FUZZY_MIN - 1 and text.isalpha():
                     ids.update(self.fuzzy_classes(text))
                 ids.update(cid for prefix, cid in self.prefixes if text.startswith(prefix))

@@ -114,11 +114,18 @@ def test_classification_history_moves_up_and_down(settings, world):
             classify(s, "coco", dossier_id, "oranje", " ")
         with pytest.raises(DossierError, match="colour"):
             classify(s, "coco", dossier_id, "paars", "x")
+    # Groen is below the minimum (oranje) that a stated age under 18 sets: refused without its own reason.
+    with session_scope(settings) as s:
+        assert tally(s, dossier_id)["minimum_colour"] == "oranje"
+        with pytest.raises(DossierError, match="below the minimum oranje"):
+            classify(s, "coco", dossier_id, "groen", "first look")
     for colour, why in (("groen", "first look"), ("rood", "stated age 17 confirmed"), ("oranje", "age disputed")):
         with session_scope(settings) as s:
-            classify(s, "coco", dossier_id, colour, why)
+            classify(s, "coco", dossier_id, colour, why,
+                     below_minimum_reason="age stated by a third party, not the person" if colour == "groen" else "")
     with session_scope(settings) as s:
         rows = history(s, dossier_id)
+        assert rows[0].tally["below_minimum_reason"] == "age stated by a third party, not the person"
         assert [(r.colour, r.previous_colour, r.direction) for r in rows] == [
             ("groen", None, "initial"), ("rood", "groen", "up"), ("oranje", "rood", "down")]
         assert all(r.decided_by == "coco" and r.reason and r.tally["rows"] for r in rows)

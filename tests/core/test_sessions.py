@@ -117,10 +117,10 @@ def test_a_deactivated_account_loses_its_sessions(session):
 
 
 def test_sweep_ends_lapsed_sessions(session):
-    user = _user(session)
+    anna, bert = _user(session, "anna"), _user(session, "bert")
     t0 = utcnow()
-    old, _ = sessions.start(session, user, lifetimes=LIFE, now=t0 - timedelta(hours=1))
-    fresh, _ = sessions.start(session, user, lifetimes=LIFE, now=t0)
+    old, _ = sessions.start(session, anna, lifetimes=LIFE, now=t0 - timedelta(hours=1))
+    fresh, _ = sessions.start(session, bert, lifetimes=LIFE, now=t0)
     assert sessions.sweep(session, LIFE, now=t0 + timedelta(minutes=1)) == 1
     assert sessions.check(session, old, LIFE, now=t0 + timedelta(minutes=1)).status == "revoked"
     assert sessions.check(session, fresh, LIFE, now=t0 + timedelta(minutes=1)).ok
@@ -141,3 +141,15 @@ def test_an_admin_signs_an_account_out_everywhere_from_the_command_line(settings
         assert [sessions.check(s, k, LIFE).status for k in kept] == ["revoked", "revoked"]
         assert s.execute(select(AuditEntry.actor).where(AuditEntry.action == "session.revoke_all")).scalar() == "root"
     assert CliRunner().invoke(build_app(), ["users", "signout", "nobody", "--as", "root"]).exit_code == 2
+
+
+def test_a_new_sign_in_ends_the_accounts_lapsed_sessions(session):
+    anna, bert = _user(session, "anna"), _user(session, "bert")
+    t0 = utcnow()
+    old, _ = sessions.start(session, anna, lifetimes=LIFE, now=t0 - timedelta(hours=2))
+    berts, _ = sessions.start(session, bert, lifetimes=LIFE, now=t0 - timedelta(hours=2))
+    sessions.start(session, anna, lifetimes=LIFE, now=t0)
+    rows = {r.key_hash: r for r in session.execute(select(UserSession)).scalars()}
+    assert rows[sessions.key_hash(old)].revoked_reason == "idle"
+    assert rows[sessions.key_hash(berts)].revoked_at is None  # another account's is left to its own check
+    assert _actions(session).count("session.timeout") == 1

@@ -34,7 +34,7 @@ from core.users import add_user
 from tests.casefiles.conftest import world  # noqa: F401 (the fixture)
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, STARTUP_TIMEOUT_S, _free_port, _healthy, _stop_group
 from tests.e2e.proxy import HEADERS_MORE, running_proxy
-from tests.e2e.test_browser import SCREENSHOTS, T, idle, open_page
+from tests.e2e.test_browser import SCREENSHOTS, T, choose, idle, open_page
 from tests.e2e.test_trust_browser import _fetch_without_cookies, _sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.parametrize("settings", ["sqlite"], indirect=True),
@@ -173,7 +173,9 @@ def test_sessions_survive_reload_and_tabs_and_end_everywhere_and_when_idle(sessi
             _sign_in(first, url, "vera", password)
             _sign_in(elsewhere, url, "ada", password)
             open_page(elsewhere, "page.users")
-            elsewhere.get_by_role("button", name=T("users.signout_everywhere")).click()
+            choose(elsewhere, T("users.username"), "vera")
+            elsewhere.get_by_test_id("stMainBlockContainer").get_by_role(
+                "button", name=T("users.signout_everywhere")).click()
             expect(elsewhere.get_by_text(T("users.signed_out", username="vera", sessions=1))).to_be_visible()
             elsewhere.screenshot(path=str(SCREENSHOTS / "sessions-admin-signout.png"), full_page=True)
             _next_action(first)

@@ -124,10 +124,6 @@ def test_an_analyst_reviews_twenty_ads_with_the_keyboard_alone(workbench_url, br
             page.keyboard.press("2")
             idle(page)
             reason = page.locator(f".st-key-reason_{ad_id} input")
-            page.wait_for_timeout(500)
-            print("DBG", page.evaluate("""() => [JSON.stringify(window.__ssPageActions || null),
-                ...Array.from(document.querySelectorAll('iframe')).map(e => (e.getAttribute('srcdoc') || e.src || '').slice(0, 300) + ' sandbox=' + e.getAttribute('sandbox')), String(document.activeElement && document.activeElement.outerHTML.slice(0, 100)),
-                ...Array.from(document.querySelectorAll('[data-testid=stHtml]')).map(e => e.innerHTML.slice(0, 120))]"""))
             expect(reason).to_be_focused()
             page.keyboard.type(f"disclaimer {n}")
             page.keyboard.press("Enter")
@@ -161,3 +157,35 @@ def test_the_triage_list_in_english(workbench_url, browser_page, demo_database):
     idle(page)
     expect(page.get_by_text(translate("en", "triage.page_of", page=2, pages=2)).first).to_be_visible()
     screenshot(page, "triage-list-en")
+
+
+def test_the_home_page_per_role_says_what_to_do_first(workbench_url, browser_page, demo_database):
+    """Screenshots home-analyst-nl.png (a claim, new ads) and home-coordinator-en.png (an escalation)."""
+    from casefiles.claims import claim
+    from casefiles.review import decide
+
+    with session_scope(demo_database.settings) as s:
+        anna = s.execute(select(User).where(User.username == "anna")).scalar_one()
+        s.add(User(username="coco", password_hash=anna.password_hash, role="coordinator", team="zuid", lang="en"))
+        ids = list(s.execute(select(Ad.id).order_by(Ad.id)).scalars())
+        claim(s, anna, ids[:2])
+        decide(s, anna, ids[2], "urgent", "looks young")
+    page = browser_page
+    page.goto(workbench_url)
+    page.get_by_label(translate("nl", "signin.username")).fill("anna")
+    page.get_by_label(translate("nl", "signin.password")).fill(PASSWORD)
+    page.get_by_role("button", name=translate("nl", "signin.submit")).click()
+    expect(page.get_by_role("heading", name=translate("nl", "home.first"))).to_be_visible()
+    expect(page.get_by_text(translate("nl", "home.todo_claims", ads="2 advertenties"))).to_be_visible()
+    idle(page)
+    screenshot(page, "home-analyst-nl")
+    other = page.context.browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+    other.goto(workbench_url)
+    other.get_by_label(translate("nl", "signin.username")).fill("coco")
+    other.get_by_label(translate("nl", "signin.password")).fill(PASSWORD)
+    other.get_by_role("button", name=translate("nl", "signin.submit")).click()
+    expect(other.get_by_role("heading", name=translate("en", "home.first"))).to_be_visible()
+    expect(other.get_by_text(translate("en", "home.todo_urgent", ads="1 ad"))).to_be_visible()
+    idle(other)
+    screenshot(other, "home-coordinator-en")
+    other.context.close()

@@ -91,9 +91,10 @@ def test_consensus_without_unshared_shingles_scores_the_same():
 
     rng = np.random.default_rng(0)
     doc_of = np.repeat(np.arange(40), 12)
-    hashes = rng.integers(0, 30, len(doc_of)).astype(np.uint64) + np.uint64(1)
-    hashes[::5] = np.arange(len(hashes[::5]), dtype=np.uint64) + np.uint64(10_000)  # held by one text only
-    weights = rng.uniform(0.5, 3.0, len(doc_of))
+    # distinct shingles per text, a weight per shingle, every fifth one held by one text only
+    hashes = np.concatenate([rng.choice(30, 12, replace=False) for _ in range(40)]).astype(np.uint64)
+    hashes[::5] = np.arange(len(hashes[::5]), dtype=np.uint64) + np.uint64(10_000)
+    weights = 0.5 + (hashes % np.uint64(7)).astype(np.float64) * 0.3
     labels = np.repeat(np.arange(8), 5)
     full = Consensus(hashes, weights, doc_of, labels, 0.3).member_scores()
     values, counts = np.unique(hashes, return_counts=True)

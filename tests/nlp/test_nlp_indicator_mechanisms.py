@@ -178,3 +178,70 @@ def test_the_blind_set_never_shows_its_failures():
         indicatoreval.main(["--blind", "--failures", "1"])
     with pytest.raises(SystemExit):
         indicatoreval.main([str(indicatoreval.BLIND)])
+
+
+# --- round 2 (dev2 review): typo-tolerant word sets, tokens with a full stop, new pattern families ---
+
+def test_word_set_members_match_one_letter_more_or_less():
+    from nlp.indicators.engine import build_matchers
+
+    matchers = build_matchers("en")
+    assert matchers.fuzzy_classes("mannager")  # one letter more
+    assert matchers.fuzzy_classes("boyfrend")  # one letter less
+    # no substitutions and nothing at the last letter: those are other words or inflections
+    assert not matchers.fuzzy_classes("looking") & matchers.fuzzy_classes("boking")
+    assert "coercion" in categories("Her mannager arranges all the appointments.")
+    assert "coercion" in categories("Her boyfrend handles the bookings.")
+    assert "coercion" not in categories("I manage my own bookings, no third parties involved.")
+
+
+def test_dutch_token_with_full_stop_still_matches():
+    assert "coercion" in categories("Mijn manager doet de app.")
+
+
+@pytest.mark.parametrize("text", [
+    "Book through Denis on whatsapp.",
+    "Bookings via Jay only.",
+    "Please dont call her directly, she has no phone.",
+    "Afspraak via 06-0735 0944 (niet de dame zelf).",
+    "We take care of her appointments and transport.",
+    "Need to work off what i owe, available any time.",
+    "Deze dame moet haar reis nog terugverdienen.",
+    "Same apartment every day 10am-3am.",
+])
+def test_third_party_and_control_families(text):
+    assert "coercion" in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "New in Holland!! Only been here 2 weeks.",
+    "Elke week een ander adres, stuur een bericht.",
+    "Ik wissel van stad: de ene week Arnhem, de andere week Ede.",
+    "Zit nu in Hoorn voor een paar dagen, volgende week Den Helder.",
+    "Next week i'm gone again so catch me while im here.",
+    "Passing thru Eindhoven, only tonight and tomorrow.",
+    "Weekend special in Zandvoort, fri-sun only.",
+])
+def test_movement_families(text):
+    assert "movement" in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "zestienjarige uit Purmerend, alleen weekend.",
+    "Ik ben Eva (17) uit Lelystad, alleen middag.",
+    "Girl 16 with her manager, Utrecht.",
+    "Ik word dit jaar 17, appen kan.",
+])
+def test_youth_without_an_age_the_age_reader_sees(text):
+    assert "minor" in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ik ben Daan, 17, en geef gitaarles aan beginners. 15 euro per half uur.",
+    "Backpackers hostel: dorm beds from 35. Just arrived in town? Check-in 24/7.",
+    "Open dag op het Stedelijk Lyceum, zaterdag 14 februari. Voor leerlingen van groep 8 en hun ouders.",
+    "Take a virtual tour of my apartment on my website! Private incall. Jolanda, 45.",
+    "Kitchen helpers (15+) wanted for weekend shifts.",
+])
+def test_ordinary_listings_and_near_misses_stay_quiet(text):
+    assert not categories(text) & {"minor", "coercion", "movement"}

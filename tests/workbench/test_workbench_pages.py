@@ -123,7 +123,7 @@ def test_triage_filters(world, app):
 
 def test_confirm_a_hit(world, app, settings):
     at = app(world, "anna", "triage")
-    at.button(key=f"confirm_{world.high}").click().run()
+    at.button(key="panel_confirm").click().run()
     assert not app.failed(at)
     assert at.success
     assert _decisions(settings, world.high) == [("confirm", "", "anna")]
@@ -140,6 +140,7 @@ def test_keys_move_between_ads(world, app):
     at = app(world, "anna", "triage")
     assert at.button(key="triage_next") and at.button(key="triage_prev")
     at.button(key="triage_next").click().run()
+    assert not at.error and not at.exception
     assert "Nina" in _marked(at)[0]
     at.button(key="triage_prev").click().run()
     assert "Lisa" in _marked(at)[0]
@@ -147,7 +148,7 @@ def test_keys_move_between_ads(world, app):
 
 def test_dismiss_without_reason_asks_for_one(world, app, settings):
     at = _pick(app(world, "anna", "triage"), world.mid)
-    at.button(key=f"dismiss_{world.mid}").click().run()
+    at.button(key="panel_dismiss").click().run()
     assert at.info and "reden" in at.info[0].value
     assert at.session_state["dismiss_pending"] == world.mid
     assert _decisions(settings, world.mid) == []
@@ -162,9 +163,9 @@ def test_a_reason_is_not_carried_into_the_next_decision(world, app, settings):
     # guarded by tests/e2e/test_browser.py. This one guards that the field is cleared at all.
     at = _pick(app(world, "anna", "triage"), world.mid)
     at.text_input(key=f"reason_{world.mid}").input("eerste reden")
-    at.button(key=f"dismiss_{world.mid}").click().run()
+    at.button(key="panel_dismiss").click().run()
     assert at.text_input(key=f"reason_{world.mid}").value == ""
-    at.button(key=f"confirm_{world.mid}").click().run()
+    at.button(key="panel_confirm").click().run()
     assert _decisions(settings, world.mid) == [("dismiss", "eerste reden", "anna"), ("confirm", "", "anna")]
 
 
@@ -173,7 +174,7 @@ def test_a_conflicting_decision_is_shown_in_place_beside_ones_own(world, app, se
     at.text_input(key=f"reason_{world.high}").input("mijn reden")
     with session_scope(settings) as s:  # carl decides while anna still looks at the old state
         decide(s, s.get(User, world.users["carl"]), world.high, "urgent", "looks young")
-    at.button(key=f"confirm_{world.high}").click().run()
+    at.button(key="panel_confirm").click().run()
     assert at.error and "intussen" in at.error[0].value
     shown = " ".join(m.value for m in at.markdown)
     assert "Uw keuze" in shown and "mijn reden" in shown
@@ -185,7 +186,7 @@ def test_a_conflict_with_another_team_hides_their_decision(world, app, settings)
     at = app(world, "bert", "triage")  # team noord
     with session_scope(settings) as s:
         decide(s, s.get(User, world.users["anna"]), world.high, "confirm", "zuid's own reason")
-    at.button(key=f"confirm_{world.high}").click().run()
+    at.button(key="panel_confirm").click().run()
     shown = " ".join(m.value for m in at.markdown) + " ".join(e.value for e in at.error)
     assert "zuid's own reason" not in shown and "anna" not in shown
 
@@ -210,7 +211,7 @@ def test_claim_an_ad_and_others_see_it_claimed(world, app, settings):
 
 def test_urgent_items_reach_the_coordinator_dashboard(world, app):
     at = app(world, "anna", "triage")
-    at.button(key=f"urgent_{world.high}").click().run()
+    at.button(key="panel_urgent").click().run()
     home = app(world, "carl")
     assert any(f"{world.high}" in m.value for m in home.markdown if "0.91" in m.value)
     assert not app(world, "anna").get("html")  # analysts see counts, not the escalation list
@@ -218,7 +219,7 @@ def test_urgent_items_reach_the_coordinator_dashboard(world, app):
 
 def test_add_a_confirmed_ad_to_a_new_and_an_existing_case(world, app, settings):
     at = app(world, "anna", "triage")
-    at.button(key=f"confirm_{world.high}").click().run()
+    at.button(key="panel_confirm").click().run()
     at.text_input(key=f"newcase_{world.high}").input("Netwerk Amersfoort")
     at.button(key=f"addcase_{world.high}").click().run()
     assert not app.failed(at) and at.success
@@ -236,7 +237,7 @@ def test_add_a_confirmed_ad_to_a_new_and_an_existing_case(world, app, settings):
 def test_an_auditor_cannot_make_decisions(world, app, settings):
     at = app(world, "audrey", "triage")
     assert _risks(at) == ["0.91", "0.55"]
-    assert not [b for b in at.button if b.key and b.key.startswith(("confirm_", "dismiss_", "urgent_"))]
+    assert not [b for b in at.button if b.key and b.key.startswith(("panel_", "confirm_", "dismiss_", "urgent_"))]
     assert any("auditor" in c.value for c in at.caption)
     ad = app(world, "audrey", "ad", ad=str(world.high))
     assert not [b for b in ad.button if b.key and b.key.startswith("confirm_")]
@@ -341,3 +342,19 @@ def test_a_failing_page_shows_a_reference_not_a_traceback(world, app, monkeypatc
     assert at.error and "referentie" in at.error[0].value
     assert "database went away" not in at.error[0].value
     assert "database went away" in caplog.text  # the server log has the detail
+
+
+def test_home_says_what_to_do_first_per_role(world, app, settings):
+    from casefiles.claims import claim
+
+    with session_scope(settings) as s:
+        claim(s, s.get(User, world.users["anna"]), [world.mid])
+        decide(s, s.get(User, world.users["anna"]), world.high, "urgent", "jong")
+    anna = app(world, "anna")
+    todo = " ".join(m.value for m in anna.markdown)
+    assert "1 advertentie door u geclaimd" in todo
+    assert "nieuw gemarkeerd sinds uw vorige bezoek" in todo
+    assert "urgent gemeld" not in todo  # escalations wait for the coordinator
+    assert any(f"Advertentie {world.mid}" in m.value for m in anna.markdown)  # the claim, listed
+    carl = app(world, "carl")
+    assert "1 advertentie urgent gemeld, wachtend op u als coördinator" in " ".join(m.value for m in carl.markdown)

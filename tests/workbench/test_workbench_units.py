@@ -141,6 +141,11 @@ def test_every_interface_text_exists_in_dutch_and_english():
         "page": [p[0] for p in PAGES], "entity": ("phone", "email", "handle"),
         "cases.kind": ("ad", "note", "enrichment", "dossier"), "cases.status": ("open", "closed"),
         "trends.series": ("overall", "category", "city"),
+        "trends.per": ("day", "week"), "trends.period": ("day", "week"),
+        "trends.overall": ("new_ads", "new_numbers"),
+        "claim.error": ("no_ad", "denied", "no_member", "cannot_review", "not_yours"),
+        "triage.ads": ("one", "other"), "triage.linked": ("one", "other"), "claim.claims": ("one", "other"),
+        "home.dossiers": ("one", "other"),
     }
     used |= {f"{prefix}.{value}" for prefix, values in families.items() for value in values}
     for lang in LANGUAGES:
@@ -162,3 +167,38 @@ def test_site_dates_are_read_as_utc():
     assert site_date("2026-11-03T10:00:00Z") == datetime(2026, 11, 3, 10, tzinfo=UTC)
     assert site_date("2026-11-03") == datetime(2026, 11, 3, tzinfo=UTC)
     assert site_date("3 nov") is None and site_date("") is None
+
+
+def test_trends_pick_days_for_a_short_span_and_weeks_for_a_long_one():
+    from workbench.trends import bucketed, time_unit
+
+    start = datetime(2026, 10, 5, 9, 0, tzinfo=UTC)
+    short = [start + timedelta(days=d) for d in (0, 1, 1, 3)]
+    assert time_unit(short) == "day"
+    assert bucketed([("x", m) for m in short], "day")["x"] == {date(2026, 10, 5): 1, date(2026, 10, 6): 2,
+                                                              date(2026, 10, 8): 1}
+    assert time_unit(short + [start + timedelta(days=120)]) == "week"
+    assert time_unit([]) == "week"
+    daily = {"x": {date(2026, 10, d): 1 for d in range(1, 6)} | {date(2026, 10, 6): 9}}
+    assert [r["week"] for r in notable_rises(daily, unit="day")] == [date(2026, 10, 6)]
+
+
+def test_plural_forms_in_both_languages(monkeypatch):
+    from workbench import i18n
+
+    monkeypatch.setattr(i18n, "current_language", lambda: "nl")
+    assert i18n.plural("triage.ads", 1) == "1 advertentie"
+    assert i18n.plural("triage.ads", 2) == "2 advertenties"
+    assert i18n.plural("triage.ads", 0) == "0 advertenties"
+    monkeypatch.setattr(i18n, "current_language", lambda: "en")
+    assert i18n.plural("triage.linked", 1) == "1 linked ad"
+    assert i18n.category_label("no_such_category") == "no_such_category"
+    monkeypatch.setattr(i18n, "current_language", lambda: "nl")
+    assert i18n.category_label("coercion") == "dwang"
+
+
+def test_a_disguised_number_is_shown_with_its_plain_reading():
+    from workbench.highlight import readable_spans
+
+    assert readable_spans("Bel ０６ ３９ ８２ ４５ ４３ nu") == [("０６ ３９ ８２ ４５ ４３", "06 39 82 45 43")]
+    assert readable_spans("Bel 06 39 82 45 43 nu") == []  # plain digits need no reading

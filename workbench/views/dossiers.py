@@ -79,7 +79,8 @@ else:
 
 st.subheader(t("dossier.colour_history"))
 if can(who, "dossier.classify", head["team"]):
-    dossier_actions.classify_controls(who, chosen, points["suggested_colour"])
+    dossier_actions.classify_controls(who, chosen, points["suggested_colour"], points.get("minimum_colour", "blauw"),
+                                      tuple(points.get("minimum_because", ())))
 if not moves:
     st.caption(t("dossier.not_classified"))
 for m in reversed(moves):
