@@ -156,3 +156,38 @@ def list_cases(session: Session, team: str | None = None, user: User | str | Non
     if team is not None:
         q = q.where(Case.team == team)
     return list(session.execute(q).scalars())
+
+
+def set_status(session: Session, case: Case, status: str, actor: User | str, reason: str) -> Case:
+    """Close or reopen a case (coordinators of its team), with a reason; audited with the status before."""
+    user = permitted_user(session, actor, "case.close", case.team)
+    if status not in ("open", "closed"):
+        raise CaseError(f"unknown status {status!r}; choose open or closed")
+    if not reason.strip():
+        raise CaseError("closing or reopening a case needs a reason")
+    if case.status == status:
+        raise CaseError(f"case {case.number} is {status} already")
+    before, case.status = case.status, status
+    session.flush()
+    audit.record(session, user.username, "case.close" if status == "closed" else "case.reopen", "case", case.id,
+                 number=case.number, before=before, reason=reason.strip())
+    return case
+
+
+def record_export_check(session: Session, case: Case, actor: User | str, file: str, sha256: str, verified: bool,
+                        files: int, problems: list[str]) -> None:
+    """Audit the check of an exported bundle (``casefiles.verify``): the export history per case reads these."""
+    user = permitted_user(session, actor, "case.export", case.team)
+    audit.record(session, user.username, "case.export_checked", "case", case.id, number=case.number, file=file,
+                 sha256=sha256, verified=bool(verified), files=int(files), problems=problems[:5])
+
+
+def export_history(session: Session, case: Case) -> list[dict[str, object]]:
+    """Every checked export of `case`, newest first: who, when, file, SHA-256, verified, files."""
+    from core.schema import AuditEntry
+
+    rows = session.execute(select(AuditEntry).where(
+        AuditEntry.object_type == "case", AuditEntry.object_id == str(case.id),
+        AuditEntry.action == "case.export_checked").order_by(AuditEntry.id.desc())).scalars()
+    return [{"who": e.actor, "at": e.at, "file": e.detail.get("file", ""), "sha256": e.detail.get("sha256", ""),
+             "verified": bool(e.detail.get("verified")), "files": e.detail.get("files", 0)} for e in rows]

@@ -211,5 +211,55 @@ def set_password(session: Session, username: str, password: str, actor: str = "c
     if user is None:
         return False
     user.password_hash = _hasher.hash(password)
+    user.must_change_password = False
     audit.record(session, actor, "user.password", "user", user.id, username=user.username)
     return True
+
+
+def _account(session: Session, username: str) -> User:
+    user = session.execute(select(User).where(User.username == username.strip())).scalar()
+    if user is None:
+        raise UserError(f"no user {username!r}")
+    return user
+
+
+def teams(session: Session) -> list[str]:
+    """The teams accounts belong to, for choosing one (instead of typing it)."""
+    return list(session.execute(select(User.team).distinct().order_by(User.team)).scalars())
+
+
+def set_active(session: Session, username: str, active: bool, actor: str) -> User:
+    """Disable or re-enable an account; an administrator cannot disable their own."""
+    user = _account(session, username)
+    if not active and user.username == actor:
+        raise UserError("you cannot disable your own account")
+    user.active = bool(active)
+    audit.record(session, actor, "user.enable" if active else "user.disable", "user", user.id, username=user.username)
+    return user
+
+
+def reset_password(session: Session, username: str, temporary: str, actor: str) -> User:
+    """Set a temporary password that must be changed at the next sign-in."""
+    user = _account(session, username)
+    _check_password(temporary, user.username)
+    user.password_hash = _hasher.hash(temporary)
+    user.must_change_password = True
+    audit.record(session, actor, "user.password_reset", "user", user.id, username=user.username)
+    return user
+
+
+def change_role_and_team(session: Session, username: str, role: str, team: str, actor: str) -> User:
+    """Change an account's role and team (audited with the values before)."""
+    user = _account(session, username)
+    team = team.strip()
+    if role not in ROLES:
+        raise UserError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+    if not team:
+        raise UserError("team must not be empty")
+    if user.username == actor and role != user.role:
+        raise UserError("you cannot change your own role")
+    before = {"role": user.role, "team": user.team}
+    user.role, user.team = role, team
+    audit.record(session, actor, "user.change", "user", user.id, username=user.username, role=role, team=team,
+                 before=before)
+    return user

@@ -95,9 +95,7 @@ _NOT_BEFORE_TITLE_AGE = re.compile(
 )
 # The title-suffix convention: "Sweet and new in town - 25", "Latina | 23 | new": a two-digit number
 # set off by a dash or bar at the end of a line (or between two such marks), after a word.
-_LINE_SUFFIX = re.compile(
-    r"(?<=[^\W\d_]|[!)*.])\s*[-–—|~]\s*(?P<num>\d{2})\s*(?:[!.*]*\s*$|[-–—|~]\s)", re.MULTILINE
-)
+_LINE_SUFFIX = re.compile(r"[-–—|~]\s*(?P<num>\d{2})\s*(?:[!.*]*\s*$|[-–—|~]\s)", re.MULTILINE)
 _PRICE_LINE = re.compile(
     r"[$€£]|\b(?:roses?|donations?|hh|hr|hrs|hours?|half|min|mins|minutes|uur|euro|eur|usd|price|prijs|rates?|"
     r"specials?|tarief|tarieven|qv|incall|outcall|\d+\s*(?:min|hr|h)\b)",
@@ -183,7 +181,7 @@ _UPPER_WORDS = re.compile(r"under|below|younger|up\s+to|onder|jonger|max|tot", r
 # --- past ages ---------------------------------------------------------------------------------
 _NUM_ANY = rf"(\d{{1,2}}|{NUMBER_WORD})"  # unnamed: _PAST holds several
 _PAST = re.compile(
-    rf"\b(?:(?:when|since|after|before|until|till)\s+(?:i|she)\s+(?:was|turned|were)"
+    rf"\b(?=[wWsSaAbBuUtTfFiIoOzZ])(?:(?:when|since|after|before|until|till)\s+(?:i|she)\s+(?:was|turned|were)"
     rf"|(?:i|she)\s+was|at|from|since)\s+(?:(?:the\s+)?age\s+(?:of\s+)?)?(?:only\s+|just\s+|about\s+)?"
     rf"{_NUM_ANY}\b(?:\s*(?:years?(?:\s+old)?|yrs?|yo)\b)?{_NOT_AFTER_NUMBER}"
     rf"|\btoen\s+(?:ik|zij|ze)\s+(?:pas\s+|nog\s+maar\s+|net\s+)?{_NUM_ANY}\s*(?:jaar\s+)?(?:oud\s+)?was\b"
@@ -268,6 +266,9 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
         if age is not None and LOOSE_MIN_AGE <= age <= LOOSE_MAX_AGE:
             candidates.append((m.group("num"), m.start("num"), m.end("num")))
     for m in _LINE_SUFFIX.finditer(text):
+        before = text[max(0, m.start() - 3) : m.start()].rstrip()
+        if not before or not (before[-1].isalpha() or before[-1] in "!)*."):
+            continue  # after a word: "Sweet and new - 25", not "18 - 25" or "€ - 25"
         line_start = text.rfind("\n", 0, m.start()) + 1
         if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE and \
                 not _PRICE_LINE.search(text, line_start, m.start()):

@@ -257,6 +257,13 @@ def _national_looking(text: str, run: DigitRun, found: PhoneFound, region: str) 
     return _plan(region)[0] == "0" and digits.startswith("0")
 
 
+@lru_cache(maxsize=512)
+def _mobile_lengths(region: str) -> frozenset[int]:
+    metadata = PhoneMetadata.metadata_for_region(region)
+    mobile = metadata.mobile if metadata is not None else None
+    return frozenset(mobile.possible_length) if mobile is not None and mobile.possible_length else frozenset()
+
+
 def _shape_reader(region: str) -> Callable[[str, bool], str | None] | None:
     """The reader of `region` for national numbers placed by shape alone: written with its trunk
     prefix "0", or ten digits in the North American plan; None for regions whose numbers have
@@ -352,13 +359,17 @@ class _Inference:
         return self._by_shape(run, tried)
 
     def _mistyped_at_home(self, run: DigitRun) -> bool:
-        """A number written with the given region's trunk prefix in an ad in that region's language
-        ("06-72237154" in Dutch on a Dutch site) that is not valid there is a mistyped or made-up
-        local number far more often than a foreign one: it is not placed abroad by shape."""
-        if not self.region or self.region not in language_regions(self.lang):
+        """A number written with the given region's trunk prefix, in an ad in that region's language
+        or as long as that region's mobile numbers ("06-72237154" on a Dutch site), that is not valid
+        there is a mistyped or made-up local number far more often than a foreign one: it is not
+        placed abroad by shape. ("07911 123456" on a Dutch site is one digit too long: British.)"""
+        if not self.region:
             return False
         prefix = _plan(self.region)[0]
-        return bool(prefix) and "".join(t.digits for t in run.tokens[:3]).startswith(prefix)
+        digits = "".join(t.digits for t in run.tokens)
+        if not prefix or not digits.startswith(prefix):
+            return False
+        return self.region in language_regions(self.lang) or len(digits) - len(prefix) in _mobile_lengths(self.region)
 
     def _elsewhere(self, run: DigitRun, given: list[PhoneFound]) -> list[PhoneFound] | None:
         """The reading in a region the text points to clearly more than to the given one."""

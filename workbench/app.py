@@ -14,7 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from workbench import auth, nav
+from workbench import auth, nav, password_change
 from workbench.i18n import t
 
 log = logging.getLogger("signalstack.workbench")
@@ -32,6 +32,9 @@ try:
     viewer = auth.signed_in_viewer()
     if viewer is None:
         st.navigation(nav.sign_in_pages(auth.sign_in_page), position="hidden").run()
+    elif st.session_state.get("must_change_password"):
+        st.navigation([st.Page(password_change.page, title=t("password.title"), url_path="home", default=True)],
+                      position="hidden").run()
     else:
         auth.sidebar(viewer)
         st.navigation(nav.pages_for(viewer)).run()

@@ -98,6 +98,8 @@ def _remember(user: User) -> Viewer:
     who = Viewer.of(user)
     st.session_state["user_id"] = user.id
     st.session_state["viewer"] = who
+    # After an administrator's reset: no page until a new password is chosen (workbench/password_change.py).
+    st.session_state["must_change_password"] = bool(getattr(user, "must_change_password", False))
     st.session_state["lang"] = user.lang if user.lang in LANGUAGES else "nl"
     return who
 

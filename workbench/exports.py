@@ -10,13 +10,15 @@ audits the download, because that is the moment the evidence leaves the system
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import streamlit as st
 
 from casefiles.bundle import BundleError, export_case
-from casefiles.cases import CaseError
+from casefiles.cases import CaseError, get_case, record_export_check
 from casefiles.signing import SigningError
+from casefiles.verify import verify_bundle
 from core.permissions import PermissionDenied
 from core.schema import utcnow
 from core.settings import get_settings
@@ -26,7 +28,25 @@ from workbench.i18n import t
 from workbench.ui import Viewer, db
 
 
+def short_fingerprint(fingerprint: str) -> str:
+    """The first 16 hex digits of a key fingerprint in groups of four ("8563 d039 1052 a9a7"): enough to
+    compare with ``case verify``'s output by eye, without a 64-character string in a message."""
+    digits = "".join(ch for ch in fingerprint if ch.isalnum())[:16]
+    return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4))
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def _export(who: Viewer, case_id: int, number: str) -> None:
+    """Export, then verify the bundle as ``signalstack case verify`` does, so the file count shown is the one
+    verify gives; the check is audited and forms the case's export history. The message names the file and
+    the key's fingerprint, never a server path or a key."""
     settings = get_settings()
     folder = settings.data_path / "exports"
     folder.mkdir(parents=True, exist_ok=True)
@@ -34,12 +54,23 @@ def _export(who: Viewer, case_id: int, number: str) -> None:
     try:
         with st.spinner(t("cases.exporting")), db() as session:
             result = export_case(session, settings, who.username, case_id, out)
+            check = verify_bundle(result.path)
+            record_export_check(session, get_case(session, case_id), who.username, result.path.name,
+                                _sha256(result.path), check.ok, check.files, check.problems)
     except (BundleError, CaseError, SigningError, PermissionDenied) as exc:
         flash("error", t("cases.export_failed", detail=str(exc)))
         return
     st.session_state[f"export_{case_id}"] = str(result.path)
-    flash("success", t("cases.exported", case=number, files=result.files, key=result.key_fingerprint,
-                       path=str(result.path)))
+    st.session_state.pop(f"download_{case_id}", None)
+    if not check.ok:
+        import logging
+
+        logging.getLogger("signalstack.workbench").warning("exported bundle %s failed its check: %s",
+                                                          result.path.name, check.problems[:5])
+    flash("success" if check.ok else "warning",
+          t("cases.exported", case=number, files=check.files, key=short_fingerprint(result.key_fingerprint),
+                    path=result.path.name)
+          + " " + t("cases.verified" if check.ok else "cases.not_verified"))
 
 
 def _prepare(who: Viewer, case_id: int, team: str, path: str) -> None:

@@ -42,6 +42,7 @@ EXPECTED = {
     "claim.make": ({"analyst", "coordinator"}, False),
     "claim.assign": ({"coordinator"}, True),
     "claim.release": ({"coordinator"}, True),
+    "case.close": ({"coordinator"}, True),
 }
 
 

@@ -198,6 +198,18 @@ def row(page: Page, ad_id: int):
     return page.locator(f".st-key-row_{ad_id}")
 
 
+def panel(page: Page):
+    """The triage side panel: the selected ad's text, decision buttons and case controls."""
+    return page.locator(".st-key-triage_panel")
+
+
+def pick(page: Page, ad_id: int) -> None:
+    """Select an ad in the triage list; the side panel shows it."""
+    page.locator(f".st-key-pick_{ad_id} button").click()
+    idle(page)
+    expect(panel(page).get_by_role("heading", name=f"{T('triage.ad')} {ad_id}")).to_be_visible()
+
+
 # ---- the scenario ------------------------------------------------------------------------------------
 
 
@@ -206,26 +218,32 @@ def analyst_triages(page: Page, settings: Settings, plan: Plan) -> str:
     for ad in (plan.pivot_ad, plan.dismissed_ad, plan.urgent_ad):
         expect(row(page, ad)).to_be_visible()
 
-    row(page, plan.pivot_ad).get_by_role("button", name=T("decision.confirm")).click()
-    expect(page.get_by_text(T("review.saved", ad=plan.pivot_ad, decision=T("decision.confirm")))).to_be_visible()
+    pick(page, plan.pivot_ad)
+    panel(page).get_by_role("button", name=T("decision.confirm")).click()
+    expect(panel(page).get_by_text(T("review.saved", ad=plan.pivot_ad, decision=T("decision.confirm")))).to_be_visible()
 
-    # A dismissal without a reason is refused (it becomes a training label) and nothing is stored.
-    row(page, plan.dismissed_ad).get_by_role("button", name=T("decision.dismiss")).click()
-    expect(page.get_by_text(T("review.reason_required"))).to_be_visible()
+    # A dismissal without a reason asks for one (it becomes a training label) and nothing is stored;
+    # the reason, with Enter, completes it.
+    pick(page, plan.dismissed_ad)
+    panel(page).get_by_role("button", name=T("decision.dismiss")).click()
+    expect(panel(page).get_by_text(T("review.reason_required"))).to_be_visible()
     assert plan.dismissed_ad not in decisions(settings)
-    type_in(page, row(page, plan.dismissed_ad).get_by_label(T("review.reason")), DISMISS_REASON)
-    row(page, plan.dismissed_ad).get_by_role("button", name=T("decision.dismiss")).click()
-    expect(page.get_by_text(T("review.saved", ad=plan.dismissed_ad, decision=T("decision.dismiss")))).to_be_visible()
+    type_in(page, panel(page).get_by_label(T("review.reason")), DISMISS_REASON)
+    expect(panel(page).get_by_text(T("review.saved", ad=plan.dismissed_ad, decision=T("decision.dismiss")))
+           ).to_be_visible()
     # The reason field is emptied, so a later decision on this ad cannot carry the old reason along.
     # (Until the rerun ends, the frontend may still show the field as it was before it.)
     idle(page)
-    expect(row(page, plan.dismissed_ad).get_by_label(T("review.reason"))).to_have_value("")
+    expect(panel(page).get_by_label(T("review.reason"))).to_have_value("")
 
-    row(page, plan.urgent_ad).get_by_role("button", name=T("decision.urgent")).click()
-    expect(page.get_by_text(T("review.saved", ad=plan.urgent_ad, decision=T("decision.urgent")))).to_be_visible()
+    pick(page, plan.urgent_ad)
+    panel(page).get_by_role("button", name=T("decision.urgent")).click()
+    expect(panel(page).get_by_text(T("review.saved", ad=plan.urgent_ad, decision=T("decision.urgent")))).to_be_visible()
 
     for ad, decision in ((plan.pivot_ad, "confirm"), (plan.dismissed_ad, "dismiss"), (plan.urgent_ad, "urgent")):
-        expect(row(page, ad).get_by_text(T("triage.decided", decision=T("decision." + decision), user="analist"))
+        expect(row(page, ad).get_by_text(T("decision." + decision))).to_be_visible()  # the row's badge
+        pick(page, ad)
+        expect(panel(page).get_by_text(T("triage.decided", decision=T("decision." + decision), user="analist"))
                ).to_be_visible()
     stored = decisions(settings)
     assert stored[plan.pivot_ad][:2] == ("confirm", "analist")
@@ -233,7 +251,8 @@ def analyst_triages(page: Page, settings: Settings, plan: Plan) -> str:
     assert stored[plan.urgent_ad][:2] == ("urgent", "analist")
 
     # The confirmed ad may now enter a case: the analyst opens a new one with it.
-    pivot_row = row(page, plan.pivot_ad)
+    pick(page, plan.pivot_ad)
+    pivot_row = panel(page)
     expect(pivot_row.get_by_role("combobox", name=T("case.choose"))).to_be_visible()
     type_in(page, pivot_row.get_by_label(T("case.new_title")), CASE_TITLE)
     pivot_row.get_by_role("button", name=T("case.add")).click()
@@ -249,7 +268,7 @@ def analyst_triages(page: Page, settings: Settings, plan: Plan) -> str:
 
 
 def analyst_pivots(page: Page, settings: Settings, plan: Plan) -> None:
-    row(page, plan.pivot_ad).get_by_role("link", name=T("triage.open_ad")).click()
+    panel(page).get_by_role("link", name=T("triage.open_ad")).click()
     expect(page.get_by_role("heading", name=T("page.ad"), level=1)).to_be_visible()
     expect(page.get_by_label(T("ad.id"))).to_have_value(str(plan.pivot_ad))
     expect(page.get_by_role("heading", name=T("ad.pivots"))).to_be_visible()

@@ -13,6 +13,7 @@ so the test needs no crawl.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -189,3 +190,39 @@ def test_the_home_page_per_role_says_what_to_do_first(workbench_url, browser_pag
     idle(other)
     screenshot(other, "home-coordinator-en")
     other.context.close()
+
+
+def test_a_case_export_keeps_the_panel_open_and_shows_its_history(workbench_url, browser_page, demo_database):
+    """Screenshot case-export-nl.png: the message (file name and key fingerprint, no server path), the
+    download step in the still-open panel, and the export history."""
+    from casefiles.cases import add_ad, create_case
+    from casefiles.review import decide
+
+    with session_scope(demo_database.settings) as s:
+        anna = s.execute(select(User).where(User.username == "anna")).scalar_one()
+        s.add(User(username="carla", password_hash=anna.password_hash, role="coordinator", team="zuid", lang="nl"))
+        first = s.execute(select(Ad.id).order_by(Ad.id)).scalars().first()
+        decide(s, anna, first, "confirm", "")
+        case = create_case(s, "Netwerk Utrecht", "zuid", anna)
+        add_ad(s, case, first, anna)
+        number = case.number
+    page = browser_page
+    page.goto(workbench_url)
+    page.get_by_label(translate("nl", "signin.username")).fill("carla")
+    page.get_by_label(translate("nl", "signin.password")).fill(PASSWORD)
+    page.get_by_role("button", name=translate("nl", "signin.submit")).click()
+    expect(page.get_by_role("heading", name=translate("nl", "page.home"))).to_be_visible()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=translate("nl", "page.cases"), exact=True).click()
+    idle(page)
+    page.get_by_text(number).first.click()  # open the case panel
+    page.get_by_role("button", name=translate("nl", "cases.export")).click()
+    idle(page)
+    alert = page.get_by_test_id("stAlert").first
+    expect(alert).to_contain_text(number)
+    expect(alert).to_contain_text(".zip")
+    assert str(demo_database.settings.data_path) not in alert.inner_text()  # no server path
+    # The panel stayed open: the download step and the history are in view without clicking again.
+    before, after = translate("nl", "cases.prepare_download", name="\x00").split("\x00")
+    expect(page.get_by_role("button", name=re.compile(re.escape(before) + ".+" + re.escape(after)))).to_be_visible()
+    expect(page.get_by_text(translate("nl", "cases.history"))).to_be_visible()
+    screenshot(page, "case-export-nl")

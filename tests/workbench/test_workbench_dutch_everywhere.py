@@ -22,15 +22,19 @@ ENGLISH_ONLY = {"the", "and", "with", "not", "from", "your", "this", "that", "th
                 "for", "no", "none", "page", "decided", "meanwhile", "reason", "case", "cases", "search"}
 STREAMLIT_DEFAULTS = ("Choose an option", "Choose options", "No results", "Press Enter", "yyyy/mm/dd", "YYYY/MM/DD")
 # Data the test world stores in English on purpose (a source label), not interface text.
-DATA = re.compile(r"lexicon nl\.yaml \(test\)|[a-z_]+ explained|always_available|age_under_18")
+DATA = re.compile(r"lexicon nl\.yaml \(test\)|[a-z_]+ explained|always_available|age_under_18|model test-1")
 
 # Not words: units, codes, technical names that stay as they are in Dutch.
-ALLOWED = {"signalstack", "utc", "sha", "url", "warc", "csv", "xlsx", "pdf", "json", "bag", "phash", "yaml"}
+ALLOWED = {"signalstack", "utc", "sha", "url", "warc", "csv", "xlsx", "pdf", "json", "bag", "phash", "yaml", "http"}
 
 PAGES = [  # (user, page, query)
     ("anna", "home", {}), ("anna", "triage", {}), ("anna", "search", {}), ("anna", "trends", {}),
     ("anna", "dossiers", {}), ("anna", "cases", {}), ("carl", "home", {}), ("carl", "triage", {}),
-    ("audrey", "audit", {}), ("adam", "users", {}),
+    ("audrey", "audit", {}), ("adam", "users", {}), ("anna", "network", {}),
+    # The ad page lists the scorer's reasons (Score.reasons: English strings from the rule scorer) as they
+    # are stored; they need message keys in nlp/models first. Known, and the page is being reworked.
+    pytest.param("anna", "ad", {"ad": "high"}, id="anna-ad",
+                 marks=pytest.mark.xfail(strict=True, reason="ad page shows Score.reasons in English")),
 ]
 
 
@@ -74,8 +78,11 @@ def dutch_vocabulary(settings) -> set[str]:
     return vocabulary
 
 
+MARKDOWN_SYNTAX = re.compile(r":[a-z]+-badge\[|:material/[a-z_]+:|:[a-z]+\[")
+
+
 def english_in(text: str, leaked: set[str], vocabulary: set[str]) -> list[str]:
-    cleaned = DATA.sub(" ", text)
+    cleaned = MARKDOWN_SYNTAX.sub(" ", DATA.sub(" ", text))
     problems = [f"Streamlit default {d!r}" for d in STREAMLIT_DEFAULTS if d in cleaned]
     problems += [f"English text {e!r}" for e in leaked if e in cleaned]
     found = words(cleaned)
@@ -86,13 +93,15 @@ def english_in(text: str, leaked: set[str], vocabulary: set[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("settings", ["sqlite"], indirect=True)
-@pytest.mark.parametrize(("user", "page", "query"), PAGES, ids=[f"{u}-{p}" for u, p, _ in PAGES])
+@pytest.mark.parametrize(("user", "page", "query"), [p if hasattr(p, "marks") else
+                                                      pytest.param(*p, id=f"{p[0]}-{p[1]}") for p in PAGES])
 def test_no_english_on_a_dutch_page(world, app, settings, user, page, query):
     nl, en = texts("nl"), texts("en")
     # English catalogue texts of three words or more that Dutch words differently.
     leaked = {text.split("{")[0].strip() for key, text in en.items()
               if text != nl.get(key) and len(text.split("{")[0].split()) >= 3}
     vocabulary = dutch_vocabulary(settings)
+    query = {k: str(getattr(world, v)) if v == "high" else v for k, v in query.items()}
     at = app(world, user, page, **query)
     found = {s: english_in(s, leaked, vocabulary) for s in visible_strings(at)}
     found = {s: p for s, p in found.items() if p}

@@ -358,3 +358,53 @@ def test_home_says_what_to_do_first_per_role(world, app, settings):
     assert any(f"Advertentie {world.mid}" in m.value for m in anna.markdown)  # the claim, listed
     carl = app(world, "carl")
     assert "1 advertentie urgent gemeld, wachtend op u als coördinator" in " ".join(m.value for m in carl.markdown)
+
+
+def test_admin_disables_resets_and_changes_an_account(world, app, settings):
+    users = app(world, "adam", "users")
+    users.selectbox(key="users_manage_choice").select("bert").run()
+    users.button(key="users_disable").click().run()
+    assert users.success and "bert" in users.success[0].value
+    with session_scope(settings) as s:
+        assert s.execute(select(User).where(User.username == "bert")).scalar_one().active is False
+    users.button(key="users_enable").click().run()
+    users.text_input(key="users_temporary").input("tijdelijk wachtwoord 7")
+    users.button(key="users_reset").click().run()
+    assert users.success and "opnieuw ingesteld" in users.success[0].value
+    users.selectbox(key="users_role_bert").select("coordinator")
+    users.selectbox(key="users_team_bert").select("zuid")  # chosen from the existing teams
+    users.button(key="users_save_role_team").click().run()
+    with session_scope(settings) as s:
+        bert = s.execute(select(User).where(User.username == "bert")).scalar_one()
+        assert (bert.active, bert.must_change_password, bert.role, bert.team) == (True, True, "coordinator", "zuid")
+    assert {"user.disable", "user.enable", "user.password_reset", "user.change"} <= set(_audit_actions(settings))
+    # Bert's next sign-in shows only the password change; a new password opens the workbench.
+    at = app(world, "bert")
+    assert _texts(at.title) == ["Nieuw wachtwoord kiezen"]
+    at.text_input(key="password_new").input("een heel nieuw wachtwoord")
+    at.text_input(key="password_again").input("een heel nieuw wachtwoord")
+    at.button(key="password_save").click().run()
+    assert _texts(at.title) == ["Overzicht"]
+    with session_scope(settings) as s:
+        assert s.execute(select(User).where(User.username == "bert")).scalar_one().must_change_password is False
+
+
+def test_new_case_button_and_close_and_reopen_audited(world, app, settings):
+    at = app(world, "anna", "cases")
+    at.text_input(key="cases_new_title").input("Nieuwe zaak vanaf de pagina")
+    at.button(key="cases_create").click().run()
+    assert at.success and "geopend" in at.success[0].value
+    with session_scope(settings) as s:
+        case = s.execute(select(Case)).scalar_one()
+        assert (case.title, case.team, case.status) == ("Nieuwe zaak vanaf de pagina", "zuid", "open")
+    assert not [b for b in at.button if b.key == f"case_status_{case.id}"]  # analysts do not close cases
+    carl = app(world, "carl", "cases")
+    carl.button(key=f"case_status_{case.id}").click().run()
+    assert carl.error  # a reason is required
+    carl.text_input(key=f"case_reason_{case.id}").input("afgerond, overgedragen aan OM")
+    carl.button(key=f"case_status_{case.id}").click().run()
+    assert carl.success and "gesloten" in carl.success[0].value
+    carl.text_input(key=f"case_reason_{case.id}").input("nieuwe informatie van de gemeente")
+    carl.button(key=f"case_status_{case.id}").click().run()
+    assert carl.success and "heropend" in carl.success[0].value
+    assert {"case.close", "case.reopen"} <= set(_audit_actions(settings))

@@ -145,7 +145,7 @@ def test_every_interface_text_exists_in_dutch_and_english():
         "trends.overall": ("new_ads", "new_numbers"),
         "claim.error": ("no_ad", "denied", "no_member", "cannot_review", "not_yours"),
         "triage.ads": ("one", "other"), "triage.linked": ("one", "other"), "claim.claims": ("one", "other"),
-        "home.dossiers": ("one", "other"),
+        "home.dossiers": ("one", "other"), "cases.signal_count": ("one", "other"),
     }
     used |= {f"{prefix}.{value}" for prefix, values in families.items() for value in values}
     for lang in LANGUAGES:

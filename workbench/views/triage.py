@@ -127,13 +127,15 @@ left, right = st.columns([3, 2], gap="medium")
 
 
 def chips(row) -> str:
-    top = sorted(row.hits, key=lambda h: -h.weight)
-    seen: list[str] = []
-    for hit in top:
-        if hit.code not in seen:
-            seen.append(hit.code)
-    colour = {h.code: CHIP_COLOURS.get(h.category, "gray") for h in top}
-    return " ".join(f":{colour[code]}-badge[{md(code.replace('_', ' '))}]" for code in seen[:3])
+    """The three weightiest indicators as chips: the category in the viewer's language and the ad's own
+    words that raised it (indicator codes are English identifiers, not interface text)."""
+    shown: list[str] = []
+    for hit in sorted(row.hits, key=lambda h: -h.weight):
+        label = f"{category_label(hit.category)}: {hit.text.strip()[:30]}"
+        chip = f":{CHIP_COLOURS.get(hit.category, 'gray')}-badge[{md(label)}]"
+        if chip not in shown:
+            shown.append(chip)
+    return " ".join(shown[:3])
 
 
 with left, st.container(key="triage_list", gap="small"):
@@ -170,8 +172,6 @@ with right, st.container(key="triage_panel", border=True):
         for hit in row.hits:
             st.markdown(f"- **{category_label(hit.category)}** · {md(hit.text)} · {hit.weight:.2f} — "
                         f"{md(indicator_explanation(hit))}")
-        if row.reasons:
-            st.caption(" · ".join(md(r) for r in row.reasons))
     if row.decision == "hidden":
         st.caption(t("review.other_team"))
     elif row.decision:
