@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEB_PACKAGES := chromium chromium-driver nginx-light libnginx-mod-http-headers-more-filter fonts-dejavu-core fonts-noto-color-emoji libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libicu-dev pkg-config g++
+DEB_PACKAGES := chromium chromium-driver nginx-light libnginx-mod-http-headers-more-filter fonts-dejavu-core fonts-noto-color-emoji fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libicu-dev pkg-config g++
 
 .PHONY: install system-deps demo test lint bench eval clean
 

@@ -63,10 +63,11 @@ _AFTER_NAME = re.compile(
     re.MULTILINE,
 )
 # A number set off by commas after a word, "smile, 31, Glasgow", "Mandy, twenty-nine, Dallas",
-# "Ik ben Mirjam, negenendertig." (the number word is checked in Python: an alternation of every
-# number word tried after every comma costs more than the check).
+# "Ik ben Mirjam, negenendertig." (13 to 69 in words end in -teen, -tien, -tig or -ty, or -ty and a
+# unit: only such words are checked in Python; an alternation of every number word costs more).
 _BETWEEN_COMMAS = re.compile(
-    r"(?<=[^\W\d_]),\s*(?P<num>\d{2}|[^\W\d_]{3,}(?:-[^\W\d_]+)?)(?=\s*,\s*[^\W\d_]|\s*[.!](?:\s|$)|\s*$)",
+    r"(?<=[^\W\d_]),\s*(?P<num>\d{2}|[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+)?)"
+    r"(?=\s*,\s*[^\W\d_]|\s*[.!](?:\s|$)|\s*$)",
     re.MULTILINE,
 )
 _PERSON_NOUN = re.compile(
@@ -189,6 +190,8 @@ _PAST = re.compile(
     rf"|\b(?:ik|zij|ze)\s+was\s+{_NUM_ANY}\b(?:\s*jaar)?{_NOT_AFTER_NUMBER}",
     re.IGNORECASE,
 )
+_PAST_TRIGGERS = ("was ", "turned", "toen ", "sinds ", "sedert ", "since ", "age of", "vanaf mijn", "op mijn",
+                  "op m'n", "vanaf m'n", "at ")
 _PAST_AT = re.compile(r"^\s*(?:at|from|since)\b", re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:was|were|turned)\b", re.IGNORECASE)
 _PAST_AT_CONTEXT = re.compile(
@@ -364,7 +367,8 @@ def read_ages(text: str) -> AgeReading:
     candidates = _candidates(text)
     has_digits = any(c.isdigit() for c in text)
     limits = _client_limits(text) if has_digits else []
-    past = _past_ages(text)
+    lowered = text.lower()
+    past = _past_ages(text) if candidates or any(w in lowered for w in _PAST_TRIGGERS) else []
     if not candidates:
         return AgeReading([], limits, past)
     others = [(x.start, x.end) for x in limits] + [(p.start, p.end) for p in past]

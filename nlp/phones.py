@@ -356,7 +356,11 @@ class _Inference:
             return found, []
         if self._mistyped_at_home(run):
             return [], []
-        return self._by_shape(run, tried)
+        found, ambiguous = self._by_shape(run, tried)
+        if found and any(w >= CITY_WEIGHT for w in self.hints.values()):
+            # The ad says where it is, and no region it names reads the number: not a guess abroad.
+            return [], ambiguous + [self._ambiguous(f, [f.e164]) for f in found]
+        return found, ambiguous
 
     def _mistyped_at_home(self, run: DigitRun) -> bool:
         """A number written with the given region's trunk prefix, in an ad in that region's language

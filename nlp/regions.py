@@ -105,6 +105,7 @@ def _languages() -> dict[str, tuple[str, ...]]:
 
 
 _CALLING_CODE = re.compile(r"(?<![\w+])(?:\+|＋|\b00)\s?\(?(?P<cc>[1-9]\d{0,2})")
+_IDD_00 = re.compile(r"(?<!\w)00\d")
 _FOLLOWING = re.compile(r"\)?[\s.\-]?\d[\d\s().\-]{5,}")
 _TLD = re.compile(r"\.(?:com?\.)?(?P<tld>[a-z]{2})(?![\w.])", re.IGNORECASE)
 _TLD_REGION = {"uk": "GB"}
@@ -132,7 +133,7 @@ def region_hints(text: str, address_spans: Sequence[tuple[int, int]] = ()) -> Co
             continue  # "turkey", "china": words, not places
         region, weight = weights[form]
         hints[region] += weight
-    if "+" in text or "00" in text or "＋" in text:
+    if "+" in text or "＋" in text or _IDD_00.search(text):
         for m in _CALLING_CODE.finditer(text):
             following = _FOLLOWING.match(text, m.end(), m.end() + 20)
             if following:  # a number follows: "+ 100 extra" is a price, not a calling code

@@ -205,9 +205,16 @@ def panel(page: Page):
 
 def pick(page: Page, ad_id: int) -> None:
     """Select an ad in the triage list; the side panel shows it."""
+    idle(page)
     page.locator(f".st-key-pick_{ad_id} button").click()
     idle(page)
     expect(panel(page).get_by_role("heading", name=f"{T('triage.ad')} {ad_id}")).to_be_visible()
+    idle(page)  # a second rerun may follow (a field that lost focus commits its value)
+
+
+def decide_in_panel(page: Page, decision: str) -> None:
+    idle(page)
+    panel(page).get_by_role("button", name=T("decision." + decision)).first.click()
 
 
 # ---- the scenario ------------------------------------------------------------------------------------
@@ -219,13 +226,13 @@ def analyst_triages(page: Page, settings: Settings, plan: Plan) -> str:
         expect(row(page, ad)).to_be_visible()
 
     pick(page, plan.pivot_ad)
-    panel(page).get_by_role("button", name=T("decision.confirm")).click()
+    decide_in_panel(page, "confirm")
     expect(panel(page).get_by_text(T("review.saved", ad=plan.pivot_ad, decision=T("decision.confirm")))).to_be_visible()
 
     # A dismissal without a reason asks for one (it becomes a training label) and nothing is stored;
     # the reason, with Enter, completes it.
     pick(page, plan.dismissed_ad)
-    panel(page).get_by_role("button", name=T("decision.dismiss")).click()
+    decide_in_panel(page, "dismiss")
     expect(panel(page).get_by_text(T("review.reason_required"))).to_be_visible()
     assert plan.dismissed_ad not in decisions(settings)
     type_in(page, panel(page).get_by_label(T("review.reason")), DISMISS_REASON)
@@ -237,7 +244,7 @@ def analyst_triages(page: Page, settings: Settings, plan: Plan) -> str:
     expect(panel(page).get_by_label(T("review.reason"))).to_have_value("")
 
     pick(page, plan.urgent_ad)
-    panel(page).get_by_role("button", name=T("decision.urgent")).click()
+    decide_in_panel(page, "urgent")
     expect(panel(page).get_by_text(T("review.saved", ad=plan.urgent_ad, decision=T("decision.urgent")))).to_be_visible()
 
     for ad, decision in ((plan.pivot_ad, "confirm"), (plan.dismissed_ad, "dismiss"), (plan.urgent_ad, "urgent")):
@@ -297,7 +304,7 @@ def analyst_pivots(page: Page, settings: Settings, plan: Plan) -> None:
 
 
 def sign_out(page: Page, settings: Settings, username: str) -> None:
-    page.get_by_test_id("stSidebar").get_by_role("button", name=T("sidebar.signout")).click()
+    page.get_by_test_id("stSidebar").get_by_role("button", name=T("sidebar.signout"), exact=True).click()
     expect(page.get_by_role("heading", name=T("signin.title"))).to_be_visible()
     expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
     assert audited(settings, username, "signout")

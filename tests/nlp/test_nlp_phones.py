@@ -105,3 +105,47 @@ def test_deobfuscated_text_maps_back_to_the_original():
     start = plain.text.index("03")
     assert text[slice(*plain.original_span(start, start + 2))] == "O3"
     assert text[slice(*plain.original_span(len(plain.text) - 3, len(plain.text) - 1))] == "0️⃣4️⃣"
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("zerosix onetwothree fourfive sixseven eight", NL_MOBILE),  # number words run together
+        ("06 1twothree4 5sixseven8", NL_MOBILE),  # glued to digits
+        ("nulzes een twee drie vier vijf zes zeven acht", NL_MOBILE),
+        ("zero six one two three for five six seven ate", NL_MOBILE),  # homophones inside a run
+        ("zero six one too three four five six seven eight", NL_MOBILE),
+        ("O six one two three four five six seven eight", NL_MOBILE),  # a lone O for zero
+        ("oh six one two three four five six seven eight", NL_MOBILE),
+        ("06 twelve thirtyfour fiftysix seventyeight", NL_MOBILE),  # tens and unit as one word
+        ("nul zes twaalf vierendertig zesenvijftig achtenzeventig", NL_MOBILE),
+        ("06$12$34$56$78", NL_MOBILE),
+        ("06;12;34;56;78", NL_MOBILE),
+        ("06@12@34@56@78", NL_MOBILE),
+        ("06!12!34!56!78", NL_MOBILE),
+        ("06{12}34{56}78", NL_MOBILE),
+        ("06'12'34'56'78", NL_MOBILE),
+        ('06"12"34"56"78', NL_MOBILE),
+        ("plus three one six one two three four five six seven eight", NL_MOBILE),  # "plus" for "+"
+    ],
+)
+def test_more_disguise_forms(written, expected):
+    phones = find_phones(f"Bel mij: {written} ok")
+    assert [p.e164 for p in phones] == [expected]
+    assert phones[0].obfuscated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beschikbaar op 12 03 2026 en 01 11 2025",  # dates written with spaces
+        "Photos taken 05 06 2024, rates 150 for 30 min 250 for 60 min",
+        "I go to 2 places for 4 days, ate at 8",  # homophones in prose
+        "Rates 200 / 350 / 500, open 9-5, zip 10019",
+        "$150 $200 $250 $300 $350",
+        "Bestelnummer 2024-118734, verzonden op 3 november",
+    ],
+)
+def test_dates_prices_and_prose_are_not_phones(text):
+    assert find_phones(text) == []
+    assert find_phones(text, "US") == []

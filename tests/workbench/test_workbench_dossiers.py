@@ -135,3 +135,28 @@ def test_coordinator_exports_a_case_and_the_download_link_needs_the_browser(worl
     assert client.get(f"/download/{token}").status_code == 404
     assert not downloads.pending(token)  # tried once: dead
     assert "case.download" not in [a for (a,) in _audit(settings)]  # audited by the route, when fetched
+
+
+def test_a_colour_below_the_signals_minimum_warns_and_asks_for_a_reason(world, app, settings, monkeypatch):
+    import casefiles.dossiers
+
+    real = casefiles.dossiers.tally
+    # As if the stacked signals held a stated age under 18 (scheme minimum oranje).
+    monkeypatch.setattr(casefiles.dossiers, "tally", lambda s, d: dict(real(s, d), minimum_colour="oranje",
+                                                                         minimum_because=["age_under_18"]))
+    mine = _dossier(settings, owner="carl")
+    at = app(world, "carl", "dossiers", dossier=str(mine))
+    below = "groen"
+    at.selectbox(key="classify_colour").select(below).run()
+    assert at.warning and "onder het minimum" in at.warning[0].value
+    at.text_input(key="classify_reason").input("eerste blik")
+    at.button(key="classify_save").click().run()
+    assert at.error and "below the minimum" in at.error[0].value  # refused without its own reason
+    at.selectbox(key="classify_colour").select(below).run()
+    at.text_input(key="classify_reason").input("eerste blik")
+    at.text_input(key="classify_below_reason").input("leeftijd door derde genoemd")
+    at.button(key="classify_save").click().run()
+    assert at.success
+    with session_scope(settings) as s:
+        row = s.execute(select(Classification).where(Classification.dossier_id == mine)).scalar_one()
+        assert (row.colour, row.tally["below_minimum_reason"]) == ("groen", "leeftijd door derde genoemd")

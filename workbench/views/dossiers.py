@@ -3,6 +3,8 @@ and the colour classification with its full history."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import streamlit as st
 
 from casefiles.dossiers import DossierError, get_dossier, history, list_dossiers, stacked_signals, tally
@@ -10,7 +12,7 @@ from core.lookup import parse_id
 from core.permissions import PermissionDenied
 from workbench import actions, dossier_actions
 from workbench.access import can, require
-from workbench.i18n import t
+from workbench.i18n import category_label, indicator_explanation, t
 from workbench.ui import audit_once, db, md, short_time, viewer
 
 COLOUR_SWATCH = {"blauw": "🟦", "groen": "🟩", "oranje": "🟧", "rood": "🟥"}
@@ -70,10 +72,16 @@ st.caption(t("dossier.opened", who=head["by"], at=short_time(head["at"]), team=h
 
 st.subheader(t("dossier.tally"))
 if points["rows"]:
-    st.dataframe([{t("ad.category"): r["category"], t("ad.code"): r["code"], t("dossier.points"): r["points"],
-                   t("dossier.count"): r["count"], t("ad.source"): r["source"], t("ad.explanation"): r["explanation"]}
+    # Categories and explanations in the viewer's language (the lexicon's, where the code is an indicator).
+    st.dataframe([{t("ad.category"): category_label(r["category"]), t("ad.code"): r["code"],
+                   t("dossier.points"): r["points"], t("dossier.count"): r["count"],
+                   t("ad.source"): t("dossier.not_in_scheme") if r["source"] == "not in the points scheme" else r["source"],
+                   t("ad.explanation"): indicator_explanation(SimpleNamespace(code=r["code"], explanation=r["explanation"]))}
                   for r in points["rows"]], hide_index=True, width="stretch", key="dossier_tally")
-    st.markdown(" · ".join(f"**{t('category.' + c)}**: {p}" for c, p in sorted(points["by_category"].items())))
+    if points.get("minimum_colour", "blauw") != "blauw":
+        st.caption(t("dossier.minimum", colour=t("colour." + points["minimum_colour"]),
+                     signals=", ".join(points.get("minimum_because", []))))
+    st.markdown(" · ".join(f"**{category_label(c)}**: {p}" for c, p in sorted(points["by_category"].items())))
 else:
     st.caption(t("dossier.no_points"))
 

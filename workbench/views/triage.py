@@ -145,7 +145,7 @@ with left, st.container(key="triage_list", gap="small"):
         with st.container(border=True, key=f"row_{row.ad_id}", gap=None):
             a, b = st.columns([1, 7], vertical_alignment="center")
             a.button(f"{row.risk:.2f}", key=f"pick_{row.ad_id}", on_click=_select, args=(index,),
-                     type="primary" if selected else "secondary", help=t("triage.select_help", ad=row.ad_id))
+                     type="primary" if selected else "secondary")
             why = t("triage.why.threshold") if row.why == "threshold" else t("triage.why.minor")
             status = ""
             if row.decision:
