@@ -220,10 +220,10 @@ def listing_verdict(text: str, lang: str | None = None, site_content: str = "adu
     if site_content == "adult":
         verdict = _rule_verdict(text)
         model = shipped_model() if not verdict.is_non_adult else None
-        if model is not None:
-            confident = model.verdict(text)
-            if confident.adult_probability is not None and confident.adult_probability < ADULT_SITE_CONFIDENT_BELOW:
-                return confident
+        # The probability alone first: the explanation costs as much again and is only shown when
+        # the verdict holds hits back, which on an adult site is rare.
+        if model is not None and model.adult_probability(text) < ADULT_SITE_CONFIDENT_BELOW:
+            return model.verdict(text)
         return verdict
     raise ValueError(f"site content must be one of {', '.join(SITE_CONTENTS)}, not {site_content!r}")
 
