@@ -162,6 +162,9 @@ def _find_all(text: str, country: str | None, lang: str) -> _Found:
     )
 
 
+FLAG_CATEGORIES = ("minor", "coercion")
+
+
 def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
                 licence_register: frozenset[str] | None, site_content: str = "adult",
                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any] | None]:
@@ -176,9 +179,13 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
     def non_adult(category: str) -> bool:
         if category not in rules.non_adult_categories:
             return False
-        if "listing" not in lazy:
-            lazy["listing"] = listing_verdict(text, lang, site_content)
-        return lazy["listing"].is_non_adult
+        # On an adult site the classifier's veto is asked only for the flags that put an ad in front
+        # of an analyst (minor, coercion); other categories keep to the rule, which costs a regex.
+        full = site_content != "adult" or category in FLAG_CATEGORIES
+        key = "listing" if full or "listing" in lazy else "listing_rule"
+        if key not in lazy:
+            lazy[key] = listing_verdict(text, lang, site_content, confident_check=full)
+        return lazy[key].is_non_adult
 
     def suppressed(category: str, start: int) -> bool:
         if category in rules.disclaimer_categories:
@@ -201,7 +208,12 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
         if not suppressed(c.entry.category, c.start):
             hit = _indicator(c.entry, text, c.start, c.end)
             (kept_back if non_adult(c.entry.category) else hits).append(hit)
-    verdict = lazy["listing"].as_dict() if "listing" in lazy else None
+    full = lazy.get("listing")
+    if full is not None and full.is_non_adult:  # the veto came after some hits were kept by the rule alone
+        kept_back += [h for h in hits if h["category"] in rules.non_adult_categories]
+        hits = [h for h in hits if h["category"] not in rules.non_adult_categories]
+    chosen = full or lazy.get("listing_rule")
+    verdict = chosen.as_dict() if chosen is not None else None
     for hit in kept_back:
         hit["suppressed"] = "non_adult_listing"
         hit["suppressed_reasons"] = verdict["reasons"] if verdict else []

@@ -213,13 +213,16 @@ def _rule_verdict(text: str) -> ListingVerdict:
     return ListingVerdict(adult_probability=None, is_non_adult=cue is not None, method="rules", cue=cue)
 
 
-def listing_verdict(text: str, lang: str | None = None, site_content: str = "adult") -> ListingVerdict:
-    """Whether a listing is non-adult, by the site's declared content (see the module docstring)."""
+def listing_verdict(text: str, lang: str | None = None, site_content: str = "adult",
+                    confident_check: bool = True) -> ListingVerdict:
+    """Whether a listing is non-adult, by the site's declared content (see the module docstring).
+    On an adult site, ``confident_check=False`` leaves out the classifier's very-confident veto and
+    keeps to the rule (the classifier costs about as much as the rest of the extraction)."""
     if site_content == "mixed":
         return classify_listing(text, lang)
     if site_content == "adult":
         verdict = _rule_verdict(text)
-        model = shipped_model() if not verdict.is_non_adult else None
+        model = shipped_model() if confident_check and not verdict.is_non_adult else None
         # The probability alone first: the explanation costs as much again and is only shown when
         # the verdict holds hits back, which on an adult site is rare.
         if model is not None and model.adult_probability(text) < ADULT_SITE_CONFIDENT_BELOW:
