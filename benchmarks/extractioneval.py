@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks.nlpeval import Tally
 from nlp.extract import extract
 
 DEFAULT_SET = Path(__file__).resolve().parents[1] / "tests" / "data" / "dev"
@@ -30,10 +31,9 @@ PLATFORM_ALIASES = {"x": "twitter", "weixin": "wechat", "of": "onlyfans", "tg": 
 
 
 @dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class Score(Tally):
+    """A precision/recall tally (benchmarks.nlpeval.Tally) that also counts the items scored."""
+
     items: int = 0
 
     def add(self, found: Iterable[Any], truth: Iterable[Any]) -> tuple[set[Any], set[Any]]:
@@ -44,19 +44,6 @@ class Score:
         self.fp += len(found - truth)
         self.fn += len(truth - found)
         return found - truth, truth - found
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass

@@ -37,7 +37,8 @@ def make_case(settings, world) -> str:
                  source="HON stap 2")
         add_dossier(s, case, dossier.id, "ana")
         add_case_note(s, case, "-2+3 cmd", "ana", source="analyst")
-        classify(s, "coco", dossier.id, "groen", "first look")
+        classify(s, "coco", dossier.id, "groen", "first look",
+                 below_minimum_reason="age not yet checked against the registry")
         classify(s, "coco", dossier.id, "oranje", "stated age 17")
         return case.number
 

@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,9 +60,9 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture
-def workbench_url(demo_database, tmp_path) -> Iterator[str]:
-    """`signalstack workbench` on a free port, with the test's database in its environment.
+@contextmanager
+def running_workbench(tmp_path: Path) -> Iterator[str]:
+    """`signalstack workbench` on a free port with this process's environment; yields its URL.
 
     It runs in its own process group: the CLI starts Streamlit as a child of its own, and
     stopping only the CLI would leave that child serving.
@@ -83,6 +84,13 @@ def workbench_url(demo_database, tmp_path) -> Iterator[str]:
         yield url
     finally:
         _stop_group(process)
+
+
+@pytest.fixture
+def workbench_url(demo_database, tmp_path) -> Iterator[str]:
+    """The workbench over the demo database (see ``running_workbench``)."""
+    with running_workbench(tmp_path) as url:
+        yield url
 
 
 def _stop_group(process: subprocess.Popen) -> None:

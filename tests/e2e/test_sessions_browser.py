@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import subprocess
-import sys
 import time
 from urllib.parse import urljoin
 
@@ -32,7 +30,7 @@ from core.schema import AdVersion, AuditEntry
 from core.sessions import COOKIE
 from core.users import add_user
 from tests.casefiles.conftest import world  # noqa: F401 (the fixture)
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, STARTUP_TIMEOUT_S, _free_port, _healthy, _stop_group
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, running_workbench
 from tests.e2e.proxy import HEADERS_MORE, running_proxy
 from tests.e2e.test_browser import SCREENSHOTS, T, choose, idle, open_page
 from tests.e2e.test_trust_browser import _fetch_without_cookies, _sign_in
@@ -62,23 +60,8 @@ def session_workbench(settings, world, tmp_path, monkeypatch):  # noqa: F811 (th
     toml = tmp_path / "signalstack.toml"
     toml.write_text("session_idle_minutes = 30.0\n")
     monkeypatch.setenv("SIGNALSTACK_CONFIG", str(toml))
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = tmp_path / "workbench.log"
-    command = [sys.executable, "-m", "signalstack.cli", "workbench", "--host", "127.0.0.1", "--port", str(port)]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, env=os.environ.copy(), stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while not _healthy(url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("the workbench did not come up:\n" + log_path.read_text(errors="replace")[-3000:])
-            time.sleep(0.3)
-        with running_proxy(url, tmp_path / "nginx") as proxy:
-            yield proxy.https_url, password, world, toml
-    finally:
-        _stop_group(process)
+    with running_workbench(tmp_path) as url, running_proxy(url, tmp_path / "nginx") as proxy:
+        yield proxy.https_url, password, world, toml
 
 
 def _signed_in(page: Page, username: str) -> None:

@@ -14,12 +14,8 @@ in tests/casefiles/test_casefiles_four_eyes.py and tests/workbench/test_workbenc
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from urllib.parse import urljoin, urlsplit
@@ -33,7 +29,7 @@ from core.db import session_scope
 from core.schema import AuditEntry, ReviewDecision
 from core.users import add_user
 from tests.casefiles.conftest import world  # noqa: F401 (the fixture)
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, STARTUP_TIMEOUT_S, _free_port, _healthy, _stop_group
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, running_workbench
 from tests.e2e.proxy import HEADERS_MORE, insecure_context, running_proxy
 from tests.e2e.test_browser import SCREENSHOTS, T, idle, open_page
 
@@ -60,23 +56,8 @@ def small_workbench(settings, world, tmp_path):  # noqa: F811 (the imported fixt
         add_user(s, "oskar", passwords["oskar"], role="analyst", team="other", actor="test")
         case = create_case(s, "E2E bundel", "vice", "coco")
         add_ad(s, case, world.ads["a1"], "coco")
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = tmp_path / "workbench.log"
-    command = [sys.executable, "-m", "signalstack.cli", "workbench", "--host", "127.0.0.1", "--port", str(port)]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, env=os.environ.copy(), stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while not _healthy(url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("the workbench did not come up:\n" + log_path.read_text(errors="replace")[-3000:])
-            time.sleep(0.3)
-        with running_proxy(url, tmp_path / "nginx") as proxy:
-            yield proxy.https_url, passwords, world
-    finally:
-        _stop_group(process)
+    with running_workbench(tmp_path) as url, running_proxy(url, tmp_path / "nginx") as proxy:
+        yield proxy.https_url, passwords, world
 
 
 def _sign_in(page: Page, url: str, username: str, password: str) -> None:
