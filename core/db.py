@@ -98,6 +98,6 @@ def _checkpoint_after_commit(session: Session, settings: Settings) -> None:
     try:
         write_checkpoint(session, settings, reason="commit")
         session.commit()
-    except Exception as exc:  # noqa: BLE001 - logged loudly, see docstring
+    except Exception as exc:  # logged loudly, see docstring
         session.rollback()
         log.warning("audit checkpoint not written: %s", exc)

@@ -25,14 +25,14 @@ KEEP = 6000
 C = 4.0
 
 
-def _vectorizer(vocabulary: Sequence[str] | None = None):  # noqa: ANN202 - scikit-learn imported lazily
+def _vectorizer(vocabulary: Sequence[str] | None = None):  # scikit-learn imported lazily
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     return TfidfVectorizer(analyzer=analyse, sublinear_tf=True, min_df=1 if vocabulary else 2,
                            vocabulary=vocabulary)
 
 
-def _regression():  # noqa: ANN202
+def _regression():
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=C, max_iter=5000, class_weight="balanced")

@@ -36,25 +36,35 @@ def oidc_configured() -> bool:
 
 
 def client_address() -> str:
-    """The client's address as Streamlit sees it (sign-in throttling per address); "" when unknown."""
+    """The client's address for sign-in throttling per address and the session record.
+
+    Behind the reference proxy Streamlit sees only the proxy on localhost, for which
+    ``st.context.ip_address`` is None; nginx sets ``X-Real-IP`` to the address it was connected from
+    (overwriting whatever the client sent), so that header comes first. Without either, every
+    attempt shares the bucket "local", so the per-address throttle still counts them together.
+    The workbench binds to 127.0.0.1 by default: a client that could reach it directly, past the
+    proxy, could choose its X-Real-IP; the per-account throttle holds regardless.
+    """
     try:
-        return str(getattr(st.context, "ip_address", None) or "")
+        headers = {k.lower(): v for k, v in _context("headers").items()}  # Tornado spells it X-Real-Ip
+        forwarded = (headers.get("x-real-ip") or "").strip()
+        return forwarded or str(getattr(st.context, "ip_address", None) or "") or "local"
     except Exception:  # outside a script run (AppTest, bare mode) there is no request
-        return ""
+        return "local"
 
 
 def _context(name: str) -> dict:
     """`st.context.cookies` or `.headers` as a dict; empty outside a browser request (AppTest)."""
     try:
         return dict(getattr(st.context, name) or {})
-    except Exception:  # noqa: BLE001 (no request context)
+    except Exception:  # no request context
         return {}
 
 
 def _page_url() -> str | None:
     try:
         return st.context.url
-    except Exception:  # noqa: BLE001
+    except Exception:
         return None
 
 

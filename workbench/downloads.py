@@ -69,7 +69,7 @@ def _stable(name: str, value: str) -> str:
         from streamlit.web.server.starlette.starlette_app_utils import decode_xsrf_token_string
 
         token, _ = decode_xsrf_token_string(value)
-    except Exception:  # noqa: BLE001 (another Streamlit: fall back to the whole value)
+    except Exception:  # another Streamlit: fall back to the whole value
         return value
     return token.hex() if token else value
 

@@ -30,7 +30,7 @@ EXPECTED = {
 
 
 class _Upstream(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:  # http.server's name
         status = 404 if self.path.startswith("/missing") else 200
         body = b"<html><body>upstream</body></html>"
         self.send_response(status)

@@ -198,3 +198,62 @@ def test_four_eyes_downloads_and_no_outside_requests(small_workbench, settings):
         assert [e.actor for e in audited] == ["cora"]
     assert outside == [], f"requests to other hosts: {outside}"
     assert violations == [[], [], []], f"CSP blocked: {violations}"
+
+
+def _starting_with(key: str) -> re.Pattern[str]:
+    """Text that begins as `key` does, up to its first placeholder (which may hold spaces)."""
+    from workbench.i18n import translate
+
+    names = re.findall(r"{(\w+)}", translate("nl", key))
+    marker = "\x00"
+    head = T(key, **{name: marker for name in names}).split(marker)[0]
+    return re.compile("^" + re.escape(head))
+
+
+def test_sign_in_is_throttled_and_a_cut_audit_tail_shows_in_the_browser(small_workbench, settings):
+    """Points 3 and 6 in a real browser: failed sign-ins meet a growing wait, and after a DBA cut the
+    newest audit entries (triggers dropped first), the auditor's verify button reports the cut."""
+    from sqlalchemy import text
+
+    from core.db import get_engine
+    from core.pg_guards import drop_audit_guards
+
+    url, passwords, _ = small_workbench
+    auditor = secrets.token_urlsafe(18)
+    with session_scope(settings) as s:
+        add_user(s, "audra", auditor, role="auditor", team="vice", actor="test")
+    refused = re.compile("|".join(p.pattern for p in (_starting_with("signin.throttled"),
+                                                       _starting_with("signin.locked"))))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        expect.set_options(timeout=30_000)
+        page = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL",
+                                   ignore_https_errors=True).new_page()
+        page.goto(url)
+        throttled = False
+        for _ in range(8):  # waits grow from the fourth failure on; a slow machine may need a few more
+            page.get_by_label(T("signin.username")).fill("anna")
+            page.get_by_label(T("signin.password")).fill("not-her-password-at-all")
+            page.get_by_role("button", name=T("signin.submit")).click()
+            idle(page)
+            if page.get_by_text(refused).count():
+                throttled = True
+                break
+        assert throttled, "eight wrong passwords in a row met no wait"
+        with session_scope(settings) as s:
+            actions = set(s.scalars(select(AuditEntry.action).where(AuditEntry.action.like("signin%"))))
+        assert actions & {"signin.throttled", "signin.locked"}, actions  # each refusal is audited
+
+        _sign_in(page, url, "audra", auditor)
+        open_page(page, "page.audit")
+        page.get_by_role("button", name=T("audit.verify")).click()
+        expect(page.get_by_text(_starting_with("audit.chain_ok"))).to_be_visible()
+        with get_engine(settings).begin() as conn:  # the hostile DBA
+            drop_audit_guards(conn)
+            newest = list(conn.execute(text("SELECT id FROM audit_log ORDER BY id DESC LIMIT 3")).scalars())
+            for entry in newest:
+                conn.execute(text("DELETE FROM audit_log WHERE id = :i"), {"i": entry})
+        page.get_by_role("button", name=T("audit.verify")).click()
+        expect(page.get_by_text(_starting_with("audit.checkpoint_broken"))).to_be_visible()
+        page.screenshot(path=str(SCREENSHOTS / "audit-cut-tail.png"), full_page=True)
+        browser.close()
