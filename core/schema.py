@@ -417,6 +417,23 @@ class WatchAlert(Base):
     acknowledged_by: Mapped[str] = mapped_column(String(100), default="")
 
 
+class SavedSearch(Base):
+    """A search a team keeps to run again: its input, the kind it was searched as, and the facet filters.
+
+    Owned by whoever saved it and shared with their team; it can become a watch (``casefiles.savedsearch``).
+    """
+
+    __tablename__ = "saved_searches"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner: Mapped[str] = mapped_column(String(100))
+    team: Mapped[str] = mapped_column(String(100), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    query: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20), default="auto")  # a search kind, or "auto" (guess)
+    filters: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # facet filters, as SearchFilters.as_detail
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class WatchRun(Base):
     """One matching run: up to which ad version every version was matched against the watches."""
 

@@ -43,6 +43,7 @@ EXPECTED = {
     "claim.assign": ({"coordinator"}, True),
     "claim.release": ({"coordinator"}, True),
     "case.close": ({"coordinator"}, True),
+    "search.save": ({"analyst", "coordinator"}, True),
 }
 
 

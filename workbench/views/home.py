@@ -24,7 +24,7 @@ from workbench.queries import (
     urgent_items,
 )
 from workbench.ui import audit_once, db, md, short_time, viewer
-from workbench.watch_actions import acknowledge
+from workbench.watch_actions import acknowledge, renew_or_end_control
 
 who = viewer()
 st.title(t("page.home"))
@@ -103,9 +103,11 @@ if sees_watches:
                 b.button(t("watch.acknowledge"), key=f"ack_{alert.id}", on_click=acknowledge, args=(who, alert.id),
                          icon=":material/done:")
     for watch in due:
-        st.warning(t("watch.due", kind=t("watch.kind." + watch.kind), value=watch.label or watch.value,
-                     review=short_time(watch.review_at), expires=short_time(watch.expires_at)),
-                   icon=":material/event:")
+        with st.container(border=True, key=f"due_{watch.id}"):
+            st.warning(t("watch.due", kind=t("watch.kind." + watch.kind), value=watch.label or watch.value,
+                         review=short_time(watch.review_at), expires=short_time(watch.expires_at)),
+                       icon=":material/event:")
+            renew_or_end_control(who, watch.id, watch.expires_at.date())
 
 if sees_urgent:
     st.subheader(t("home.urgent_title"))

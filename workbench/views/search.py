@@ -9,6 +9,7 @@ from core.settings import get_settings
 from workbench.access import require
 from workbench.actions import show_flash
 from workbench.i18n import t
+from workbench.saved_search_actions import save_control, saved_list
 from workbench.search import KINDS, SearchError
 from workbench.search_results import HIDDEN, NO_DECISION, SearchFilters, search_page
 from workbench.ui import audit_once, db, md, short_time, viewer
@@ -27,6 +28,7 @@ kind = c1.selectbox(t("search.kind"), KINDS, index=KINDS.index(kind_param) if ki
                     format_func=lambda k: t("search.kind." + k), key="search_kind")
 query = c2.text_input(t("search.query"), value=st.query_params.get("q", ""), key="search_query",
                       placeholder=t("search.hint"))
+saved_list(who, expanded=not query.strip())
 if not query.strip():
     st.info(t("search.empty_query"))
     st.stop()
@@ -82,7 +84,11 @@ with facets_column:
 with results_column:
     total = f"{found.total}+" if found.capped else str(found.total)
     st.caption(t("search.count", total=total, kind=t("search.kind." + found.kind)))
-    watch_control(who, found.kind, query.strip(), "search")
+    save_column, watch_column = st.columns(2)
+    with save_column:
+        save_control(who, kind, query, filters.as_detail())
+    with watch_column:
+        watch_control(who, found.kind, query.strip(), "search")
     if not found.results:
         st.info(t("search.nothing"))
     for r in found.results:
