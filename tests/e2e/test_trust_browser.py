@@ -79,15 +79,21 @@ def _open_ad(page: Page, ad_id: int) -> None:
 
 
 def _expand(page: Page, inside) -> None:
-    """Open the case's expander until `inside` shows (a rerun after a button closes it again)."""
-    idle(page)
-    if not inside.is_visible():
+    """Open the case's expander until `inside` shows. A rerun may open or close it on its own after
+    a button (the panel now stays open after an export), so a single click can undo a late rerun:
+    look again after each click instead."""
+    for _ in range(4):
+        idle(page)
+        if inside.is_visible():
+            return
         page.get_by_text("E2E bundel").first.click()
-    try:
-        expect(inside).to_be_visible()
-    except AssertionError:
-        page.screenshot(path=str(SCREENSHOTS / "trust-failed.png"), full_page=True)
-        raise
+        try:
+            expect(inside).to_be_visible(timeout=8_000)
+            return
+        except AssertionError:
+            continue
+    page.screenshot(path=str(SCREENSHOTS / "trust-failed.png"), full_page=True)
+    expect(inside).to_be_visible()
 
 
 def _any_name(key: str) -> re.Pattern[str]:
