@@ -65,7 +65,11 @@ def test_evaluation_scores_a_small_world(tmp_path):
     assert report.versions == 3
     assert (report.phones.tp, report.phones.fp, report.phones.fn) == (3, 0, 1)
     assert report.phone_by_disguise["separators"].recall == 1.0
-    assert report.categories["minor"].tp == 1 and report.categories["coercion"].recall == 1.0
+    # "(17)" may raise more than one minor code (the stated age, and the age in brackets by a name);
+    # each overlaps the planted span, so each counts as right, and nothing else is minor.
+    minor = report.categories["minor"]
+    assert minor.tp >= 1 and minor.fp == 0 and minor.fn == 0
+    assert report.categories["coercion"].recall == 1.0
     assert report.categories["movement"].fp == 1  # "Op tour" was not planted
     assert report.noise_versions == 1 and report.noise_minor_flags == 0
     assert report.ages[True] == 2
