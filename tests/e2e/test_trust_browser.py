@@ -96,6 +96,22 @@ def _expand(page: Page, inside) -> None:
     expect(inside).to_be_visible()
 
 
+def _click_in_panel(page: Page, button) -> None:
+    """Click a button inside the case's expander, reopening it when a late rerun closed it between
+    finding the button and clicking it (seen under load in CI)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(3):
+        _expand(page, button)
+        try:
+            button.click(timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    _expand(page, button)
+    button.click()
+
+
 def _any_name(key: str) -> re.Pattern[str]:
     """The text of `key` with any file name in it."""
     before, after = T(key, name="\x00").split("\x00")
@@ -170,12 +186,12 @@ def test_four_eyes_downloads_and_no_outside_requests(small_workbench, settings):
             open_page(coordinator, "page.cases")
             export = coordinator.get_by_role("button", name=T("cases.export"))
             _expand(coordinator, export)
-            export.click()
+            _click_in_panel(coordinator, export)
             idle(coordinator)
             prepare = coordinator.get_by_role("button", name=_any_name("cases.prepare_download"))
             _expand(coordinator, prepare)
             coordinator.screenshot(path=str(SCREENSHOTS / "trust-exported.png"), full_page=True)
-            prepare.click()
+            _click_in_panel(coordinator, prepare)
             idle(coordinator)
             link = coordinator.get_by_role("link", name=_any_name("cases.download"))
             _expand(coordinator, prepare)
@@ -188,7 +204,7 @@ def test_four_eyes_downloads_and_no_outside_requests(small_workbench, settings):
 
             # A fresh link works once, in the coordinator's browser, and is audited.
             _expand(coordinator, prepare)
-            prepare.click()
+            _click_in_panel(coordinator, prepare)
             idle(coordinator)
             _expand(coordinator, prepare)
             expect(link).not_to_have_attribute("href", urlsplit(href).path.lstrip("/"))  # a new token
