@@ -160,14 +160,21 @@ def choose(page: Page, label: str, option: str) -> None:
         return
     idle(page)
     wanted = page.get_by_role("option", name=option, exact=True)
-    for _attempt in range(3):  # a rerun that lands just after the click closes the list again
-        combobox.click()
+    # A rerun that lands just after a click closes the list again or re-renders it under the
+    # pointer (the option is detached mid-click): open it and click again until the box shows it.
+    for attempt in range(5):
         try:
-            wanted.wait_for(state="visible", timeout=5_000)
+            if not wanted.is_visible():
+                combobox.click()
+                wanted.wait_for(state="visible", timeout=5_000)
+            wanted.click(timeout=5_000)
+            expect(combobox).to_have_value(option, timeout=5_000)
             break
-        except PlaywrightTimeout:
+        except (PlaywrightTimeout, AssertionError):
+            if attempt == 4:
+                raise
+            page.keyboard.press("Escape")
             idle(page)
-    wanted.click()
     expect(combobox).to_have_value(option)
     idle(page)
 
