@@ -12,6 +12,8 @@ Four categories, each with a retention setting in days (0 keeps that category fo
   ``retention_captures_days``, is deleted; a WARC file no remaining capture cites goes with it.
 - ``image_bytes``: image files kept by ``store_images`` older than
   ``retention_image_bytes_days`` are deleted unless a case or open dossier cites the ad.
+- ``sign_in_records``: password sign-in attempts and ended browser sessions older than
+  ``retention_sign_in_days`` are deleted (the audit log keeps every sign-in and session).
 
 Nothing cited by a case signal (any case), or by a dossier that is open or belongs to an open
 case, is touched. The database part runs in the caller's transaction with one audit entry
@@ -27,7 +29,7 @@ from pathlib import Path
 from sqlalchemy import delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from core import audit
+from core import audit, sessions, users
 from core.schema import (
     Ad,
     AdVersion,
@@ -38,13 +40,15 @@ from core.schema import (
     Dossier,
     Entity,
     IndicatorHit,
+    LoginAttempt,
     ReviewDecision,
     Score,
+    UserSession,
     utcnow,
 )
 from core.settings import Settings
 
-CATEGORIES = ("unflagged_ads", "dismissed_ads", "captures", "image_bytes")
+CATEGORIES = ("unflagged_ads", "dismissed_ads", "captures", "image_bytes", "sign_in_records")
 _CHUNK = 500
 
 
@@ -174,14 +178,19 @@ def purge(session: Session, settings: Settings, actor: str, dry_run: bool = Fals
     ad_captures = _capture_ids_of(session, unflagged_versions + dismissed_versions)
     orphan_captures = _expired_orphan_captures(session, c_captures) if c_captures else set()
     images = _expired_image_files(settings, session, c_images, protected) if c_images else []
+    c_sign_in = now - timedelta(days=max(1, int(settings.retention_sign_in_days)))
     counts = {
         "unflagged_ads": len(unflagged), "unflagged_ad_versions": len(unflagged_versions),
         "dismissed_ads": len(dismissed), "dismissed_ad_versions": len(dismissed_versions),
         "captures": len(ad_captures | orphan_captures), "image_bytes": len(images),
+        "sign_in_records": _count(session, LoginAttempt.id, LoginAttempt.at < c_sign_in)
+        + _count(session, UserSession.id, UserSession.revoked_at < c_sign_in),
     }
     result = PurgeResult(counts=counts, dry_run=dry_run, protected_ads=len(protected))
     if dry_run:
         return result
+    counts["sign_in_records"] = (users.purge_attempts(session, c_sign_in)
+                                 + sessions.purge_ended(session, c_sign_in, sessions.Lifetimes.of(settings)))
     warcs_before = _warc_names(session, ad_captures | orphan_captures)
     _delete_ads(session, unflagged, unflagged_versions)
     _pseudonymise(session, dismissed_versions)
@@ -202,9 +211,13 @@ def purge(session: Session, settings: Settings, actor: str, dry_run: bool = Fals
     audit.record(session, actor, "retention.purge", "retention", now.date().isoformat(), counts=counts,
                  protected_ads=len(protected),
                  days={c: int(getattr(settings, f"retention_{c}_days"))
-                       for c in ("unflagged", "dismissed", "captures", "image_bytes")})
+                       for c in ("unflagged", "dismissed", "captures", "image_bytes", "sign_in")})
     session.flush()
     return result
+
+
+def _count(session: Session, column, condition) -> int:
+    return session.execute(select(func.count(column)).where(condition)).scalar() or 0
 
 
 def _warc_names(session: Session, capture_ids: set[int]) -> list[str]:

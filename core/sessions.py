@@ -20,7 +20,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from core import audit
@@ -176,3 +176,11 @@ def sweep(session: Session, lifetimes: Lifetimes = Lifetimes(), now: datetime | 
             _end(session, row, lapsed, user.username if user else "?", now, "session.timeout")
             ended += 1
     return ended
+
+
+def purge_ended(session: Session, before: datetime, lifetimes: Lifetimes = Lifetimes()) -> int:
+    """Delete sessions that ended before `before` (not evidence: the audit log keeps each start
+    and end); how many. Lapsed sessions nobody came back to are swept (and audited) first."""
+    sweep(session, lifetimes)
+    return session.execute(delete(UserSession).where(UserSession.revoked_at.is_not(None),
+                                                     UserSession.revoked_at < before)).rowcount or 0

@@ -80,6 +80,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Days a capture that no ad version cites (listing pages, failed pages) is kept. 0 keeps them."),
     Setting("retention_image_bytes_days", 30,
             "Days stored image bytes (store_images) are kept unless a case cites the ad. 0 keeps them."),
+    Setting("retention_sign_in_days", 30,
+            "Days `purge` keeps password sign-in attempts and ended browser sessions (the audit log keeps "
+            "every sign-in either way). At least 1: the lockout reads the last hours of attempts."),
     Setting("broker_url", "",
             "Celery broker (redis://host:6379/0 or amqp://...). Empty: no broker, tasks run in-process. "
             "Env: SIGNALSTACK_BROKER_URL (it may hold a password).", secret=True),

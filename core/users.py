@@ -18,7 +18,7 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from core import audit
@@ -263,3 +263,9 @@ def change_role_and_team(session: Session, username: str, role: str, team: str, 
     audit.record(session, actor, "user.change", "user", user.id, username=user.username, role=role, team=team,
                  before=before)
     return user
+
+
+def purge_attempts(session: Session, before: datetime) -> int:
+    """Delete sign-in attempts older than `before`; how many. The throttles read the last
+    hours only (``ACCOUNT_THROTTLE``, ``CLIENT_THROTTLE``), and the audit log keeps each attempt."""
+    return session.execute(delete(LoginAttempt).where(LoginAttempt.at < before)).rowcount or 0

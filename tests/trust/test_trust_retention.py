@@ -170,3 +170,32 @@ def test_purge_and_privacy_cli(settings):
     real = runner.invoke(app, ["retention", "purge", "--as", "dpo"])
     assert real.exit_code == 0 and "purged: unflagged_ads 1" in real.output, real.output
     assert _counts(settings)["ads"] == 1
+
+
+def test_old_sign_in_attempts_and_ended_sessions_go_recent_ones_stay(settings):
+    from core import sessions
+    from core.schema import LoginAttempt, User, UserSession
+
+    now = utcnow()
+    with session_scope(settings) as s:
+        anna = make_users(s)["anna"]
+        s.add_all([LoginAttempt(at=now - timedelta(days=40), username="anna", ok=False),
+                   LoginAttempt(at=now - timedelta(hours=2), username="anna", ok=False)])
+        _, old = sessions.start(s, anna, now=now - timedelta(days=41))
+        sessions.end(s, old.key_hash, "anna", now=now - timedelta(days=40))
+        _, live = sessions.start(s, anna, now=now)
+        old_id, live_id = old.id, live.id
+    with session_scope(settings) as s:
+        due = purge(s, settings, "dpo", dry_run=True, now=now)
+    assert due.counts["sign_in_records"] == 2  # one attempt, one ended session
+    with session_scope(settings) as s:
+        assert s.execute(select(func.count(LoginAttempt.id))).scalar() == 2
+        done = purge(s, settings, "dpo", now=now)
+    assert done.counts["sign_in_records"] == 2
+    with session_scope(settings) as s:
+        assert [a.at.replace(tzinfo=None) > (now - timedelta(days=1)).replace(tzinfo=None)
+                for a in s.execute(select(LoginAttempt)).scalars()] == [True]
+        assert s.get(UserSession, old_id) is None and s.get(UserSession, live_id).revoked_at is None
+        assert s.execute(select(User).where(User.username == "anna")).scalar_one().active
+        entry = s.execute(select(AuditEntry).where(AuditEntry.action == "retention.purge")).scalar_one()
+        assert entry.detail["counts"]["sign_in_records"] == 2
