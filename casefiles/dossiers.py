@@ -13,7 +13,7 @@ from typing import Any
 
 import phonenumbers
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from casefiles.actors import UnknownActor, acting_user
 from casefiles.scheme import COLOURS, below_minimum, colour_rank, tally_signals
@@ -21,6 +21,7 @@ from core import audit
 from core.lookup import not_found_or_not_allowed, parse_id
 from core.permissions import PermissionDenied, can
 from core.schema import (
+    Ad,
     AdVersion,
     Classification,
     Cluster,
@@ -150,14 +151,44 @@ def matching_versions(session: Session, dossier: Dossier) -> list[AdVersion]:
         ids = select(Entity.ad_version_id).where(Entity.kind.in_(("email", "handle")),
                                                  func.lower(Entity.value) == alias)
         q = select(AdVersion).where(or_(func.lower(AdVersion.name) == alias, AdVersion.id.in_(ids)))
+    # Ad, site and capture come in a few set-wise queries, not three lazy loads per version: a
+    # number shared by hundreds of ads otherwise costs thousands of round trips per page view.
+    q = q.options(selectinload(AdVersion.ad).selectinload(Ad.site), selectinload(AdVersion.capture))
     return list(session.execute(q.order_by(AdVersion.captured_at, AdVersion.id)).scalars())
 
 
-def ad_version_signal(session: Session, version: AdVersion) -> dict[str, Any]:
-    hits = session.execute(select(IndicatorHit).where(IndicatorHit.ad_version_id == version.id)
-                           .order_by(IndicatorHit.start)).scalars()
-    decisions = session.execute(select(ReviewDecision).where(ReviewDecision.ad_version_id == version.id)
-                                .order_by(ReviewDecision.id)).scalars()
+_CHUNK = 500
+
+
+def _by_version(session: Session, model: Any, version_ids: list[int], order: Any) -> dict[int, list[Any]]:
+    """Rows of `model` per ad version, `order`ed, fetched in chunks of version ids."""
+    found: dict[int, list[Any]] = {}
+    for i in range(0, len(version_ids), _CHUNK):
+        chunk = version_ids[i:i + _CHUNK]
+        query = select(model).where(model.ad_version_id.in_(chunk)).order_by(model.ad_version_id, order)
+        if model is ReviewDecision:
+            query = query.options(selectinload(ReviewDecision.user))
+        for row in session.execute(query).scalars():
+            found.setdefault(row.ad_version_id, []).append(row)
+    return found
+
+
+def ad_version_signals(session: Session, versions: list[AdVersion]) -> list[dict[str, Any]]:
+    """`ad_version_signal` for many versions, with their hits and decisions read set-wise."""
+    ids = [v.id for v in versions]
+    hits = _by_version(session, IndicatorHit, ids, IndicatorHit.start)
+    decisions = _by_version(session, ReviewDecision, ids, ReviewDecision.id)
+    return [ad_version_signal(session, v, hits.get(v.id, []), decisions.get(v.id, [])) for v in versions]
+
+
+def ad_version_signal(session: Session, version: AdVersion, hits: list[IndicatorHit] | None = None,
+                      decisions: list[ReviewDecision] | None = None) -> dict[str, Any]:
+    if hits is None:
+        hits = session.execute(select(IndicatorHit).where(IndicatorHit.ad_version_id == version.id)
+                               .order_by(IndicatorHit.start)).scalars().all()
+    if decisions is None:
+        decisions = session.execute(select(ReviewDecision).where(ReviewDecision.ad_version_id == version.id)
+                                    .order_by(ReviewDecision.id)).scalars().all()
     capture = version.capture
     return {
         "kind": "ad_version", "when": version.captured_at,
@@ -189,7 +220,7 @@ def stacked_signals(session: Session, dossier_id: int) -> list[dict[str, Any]]:
     dossier = session.get(Dossier, ident) if ident is not None else None
     if dossier is None:
         raise DossierError(not_found_or_not_allowed("dossier", dossier_id))
-    signals = [ad_version_signal(session, v) for v in matching_versions(session, dossier)]
+    signals = ad_version_signals(session, matching_versions(session, dossier))
     signals += [_note_signal(n) for n in dossier.notes]
     return sorted(signals, key=lambda s: s["when"])
 
@@ -221,8 +252,12 @@ def measures_of(signals: list[dict[str, Any]]) -> tuple[dict[str, tuple[str, int
 
 
 def tally(session: Session, dossier_id: int) -> dict[str, Any]:
-    counts, measures = measures_of(stacked_signals(session, dossier_id))
-    return tally_signals(counts, measures)
+    return tally_of(stacked_signals(session, dossier_id))
+
+
+def tally_of(signals: list[dict[str, Any]]) -> dict[str, Any]:
+    """The points tally of signals already gathered (a page showing both gathers them once)."""
+    return tally_signals(*measures_of(signals))
 
 
 def history(session: Session, dossier_id: int) -> list[Classification]:

@@ -201,7 +201,9 @@ def _marks(text: str, kind: str, query: str, entities: list[tuple[str, str, int,
             found.append((at, at + len(needle)))
             at = lowered.find(needle, at + len(needle))
         return found
-    return [(s, e) for k, v, s, e in entities if k == kind and v.lower() == wanted.lower() and e > s]
+    # An entity read from a field outside the text (the site's phone field) has no span to mark.
+    return [(s, e) for k, v, s, e in entities
+            if k == kind and v.lower() == wanted.lower() and s is not None and e is not None and e > s]
 
 
 def _fill(session: Session, page: list[Result], kind: str, query: str, country: str) -> None:

@@ -47,7 +47,7 @@ def test_analyst_dismissal_of_an_escalation_is_only_a_proposal(settings, world):
     # Still urgent, with the proposal shown to the escalating team's coordinator.
     assert _urgent(settings, world, "coco") == [(a2, "dismiss", "ana")]
     with session_scope(settings) as s:
-        assert queue_counts(s, _user(s, world, "coco"))["urgent"] == 1
+        assert queue_counts(s, _user(s, world, "coco"))["urgent"] == (1, True)
     # The coordinator of the escalating team decides: final, and the proposal is approved.
     _, status = _decide(settings, world, "coco", "a2", "dismiss", "agreed: site disclaimer")
     assert status == FINAL
@@ -108,8 +108,8 @@ def test_coordinators_see_only_their_own_teams_escalations(settings, world):
     assert _urgent(settings, world, "olga") == []
     assert [a for a, _, _ in _urgent(settings, world, "audrey")] == [world.ads["a2"]]  # oversight
     with session_scope(settings) as s:
-        assert queue_counts(s, _user(s, world, "olga"))["urgent"] == 0
-        assert queue_counts(s, _user(s, world, "coco"))["urgent"] == 1
+        assert queue_counts(s, _user(s, world, "olga"))["urgent"] == (0, True)
+        assert queue_counts(s, _user(s, world, "coco"))["urgent"] == (1, True)
         rows, _, _ = triage_page(s, TriageFilters(urgent_only=True, urgent_team="other"),
                                  viewer=_user(s, world, "olga"))
         assert rows == []

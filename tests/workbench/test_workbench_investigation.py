@@ -15,7 +15,7 @@ from warcio.warcwriter import WARCWriter
 
 from casefiles.review import decide
 from core.db import session_scope
-from core.schema import AdVersion, AuditEntry, Capture, User
+from core.schema import AdVersion, AuditEntry, Capture, Entity, User
 from workbench.graph import MAX_NODES, chart_rows, cluster_name, domains, group_leaves, selected_node
 from workbench.replay import CSP, FRAME_NAME, PLACEHOLDER, replay_document, sandboxed_frame
 from workbench.search_results import SearchFilters, facet_counts, search_page, snippet
@@ -203,6 +203,16 @@ def test_search_facets_filter_and_count(world, settings):
         coercion = search_page(s, "auto", "0612345678", filters=SearchFilters(categories=("movement",)))
         assert [r.ad_id for r in coercion.results] == [world.high]
         assert facet_counts([], SearchFilters()) == {"site": {}, "city": {}, "category": {}, "decision": {}}
+
+
+def test_a_phone_read_from_outside_the_text_is_found_without_a_span(world, settings):
+    # The site's own phone field gives an entity with no span in the text: nothing to mark, no crash.
+    with session_scope(settings) as s:
+        version = s.execute(select(AdVersion).where(AdVersion.ad_id == world.low)).scalars().first()
+        s.add(Entity(ad_version_id=version.id, kind="phone", value="+31687654321", start=None, end=None))
+    with session_scope(settings) as s:
+        found = search_page(s, "auto", "06 87 65 43 21")
+    assert [r.ad_id for r in found.results] == [world.low]
 
 
 def test_snippet_escapes_and_marks():

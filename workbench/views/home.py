@@ -16,6 +16,7 @@ from workbench.actions import show_flash
 from workbench.highlight import highlighted_html
 from workbench.i18n import plural, t
 from workbench.queries import (
+    COUNT_AHEAD,
     ads_by_ids,
     colour_changes,
     new_flagged_since,
@@ -25,6 +26,11 @@ from workbench.queries import (
 )
 from workbench.ui import audit_once, db, md, short_time, viewer
 from workbench.watch_actions import acknowledge, renew_or_end_control
+
+
+def at_least(n: int, exact: bool) -> str:
+    return str(n) if exact else f"{n}+"  # counting stops past COUNT_AHEAD, as in triage
+
 
 who = viewer()
 st.title(t("page.home"))
@@ -66,10 +72,10 @@ with st.container(border=True, key="home_todo"):
     st.page_link("views/triage.py", label=t("home.to_triage"), icon=":material/checklist:")
 
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("home.flagged"), counts["flagged"])
-c2.metric(t("home.unreviewed"), counts["unreviewed"])
-c3.metric(t("home.urgent"), counts["urgent"])
-c4.metric(t("home.new_since"), new_count)
+c1.metric(t("home.flagged"), at_least(*counts["flagged"]))
+c2.metric(t("home.unreviewed"), at_least(*counts["unreviewed"]))
+c3.metric(t("home.urgent"), at_least(*counts["urgent"]))
+c4.metric(t("home.new_since"), at_least(new_count, new_count < COUNT_AHEAD))
 
 if mine:
     st.subheader(t("home.claims_title"))
