@@ -46,6 +46,7 @@ members (``_verified``); its tables leave out weightless shingles and shingles n
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -54,11 +55,13 @@ from sklearn.base import BaseEstimator, ClusterMixin
 from models.candidates import band_keys, candidate_pairs, estimated_similarity
 from models.consensus import Consensus
 from models.pivot import pivot_clusters
-from models.shingles import batch_shingles, flat_hashes, matching_words
+from models.shingles import _MIX, batch_shingles, flat_hashes, matching_words
 
 _CHUNK_ELEMENTS = 4_000_000  # shingles x permutations hashed at once (~32 MB of uint64)
 _TEXTS_PER_CHUNK = 20_000
 _VERIFY_ROUNDS = 8
+_NO_SENTENCE = 255  # a shingle that spans two sentences
+_PAIR_MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
 class CentreClusterer(ClusterMixin, BaseEstimator):
@@ -95,6 +98,16 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
     merge_threshold : float
         Weighted Jaccard similarity of two neighbouring clusters' consensus from which the
         smaller may join the larger (fragments of one template, or its two variants).
+    sentence_threshold : float or None
+        Share of sentences two texts must have in common for their pair to count at all
+        (pivot, merge and absorption all use only such pairs); None turns the check off.
+        Sentences match across word edits: see ``sentence_match``.
+    sentence_match : float
+        A sentence of one text is found in the other when at least this share of its
+        within-sentence shingles occur anywhere in the other text.
+    sentence_trusted : float or None
+        Pairs whose estimated similarity is at least this skip the sentence check (saves
+        time on large corpora); None checks every pair.
 
     Attributes
     ----------
@@ -120,6 +133,9 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         candidate_threshold: float = 0.2,
         consensus_share: float = 0.3,
         merge_threshold: float = 0.4,
+        sentence_threshold: float | None = 0.6,
+        sentence_match: float = 0.6,
+        sentence_trusted: float | None = None,
     ):
         self.threshold = threshold
         self.num_perm = num_perm
@@ -133,6 +149,9 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         self.candidate_threshold = candidate_threshold
         self.consensus_share = consensus_share
         self.merge_threshold = merge_threshold
+        self.sentence_threshold = sentence_threshold
+        self.sentence_match = sentence_match
+        self.sentence_trusted = sentence_trusted
 
     # -- fitting -----------------------------------------------------------------------
     def fit(self, X: Sequence[str], y: Any = None) -> CentreClusterer:
@@ -152,6 +171,10 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
                 raise ValueError(f"{name} must be in (0, 1]")
         if self.candidate_threshold > self.threshold:
             raise ValueError("candidate_threshold must not exceed threshold")
+        if self.sentence_threshold is not None and not (
+            0 < self.sentence_threshold <= 1 and 0 < self.sentence_match <= 1
+        ):
+            raise ValueError("sentence_threshold and sentence_match must be in (0, 1]")
         rng = np.random.default_rng(self.random_state)
         self._perm_a = rng.integers(1, 2**63, self.num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
         self._perm_b = rng.integers(0, 2**63, self.num_perm, dtype=np.uint64)
@@ -162,6 +185,7 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         self._keys = np.zeros((0, self.bands), dtype=np.uint64)
         self._alone = np.zeros(0, dtype=bool)
         self._shingles = np.zeros(0, dtype=np.uint64)  # distinct shingle hashes, text by text
+        self._sentence_of = np.zeros(0, dtype=np.uint8)  # per stored shingle: its sentence in the text
         self._offsets = np.zeros(1, dtype=np.int64)
         self._docs_counted = 0  # a second fit() must not count on the first one's texts
         self.n_texts_ = 0
@@ -172,27 +196,40 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         # Pass 1 counts document frequencies over the whole batch, so the boilerplate cut of
         # pass 2 knows them; shingles are kept per chunk (8 bytes each), not recomputed.
         chunks = []
+        by_sentence = self.sentence_threshold is not None
         for at in range(0, len(X), _TEXTS_PER_CHUNK):
-            words = [matching_words(t) for t in X[at : at + _TEXTS_PER_CHUNK]]
-            hashes, offsets = batch_shingles(words, self.shingle_size, flat_hashes(words))
+            texts = X[at : at + _TEXTS_PER_CHUNK]
+            starts: list[list[int]] = [[] for _ in texts]
+            if by_sentence:
+                words = [matching_words(t, s) for t, s in zip(texts, starts, strict=True)]
+            else:
+                words = [matching_words(t) for t in texts]
+            flat = flat_hashes(words)
+            hashes, offsets = batch_shingles(words, self.shingle_size, flat)
+            if by_sentence:
+                sentence_of = _sentence_of_shingles(hashes, offsets, words, starts, flat, self.shingle_size)
+            else:
+                sentence_of = np.full(len(hashes), _NO_SENTENCE, dtype=np.uint8)
             self._count_documents(hashes)
             self._docs_counted += len(offsets) - 1
-            chunks.append((hashes, offsets))
+            chunks.append((hashes, offsets, sentence_of))
         signatures, keys, alone = [self._signatures], [self._keys], [self._alone]
-        shingles, offsets_list = [self._shingles], [self._offsets]
-        for hashes, offsets in chunks:
+        shingles, offsets_list, sentences = [self._shingles], [self._offsets], [self._sentence_of]
+        for hashes, offsets, sentence_of in chunks:
             kept, kept_offsets = self._without_boilerplate(hashes, offsets)
             chunk_signatures = self._minhash(kept, kept_offsets)
             signatures.append(chunk_signatures)
             keys.append(band_keys(chunk_signatures, self.bands, self._band_mix))
             alone.append(kept_offsets[1:] == kept_offsets[:-1])
             shingles.append(hashes)
+            sentences.append(sentence_of)
             offsets_list.append(offsets[1:] + offsets_list[-1][-1] if len(offsets_list) > 1 else
                                 offsets[1:] + self._offsets[-1])
         self._signatures = np.concatenate(signatures)
         self._keys = np.concatenate(keys)
         self._alone = np.concatenate(alone)
         self._shingles = np.concatenate(shingles)
+        self._sentence_of = np.concatenate(sentences)
         self._offsets = np.concatenate(offsets_list)
         self.n_texts_ = len(self._signatures)
         self.signatures_ = self._signatures
@@ -272,6 +309,13 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         similarity = estimated_similarity(self._signatures, i, j)
         near = similarity >= self.candidate_threshold
         i, j, similarity = i[near], j[near], similarity[near]
+        if self.sentence_threshold is not None:
+            check = np.ones(len(i), dtype=bool)
+            if self.sentence_trusted is not None:
+                check = similarity < self.sentence_trusted
+            agree = np.ones(len(i), dtype=bool)
+            agree[check] = self.sentence_agreement(i[check], j[check]) >= self.sentence_threshold
+            i, j, similarity = i[agree], j[agree], similarity[agree]
         weights = self._weights()
         doc_of = np.repeat(np.arange(n), np.diff(self._offsets))
         # The consensus tables need only shingles of weight that another text holds too.
@@ -407,6 +451,118 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
     def similarity(self, i: int, j: int) -> float:
         """Estimated Jaccard similarity of two fitted texts (by position)."""
         return float(np.mean(self.signatures_[i] == self.signatures_[j]))
+
+    def sentence_agreement(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Per pair of fitted texts: the Jaccard similarity of their sentence sets, where a sentence
+        of one text is in the other when ``sentence_match`` of its within-sentence shingles occur
+        there (so a dropped, doubled or swapped word, or a line inserted into it, still matches)."""
+        i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
+        out = np.zeros(len(i), dtype=np.float32)
+        counts = np.diff(self._offsets)
+        in_sentence = self._sentence_of != _NO_SENTENCE
+        sentences = _count_sentences(self._sentence_of, self._offsets)
+        at = 0
+        while at < len(i):
+            # as many pairs as fit in one chunk of shingles (at least one pair)
+            cost = np.cumsum(counts[i[at:]] + counts[j[at:]])
+            stop = at + max(1, int(np.searchsorted(cost, _CHUNK_ELEMENTS, side="right")))
+            a, b = i[at:stop], j[at:stop]
+            found_a, found_b = self._found_sentences(a, b, counts, in_sentence)
+            n_a, n_b = sentences[a], sentences[b]
+            shared = (found_a + found_b) / 2.0
+            union = n_a + n_b - shared
+            out[at:stop] = np.where(union > 0, shared / np.maximum(union, 1e-12), 0.0)
+            at = stop
+        return out
+
+    def _found_sentences(self, a: np.ndarray, b: np.ndarray, counts: np.ndarray,
+                         in_sentence: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per pair: how many sentences of a are found in b, and of b in a."""
+        pairs = len(a)
+        owners = np.concatenate([a, b])
+        lengths = counts[owners]
+        slot = np.repeat(np.arange(2 * pairs), lengths)
+        flat = np.repeat(self._offsets[owners] - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+        pair = slot % pairs
+        keys = self._shingles[flat] ^ ((pair.astype(np.uint64) + np.uint64(1)) * _PAIR_MIX)
+        order = np.argsort(keys)
+        ordered = keys[order]
+        equal = ordered[1:] == ordered[:-1]
+        shared = np.zeros(len(keys), dtype=bool)
+        shared[order[1:][equal]] = True  # a text's shingles are distinct: an equal key is the other text's
+        shared[order[:-1][equal]] = True
+        inside = in_sentence[flat]
+        code = slot[inside] * 256 + self._sentence_of[flat][inside].astype(np.int64)
+        totals = np.bincount(code, minlength=2 * pairs * 256)
+        hits = np.bincount(code, shared[inside], minlength=2 * pairs * 256)
+        matched = (totals > 0) & (hits >= self.sentence_match * totals)
+        found = matched.reshape(2 * pairs, 256).sum(axis=1)
+        return found[:pairs].astype(np.float64), found[pairs:].astype(np.float64)
+
+
+def _sentence_of_shingles(hashes: np.ndarray, offsets: np.ndarray, words: list[list[str]],
+                          starts: list[list[int]], flat: tuple[np.ndarray, np.ndarray], size: int) -> np.ndarray:
+    """For each of ``batch_shingles``' distinct shingles (``hashes``/``offsets``): the number of the
+    sentence of its text that holds it whole (the first such one), or _NO_SENTENCE when every
+    occurrence spans two sentences."""
+    texts = len(offsets) - 1
+    out = np.full(len(hashes), _NO_SENTENCE, dtype=np.uint8)
+    values, lengths = flat
+    combined, first, docs = shingle_positions(values, lengths, size)
+    if not len(combined):
+        return out
+    opens = sentence_openings(lengths, starts)
+    sentence = np.cumsum(opens) - 1  # global sentence number of every word
+    first_sentence = sentence[np.cumsum(lengths) - lengths][docs] if len(lengths) else sentence[:0]
+    whole = sentence[first] == sentence[first + size - 1]
+    local = np.minimum(sentence[first] - first_sentence, _NO_SENTENCE - 1).astype(np.uint8)
+    keys = combined[whole] ^ ((docs[whole].astype(np.uint64) + np.uint64(1)) * _PAIR_MIX)
+    local = local[whole]
+    order = np.lexsort((local, keys))
+    keys, local = keys[order], local[order]
+    firsts = np.concatenate([[True], keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, dtype=bool)
+    keys, local = keys[firsts], local[firsts]
+    stored = hashes ^ ((np.repeat(np.arange(texts), np.diff(offsets)).astype(np.uint64) + np.uint64(1)) * _PAIR_MIX)
+    at = np.minimum(np.searchsorted(keys, stored), max(len(keys) - 1, 0))
+    hit = (keys[at] == stored) if len(keys) else np.zeros(len(stored), dtype=bool)
+    out[hit] = local[at[hit]]
+    return out
+
+
+def shingle_positions(values: np.ndarray, lengths: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every full shingle of the texts whose word hashes are ``values`` (``lengths`` per text), hashed
+    as ``batch_shingles`` does: (hashes, position of the first word, text)."""
+    starts = np.cumsum(lengths) - lengths
+    doc_of = np.repeat(np.arange(len(lengths)), lengths)
+    position = np.arange(len(values)) - starts[doc_of]
+    first = np.flatnonzero(position <= (lengths[doc_of] - size))
+    combined = np.zeros(len(first), dtype=np.uint64)
+    for offset in range(size):
+        combined = (combined ^ values[first + offset]) * _MIX[offset % len(_MIX)]
+    return combined, first, doc_of[first]
+
+
+def sentence_openings(lengths: np.ndarray, starts: list[list[int]]) -> np.ndarray:
+    """Per word of the flattened texts: whether a sentence begins there (``starts`` from
+    ``matching_words``; a text's first word always begins one)."""
+    total = int(lengths.sum())
+    text_start = np.cumsum(lengths) - lengths
+    counts = np.fromiter((len(x) for x in starts), dtype=np.int64, count=len(starts))
+    within = np.fromiter(chain.from_iterable(starts), dtype=np.int64, count=int(counts.sum()))
+    at = within + np.repeat(text_start, counts)
+    opens = np.zeros(total + 1, dtype=bool)  # one spare slot: a start at a text's very end
+    opens[at[within < np.repeat(lengths, counts)]] = True
+    opens[text_start[lengths > 0]] = True
+    return opens[:-1]
+
+
+def _count_sentences(sentence_of: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Sentences per text that hold at least one shingle whole."""
+    texts = len(offsets) - 1
+    inside = sentence_of != _NO_SENTENCE
+    doc = np.repeat(np.arange(texts), np.diff(offsets))[inside]
+    codes = np.unique(doc * 256 + sentence_of[inside].astype(np.int64))
+    return np.bincount(codes // 256, minlength=texts).astype(np.float64)
 
 
 def _dense(labels: np.ndarray) -> np.ndarray:

@@ -3,17 +3,28 @@
 Platforms: snapchat, instagram, twitter (also X), telegram, signal, whatsapp, kik, wechat (also
 weixin) and onlyfans (also OF). The platform is part of the value: {platform, handle}.
 
-A handle is read
-- from the platform's link form ("t.me/lisa", "onlyfans.com/lisa", "x.com/lisa");
-- after a platform label, possibly several ("insta en snap: lisa", "Twitter/X: @lisa"), words that
-  introduce a name ("me", "id", "is", "naam", "username": "my snapchat id is lisa", "kik me lisa99"),
-  then a separator (":", "=", "-", "@") or a space;
-- before "on <platform>" when written with "@" ("@lisa on snap").
-Because "snap", "kik" and "signal" are ordinary words, a name after only a space must look like a
-handle (a digit, "_" or "." in it) unless a word such as "is" or "id" introduced it, and it is
-never a common word ("whatsapp only", "snapchat available"). Short labels (sc, ig, tg, wa, X, OF)
-need a separator; X and OF must be capitals. Names inside an e-mail address are not handles, nor are
-digits only (a phone number after the label: phones.py reads it), nor "@ 150" (no label).
+Three parts, each kept as data below:
+- ``PLATFORMS``, the alias lexicon: each platform's full names (with the misspellings derived
+  from them: "snapchta", "instagramm", "whatsap", "onlyfanz"), names that are ordinary words too
+  ("snap", "signal"), abbreviations ("sc", "ig", "tg", "wa"; "X" and "OF" in capitals only), emoji
+  (👻), its link forms ("t.me/x", "instagram.com/x", "wa.me/number") and the shape of its values
+  (length; WhatsApp needs a letter, its numbers are phones);
+- the cue grammar: labels, possibly several joined ("insta en snap", "Twitter/X", "X (twitter)"),
+  with a glued suffix ("snapnaam", "kik-id", "insta's"), words that introduce a name
+  (``_INTRO_WORDS``: "me", "id", "is", "username", "as", "onder", "heet ik"), a separator (":",
+  "=", "-", "|", "»", arrows, "👉", "@", a bracket; or a space, "?" or an emoji, which say
+  nothing), the value; or the value first: "@lisa on snap", "lisa_x (insta)", "lisa_x op snap";
+- the stop-list ``_NOT_NAMES`` and the English and Dutch function words: words that follow a
+  platform name in prose ("snapchat me please", "on instagram too", "add me", "only",
+  "available") are never a handle.
+How much a cue must say depends on the label: after a separator or "@" any label will do. After a
+space the value must look like a handle (``_SHAPED``: "_" or "." inside, or digits and three
+letters), or a word such as "is"/"id"/"als" introduced it ("my snap is lisa"), or the label is a
+full platform name, a capital abbreviation or 👻 and the plain name ends the phrase and is no
+place ("Snapchat jessy", "SC danireyes"; not "Snapchat Leeds", "Insta staat in mijn profiel").
+A label after "no", "not on", "geen", "niet op" is not read, nor those joined to it ("no kik or
+snap"). Names inside an e-mail address are not handles, nor are digits only (a phone number after
+the label: phones.py reads it), nor "@ 150" (no label).
 """
 
 from __future__ import annotations
@@ -21,70 +32,178 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
-_NAME = r"(?P<h>[A-Za-z0-9][A-Za-z0-9_.\-]{1,31})"
+from nlp.normalise import trie_pattern
+
+
+@dataclass(frozen=True)
+class Platform:
+    names: tuple[str, ...] = ()  # full names: a platform whatever follows; misspellings derived
+    words: tuple[str, ...] = ()  # also ordinary words: need a separator, a cue or a handle-shaped value
+    short: tuple[str, ...] = ()  # abbreviations, any case: need a separator or a handle-shaped value
+    cased: tuple[str, ...] = ()  # abbreviations in capitals only ("X", "OF"): need a separator
+    emoji: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()  # link forms before the handle, lower case, without "https://" and "www."
+    min_len: int = 2
+    max_len: int = 32
+    bare_word: bool = True  # a plain word after the full name and a space can be the handle
+    needs_letter: bool = False
+
+
+PLATFORMS: dict[str, Platform] = {
+    "snapchat": Platform(names=("snapchat", "snap chat"), words=("snap",), short=("sc",), emoji=("👻",),
+                         links=("snapchat.com/add/", "snapchat.com/@"), min_len=3),
+    "instagram": Platform(names=("instagram", "insta", "insta gram", "instagramm"), short=("ig",),
+                          links=("instagram.com/", "instagr.am/")),
+    "twitter": Platform(names=("twitter",), cased=("X",), links=("twitter.com/", "x.com/")),
+    "telegram": Platform(names=("telegram", "telegramm"), short=("tg", "tele"), links=("t.me/", "telegram.me/"),
+                         min_len=3),
+    "wechat": Platform(names=("wechat", "we chat", "weixin", "微信"), short=("wx", "vx")),
+    "onlyfans": Platform(names=("onlyfans", "only fans"), cased=("OF",), links=("onlyfans.com/",)),
+    "signal": Platform(words=("signal",), links=("signal.me/#u/", "signal.me/#p/"), bare_word=False),
+    "kik": Platform(names=("kik", "kik messenger", "kikmessenger"), links=("kik.me/",)),
+    "whatsapp": Platform(names=("whatsapp", "whats app", "watsapp"), short=("wa",), links=("wa.me/",),
+                         bare_word=False, needs_letter=True),
+}
+# Misspellings are derived from full names of six letters or more; these derived forms are words.
+_NOT_VARIANTS = frozenset({"titter", "twitte", "wechst", "telegra"})
+
+
+def _variants(name: str) -> set[str]:
+    """`name` with one letter dropped, doubled or swapped with the next one, or a look-alike letter
+    ("snapchta", "instagramm", "onlyfan", "snapshat"); never the first letter."""
+    if len(name) < 6 or not name.isascii() or " " in name:
+        return set()
+    alike = {"c": "ks", "k": "c", "s": "zc", "z": "s", "i": "y", "y": "i"}
+    found = set()
+    for i in range(1, len(name)):
+        found.add(name[:i] + name[i + 1 :])
+        found.add(name[:i] + name[i] + name[i:])
+        if i + 1 < len(name):
+            found.add(name[:i] + name[i + 1] + name[i] + name[i + 2 :])
+        for other in alike.get(name[i], ""):
+            found.add(name[:i] + other + name[i + 1 :])
+    return found - {name} - _NOT_VARIANTS
+
+
+def _lexicon() -> dict[str, tuple[str, str]]:
+    """Written form (lower case, cased forms as written) -> (platform, kind)."""
+    forms: dict[str, tuple[str, str]] = {}
+    for platform, p in PLATFORMS.items():
+        for name in p.names:
+            for form in (name, *sorted(_variants(name))):
+                forms.setdefault(form, (platform, "name"))
+        forms.update({w: (platform, "word") for w in p.words})
+        forms.update({s: (platform, "short") for s in p.short})
+        forms.update({c: (platform, "cased") for c in p.cased})
+        forms.update({e: (platform, "emoji") for e in p.emoji})
+    return forms
+
+
+_FORMS = _lexicon()
+_CI_FORMS = [f for f, (_, kind) in _FORMS.items() if kind not in ("cased", "emoji")]
+_CASED = [f for f, (_, kind) in _FORMS.items() if kind == "cased"]
+_EMOJI = [f for f, (_, kind) in _FORMS.items() if kind == "emoji"]
+# Glued after a label: "snapchatname", "snap-id", "insta's".
+_SUFFIX = r"(?:[-_]?(?:id|name|naam|username|user|account|acc|handle|nick|gebruikersnaam)|['’]s)"
+_LABEL_PARTS = (
+    rf"(?P<ci>{trie_pattern(_CI_FORMS)})"
+    r"|(?P<xon>(?<=\bon\s)x|(?<=\bop\s)x)"  # "follow me on x @lisa"
+    rf"|(?P<emoji>{'|'.join(map(re.escape, _EMOJI))})"
+)
+_LABEL_END = rf"(?P<suffix>{_SUFFIX})?(?![\w]|\.\w)"
+_CASED_LABEL = rf"(?P<cased>{'|'.join(map(re.escape, _CASED))})"
+# Matched on the lower-cased text (cheaper than ignoring case), the capitals-only labels on the text
+# itself; _LABEL where lower-casing changes the length of the text (offsets would move).
+_FIRST = "".join(sorted({form[0] for form in [*_CI_FORMS, *_EMOJI, "x"]}))  # most positions fail on this look-ahead
+_LABEL_LOWER = re.compile(rf"(?=[{_FIRST}])(?<![\w.@#])(?:{_LABEL_PARTS}){_LABEL_END}")
+_LABEL_CASED = re.compile(rf"(?<![\w.@#]){_CASED_LABEL}(?i:{_LABEL_END})")
+_LABEL = re.compile(rf"(?<![\w.@#])(?:{_LABEL_PARTS}|(?-i:{_CASED_LABEL})){_LABEL_END}", re.IGNORECASE)
+
+_NAME = r"(?P<h>[A-Za-z0-9][A-Za-z0-9_.\-]{1,31}+)"  # possessive: a shorter name never fits the end
 _NAME_END = r"(?![\w@]|\.\w)"
-
-_LABELS: dict[str, str] = {
-    "telegram": r"telegram|tele|tg",
-    "snapchat": r"snapchat|snap|sc",
-    "instagram": r"instagram|insta|ig",
-    "twitter": r"twitter|(?-i:X)",
-    "wechat": r"wechat|we\s?chat|weixin|wx|vx|微信",
-    "onlyfans": r"onlyfans|only\s?fans|(?-i:OF)",
-    "signal": r"signal",
-    "kik": r"kik(?:\s?messenger)?",
-    "whatsapp": r"whatsapp|whats\s?app|wa",
-}
-_SHORT = frozenset({"tele", "tg", "sc", "ig", "x", "wx", "vx", "of", "wa"})
-_LINKS: dict[str, str] = {
-    "telegram": r"(?:https?://)?(?:t|telegram)\.me/" + _NAME,
-    "snapchat": r"(?:https?://)?(?:www\.)?snapchat\.com/add/" + _NAME,
-    "instagram": r"(?:https?://)?(?:www\.)?instagram\.com/" + _NAME,
-    "twitter": r"(?:https?://)?(?:www\.)?(?:twitter|x)\.com/" + _NAME,
-    "onlyfans": r"(?:https?://)?(?:www\.)?onlyfans\.com/" + _NAME,
-    "kik": r"(?:https?://)?kik\.me/" + _NAME,
-    "whatsapp": r"(?:https?://)?wa\.me/\+?(?P<h>\d{8,15})",
-    "signal": r"(?:https?://)?signal\.me/#(?:u|p)/" + _NAME,
-}
-_ANY_LABEL = "|".join(_LABELS.values())
-_FIRST = "tTsSiIwWvVoOkKX微"  # first letters of the labels: most positions fail on this look-ahead
-_LABEL = re.compile(r"(?<![\w.])(?:" + "|".join(f"(?P<{p}>{v})" for p, v in _LABELS.items()) + r")(?![\w.])",
-                    re.IGNORECASE)
-_INTRO = (r"me|us|my|mijn|m'n|id|is|name|naam|user\s?name|gebruikersnaam|handle|account|acc|profile|profiel|nick|"
-          r"at|on|op|allebei|both|ook|also|too")
-_LABELLED = re.compile(
-    rf"(?=[{_FIRST}])(?<![\w.@/])(?P<labels>(?:{_ANY_LABEL})(?:\s*(?:/|&|\+|,|and|en|or|of)\s*(?:{_ANY_LABEL}))*)(?![\w.])"
-    rf"(?P<intro>(?:\s*,?\s*(?:{_INTRO})(?![\w.]))*)"
-    r"(?P<sep>\s*(?:[:=]|-|–|—|>)\s*@?\s*|\s*@\s*|\s+)"
-    rf"{_NAME}{_NAME_END}",
+_INTRO_WORDS = trie_pattern([
+    "me", "us", "my", "mijn", "m'n", "id", "is", "name", "naam", "username", "user name", "user", "gebruikersnaam",
+    "handle", "account", "acc", "profile", "profiel", "nick", "nickname", "at", "on", "op", "as", "als", "under",
+    "onder", "called", "heet", "ik", "ben", "i'm", "im", "allebei", "both", "beide", "ook", "also", "too", "only",
+    "alleen", "here", "hier", "via",
+])
+_STRONG_INTRO = re.compile(
+    r"(?<![\w'])(?:is|id|name|naam|user\s?name|gebruikersnaam|handle|account|nick|nickname|as|als|under|onder|"
+    r"called|heet)(?![\w'])", re.IGNORECASE)
+# What follows the last label: intro words, a separator, the value. Matched on the lower-cased text
+# (_TAIL_ANY_CASE where lower-casing changes its length).
+# Emoji and symbols between a label and its value ("Telegram 📲 @lisa", "Insta 📸 lisa.x"), read as a
+# space: they say nothing about what follows.
+_PICTURES = "\u00b7\u2022\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\U0001f300-\U0001faff"
+_WEAK_SEP = re.compile(rf"[\s?{_PICTURES}\ufe0f]*")
+_SPACED_AT = re.compile(r"\s+@\s+")  # "Telegram @ night only": "@" for "at"
+_TAIL_SOURCE = (
+    r"[)\]]?"
+    rf"(?P<intro>(?:\s*,?\s*(?:{_INTRO_WORDS})(?![\w'.\-])){{0,4}}+)"
+    rf"(?P<sep>\s*(?:(?:[:=|>»→⇒➡➜👉~]|->|=>|--?|–|—)\ufe0f?\s*)+(?:[(\[\"'“‘]\s*)?@?\s*"
+    rf"|\s*@\s*|\s*[(\[\"'“‘]\s*@?\s*|(?:\s*[?{_PICTURES}]\ufe0f?)+\s*@?\s*|\s+)"
+    r"(?:(?:both|allebei|beide)\s+)?"
+    rf"{_NAME}{_NAME_END}"
+)
+_TAIL = re.compile(_TAIL_SOURCE)
+_TAIL_ANY_CASE = re.compile(_TAIL_SOURCE, re.IGNORECASE)
+# A few words between the label and what introduces the value, on one line: "on snap you can find
+# me as lisa_x", "op insta vind je me onder lisa.x", "Telegram for bookings: @lisa_b".
+_FAR_SOURCE = (r"(?:[ \t]+[^\W\d_][\w']*){1,5}?"
+               r"(?:[ \t]+(?P<intro>as|als|under|onder|called|named|genaamd|heet)[ \t]+(?P<at>@?)|[ \t]*:[ \t]*(?P<colon_at>@?))"
+               rf"{_NAME}{_NAME_END}")
+_FAR = re.compile(_FAR_SOURCE)
+_FAR_ANY_CASE = re.compile(_FAR_SOURCE, re.IGNORECASE)
+# What joins labels that share one value: "insta en snap", "Twitter/X", "X (twitter)".
+_JOIN = re.compile(r"\s*(?:(?:[/&+,]|and|en|or|of)\s*)*\(?\s*", re.IGNORECASE)  # not ")": "(ook WhatsApp) Insta"
+# The value before the label: "@lisa on snap", "lisa_x (insta)", "lisa_x op snap", "@lisa 👻".
+_HEAD = re.compile(
+    rf"(?<![\w.@/])(?P<at>@)?{_NAME}(?P<join>\s*\(\s*|\s*[-–|:]\s*|\s+(?:on|op|via|at|@)\s+|\s+)$",
     re.IGNORECASE,
 )
-_AT_BEFORE = re.compile(
-    rf"(?<![\w.@])@{_NAME}\s+(?:on|op|via|at)\s+(?P<labels>{_ANY_LABEL})(?![\w.])", re.IGNORECASE
-)
-_LINKED = re.compile(
-    "|".join(f"(?P<{p}>{pattern.replace('(?P<h>', f'(?P<h_{p}>')})" for p, pattern in _LINKS.items()),
-    re.IGNORECASE,
-)
-# One cheap scan first: most ads name no platform, and then the per-platform patterns need not run.
-_ANY_PLATFORM = re.compile(
-    rf"(?=[{_FIRST}])(?<![\w.])(?:" + _ANY_LABEL + r"|t\.me|telegram\.me|snapchat\.com|instagram\.com|twitter\.com|x\.com|"
-    r"onlyfans\.com|kik\.me|wa\.me|signal\.me)(?![\w])",
-    re.IGNORECASE,
-)
+_HEAD_JOIN = re.compile(r"(?:[(\-–|:@]|\s(?:on|op|via|at))\s*$", re.IGNORECASE)
+_NEGATED = re.compile(r"(?<![\w'])(?:no|not|geen|niet|never|nooit|without|zonder|non)\s+(?:on\s+|op\s+|via\s+)?$",
+                      re.IGNORECASE)
+_CUE_BEFORE = re.compile(r"(?<![\w'])(?:on|op|my|mijn|m'n|via|your|je|jouw|in)\s+$", re.IGNORECASE)
+# A value after a bare space must look like a handle: "_" or "." inside, or digits with letters.
+_SHAPED = re.compile(r"\w[_.]\w|(?=(?:.*[a-z]){3})(?=.*\d)", re.IGNORECASE)
+_LINK_FORMS = {form: platform for platform, p in PLATFORMS.items() for form in p.links}
+# Matched on the lower-cased text like the labels; the handle is "+" and digits on wa.me.
+_LINK_SOURCE = (rf"(?<![\w.])(?:https?://)?(?:www\.|mobile\.|m\.)?(?P<link>{trie_pattern(list(_LINK_FORMS))})"
+                r"(?P<h>\+?[a-z0-9][a-z0-9_.\-]{1,31}+)" + _NAME_END)
+_LINKED = re.compile(_LINK_SOURCE)
+_LINKED_ANY_CASE = re.compile(_LINK_SOURCE, re.IGNORECASE)
+_WA_NUMBER = re.compile(r"\+?\d{8,15}")
+# Link paths that are pages of the site, not an account.
+_NOT_LINKED = frozenset({"p", "reel", "reels", "stories", "explore", "accounts", "share", "tv", "i", "intent",
+                         "home", "search", "hashtag", "joinchat", "addstickers", "s", "login", "signup"})
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+|\b(?:t\.me|wa\.me)/[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
 # Words that follow a platform name in prose and are not names.
 _NOT_NAMES = frozenset("""
-    a an and or the to too for of on in at me my us is it its only also just now here there please pls ok okay
-    available avail account accounts stories story premium free vip link links bio below above more info pics photos
-    photo video videos verified private public chat chats call calls text texts sms message messages msg msgs dm dms
-    add follow follows followers subscribe preferred welcome yes no not never nope welkom alleen ook mij en of op in
-    via voor naar met van is niet geen graag liever bellen appen sturen allebei both same name naam user username
-    id handle profile
+    a an and or the to too for of on in at by with from me my mine us our we you your i im it its is are was be
+    been am do does this that these those there here only also just now then soon later today tonight tomorrow
+    please pls plz ok okay yes no not never nope nah sorry thanks thx sure welcome
+    available avail unavailable account accounts stories story premium free paid vip link links bio below above
+    more info information pics pic photos photo selfies video videos vids content verified private public closed
+    open down broken hacked banned blocked deleted gone inactive active offline online new old same different
+    chat chats call calls calling text texts texting sms message messages messaging msg msgs dm dms inbox reply
+    add added follow follows following followers subscribe subscribers sub subs preferred best fine good great
+    busy full back up out off over again ask asking contact details number numbers num page profile channel
+    group groups bot live reels reel post posts streak streaks filter filters business web app apps desktop
+    user username name id handle nick nickname as under called both all any everyone anyone someone
+    first last next one two three none nvt n/a tba tbc soon coming anytime whenever babe baby honey hun darling
+    xx xxx xoxo kisses love hugs gents guys boys girls ladies gentlemen instead anyway though either too
+    dead better faster easier safer slow slower fast quick quicker quickly easy safe secure discreet fun
+    night nights day days evening evenings morning mornings afternoon weekend weekends noon midnight home work
+    hotel n.v.t n.a
+    welkom alleen ook mij me mijn je jouw u we wij ik en of op in via voor naar met van is niet geen graag
+    liever bellen appen sturen allebei beide zelfde hetzelfde naam gebruikersnaam account profiel privé prive
+    dicht kapot nieuw oud hier daar hieronder hierboven onder als heet ben bent zijn was even eerst later
+    nu vandaag morgen vanavond ja nee sorry bericht berichten appje stuur stuurt toevoegen volg volgen link
 """.split())
-_NEEDS_INTRO_OR_SHAPE = re.compile(r"[\d_.]")
-_STRONG_INTRO = re.compile(r"\b(?:is|id|name|naam|user\s?name|gebruikersnaam|handle)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -102,62 +221,200 @@ class UrlFound:
     end: int
 
 
-def _platforms(labels: str, separated: bool) -> list[str]:
-    """The platforms a run of labels names ("Twitter/X" -> twitter), or [] when a short label is
-    used without a separator ("X" and "OF" match in capitals only: in lower case they are words)."""
-    found = []
-    for m in _LABEL.finditer(labels):
-        platform = m.lastgroup or ""
-        written = m.group().lower()
-        if written in _SHORT and not separated:
-            return []
-        found.append(platform)
-    return list(dict.fromkeys(found))
+class _Label(NamedTuple):
+    platform: str
+    kind: str  # name | word | short | cased | emoji
+    start: int
+    end: int
+    capitals: bool  # written in capitals: "SC", "IG"
 
 
-def _name_ok(raw: str, platform: str, sep: str, intro: str) -> bool:
-    name = raw.lower()
-    if name in _NOT_NAMES or len(name) < 2:
+def _label(text: str, m: re.Match[str]) -> _Label:
+    whole, start, end = m.group(), m.start(), m.end()
+    suffix = m.start("suffix")
+    written = whole if suffix < 0 else whole[: suffix - start]
+    platform, kind = _FORMS.get(written) or _FORMS.get(" ".join(written.lower().split())) or ("twitter", "cased")
+    if suffix >= 0 and kind in ("word", "short"):
+        kind = "name"  # "snapnaam", "sc-id": a label, not the word
+    return _Label(platform, kind, start, end, kind == "short" and text[start:end].isupper() and end - start > 1)
+
+
+def _label_matches(text: str, lower: str) -> list[re.Match[str]]:
+    if len(lower) != len(text):
+        return list(_LABEL.finditer(text))
+    found = list(_LABEL_LOWER.finditer(lower))
+    if "X" in text or "OF" in text:
+        found = sorted([*found, *_LABEL_CASED.finditer(text)], key=lambda m: m.start())
+    return found
+
+
+def _groups(text: str, matches: list[re.Match[str]]) -> list[list[_Label]]:
+    """Labels in order, those joined by "/", "en", "and", "(" ... in one group (they share a value)."""
+    groups: list[list[_Label]] = []
+    for m in matches:
+        label = _label(text, m)
+        if groups and _JOIN.fullmatch(text, groups[-1][-1].end, label.start):
+            groups[-1].append(label)
+        else:
+            groups.append([label])
+    return groups
+
+
+def _not_negated(text: str, labels: list[_Label]) -> list[_Label]:
+    """The labels not negated: "no kik", "geen snapchat", "not on whatsapp"; a negation carries over
+    to the labels joined to the negated one by other than a comma ("no kik or snap")."""
+    kept = []
+    negated = False
+    for i, label in enumerate(labels):
+        carried = negated and i > 0 and "," not in text[labels[i - 1].end : label.start]
+        negated = carried or _NEGATED.search(text, max(0, label.start - 16), label.start) is not None
+        if not negated:
+            kept.append(label)
+    return kept
+
+
+def _name_ok(name: str, platform: str) -> bool:
+    p = PLATFORMS[platform]
+    if not p.min_len <= len(name) <= p.max_len or name in _common_words() or name in _FORMS:
         return False
-    if name.replace(".", "").replace("-", "").isdigit():
+    if not any(c.isalpha() for c in name) and (p.needs_letter or name.replace(".", "").replace("-", "").isdigit()):
         return False  # a phone number after the label; phones.py reads it
-    if platform == "whatsapp" and not any(c.isalpha() for c in name):
-        return False
-    if not sep.strip() and not _STRONG_INTRO.search(intro) and not _NEEDS_INTRO_OR_SHAPE.search(name):
-        return False  # "Snapchat Leeds", "signal me later": after a bare space a name must look like one
     return True
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The stop-list and the English and Dutch function words (spaCy's lists): never a handle."""
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+    from spacy.lang.nl.stop_words import STOP_WORDS as DUTCH
+
+    return _NOT_NAMES | ENGLISH | DUTCH
+
+
+@lru_cache(maxsize=1024)
+def _is_place(name: str) -> bool:
+    from nlp.places import find_places
+    from nlp.regions import region_hints
+
+    return bool(find_places(name) or find_places(name.capitalize()) or region_hints(name))
+
+
+# After a plain name that follows a label and a space: the end of the text, punctuation, or a word
+# that may follow a handle. Another word continues a sentence: "Insta staat in mijn profiel".
+_AFTER_PLAIN = re.compile(
+    r"\s*(?:$|[^\w\s]|\d|(?:for|to|if|and|or|x+|please|pls|and|en|of|voor|om|als|ook|too|also|only|alleen)"
+    r"(?![\w']))", re.IGNORECASE)
+
+
+def _plain_ok(raw: str, text: str, end: int) -> bool:
+    """A name without "_", "." or digits after a label and a bare space (not a common word: see
+    ``_name_ok``): not a place, and not followed by more prose."""
+    return not _is_place(raw.lower()) and _AFTER_PLAIN.match(text, end) is not None
+
+
+def _tail_ok(label: _Label, raw: str, sep: str, intro: str, text: str, group_start: int, end: int) -> bool:
+    """Whether `raw` after the label is the handle, by how strong the cue is (see the docstring)."""
+    if not _WEAK_SEP.fullmatch(sep) and not _SPACED_AT.fullmatch(sep):
+        return True  # a separator or "@": "snap: lisa", "X: @lisa", "👻 @lisa"
+    if label.kind == "cased":
+        return False  # "X lisa", "OF course"
+    if _SHAPED.search(raw):
+        return True  # "sc lisa_x", "kik me sweetpea_92", "👻 poppy.k"
+    if not PLATFORMS[label.platform].bare_word or not raw.isalpha() or not _plain_ok(raw, text, end):
+        return False  # "whatsapp Lisa for bookings", "Snapchat Manchester meetups"
+    if _STRONG_INTRO.search(intro):
+        return True  # "my snap is lisa", "te vinden op insta als noor"
+    if intro.strip():
+        return False  # "snapchat me anytime"
+    if label.kind in ("name", "emoji") or label.kind == "short" and label.capitals:
+        return True  # "Snapchat jessy", "SC danireyes", "👻 jessy"
+    return label.kind == "word" and _CUE_BEFORE.search(text, max(0, group_start - 8), group_start) is not None
+
+
+def _head_ok(label: _Label, m: re.Match[str]) -> bool:
+    join = m.group("join").strip().lower()
+    if m.group("at"):
+        return bool(join) or label.kind == "emoji"
+    return bool(_SHAPED.search(m.group("h"))) and (bool(join) or label.kind == "emoji")
+
+
+def _far_value(text: str, lower: str | None, end: int, labels: list[_Label],
+               matches: list[re.Match[str]]) -> tuple[str, int, int] | None:
+    """The value a few words after the label (``_FAR``), after "as"/"als"/"onder" or a colon: one
+    that looks like a handle or has "@"; no other label in between."""
+    m = _FAR.match(lower, end) if lower is not None else _FAR_ANY_CASE.match(text, end)
+    if m is None or any(end < other.start() < m.start("h") for other in matches):
+        return None
+    raw = m.group("h").rstrip(".-")
+    shape_ok = bool(m.group("at") or m.group("colon_at") or _SHAPED.search(raw))
+    if not shape_ok or not any(_name_ok(raw.lower(), lb.platform) for lb in labels):
+        return None
+    return raw.lower(), m.start("h"), m.start("h") + len(raw)
 
 
 def find_handles(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[HandleFound]:
     """Handles in order of appearance; `masked` spans (e-mail addresses) hold none."""
     found: list[HandleFound] = []
-    if not _ANY_PLATFORM.search(text):
+    lower = text.lower()
+    same_length = len(lower) == len(text)
+    matches = _label_matches(text, lower)
+    if not matches and "/" not in text:  # most ads name no platform and have no link
+        return found
+    groups = _groups(text, matches)
+    has_link = ".me/" in lower or ".com/" in lower or ".am/" in lower
+    if not groups and not has_link:  # most ads name no platform
         return found
     taken: list[tuple[int, int]] = list(masked)
+    links_at = [(u.start, u.end) for u in find_urls(text)] if has_link or "www." in lower or "http" in lower else []
 
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken)
 
-    lower = text.lower()
-    links = _LINKED.finditer(text) if ".me/" in lower or ".com/" in lower else ()  # most ads have no link
-    for m in links:
-        platform = next(p for p in _LINKS if m.group(p) is not None)
-        raw = m.group(f"h_{platform}").rstrip(".-")
-        if free(m.start(), m.end()) and len(raw) >= 2:
-            found.append(HandleFound(platform, raw.lower(), m.start(), m.start(f"h_{platform}") + len(raw)))
-            taken.append((m.start(), m.end()))
-    for pattern in (_LABELLED, _AT_BEFORE):
-        for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
+    for m in (_LINKED.finditer(lower) if same_length else _LINKED_ANY_CASE.finditer(text)) if has_link else ():
+        platform = _LINK_FORMS[m.group("link").lower()]
+        written = raw = m.group("h").rstrip(".-")
+        if platform == "whatsapp":
+            if not _WA_NUMBER.fullmatch(raw):
                 continue
-            sep = m.group("sep") if pattern is _LABELLED else "@"
-            intro = m.group("intro") if pattern is _LABELLED else ""
-            raw = m.group("h").rstrip(".-")
-            platforms = [p for p in _platforms(m.group("labels"), bool(sep.strip())) if _name_ok(raw, p, sep, intro)]
-            for platform in platforms:
-                found.append(HandleFound(platform, raw.lower(), m.start(), m.start("h") + len(raw)))
-            if platforms:
-                taken.append((m.start(), m.end()))
+            raw = raw.lstrip("+")
+        elif raw.startswith("+"):
+            continue  # "t.me/+AbC": an invitation to a group, not an account
+        if free(m.start(), m.end()) and len(raw) >= 2 and raw.lower() not in _NOT_LINKED:
+            found.append(HandleFound(platform, raw.lower(), m.start(), m.start("h") + len(written)))
+            taken.append((m.start(), m.end()))
+    for group in groups:
+        labels = [label for label in group if free(label.start, label.end)
+                  and not any(s <= label.start < e for s, e in links_at)]
+        if not labels:
+            continue
+        start, end = group[0].start, group[-1].end
+        value: tuple[str, int, int] | None = None
+        tail = _TAIL.match(lower, end) if same_length else _TAIL_ANY_CASE.match(text, end)
+        if tail and free(tail.start("h"), tail.end("h")):
+            raw = tail.group("h").rstrip(".-")
+            name = raw.lower()
+            accepted = [lb for lb in labels if _name_ok(name, lb.platform)
+                        and _tail_ok(lb, raw, tail.group("sep"), tail.group("intro"), text, start,
+                                     tail.start("h") + len(raw))]
+            if accepted:
+                labels, value = accepted, (name, tail.start("h"), tail.start("h") + len(raw))
+        if value is None:
+            value = _far_value(text, lower if same_length else None, end, labels, matches)
+        if value is None and (labels[0].kind == "emoji" or _HEAD_JOIN.search(text, max(0, start - 6), start)):
+            head = _HEAD.search(text, max(0, start - 48), start)
+            if head and free(head.start(), head.end("h")):
+                raw = head.group("h").rstrip(".-")
+                name = raw.lower()
+                labels = [lb for lb in labels if _name_ok(name, lb.platform) and _head_ok(lb, head)]
+                if labels:
+                    value = (name, head.start(), head.start("h") + len(raw))
+        labels = _not_negated(text, labels) if value else []
+        if not value or not labels:
+            continue
+        name, vstart, vend = value
+        for platform in dict.fromkeys(lb.platform for lb in labels):
+            found.append(HandleFound(platform, name, min(start, vstart), vend))
+        taken.append((min(start, vstart), max(end, vend)))
     found.sort(key=lambda h: h.start)
     return found
 

@@ -32,6 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 MODEL_PATH = Path(__file__).parent / "data" / "listing_model.json"
 NON_ADULT_BELOW = 0.3
 CONFIDENT_BELOW = 0.01
@@ -107,6 +109,12 @@ class ListingModel:
         self.intercept_ = float(data["intercept"])
         self.a_, self.b_ = float(data["platt"][0]), float(data["platt"][1])
         self._known: dict[str, tuple[str, ...]] = {}
+        # The same numbers as arrays, for ``decision_value``: a feature is its row number.
+        self._row = {t: i for i, t in enumerate(data["features"])}
+        self._idf = np.array([float(i) for i in data["idf"]], dtype=np.float64)
+        self._coef = np.array([float(c) for c in data["coef"]], dtype=np.float64)
+        self._rows: dict[str, np.ndarray] = {}  # token -> rows of its known features, in order
+        self._normal: dict[str, str] = {}  # token -> its digits written "0" (for word pairs)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> ListingModel:
@@ -115,6 +123,59 @@ class ListingModel:
     def decision(self, text: str) -> tuple[float, dict[str, float]]:
         """The log-odds before calibration, and each feature's share of it."""
         return self._decision(self._counts(text)[3])
+
+    def decision_value(self, text: str) -> float:
+        """``decision(text)[0]`` without the shares, in NumPy: the same floating-point operations in
+        the same order (features in order of first occurrence, sums left to right), so the same value
+        to the last bit, at a fraction of the cost."""
+        toks = tokens(text)
+        token_counts = Counter(toks)
+        normal = [self._normal_token(t) for t in toks]
+        row = self._row
+        pairs = [r for r in (row.get(f"b:{a} {b}") for a, b in zip(normal, normal[1:], strict=False))
+                 if r is not None]
+        parts = [np.array(pairs, dtype=np.intp)] if pairs else []
+        sizes, weights = ([len(pairs)], [1.0]) if pairs else ([], [])
+        for token, n in token_counts.items():
+            rows = self._token_rows(token)
+            if len(rows):
+                parts.append(rows)
+                sizes.append(len(rows))
+                weights.append(float(n))
+        if not parts:
+            return sum(()) + self.intercept_
+        every = np.concatenate(parts)
+        # each feature once, in order of first occurrence (the order a Counter holds them in)
+        places = np.arange(len(every))
+        first = np.full(len(self._idf), len(every), dtype=np.intp)
+        np.minimum.at(first, every, places)
+        features = every[first[every] == places]
+        counts = np.bincount(every, weights=np.repeat(np.array(weights), sizes), minlength=len(self._idf))[features]
+        values = self._idf[features]
+        repeated = counts != 1.0
+        if repeated.any():  # sublinear tf: (1 + log count) * idf, log from math as in _decision
+            factors = np.array([1.0 + math.log(int(c)) for c in counts[repeated]], dtype=np.float64)
+            values[repeated] = factors * values[repeated]
+        norm = math.sqrt(float(np.cumsum(values * values)[-1])) or 1.0
+        shares = values * self._coef[features] / norm
+        return float(np.cumsum(shares)[-1]) + self.intercept_
+
+    def _normal_token(self, token: str) -> str:
+        normal = self._normal.get(token)
+        if normal is None:
+            if len(self._normal) > 200_000:
+                self._normal.clear()
+            normal = self._normal[token] = _DIGIT.sub("0", token)
+        return normal
+
+    def _token_rows(self, token: str) -> np.ndarray:
+        rows = self._rows.get(token)
+        if rows is None:
+            if len(self._rows) > 200_000:
+                self._rows.clear()
+            rows = self._rows[token] = np.array([self._row[f] for f in self._known_features(token)],
+                                                dtype=np.intp)
+        return rows
 
     def _known_features(self, token: str) -> tuple[str, ...]:
         """The token's features that the model knows (the others weigh nothing), cached per token."""
@@ -154,7 +215,7 @@ class ListingModel:
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
     def adult_probability(self, text: str) -> float:
-        return self.probability(self.decision(text)[0])
+        return self.probability(self.decision_value(text))
 
     def verdict(self, text: str) -> ListingVerdict:
         from nlp.indicators.context import rules

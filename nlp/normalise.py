@@ -204,11 +204,31 @@ def _split_glued(word: str, parts: tuple[str, ...]) -> list[str] | None:
     return None
 
 
+# Words that are no number word, no digit-sounding word and not only look-alike letters: most words
+# of an ad. ``digit_tokens`` skips them after one look-up (bounded, like the other caches here).
+_PLAIN_WORDS: set[str] = set()
+_PLAIN_WORDS_LIMIT = 100_000
+
+
+def _plain_word(raw: str) -> bool:
+    lower = raw.lower()
+    return lower not in NUMBER_WORDS and lower not in WEAK_WORDS and not LOOKALIKE_LETTERS.issuperset(raw)
+
+
 def digit_tokens(text: str) -> list[DigitToken]:
     tokens = []
     weak = False
+    plain = _PLAIN_WORDS
     for match in TOKEN_RE.finditer(text):
-        kind, raw, start, end = match.lastgroup, match.group(), match.start(), match.end()
+        kind, raw = match.lastgroup, match.group()
+        if kind == "alpha":
+            if raw in plain:
+                continue
+            if _plain_word(raw):
+                if len(plain) < _PLAIN_WORDS_LIMIT:
+                    plain.add(raw)
+                continue
+        start, end = match.start(), match.end()
         if kind == "glued":
             value = NUMBER_WORDS.get(raw.lower())
             digits = str(value) if value is not None else glued_digits(raw, _touches_digit(text, start, end))

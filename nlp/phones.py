@@ -28,7 +28,7 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
-from nlp.normalise import DigitRun, digit_runs, disguise_kinds
+from nlp.normalise import DigitRun, DigitToken, digit_runs, disguise_kinds
 from nlp.regions import CITY_WEIGHT, hinted_regions, language_regions, region_hints
 
 MIN_DIGITS, MAX_DIGITS = 8, 15
@@ -456,6 +456,28 @@ class _Inference:
                               tuple(dict.fromkeys(candidates)), found.disguises)
 
 
+# "$" between spaced digit groups ("06 $ 23 $ 45 $ 67 $ 89"): a separator, where ``digit_runs`` reads
+# " $" before digits as a price. Merged only when both sides of the "$" are spaces.
+_SPACED_DOLLAR = re.compile(r"[ \t]\$[ \t]")
+
+
+def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
+                tokens: Sequence[DigitToken] | None = None) -> list[DigitRun]:
+    """``normalise.digit_runs``, with runs split only at a spaced "$" joined again."""
+    runs = digit_runs(text, masked, tokens)
+    if len(runs) < 2 or "$" not in text:
+        return runs
+    merged = [runs[0]]
+    for run in runs[1:]:
+        prev = merged[-1]
+        gap = text[prev.end : run.start]
+        if _SPACED_DOLLAR.fullmatch(gap):
+            merged[-1] = DigitRun(prev.tokens + run.tokens, prev.gaps + (gap,) + run.gaps)
+        else:
+            merged.append(run)
+    return merged
+
+
 def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[int, int]] = (),
                 lang: str | None = None) -> PhoneReading:
     """Every phone number in `text`, in order of appearance (duplicates kept, spans differ), and the
@@ -465,12 +487,12 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
     inference = _Inference(text, None if region in AUTO else region, masked, lang)
     found: list[PhoneFound] = []
     ambiguous: list[AmbiguousPhone] = []
-    for candidate in digit_runs(text, masked):
+    for candidate in _digit_runs(text, masked):
         if sum(len(t.digits) for t in candidate.tokens) < MIN_DIGITS:
             continue
         # Dates, times and IBANs are looked for only around runs long enough to be a phone.
         around = masked_ranges(text, max(0, candidate.start - MASK_CONTEXT), candidate.end + MASK_CONTEXT)
-        runs = digit_runs(text, around, candidate.tokens) if around else [candidate]
+        runs = _digit_runs(text, around, candidate.tokens) if around else [candidate]
         for run in runs:
             if sum(len(t.digits) for t in run.tokens) < MIN_DIGITS:
                 continue

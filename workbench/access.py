@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.permissions import can as _can
-from workbench.i18n import t
+from workbench.i18n import action_label, t
 from workbench.ui import Viewer
 
 
@@ -20,5 +20,5 @@ def can(who: Viewer, action: str, team: str | None = None) -> bool:
 def require(who: Viewer, action: str, team: str | None = None) -> None:
     """Stop the page with a clear message when `who` may not do `action`."""
     if not can(who, action, team):
-        st.warning(t("access.denied", action=action))
+        st.warning(t("access.denied", action=action_label(action)))
         st.stop()

@@ -15,7 +15,8 @@ from casefiles.cases import CaseError, add_ad, create_case, get_case, list_cases
 from casefiles.review import ReviewConflict, ReviewError, decide, may_read
 from core.schema import User
 from workbench.access import can
-from workbench.i18n import t
+from workbench.errors import message as error_message
+from workbench.i18n import action_label, t
 from workbench.ui import Viewer, db, md
 
 NEW_CASE = "__new__"
@@ -48,7 +49,7 @@ def _set_outcome(ad_id: int, **outcome: Any) -> None:
 def record_decision(who: Viewer, ad_id: int, decision: str, seen_decision_id: int | None) -> None:
     """Record a decision; its outcome (saved, proposed, conflict, refused) lands on the ad's own card."""
     if not can(who, "review.decide"):
-        _set_outcome(ad_id, kind="error", text=t("access.denied", action="review.decide"))
+        _set_outcome(ad_id, kind="error", text=t("access.denied", action=action_label("review.decide")))
         return
     reason = str(st.session_state.get(f"reason_{ad_id}", ""))
     if decision == "dismiss" and not reason.strip():
@@ -68,7 +69,7 @@ def record_decision(who: Viewer, ad_id: int, decision: str, seen_decision_id: in
             conflict = {"theirs": latest.decision if shown else None, "by": latest.user.username if shown else None,
                         "their_reason": latest.reason if shown else "", "status": latest.status}
         except ReviewError as exc:
-            _set_outcome(ad_id, kind="error", text=t("review.refused", detail=str(exc)))
+            _set_outcome(ad_id, kind="error", text=t("review.refused", detail=error_message(exc)))
             return
     st.session_state["triage_blur"] = True
     # The card stays where it is (also in a list of unreviewed ads), with the outcome on it.
@@ -143,7 +144,7 @@ def decision_controls(who: Viewer, ad_id: int, seen_decision_id: int | None, sho
 
 def add_to_case(who: Viewer, ad_id: int) -> None:
     if not can(who, "case.add"):
-        flash("error", t("access.denied", action="case.add"))
+        flash("error", t("access.denied", action=action_label("case.add")))
         return
     choice = st.session_state.get(f"case_{ad_id}")
     title = str(st.session_state.get(f"newcase_{ad_id}", ""))
@@ -153,12 +154,13 @@ def add_to_case(who: Viewer, ad_id: int) -> None:
                 case = create_case(session, title, who.team, who.username)
             else:
                 case = get_case(session, choice or "")
-                if case.team != who.team:
-                    raise CaseError(t("case.other_team"))
+                if case.team != who.team:  # nothing written yet: leaving the transaction changes nothing
+                    flash("error", t("case.refused", detail=t("case.other_team")))
+                    return
             add_ad(session, case, ad_id, who.username)
             number = case.number
     except CaseError as exc:
-        flash("error", t("case.refused", detail=str(exc)))
+        flash("error", t("case.refused", detail=error_message(exc)))
         return
     flash("success", t("case.added", ad=ad_id, case=number))
 
@@ -170,7 +172,8 @@ def add_to_case_controls(who: Viewer, ad_id: int) -> None:
     titles = dict(cases)
     c1, c2, c3 = st.columns([2, 2, 1])
     choice = c1.selectbox(t("case.choose"), options, key=f"case_{ad_id}",
-                          format_func=lambda n: t("case.new") if n == NEW_CASE else f"{n} — {titles[n]}")
+                          format_func=lambda n: t("case.new") if n == NEW_CASE else f"{n} — {titles[n]}",
+                          placeholder=t("common.choose"))
     if choice == NEW_CASE:
         c2.text_input(t("case.new_title"), key=f"newcase_{ad_id}")
     c3.button(t("case.add"), key=f"addcase_{ad_id}", on_click=add_to_case, args=(who, ad_id))

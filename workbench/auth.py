@@ -272,7 +272,8 @@ def sign_out_account(who: Viewer, username: str) -> int:
 def sign_out_account_form(who: Viewer, usernames: list[str]) -> None:
     """For the users page: an administrator ends every session of one account."""
     with st.form("users_signout"):
-        username = st.selectbox(t("users.username"), usernames, key="users_signout_name")
+        username = st.selectbox(t("users.username"), usernames, key="users_signout_name",
+                                placeholder=t("common.choose"))
         submitted = st.form_submit_button(t("users.signout_everywhere"), key="users_signout_submit")
     if submitted and username:
         ended = sign_out_account(who, username)
@@ -283,7 +284,8 @@ def sidebar(who: Viewer) -> None:
     with st.sidebar:
         st.markdown(f"**{who.username}** · {t('role.' + who.role)} · {who.team}")
         lang = st.selectbox(t("sidebar.language"), LANGUAGES, index=LANGUAGES.index(st.session_state["lang"]),
-                            format_func=lambda code: t("language." + code), key="sidebar_language")
+                            format_func=lambda code: t("language." + code), key="sidebar_language",
+                            placeholder=t("common.choose"))
         if lang != st.session_state["lang"]:
             set_language(who, lang)
             st.rerun()

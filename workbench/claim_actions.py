@@ -82,7 +82,8 @@ def toolbar(who: Viewer, page_ad_ids: list[int]) -> None:
         st.button(t("claim.page"), key="claim_page", on_click=_claim, args=(who, page_ad_ids),
                   icon=":material/lock:")
         if can(who, "claim.assign", who.team):
-            st.selectbox(t("claim.assign_to"), team_members(who), key="claim_assign_to", width=220)
+            st.selectbox(t("claim.assign_to"), team_members(who), key="claim_assign_to", width=220,
+                         placeholder=t("common.choose"))
             st.button(t("claim.assign_page"), key="claim_assign", on_click=_assign, args=(who, page_ad_ids),
                       icon=":material/assignment_ind:")
             st.button(t("claim.release_stale"), key="claim_release_stale", on_click=_release_stale, args=(who,),

@@ -26,3 +26,14 @@ def image_changes(old_images: list[dict[str, Any]], new_images: list[dict[str, A
     before = {str(i.get("sha256", "")) for i in old_images} - {""}
     after = {str(i.get("sha256", "")) for i in new_images} - {""}
     return {"added": sorted(after - before), "removed": sorted(before - after)}
+
+
+def read_diff(old_text: str, new_text: str, old_label: str = "before", new_label: str = "after") -> str:
+    """The text diff with disguised digits written plainly (full-width, keycap emoji, number words), as
+    ``nlp.normalise`` reads them; empty when neither version disguises a number."""
+    from nlp.normalise import deobfuscated
+
+    old_read, new_read = deobfuscated(old_text).text, deobfuscated(new_text).text
+    if old_read == old_text and new_read == new_text:
+        return ""
+    return text_diff(old_read, new_read, old_label, new_label)

@@ -10,6 +10,7 @@ from casefiles.dossiers import NOTE_KINDS, SUBJECT_KINDS, DossierError, add_note
 from casefiles.scheme import COLOURS
 from core.permissions import PermissionDenied
 from workbench.actions import flash
+from workbench.errors import message as error_message
 from workbench.i18n import t
 from workbench.ui import Viewer, db
 
@@ -24,7 +25,7 @@ def _create(who: Viewer) -> None:
         with db() as session:
             dossier_id = create_dossier(session, who.username, kind, subject, title).id
     except REFUSALS as exc:
-        flash("error", t("dossier.refused", detail=str(exc)))
+        flash("error", t("dossier.refused", detail=error_message(exc)))
         return
     st.session_state["dossier_select"] = dossier_id
     st.query_params["dossier"] = str(dossier_id)
@@ -35,7 +36,7 @@ def create_controls(who: Viewer) -> None:
     with st.expander(t("dossier.new")):
         c1, c2, c3 = st.columns([1, 2, 2])
         c1.selectbox(t("dossier.subject_kind"), SUBJECT_KINDS, format_func=lambda k: t("dossier.kind." + k),
-                     key="dossier_new_kind")
+                     key="dossier_new_kind", placeholder=t("common.choose"))
         c2.text_input(t("dossier.subject"), key="dossier_new_subject", placeholder="06 1234 5678 · t-0001 · Lisa")
         c3.text_input(t("dossier.title"), key="dossier_new_title")
         st.button(t("dossier.create"), key="dossier_create", on_click=_create, args=(who,))
@@ -50,7 +51,7 @@ def _note(who: Viewer, dossier_id: int) -> None:
                      partner=str(state.get("note_partner", "")) or None,
                      no_information=bool(state.get("note_no_info", False)))
     except REFUSALS as exc:
-        flash("error", t("dossier.refused", detail=str(exc)))
+        flash("error", t("dossier.refused", detail=error_message(exc)))
         return
     # Reset by value (see actions.record_decision: a popped key comes back from the browser).
     for key in ("note_text", "note_source", "note_partner"):
@@ -63,7 +64,7 @@ def note_controls(who: Viewer, dossier_id: int) -> None:
     with st.expander(t("dossier.add_note")):
         c1, c2, c3 = st.columns(3)
         c1.selectbox(t("dossier.note_kind"), NOTE_KINDS, format_func=lambda k: t("dossier.note." + k),
-                     key="note_kind")
+                     key="note_kind", placeholder=t("common.choose"))
         c2.text_input(t("dossier.partner"), key="note_partner", placeholder=t("dossier.partner_hint"))
         c3.text_input(t("dossier.source"), key="note_source")
         st.text_area(t("dossier.text"), key="note_text")
@@ -79,7 +80,7 @@ def _classify(who: Viewer, dossier_id: int) -> None:
                            below_minimum_reason=str(st.session_state.get("classify_below_reason", "")))
             colour = row.colour
     except REFUSALS as exc:
-        flash("error", t("dossier.refused", detail=str(exc)))
+        flash("error", t("dossier.refused", detail=error_message(exc)))
         return
     st.session_state["classify_reason"] = ""
     st.session_state["classify_below_reason"] = ""
@@ -91,7 +92,8 @@ def classify_controls(who: Viewer, dossier_id: int, suggested: str, minimum: str
     """Colour, reason and save; a colour below the signals' minimum shows a warning and asks for its own reason."""
     c1, c2, c3 = st.columns([1, 3, 1], vertical_alignment="bottom")
     colour = c1.selectbox(t("dossier.colour"), COLOURS, index=COLOURS.index(suggested) if suggested in COLOURS else 0,
-                          format_func=lambda c: t("colour." + c), key="classify_colour")
+                          format_func=lambda c: t("colour." + c), key="classify_colour",
+                          placeholder=t("common.choose"))
     c2.text_input(t("dossier.reason"), key="classify_reason")
     if colour in COLOURS and minimum in COLOURS and COLOURS.index(colour) < COLOURS.index(minimum):
         st.warning(t("dossier.below_minimum", colour=t("colour." + colour), minimum=t("colour." + minimum),
@@ -107,7 +109,7 @@ def _to_case(who: Viewer, dossier_id: int) -> None:
             add_dossier(session, case, dossier_id, who.username)
             number = case.number
     except REFUSALS as exc:
-        flash("error", t("case.refused", detail=str(exc)))
+        flash("error", t("case.refused", detail=error_message(exc)))
         return
     flash("success", t("dossier.added_to_case", case=number))
 
@@ -121,5 +123,5 @@ def case_controls(who: Viewer, dossier_id: int) -> None:
     titles = dict(cases)
     c1, c2 = st.columns([3, 1])
     c1.selectbox(t("case.choose"), [n for n, _ in cases], format_func=lambda n: f"{n} — {titles[n]}",
-                 key="dossier_case")
+                 key="dossier_case", placeholder=t("common.choose"))
     c2.button(t("case.add"), key="dossier_to_case", on_click=_to_case, args=(who, dossier_id))

@@ -24,7 +24,8 @@ from core.schema import utcnow
 from core.settings import get_settings
 from workbench import downloads
 from workbench.actions import flash
-from workbench.i18n import t
+from workbench.errors import message as error_message
+from workbench.i18n import plural, t
 from workbench.ui import Viewer, db
 
 
@@ -58,7 +59,7 @@ def _export(who: Viewer, case_id: int, number: str) -> None:
             record_export_check(session, get_case(session, case_id), who.username, result.path.name,
                                 _sha256(result.path), check.ok, check.files, check.problems)
     except (BundleError, CaseError, SigningError, PermissionDenied) as exc:
-        flash("error", t("cases.export_failed", detail=str(exc)))
+        flash("error", t("cases.export_failed", detail=error_message(exc)))
         return
     st.session_state[f"export_{case_id}"] = str(result.path)
     st.session_state.pop(f"download_{case_id}", None)
@@ -68,7 +69,8 @@ def _export(who: Viewer, case_id: int, number: str) -> None:
         logging.getLogger("signalstack.workbench").warning("exported bundle %s failed its check: %s",
                                                           result.path.name, check.problems[:5])
     flash("success" if check.ok else "warning",
-          t("cases.exported", case=number, files=check.files, key=short_fingerprint(result.key_fingerprint),
+          t("cases.exported", case=number, files=plural("cases.files", check.files),
+            key=short_fingerprint(result.key_fingerprint),
                     path=result.path.name)
           + " " + t("cases.verified" if check.ok else "cases.not_verified"))
 
@@ -77,7 +79,7 @@ def _prepare(who: Viewer, case_id: int, team: str, path: str) -> None:
     try:
         token = downloads.issue(Path(path), who.username, team, "case", case_id, st.context.cookies)
     except downloads.DownloadRefused as exc:
-        flash("error", t("cases.download_refused", detail=str(exc)))
+        flash("error", t("cases.download_refused", detail=error_message(exc)))
         return
     st.session_state[f"download_{case_id}"] = token
 

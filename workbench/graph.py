@@ -161,3 +161,24 @@ def selected_node(state: Any) -> str | None:
     if isinstance(picked, list) and picked and isinstance(picked[0], dict):
         return str(picked[0].get("id") or "") or None
     return None
+
+
+# Vega's d3 time-format locale for Dutch: axis labels "3 nov", "ma 3", not "Nov 03", "Mon 03".
+NL_TIME = {
+    "dateTime": "%a %e %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S", "periods": ["", ""],
+    "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+    "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
+    "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+               "oktober", "november", "december"],
+    "shortMonths": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+}
+NL_NUMBER = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}
+
+
+def localised(chart: Any) -> Any:
+    """`chart` with dates and numbers in the viewer's language (Vega's defaults are English: "Nov 03")."""
+    from workbench.i18n import current_language
+
+    if current_language() == "nl":
+        return chart.configure(locale={"time": NL_TIME, "number": NL_NUMBER})
+    return chart

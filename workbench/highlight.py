@@ -21,6 +21,12 @@ CATEGORY_COLOURS = {
 }
 
 
+# Fonts that have full-width digits and keycap emoji, after the page's own: a disguised number must not
+# show as empty boxes (the e2e image installs fonts-noto-cjk and fonts-noto-color-emoji).
+READABLE_FONTS = ('"Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Color Emoji", "Apple Color Emoji", '
+                  '"Segoe UI Emoji", "Segoe UI Symbol"')
+
+
 class Span(Protocol):
     start: int
     end: int
@@ -70,7 +76,8 @@ def readable_spans(text: str, spans: Iterable[Span] = ()) -> list[tuple[str, str
     """Disguised numbers in `text` beside their plain reading: ("０６ ３９ ８２", "06 39 82").
 
     Full-width digits, keycap emoji and number words are hard to read (and may not render at all
-    without the right font); the reading keeps the ad's own digit groups.
+    without the right font); the reading keeps the ad's own digit groups (digits that touch, as keycap
+    emoji do, are one group).
     """
     from nlp.normalise import digit_runs, disguise_kinds
 
@@ -78,5 +85,11 @@ def readable_spans(text: str, spans: Iterable[Span] = ()) -> list[tuple[str, str
     for run in digit_runs(text):
         digits = sum(len(token.digits) for token in run.tokens)
         if digits >= 6 and disguise_kinds(run.tokens, run.gaps):
-            out.append((text[run.start:run.end], " ".join(token.digits for token in run.tokens)))
+            # Touching tokens (keycaps) read as one group, and so do digits written one by one ("nul zes
+            # een ..."); otherwise the ad's own groups stay.
+            single = all(len(token.digits) == 1 for token in run.tokens)
+            reading = run.tokens[0].digits
+            for gap, token in zip(run.gaps, run.tokens[1:], strict=False):
+                reading += (" " if gap and not single else "") + token.digits
+            out.append((text[run.start:run.end], reading))
     return out

@@ -139,3 +139,45 @@ def indicator_explanation(hit: object) -> str:
         if entry.code == code:
             return str(getattr(entry, f"explanation_{lang}", "") or getattr(hit, "explanation", ""))
     return str(getattr(hit, "explanation", ""))
+
+
+def action_label(action: str) -> str:
+    """A permission (``review.decide``) in words in the viewer's language; the code when the catalogue lacks it."""
+    key = "action." + action.replace(".", "_")
+    text = t(key)
+    return action if text == key else text
+
+
+def source_label(source: str) -> str:
+    """Where an indicator's or a points weight's evidence comes from, in the viewer's language.
+
+    The sources are citations in English in the lexicon and the points scheme; ``i18n/sources.<lang>.yaml``
+    gives them per language (English text -> text). A source it lacks is shown as it is.
+    """
+    return _sources(current_language()).get(str(source).strip(), str(source))
+
+
+@cache
+def _sources(lang: str) -> dict[str, str]:
+    path = _FOLDER / f"sources.{lang}.yaml"
+    if not path.is_file():
+        return {}
+    loaded = read_yaml(path)
+    return {str(k).strip(): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+
+
+def scheme_explanation(code: str, stored: str = "") -> str:
+    """Why a points-scheme weight is what it is, in the viewer's language: the catalogue's text for a
+    dossier-wide signal (``scheme.explanation.<code>``), else the lexicon's for an indicator, else `stored`."""
+    from types import SimpleNamespace
+
+    key = "scheme.explanation." + code
+    text = t(key)
+    return text if text != key else indicator_explanation(SimpleNamespace(code=code, explanation=stored))
+
+
+def code_label(prefix: str, code: str) -> str:
+    """A code (a cluster kind, a node kind) in the viewer's language: the text of ``prefix + code``, else the code."""
+    key = prefix + code
+    text = t(key)
+    return code if text == key else text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.users import UserError, password_problem, set_password
+from workbench.errors import message as error_message
 from workbench.i18n import t
 from workbench.ui import db, viewer
 
@@ -22,8 +23,9 @@ def page() -> None:
     if first != second:
         st.error(t("password.mismatch"))
         return
-    if password_problem(first, who.username):
-        st.error(t("password.weak"))
+    problem = password_problem(first, who.username)
+    if problem:
+        st.error(error_message(problem))
         return
     try:
         with db() as session:

@@ -20,6 +20,7 @@ from casefiles.savedsearch import (
 from core.permissions import PermissionDenied
 from core.settings import get_settings
 from workbench.access import can
+from workbench.errors import message as error_message
 from workbench.i18n import t
 from workbench.search import guess_kind
 from workbench.ui import Viewer, db, md
@@ -30,7 +31,7 @@ FACET_FILTERS = {"site": "sites", "city": "cities", "category": "categories", "d
 
 
 def _refused(exc: Exception) -> None:
-    st.session_state["flash"] = ("error", t("search.saved_refused", detail=str(exc)))
+    st.session_state["flash"] = ("error", t("search.saved_refused", detail=error_message(exc)))
 
 
 def _save(who: Viewer, kind: str, query: str, filters: dict[str, Any]) -> None:
@@ -74,7 +75,7 @@ def _watch(who: Viewer, saved_id: int, guessed: str) -> None:
                                        kind=guessed, country=get_settings().default_country)
             kind, shown = watch.kind, watch.value
     except (CaseError, PermissionDenied) as exc:
-        st.session_state["flash"] = ("error", t("watch.refused", detail=str(exc)))
+        st.session_state["flash"] = ("error", t("watch.refused", detail=error_message(exc)))
         return
     st.session_state[f"watch_reason_saved_{saved_id}"] = ""
     st.session_state["flash"] = ("success", t("watch.saved", kind=t("watch.kind." + kind), value=shown))

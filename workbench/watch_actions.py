@@ -19,6 +19,7 @@ from casefiles.watches import (
 from core.permissions import PermissionDenied
 from core.settings import get_settings
 from workbench.access import can
+from workbench.errors import message as error_message
 from workbench.i18n import t
 from workbench.ui import Viewer, db
 
@@ -47,7 +48,7 @@ def _save(who: Viewer, kind: str, value: str, key: str) -> None:
                                  expires_at=expires_at, country=get_settings().default_country)
             shown = watch.value
     except (CaseError, PermissionDenied) as exc:
-        st.session_state["flash"] = ("error", t("watch.refused", detail=str(exc)))
+        st.session_state["flash"] = ("error", t("watch.refused", detail=error_message(exc)))
         return
     st.session_state[f"watch_reason_{key}"] = ""
     st.session_state["flash"] = ("success", t("watch.saved", kind=t("watch.kind." + kind), value=shown))
@@ -58,10 +59,10 @@ def watch_form_inputs(key: str) -> None:
     today = date.today()
     st.text_input(t("watch.reason"), key=f"watch_reason_{key}")
     c1, c2 = st.columns(2)
-    c1.date_input(t("watch.review_at"), value=today + timedelta(days=REVIEW_DAYS),
+    c1.date_input(t("watch.review_at"), format="DD-MM-YYYY", value=today + timedelta(days=REVIEW_DAYS),
                   min_value=today + timedelta(days=1), max_value=today + timedelta(days=MAX_EXPIRY_DAYS - 1),
                   key=f"watch_review_{key}")
-    c2.date_input(t("watch.expires_at"), value=today + timedelta(days=EXPIRY_DAYS),
+    c2.date_input(t("watch.expires_at"), format="DD-MM-YYYY", value=today + timedelta(days=EXPIRY_DAYS),
                   min_value=today + timedelta(days=1), max_value=today + timedelta(days=MAX_EXPIRY_DAYS - 1),
                   key=f"watch_expires_{key}")
 
@@ -83,7 +84,7 @@ def acknowledge(who: Viewer, alert_id: int) -> None:
         with db() as session:
             acknowledge_alert(session, who.username, alert_id)
     except (CaseError, PermissionDenied) as exc:
-        st.session_state["flash"] = ("error", t("watch.refused", detail=str(exc)))
+        st.session_state["flash"] = ("error", t("watch.refused", detail=error_message(exc)))
         return
     st.session_state["flash"] = ("success", t("watch.acknowledged", id=alert_id))
 
@@ -100,7 +101,7 @@ def renew(who: Viewer, watch_id: int) -> None:
             review_watch(session, who.username, watch_id, _end_of_day(review),
                          _end_of_day(expires) if expires else None)
     except (CaseError, PermissionDenied) as exc:
-        st.session_state["flash"] = ("error", t("watch.refused", detail=str(exc)))
+        st.session_state["flash"] = ("error", t("watch.refused", detail=error_message(exc)))
         return
     st.session_state["flash"] = ("success", t("watch.renewed", id=watch_id, review=review.isoformat()))
 
@@ -112,7 +113,7 @@ def end(who: Viewer, watch_id: int) -> None:
         with db() as session:
             end_watch(session, who.username, watch_id, reason)
     except (CaseError, PermissionDenied) as exc:
-        st.session_state["flash"] = ("error", t("watch.refused", detail=str(exc)))
+        st.session_state["flash"] = ("error", t("watch.refused", detail=error_message(exc)))
         return
     st.session_state["flash"] = ("success", t("watch.ended", id=watch_id))
 
@@ -126,9 +127,11 @@ def renew_or_end_control(who: Viewer, watch_id: int, expires: date) -> None:
     a, b = st.columns(2)
     with a.popover(t("watch.renew"), icon=":material/event_repeat:"):
         review_default = min(today + timedelta(days=REVIEW_DAYS), max(expires, today + timedelta(days=1)))
-        st.date_input(t("watch.review_at"), value=review_default, min_value=today + timedelta(days=1),
+        st.date_input(t("watch.review_at"), format="DD-MM-YYYY", value=review_default,
+                      min_value=today + timedelta(days=1),
                       max_value=limit, key=f"renew_review_{watch_id}")
-        st.date_input(t("watch.expires_at"), value=min(max(expires, review_default), limit), min_value=today + timedelta(days=1),
+        st.date_input(t("watch.expires_at"), format="DD-MM-YYYY", value=min(max(expires, review_default), limit),
+                      min_value=today + timedelta(days=1),
                       max_value=limit, key=f"renew_expires_{watch_id}")
         st.button(t("watch.renew"), key=f"renew_{watch_id}", on_click=renew, args=(who, watch_id),
                   icon=":material/event_repeat:")

@@ -221,8 +221,19 @@ def clear() -> None:
         getattr(fn, "cache_clear", lambda: None)()
 
 
+_computed_index: tuple[Compiled, dict[str, Entry]] | None = None
+
+
 def computed_entry(rule: str) -> Entry:
-    for entry in compiled_lexicon().entries:
-        if entry.computed == rule:
-            return entry
-    raise LexiconError(f"no computed entry for rule {rule!r}")
+    """The first entry of computed rule `rule` (looked up by name: several calls per ad)."""
+    global _computed_index
+    lexicon = compiled_lexicon()
+    if _computed_index is None or _computed_index[0] is not lexicon:
+        index: dict[str, Entry] = {}
+        for entry in lexicon.entries:
+            index.setdefault(entry.computed, entry)
+        _computed_index = (lexicon, index)
+    entry = _computed_index[1].get(rule)
+    if entry is None:
+        raise LexiconError(f"no computed entry for rule {rule!r}")
+    return entry

@@ -409,3 +409,81 @@ def test_review_to_case_in_a_real_browser(demo_database, workbench_url, browser_
 
     with session_scope(settings) as s:
         assert s.execute(select(func.count(ReviewDecision.id))).scalar() == 3
+
+
+# ---- the ad page in Dutch: disguised numbers read, claims shown; network and dossier pages (issue 18) ----
+
+FULLWIDTH = "".join(chr(0xFF10 + int(d)) for d in "0612345678")  # ０６１２３４５６７８
+KEYCAPS = "".join(d + "\ufe0f\u20e3" for d in "0687654321")  # 0️⃣6️⃣8️⃣…
+
+
+def _disguised_version(settings: Settings, ad_id: int) -> int:
+    """A new version of `ad_id` whose text adds two disguised numbers; returns its version number."""
+    with session_scope(settings) as s:
+        old = s.get(Ad, ad_id).current
+        number = old.version_no + 1
+        s.add(AdVersion(ad_id=ad_id, version_no=number, content_sha256="e" * 64, title=old.title,
+                        body=f"{old.body}\nNieuw nummer: {FULLWIDTH} of {KEYCAPS}", name=old.name,
+                        age_text=old.age_text, city=old.city, phones_text=old.phones_text,
+                        posted_at=old.posted_at, images=old.images, lang=old.lang))
+    return number
+
+
+def test_dutch_ad_page_reads_disguised_numbers_and_shows_claims(demo_database, workbench_url, browser_page):
+    from casefiles.claims import claim
+    from casefiles.dossiers import create_dossier
+
+    page, settings, accounts = browser_page, demo_database.settings, demo_database.accounts
+    plan = plan_from(settings)
+    version = _disguised_version(settings, plan.pivot_ad)
+    with session_scope(settings) as s:
+        coordinator = s.execute(select(User).where(User.username == "coordinator")).scalar_one()
+        claim(s, coordinator, [plan.dismissed_ad])
+        create_dossier(s, "analist", "phone", plan.pivot_phone, title="Netwerk achter " + plan.pivot_phone)
+
+    sign_in(page, workbench_url, "analist", accounts["analist"])
+    open_page(page, "page.ad")
+    type_in(page, page.get_by_label(T("ad.id")), str(plan.pivot_ad))
+    # Beside the raw text, each disguised number as it reads.
+    for original, reading in ((FULLWIDTH, "0612345678"), (KEYCAPS, "0687654321")):
+        line = page.get_by_test_id("stCaptionContainer").filter(has_text=reading)
+        expect(line).to_have_count(1)
+        expect(line).to_contain_text(original)
+    # The version diff says the same, with the digits plain.
+    page.get_by_text(T("ad.change", old=version - 1, new=version, at="").split(" (")[0]).click()
+    expect(page.get_by_text(T("ad.diff_read_as"))).to_be_visible()
+    expect(page.get_by_test_id("stCode").filter(has_text="+Nieuw nummer: 0612345678 of 0687654321")).to_be_visible()
+    idle(page)
+    save_screenshot(page, "ad-nl-disguised")
+    # Nobody holds it: claim it, see it is the analyst's, release it again (as in the triage list).
+    claim_row = page.locator(".st-key-ad_claim")
+    expect(claim_row).to_contain_text(T("claim.none"))
+    claim_row.get_by_role("button", name=T("claim.one")).click()
+    idle(page)
+    expect(claim_row).to_contain_text(T("claim.mine_until", until="X")[:-2])
+    idle(page)
+    save_screenshot(page, "ad-nl-disguised-claimed")
+    claim_row.get_by_role("button", name=T("claim.release")).click()
+    idle(page)
+    expect(claim_row).to_contain_text(T("claim.none"))
+
+    # An ad someone else holds says who and until when, and offers no button to take it over.
+    type_in(page, page.get_by_label(T("ad.id")), str(plan.dismissed_ad))
+    expect(claim_row).to_contain_text(T("claim.held_by", user="coordinator", until="X")[:-3])
+    expect(claim_row.get_by_role("button")).to_have_count(0)
+    save_screenshot(page, "ad-nl-claimed-by-other")
+
+    type_in(page, page.get_by_label(T("ad.id")), str(plan.pivot_ad))
+    page.get_by_role("link", name=T("ad.network_of_ad")).click()
+    expect(page.get_by_role("heading", name=T("page.network"), level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name=T("network.ads_list"))).to_be_visible()
+    idle(page)
+    page.wait_for_timeout(1500)  # the charts draw after the script run
+    save_screenshot(page, "network-nl")
+
+    open_page(page, "page.dossiers")
+    expect(page.get_by_role("heading", name=T("dossier.tally"))).to_be_visible()
+    idle(page)
+    page.wait_for_timeout(800)
+    save_screenshot(page, "dossier-nl")
+    assert page.evaluate("window.__xss") is None

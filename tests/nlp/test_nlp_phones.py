@@ -149,3 +149,25 @@ def test_more_disguise_forms(written, expected):
 def test_dates_prices_and_prose_are_not_phones(text):
     assert find_phones(text) == []
     assert find_phones(text, "US") == []
+
+
+def test_a_spaced_dollar_between_digit_groups_is_a_separator_not_a_price():
+    phones = find_phones("Sms 06 $ 48 $ 27 $ 19 $ 53, Den Haag")
+    assert [p.e164 for p in phones] == ["+31648271953"]
+    assert "separators" in phones[0].disguises
+    assert [p.e164 for p in find_phones("Bel 0612345678 $ 150 per uur")] == [NL_MOBILE]  # a price after it stays out
+    assert find_phones("Rates $ 200 $ 300 $ 400 $ 500", "US") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vrij op 28 11 2026 en 29 11 2026, bel 0612873945", ["+31612873945"]),  # spaced dates stay out
+        ("Away from 08 07 2026 until 15 07 2026, back after that", []),
+        ("Whatsapp o six for too seven one nine three eight five", ["+31642719385"]),
+        ("Bel nulzeseenvierachtdrievijfnegenzeventwee", ["+31614835972"]),
+        ("Texts to 0six2eight 1nine5three 0seven", ["+31628195307"]),
+    ],
+)
+def test_disguises_next_to_dates_and_prose(text, expected):
+    assert [p.e164 for p in find_phones(text)] == expected

@@ -202,3 +202,32 @@ def test_a_disguised_number_is_shown_with_its_plain_reading():
 
     assert readable_spans("Bel ０６ ３９ ８２ ４５ ４３ nu") == [("０６ ３９ ８２ ４５ ４３", "06 39 82 45 43")]
     assert readable_spans("Bel 06 39 82 45 43 nu") == []  # plain digits need no reading
+
+
+def test_a_diff_of_disguised_digits_reads_them_plainly():
+    from workbench.diffs import read_diff
+
+    before, after = "Bel mij", "Bel mij op ０６１２３４５６７８ of 0\ufe0f\u20e36\ufe0f\u20e3 2 3"
+    assert "+Bel mij op 0612345678 of 06 2 3" in read_diff(before, after, "v1", "v2")
+    assert read_diff("Bel 0612345678", "Bel 0612345679") == ""  # plain digits: the ordinary diff says it all
+
+
+def test_score_reasons_are_said_in_the_viewers_language(monkeypatch):
+    from types import SimpleNamespace
+
+    from workbench import i18n
+    from workbench.reasons import is_rule_model, model_contributions, strongest_hits
+
+    monkeypatch.setattr(i18n, "current_language", lambda: "nl")
+    hits = [SimpleNamespace(code="always_available", category="coercion", weight=0.4, text="24/7"),
+            SimpleNamespace(code="always_available", category="coercion", weight=0.6, text="altijd"),
+            SimpleNamespace(code="new_in_town", category="movement", weight=0.1, text="nieuw")]
+    assert [(h.code, h.weight) for h in strongest_hits(hits)] == [("always_available", 0.6), ("new_in_town", 0.1)]
+    rows = model_contributions(["text 'bel ' (+0.12)", "indicator=always_available (+0.40)",
+                                "link:network_cities (-0.05)", "something else"], hits)
+    assert [r.value for r in rows] == ["+0.12", "+0.40", "-0.05", ""]
+    assert rows[0].feature == "tekstfragment «bel »"
+    assert rows[1].feature.startswith("indicator dwang: ") and "always_available" not in rows[1].feature
+    assert rows[2].feature == "aantal steden in het netwerk"
+    assert rows[3].feature == "something else"  # a reason in no known form is kept as stored
+    assert is_rule_model("rules-v1") and not is_rule_model("risk-2026-11")

@@ -6,15 +6,17 @@ from pathlib import Path
 
 import streamlit as st
 
+from casefiles.claims import active_claims
 from core.lookup import parse_id
 from core.settings import get_settings
-from workbench import actions
+from workbench import actions, claim_actions
 from workbench.access import can, require
-from workbench.diffs import fact_changes, image_changes, text_diff
-from workbench.highlight import highlighted_html
-from workbench.i18n import t
+from workbench.diffs import fact_changes, image_changes, read_diff, text_diff
+from workbench.highlight import READABLE_FONTS, highlighted_html, readable_spans
+from workbench.i18n import category_label, code_label, indicator_explanation, source_label, t
 from workbench.liveurl import live_url
 from workbench.queries import ad_view
+from workbench.reasons import is_rule_model, model_contributions, strongest_hits
 from workbench.ui import audit_once, db, md, short_time, viewer
 from workbench.watch_actions import watch_control
 
@@ -37,6 +39,7 @@ if raw != str(ad_id):
 
 with st.spinner(t("common.loading")), db() as session:
     ad = ad_view(session, ad_id, who)
+    claim = active_claims(session, [ad_id]).get(ad_id) if ad is not None else None
     if ad is not None:
         audit_once(session, who, "ad.view", "ad", ad_id)
 if ad is None:
@@ -55,17 +58,48 @@ c3.metric(t("ad.first_seen"), short_time(ad.first_seen))
 c4.metric(t("ad.removed"), short_time(ad.removed_at) if ad.removed_at else t("ad.still_online"))
 st.caption(md(f"{ad.site} · {ad.site_ad_id}"))
 live_url(ad.url)
+# Disguised digits (full-width, keycap emoji) need a font that has them; the code blocks (diffs) too.
+st.html(f"<style>[data-testid='stHtml'] div, [data-testid='stCaptionContainer'] {{ font-family: 'Source Sans', "
+        f"'Source Sans Pro', sans-serif, {READABLE_FONTS}; }} [data-testid='stCode'] code {{ font-family: "
+        f"'Source Code Pro', monospace, {READABLE_FONTS}; }}</style>")
+
+# Who is on this ad: the same claim as in the triage list, with the same claim / release button.
+if claim is not None or can(who, "claim.make"):
+    with st.container(horizontal=True, vertical_alignment="center", key="ad_claim"):
+        if claim is None:
+            st.caption(t("claim.none"))
+        elif claim.username == who.username:
+            st.caption(t("claim.mine_until", until=short_time(claim.expires_at)))
+        else:
+            st.info(t("claim.held_by", user=claim.username, until=short_time(claim.expires_at))
+                    + (f" {t('claim.assigned_by', user=claim.assigned_by)}" if claim.assigned_by else ""),
+                    icon=":material/lock:")
+        if can(who, "claim.make"):
+            claim_actions.claim_button(who, ad.id, claim)
 
 st.html(highlighted_html(current.text, current.hits))
-if current.reasons:
-    st.markdown("\n".join(f"- {md(r)}" for r in current.reasons))
-    st.caption(t("ad.model", version=current.model_version))
+for original, reading in readable_spans(current.text, current.hits):
+    st.caption(t("triage.reads_as", original=md(original), reading=md(reading)))
+# Why it scored: the rule scorer's reasons are its hits, strongest per code, said in the viewer's language;
+# a trained model's contributions are read into features (never its stored English sentences).
+if current.reasons or current.hits:
+    st.markdown("\n".join(f"- **{category_label(h.category)}** · «{md(h.text.strip())}» · {h.weight:.2f} — "
+                           f"{md(indicator_explanation(h))}" for h in strongest_hits(current.hits))
+                or t("ad.no_indicators"))
+    if current.reasons and not is_rule_model(current.model_version):
+        with st.expander(t("ad.model_contributions"), expanded=False):
+            st.dataframe([{t("ad.feature"): c.feature, t("ad.contribution"): c.value}
+                          for c in model_contributions(current.reasons, current.hits)],
+                         hide_index=True, width="stretch", key="ad_contributions")
+    if current.model_version:
+        st.caption(t("ad.model", version=current.model_version))
 
 st.subheader(t("ad.indicators"))
 if current.hits:
     st.dataframe(
-        [{t("ad.code"): h.code, t("ad.category"): t("category." + h.category), t("ad.span"): h.text,
-          t("ad.weight"): round(h.weight, 3), t("ad.explanation"): h.explanation, t("ad.source"): h.source}
+        [{t("ad.code"): h.code, t("ad.category"): category_label(h.category), t("ad.span"): h.text,
+          t("ad.weight"): round(h.weight, 3), t("ad.explanation"): indicator_explanation(h),
+          t("ad.source"): source_label(h.source)}
          for h in current.hits],
         hide_index=True, width="stretch", key="ad_hits")
 else:
@@ -118,6 +152,10 @@ for older, newer in zip(ad.versions, ad.versions[1:], strict=False):
         diff = text_diff(older.text, newer.text, f"v{older.version_no}", f"v{newer.version_no}")
         if diff:
             st.code(diff, language="diff")
+            read = read_diff(older.text, newer.text, f"v{older.version_no}", f"v{newer.version_no}")
+            if read:  # disguised digits in either version: the same diff with the digits as they read
+                st.caption(t("ad.diff_read_as"))
+                st.code(read, language="diff")
         if not changes and not diff:
             st.caption(t("ad.no_text_change"))
 if len(ad.versions) == 1:
@@ -140,7 +178,7 @@ if can(who, "case.add") and ad.standing in ("confirm", "urgent"):
 if ad.clusters:
     st.subheader(t("ad.clusters"))
     for c in ad.clusters:
-        st.page_link("views/network.py", label=md(f"{c['kind']} · {c['key']}"),
+        st.page_link("views/network.py", label=md(f"{code_label('network.cluster_kind.', c['kind'])} · {c['key']}"),
                      query_params={"seed": f"cluster:{c['id']}"}, icon=":material/hub:")
 
 st.subheader(t("ad.provenance"))

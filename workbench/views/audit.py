@@ -10,7 +10,8 @@ from core.audit import verify_chain
 from core.checkpoints import verify_against_checkpoint
 from core.settings import get_settings
 from workbench.access import require
-from workbench.i18n import t
+from workbench.errors import message as error_message
+from workbench.i18n import plural, t
 from workbench.queries import audit_page
 from workbench.ui import audit_once, db, short_time, viewer
 
@@ -35,15 +36,15 @@ if c3.button(t("audit.verify"), key="audit_verify"):
         report = verify_chain(session)
         against = verify_against_checkpoint(session, get_settings()) if report.ok else None
     if report.ok:
-        st.success(t("audit.chain_ok", entries=report.entries))
+        st.success(t("audit.chain_ok", entries=plural("audit.entries", report.entries)))
     else:
-        st.error(t("audit.chain_broken", id=report.first_bad_id, problem=report.problem))
+        st.error(t("audit.chain_broken", id=report.first_bad_id, problem=error_message(report.problem)))
     if against is not None and not against.ok:  # a cut tail: the chain alone looks intact
-        st.error(t("audit.checkpoint_broken", problem=against.message))
+        st.error(t("audit.checkpoint_broken", problem=error_message(against.message)))
     elif against is not None:
-        st.caption(against.message)
+        st.caption(error_message(against.message))
 
-st.caption(t("audit.count", total=total))
+st.caption(plural("audit.entries", total))
 if not rows:
     st.info(t("audit.empty"))
 else:

@@ -8,6 +8,7 @@ import streamlit as st
 from casefiles.cases import CaseError, create_case, export_history, get_case, set_status
 from workbench import actions, exports
 from workbench.access import can, require
+from workbench.errors import message as error_message
 from workbench.i18n import plural, t
 from workbench.queries import cases_with_signals
 from workbench.ui import Viewer, audit_once, db, md, short_time, viewer
@@ -24,7 +25,7 @@ def _create(who: Viewer) -> None:
         with db() as session:
             number = create_case(session, str(st.session_state.get("cases_new_title", "")), who.team, who.username).number
     except CaseError as exc:
-        actions.flash("error", t("cases.refused", detail=str(exc)))
+        actions.flash("error", t("cases.refused", detail=error_message(exc)))
         return
     st.session_state["cases_new_title"] = ""
     actions.flash("success", t("cases.created_one", case=number))
@@ -37,7 +38,7 @@ def _status(who: Viewer, case_id: int, status: str) -> None:
                               str(st.session_state.get(f"case_reason_{case_id}", "")))
             number = case.number
     except CaseError as exc:
-        actions.flash("error", t("cases.refused", detail=str(exc)))
+        actions.flash("error", t("cases.refused", detail=error_message(exc)))
         return
     st.session_state[f"case_reason_{case_id}"] = ""
     actions.flash("success", t("cases.closed_done" if status == "closed" else "cases.reopened_done", case=number))

@@ -3,16 +3,15 @@ and the colour classification with its full history."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import streamlit as st
 
-from casefiles.dossiers import DossierError, get_dossier, history, list_dossiers, stacked_signals, tally
+from casefiles.dossiers import DossierError, get_dossier, history, list_dossiers, stacked_signals, tally_of
 from core.lookup import parse_id
 from core.permissions import PermissionDenied
 from workbench import actions, dossier_actions
 from workbench.access import can, require
-from workbench.i18n import category_label, indicator_explanation, t
+from workbench.errors import message as error_message
+from workbench.i18n import category_label, scheme_explanation, source_label, t
 from workbench.ui import audit_once, db, md, short_time, viewer
 
 COLOUR_SWATCH = {"blauw": "🟦", "groen": "🟩", "oranje": "🟧", "rood": "🟥"}
@@ -41,7 +40,7 @@ if not options:
 if requested is not None and "dossier_select" not in st.session_state:
     st.session_state["dossier_select"] = requested
 chosen = st.selectbox(t("dossier.choose"), options, format_func=lambda i: labels.get(i, f"#{i}"),
-                      key="dossier_select")
+                      key="dossier_select", placeholder=t("common.choose"))
 if st.query_params.get("dossier") != str(chosen):
     st.query_params["dossier"] = str(chosen)
 
@@ -51,13 +50,13 @@ try:
         head = {"kind": dossier.subject_kind, "subject": dossier.subject, "title": dossier.title,
                 "team": dossier.team, "by": dossier.created_by, "at": dossier.created_at}
         signals = stacked_signals(session, chosen)
-        points = tally(session, chosen)
+        points = tally_of(signals)
         moves = [{"at": c.decided_at, "by": c.decided_by, "colour": c.colour, "previous": c.previous_colour,
                   "direction": c.direction, "reason": c.reason, "suggested": c.suggested_colour,
                   "points": c.points_total} for c in history(session, chosen)]
         audit_once(session, who, "dossier.view", "dossier", chosen)
 except (DossierError, PermissionDenied) as exc:
-    st.error(t("dossier.denied", detail=str(exc)))
+    st.error(t("dossier.denied", detail=error_message(exc)))
     st.stop()
 
 colour = moves[-1]["colour"] if moves else None
@@ -75,8 +74,8 @@ if points["rows"]:
     # Categories and explanations in the viewer's language (the lexicon's, where the code is an indicator).
     st.dataframe([{t("ad.category"): category_label(r["category"]), t("ad.code"): r["code"],
                    t("dossier.points"): r["points"], t("dossier.count"): r["count"],
-                   t("ad.source"): t("dossier.not_in_scheme") if r["source"] == "not in the points scheme" else r["source"],
-                   t("ad.explanation"): indicator_explanation(SimpleNamespace(code=r["code"], explanation=r["explanation"]))}
+                   t("ad.source"): t("dossier.not_in_scheme") if r["source"] == "not in the points scheme"
+                   else source_label(r["source"]), t("ad.explanation"): scheme_explanation(r["code"], r["explanation"])}
                   for r in points["rows"]], hide_index=True, width="stretch", key="dossier_tally")
     if points.get("minimum_colour", "blauw") != "blauw":
         st.caption(t("dossier.minimum", colour=t("colour." + points["minimum_colour"]),

@@ -12,6 +12,7 @@ import streamlit as st
 from core.settings import get_settings
 from workbench.access import require
 from workbench.actions import show_flash
+from workbench.errors import message as error_message
 from workbench.graph import (
     KIND_COLOURS,
     KINDS,
@@ -19,10 +20,11 @@ from workbench.graph import (
     chart_rows,
     cluster_name,
     group_leaves,
+    localised,
     network_chart,
     selected_node,
 )
-from workbench.i18n import t
+from workbench.i18n import code_label, plural, t
 from workbench.network import (
     build_graph,
     city_changes,
@@ -62,7 +64,7 @@ try:
         audit_once(session, who, "network.view", "seed", seed.strip(), hops=int(hops), ads=len(facts),
                    expanded=list(expanded))
 except SearchError as exc:
-    st.error(t("search.bad_query", detail=str(exc)))
+    st.error(t("search.bad_query", detail=error_message(exc)))
     st.stop()
 watch_control(who, seed_kind, seed_value, "network_seed")
 
@@ -74,11 +76,17 @@ graph = build_graph(facts)
 start = {f"ad:{a}" for a in seeds} if seed_kind in ("ad", "url") else {f"{seed_kind}:{seed_value}"}
 start = {n for n in start if n in graph} or {f"ad:{a}" for a in seeds if f"ad:{a}" in graph}
 shown = group_leaves(graph, start)
-cluster_names = {str(cid): cluster_name(summary, kind, cid) for cid, kind, _, summary in clusters}
+cluster_names = {str(cid): cluster_name(summary, code_label("network.cluster_kind.", kind), cid)
+                 for cid, kind, _, summary in clusters}
 kind_names = {k: t("network.kind." + k) for k in KINDS}
 nodes, edges = chart_rows(shown, start, cluster_names,
                           group_label=lambda kind, n: t("network.group", count=n, kind=t("network.kind." + kind)))
-st.caption(t("network.count", ads=len(facts), links=graph.number_of_nodes() - len(facts)))
+for node in nodes:  # an ad's label is "ad 12 · site" (workbench.network): the word in the viewer's language
+    star = "★ " if node["start"] else ""
+    if node["kind"] == "ad" and node["label"].startswith(star + "ad "):
+        node["label"] = f"{star}{t('triage.ad')} {node['label'].removeprefix(star + 'ad ')}"
+st.caption(t("network.count", ads=plural("triage.ads", len(facts)),
+             links=plural("network.links", graph.number_of_nodes() - len(facts))))
 if shown.number_of_nodes() < graph.number_of_nodes():
     st.caption(t("network.grouped", shown=shown.number_of_nodes(), total=graph.number_of_nodes()))
 st.html('<div style="display:flex;flex-wrap:wrap;gap:14px;font-size:0.85rem">' + "".join(
@@ -111,26 +119,36 @@ if expanded:
 linked = sorted((n for n, d in graph.nodes(data=True) if d["kind"] != "ad"), key=lambda n: -graph.degree(n))
 if linked:
     st.subheader(t("network.shared"))
-    st.dataframe([{t("network.kind"): graph.nodes[n]["kind"], t("network.value"): n.split(":", 1)[1],
+    st.dataframe([{t("network.kind"): kind_names.get(graph.nodes[n]["kind"], graph.nodes[n]["kind"]),
+                   t("network.value"): n.split(":", 1)[1],
                    t("network.ads"): graph.degree(n)} for n in linked], hide_index=True,
                  width="stretch", key="network_shared")
 
 st.subheader(t("network.timeline"))
-timeline = pd.DataFrame([{"ad": f"ad {f.ad_id}", "from": min(f.posted_at or f.first_seen, f.first_seen),
+timeline = pd.DataFrame([{"ad": f"{t('triage.ad')} {f.ad_id}",
+                          "from": min(f.posted_at or f.first_seen, f.first_seen),
                           "to": f.removed_at or f.last_seen,
                           "site": f.site} for f in facts.values()])
-st.altair_chart(alt.Chart(timeline).mark_bar().encode(
+# Axes, legend and tooltips titled in the viewer's language; dates as Dutch analysts write them.
+st.altair_chart(localised(alt.Chart(timeline).mark_bar().encode(
     x=alt.X("from:T", title=t("network.time")), x2="to:T", y=alt.Y("ad:N", sort="x", title=None),
-    color="site:N", tooltip=["ad", "site", "from", "to"]), width="stretch", key="network_timeline")
+    color=alt.Color("site:N", title=t("triage.site")),
+    tooltip=[alt.Tooltip("ad:N", title=t("triage.ad")), alt.Tooltip("site:N", title=t("triage.site")),
+             alt.Tooltip("from:T", title=t("network.from"), format="%d-%m-%Y"),
+             alt.Tooltip("to:T", title=t("network.to"), format="%d-%m-%Y")])),
+    width="stretch", key="network_timeline")
 
 st.subheader(t("network.cities"))
-moves = pd.DataFrame(movements(facts))
-st.altair_chart(alt.Chart(moves).mark_line(point=True).encode(
+moves = pd.DataFrame([dict(m, ad=f"{t('triage.ad')} {m['ad'].removeprefix('ad ')}") for m in movements(facts)])
+st.altair_chart(localised(alt.Chart(moves).mark_line(point=True).encode(
     x=alt.X("at:T", title=t("network.time")), y=alt.Y("city:N", title=t("triage.city")), color=alt.Color(
-        "ad:N", legend=None), tooltip=["ad", "city", "at"]), width="stretch", key="network_cities")
+        "ad:N", legend=None), tooltip=[alt.Tooltip("ad:N", title=t("triage.ad")),
+                                       alt.Tooltip("city:N", title=t("triage.city")),
+                                       alt.Tooltip("at:T", title=t("network.time"), format="%d-%m-%Y %H:%M")])),
+    width="stretch", key="network_cities")
 changes = city_changes(facts)
 if changes:
-    st.markdown(t("network.moves", count=len(changes)))
+    st.markdown(plural("network.moves", len(changes)))
     st.dataframe([{t("triage.ad"): c["ad"], t("network.time"): short_time(c["at"]), t("network.from"): c["from"],
                    t("network.to"): c["to"]} for c in changes], hide_index=True, width="stretch",
                  key="network_moves")
@@ -141,8 +159,9 @@ st.subheader(t("network.clusters"))
 if not clusters:
     st.caption(t("network.no_clusters"))
 for cluster_id, kind, _key, summary in clusters:
-    named = cluster_name(summary, kind, cluster_id)
-    with st.expander(md(f"{named} · {kind} #{cluster_id}" if summary.get("template") else named)):
+    named = cluster_name(summary, code_label("network.cluster_kind.", kind), cluster_id)
+    kind_label = code_label("network.cluster_kind.", kind)
+    with st.expander(md(f"{named} · {kind_label} #{cluster_id}" if summary.get("template") else named)):
         if summary.get("template"):
             st.markdown(t("network.template"))
             st.code(str(summary["template"]), language=None)

@@ -8,7 +8,8 @@ import streamlit as st
 from core.settings import get_settings
 from workbench.access import require
 from workbench.actions import show_flash
-from workbench.i18n import t
+from workbench.errors import message as error_message
+from workbench.i18n import plural, t
 from workbench.saved_search_actions import save_control, saved_list
 from workbench.search import KINDS, SearchError
 from workbench.search_results import HIDDEN, NO_DECISION, SearchFilters, search_page
@@ -25,7 +26,8 @@ show_flash()
 kind_param = st.query_params.get("kind", "auto")
 c1, c2 = st.columns([1, 4])
 kind = c1.selectbox(t("search.kind"), KINDS, index=KINDS.index(kind_param) if kind_param in KINDS else 0,
-                    format_func=lambda k: t("search.kind." + k), key="search_kind")
+                    format_func=lambda k: t("search.kind." + k), key="search_kind",
+                    placeholder=t("common.choose"))
 query = c2.text_input(t("search.query"), value=st.query_params.get("q", ""), key="search_query",
                       placeholder=t("search.hint"))
 saved_list(who, expanded=not query.strip())
@@ -65,7 +67,7 @@ try:
         audit_once(session, who, "search", "query", "", kind=found.kind, query=query.strip(), page=page + 1,
                    **({"filters": filters.as_detail()} if filters.as_detail() else {}))
 except SearchError as exc:
-    st.error(t("search.bad_query", detail=str(exc)))
+    st.error(t("search.bad_query", detail=error_message(exc)))
     st.stop()
 
 with facets_column:
@@ -78,12 +80,12 @@ with facets_column:
             st.multiselect(t("search.facet." + facet), options, key=f"search_facet_{facet}",
                            placeholder=t("search.facet.any"),
                            format_func=lambda v, f=facet, c=counts: f"{facet_label(f, v)} ({c.get(v, 0)})")
-    st.date_input(t("search.date_from"), value=None, key="search_date_from")
-    st.date_input(t("search.date_to"), value=None, key="search_date_to")
+    st.date_input(t("search.date_from"), format="DD-MM-YYYY", value=None, key="search_date_from")
+    st.date_input(t("search.date_to"), format="DD-MM-YYYY", value=None, key="search_date_to")
 
 with results_column:
     total = f"{found.total}+" if found.capped else str(found.total)
-    st.caption(t("search.count", total=total, kind=t("search.kind." + found.kind)))
+    st.caption(t("search.count", total=plural("triage.ads", total), kind=t("search.kind." + found.kind)))
     save_column, watch_column = st.columns(2)
     with save_column:
         save_control(who, kind, query, filters.as_detail())

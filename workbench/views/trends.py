@@ -11,20 +11,10 @@ import streamlit as st
 
 from core.settings import get_settings
 from workbench.access import require
-from workbench.i18n import category_label, current_language, t
+from workbench.graph import localised
+from workbench.i18n import category_label, t
 from workbench.trends import as_rows, notable_rises, trend_data
 from workbench.ui import audit_once, db, viewer
-
-# Vega's d3 time-format locale for Dutch: axis labels "3 nov", "ma 3", not "Nov 03", "Mon 03".
-NL_TIME = {
-    "dateTime": "%a %e %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S", "periods": ["", ""],
-    "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
-    "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
-    "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-               "oktober", "november", "december"],
-    "shortMonths": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
-}
-NL_NUMBER = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]}
 
 
 @st.cache_data(ttl=600, show_spinner=False)
@@ -84,6 +74,4 @@ for name in ("overall", "category", "city"):
         tooltip=[alt.Tooltip("key:N", title=t("trends.key")),
                  alt.Tooltip("week:T", title=t("trends.period." + unit), format="%d-%m-%Y"),
                  alt.Tooltip("count:Q", title=t("trends.count"))])
-    if current_language() == "nl":
-        chart = chart.configure(locale={"time": NL_TIME, "number": NL_NUMBER})
-    st.altair_chart(chart, width="stretch", key=f"trends_{name}")
+    st.altair_chart(localised(chart), width="stretch", key=f"trends_{name}")

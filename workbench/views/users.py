@@ -9,6 +9,7 @@ import streamlit as st
 from core.users import ROLES, UserError, add_user, change_role_and_team, reset_password, set_active, teams
 from workbench.access import require
 from workbench.auth import sign_out_account_form
+from workbench.errors import message as error_message
 from workbench.i18n import t
 from workbench.queries import users_list
 from workbench.ui import audit_once, db, short_time, viewer
@@ -24,7 +25,7 @@ if flash_shown:
 
 
 def _refused(exc: UserError) -> None:
-    st.session_state["users_flash"] = ("error", t("users.refused", detail=str(exc)))
+    st.session_state["users_flash"] = ("error", t("users.refused", detail=error_message(exc)))
 
 
 def _set_active(username: str, active: bool) -> None:
@@ -72,9 +73,11 @@ st.subheader(t("users.add"))
 with st.form("users_add", clear_on_submit=True):
     c1, c2, c3 = st.columns(3)
     username = c1.text_input(t("users.username"), key="users_new_name")
-    role = c2.selectbox(t("users.role"), ROLES, format_func=lambda r: t("role." + r), key="users_new_role")
+    role = c2.selectbox(t("users.role"), ROLES, format_func=lambda r: t("role." + r), key="users_new_role",
+                        placeholder=t("common.choose"))
     team_choice = c3.selectbox(t("users.team"), known_teams + [NEW_TEAM], key="users_new_team_choice",
-                               format_func=lambda x: t("users.new_team_option") if x == NEW_TEAM else x)
+                               format_func=lambda x: t("users.new_team_option") if x == NEW_TEAM else x,
+                               placeholder=t("common.choose"))
     new_team = c3.text_input(t("users.new_team"), key="users_new_team")
     team = new_team if team_choice == NEW_TEAM else team_choice
     password = st.text_input(t("signin.password"), type="password", key="users_new_password")
@@ -84,14 +87,15 @@ if submitted:
         with db() as session:
             add_user(session, username, password, role=role, team=team.strip() or "default", actor=who.username)
     except UserError as exc:
-        st.error(t("users.refused", detail=str(exc)))
+        st.error(t("users.refused", detail=error_message(exc)))
     else:
         st.success(t("users.added", username=username.strip()))
         st.rerun()
 
 st.subheader(t("users.manage"))
 by_name = {u["username"]: u for u in users}
-chosen = st.selectbox(t("users.choose"), list(by_name), key="users_manage_choice")
+chosen = st.selectbox(t("users.choose"), list(by_name), key="users_manage_choice",
+                      placeholder=t("common.choose"))
 if chosen:
     account = by_name[chosen]
     c1, c2 = st.columns(2)
@@ -106,9 +110,9 @@ if chosen:
         st.button(t("users.reset"), key="users_reset", on_click=_reset, args=(chosen,))
     r1, r2, r3 = st.columns([1, 1, 1], vertical_alignment="bottom")
     r1.selectbox(t("users.role"), ROLES, index=ROLES.index(account["role"]), format_func=lambda r: t("role." + r),
-                 key=f"users_role_{chosen}")
+                 key=f"users_role_{chosen}", placeholder=t("common.choose"))
     r2.selectbox(t("users.team"), known_teams, index=known_teams.index(account["team"]),
-                 key=f"users_team_{chosen}")
+                 key=f"users_team_{chosen}", placeholder=t("common.choose"))
     r3.button(t("users.save_role_team"), key="users_save_role_team", on_click=_change, args=(chosen,))
 
 st.subheader(t("users.signout_everywhere"))
