@@ -132,7 +132,9 @@ _INTRO_WORDS = trie_pattern([
 ])
 _STRONG_INTRO = re.compile(
     r"(?<![\w'])(?:is|id|name|naam|user\s?name|gebruikersnaam|handle|account|nick|nickname|as|als|under|onder|"
-    r"called|heet)(?![\w'])", re.IGNORECASE)
+    r"called|heet|ben)(?![\w'])", re.IGNORECASE)
+# "is" alone introduces a name after "my": "my snap is lisa", not "Telegram is easiest".
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'])(?:my|mijn|m'n|our|onze|ons)\s+$", re.IGNORECASE)
 # What follows the last label: intro words, a separator, the value. Matched on the lower-cased text
 # (_TAIL_ANY_CASE where lower-casing changes its length).
 # Emoji and symbols between a label and its value ("Telegram 📲 @lisa", "Insta 📸 lisa.x"), read as a
@@ -273,12 +275,18 @@ def _not_negated(text: str, labels: list[_Label]) -> list[_Label]:
     return kept
 
 
+_AS_DIGITS = str.maketrans({"o": "0", "l": "1", "i": "1", ".": None, "-": None})
+
+
 def _name_ok(name: str, platform: str) -> bool:
     p = PLATFORMS[platform]
     if not p.min_len <= len(name) <= p.max_len or name in _common_words() or name in _FORMS:
         return False
-    if not any(c.isalpha() for c in name) and (p.needs_letter or name.replace(".", "").replace("-", "").isdigit()):
-        return False  # a phone number after the label; phones.py reads it
+    digits = name.translate(_AS_DIGITS)
+    if digits.isdigit() and (len(digits) >= 8 or not any(c.isalpha() for c in name)):
+        return False  # a phone number after the label, perhaps written "O6-l23...": phones.py reads it
+    if p.needs_letter and not any(c.isalpha() for c in name):
+        return False
     return True
 
 
@@ -302,7 +310,7 @@ def _is_place(name: str) -> bool:
 # After a plain name that follows a label and a space: the end of the text, punctuation, or a word
 # that may follow a handle. Another word continues a sentence: "Insta staat in mijn profiel".
 _AFTER_PLAIN = re.compile(
-    r"\s*(?:$|[^\w\s]|\d|(?:for|to|if|and|or|x+|please|pls|and|en|of|voor|om|als|ook|too|also|only|alleen)"
+    r"\s*(?:$|[^\w\s]|\d|(?:for|to|if|and|or|x+|please|pls|en|of|voor|om|als|ook|too|also|only|alleen)"
     r"(?![\w']))", re.IGNORECASE)
 
 
@@ -314,16 +322,22 @@ def _plain_ok(raw: str, text: str, end: int) -> bool:
 
 def _tail_ok(label: _Label, raw: str, sep: str, intro: str, text: str, group_start: int, end: int) -> bool:
     """Whether `raw` after the label is the handle, by how strong the cue is (see the docstring)."""
+    if label.kind == "cased" and sep[:1] in "-–—":
+        return False  # "X-rated", "OF-course": a word, not a label
     if not _WEAK_SEP.fullmatch(sep) and not _SPACED_AT.fullmatch(sep):
         return True  # a separator or "@": "snap: lisa", "X: @lisa", "👻 @lisa"
     if label.kind == "cased":
         return False  # "X lisa", "OF course"
     if _SHAPED.search(raw):
         return True  # "sc lisa_x", "kik me sweetpea_92", "👻 poppy.k"
-    if not PLATFORMS[label.platform].bare_word or not raw.isalpha() or not _plain_ok(raw, text, end):
+    if not PLATFORMS[label.platform].bare_word or not raw.replace("-", "").isalpha() \
+            or not _plain_ok(raw, text, end):
         return False  # "whatsapp Lisa for bookings", "Snapchat Manchester meetups"
-    if _STRONG_INTRO.search(intro):
-        return True  # "my snap is lisa", "te vinden op insta als noor"
+    strong = {w.lower() for w in _STRONG_INTRO.findall(intro)}
+    if strong - {"is"}:
+        return True  # "my snapchat id is lisa", "te vinden op insta als noor", "op snap ben ik noor"
+    if strong:
+        return _POSSESSIVE_BEFORE.search(text, max(0, group_start - 8), group_start) is not None  # "my snap is lisa"
     if intro.strip():
         return False  # "snapchat me anytime"
     if label.kind in ("name", "emoji") or label.kind == "short" and label.capitals:
@@ -400,6 +414,7 @@ def find_handles(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[Hand
                 labels, value = accepted, (name, tail.start("h"), tail.start("h") + len(raw))
         if value is None:
             value = _far_value(text, lower if same_length else None, end, labels, matches)
+            labels = [lb for lb in labels if _name_ok(value[0], lb.platform)] if value else labels
         if value is None and (labels[0].kind == "emoji" or _HEAD_JOIN.search(text, max(0, start - 6), start)):
             head = _HEAD.search(text, max(0, start - 48), start)
             if head and free(head.start(), head.end("h")):
@@ -408,6 +423,8 @@ def find_handles(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[Hand
                 labels = [lb for lb in labels if _name_ok(name, lb.platform) and _head_ok(lb, head)]
                 if labels:
                     value = (name, head.start(), head.start("h") + len(raw))
+        if value and (not free(value[1], value[2]) or any(s < value[2] and value[1] < e for s, e in links_at)):
+            value = None  # inside a link or an address: "Follow my OnlyFans: onlyfans.com/lisa"
         labels = _not_negated(text, labels) if value else []
         if not value or not labels:
             continue

@@ -34,10 +34,12 @@ from nlp.regions import CITY_WEIGHT, hinted_regions, language_regions, region_hi
 MIN_DIGITS, MAX_DIGITS = 8, 15
 MASK_CONTEXT = 16
 
+_SPACED_DATE = r"(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d{2}"
 _DATE = re.compile(
     r"(?<![\d\-./])(?:\d{1,2}([-./])\d{1,2}\1(?:19|20)?\d{2}|(?:19|20)\d{2}([-./])\d{1,2}\2\d{1,2})(?![\d]|[-./]\d)"
-    # a date written with spaces, "12 03 2026": day and month, then a four-digit year
-    r"|(?<![\d\-./])(?<!\d )(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d{2}(?![\d]| \d)"
+    # dates written with spaces, "12 03 2026": day and month, then a four-digit year; several in a
+    # row ("14 03 2026 - 21 03 2026") are dates too, not one long number
+    rf"|(?<![\d\-./])(?<!\d ){_SPACED_DATE}(?:\s*[-–/&]\s*{_SPACED_DATE}|\s+{_SPACED_DATE})*(?![\d]| \d)"
 )
 _TIME = re.compile(r"(?<![\d.:])\d{1,2}[.:h]\d{2}(?![\d.:])(?:\s*-\s*\d{1,2}[.:h]\d{2}(?![\d.:]))?")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d{2,4}){2,5}\b")
@@ -465,7 +467,7 @@ def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
                 tokens: Sequence[DigitToken] | None = None) -> list[DigitRun]:
     """``normalise.digit_runs``, with runs split only at a spaced "$" joined again."""
     runs = digit_runs(text, masked, tokens)
-    if len(runs) < 2 or "$" not in text:
+    if len(runs) < 2:
         return runs
     merged = [runs[0]]
     for run in runs[1:]:
@@ -487,12 +489,13 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
     inference = _Inference(text, None if region in AUTO else region, masked, lang)
     found: list[PhoneFound] = []
     ambiguous: list[AmbiguousPhone] = []
-    for candidate in _digit_runs(text, masked):
+    runs_of = _digit_runs if "$" in text else digit_runs
+    for candidate in runs_of(text, masked):
         if sum(len(t.digits) for t in candidate.tokens) < MIN_DIGITS:
             continue
         # Dates, times and IBANs are looked for only around runs long enough to be a phone.
         around = masked_ranges(text, max(0, candidate.start - MASK_CONTEXT), candidate.end + MASK_CONTEXT)
-        runs = _digit_runs(text, around, candidate.tokens) if around else [candidate]
+        runs = runs_of(text, around, candidate.tokens) if around else [candidate]
         for run in runs:
             if sum(len(t.digits) for t in run.tokens) < MIN_DIGITS:
                 continue

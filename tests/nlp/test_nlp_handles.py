@@ -155,3 +155,22 @@ def test_handle_spans_point_at_the_written_value():
     text = "Kik → willow.rae, Instagram → willow_rae_x. Add fleur_2k on snapchat"
     for h in find_handles(text):
         assert text[h.start : h.end].lower().endswith(h.handle) or text[h.start : h.end].lower().startswith(h.handle)
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("my snap is lisabee", [("snapchat", "lisabee")]),  # "is" after "my" introduces a name
+        ("Booking through Telegram is easiest", []),  # ... and not without it
+        ("My WeChat ID is lan-shu", [("wechat", "lan-shu")]),
+        ("Op snap ben ik ravennl", [("snapchat", "ravennl")]),
+        ("On snap you can find me as juniper_k", [("snapchat", "juniper_k")]),  # a few words, then "as"
+        ("I use telegram as much as possible", []),  # ... a plain word there is prose
+        ("Follow my OnlyFans for updates: onlyfans.com/kestrel_ink", [("onlyfans", "kestrel_ink")]),
+        ("whatsapp O62I7IO826", []),  # look-alike letters for digits: a phone, not a handle
+        ("X-rated content only", []),
+        ("(ook WhatsApp) Instagram: anna_nl", [("instagram", "anna_nl")]),  # ")" does not join labels
+    ],
+)
+def test_how_much_a_cue_must_say(text, pairs):
+    assert [(h.platform, h.handle) for h in find_handles(text)] == pairs

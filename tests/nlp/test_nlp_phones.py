@@ -164,6 +164,9 @@ def test_a_spaced_dollar_between_digit_groups_is_a_separator_not_a_price():
     [
         ("Vrij op 28 11 2026 en 29 11 2026, bel 0612873945", ["+31612873945"]),  # spaced dates stay out
         ("Away from 08 07 2026 until 15 07 2026, back after that", []),
+        ("Tour: 14 03 2026 - 21 03 2026, daarna Utrecht", []),  # dates in a row are not one number
+        ("Free on 5 6 2026 6 6 2026", []),
+        ("Bel 06 12 03 2026", ["+31612032026"]),  # a phone whose last groups look like a date stays one
         ("Whatsapp o six for too seven one nine three eight five", ["+31642719385"]),
         ("Bel nulzeseenvierachtdrievijfnegenzeventwee", ["+31614835972"]),
         ("Texts to 0six2eight 1nine5three 0seven", ["+31628195307"]),
