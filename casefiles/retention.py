@@ -39,6 +39,7 @@ from core.schema import (
     ClusterMember,
     Dossier,
     Entity,
+    HeldBackHit,
     IndicatorHit,
     LoginAttempt,
     ReviewDecision,
@@ -143,7 +144,7 @@ def _expired_image_files(settings: Settings, session: Session, cutoff: datetime,
 
 def _delete_ads(session: Session, ad_ids: list[int], version_ids: list[int]) -> None:
     for chunk in _chunks(version_ids):
-        for table in (Entity, IndicatorHit, Score):
+        for table in (Entity, IndicatorHit, HeldBackHit, Score):
             session.execute(delete(table).where(table.ad_version_id.in_(chunk)))
     for chunk in _chunks(ad_ids):
         session.execute(delete(ClusterMember).where(ClusterMember.ad_id.in_(chunk)))
@@ -154,7 +155,8 @@ def _delete_ads(session: Session, ad_ids: list[int], version_ids: list[int]) -> 
 def _pseudonymise(session: Session, version_ids: list[int]) -> None:
     for chunk in _chunks(version_ids):
         session.execute(delete(Entity).where(Entity.ad_version_id.in_(chunk)))
-        session.execute(update(IndicatorHit).where(IndicatorHit.ad_version_id.in_(chunk)).values(text=""))
+        for hits in (IndicatorHit, HeldBackHit):  # quotes of the ad's text go with the text
+            session.execute(update(hits).where(hits.ad_version_id.in_(chunk)).values(text=""))
         session.execute(update(AdVersion).where(AdVersion.id.in_(chunk)).values(
             title="", body="", name="", age_text="", phones_text="", images=[], capture_id=None))
 

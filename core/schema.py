@@ -181,6 +181,31 @@ class IndicatorHit(Base):
     source: Mapped[str] = mapped_column(Text, default="")
 
 
+class HeldBackHit(Base):
+    """An indicator found in an ad but not counted (``nlp.extract``: ``suppressed``), kept with the reason.
+
+    Today the one reason is ``non_adult_listing``: the ad is a job, camp, school, sale or other
+    ordinary listing (``nlp.listing``), where "16-18 jaar" or "24/7" are not signals. The analyst
+    sees these on the ad page with the listing verdict, so a wrong veto can be spotted; no score,
+    queue, tally or watch reads them.
+    """
+
+    __tablename__ = "held_back_hits"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ad_version_id: Mapped[int] = mapped_column(ForeignKey("ad_versions.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(80))
+    category: Mapped[str] = mapped_column(String(20))
+    start: Mapped[int] = mapped_column()
+    end: Mapped[int] = mapped_column()
+    text: Mapped[str] = mapped_column(Text)
+    weight: Mapped[float] = mapped_column(Float)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(String(40))
+    # The listing verdict: method (classifier | rules), adult_probability, cue, the terms that weighed most.
+    verdict: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
 class Score(Base):
     __tablename__ = "scores"
     __table_args__ = (UniqueConstraint("ad_version_id", "model_version"),)

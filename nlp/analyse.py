@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from core import audit
 from core.db import session_scope
-from core.schema import Ad, AdVersion, Entity, IndicatorHit, Score, Site, utcnow
+from core.schema import Ad, AdVersion, Entity, HeldBackHit, IndicatorHit, Score, Site, utcnow
 from core.settings import Settings
 from nlp.ages import MAX_AGE, MIN_AGE
 from nlp.extract import Extraction, extract
@@ -85,6 +85,15 @@ def site_content(site: str) -> str:
         return "adult"
 
 
+def _verdict_summary(listing: dict[str, Any] | None) -> dict[str, Any]:
+    """What the analyst needs to judge a listing veto: how it was decided and the terms that weighed most."""
+    if not listing:
+        return {}
+    terms = sorted(listing.get("reasons", []), key=lambda r: -abs(r["weight"]))[:5]
+    return {"method": listing.get("method"), "adult_probability": listing.get("adult_probability"),
+            "cue": listing.get("cue"), "terms": terms}
+
+
 def analyse_version(session: Session, version: AdVersion, country: str, flag_threshold: float,
                     licence_register: frozenset[str] | None = None, content: str = "adult") -> bool:
     """Store this version's analysis (earlier rows must be cleared first); returns whether it is flagged."""
@@ -98,6 +107,13 @@ def analyse_version(session: Session, version: AdVersion, country: str, flag_thr
                      source=h["source"])
         for h in hits
     )
+    verdict = _verdict_summary(extraction.listing)
+    session.add_all(
+        HeldBackHit(ad_version_id=version.id, code=h["code"], category=h["category"], start=h["start"],
+                    end=h["end"], text=h["text"], weight=h["weight"], explanation=h["explanation"],
+                    source=h["source"], reason=h["suppressed"], verdict=verdict)
+        for h in extraction.suppressed
+    )
     risk = risk_score(hits)
     flagged = risk >= flag_threshold or any(h["category"] == "minor" for h in hits)
     session.add(Score(ad_version_id=version.id, model_version=MODEL_VERSION, risk=risk, flagged=flagged,
@@ -109,7 +125,7 @@ def analyse_version(session: Session, version: AdVersion, country: str, flag_thr
 
 def _clear_analysis(session: Session, version_ids: list[int]) -> None:
     """Remove what an earlier analysis stored for these versions (a rerun replaces, never adds)."""
-    for table in (Entity, IndicatorHit):
+    for table in (Entity, IndicatorHit, HeldBackHit):
         session.execute(delete(table).where(table.ad_version_id.in_(version_ids)))
     session.execute(delete(Score).where(Score.ad_version_id.in_(version_ids), Score.model_version == MODEL_VERSION))
 

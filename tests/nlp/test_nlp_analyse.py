@@ -146,3 +146,31 @@ def test_licence_register_setting_is_used(settings, tmp_path, monkeypatch):
         hits = session.scalars(select(IndicatorHit).where(IndicatorHit.code == "licence_unknown")).all()
         assert [h.text for h in hits] == ["ZWO-ESC-2025-9999"]
         assert len(session.scalars(select(Entity).where(Entity.kind == "licence")).all()) == 2
+
+
+def test_indicators_in_an_ordinary_listing_are_held_back_with_the_reason_and_not_counted(settings):
+    from core.schema import HeldBackHit
+
+    job = "Bijbaan voor scholieren uit de brugklas en 4 havo: vakkenvullen in Zwolle, 12 euro per uur."
+    with session_scope(settings) as session:
+        site = Site(name="classic", base_url="http://127.0.0.1:8765/classic/", country="NL")
+        session.add(site)
+        session.flush()
+        ad = Ad(site_id=site.id, site_ad_id="job", url="http://127.0.0.1:8765/classic/ad/job")
+        session.add(ad)
+        session.flush()
+        version = AdVersion(ad_id=ad.id, content_sha256="j" * 64, title="Vakkenvuller gezocht", body=job)
+        session.add(version)
+        session.flush()
+        version_id = version.id
+    analyse_pending(settings)
+    analyse_pending(settings, reanalyse=True)  # a rerun replaces them, never adds
+    with session_scope(settings) as session:
+        assert session.scalars(select(IndicatorHit).where(IndicatorHit.ad_version_id == version_id)).all() == []
+        score = session.scalars(select(Score).where(Score.ad_version_id == version_id)).one()
+        assert not score.flagged and score.risk < 0.35
+        held = session.scalars(select(HeldBackHit).where(HeldBackHit.ad_version_id == version_id)).all()
+        assert {h.code for h in held} >= {"school_words"} and {h.reason for h in held} == {"non_adult_listing"}
+        text = session.get(AdVersion, version_id).text
+        assert all(text[h.start:h.end] == h.text for h in held)
+        assert all(h.verdict["method"] in ("rules", "classifier") for h in held)
