@@ -23,7 +23,7 @@ from nlp.lang import detect_language
 from nlp.lexicon_types import Entry
 from nlp.licences import LicenceFound, find_licences
 from nlp.listing import SITE_CONTENTS, listing_verdict
-from nlp.phones import AmbiguousPhone, PhoneFound, read_phones
+from nlp.phones import AmbiguousPhone, PhoneFound, link_phones, read_phones
 from nlp.pipeline import get_pipeline
 from nlp.places import PlaceFound, find_places
 from nlp.prices import PriceFound, find_prices
@@ -154,8 +154,10 @@ def _find_all(text: str, country: str | None, lang: str) -> _Found:
     # Digits inside an address or a link are not a phone number written in the ad, nor a handle.
     masked = [(e.start, e.end) for e in emails] + [(u.start, u.end) for u in urls]
     phones, ages = read_phones(text, country, masked, lang), read_ages(text)
+    linked = link_phones(text)
     return _Found(
-        phones=phones.phones, emails=emails, handles=find_handles(text, [(e.start, e.end) for e in emails]),
+        phones=sorted(phones.phones + linked, key=lambda p: p.start) if linked else phones.phones,
+        emails=emails, handles=find_handles(text, [(e.start, e.end) for e in emails]),
         urls=urls, ages=ages.stated, prices=find_prices(text), places=find_places(text),
         licences=find_licences(text), phones_ambiguous=phones.ambiguous, client_age_limits=ages.client_limits,
         past_ages=ages.past,

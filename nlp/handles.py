@@ -178,7 +178,6 @@ _LINK_SOURCE = (rf"(?<![\w.])(?:https?://)?(?:www\.|mobile\.|m\.)?(?P<link>{trie
                 r"(?P<h>\+?[a-z0-9][a-z0-9_.\-]{1,31}+)" + _NAME_END)
 _LINKED = re.compile(_LINK_SOURCE)
 _LINKED_ANY_CASE = re.compile(_LINK_SOURCE, re.IGNORECASE)
-_WA_NUMBER = re.compile(r"\+?\d{8,15}")
 # Link paths that are pages of the site, not an account.
 _NOT_LINKED = frozenset({"p", "reel", "reels", "stories", "explore", "accounts", "share", "tv", "i", "intent",
                          "home", "search", "hashtag", "joinchat", "addstickers", "s", "login", "signup"})
@@ -388,9 +387,10 @@ def find_handles(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[Hand
         platform = _LINK_FORMS[m.group("link").lower()]
         written = raw = m.group("h").rstrip(".-")
         if platform == "whatsapp":
-            if not _WA_NUMBER.fullmatch(raw):
-                continue
-            raw = raw.lstrip("+")
+            # wa.me takes a number only, and a number is a phone (nlp.phones.link_phones), not a handle;
+            # the link is taken so the "WhatsApp" before it does not read a value from it either.
+            taken.append((m.start(), m.end()))
+            continue
         elif raw.startswith("+"):
             continue  # "t.me/+AbC": an invitation to a group, not an account
         if free(m.start(), m.end()) and len(raw) >= 2 and raw.lower() not in _NOT_LINKED:

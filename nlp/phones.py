@@ -507,6 +507,22 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
     return PhoneReading(found, ambiguous)
 
 
+# A WhatsApp click-to-chat link carries the number in international form without "+" ("wa.me/316...").
+_WA_LINK = re.compile(r"(?<![\w.])(?:https?://)?(?:api\.)?wa\.me/\+?(\d{8,15})(?!\w)", re.IGNORECASE)
+
+
+def link_phones(text: str) -> list[PhoneFound]:
+    """Numbers in WhatsApp links: a phone number, not a handle (links are masked from the digit reading)."""
+    found = []
+    if "wa.me/" not in text.lower():
+        return found
+    for m in _WA_LINK.finditer(text):
+        e164 = _international_e164(m.group(1), True)
+        if e164:
+            found.append(PhoneFound(e164, m.start(1), m.end(1), ()))
+    return found
+
+
 def find_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[int, int]] = ()) -> list[PhoneFound]:
     """Every phone number in `text` placed in one region, in order of appearance."""
     return read_phones(text, country, masked).phones

@@ -190,12 +190,14 @@ def slot_values(actor: Actor, person: Person, state: AdState, template: AdTempla
     if state.handle:
         platform, handle = state.handle
         if platform == "whatsapp":
-            label, shown = "WhatsApp ", f"wa.me/{handle}"
-        elif platform == "telegram":
-            label, shown = "Telegram ", f"@{handle}"
+            # A wa.me link carries a phone number (the actor's first), so it is marked as a phone.
+            label, link = "WhatsApp ", "wa.me/"
+            values["handle"] = Value(label + link + handle, (("phone_link", "+" + handle, len(label) + len(link),
+                                                              len(label) + len(link) + len(handle)),))
         else:
-            label, shown = f"{platform.capitalize()}: ", handle
-        values["handle"] = Value(label + shown, (("handle", 0, len(label), len(label) + len(shown)),))
+            label, shown = ("Telegram ", f"@{handle}") if platform == "telegram" else (f"{platform.capitalize()}: ",
+                                                                                         handle)
+            values["handle"] = Value(label + shown, (("handle", 0, len(label), len(label) + len(shown)),))
     if state.address:
         text = state.address.text
         values["address"] = Value(text, (("address", 0, 0, len(text)),))

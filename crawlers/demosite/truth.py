@@ -31,6 +31,8 @@ def version_record(plan, number, day, at, state, title, body, marks, urls, files
             phone, _written, disguise = state.phones[payload]
             phones.append({"e164": phone.e164, "written": span, "start": start, "end": end,
                            "disguise": list(disguise)})
+        elif kind == "phone_link":
+            phones.append({"e164": payload, "written": span, "start": start, "end": end, "disguise": []})
         elif kind == "email":
             address, _written, disguised = state.email
             emails.append({"address": address, "written": span, "start": start, "end": end,

@@ -48,13 +48,20 @@ def test_disguised_email_does_not_leak_a_phone_or_flag_plain_mail():
         ("https://instagram.com/lisa_x", "instagram", "lisa_x"),
         ("signal: anna.01", "signal", "anna.01"),
         ("kik: lisa99", "kik", "lisa99"),
-        ("wa.me/31612345678", "whatsapp", "31612345678"),
     ],
 )
 def test_handles(text, platform, handle):
     found = find_handles(text)
     assert [(h.platform, h.handle) for h in found] == [(platform, handle)]
     assert text[found[0].start : found[0].end].lower().endswith(handle.lstrip("+"))
+
+
+def test_a_whatsapp_link_is_a_phone_not_a_handle():
+    # wa.me takes only a number, in international form without "+": the number is the contact.
+    for text in ("WhatsApp wa.me/31612345678", "app me: https://wa.me/+31612345678 (of bel)"):
+        result = extract(text, country="GB")
+        assert result.phones == ["+31612345678"] and result.handles == [], text
+    assert extract("wa.me/12").phones == []  # too short to be a number
 
 
 def test_words_that_are_platform_names_are_not_handles():
