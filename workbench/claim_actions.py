@@ -10,14 +10,14 @@ from casefiles.claims import ClaimError, ClaimView, assign, claim, release, rele
 from core.schema import User
 from workbench.access import can
 from workbench.actions import flash
+from workbench.errors import message as error_message
 from workbench.i18n import plural, t
 from workbench.ui import Viewer, db
 
 
 def claim_error(exc: ClaimError) -> str:
     """A claim refusal in the viewer's language (the back end gives a message key and values)."""
-    text = t(exc.key, **exc.values)
-    return text if text != exc.key else str(exc)
+    return error_message(exc)
 
 
 def _claim(who: Viewer, ad_ids: list[int]) -> None:

@@ -25,6 +25,10 @@ CATEGORY_COLOURS = {
 # show as empty boxes (the e2e image installs fonts-noto-cjk and fonts-noto-color-emoji).
 READABLE_FONTS = ('"Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Color Emoji", "Apple Color Emoji", '
                   '"Segoe UI Emoji", "Segoe UI Symbol"')
+# For a page's <style>: ad text (st.html), captions (the plain readings) and code blocks (diffs) fall back to them.
+READABLE_CSS = (f"[data-testid='stHtml'] div, [data-testid='stCaptionContainer'] {{ font-family: 'Source Sans', "
+                f"'Source Sans Pro', sans-serif, {READABLE_FONTS}; }} [data-testid='stCode'] code {{ font-family: "
+                f"'Source Code Pro', monospace, {READABLE_FONTS}; }}")
 
 
 class Span(Protocol):

@@ -79,8 +79,14 @@ def _fields_or_none(text: str) -> set[str] | None:
         return None  # that file's own check reports it
 
 
+class Sources(RootModel[dict[str, str]]):
+    """``i18n/sources.<lang>.yaml``: the lexicon's and the points scheme's cited sources (English) -> their
+    wording in that language."""
+
+
 def data_files() -> DataFiles:
-    return [(_FOLDER / f"{lang}.yaml", CatalogueInStep) for lang in LANGUAGES]
+    sources = [(path, Sources) for lang in LANGUAGES if (path := _FOLDER / f"sources.{lang}.yaml").is_file()]
+    return [(_FOLDER / f"{lang}.yaml", CatalogueInStep) for lang in LANGUAGES] + sources
 
 
 def validate_all() -> list[str]:
@@ -162,8 +168,7 @@ def _sources(lang: str) -> dict[str, str]:
     path = _FOLDER / f"sources.{lang}.yaml"
     if not path.is_file():
         return {}
-    loaded = read_yaml(path)
-    return {str(k).strip(): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+    return {k.strip(): v for k, v in load_model(path, Sources).root.items()}
 
 
 def scheme_explanation(code: str, stored: str = "") -> str:

@@ -12,12 +12,12 @@ from core.settings import get_settings
 from workbench import actions, claim_actions
 from workbench.access import can, require
 from workbench.diffs import fact_changes, image_changes, read_diff, text_diff
-from workbench.highlight import READABLE_FONTS, highlighted_html, readable_spans
+from workbench.highlight import READABLE_CSS, highlighted_html, readable_spans
 from workbench.i18n import category_label, code_label, indicator_explanation, source_label, t
 from workbench.liveurl import live_url
 from workbench.queries import ad_view
 from workbench.reasons import is_rule_model, model_contributions, strongest_hits
-from workbench.ui import audit_once, db, md, short_time, viewer
+from workbench.ui import audit_once, db, md, short_date, short_time, viewer
 from workbench.watch_actions import watch_control
 
 who = viewer()
@@ -54,14 +54,12 @@ st.subheader(md(current.title or f"{ad.site} {ad.site_ad_id}"))
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("triage.risk_short"), "—" if current.risk is None else f"{current.risk:.2f}")
 c2.metric(t("ad.versions"), len(ad.versions))
-c3.metric(t("ad.first_seen"), short_time(ad.first_seen))
-c4.metric(t("ad.removed"), short_time(ad.removed_at) if ad.removed_at else t("ad.still_online"))
+c3.metric(t("ad.first_seen"), short_date(ad.first_seen))  # the day fits the column; the time would be cut
+c4.metric(t("ad.removed"), short_date(ad.removed_at) if ad.removed_at else t("ad.still_online"))
 st.caption(md(f"{ad.site} · {ad.site_ad_id}"))
 live_url(ad.url)
 # Disguised digits (full-width, keycap emoji) need a font that has them; the code blocks (diffs) too.
-st.html(f"<style>[data-testid='stHtml'] div, [data-testid='stCaptionContainer'] {{ font-family: 'Source Sans', "
-        f"'Source Sans Pro', sans-serif, {READABLE_FONTS}; }} [data-testid='stCode'] code {{ font-family: "
-        f"'Source Code Pro', monospace, {READABLE_FONTS}; }}</style>")
+st.html(f"<style>{READABLE_CSS}</style>")
 
 # Who is on this ad: the same claim as in the triage list, with the same claim / release button.
 if claim is not None or can(who, "claim.make"):

@@ -13,7 +13,7 @@ import streamlit as st
 from casefiles.claims import active_claims
 from workbench import actions, claim_actions
 from workbench.access import can, require
-from workbench.highlight import highlighted_html, readable_spans
+from workbench.highlight import READABLE_CSS, highlighted_html, readable_spans
 from workbench.i18n import category_label, indicator_explanation, plural, t
 from workbench.queries import TriageFilters, escalation_team, filter_choices, triage_page
 from workbench.ui import audit_once, db, md, scroll_and_focus, short_date, short_time, viewer
@@ -29,7 +29,7 @@ st.title(t("page.triage"))
 actions.show_flash()
 
 # The panel stays in view while the list scrolls; the selected row is marked.
-st.html("""<style>
+st.html("""<style>""" + READABLE_CSS + """
 [data-testid="stColumn"]:has(.st-key-triage_panel) { position: sticky; top: 3.75rem; align-self: flex-start;
   max-height: calc(100vh - 5rem); overflow-y: auto; }
 .st-key-triage_list [data-testid="stMarkdownContainer"] p { margin-bottom: 0; }

@@ -1,0 +1,53 @@
+"""The ad page (issue 18): claims as in the triage list, and disguised numbers beside their plain reading."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from casefiles.claims import claim
+from core.db import session_scope
+from core.schema import Ad, AdVersion, Claim, User
+
+pytestmark = pytest.mark.parametrize("settings", ["sqlite"], indirect=True)
+
+
+def _claim_row_text(at) -> str:
+    return " ".join(str(e.value) for e in list(at.caption) + list(at.info))
+
+
+def test_claim_and_release_on_the_ad_page(world, app, settings):
+    at = app(world, "anna", "ad", ad=str(world.high))
+    assert "Niemand heeft deze advertentie geclaimd." in _claim_row_text(at)
+    at.button(key=f"claim_{world.high}").click().run()
+    assert "Door u geclaimd tot" in _claim_row_text(at)
+    with session_scope(settings) as s:
+        assert s.execute(select(Claim.username).where(Claim.ad_id == world.high)).scalar_one() == "anna"
+    at.button(key=f"unclaim_{world.high}").click().run()
+    assert "Niemand heeft deze advertentie geclaimd." in _claim_row_text(at)
+    with session_scope(settings) as s:
+        assert s.execute(select(Claim).where(Claim.ad_id == world.high)).first() is None
+
+
+def test_someone_elses_claim_says_who_and_until_when(world, app, settings):
+    with session_scope(settings) as s:
+        claim(s, s.get(User, world.users["carl"]), [world.mid])
+    anna = app(world, "anna", "ad", ad=str(world.mid))
+    held = [e.value for e in anna.info if "Geclaimd door carl tot" in e.value]
+    assert held, [e.value for e in anna.info]
+    keys = {b.key for b in anna.button}
+    assert f"claim_{world.mid}" not in keys and f"unclaim_{world.mid}" not in keys  # not hers to take or drop
+    carl = app(world, "carl", "ad", ad=str(world.mid))
+    assert f"unclaim_{world.mid}" in {b.key for b in carl.button}
+
+
+def test_a_disguised_number_is_read_beside_the_text_and_in_the_diff(world, app, settings):
+    fullwidth = "".join(chr(0xFF10 + int(d)) for d in "0639824543")
+    with session_scope(settings) as s:
+        old = s.get(Ad, world.low).current
+        s.add(AdVersion(ad_id=world.low, version_no=old.version_no + 1, content_sha256="f" * 64, title=old.title,
+                        body=f"{old.body} Bel {fullwidth}.", city=old.city, age_text=old.age_text))
+    at = app(world, "anna", "ad", ad=str(world.low))
+    readings = [c.value for c in at.caption if "leest als" in c.value]
+    assert readings and fullwidth in readings[0] and "**0639824543**" in readings[0]
+    assert any("+Eva, 30 jaar, eigen agenda. Bel 0639824543." in c.value for c in at.code)
