@@ -20,6 +20,7 @@ from core.schema import (
     AdVersion,
     Cluster,
     ClusterMember,
+    HeldBackHit,
     IndicatorHit,
     ReviewDecision,
     Score,
@@ -397,6 +398,8 @@ class VersionView:
     reasons: list[str]
     model_version: str
     capture: dict[str, Any] | None
+    # Indicators found but not counted, with why (``core.schema.HeldBackHit``): (hit, reason, verdict).
+    held_back: list[tuple[Hit, str, dict[str, Any]]] = field(default_factory=list)
 
 
 @dataclass
@@ -460,6 +463,13 @@ def ad_view(session: Session, ad_id: int, viewer: Any = None) -> AdView | None:
         for s in session.execute(select(Score).where(Score.ad_version_id.in_(version_ids))
                                  .order_by(Score.id)).scalars():
             scores[s.ad_version_id] = s  # the newest wins
+    held: dict[int, list[tuple[Hit, str, dict[str, Any]]]] = {}
+    if version_ids:
+        for h in session.execute(select(HeldBackHit).where(HeldBackHit.ad_version_id.in_(version_ids))
+                                 .order_by(HeldBackHit.ad_version_id, HeldBackHit.start, HeldBackHit.id)).scalars():
+            held.setdefault(h.ad_version_id, []).append((Hit(
+                code=h.code, category=h.category, start=h.start, end=h.end, text=h.text, weight=h.weight,
+                explanation=h.explanation, source=h.source), h.reason, h.verdict or {}))
     versions = []
     for v in ad.versions:
         score = scores.get(v.id)
@@ -469,7 +479,8 @@ def ad_view(session: Session, ad_id: int, viewer: Any = None) -> AdView | None:
             images=[i for i in (v.images or []) if isinstance(i, dict)], text=v.text, hits=hits.get(v.id, []),
             entities=entities.get(v.id, []), risk=score.risk if score else None,
             flagged=bool(score and score.flagged), reasons=[str(r) for r in (score.reasons if score else [])],
-            model_version=score.model_version if score else "", capture=_capture_dict(v.capture)))
+            model_version=score.model_version if score else "", capture=_capture_dict(v.capture),
+            held_back=held.get(v.id, [])))
     version_no = {v.id: v.version_no for v in ad.versions}
     rows = list(session.execute(select(ReviewDecision).where(ReviewDecision.ad_id == ad_id)
                                 .order_by(ReviewDecision.id)).scalars())

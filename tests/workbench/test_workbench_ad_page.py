@@ -51,3 +51,23 @@ def test_a_disguised_number_is_read_beside_the_text_and_in_the_diff(world, app, 
     readings = [c.value for c in at.caption if "leest als" in c.value]
     assert readings and fullwidth in readings[0] and "**0639824543**" in readings[0]
     assert any("+Eva, 30 jaar, eigen agenda. Bel 0639824543." in c.value for c in at.code)
+
+
+def test_indicators_held_back_in_an_ordinary_listing_are_shown_with_why(world, app, settings):
+    from core.schema import HeldBackHit
+
+    with session_scope(settings) as s:
+        version = s.get(Ad, world.low).current
+        start = version.text.index("jaar")
+        s.add(HeldBackHit(ad_version_id=version.id, code="school_words", category="minor", start=start,
+                          end=start + 4, text="jaar", weight=0.4, explanation="school year", source="lexicon",
+                          reason="non_adult_listing",
+                          verdict={"method": "classifier", "adult_probability": 0.08, "cue": None,
+                                   "terms": [{"term": "vakantiewerk", "weight": -1.2}]}))
+    at = app(world, "anna", "ad", ad=str(world.low))
+    held = [e for e in at.expander if "niet meegeteld" in e.label]
+    assert [e.label for e in held] == ["1 indicator niet meegeteld: gewone advertentie (geen seksadvertentie)"]
+    why = " ".join(c.value for c in at.caption)
+    assert "0.08" in why and "vakantiewerk" in why
+    other = app(world, "anna", "ad", ad=str(world.mid))  # an ad with nothing held back shows no such section
+    assert not [e for e in other.expander if "niet meegeteld" in e.label]

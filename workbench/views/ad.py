@@ -13,7 +13,7 @@ from workbench import actions, claim_actions
 from workbench.access import can, require
 from workbench.diffs import fact_changes, image_changes, read_diff, text_diff
 from workbench.highlight import READABLE_CSS, highlighted_html, readable_spans
-from workbench.i18n import category_label, code_label, indicator_explanation, source_label, t
+from workbench.i18n import category_label, code_label, indicator_explanation, plural, source_label, t
 from workbench.liveurl import live_url
 from workbench.queries import ad_view
 from workbench.reasons import is_rule_model, model_contributions, strongest_hits
@@ -102,6 +102,19 @@ if current.hits:
         hide_index=True, width="stretch", key="ad_hits")
 else:
     st.info(t("ad.no_indicators"))
+if current.held_back:
+    # Kept but not counted: the ad reads as an ordinary listing. Shown so a wrong veto can be caught.
+    _, _, verdict = current.held_back[0]
+    with st.expander(plural("ad.held_back", len(current.held_back)), expanded=False, icon=":material/block:"):
+        method = verdict.get("method") or "rules"
+        probability = verdict.get("adult_probability")
+        st.caption(t("ad.held_back_why." + method, cue=md(verdict.get("cue") or "—"),
+                     probability=f"{probability:.2f}" if isinstance(probability, (int, float)) else "—",
+                     terms=md(", ".join(str(x.get("term")) for x in verdict.get("terms", [])) or "—")))
+        st.dataframe(
+            [{t("ad.code"): h.code, t("ad.category"): category_label(h.category), t("ad.span"): h.text,
+              t("ad.explanation"): indicator_explanation(h)} for h, _reason, _verdict in current.held_back],
+            hide_index=True, width="stretch", key="ad_held_back")
 
 st.subheader(t("ad.pivots"))
 pivots = [e for e in current.entities if e.kind in ("phone", "email", "handle")]
