@@ -12,30 +12,24 @@ from typing import Any
 
 from crawlers.demosite.records import WorldReadError, world_records
 from models.evaluate import cluster_scores
-from models.jobs import fill_identifiers, mark_non_adult, network_keys, text_cluster_keys
+from models.jobs import fill_identifiers, mark_non_adult, network_keys, text_cluster_keys, text_clusterer
 from models.linking import NetworkLinker
-from models.textcluster import TextClusterer
 
-ENGINES = ("text", "centre")
+ENGINES = ("centre", "text")
 
 WorldEvalError = WorldReadError
 
 
-def evaluate_world(folder: Path | str, identifiers: str = "truth", threshold: float = 0.6,
-                   engine: str = "text") -> dict[str, Any]:
-    """``engine``: "text" is ``TextClusterer(threshold)`` (the pipeline's default), "centre" the
-    experimental ``models.centrecluster.CentreClusterer()`` with its defaults (``threshold`` unused)."""
+def evaluate_world(folder: Path | str, identifiers: str = "truth", threshold: float | None = None,
+                   engine: str = "centre") -> dict[str, Any]:
+    """``engine``: "centre" is ``models.centrecluster.CentreClusterer`` (the pipeline's default), "text"
+    the earlier ``TextClusterer``; each with its own threshold unless `threshold` is given."""
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     records = world_records(folder, identifiers)
     if identifiers == "nlp" and not fill_identifiers(records):
         raise WorldEvalError("nlp.extract is not available")
-    if engine == "centre":
-        from models.centrecluster import CentreClusterer
-
-        clusterer: Any = CentreClusterer()
-    else:
-        clusterer = TextClusterer(threshold=threshold)
+    clusterer = text_clusterer(engine, threshold)
     text_keys = text_cluster_keys(records, clusterer)
     mark_non_adult(records)  # from the ad text, as in the pipeline (not from the truth)
     for record, key in zip(records, text_keys, strict=True):

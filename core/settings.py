@@ -37,6 +37,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("sqlite_busy_timeout_ms", 30000, "How long a SQLite writer waits for a lock before failing."),
     Setting("default_country", "NL", "ISO 3166 region that national phone numbers default to."),
     Setting("flag_threshold", 0.35, "Risk from which an ad is put in the triage queue."),
+    Setting("text_clusterer", "centre",
+            "Near-duplicate text engine: `centre` (members verified against their cluster's centre, so it "
+            "cannot chain; tolerates word edits) or `text` (single-link over shingles and whole sentences, the "
+            "earlier default). docs/CLUSTERING.md compares them."),
     Setting("claim_minutes", 120,
             "How long an analyst's claim on an ad (or one a coordinator assigned) lasts before others may take it."),
     Setting(

@@ -26,13 +26,15 @@ def cluster(
         "phones, e-mails, handles and photo hashes.",
     ),
     output: str = typer.Option("", "--output", "-o", help="Write here instead of stdout."),
-    threshold: float = typer.Option(
-        0.6,
+    threshold: float | None = typer.Option(
+        None,
         min=0.05,
         max=1.0,
-        help="Estimated Jaccard similarity of the shingles from which two short texts join "
-        "(texts of 4+ sentences join on shared sentences; see docs/CLUSTERING.md).",
+        help="Similarity threshold of the text engine (default: the engine's own, 0.4 for centre and 0.6 "
+        "for text; see docs/CLUSTERING.md).",
     ),
+    engine: str | None = typer.Option(
+        None, "--engine", help="Text engine: centre or text (default: the setting text_clusterer)."),
 ) -> None:
     """Group ads: writes {"id", "cluster"} per input line, in order; cluster is null for an ad alone."""
     if by not in ("text", "all"):
@@ -48,7 +50,9 @@ def cluster(
             lines = stream.read().splitlines()
         except UnicodeDecodeError as exc:
             fail(f"{source} is not UTF-8 text: {exc.reason} at byte {exc.start}", 2)
-    results = cluster_lines(lines, by=by, threshold=threshold)
+    if engine is not None and engine not in ("centre", "text"):
+        fail(f"--engine must be 'centre' or 'text', not {engine!r}", 2)
+    results = cluster_lines(lines, by=by, threshold=threshold, engine=engine)
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
     if not output:
         sys.stdout.write(text)
@@ -68,7 +72,10 @@ app.add_typer(clusters_app, name="clusters")
 
 @clusters_app.command("rebuild")
 def clusters_rebuild(
-    threshold: float = typer.Option(0.6, min=0.05, max=1.0, help="Text similarity threshold for short texts."),
+    threshold: float | None = typer.Option(
+        None, min=0.05, max=1.0, help="Similarity threshold of the text engine (default: the engine's own)."),
+    engine: str | None = typer.Option(
+        None, "--engine", help="Text engine: centre or text (default: the setting text_clusterer)."),
     as_user: str = AS_USER,
 ) -> None:
     """Cluster the stored ads and save text clusters and networks in the database."""
@@ -79,7 +86,9 @@ def clusters_rebuild(
     actor = acting_user(as_user)
     upgrade()
     with session_scope() as session:
-        report = cluster_stored_ads(session, actor=actor, threshold=threshold)
+        if engine is not None and engine not in ("centre", "text"):
+            fail(f"--engine must be 'centre' or 'text', not {engine!r}", 2)
+        report = cluster_stored_ads(session, actor=actor, threshold=threshold, engine=engine)
     typer.echo(json.dumps(report))
 
 

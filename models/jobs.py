@@ -12,19 +12,32 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from core.schema import analysis_text
+from models.centrecluster import CentreClusterer
 from models.keys import stable_keys
 from models.linking import NetworkLinker, image_hashes, network_members
 from models.textcluster import TextClusterer
 from nlp.jsonl import read_ad_object
 
-if TYPE_CHECKING:
-    from models.centrecluster import CentreClusterer
-
 IDENTIFIER_FIELDS = ("phones", "emails", "handles")
 TEXT_PREFIX, NETWORK_PREFIX = "t", "n"
+
+
+TEXT_ENGINES = {"centre": CentreClusterer, "text": TextClusterer}
+
+
+def text_clusterer(engine: str | None = None, threshold: float | None = None) -> TextClusterer | CentreClusterer:
+    """The configured text engine (setting ``text_clusterer``, or `engine`), with its own default
+    similarity threshold unless `threshold` is given."""
+    if engine is None:
+        from core.settings import get_settings
+
+        engine = str(get_settings().text_clusterer)
+    if engine not in TEXT_ENGINES:
+        raise ValueError(f"unknown text clusterer {engine!r}: choose {' or '.join(TEXT_ENGINES)}")
+    return TEXT_ENGINES[engine]() if threshold is None else TEXT_ENGINES[engine](threshold=threshold)
 
 
 class BadLine(ValueError):
@@ -151,7 +164,7 @@ def text_cluster_keys(
     previous: Mapping[str, str] | None = None,
     member_key: str = "id",
 ) -> list[str | None]:
-    clusterer = clusterer or TextClusterer()
+    clusterer = clusterer or text_clusterer()
     labels = clusterer.fit([r["text"] for r in records]).labels_
     return _keyed(records, labels, TEXT_PREFIX, previous, member_key)
 
@@ -183,14 +196,15 @@ def _keyed(
     return out
 
 
-def cluster_lines(lines: Iterable[str], by: str = "all", threshold: float = 0.6) -> list[dict[str, Any]]:
+def cluster_lines(lines: Iterable[str], by: str = "all", threshold: float | None = None,
+                  engine: str | None = None) -> list[dict[str, Any]]:
     """The output objects of `signalstack cluster`, one per input line, in order."""
     if by not in ("text", "all"):
         raise ValueError(f"--by must be 'text' or 'all', not {by!r}")
     parsed = parse_lines(lines)
     good = [p for p in parsed if p.record is not None]
     records = [p.record for p in good]
-    text_keys = text_cluster_keys(records, TextClusterer(threshold=threshold)) if records else []
+    text_keys = text_cluster_keys(records, text_clusterer(engine, threshold)) if records else []
     if by == "all" and records:
         if not fill_identifiers(records):
             print(

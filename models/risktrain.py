@@ -25,7 +25,7 @@ import numpy as np
 from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
 from sklearn.model_selection import GroupShuffleSplit
 
-from models.jobs import network_keys, text_cluster_keys
+from models.jobs import network_keys, text_cluster_keys, text_clusterer
 from models.linking import NetworkLinker
 from models.risk import (
     LINK_FEATURES,
@@ -36,7 +36,6 @@ from models.risk import (
     make_pipeline,
     protected_stems,
 )
-from models.textcluster import TextClusterer
 
 
 class TrainingError(ValueError):
@@ -44,7 +43,7 @@ class TrainingError(ValueError):
 
 
 def _attach_links(records: list[dict[str, Any]]) -> None:
-    text_keys = text_cluster_keys(records, TextClusterer())
+    text_keys = text_cluster_keys(records, text_clusterer())
     for record in records:
         record["text_cluster"] = None  # networks here are identifier links only; text size is its own feature
     net_keys, _ = network_keys(records, NetworkLinker(link_on=("phone", "email", "handle", "image")))

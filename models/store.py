@@ -24,10 +24,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from core import audit
 from core.schema import Ad, AdVersion, Cluster, ClusterMember, Entity, Site
-from models.jobs import mark_non_adult, network_keys, text_cluster_keys
+from models.jobs import mark_non_adult, network_keys, text_cluster_keys, text_clusterer
 from models.linking import NetworkLinker, describe_network, image_hashes
 from models.templates import describe_text_cluster
-from models.textcluster import TextClusterer
 
 ENTITY_FIELDS = {"phone": "phones", "email": "emails", "e-mail": "emails", "handle": "handles"}
 KINDS = ("text", "network")
@@ -124,13 +123,16 @@ def _store_kind(session: Session, kind: str, records: Sequence[dict[str, Any]], 
             "ads": sum(len(v) for v in members.values())}
 
 
-def cluster_stored_ads(session: Session, actor: str = "system", threshold: float = 0.6) -> dict[str, Any]:
-    """Recompute text clusters and networks of all stored ads inside the caller's transaction."""
+def cluster_stored_ads(session: Session, actor: str = "system", threshold: float | None = None,
+                       engine: str | None = None) -> dict[str, Any]:
+    """Recompute text clusters and networks of all stored ads inside the caller's transaction, with the
+    configured text engine (setting ``text_clusterer``) unless `engine` names one."""
     records = stored_records(session)
     report: dict[str, Any] = {"ads": len(records)}
 
     previous, existing = _previous_keys(session, "text")
-    text_keys = text_cluster_keys(records, TextClusterer(threshold=threshold), previous) if records else []
+    clusterer = text_clusterer(engine, threshold)
+    text_keys = text_cluster_keys(records, clusterer, previous) if records else []
     text_summaries: dict[str, dict[str, Any]] = {}
     by_text: dict[str, list[str]] = defaultdict(list)
     for record, key in zip(records, text_keys, strict=True):
@@ -160,6 +162,7 @@ def cluster_stored_ads(session: Session, actor: str = "system", threshold: float
         for key, member_indices in index_of_key.items():
             net_summaries[key] = describe_network(records, member_indices, links_by_key[key])
     report["network"] = _store_kind(session, "network", records, net_keys, net_summaries, existing)
-    audit.record(session, actor, "cluster", "clusters", "all", threshold=threshold,
+    audit.record(session, actor, "cluster", "clusters", "all", engine=type(clusterer).__name__,
+                 threshold=clusterer.threshold,
                  **{k: v for k, v in report.items()})
     return report
