@@ -213,7 +213,8 @@ def _report_long(texts: list[str], repeat: int) -> None:
     print(f"{len(texts)} synthetic ads of real length, mean {chars / len(texts):.0f} characters "
           f"(shortest {min(map(len, texts))}), median of {repeat}")
     print(f"  {'extract, 1 process':45} {chars / seconds:9.0f} chars/s  {len(texts) / seconds:7.0f} ads/s   "
-          f"{seconds / base:6.1f}x baseline time   {chars / cpu:9.0f} chars per CPU-second")
+          f"{seconds / base:6.1f}x baseline time   {chars / cpu:9.0f} chars per CPU-second "
+          f"({len(texts) / cpu:.0f} ads per CPU-second)")
 
 
 if __name__ == "__main__":

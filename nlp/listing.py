@@ -113,8 +113,12 @@ class ListingModel:
         self._row = {t: i for i, t in enumerate(data["features"])}
         self._idf = np.array([float(i) for i in data["idf"]], dtype=np.float64)
         self._coef = np.array([float(c) for c in data["coef"]], dtype=np.float64)
-        self._rows: dict[str, np.ndarray] = {}  # token -> rows of its known features, in order
-        self._normal: dict[str, str] = {}  # token -> its digits written "0" (for word pairs)
+        self._tokens: dict[str, tuple[str, dict[str, int] | None, tuple[int, ...]]] = {}  # _token_info
+        self._pairs: dict[str, dict[str, int]] = {}  # word pair "b:a b" as a -> b -> row
+        for feature, row in self._row.items():
+            if feature.startswith("b:"):
+                first, second = feature[2:].split(" ", 1)
+                self._pairs.setdefault(first, {})[second] = row
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> ListingModel:
@@ -129,53 +133,41 @@ class ListingModel:
         the same order (features in order of first occurrence, sums left to right), so the same value
         to the last bit, at a fraction of the cost."""
         toks = tokens(text)
-        token_counts = Counter(toks)
-        normal = [self._normal_token(t) for t in toks]
-        row = self._row
-        pairs = [r for r in (row.get(f"b:{a} {b}") for a, b in zip(normal, normal[1:], strict=False))
-                 if r is not None]
-        parts = [np.array(pairs, dtype=np.intp)] if pairs else []
-        sizes, weights = ([len(pairs)], [1.0]) if pairs else ([], [])
-        for token, n in token_counts.items():
-            rows = self._token_rows(token)
-            if len(rows):
-                parts.append(rows)
-                sizes.append(len(rows))
-                weights.append(float(n))
-        if not parts:
+        cached = self._tokens.get
+        infos = [cached(t) or self._token_info(t) for t in toks]
+        every: list[int] = []  # feature rows, once per occurrence, in the order _counts meets them
+        pairs = None  # the word pairs the model knows that start with the previous token
+        for normal, after, _ in infos:
+            if pairs is not None:
+                row = pairs.get(normal)
+                if row is not None:
+                    every.append(row)
+            pairs = after
+        for token, n in Counter(toks).items():
+            rows = (cached(token) or self._token_info(token))[2]
+            every += rows if n == 1 else rows * n
+        if not every:
             return sum(()) + self.intercept_
-        every = np.concatenate(parts)
-        # each feature once, in order of first occurrence (the order a Counter holds them in)
-        places = np.arange(len(every))
-        first = np.full(len(self._idf), len(every), dtype=np.intp)
-        np.minimum.at(first, every, places)
-        features = every[first[every] == places]
-        counts = np.bincount(every, weights=np.repeat(np.array(weights), sizes), minlength=len(self._idf))[features]
+        counted = Counter(every)  # each feature once, in order of first occurrence
+        features = np.fromiter(counted.keys(), np.intp, len(counted))
+        counts = np.fromiter(counted.values(), np.intp, len(counted))
         values = self._idf[features]
-        repeated = counts != 1.0
-        if repeated.any():  # sublinear tf: (1 + log count) * idf, log from math as in _decision
-            factors = np.array([1.0 + math.log(int(c)) for c in counts[repeated]], dtype=np.float64)
-            values[repeated] = factors * values[repeated]
+        repeated = np.flatnonzero(counts != 1)
+        if len(repeated):  # sublinear tf: (1 + log count) * idf, the log from math as in _decision
+            values[repeated] = np.array([1.0 + math.log(c) for c in counts[repeated].tolist()]) * values[repeated]
         norm = math.sqrt(float(np.cumsum(values * values)[-1])) or 1.0
         shares = values * self._coef[features] / norm
         return float(np.cumsum(shares)[-1]) + self.intercept_
 
-    def _normal_token(self, token: str) -> str:
-        normal = self._normal.get(token)
-        if normal is None:
-            if len(self._normal) > 200_000:
-                self._normal.clear()
-            normal = self._normal[token] = _DIGIT.sub("0", token)
-        return normal
-
-    def _token_rows(self, token: str) -> np.ndarray:
-        rows = self._rows.get(token)
-        if rows is None:
-            if len(self._rows) > 200_000:
-                self._rows.clear()
-            rows = self._rows[token] = np.array([self._row[f] for f in self._known_features(token)],
-                                                dtype=np.intp)
-        return rows
+    def _token_info(self, token: str) -> tuple[str, dict[str, int] | None, tuple[int, ...]]:
+        """The token with its digits written "0", the rows of the known word pairs that start with
+        it (by the second word), and the rows of its own known features in order; cached."""
+        if len(self._tokens) > 200_000:
+            self._tokens.clear()
+        normal = _DIGIT.sub("0", token)
+        info = (normal, self._pairs.get(normal), tuple(self._row[f] for f in self._known_features(token)))
+        self._tokens[token] = info
+        return info
 
     def _known_features(self, token: str) -> tuple[str, ...]:
         """The token's features that the model knows (the others weigh nothing), cached per token."""
@@ -218,12 +210,12 @@ class ListingModel:
         return self.probability(self.decision_value(text))
 
     def verdict(self, text: str) -> ListingVerdict:
-        from nlp.indicators.context import rules
+        from nlp.indicators.context import non_adult_search
 
         toks, token_counts, bigrams, counts = self._counts(text)
         decision, shares = self._decision(counts)
         probability = self.probability(decision)
-        found = rules().non_adult.search(text) if CONFIDENT_BELOW <= probability < NON_ADULT_BELOW else None
+        found = non_adult_search(text) if CONFIDENT_BELOW <= probability < NON_ADULT_BELOW else None
         return ListingVerdict(
             adult_probability=round(probability, 4),
             is_non_adult=probability < CONFIDENT_BELOW or found is not None,

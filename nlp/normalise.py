@@ -86,12 +86,16 @@ _OTHER_DIGIT_CHARS = "".join(
     and unicodedata.digit(chr(cp)) < 10
 )
 
+# Every token starts with a word character or one of the other digits; the lookahead turns away
+# spaces and punctuation before the five alternatives are tried there.
 TOKEN_RE = re.compile(
+    rf"(?=[\w{re.escape(_OTHER_DIGIT_CHARS)}])(?:"
     r"(?P<keycap>[0-9]\ufe0f?\u20e3)"
     r"|(?P<digits>\d+)"
     rf"|(?P<other>[{re.escape(_OTHER_DIGIT_CHARS)}]+)"
     rf"|(?P<glued>(?i:{_GLUED_PART}){{2,}})(?![^\W\d_])"
     r"|(?P<alpha>[^\W\d_]+)"
+    r")"
 )
 # What may stand between two digit tokens of one number. " $" right before digits is a price.
 GAP_RE = re.compile(r"[ \t\u00a0*_~|#./\\\-()\[\]$;@!{}'\"]{0,4}")
@@ -304,7 +308,7 @@ def digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
     tokens: list[DigitToken] = []
     gaps: list[str] = []
     for token in digit_tokens(text) if tokens_found is None else tokens_found:
-        if any(s <= token.start < e or s < token.end <= e for s, e in masked):
+        if masked and any(s <= token.start < e or s < token.end <= e for s, e in masked):
             continue
         if tokens:
             gap = text[tokens[-1].end : token.start]

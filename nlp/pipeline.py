@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 PIPELINE_LANGS = ("nl", "en")
 _CHUNK = re.compile(r"[^\s]*\.[^\s]*")
+_CLEAN_LIMIT = 100_000
 
 
 def lemma_langs(lang: str) -> tuple[str, ...]:
@@ -79,12 +80,19 @@ class LazyAbbreviations:
         self.tokenizer = tokenizer
         self.pending = pending
         self.longest = max(map(len, pending), default=0)
+        # Chunks that held no pending exception: the pending ones only ever get fewer, so such a
+        # chunk ("uur.", "weekend.") never holds one later either, and is not looked into again.
+        self.clean: set[str] = set()
 
     def _found(self, text: str) -> dict[str, Any]:
         """Pending exceptions that occur in the text: every piece of a whitespace-delimited chunk
         that ends at one of its periods (on strings, which is cheaper than walking the tokens)."""
         found = {}
+        clean = self.clean
         for chunk in _CHUNK.findall(text):
+            if chunk in clean:
+                continue
+            before = len(found)
             end = chunk.find(".")
             while end >= 0:
                 for start in range(max(0, end + 1 - self.longest), end):
@@ -92,6 +100,8 @@ class LazyAbbreviations:
                     if piece in self.pending:
                         found[piece] = self.pending.pop(piece)
                 end = chunk.find(".", end + 1)
+            if len(found) == before and len(clean) < _CLEAN_LIMIT:
+                clean.add(chunk)
         return found
 
     def __call__(self, text: str) -> Doc:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from nlp.indicators.compiled import compiled_lexicon
+from nlp.indicators.gates import gate_open, gate_text, regex_gate
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
@@ -93,13 +94,36 @@ def has_adult_cue(text: str) -> bool:
     return rules().adult.search(text) is not None
 
 
+@lru_cache(maxsize=4)
+def _cue_gates(cues: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    return tuple((cue, regex_gate(cue)) for cue in cues)
+
+
+@lru_cache(maxsize=1024)
+def _cues_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return _cue_regex(list(cues))
+
+
+def non_adult_search(text: str) -> re.Match[str] | None:
+    """``rules().non_adult.search(text)``, faster. That regex tries its hundred-odd cues at every word;
+    a cue that lacks a literal it needs (``nlp.indicators.gates``) cannot match anywhere in the text,
+    so the search runs over the others only, in their order: the same match, the same cue. Most ads
+    hold none of them, and then no regex runs at all."""
+    cues = tuple(compiled_lexicon().context["non_adult_listing"]["cues"])
+    lowered = gate_text(text)
+    kept = tuple(cue for cue, gate in _cue_gates(cues) if gate_open(gate, lowered))
+    if not kept:
+        return None
+    return (rules().non_adult if kept == cues else _cues_regex(kept)).search(text)
+
+
 def non_adult_cue(text: str) -> str | None:
     """The non-adult cue that makes this a non-adult listing by rule (none when an adult-service cue
     is present too). The project-wide decision, which also covers mixed sites, is ``nlp.listing``."""
     r = rules()
     if r.adult.search(text) is not None:  # the adult cues first: a twentieth of the cost, and most ads carry one
         return None
-    cue = r.non_adult.search(text)
+    cue = non_adult_search(text)
     return cue.group(0) if cue is not None else None
 
 

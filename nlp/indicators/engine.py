@@ -4,15 +4,14 @@ Every distinct step of every pattern is a word class. A token's classes depend o
 lower-case form, so they are computed once per form and cached: a doc becomes a list of class
 sets, and patterns are tested on those. ``seq`` patterns start from the tokens that can begin
 them; ``near`` patterns look for each of their classes in one sentence within a window (free
-word order); ``regex`` patterns run over the text. A raw hit keeps the pattern it came from,
+word order); ``regex`` patterns run over the text, unless a literal every match needs is missing
+(``nlp.indicators.gates``: the same matches, less scanning). A raw hit keeps the pattern it came from,
 because context rules treat `loose` patterns differently and a pattern may carry its own weight.
 """
 
 from __future__ import annotations
 
 import re
-import re._constants as sre_constants
-import re._parser as sre_parse
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -22,6 +21,14 @@ from spacy.tokens import Doc
 
 from nlp.indicators import context
 from nlp.indicators.compiled import FUZZY_MIN, compiled_lexicon, no_gc
+from nlp.indicators.gates import (
+    gate_open,
+    gate_text,
+    regex_gate,
+    regex_matches,
+    regex_prefixes,
+    regex_word_start,
+)
 from nlp.lexicon_types import Entry, Pattern
 
 _BOUNDARIES = frozenset({".", "!", "?", "!!", "?!", "!?", "...", "…", "•"})
@@ -54,194 +61,7 @@ class _Compiled:
     # text), checked before the regex runs (``regex_gate``), and the literals a match starts with
     gate: tuple[tuple[str, ...], ...] = ()
     prefixes: tuple[str, ...] = ()
-
-
-# Characters outside ASCII that a case-insensitive regular expression matches to an ASCII letter;
-# ``gate_text`` maps them to it, so that a gate on the lower-cased text never misses a match.
-_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_GATE_RANGE_MAX = 10  # a character class of at most this many characters still gives a literal set
-
-
-def _literal_char(code: int) -> str | None:
-    """The character as a gate literal: ASCII, or a character without case (nothing folds to it)."""
-    char = chr(code)
-    if char.isascii():
-        return char.lower()
-    return char if char.lower() == char == char.upper() and char.casefold() == char else None
-
-
-def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
-    chars: set[str] = set()
-    for op, av in items:
-        if op is sre_constants.LITERAL:
-            codes = [av]
-        elif op is sre_constants.RANGE and av[1] - av[0] < _GATE_RANGE_MAX:
-            codes = list(range(av[0], av[1] + 1))
-        else:
-            return None  # negation, categories (digits, word characters), wide ranges
-        for code in codes:
-            char = _literal_char(code)
-            if char is None:
-                return None
-            chars.add(char)
-    return chars
-
-
-def _required_sets(seq: Any) -> list[set[str]]:
-    """Literal sets that every match of the parsed sequence `seq` needs: of each set, one literal
-    occurs in the matched text (compared lower-cased). Runs of literals join into one string."""
-    sets: list[set[str]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            sets.append({"".join(run)})
-            run.clear()
-
-    for op, av in seq:
-        if op is sre_constants.LITERAL:
-            char = _literal_char(av)
-            if char is not None:
-                run.append(char)
-                continue
-            flush()
-        elif op is sre_constants.SUBPATTERN:
-            flush()
-            sets.extend(_required_sets(av[3]))
-        elif op is sre_constants.BRANCH:
-            flush()
-            union: set[str] = set()
-            for branch in av[1]:
-                best = _best_set(_required_sets(branch))
-                if best is None:
-                    break
-                union |= best
-            else:
-                sets.append(union)
-        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
-            flush()
-            if av[0] >= 1:
-                sets.extend(_required_sets(av[2]))
-        elif op is sre_constants.IN:
-            flush()
-            chars = _class_chars(av)
-            if chars:
-                sets.append(chars)
-        elif op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            continue  # zero width: the text matched on either side is contiguous
-        else:
-            flush()
-    flush()
-    return sets
-
-
-def _prefix_set(seq: Any) -> set[str] | None:
-    """Literals one of which every match of the parsed sequence `seq` starts with (lower-cased), or
-    None when the start is not that simple (a class of many characters, an optional part ...)."""
-    run: list[str] = []
-    for op, av in seq:
-        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            continue  # zero width
-        if op is sre_constants.LITERAL:
-            char = _literal_char(av)
-            if char is None:
-                break
-            run.append(char)
-            continue
-        if run:
-            if op in (sre_constants.SUBPATTERN, sre_constants.BRANCH):  # "n(?:ow|u)": "now", "nu"
-                rest = _prefix_set([(op, av)])
-                if rest:
-                    return {"".join(run) + r for r in rest}
-            break
-        if op is sre_constants.SUBPATTERN:
-            return _prefix_set(av[3])
-        if op is sre_constants.BRANCH:
-            union: set[str] = set()
-            for branch in av[1]:
-                found = _prefix_set(branch)
-                if not found:
-                    return None
-                union |= found
-            return union
-        if op is sre_constants.IN:
-            return _class_chars(av) or None
-        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT) \
-                and av[0] >= 1:
-            return _prefix_set(av[2])
-        return None
-    return {"".join(run)} if run else None
-
-
-def regex_prefixes(pattern: str) -> tuple[str, ...]:
-    """The literals every match of `pattern` starts with (``_prefix_set``), or () when unknown."""
-    try:
-        found = _prefix_set(list(sre_parse.parse(pattern, re.IGNORECASE)))
-    except re.error:
-        return ()
-    return tuple(sorted(found)) if found else ()
-
-
-_CANDIDATES_MAX = 24  # more places than this to try a regex at: let the regex scan the text itself
-
-
-def regex_matches(regex: re.Pattern[str], text: str, lowered: str, prefixes: tuple[str, ...]) -> list[re.Match[str]]:
-    """``list(regex.finditer(text))``. When every match starts with one of `prefixes` and they occur
-    in few places of `lowered` (``gate_text(text)``, as long as the text), the regex is tried at
-    those places only, from left to right, each after the end of the previous match: the matches
-    finditer finds, without scanning every position of the text."""
-    if not prefixes or len(lowered) != len(text):
-        return list(regex.finditer(text))
-    starts: set[int] = set()
-    for prefix in prefixes:
-        at = lowered.find(prefix)
-        while at >= 0:
-            starts.add(at)
-            if len(starts) > _CANDIDATES_MAX:
-                return list(regex.finditer(text))
-            at = lowered.find(prefix, at + 1)
-    found: list[re.Match[str]] = []
-    end = 0
-    for start in sorted(starts):
-        if start >= end:
-            m = regex.match(text, start)
-            if m is not None:
-                found.append(m)
-                end = m.end()
-    return found
-
-
-def _best_set(sets: list[set[str]]) -> set[str] | None:
-    """The most telling of a branch's literal sets: longest shortest literal, then fewest literals."""
-    return min(sets, key=lambda s: (-min(map(len, s)), len(s)), default=None)
-
-
-def regex_gate(pattern: str) -> tuple[tuple[str, ...], ...]:
-    """The literal sets `pattern` needs (see ``_required_sets``), fewest literals first; sets of
-    white space only are left out (nearly every text has them)."""
-    try:
-        parsed = sre_parse.parse(pattern, re.IGNORECASE)
-    except re.error:
-        return ()
-    sets = [s for s in _required_sets(list(parsed)) if not all(lit.isspace() for lit in s)]
-    unique = {tuple(sorted(s)) for s in sets}
-    return tuple(sorted(unique, key=lambda s: (len(s), s)))
-
-
-def gate_text(text: str) -> str:
-    """The text the gates look in: lower-cased, with the few characters that match an ASCII letter
-    case-insensitively but do not lower-case to it mapped to that letter."""
-    return text.lower() if text.isascii() else text.translate(_FOLD_TO_ASCII).lower()
-
-
-def gate_open(gate: tuple[tuple[str, ...], ...], lowered: str) -> bool:
-    for literals in gate:
-        for literal in literals:
-            if literal in lowered:
-                break
-        else:
-            return False
-    return True
+    word_start: bool = False  # every match starts a word (``regex_word_start``)
 
 
 @dataclass
@@ -263,6 +83,7 @@ class Matchers:
     # per lower-case form: its classes, the seq patterns it can start, its classes near patterns use
     _info: dict[int, tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
     _near_needs: dict[int, list[tuple[int, frozenset[int]]]] = field(default_factory=dict)
+    _plain: list[tuple[int, ...] | None] | None = None
 
     def token_info(self, doc: Doc, lower: int) -> tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]:
         """``classes_of`` and what follows from it, cached per form: the seq patterns whose first
@@ -275,6 +96,14 @@ class Matchers:
             if len(self._info) < _FORM_CACHE_LIMIT:
                 self._info[lower] = info
         return info
+
+    def plain_rest(self) -> list[tuple[int, ...] | None]:
+        """Per pattern, the classes of its steps after the first when no step is optional (such a
+        pattern matches step by step), else None."""
+        if self._plain is None:
+            self._plain = [None if any(optional for _, optional in p.steps) else tuple(cid for cid, _ in p.steps[1:])
+                           for p in self.patterns]
+        return self._plain
 
     def near_by_first(self) -> dict[int, list[tuple[int, frozenset[int]]]]:
         """Near patterns by the class of their first step, each with every class it needs."""
@@ -381,8 +210,10 @@ def _build_matchers(lang: str) -> Matchers:
         regex = re.compile(raw["regex"], re.IGNORECASE) if raw["shape"] == "regex" else None
         gate = regex_gate(raw["regex"]) if regex is not None else ()
         starts = regex_prefixes(raw["regex"]) if regex is not None else ()
+        word_start = regex_word_start(raw["regex"]) if regex is not None else False
         index = len(patterns)
-        patterns.append(_Compiled(entry, pattern, raw["shape"], steps, unless, unless_next, regex, gate, starts))
+        patterns.append(_Compiled(entry, pattern, raw["shape"], steps, unless, unless_next, regex, gate, starts,
+                                  word_start))
         if raw["shape"] == "seq":
             by_first.setdefault(steps[0][0], []).append(index)
         elif raw["shape"] == "near":
@@ -439,17 +270,26 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
     matchers = build_matchers(lang)
     columns = doc.to_array([LOWER, IDX, LENGTH]).T.tolist() if len(doc) else [[], [], []]
     lowers, offsets, lengths = columns
-    infos = [matchers.token_info(doc, h) for h in lowers]
+    cached = matchers._info.get
+    infos = [cached(h) or matchers.token_info(doc, h) for h in lowers]
     classes = [info[0] for info in infos]
     patterns = matchers.patterns
     found: set[tuple[int, int, int]] = set()  # (pattern index, token start, token end)
+    n = len(classes)
+    plain = matchers.plain_rest()
     for i, info in enumerate(infos):
         for index in info[1]:  # seq patterns whose first step this token matches
-            steps = patterns[index].steps
-            if steps[0][1]:  # an optional first step: the general search
-                end = _longest_end(steps, 0, i, classes)
-            else:
-                end = i + 1 if len(steps) == 1 else _longest_end(steps, 1, i + 1, classes)
+            rest = plain[index]
+            if rest is None:  # optional steps: the general search
+                end = _longest_end(patterns[index].steps, 0, i, classes)
+            else:  # every step in turn: the first matched here already
+                end = i + 1
+                for cid in rest:
+                    if end < n and cid in classes[end]:
+                        end += 1
+                    else:
+                        end = None
+                        break
             if end is not None and end > i:
                 found.add((index, i, end))
     sentence: list[int] = []
@@ -481,7 +321,7 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
         regex, gate = compiled.regex, compiled.gate
         if regex is None or (gate and not gate_open(gate, lowered)):
             continue  # a literal every match needs is missing: the regex cannot match
-        for m in regex_matches(regex, text, lowered, compiled.prefixes):
+        for m in regex_matches(regex, text, lowered, compiled.prefixes, compiled.word_start):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and len(span):
                 found.add((index, span.start, span.end))

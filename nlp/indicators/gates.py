@@ -1,0 +1,223 @@
+"""Literal gates for regular expressions: what every match needs, checked before the regex runs.
+
+A case-insensitive regular expression tried at every position of a text costs far more than a
+search for a few plain strings. From a parsed pattern (``re._parser``) we read, conservatively,
+literal strings that every match needs (``regex_gate``: of each set, one literal occurs in the
+text) and the literals every match starts with (``regex_prefixes``). Both are compared with the
+lower-cased text (``gate_text``), so they only ever skip work that could not find a match: the
+matches, and which alternative of a pattern matched, stay exactly those of the regex itself.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre_constants
+import re._parser as sre_parse
+from typing import Any
+
+# Characters outside ASCII that a case-insensitive regular expression matches to an ASCII letter;
+# ``gate_text`` maps them to it, so that a gate on the lower-cased text never misses a match.
+_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_GATE_RANGE_MAX = 10  # a character class of at most this many characters still gives a literal set
+
+
+def _literal_char(code: int) -> str | None:
+    """The character as a gate literal: ASCII, or a character without case (nothing folds to it)."""
+    char = chr(code)
+    if char.isascii():
+        return char.lower()
+    return char if char.lower() == char == char.upper() and char.casefold() == char else None
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre_constants.LITERAL:
+            codes = [av]
+        elif op is sre_constants.RANGE and av[1] - av[0] < _GATE_RANGE_MAX:
+            codes = list(range(av[0], av[1] + 1))
+        else:
+            return None  # negation, categories (digits, word characters), wide ranges
+        for code in codes:
+            char = _literal_char(code)
+            if char is None:
+                return None
+            chars.add(char)
+    return chars
+
+
+def _required_sets(seq: Any) -> list[set[str]]:
+    """Literal sets that every match of the parsed sequence `seq` needs: of each set, one literal
+    occurs in the matched text (compared lower-cased). Runs of literals join into one string."""
+    sets: list[set[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            sets.append({"".join(run)})
+            run.clear()
+
+    for op, av in seq:
+        if op is sre_constants.LITERAL:
+            char = _literal_char(av)
+            if char is not None:
+                run.append(char)
+                continue
+            flush()
+        elif op is sre_constants.SUBPATTERN:
+            flush()
+            sets.extend(_required_sets(av[3]))
+        elif op is sre_constants.BRANCH:
+            flush()
+            union: set[str] = set()
+            for branch in av[1]:
+                best = _best_set(_required_sets(branch))
+                if best is None:
+                    break
+                union |= best
+            else:
+                sets.append(union)
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+            flush()
+            if av[0] >= 1:
+                sets.extend(_required_sets(av[2]))
+        elif op is sre_constants.IN:
+            flush()
+            chars = _class_chars(av)
+            if chars:
+                sets.append(chars)
+        elif op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            continue  # zero width: the text matched on either side is contiguous
+        else:
+            flush()
+    flush()
+    return sets
+
+
+def _prefix_set(seq: Any) -> set[str] | None:
+    """Literals one of which every match of the parsed sequence `seq` starts with (lower-cased), or
+    None when the start is not that simple (a class of many characters, an optional part ...)."""
+    run: list[str] = []
+    for op, av in seq:
+        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            continue  # zero width
+        if op is sre_constants.LITERAL:
+            char = _literal_char(av)
+            if char is None:
+                break
+            run.append(char)
+            continue
+        if run:
+            if op in (sre_constants.SUBPATTERN, sre_constants.BRANCH):  # "n(?:ow|u)": "now", "nu"
+                rest = _prefix_set([(op, av)])
+                if rest:
+                    return {"".join(run) + r for r in rest}
+            break
+        if op is sre_constants.SUBPATTERN:
+            return _prefix_set(av[3])
+        if op is sre_constants.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                found = _prefix_set(branch)
+                if not found:
+                    return None
+                union |= found
+            return union
+        if op is sre_constants.IN:
+            return _class_chars(av) or None
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT) \
+                and av[0] >= 1:
+            return _prefix_set(av[2])
+        return None
+    return {"".join(run)} if run else None
+
+
+def regex_prefixes(pattern: str) -> tuple[str, ...]:
+    """The literals every match of `pattern` starts with (``_prefix_set``), or () when unknown."""
+    try:
+        found = _prefix_set(list(sre_parse.parse(pattern, re.IGNORECASE)))
+    except re.error:
+        return ()
+    return tuple(sorted(found)) if found else ()
+
+
+def regex_word_start(pattern: str) -> bool:
+    """Whether every match of `pattern` starts a word: it opens with ``\\b`` and each of its prefixes
+    with a word character (so the character before the match, if any, is not one)."""
+    try:
+        parsed = list(sre_parse.parse(pattern, re.IGNORECASE))
+    except re.error:
+        return False
+    prefixes = regex_prefixes(pattern)
+    return bool(parsed) and parsed[0] == (sre_constants.AT, sre_constants.AT_BOUNDARY) and bool(prefixes) \
+        and all(_is_word_char(p[0]) for p in prefixes)
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches in a str pattern."""
+    return char.isalnum() or char == "_"
+
+
+_CANDIDATES_MAX = 24  # more places than this to try a regex at: let the regex scan the text itself
+
+
+def regex_matches(regex: re.Pattern[str], text: str, lowered: str, prefixes: tuple[str, ...],
+                  word_start: bool = False) -> list[re.Match[str]]:
+    """``list(regex.finditer(text))``. When every match starts with one of `prefixes` and they occur
+    in few places of `lowered` (``gate_text(text)``, as long as the text), the regex is tried at
+    those places only, from left to right, each after the end of the previous match: the matches
+    finditer finds, without scanning every position of the text. With `word_start`
+    (``regex_word_start``) only the places that start a word count."""
+    if not prefixes or len(lowered) != len(text):
+        return list(regex.finditer(text))
+    starts: set[int] = set()
+    for prefix in prefixes:
+        at = lowered.find(prefix)
+        while at >= 0:
+            if not (word_start and at and _is_word_char(text[at - 1])):
+                starts.add(at)
+                if len(starts) > _CANDIDATES_MAX:
+                    return list(regex.finditer(text))
+            at = lowered.find(prefix, at + 1)
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            m = regex.match(text, start)
+            if m is not None:
+                found.append(m)
+                end = m.end()
+    return found
+
+
+def _best_set(sets: list[set[str]]) -> set[str] | None:
+    """The most telling of a branch's literal sets: longest shortest literal, then fewest literals."""
+    return min(sets, key=lambda s: (-min(map(len, s)), len(s)), default=None)
+
+
+def regex_gate(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """The literal sets `pattern` needs (see ``_required_sets``), fewest literals first; sets of
+    white space only are left out (nearly every text has them)."""
+    try:
+        parsed = sre_parse.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return ()
+    sets = [s for s in _required_sets(list(parsed)) if not all(lit.isspace() for lit in s)]
+    unique = {tuple(sorted(s)) for s in sets}
+    return tuple(sorted(unique, key=lambda s: (len(s), s)))
+
+
+def gate_text(text: str) -> str:
+    """The text the gates look in: lower-cased, with the few characters that match an ASCII letter
+    case-insensitively but do not lower-case to it mapped to that letter."""
+    return text.lower() if text.isascii() else text.translate(_FOLD_TO_ASCII).lower()
+
+
+def gate_open(gate: tuple[tuple[str, ...], ...], lowered: str) -> bool:
+    for literals in gate:
+        for literal in literals:
+            if literal in lowered:
+                break
+        else:
+            return False
+    return True
