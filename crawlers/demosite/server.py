@@ -75,6 +75,8 @@ class DemoHandler(BaseHTTPRequestHandler):
     # --- responses -------------------------------------------------------------------------------
     def _send(self, status: int, body: bytes, content_type: str = HTML, headers: dict | None = None) -> None:
         self._responded = True
+        # Logged before the answer goes out: a client that has its page may look at the log at once.
+        self.server.log(self.path, status)
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -83,7 +85,6 @@ class DemoHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
-        self.server.log(self.path, status)
 
     def _html(self, text: str | None, site: str = "classic") -> None:
         if text is None:

@@ -30,6 +30,7 @@ from core.schema import (
     Classification,
     Dossier,
     Entity,
+    IndicatorHit,
     ReviewDecision,
     Score,
     User,
@@ -95,8 +96,12 @@ def plan_from(settings: Settings) -> Plan:
         candidates = [(len(carriers[p]), ad, p) for ad in flagged for p in phones.get(ad, ()) if len(carriers[p]) > 1]
         assert candidates, "the demo world should have a flagged ad sharing its number with another ad"
         _, pivot_ad, pivot_phone = max(candidates)
-        others = [ad for ad in flagged if ad != pivot_ad]
-        assert len(others) >= 2, f"need three flagged ads to triage, have {flagged}"
+        # An analyst's dismissal of an ad with a minor indicator is only a proposal (four eyes): the
+        # ad dismissed here carries none, so the analyst's decision stands.
+        minor = set(s.execute(select(newest.c.ad_id).join(IndicatorHit, IndicatorHit.ad_version_id == newest.c.vid)
+                              .where(IndicatorHit.category == "minor")).scalars())
+        others = sorted((ad for ad in flagged if ad != pivot_ad), key=lambda ad: (ad in minor, ad))
+        assert len(others) >= 2 and others[0] not in minor, f"need three flagged ads to triage, have {flagged}"
         injections = {ad_id: line for ad_id, title, body in s.execute(
                           select(AdVersion.ad_id, AdVersion.title, AdVersion.body))
                       for line in phrases()["injection_lines"] if line in f"{title}\n{body}"}
