@@ -1,20 +1,32 @@
 """Ages in an ad: the ages it states for the advertised person, apart from other ages.
 
-Stated ages: "Lisa (19)", "19 jaar", "I am 19", "age: 19", "19yo", "24 yrs", "twenty-two years",
-the title-suffix convention "<title> - 25" and "About me 29".
+Stated ages are read by a small grammar rather than by phrases:
+- cue words before the number (I'm, ik ben, she is, age, leeftijd, my age is, aged, about me, Age...23),
+  with an adverb between ("I'm only 19", "ik ben nu 27"), or a unit after it (jaar, jr, jarige, years
+  old/young, yrs, yo, y/o, y.o., and "j"/"y" glued to the digits: "22j");
+- number words in English and Dutch, apart, hyphenated or glued ("twenty three", "twentyfive",
+  "drieëntwintig");
+- position conventions: a title suffix after a dash, bar or tilde ("<title> - 25", "Tori | twenty
+  four | Leeds", "♥ -- 24"), a number set off by symbols ("💕 22 💕"), a title that opens with the
+  age ("19 and new in town"), a bare number after a name ("Lisa, 19,", "Lena 25 Amsterdam",
+  "Lisa (19)"), after an introduction ("hi im jess 19 from"), after "Name is" ("Mia is 23 and Ella
+  is 25"), a duo's two ages ("Maya & Leah, 24 and 26") and the number after height and weight in a
+  stats run ("5'4, 120lbs and 23").
 
 Numbers that look like ages but are not the person's age now:
 - client age limits ("18-35", "no one under 21", "30+ gentlemen", "heren tot 60 jaar") are read
   as ``AgeLimit`` and reported apart (``client_age_limits``);
 - past ages ("when I was 16", "since I was 19", "toen ik 16 was") are reported apart (``past_ages``);
 - dates ("June 25, 2016", "25 juni", "Saturday 21", "the 21st", "12/06"), experience ("5 jaar
-  ervaring"), times in a country ("2 years in NL"), prices, measurements and "24/7" are dropped.
+  ervaring", "I have 10 years of experience"), times in a country ("2 years in NL"), prices,
+  measurements, times, durations ("24 hours", "30 & 60 min") and "24/7" are dropped.
 Only the stated ages feed the `minor` rules (nlp.indicators.computed reads ``find_ages``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from nlp.normalise import NUMBER_WORD, number_word_value
@@ -26,31 +38,38 @@ _NOT_AFTER_NUMBER = (
     r"st\b|nd\b|rd\b|th\b|e\b|de\b|ste\b|(?:of\s+)?(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|okt|nov|dec|maart|mei|may)))"
 )
 
+# An adverb between a cue and the number: "I'm only 19", "ik ben nu 27", "I am now 30" ("ik ben al 10
+# jaar" is a duration, so "al"/"already" is not one of them).
+_ADVERB = r"(?:(?:now|nu|only|pas|nog\s+maar|just|really|echt|actually|officially|officieel)\s+)?"
 # "19 jaar", "19-jarige", "19 years old", "19yo": found from the unit word backwards, because a
 # pattern that starts with a number word would be tried at every character of every ad.
 _AGE_UNIT = re.compile(
-    r"(?:jaar(?:\s+oud)?|jr\b\.?|jarige|jarig|years?(?:\s+(?:old|young))?|yrs?(?:\s+old)?|yo\b|y/o|y\.o\.?)(?!\w)",
+    r"(?:jaar(?:\s+(?:oud|jong))?|jr\b\.?|jarige|jarig|years?(?:\s+(?:old|young))?|yrs?(?:\s+(?:old|young))?|yo\b|y/o|"
+    r"y\.o\.?)(?!\w)",
     re.IGNORECASE,
 )
 _DIGITS_BEFORE_UNIT = re.compile(r"(?<![\w/+\-.,$€£])(?P<num>\d{1,2})\s*-?\s*$")
 _NUMBER_BEFORE_UNIT = re.compile(rf"(?<![\w/+\-.,]){_NUM}\s*-?\s*$", re.IGNORECASE)
+# Each pattern opens with a lookahead for the first letters of its cue words, so that the engine
+# fails at once at the other characters (measured: half the time of the bare alternation).
 _PATTERNS = [
-    # ik ben 19, I am 19, I'm 19, zij is 19, age: 19, leeftijd 19, About me 29
+    # ik ben 19, I am 19, I'm 19, I'm only 19, zij is 19, age: 19, my age is 26, Age...23, leeftijd 19, About me 29
     re.compile(
-        rf"\b(?:ik\s+ben|ben\s+ik|i\s+am|i['’]m|im|zij\s+is|ze\s+is|she\s+is|she['’]s|leeftijd|age|aged|about\s+me|"
+        rf"\b(?=[aAbBiIlLoOsSzZ])(?:ik\s+ben|ben\s+ik|i\s+am|i['’]m|im|zij\s+is|ze\s+is|she\s+is|she['’]s|"
+        rf"(?:leeftijd|age)(?:\s+is)?|aged|about\s+me|"
         rf"over\s+mij)"
-        rf"\s*[:=\-–]?\s*{_NUM}\b{_NOT_AFTER_NUMBER}",
+        rf"\s*(?:[:=\-–]|\.{{2,}}|…)?\s*{_ADVERB}{_NUM}\b{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     ),
     # net 18, just turned 18, turned 30 last week
-    re.compile(rf"\b(?:net|pas|just(?:\s+turned)?|barely|(?:recently\s+)?turned)\s+{_NUM}\b{_NOT_AFTER_NUMBER}",
+    re.compile(rf"\b(?=[bBjJnNpPrRtT])(?:net|pas|just(?:\s+turned)?|barely|(?:recently\s+)?turned)\s+{_NUM}\b{_NOT_AFTER_NUMBER}",
                re.IGNORECASE),
     # my 25th birthday, mijn 25e verjaardag
     re.compile(r"\b(?:my|mijn|m'n)\s+(?P<num>\d{2})(?:st|nd|rd|th|e|ste|de)\s+(?:birthday|bday|b-day|verjaardag)\b",
                re.IGNORECASE),
     # jonge vrouw van 24, girl of 19
     re.compile(
-        rf"\b(?:vrouw|meid|meisje|dame|girl|lady|woman|student\w*)\s+(?:van|of)\s+{_NUM}\b{_NOT_AFTER_NUMBER}",
+        rf"\b(?=[dDgGlLmMsSvVwW])(?:vrouw|meid|meisje|dame|girl|lady|woman|student\w*)\s+(?:van|of)\s+{_NUM}\b{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     ),
 ]
@@ -80,12 +99,14 @@ _NOT_A_NAME = re.compile(
     r"(?:room|rooms|suite|kamer|apt|apartment|appartement|unit|floor|verdieping|nr|no|number|nummer|huisnummer|bus|"
     r"tram|line|lijn|exit|afrit|highway|hwy|route|top|open|call|bel|text|rates?|prijs|price|only|alleen|specials?|"
     r"incall|outcall|min|hr|hour|hours|uur|page|pagina|chapter|week|day|dag|year|jaar|size|maat|cup|bh|bra|"
-    r"block|blok|gate|pier|box|postbus|po|flat|house|huis|level|vol|episode|season|tel|phone)",
+    r"block|blok|gate|pier|box|postbus|po|flat|house|huis|level|vol|episode|season|tel|phone|studio|club|salon|"
+    r"hotel|villa|bar|lounge|spa|sauna|clubhuis|privehuis|privéhuis|terminal|station|deposit|fee|cost|parking|"
+    r"donation|tip|minimum|maximum|total|totaal|aanbetaling|booking|ext|extension|toestel)",
     re.IGNORECASE,
 )
 # A title that ends in a number: "Mature lady 45", "Gina 40 & fabulous", "Mia 24 & Zoe 27" (first line).
 _TITLE_AGE = re.compile(
-    r"(?<=[^\W\d_])\s+(?P<num>\d{2})(?=\s*(?:$|&|\+\s|and\s|en\s|[-–|!,]))", re.MULTILINE
+    r"(?<=[^\W\d_])\s+(?P<num>\d{2})(?=\s*(?:$|&|\+\s|and\s|en\s|[-–—|!,~])|\s+[A-ZÀ-Ý])", re.MULTILINE
 )
 _NOT_BEFORE_TITLE_AGE = re.compile(
     r"\b(?:at|till|until|from|for|to|tot|om|van|voor|room|kamer|suite|nr|no|number|top|open|since|sinds|over|under|"
@@ -96,7 +117,15 @@ _NOT_BEFORE_TITLE_AGE = re.compile(
 )
 # The title-suffix convention: "Sweet and new in town - 25", "Latina | 23 | new": a two-digit number
 # set off by a dash or bar at the end of a line (or between two such marks), after a word.
-_LINE_SUFFIX = re.compile(r"[-–—|~]\s*(?P<num>\d{2})\s*(?:[!.*]*\s*$|[-–—|~]\s)", re.MULTILINE)
+_LINE_SUFFIX = re.compile(
+    r"[-–—|~]+\s*(?P<num>\d{2}|[^\W\d_]+(?:[\s-][^\W\d_]+)?)(?=\s*[!.*]*\s*$|\s*[-–—|~]\s)", re.MULTILINE
+)
+# What may stand before the mark of a title suffix: a word, "!", ")", a symbol such as a heart; not a
+# digit ("18 - 25"), a currency sign ("€ - 25") or an operator.
+_NOT_BEFORE_SUFFIX = frozenset("0123456789+%/:=,<>#@$€£¥")
+# Number words of 13 to 69 end in one of these (or are a tens word and a unit): a cheap test before
+# number_word_value.
+_AGE_WORD_HINT = re.compile(r"(?:teen|tien|tig|ty)(?:[\s-]?[^\W\d_]+)?$", re.IGNORECASE)
 _PRICE_LINE = re.compile(
     r"[$€£]|\b(?:roses?|donations?|hh|hr|hrs|hours?|half|min|mins|minutes|uur|euro|eur|usd|price|prijs|rates?|"
     r"specials?|tarief|tarieven|qv|incall|outcall|\d+\s*(?:min|hr|h)\b)",
@@ -119,16 +148,88 @@ _LIMIT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_PERSON_AFTER = re.compile(
-    r"\s*(?:ervaring|experience|geleden|ago|in\s+(?:nl|nederland|the|this|het\s+vak)|werkzaam|in\s+business|"
-    r"(?:en|of|and|or)\s+(?:ouder|older|up|over|above|boven))",
+    r"\s*(?:(?:of\s+|aan\s+|werk)?(?:ervaring|experience)|geleden|ago|in\s+(?:the\s+)?(?:business|industry|branche)|"
+    r"werkzaam|(?:en|of|and|or)\s+(?:ouder|older|up|over|above|boven))",
     re.IGNORECASE,
 )
+# After a number of years only: "2 years in NL", "3 jaar in het vak" (but "Britt 20 in the area").
+_YEARS_IN_AFTER = re.compile(r"\s*in\s+(?:nl|nederland|the|this|het\s+vak)\b", re.IGNORECASE)
 # Someone else's age: "my daughter (12)", "two kids aged 12 and 14".
 _OTHER_PERSON_BEFORE = re.compile(
     r"\b(?:kids?|children|child|son|sons|daughters?|brother|sister|kinderen|kind|zoon|dochter|broer|zus|zusje)\b"
     r"[^.!?\n]{0,12}$",
     re.IGNORECASE,
 )
+
+# The lookahead after a bare number that an age closes: punctuation, the line end or a linking word.
+_AGE_CLOSE = (
+    r"(?=\s*(?:[,.!)&;|]|$)|\s+(?:en|and|uit|from|in|nu|now|-|–|available|beschikbaar|here|hier|new|nieuw|with|met|"
+    r"y/?o|yrs?|years?|jaar|jr)\b|\s*-\s)"
+)
+# A phrase in which the advertiser speaks of herself ("and I'm 25", "en ik ben 25"; "Ella is 25" is
+# marked where it is found): the words before it ("and", "en", "from") are no client limit, as they
+# are before a bare number.
+_SELF_CUE = re.compile(
+    r"(?:ik\b|ben\b|i\b|i['’]m|im\b|zij\b|ze\b|she\b|she['’]s|my\b|mijn\b|m'n\b|her\b|haar\b|this\b|it['’]?s\b)",
+    re.IGNORECASE,
+)
+# Phrases read backwards from a bare two-digit number that closes like an age (_AGE_CLOSE), in a window
+# before it; a pattern that starts with a cue word would be tried at every character of every ad.
+# "hi im jess 19 from wigan", "I'm Chloe, 24.", "ik heet Sanne 22 en": an introduction, a name, a number.
+_INTRO_BEFORE = re.compile(
+    r"\b(?:i['’]?m|i\s+am|ik\s+ben|this\s+is|it['’]?s|my\s+name\s+is|mijn\s+naam\s+is|ik\s+heet|call\s+me|ask\s+for)"
+    r"\s+(?P<word>[^\W\d_]{2,})\s*,?\s+$",
+    re.IGNORECASE,
+)
+_NOT_INTRO_NAME = frozenset(
+    "in at on here hier available beschikbaar open free vrij only alleen from van back terug a an the een de het "
+    "now nu just net pas also ook your je jouw staying visiting located based new nieuw about around approx "
+    "ongeveer over under onder boven above below till tot until since sinds for voor room kamer suite apartment "
+    "appartement nr number nummer age leeftijd aged only still nog not niet no geen bijna almost nearly ruim amper "
+    "barely over under maybe misschien like zoals".split()
+)
+# "Mia is 23 and Ella is 25": a capitalised name, "is", a number.
+_NAME_IS_BEFORE = re.compile(rf"\b(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)\s+is\s+{_ADVERB}$")
+_NOT_NAME_IS = frozenset(
+    "she he it this that what age leeftijd price prijs rate tarief time tijd quickie overnight dinner session "
+    "visit hour uur outcall incall everything anything alles extra extras special".split()
+)
+# Two names and two ages: "Maya & Leah, 24 and 26", "Fleur en Roos: 21 & 24".
+_DUO_BEFORE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+\s*(?:&|\+|and|en)\s*[A-ZÀ-Ý][a-zà-ÿ]+\s*[,(:\-–|]\s*$")
+_DUO_SECOND = re.compile(
+    r"\s*(?:&|\+|and|en|,)\s*(?P<b>\d{2})(?=\s*(?:[,.!);]|$|y/?o\b|yrs?\b|years?\b|jaar\b))", re.MULTILINE
+)
+_TITLE_MARKED = re.compile(r"(?P<pre>[^\w\s]+)[ \t]*(?P<num>\d{2})[ \t]*(?P<post>[^\w\s]+)(?![^\W_])")
+_DISCOUNT = re.compile(r"\b(?:off|korting|discount|deal|sale|aanbieding|actie|promo)\b", re.IGNORECASE)
+# A title that starts with the age: "19 and new in town", "Twentyfive & fun", "23, sweet and petite".
+_TITLE_START = re.compile(
+    r"[^\w\n]{0,4}(?P<num>\d{2}|[^\W\d_]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
+    r"\s*(?:&|\band\b|\ben\b|,|!+)\s*(?P<next>[^\W\d_]+)",
+    re.IGNORECASE,
+)
+# A stats run: height or weight, then a bare number closed by punctuation ("5'4, 120lbs and 23, Dallas",
+# "1.68m, 58kg, 24."): the number after the body measurements is the age.
+_STATS_BEFORE = re.compile(
+    r"\d(?:\s?['’]\s?\d{1,2}(?!\d)[\"”]?|[.,]\d{2}\s?m\b|\d{1,2}\s?(?:lbs?|kg|pounds)\b)[^.\n\d]{0,20}?"
+    r"(?:,|;|\||\band\b|\ben\b|&)\s*$",
+    re.IGNORECASE,
+)
+# Cheap tests on the window before a number, before the patterns above are searched in it.
+_INTRO_HINTS = ("m ", "ben ", "is ", "ts ", "heet ", "me ", "for ", "m, ")
+_STATS_HINTS = ("'", "’", "lb", "kg", "pound", "m,", "m ", "m;", "m|", "m&")
+# The numbers _backward starts from: two digits that close like an age, or with "j"/"y" glued to
+# them, short for jaar/years ("Lisa 22j", "30y").
+_BARE_TWO_DIGITS = re.compile(
+    r"(?<![\d.,:/'’$€£+\-])\d{2}(?:(?P<glued>[jyJY]\.?)(?!\w)|(?![\d%/]|[.,:]\d)" + _AGE_CLOSE + ")"
+)
+# "I have 10 years of experience", "ik werk al 5 jaar": a number of years after these is a duration.
+_DURATION_BEFORE = re.compile(
+    r"\b(?:have|has|had|heb|hebt|heeft|hebben|spent|worked|werk|werkte|been|already|al|bijna|almost|nearly|ruim|"
+    r"within|binnen|past|last|afgelopen|laatste|over|for|voor|sinds|since|doing\s+this)\s+"
+    r"(?:been\s+)?(?:(?:about|around|ongeveer|zo'?n)\s+)?$",
+    re.IGNORECASE,
+)
+_YEARS_UNIT = re.compile(r"(?:jaar|years?|yrs?|jr)", re.IGNORECASE)
 
 # --- dates -----------------------------------------------------------------------------------
 _MONTH = (
@@ -141,12 +242,16 @@ _WEEKDAY = (
     r"zaterdag|zondag|mon|tues?|wed|thu|thurs?|fri|sat|sun)"
 )
 _ORDINAL = r"(?:st|nd|rd|th|e|de|ste)"
+# The lookahead on the first characters of a month, a weekday or a number lets the engine fail at once
+# at the other characters.
 _DATES = re.compile(
+    r"(?=[0-9adfjmnostvwz])(?:"
     rf"\b{_MONTH}\.?\s+\d{{1,2}}{_ORDINAL}?\b(?:,?\s+(?:19|20)?\d{{2}}\b)?"  # June 25, 2016
     rf"|\b\d{{1,2}}{_ORDINAL}?\s+(?:of\s+)?{_MONTH}\b"  # 25 juni, 25th of June
     rf"|\b{_WEEKDAY}\.?,?\s+(?:the\s+)?\d{{1,2}}{_ORDINAL}?\b"  # Saturday 21, zaterdag 21e
     r"|\b\d{1,2}(?:st|nd|rd|th)\b(?!\s+(?:birthday|bday|b-day))"  # the 21st
-    r"|(?<![\d.,])\d{1,2}[/.\-]\d{1,2}(?:[/.\-](?:19|20)?\d{2})?(?![\d])",  # 12/06, 12-06-2016
+    r"|(?<![\d.,])\d{1,2}[/.\-]\d{1,2}(?:[/.\-](?:19|20)?\d{2})?(?![\d])"  # 12/06, 12-06-2016
+    r")",
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-]\d+)?$")
@@ -173,7 +278,11 @@ _BOUND_BEFORE = re.compile(
 _BOUND_WORDS = frozenset(
     "under below than to onder dan max maximum tot over above vanaf boven de min minimum least minstens age".split()
 )
-_AFTER_BOUND = re.compile(r"(?P<plus>\s*\+)?(?P<unit>\s*(?:jaar|years?|yrs?|y/?o)\b)?", re.IGNORECASE)
+# "30+", "21 and up", "25 en ouder": a lower bound after the number.
+_AFTER_BOUND = re.compile(
+    r"(?P<plus>\s*\+|\s+(?:and|en|or|of)\s+(?:up|over|older|ouder|above|boven)\b)?(?P<unit>\s*(?:jaar|years?|yrs?|y/?o)\b)?",
+    re.IGNORECASE,
+)
 _TWO_DIGITS = re.compile(r"(?<![\d.,$€£])\d{2}(?!\d|[.,:]\d|%)")
 _CLIENT_BEFORE = re.compile(rf"\b{_CLIENT_WORDS}\b[^.!?\n]{{0,25}}$", re.IGNORECASE)
 _CLIENT_AFTER = re.compile(rf"^[^.!?\n]{{0,20}}\b{_CLIENT_WORDS}\b", re.IGNORECASE)
@@ -229,7 +338,7 @@ class AgeReading:
 
 
 def _age_value(raw: str) -> int | None:
-    return int(raw) if raw.isdigit() else number_word_value(raw)
+    return int(raw) if raw.isdecimal() else number_word_value(raw)
 
 
 def _candidates(text: str) -> list[tuple[str, int, int]]:
@@ -243,6 +352,9 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
         before = _DIGITS_BEFORE_UNIT.search(text, window_start, unit.start()) or \
             _NUMBER_BEFORE_UNIT.search(text, window_start, unit.start())
         if before:
+            if _YEARS_UNIT.match(unit.group()) and \
+                    _DURATION_BEFORE.search(text, max(0, before.start() - 30), before.start()):
+                continue  # "I have 10 years of experience", "ik werk al 5 jaar"
             candidates.append((before.group("num"), before.start(), unit.end()))
     for pattern in _PATTERNS:
         candidates += [(m.group("num"), m.start(), m.end()) for m in pattern.finditer(text)]
@@ -270,13 +382,96 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
             candidates.append((m.group("num"), m.start("num"), m.end("num")))
     for m in _LINE_SUFFIX.finditer(text):
         before = text[max(0, m.start() - 3) : m.start()].rstrip()
-        if not before or not (before[-1].isalpha() or before[-1] in "!)*."):
-            continue  # after a word: "Sweet and new - 25", not "18 - 25" or "€ - 25"
+        if not before or before[-1] in _NOT_BEFORE_SUFFIX:
+            continue  # after a word or a symbol: "Sweet and new - 25", "♥ -- 24"; not "18 - 25" or "€ - 25"
+        raw = m.group("num")
+        if not raw.isdecimal() and not _AGE_WORD_HINT.search(raw):
+            continue  # "| Leeds |": only number words of 13 to 69 are read
+        age = _age_value(raw)
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE and \
+        if age is not None and LOOSE_MIN_AGE <= age <= LOOSE_MAX_AGE and \
                 not _PRICE_LINE.search(text, line_start, m.start()):
-            candidates.append((m.group("num"), m.start("num"), m.end("num")))
+            candidates.append((raw, m.start("num"), m.end("num")))
+    if first_line <= 80:
+        candidates += _title_start(text, first_line) + _title_marked(text, first_line)
     return candidates
+
+
+def _backward(text: str, covered: set[int]) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
+    """Ages found from a bare two-digit number backwards (numbers at `covered` are read already):
+    "Mia is 23", "im jess 19", "22j" as ordinary candidates; a duo's two ages ("Maya & Leah, 24 and
+    26") and the age after height and weight ("5'4, 120lbs and 23") as framed ones, which the
+    "and" before them does not make a client range."""
+    spoken, framed = [], []
+    for m in _BARE_TWO_DIGITS.finditer(text):
+        start, end = m.start(), m.start() + 2
+        if m.group("glued"):
+            if start not in covered:
+                spoken.append((text[start:end], start, m.end("glued")))
+            continue
+        if not LOOSE_MIN_AGE <= int(text[start:end]) <= LOOSE_MAX_AGE:
+            continue
+        window = max(0, start - 40)
+        near = text[window:start]
+        if near.rstrip()[-1:] in (",", "(", ":", "-", "–", "|"):
+            second = _DUO_SECOND.match(text, end)
+            if second and _DUO_BEFORE.search(text, window, start) and \
+                    LOOSE_MIN_AGE <= int(second.group("b")) <= LOOSE_MAX_AGE:
+                framed += [(text[start:end], start, end), (second.group("b"), second.start("b"), second.end("b"))]
+                covered.add(second.start("b"))
+                continue
+        if start in covered:
+            continue
+        lowered = near.lower()
+        before = _INTRO_BEFORE.search(text, window, start) if any(w in lowered for w in _INTRO_HINTS) else None
+        if before and before.group("word").lower() not in _NOT_INTRO_NAME and \
+                not _NOT_A_NAME.fullmatch(before.group("word")):
+            spoken.append((text[start:end], before.start(), end))
+            continue
+        before = _NAME_IS_BEFORE.search(text, window, start) if " is " in near else None
+        if before and before.group("word").lower() not in _NOT_NAME_IS and not _NOT_A_NAME.fullmatch(before.group("word")):
+            spoken.append((text[start:end], before.start(), end))
+            continue
+        if any(w in lowered for w in _STATS_HINTS) and _STATS_BEFORE.search(text, window, start):
+            framed.append((text[start:end], start, end))
+    return spoken, framed
+
+
+_NUMBER_OR_UNIT = re.compile(
+    r"(?:\d|min|mins|minutes?|hours?|hrs?|uur|roses?|euro|eur|dollars?|pounds?|per|x\b)", re.IGNORECASE
+)
+
+
+def _is_marker(run: str) -> bool:
+    """A run of symbols that sets off a title's age: emoji, hearts, stars ("💕 22 💕", "*** 23 ***");
+    not a currency sign, an operator or other punctuation ("$ 80", "+ 25", "(18) 25")."""
+    return all(c in "*~|•·" or unicodedata.category(c) == "So" or c in "\ufe0f\u200d" for c in run)
+
+
+def _title_marked(text: str, first_line: int) -> list[tuple[str, int, int]]:
+    """A bare number set off by symbols on both sides in a title: "Petite & Sweet 💕 22 💕"."""
+    found = []
+    for m in _TITLE_MARKED.finditer(text, 0, first_line):
+        if _is_marker(m.group("pre")) and _is_marker(m.group("post")) and \
+                LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE and not _PRICE_LINE.search(text, 0, first_line) \
+                and not _DISCOUNT.search(text, 0, first_line):
+            found.append((m.group("num"), m.start("num"), m.end("num")))
+    return found
+
+
+def _title_start(text: str, first_line: int) -> list[tuple[str, int, int]]:
+    """The age that opens a title: "19 and new in town", "Twentyfive & fun" (not "30 & 60 min specials")."""
+    m = _TITLE_START.match(text, 0, first_line)
+    if not m:
+        return []
+    raw = m.group("num")
+    if not raw.isdecimal() and not _AGE_WORD_HINT.search(raw):
+        return []
+    age = _age_value(raw)
+    if age is None or not LOOSE_MIN_AGE <= age <= LOOSE_MAX_AGE or _NUMBER_OR_UNIT.match(m.group("next")) or \
+            number_word_value(m.group("next")) is not None:
+        return []
+    return [(raw, m.start("num"), m.end("num"))]
 
 
 def _in_date(text: str, start: int, end: int) -> bool:
@@ -368,18 +563,30 @@ def read_ages(text: str) -> AgeReading:
     has_digits = any(c.isdigit() for c in text)
     limits = _client_limits(text) if has_digits else []
     lowered = text.lower()
+    framed: list[tuple[str, int, int]] = []
+    spoken: list[tuple[str, int, int]] = []
+    if has_digits:
+        spoken, framed = _backward(text, {text.find(raw, start, end) for raw, start, end in candidates})
+        candidates += spoken + framed
+    if framed:  # "Maya & Leah, 24 and 26 years old" is two ages, not a client range
+        spans = [(start, end) for _, start, end in framed]
+        limits = [x for x in limits if not _overlaps(x.start, x.end, spans)]
     past = _past_ages(text) if candidates or any(w in lowered for w in _PAST_TRIGGERS) else []
     if not candidates:
         return AgeReading([], limits, past)
     others = [(x.start, x.end) for x in limits] + [(p.start, p.end) for p in past]
     found: list[AgeFound] = []
+    framed_spans = {(start, end) for _, start, end in framed + spoken}
     for raw, start, end in candidates:
+        if any(f.start < end and start < f.end for f in found):
+            continue  # read already, by an earlier phrase
         age = _age_value(raw)
         if age is None or not MIN_AGE <= age <= MAX_AGE:
             continue
-        if _LIMIT_BEFORE.search(text, max(0, start - 25), start):
+        if _LIMIT_BEFORE.search(text, max(0, start - 25), start) and (start, end) not in framed_spans and \
+                not _SELF_CUE.match(text, start):
             continue
-        if _NOT_PERSON_AFTER.match(text, end):
+        if _NOT_PERSON_AFTER.match(text, end) or (text[end - 1].isalpha() and _YEARS_IN_AFTER.match(text, end)):
             continue
         if _OTHER_PERSON_BEFORE.search(text, max(0, start - 40), start):
             continue
@@ -388,8 +595,6 @@ def read_ages(text: str) -> AgeReading:
         if _overlaps(num_start, num_start + len(raw), others):
             continue
         if _in_date(text, num_start, num_start + len(raw)):
-            continue
-        if any(f.start < end and start < f.end for f in found):
             continue
         found.append(AgeFound(age, start, end))
     found.sort(key=lambda f: f.start)

@@ -67,3 +67,92 @@ def test_a_past_age_or_client_limit_alone_raises_no_minor_flag():
     assert result.past_ages == [16] and result.contract()["past_ages"] == [16]
     limits = extract("Gentlemen 30-65 welcome", lang="en").client_age_limits
     assert limits == [{"min": 30, "max": 65}]
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        # cue grammar: "age is", dotted fields, an adverb between cue and number
+        ("Hi, my age is 26 and I live in Cardiff.", [26]),
+        ("Mijn leeftijd is 34, ik ontvang in Venlo.", [34]),
+        ("Age...23 | Hair...brown | Eyes...green", [23]),
+        ("Sinds mijn 18e werk ik in de horeca. Ik ben nu 27.", [27]),
+        ("I'm only 19, new in Leeds.", [19]),
+        # "and"/"en" before a first-person phrase is no client range
+        ("New to Denver and I am 25, easy going.", [25]),
+        ("Ik woon in Utrecht en ik ben 25. Bel voor een afspraak.", [25]),
+        ("I'm Chloe and I'm twenty three.", [23]),
+        # an introduction, a name and a number; a name and "is"
+        ("hi im jess 19 from wigan text me", [19]),
+        ("hey its britt 20 in the area for a couple days", [20]),
+        ("Mia is 23 and Ella is 25, both in Leeds.", [23, 25]),
+        # duo ads and stats runs
+        ("Maya & Leah, 24 and 26, duo in Glasgow.", [24, 26]),
+        ("Duo Kim & Lotte - 22 en 24\nSamen boeken in Tilburg.", [22, 24]),
+        ("5'4, 120lbs and 23, Dallas. Ask for Kayla.", [23]),
+        # position conventions in the title
+        ("19 and new in town\nCall Britney, Eastside incall.", [19]),
+        ("Twentyfive and fun\nRosie here, outcall only.", [25]),
+        ("Tori | twenty four | Leeds\nIncall and outcall.", [24]),
+        ("♥ Exotic Beauty ♥ -- 24\nOutcall only, Queens.", [24]),
+        ("New in town | Jade | 24\nAvailable 24/7 in Slough.", [24]),
+        ("ANNA 25 NEW IN TOWN\nCall for details, Wembley.", [25]),
+        ("Lena 25 Amsterdam\nPrivé ontvangst, discreet.", [25]),
+        ("Petite & Sweet 💕 22 💕\nIncall Midtown, call or text.", [22]),
+        # "j"/"y" glued to the number
+        ("Lisa 22j\nOntvangst in Amersfoort.", [22]),
+        ("Lief meisje, 17j, Gouda.", [17]),
+    ],
+)
+def test_stated_ages_read_by_cue_grammar_and_position(text, ages):
+    assert [a.age for a in find_ages(text)] == ages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have 10 years of experience and have lived in London for 12 years.",
+        "Sixteen years of experience, ask for Marla.",
+        "I'm Roxy, 15 years in the business.",
+        "Minimum age is 21 for all clients. Ask for Lydia.",
+        "Quickie is 60, overnight is 95 per hour. Chantelle, Luton.",
+        "30 & 60 min specials\nIncall Downtown, ask for Rhea.",
+        "50 and over welcome\nDiscreet companion, call Joy.",
+        "Escort Rotterdam 24 uur\nAltijd bereikbaar.",
+        "Studio 54 Amsterdam\nBel voor een afspraak.",
+        "Ik ben bijna 19 en woon in Gouda.",
+        "Ask for extension 23.",
+        "Weekend special - $80\nIncall only, ask for Candy.",
+        "Kiki - 80 half hour\nIncall Stratford.",
+        "Height 1.65, dress size 10, shoe size 38. Yasmin, Derby.",
+        "Tuesday 30 October only\nVisiting Newcastle.",
+        "Postcode 3512JK, Utrecht.",
+        "Deal ** 50 ** off\nThis week only.",
+        "Hot 🔥 24/7 🔥\nCall anytime.",
+    ],
+)
+def test_durations_limits_prices_and_numbers_by_position_are_not_stated_ages(text):
+    assert find_ages(text) == []
+
+
+def test_a_duos_two_ages_with_a_unit_are_no_client_range():
+    reading = read_ages("Mia & Zoe, 22 and 24 years old, duo in Leeds.")
+    assert [a.age for a in reading.stated] == [22, 24]
+    assert reading.client_limits == []
+    # the same numbers said of clients are a range
+    reading = read_ages("Clients 22 and 24 years old only. Mia, 30.")
+    assert [a.age for a in reading.stated] == [30]
+    assert [(x.low, x.high) for x in reading.client_limits] == [(22, 24)]
+
+
+def test_a_name_and_is_spans_the_phrase_and_a_client_limit_is_kept_apart():
+    text = "Clients 21 and up only. Mia is 30."
+    reading = read_ages(text)
+    assert [(a.age, text[a.start : a.end]) for a in reading.stated] == [(30, "Mia is 30")]
+    assert [(x.low, x.high) for x in reading.client_limits] == [(21, None)]
+
+
+def test_past_age_in_words_and_a_minor_stated_by_introduction():
+    reading = read_ages("When I was nineteen I moved to Paris. Now I live in Bath.")
+    assert reading.stated == [] and [a.age for a in reading.past] == [19]
+    assert [a.age for a in find_ages("hi im jess 16 from wigan")] == [16]
