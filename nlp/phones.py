@@ -23,7 +23,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
@@ -96,8 +97,24 @@ _NUMBER_KINDS = ("fixed_line", "mobile", "toll_free", "premium_rate", "shared_co
                  "pager", "uan", "voicemail")
 
 
+class _Alternation:
+    """Patterns as one alternation, compiled when first used: the shape stage asks every region's
+    plan, and most regions never see a number of a length they have."""
+
+    __slots__ = ("source", "_compiled")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled.fullmatch(text)
+
+
 @lru_cache(maxsize=512)
-def _plan(region: str) -> tuple[str, frozenset[int], re.Pattern[str] | None]:
+def _plan(region: str) -> tuple[str, frozenset[int], _Alternation | None]:
     """(national prefix, possible national lengths, pattern every valid national number matches:
     the number kinds' patterns together) of a region: a test before parsing, which
     costs a hundred times more. The pattern is None where the national prefix rewrites the number
@@ -113,7 +130,7 @@ def _plan(region: str) -> tuple[str, frozenset[int], re.Pattern[str] | None]:
     patterns = list(dict.fromkeys(d.national_number_pattern for d in kinds if d is not None and d.national_number_pattern))
     lengths = frozenset(n for m in metadatas for n in m.general_desc.possible_length)
     pattern = None if metadata.national_prefix_transform_rule or not patterns else \
-        re.compile("(?:" + "|".join(patterns) + ")")
+        _Alternation("(?:" + "|".join(patterns) + ")")
     return metadata.national_prefix or "", lengths, pattern
 
 
@@ -146,6 +163,12 @@ def _valid_e164(digits: str, plus: bool, region: str, trunk: bool) -> str | None
         return None
     if not plus and trunk and not digits.startswith("0"):
         return None
+    e164 = _fast_e164(digits, plus, region)
+    return _parsed_e164(digits, plus, region) if e164 is _UNSURE else e164
+
+
+def _parsed_e164(digits: str, plus: bool, region: str | None) -> str | None:
+    """The E.164 form of a valid number as `phonenumbers` parses and validates it."""
     try:
         number = phonenumbers.parse(("+" if plus else "") + digits, region)
     except phonenumbers.NumberParseException:
@@ -155,6 +178,180 @@ def _valid_e164(digits: str, plus: bool, region: str, trunk: bool) -> str | None
     if number.italian_leading_zero:
         return phonenumbers.format_number(number, PhoneNumberFormat.E164)
     return f"+{number.country_code}{number.national_number}"  # E.164 without the formatter's overhead
+
+
+# The parse and validity check of ``phonenumbers`` for plain ASCII digits, step for step on the same
+# metadata with the patterns compiled once: parsing costs about 30 µs a number and a validity check
+# 10, mostly digit normalising and compile-cache look-ups that plain digits do not need. What the
+# steps below do not cover (an international dialling prefix, the country code written without
+# "+", a national prefix rewritten by a transform rule) is _UNSURE and goes to ``phonenumbers``;
+# tests/nlp/test_nlp_phones.py compares both on random numbers of every region.
+_UNSURE: Any = object()
+_MAX_NSN = 17  # phonenumbers' _MAX_LENGTH_FOR_NSN
+_DescTest = tuple[frozenset[int] | None, re.Pattern[str]]
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _desc_test(desc: Any) -> _DescTest | None:
+    """A number description as (possible lengths or None for any, pattern); None: matches nothing."""
+    if desc is None or not desc.national_number_pattern:
+        return None
+    return (frozenset(desc.possible_length) or None), _compiled(desc.national_number_pattern)
+
+
+def _matches(test: _DescTest | None, national: str) -> bool:
+    if test is None:
+        return False
+    lengths, pattern = test
+    return (lengths is None or len(national) in lengths) and pattern.fullmatch(national) is not None
+
+
+@dataclass(frozen=True)
+class _Numbering:
+    """What parsing and validating need of one region's metadata."""
+
+    general: _DescTest | None
+    kinds: tuple[_DescTest, ...]  # a number of a known type matches one of these (and `general`)
+    prefix: re.Pattern[str] | None  # national prefix for parsing
+    transform: bool
+    lengths: tuple[int, ...]
+    local_lengths: frozenset[int]
+    leading: re.Pattern[str] | None
+    idd: re.Pattern[str]
+    code: str
+
+    def known_type(self, national: str) -> bool:
+        """``phonenumbers._number_type_helper`` is not UNKNOWN."""
+        return _matches(self.general, national) and any(_matches(test, national) for test in self.kinds)
+
+
+_KIND_ORDER = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail",
+               "fixed_line")
+
+
+_NUMBERINGS: dict[int, tuple[PhoneMetadata, _Numbering]] = {}
+
+
+def _numbering(metadata: PhoneMetadata) -> _Numbering:
+    """The _Numbering of a metadata object (phonenumbers keeps one per region for good)."""
+    known = _NUMBERINGS.get(id(metadata))
+    if known is not None and known[0] is metadata:
+        return known[1]
+    numbering = _new_numbering(metadata)
+    _NUMBERINGS[id(metadata)] = (metadata, numbering)
+    return numbering
+
+
+def _new_numbering(metadata: PhoneMetadata) -> _Numbering:
+    descs = [getattr(metadata, kind) for kind in _KIND_ORDER]
+    if not metadata.same_mobile_and_fixed_line_pattern:
+        descs.append(metadata.mobile)
+    general = metadata.general_desc
+    pattern = general.national_number_pattern if general is not None else None
+    return _Numbering(
+        general=_desc_test(general),
+        kinds=tuple(t for t in map(_desc_test, descs) if t is not None),
+        prefix=_compiled(metadata.national_prefix_for_parsing) if metadata.national_prefix_for_parsing else None,
+        transform=bool(metadata.national_prefix_transform_rule),
+        lengths=tuple(general.possible_length) if pattern else (),
+        local_lengths=frozenset(general.possible_length_local_only) if pattern else frozenset(),
+        leading=_compiled(metadata.leading_digits) if metadata.leading_digits is not None else None,
+        idd=_compiled(metadata.international_prefix if metadata.international_prefix is not None else "NonMatch"),
+        code=str(metadata.country_code),
+    )
+
+
+def _country_code_of(digits: str) -> tuple[int, str]:
+    """``phonenumbers._extract_country_code``: (calling code, rest), (0, digits) when none."""
+    if not digits or digits[0] == "0":
+        return 0, digits
+    for size in range(1, min(len(digits), 3) + 1):
+        code = int(digits[:size])
+        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            return code, digits[size:]
+    return 0, digits
+
+
+def _fast_e164(digits: str, plus: bool, region: str | None) -> Any:
+    """E.164 of `digits` (with "+" before them or not) read in `region` when ``phonenumbers`` would
+    parse it and find it valid, None when not, _UNSURE when these steps do not decide."""
+    if not (digits.isascii() and digits.isdigit()) or not 3 <= len(digits) <= 250:
+        return _UNSURE
+    metadata = PhoneMetadata.metadata_for_region(region.upper(), None) if region is not None else None
+    if plus:
+        code, national = _country_code_of(digits)
+        if code == 0:
+            # phonenumbers tries the digits again without "+", as the region's: no region, no number
+            return None if metadata is None else _UNSURE
+        number_region = phonenumbers.COUNTRY_CODE_TO_REGION_CODE[code][0]
+        if number_region != region:
+            metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, number_region)
+        if metadata is None:
+            return _UNSURE
+    else:
+        if region not in phonenumbers.SUPPORTED_REGIONS:
+            return None  # no region to read a national number in
+        if metadata is None:
+            return _UNSURE
+        numbering = _numbering(metadata)
+        if numbering.idd.match(digits) or digits.startswith(numbering.code):
+            return _UNSURE  # maybe an international prefix or the country code: the parser decides
+        code, national = metadata.country_code, digits
+    if len(national) < 2:
+        return None
+    numbering = _numbering(metadata)
+    if numbering.transform or not numbering.lengths:
+        return _UNSURE
+    national = _without_national_prefix(national, numbering)
+    if not 2 <= len(national) <= _MAX_NSN:
+        return None
+    return f"+{code}{national}" if _valid_national(code, national) else None
+
+
+def _without_national_prefix(national: str, numbering: _Numbering) -> str:
+    """``phonenumbers.parse`` on the national prefix: stripped when what remains has a possible length."""
+    if numbering.prefix is None:
+        return national
+    match = numbering.prefix.match(national)
+    if not match:
+        return national
+    rest = national[match.end() :]
+    general = numbering.general[1] if numbering.general is not None else None
+    if general is not None and general.fullmatch(national) and not general.fullmatch(rest):
+        return national
+    size, lengths = len(rest), numbering.lengths
+    if size in numbering.local_lengths or size < lengths[0]:
+        return national
+    if size == lengths[0] or size > lengths[-1] or size in lengths[1:]:
+        return rest
+    return national
+
+
+def _valid_national(code: int, national: str) -> bool:
+    """``phonenumbers.is_valid_number`` of the number with this calling code and national number."""
+    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code)
+    if not regions:
+        return False
+    if len(regions) == 1:
+        metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, regions[0].upper())
+        if metadata is None or regions[0] != "001" and metadata.country_code != code:
+            return False
+        return _numbering(metadata).known_type(national)
+    for region in regions:
+        metadata = PhoneMetadata.metadata_for_region(region.upper(), None)
+        if metadata is None:
+            continue
+        numbering = _numbering(metadata)
+        if numbering.leading is not None:
+            if numbering.leading.match(national):
+                return metadata.country_code == code and numbering.known_type(national)
+        elif numbering.known_type(national):
+            return metadata.country_code == code
+    return False
 
 
 _IDD = re.compile(r"^(?:00|011)")
@@ -175,6 +372,7 @@ def _is_mobile(e164: str) -> bool:
     return kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
+@lru_cache(maxsize=512)
 def _region_reader(region: str) -> Callable[[str, bool], str | None]:
     trunk = _needs_trunk_prefix(region)
 
@@ -200,23 +398,40 @@ def _plus_before(text: str, start: int) -> int | None:
 _PLUS_WORD = re.compile(r"(?<![\w])plus\s{1,2}$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=64)
-def _run_spans(text: str, run: DigitRun) -> tuple[tuple[int | None, tuple[tuple[int, str], ...]], ...]:
+_Spans = tuple[tuple[int | None, tuple[tuple[int, str], ...]], ...]
+# The spans of the last runs read, by run identity (the region readers all walk the same spans).
+_SPANS: dict[int, tuple[DigitRun, str, _Spans]] = {}
+
+
+def _run_spans(text: str, run: DigitRun) -> _Spans:
     """Per start token: the "+" before it, and (end token, digits) of each span long enough to be a
-    phone, longest first. Built once per run: the region readers all walk the same spans."""
+    phone, longest first. Built once per run."""
+    known = _SPANS.get(id(run))
+    if known is not None and known[0] is run and known[1] is text:
+        return known[2]
     tokens = run.tokens
-    spans = []
-    for i in range(len(tokens)):
+    joined = "".join(t.digits for t in tokens)
+    offsets = [0]
+    for t in tokens:
+        offsets.append(offsets[-1] + len(t.digits))
+    spans: list[tuple[int | None, tuple[tuple[int, str], ...]]] = []
+    n, last = len(tokens), 0
+    for i in range(n):
+        first = offsets[i]
+        last = max(last, i)
+        while last < n and offsets[last + 1] - first <= MAX_DIGITS + 2:
+            last += 1  # where the longest span from token i ends: never left of where it did for i - 1
         ends = []
-        for j in range(len(tokens), i, -1):
-            digits = "".join(t.digits for t in tokens[i:j])
-            if len(digits) > MAX_DIGITS + 2:
-                continue
-            if len(digits) < MIN_DIGITS:
+        for j in range(last, i, -1):
+            if offsets[j] - first < MIN_DIGITS:
                 break
-            ends.append((j, digits))
-        spans.append((_plus_before(text, tokens[i].start), tuple(ends)))
-    return tuple(spans)
+            ends.append((j, joined[first : offsets[j]]))
+        # the "+" before a start token matters only where a span starts
+        spans.append((_plus_before(text, tokens[i].start) if ends else None, tuple(ends)))
+    if len(_SPANS) >= 64:
+        _SPANS.clear()
+    _SPANS[id(run)] = (run, text, tuple(spans))
+    return _SPANS[id(run)][2]
 
 
 def _phones_in_run(text: str, run: DigitRun, read: Callable[[str, bool], str | None]) -> list[PhoneFound]:
@@ -277,6 +492,15 @@ def _shape_reader(region: str) -> Callable[[str, bool], str | None] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _shape_readers() -> tuple[tuple[str, bool, Callable[[str, bool], str | None]], ...]:
+    """(region, whether in the North American plan, reader) of each region of the data file that has
+    a shape reader, in file order."""
+    readers = ((region, _shape_reader(region)) for region in hinted_regions())
+    return tuple((region, phonenumbers.country_code_for_region(region) == 1, read)
+                 for region, read in readers if read is not None)
+
+
 def _quick_e164(digits: str, region: str) -> str | None:
     """E.164 of a national number that fits the region's patterns, without the parser: the shape
     stage tries every region and confirms only the readings it keeps (``_confirmed``)."""
@@ -291,6 +515,9 @@ def _quick_e164(digits: str, region: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _confirmed(e164: str) -> bool:
+    fast = _fast_e164(e164[1:], True, None) if e164.startswith("+") else _UNSURE
+    if fast is not _UNSURE:
+        return fast is not None
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(e164))
     except phonenumbers.NumberParseException:
@@ -408,9 +635,13 @@ class _Inference:
         ``_narrowed``), and what still has several stays ambiguous."""
         readings: dict[tuple[int, int], dict[str, PhoneFound]] = {}
         regions: dict[str, str] = {}
-        for region in hinted_regions():
-            read = None if region in tried else _shape_reader(region)
-            if read is None:
+        # What no shape reader can read is not tried region by region: a span starting with "0" for
+        # the trunk-prefix readers, one of 10 or 11 digits for the North American ones.
+        spans = _run_spans(self.text, run)
+        trunk = any(ends and ends[0][1].startswith("0") for _, ends in spans)
+        nanp = any(len(digits) in (10, 11) for _, ends in spans for _, digits in ends)
+        for region, north_american, read in _shape_readers():
+            if region in tried or not (nanp if north_american else trunk):
                 continue
             for f in _phones_in_run(self.text, run, read):
                 if _national_looking(self.text, run, f, region):
@@ -491,7 +722,9 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
     ambiguous: list[AmbiguousPhone] = []
     runs_of = _digit_runs if "$" in text else digit_runs
     for candidate in runs_of(text, masked):
-        if sum(len(t.digits) for t in candidate.tokens) < MIN_DIGITS:
+        tokens = candidate.tokens
+        if len(tokens) == 1 and len(tokens[0].digits) < MIN_DIGITS or \
+                sum(len(t.digits) for t in tokens) < MIN_DIGITS:
             continue
         # Dates, times and IBANs are looked for only around runs long enough to be a phone.
         around = masked_ranges(text, max(0, candidate.start - MASK_CONTEXT), candidate.end + MASK_CONTEXT)
