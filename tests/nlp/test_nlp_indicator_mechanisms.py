@@ -245,3 +245,85 @@ def test_youth_without_an_age_the_age_reader_sees(text):
 ])
 def test_ordinary_listings_and_near_misses_stay_quiet(text):
     assert not categories(text) & {"minor", "coercion", "movement"}
+
+
+# Round 3 families (issue 14): a man named by what he does for her, a named person "for the girls",
+# passive transport, debts in any order, chaperones, permission to go out, the parents' curfew and
+# secrecy, stays counted in days or weeks, dates and days a stay ends or starts.
+@pytest.mark.parametrize("text", [
+    "Appointments are made by the gentleman who drives her.",
+    "Call Ahmed for the girls.",
+    "Voor afspraken vraag naar Kevin.",
+    "Haar vriend bepaalt waar ze werkt.",
+    "Ze wordt naar je toe gebracht.",
+    "Eerst moet de schuld van de reis betaald worden.",
+    "Needs to earn back the cost of her flight.",
+    "Girls change every day, same phone.",
+    "Ze komt met begeleiding.",
+    "I need permission to go outside.",
+    "Someone will pick you up and bring you to her.",
+    "Her manager will tell you the prices.",
+    "Mijn vriend heeft me geholpen en doet de afspraken.",
+    "Ze slaapt in het appartement waar ze ontvangt.",
+    "De meisjes hebben geen telefoon, bel de receptie.",
+    "Betalen bij de man aan de deur.",
+    "Deze dame wordt door ons vertegenwoordigd.",
+    "Talen: alleen Roemeens.",
+    "English: no. Dutch: no.",
+    "Afspraken via mijn lief.",
+])
+def test_round3_third_party_and_control_families(text):
+    assert "coercion" in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Don't tell my mom.",
+    "Moet om 10 uur thuis zijn van mijn vader.",
+    "Mijn ouders mogen hier nooit achter komen.",
+    "Zit op de middelbare.",
+    "Ik ben van 2011.",
+    "Nog niet oud genoeg voor de kroeg.",
+    "Kan pas na het laatste lesuur.",
+])
+def test_round3_youth_families(text):
+    assert "minor" in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tot 12 maart in Leiden.",
+    "Deze week alleen in Eindhoven.",
+    "Staying in Almere for three days.",
+    "Tomorrow I move on to Haarlem.",
+    "Visiting from abroad.",
+    "Vanaf maandag in Groningen.",
+    "Ga vrijdag terug naar huis.",
+    "Tijdelijk in Alkmaar.",
+    "Gone after the weekend.",
+    "I host in Den Bosch. I'm just here for the carnival week, so don't wait too long.",
+])
+def test_round3_movement_families(text):
+    assert "movement" in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My mom knows what I do and is fine with it.",
+    "Mijn zoon zit op de middelbare, ik werk overdag.",
+    "Ik ben juf, na school ben ik beschikbaar.",
+    "Zelfde nummer als altijd.",
+    "Elke dag beschikbaar behalve zondag.",
+    "Discount until 12 March in my studio.",
+    "Minimum booking 2 hours, book 2 days in advance.",
+    "New in town 3 years ago, now a local.",
+    "Looking for a driver for my mother, day and night.",
+    "I studied translation at university.",
+    "Mijn ID is altijd bij me voor de controle.",
+    "Vakantiebaan voor scholieren van 16 tot 18 jaar.",
+    "Food truck tour: Utrecht 3-5 May, Breda 6-8 May. Best fries in NL!",
+    "Moving to a new city? Let us help! Two men with a van, daily.",
+    "Only this week: 20% off all bookings.",
+    "New lingerie arrived today!",
+    "I only speak English, sorry no Dutch.",
+    "Pay at the door, cash or card.",
+])
+def test_round3_near_misses_and_ordinary_listings_stay_quiet(text):
+    assert not categories(text) & {"minor", "coercion", "movement"}
