@@ -199,7 +199,9 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
     hits: list[dict[str, Any]] = []
     kept_back: list[dict[str, Any]] = []
     for raw in match_patterns(doc, lang, text):
-        if suppressed(raw.entry.category, raw.start) or context.is_negated(doc, raw.token_start) \
+        # `negatable: false`: the negation belongs to the pattern ("cannot speak ..., my friend does").
+        negated = raw.pattern.negatable and context.is_negated(doc, raw.token_start)
+        if suppressed(raw.entry.category, raw.start) or negated \
                 or context.is_refused(text, raw.end) or (raw.pattern.loose and adult_age):
             continue
         hit = _indicator(raw.entry, text, raw.start, raw.end, raw.pattern.weight)

@@ -327,3 +327,13 @@ def test_round3_movement_families(text):
 ])
 def test_round3_near_misses_and_ordinary_listings_stay_quiet(text):
     assert not categories(text) & {"minor", "coercion", "movement"}
+
+
+def test_a_negation_that_belongs_to_the_pattern_does_not_cancel_the_hit():
+    # `negatable: false` patterns carry their own negation ("not out without him"); the clause-level
+    # negation check must leave them alone, while ordinary patterns stay negatable.
+    from nlp.extract import extract
+
+    kept = extract("Niet alleen naar buiten zonder mijn vriend. Nina 23, Zwolle.")
+    assert "booking_via_third_party" in {h["code"] for h in kept.indicators}
+    assert not extract("Never without protection, Nina 23.").indicators
