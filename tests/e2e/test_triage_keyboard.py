@@ -226,3 +226,23 @@ def test_a_case_export_keeps_the_panel_open_and_shows_its_history(workbench_url,
     expect(page.get_by_role("button", name=re.compile(re.escape(before) + ".+" + re.escape(after)))).to_be_visible()
     expect(page.get_by_text(translate("nl", "cases.history"))).to_be_visible()
     screenshot(page, "case-export-nl")
+
+
+@pytest.mark.parametrize(("username", "lang"), [("anna", "nl"), ("emma", "en")])
+def test_every_page_opens_in_the_accounts_language(workbench_url, browser_page, demo_database, username, lang):
+    """Each page an analyst may open, reached from the sidebar, carries its title in the account's
+    language and no failure message; screenshots pages-<page>-<lang>.png."""
+    from workbench.nav import PAGES
+
+    page = browser_page
+    sign_in(page, workbench_url, username, lang)
+    failure = re.compile(r"\((?:referentie|reference) [0-9a-f]+\)")
+    for stem, _url, _icon, action in PAGES:
+        if action not in (None, "ad.view", "dossier.view", "case.view"):
+            continue  # users and audit belong to other roles
+        title = translate(lang, f"page.{stem}")
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+        expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+        idle(page)
+        expect(page.get_by_text(failure)).to_have_count(0)
+        screenshot(page, f"pages-{stem}-{lang}")
