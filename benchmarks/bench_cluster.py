@@ -6,7 +6,7 @@ texts were generated. Texts are synthetic templated ads (``models.synthetic``)
 whose templates are known, so quality is B-cubed F1 / adjusted Rand against them.
 
 Methods:
-  minhash     models.textcluster.TextClusterer (numpy MinHash + LSH, boilerplate cut)
+  minhash     models.textcluster.TextClusterer (the earlier default: numpy MinHash + LSH, boilerplate cut)
   datasketch  the same masked shingles through datasketch MinHash + MinHashLSH (no cut)
   tfidf       naive baseline: TF-IDF of the raw words, exact pairwise cosine >= t,
               connected components (quadratic; 10k ads only); reported at its best t
@@ -15,7 +15,7 @@ Methods:
     python benchmarks/bench_cluster.py --quick         # without the 1M run (about a minute, 2.5 GB)
     python -m benchmarks.bench_cluster --corpus edits --quick   # edit corpus, 20k and 200k
 
-  centre      models.centrecluster.CentreClusterer (experimental: consensus-checked, cannot chain)
+  centre      models.centrecluster.CentreClusterer (the default: consensus-checked, cannot chain)
 
     python -m benchmarks.bench_cluster --only centre 1000000      # one method and size (any corpus)
 """
