@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -86,6 +86,10 @@ _OTHER_DIGIT_CHARS = "".join(
     and unicodedata.digit(chr(cp)) < 10
 )
 
+# What a glued word can start with, case-insensitively: an ASCII letter that starts a part, in either
+# case, or any non-ASCII character (the engine's case folding matches "ſ" to "s", "K" to "k", ...).
+# A cheap test that spares most words the case-insensitive alternatives of the glued form.
+_GLUED_FIRST = "".join(sorted({c for w in (*_GLUED_EN, *_GLUED_NL) if w[0].isascii() for c in (w[0], w[0].upper())}))
 # Every token starts with a word character or one of the other digits; the lookahead turns away
 # spaces and punctuation before the five alternatives are tried there.
 TOKEN_RE = re.compile(
@@ -93,7 +97,7 @@ TOKEN_RE = re.compile(
     r"(?P<keycap>[0-9]\ufe0f?\u20e3)"
     r"|(?P<digits>\d+)"
     rf"|(?P<other>[{re.escape(_OTHER_DIGIT_CHARS)}]+)"
-    rf"|(?P<glued>(?i:{_GLUED_PART}){{2,}})(?![^\W\d_])"
+    rf"|(?=[{_GLUED_FIRST}]|[^\x00-\x7f])(?P<glued>(?i:{_GLUED_PART}){{2,}})(?![^\W\d_])"
     r"|(?P<alpha>[^\W\d_]+)"
     r")"
 )
@@ -112,6 +116,17 @@ class DigitToken:
     end: int
     digits: str
     kind: str  # digits | unicode | keycap | word | letters
+
+
+def _new_token(start: int, end: int, digits: str, kind: str, _new: Callable[..., DigitToken] = object.__new__,
+               _cls: type[DigitToken] = DigitToken) -> DigitToken:
+    """``DigitToken(start, end, digits, kind)`` for the hot loop of ``_read_tokens``: the frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``, which costs more than
+    the token is worth; this fills the same ``__dict__`` (a test checks both give equal tokens)."""
+    token = _new(_cls)
+    fields = token.__dict__
+    fields["start"], fields["end"], fields["digits"], fields["kind"] = start, end, digits, kind
+    return token
 
 
 @dataclass(frozen=True)
@@ -163,6 +178,19 @@ def _number_words() -> dict[str, int]:
 
 NUMBER_WORDS = _number_words()
 LOOKALIKE_LETTERS = frozenset("oOlI")
+
+# ``TOKEN_RE`` for ASCII text, matched on the lower-cased text, less the runs of letters that cannot
+# be a token. In ASCII text ``TOKEN_RE`` matches whole runs of digits and whole runs of letters
+# (there are no keycaps and no other digits), and an ASCII letter matches a part case-insensitively
+# exactly when its lower case equals it; so this finds the same digit and glued matches, and of the
+# other runs of letters those that could be a number word, a digit-sounding word or look-alike
+# letters (``_read_tokens`` drops the rest, as it would have).
+_CANDIDATE_WORDS = trie_pattern(sorted({*NUMBER_WORDS, *WEAK_WORDS}))
+ASCII_TOKEN_RE = re.compile(
+    r"(?P<digits>\d+)"
+    rf"|(?<![^\W\d_])(?:(?P<glued>(?:{_GLUED_PART}){{2,}})|(?P<alpha>{_CANDIDATE_WORDS}|[oli]+))(?![^\W\d_])",
+    re.ASCII,
+)
 
 
 def _touches_digit(text: str, start: int, end: int) -> bool:
@@ -219,12 +247,29 @@ def _plain_word(raw: str) -> bool:
     return lower not in NUMBER_WORDS and lower not in WEAK_WORDS and not LOOKALIKE_LETTERS.issuperset(raw)
 
 
+# Characters outside ASCII that ``ASCII_TOKEN_RE`` would not read as ``TOKEN_RE`` does: word
+# characters (letters, digits), the other digits and keycap marks. Text without them ("€", emoji,
+# curly quotes) is read by ``ASCII_TOKEN_RE`` too: there those characters only separate tokens.
+_NOT_ASCII_READABLE = re.compile(rf"[^\W\x00-\x7f]|[{re.escape(_OTHER_DIGIT_CHARS)}\ufe0f\u20e3]")
+
+
 def digit_tokens(text: str) -> list[DigitToken]:
-    tokens = []
+    if text.isascii() or not _NOT_ASCII_READABLE.search(text):
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            return _read_tokens(text, ASCII_TOKEN_RE.finditer(lowered))
+    return _read_tokens(text, TOKEN_RE.finditer(text))
+
+
+def _read_tokens(text: str, matches: Iterator[re.Match[str]]) -> list[DigitToken]:
+    """The digit tokens of `text` from the matches of ``TOKEN_RE`` (or ``ASCII_TOKEN_RE``) in it."""
+    tokens: list[DigitToken] = []
     weak = False
     plain = _PLAIN_WORDS
-    for match in TOKEN_RE.finditer(text):
-        kind, raw = match.lastgroup, match.group()
+    for match in matches:
+        kind = match.lastgroup
+        start, end = match.span()
+        raw = text[start:end]
         if kind == "alpha":
             if raw in plain:
                 continue
@@ -232,7 +277,6 @@ def digit_tokens(text: str) -> list[DigitToken]:
                 if len(plain) < _PLAIN_WORDS_LIMIT:
                     plain.add(raw)
                 continue
-        start, end = match.start(), match.end()
         if kind == "glued":
             value = NUMBER_WORDS.get(raw.lower())
             digits = str(value) if value is not None else glued_digits(raw, _touches_digit(text, start, end))
@@ -244,7 +288,7 @@ def digit_tokens(text: str) -> list[DigitToken]:
             lower = raw.lower()
             value = NUMBER_WORDS.get(lower)
             if value is not None:
-                tokens.append(DigitToken(start, end, str(value), "word"))
+                tokens.append(_new_token(start, end, str(value), "word"))
             elif LOOKALIKE_LETTERS.issuperset(raw) and _touches_digit(text, start, end):
                 tokens.append(DigitToken(start, end, "".join(LETTER_DIGITS[c.lower()] for c in raw), "letters"))
             elif lower in WEAK_WORDS:
@@ -252,8 +296,10 @@ def digit_tokens(text: str) -> list[DigitToken]:
                 tokens.append(DigitToken(start, end, WEAK_WORDS[lower], "glued" if glued else "weak"))
                 weak = weak or not glued
         elif kind == "digits":
-            digits = "".join(str(unicodedata.decimal(c)) for c in raw)
-            tokens.append(DigitToken(start, end, digits, "digits" if raw.isascii() else "unicode"))
+            if raw.isascii():  # 0-9: their own decimal values
+                tokens.append(_new_token(start, end, raw, "digits"))
+            else:
+                tokens.append(DigitToken(start, end, "".join(str(unicodedata.decimal(c)) for c in raw), "unicode"))
         elif kind == "keycap":
             tokens.append(DigitToken(start, end, raw[0], "keycap"))
         elif kind == "other":
@@ -311,11 +357,13 @@ def digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
         if masked and any(s <= token.start < e or s < token.end <= e for s, e in masked):
             continue
         if tokens:
-            gap = text[tokens[-1].end : token.start]
-            if GAP_RE.fullmatch(gap) and not _PRICE_GAP.match(gap):
-                tokens.append(token)
-                gaps.append(gap)
-                continue
+            last_end = tokens[-1].end
+            if token.start - last_end <= 4:  # GAP_RE takes at most four characters
+                gap = text[last_end : token.start]
+                if GAP_RE.fullmatch(gap) and not ("$" in gap and _PRICE_GAP.match(gap)):
+                    tokens.append(token)
+                    gaps.append(gap)
+                    continue
             runs.append(DigitRun(tuple(tokens), tuple(gaps)))
         tokens, gaps = [token], []
     if tokens:

@@ -104,8 +104,10 @@ def _languages() -> dict[str, tuple[str, ...]]:
     return {lang: tuple(codes) for lang, codes in load_model(REGIONS_FILE, RegionHints).languages.items()}
 
 
-_CALLING_CODE = re.compile(r"(?<![\w+])(?:\+|＋|\b00)\s?\(?(?P<cc>[1-9]\d{0,2})")
-_IDD_00 = re.compile(r"(?<!\w)00\d")
+# Each starts with a literal (the check on the character before comes after it, as a look-behind),
+# so the engine looks for "+" or "00" with its fast scan instead of trying every position.
+_CALLING_CODE = re.compile(r"(?:\+(?<![\w+]\+)|＋(?<![\w+]＋)|00(?<![\w+]00))\s?\(?(?P<cc>[1-9]\d{0,2})")
+_IDD_00 = re.compile(r"00(?<!\w00)\d")
 _FOLLOWING = re.compile(r"\)?[\s.\-]?\d[\d\s().\-]{5,}")
 _TLD = re.compile(r"\.(?:com?\.)?(?P<tld>[a-z]{2})(?![\w.])", re.IGNORECASE)
 _TLD_REGION = {"uk": "GB"}
@@ -127,6 +129,8 @@ def region_hints(text: str, address_spans: Sequence[tuple[int, int]] = ()) -> Co
     hints: Counter[str] = Counter()
     lowered = text.lower()
     same_length = len(lowered) == len(text)
+    if lowered.isascii() or not _NON_ASCII_WORD_CHAR.search(lowered):
+        pattern = _ascii_pattern()  # the same matches, with ASCII-only word classes (cheaper to test)
     for m in pattern.finditer(lowered):
         form = m.group()
         if form in _lowered(capitalised_only) and (not same_length or text[m.start() : m.end()] == form):
@@ -147,6 +151,18 @@ def region_hints(text: str, address_spans: Sequence[tuple[int, int]] = ()) -> Co
             if region in phonenumbers.SUPPORTED_REGIONS:
                 hints[region] += NAME_WEIGHT
     return hints
+
+
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+
+
+@lru_cache(maxsize=1)
+def _ascii_pattern() -> re.Pattern[str]:
+    """The gazetteer pattern with ASCII-only ``\\b`` and ``\\w``: the same matches on text whose word
+    characters are all ASCII (forms with other letters cannot match there; "€" or an emoji is no
+    word character either way)."""
+    pattern = _gazetteer()[2]
+    return re.compile(pattern.pattern, pattern.flags & ~re.UNICODE | re.ASCII)
 
 
 @lru_cache(maxsize=1)
