@@ -110,8 +110,8 @@ def run(args: argparse.Namespace) -> int:
         os.environ["SIGNALSTACK_DATABASE_URL"] = url
         os.environ["SIGNALSTACK_DATA_DIR"] = tmp
         settings = Settings(overrides={"database_url": url, "data_dir": tmp})
+        upgrade(settings)  # a kept database may predate the newest migration
         if not args.reuse:
-            upgrade(settings)
             started = time.perf_counter()
             load(url, args.ads)
             print(f"load: {time.perf_counter() - started:.1f} s", flush=True)
