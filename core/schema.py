@@ -167,30 +167,9 @@ class Entity(Base):
     obfuscated: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class IndicatorHit(Base):
-    __tablename__ = "indicator_hits"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    ad_version_id: Mapped[int] = mapped_column(ForeignKey("ad_versions.id", ondelete="CASCADE"), index=True)
-    code: Mapped[str] = mapped_column(String(80))
-    category: Mapped[str] = mapped_column(String(20), index=True)
-    start: Mapped[int] = mapped_column()
-    end: Mapped[int] = mapped_column()
-    text: Mapped[str] = mapped_column(Text)
-    weight: Mapped[float] = mapped_column(Float)
-    explanation: Mapped[str] = mapped_column(Text, default="")
-    source: Mapped[str] = mapped_column(Text, default="")
+class _HitColumns:
+    """What an indicator hit stores, counted (``IndicatorHit``) or held back (``HeldBackHit``)."""
 
-
-class HeldBackHit(Base):
-    """An indicator found in an ad but not counted (``nlp.extract``: ``suppressed``), kept with the reason.
-
-    Today the one reason is ``non_adult_listing``: the ad is a job, camp, school, sale or other
-    ordinary listing (``nlp.listing``), where "16-18 jaar" or "24/7" are not signals. The analyst
-    sees these on the ad page with the listing verdict, so a wrong veto can be spotted; no score,
-    queue, tally or watch reads them.
-    """
-
-    __tablename__ = "held_back_hits"
     id: Mapped[int] = mapped_column(primary_key=True)
     ad_version_id: Mapped[int] = mapped_column(ForeignKey("ad_versions.id", ondelete="CASCADE"), index=True)
     code: Mapped[str] = mapped_column(String(80))
@@ -201,6 +180,23 @@ class HeldBackHit(Base):
     weight: Mapped[float] = mapped_column(Float)
     explanation: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(Text, default="")
+
+
+class IndicatorHit(_HitColumns, Base):
+    __tablename__ = "indicator_hits"
+    __table_args__ = (Index("ix_indicator_hits_category", "category"),)  # the triage filter by category
+
+
+class HeldBackHit(_HitColumns, Base):
+    """An indicator found in an ad but not counted (``nlp.extract``: ``suppressed``), kept with the reason.
+
+    Today the one reason is ``non_adult_listing``: the ad is a job, camp, school, sale or other
+    ordinary listing (``nlp.listing``), where "16-18 jaar" or "24/7" are not signals. The analyst
+    sees these on the ad page with the listing verdict, so a wrong veto can be spotted; no score,
+    queue, tally or watch reads them.
+    """
+
+    __tablename__ = "held_back_hits"
     reason: Mapped[str] = mapped_column(String(40))
     # The listing verdict: method (classifier | rules), adult_probability, cue, the terms that weighed most.
     verdict: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

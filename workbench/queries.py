@@ -301,10 +301,13 @@ def hits_for_versions(session: Session, version_ids: list[int]) -> dict[int, lis
         .order_by(IndicatorHit.ad_version_id, IndicatorHit.start, IndicatorHit.id)
     ).scalars()
     for h in rows:
-        found.setdefault(h.ad_version_id, []).append(Hit(
-            code=h.code, category=h.category, start=h.start, end=h.end, text=h.text, weight=h.weight,
-            explanation=h.explanation, source=h.source))
+        found.setdefault(h.ad_version_id, []).append(_hit(h))
     return found
+
+
+def _hit(row: IndicatorHit | HeldBackHit) -> Hit:
+    return Hit(code=row.code, category=row.category, start=row.start, end=row.end, text=row.text,
+               weight=row.weight, explanation=row.explanation, source=row.source)
 
 
 def filter_choices(session: Session) -> dict[str, list[str]]:
@@ -467,9 +470,7 @@ def ad_view(session: Session, ad_id: int, viewer: Any = None) -> AdView | None:
     if version_ids:
         for h in session.execute(select(HeldBackHit).where(HeldBackHit.ad_version_id.in_(version_ids))
                                  .order_by(HeldBackHit.ad_version_id, HeldBackHit.start, HeldBackHit.id)).scalars():
-            held.setdefault(h.ad_version_id, []).append((Hit(
-                code=h.code, category=h.category, start=h.start, end=h.end, text=h.text, weight=h.weight,
-                explanation=h.explanation, source=h.source), h.reason, h.verdict or {}))
+            held.setdefault(h.ad_version_id, []).append((_hit(h), h.reason, h.verdict or {}))
     versions = []
     for v in ad.versions:
         score = scores.get(v.id)

@@ -17,13 +17,13 @@ ADS = [
 ]
 
 
-def _insert_ads(settings) -> list[int]:
+def _insert_ads(settings, ads=ADS) -> list[int]:
     with session_scope(settings) as session:
         site = Site(name="classic", base_url="http://127.0.0.1:8765/classic/", country="NL")
         session.add(site)
         session.flush()
         ids = []
-        for n, (title, body, age, city) in enumerate(ADS):
+        for n, (title, body, age, city) in enumerate(ads):
             ad = Ad(site_id=site.id, site_ad_id=f"a{n}", url=f"http://127.0.0.1:8765/classic/ad/a{n}")
             session.add(ad)
             session.flush()
@@ -152,17 +152,7 @@ def test_indicators_in_an_ordinary_listing_are_held_back_with_the_reason_and_not
     from core.schema import HeldBackHit
 
     job = "Bijbaan voor scholieren uit de brugklas en 4 havo: vakkenvullen in Zwolle, 12 euro per uur."
-    with session_scope(settings) as session:
-        site = Site(name="classic", base_url="http://127.0.0.1:8765/classic/", country="NL")
-        session.add(site)
-        session.flush()
-        ad = Ad(site_id=site.id, site_ad_id="job", url="http://127.0.0.1:8765/classic/ad/job")
-        session.add(ad)
-        session.flush()
-        version = AdVersion(ad_id=ad.id, content_sha256="j" * 64, title="Vakkenvuller gezocht", body=job)
-        session.add(version)
-        session.flush()
-        version_id = version.id
+    [version_id] = _insert_ads(settings, [("Vakkenvuller gezocht", job, "", "")])
     analyse_pending(settings)
     analyse_pending(settings, reanalyse=True)  # a rerun replaces them, never adds
     with session_scope(settings) as session:
