@@ -37,12 +37,12 @@ ROLES = {"analyst": "bench-analyst", "coordinator": "bench-coordinator",
 
 def prepare(settings) -> dict[str, object]:
     """Accounts for the two roles the load lacks, one dossier and one case; returns deep-link values."""
-    from sqlalchemy import func, select
+    from sqlalchemy import select
 
     from casefiles.cases import add_ad, add_dossier, create_case
     from casefiles.dossiers import create_dossier
     from core.db import session_scope
-    from core.schema import AdVersion, Capture, Entity, ReviewDecision, User
+    from core.schema import AdVersion, Dossier, Entity, ReviewDecision, User
     from core.users import add_user
 
     with session_scope(settings) as s:
@@ -53,6 +53,10 @@ def prepare(settings) -> dict[str, object]:
         coordinator = s.execute(select(User).where(User.username == ROLES["coordinator"])).scalar_one()
         carriers = s.execute(select(AdVersion.ad_id).join(Entity, Entity.ad_version_id == AdVersion.id)
                              .where(Entity.kind == "phone", Entity.value == HOT_PHONE).limit(3)).scalars().all()
+        dossier = s.execute(select(Dossier).where(Dossier.title == "bench dossier")).scalar()
+        if dossier is not None:  # --reuse: the earlier run's dossier and case
+            return {"ad": str(carriers[0]), "dossier": str(dossier.id),
+                    "capture": _first_capture(s)}
         dossier = create_dossier(s, coordinator, "phone", HOT_PHONE, title="bench dossier")
         case = create_case(s, "bench case", "default", coordinator)
         add_dossier(s, case, dossier.id, coordinator)
@@ -62,9 +66,16 @@ def prepare(settings) -> dict[str, object]:
         for ad_id in confirmed:  # a case takes reviewed ads only
             add_ad(s, case, ad_id, coordinator)
         s.flush()
-        capture = s.execute(select(func.min(Capture.id))).scalar()
-        return {"ad": str(carriers[0]), "dossier": str(dossier.id), "case": case.number,
-                "capture": str(capture) if capture else None}
+        return {"ad": str(carriers[0]), "dossier": str(dossier.id), "capture": _first_capture(s)}
+
+
+def _first_capture(session) -> str | None:
+    from sqlalchemy import func, select
+
+    from core.schema import Capture
+
+    capture = session.execute(select(func.min(Capture.id))).scalar()
+    return str(capture) if capture else None
 
 
 def page_runs(user_id: int | None, page: str | None, query: dict[str, str], runs: int) -> tuple[list[float], int]:

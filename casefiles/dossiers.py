@@ -160,15 +160,14 @@ def matching_versions(session: Session, dossier: Dossier) -> list[AdVersion]:
 _CHUNK = 500
 
 
-def _by_version(session: Session, model: Any, version_ids: list[int], order: Any) -> dict[int, list[Any]]:
-    """Rows of `model` per ad version, `order`ed, fetched in chunks of version ids."""
+def _by_version(session: Session, model: Any, version_ids: list[int], order: Any,
+                *options: Any) -> dict[int, list[Any]]:
+    """Rows of `model` per ad version, `order`ed, fetched in chunks of version ids (with loader `options`)."""
     found: dict[int, list[Any]] = {}
     for i in range(0, len(version_ids), _CHUNK):
         chunk = version_ids[i:i + _CHUNK]
         query = select(model).where(model.ad_version_id.in_(chunk)).order_by(model.ad_version_id, order)
-        if model is ReviewDecision:
-            query = query.options(selectinload(ReviewDecision.user))
-        for row in session.execute(query).scalars():
+        for row in session.execute(query.options(*options)).scalars():
             found.setdefault(row.ad_version_id, []).append(row)
     return found
 
@@ -177,7 +176,7 @@ def ad_version_signals(session: Session, versions: list[AdVersion]) -> list[dict
     """`ad_version_signal` for many versions, with their hits and decisions read set-wise."""
     ids = [v.id for v in versions]
     hits = _by_version(session, IndicatorHit, ids, IndicatorHit.start)
-    decisions = _by_version(session, ReviewDecision, ids, ReviewDecision.id)
+    decisions = _by_version(session, ReviewDecision, ids, ReviewDecision.id, selectinload(ReviewDecision.user))
     return [ad_version_signal(session, v, hits.get(v.id, []), decisions.get(v.id, [])) for v in versions]
 
 
