@@ -70,6 +70,11 @@ def _places() -> tuple[dict[str, str], re.Pattern[str]]:
     return canonical, pattern
 
 
+def is_place_name(form: str) -> bool:
+    """Whether `form`, exactly as written, is a place name in the gazetteer ("Kampen", not "kampen")."""
+    return form in _places()[0]
+
+
 def find_places(text: str) -> list[PlaceFound]:
     canonical, pattern = _places()
     return [PlaceFound(canonical[m.group()], m.start(), m.end()) for m in pattern.finditer(text)]

@@ -1,4 +1,5 @@
-"""Indicators computed from extracted entities: stated ages, disguised contacts, very low prices.
+"""Indicators computed from extracted entities (stated ages, disguised contacts, very low prices) and
+from the shape of the text (a schedule of cities, ``nlp.indicators.schedule``).
 
 Each rule is named by an entry in ``computed.yaml``, which holds its weight, explanation, source
 and ``options`` (e.g. the price threshold), so the rule here stays free of numbers to tune.
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from nlp.ages import AgeFound
 from nlp.emails import EmailFound
 from nlp.indicators.compiled import computed_entry
+from nlp.indicators.schedule import schedule_spans
 from nlp.lexicon_types import Entry
 from nlp.licences import LicenceFound
 from nlp.phones import PhoneFound
@@ -37,6 +39,12 @@ def _near(text: str, start: int, end: int, words: Iterable[str]) -> bool:
     after = _CLAUSE_END.split(text[end : end + NEAR_CHARS])[0]
     window = (before + text[start:end] + after).lower()
     return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", window) for w in words)
+
+
+def _mentions(text: str, words: Iterable[str]) -> bool:
+    """One of `words` anywhere in the text, as a word."""
+    lowered = text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", lowered) for w in words)
 
 
 def computed_hits(
@@ -64,6 +72,10 @@ def computed_hits(
     for price in prices:
         if price.amount < threshold and not _near(text, price.start, price.end, exclude):
             hits.append(ComputedHit(price_rule, price.start, price.end))
+    schedule_rule = computed_entry("city_schedule")
+    spans = schedule_spans(text)
+    if spans and not _mentions(text, schedule_rule.options.get("exclude_in_text", [])):
+        hits += [ComputedHit(schedule_rule, start, end) for start, end in spans]
     if licence_register is not None:
         unknown = computed_entry("licence_unknown")
         hits += [ComputedHit(unknown, lic.start, lic.end) for lic in licences if lic.number not in licence_register]

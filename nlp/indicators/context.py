@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from nlp.indicators.compiled import compiled_lexicon
 from nlp.indicators.gates import gate_open, gate_text, regex_gate
+from nlp.places import is_place_name
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
@@ -114,7 +115,12 @@ def non_adult_search(text: str) -> re.Match[str] | None:
     kept = tuple(cue for cue, gate in _cue_gates(cues) if gate_open(gate, lowered))
     if not kept:
         return None
-    return (rules().non_adult if kept == cues else _cues_regex(kept)).search(text)
+    regex = rules().non_adult if kept == cues else _cues_regex(kept)
+    found = regex.search(text)
+    # A cue written as a place name is the place: "kampen" (camps) is a cue, the town Kampen is not.
+    while found is not None and is_place_name(found.group(0)):
+        found = regex.search(text, found.end())
+    return found
 
 
 def non_adult_cue(text: str) -> str | None:

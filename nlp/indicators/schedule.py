@@ -1,0 +1,111 @@
+"""A city schedule: two or more places, each tied to a day, a date or a week, in one list.
+
+"Week 12 Nijmegen, week 13 Arnhem", "Hull Mon, York Tue", "3 t/m 5 april Enschede / 6 t/m 8 april
+Hengelo", "Amsterdam vandaag, Utrecht morgen". An itinerary is a shape, not a phrase: a time marker
+next to a capitalised place name is one stop, and two stops joined only by a list separator make a
+schedule. Whether a capitalised word is a place is not looked up (no gazetteer covers every town an
+ad names); a day-and-name roster ("Friday Lisa, Saturday Emma") therefore also reads as one.
+
+The search starts from the time markers, which are few, and looks around each for a place name:
+trying the whole shape at every capitalised word costs a hundred microseconds an ad.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WEEKDAY = (r"(?:ma(?:andag)?|di(?:nsdag)?|wo(?:ensdag)?|do(?:nderdag)?|vr(?:ijdag)?|za(?:terdag)?|zo(?:ndag)?|"
+            r"mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)")
+_MONTH = (r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:ch)?|maart|mrt|apr(?:il)?|mei|may|june?|juni|july?|"
+          r"juli|aug(?:ustus|ust)?|sept?(?:ember)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DAY = r"\d{1,2}(?:st|nd|rd|th|e|de|ste)?"
+_UP_TO = r"[ \t]*(?:-|–|t/m|tot|to|till|until|through)[ \t]*"
+_DATE = (rf"(?:{_DAY}(?:{_UP_TO}{_DAY})?[ \t]+{_MONTH}\.?|{_MONTH}\.?[ \t]+{_DAY}(?:{_UP_TO}{_DAY})?"
+         rf"|\d{{1,2}}[/.]\d{{1,2}}(?:{_UP_TO}\d{{1,2}}[/.]\d{{1,2}})?)")
+_RELATIVE = r"(?:today|tomorrow|tonight|vandaag|morgen|overmorgen|vanavond)"
+# One time marker: a day or a day range, a date or a date range, a week number, today or tomorrow.
+TIME = re.compile(
+    rf"(?<![\w/.])(?:(?:{_WEEKDAY}\.?,?[ \t]+)?{_DATE}|{_WEEKDAY}\.?(?:{_UP_TO}{_WEEKDAY}\.?)?|(?:week|wk)[ \t]*\d{{1,2}}|{_RELATIVE})(?![\w/])",
+    re.IGNORECASE,
+)
+# A capitalised name of one to three words ("Bergen op Zoom", "Stoke-on-Trent", "Den Haag"), not a
+# day, a month or the word "Week" (checked by the caller: the name is whatever TIME does not match).
+_NAME = r"[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:[ \t-](?:op|aan|upon|on|am|en|de|sur)[ \t-][A-Z][a-zà-ÿ]+|[ \t][A-Z][a-zà-ÿ]{2,})?"
+_NAME_AFTER = re.compile(rf"[ \t]*:?[ \t]*(?:in[ \t]+|te[ \t]+)?(?P<name>{_NAME})(?![\w])")
+_NAME_BEFORE = re.compile(rf"(?<![\w])(?P<name>{_NAME})[ \t]*[:,(]?[ \t]*$")
+# What may stand between two stops: list punctuation, "and", "then", a line break.
+_BETWEEN = re.compile(r"[ \t]*\)?[ \t]*(?:[,;/|•>→–-]+|&|and|en|then|daarna|dan)?[ \t]*(?:\n[ \t]*)?$", re.IGNORECASE)
+_NOT_A_PLACE = re.compile(rf"(?:{_WEEKDAY}|{_MONTH}|week|wk|{_RELATIVE}|from|vanaf|tot|till|until|and|en)\b",
+                          re.IGNORECASE)
+_LOOK_BACK = 40
+# The words a time marker can start with: TIME is tried only where one of them (or a digit) starts a
+# word, because trying it at every character costs several times the rest of this module. The words
+# are grouped by first letter, so the search tries a handful of branches at each word start.
+_STARTS = (
+    "ma maandag di dinsdag wo woensdag do donderdag vr vrijdag za zaterdag zo zondag mon monday tue tues tuesday "
+    "wed weds wednesday thu thur thurs thursday fri friday sat saturday sun sunday jan januari january feb februari "
+    "february mar march maart mrt apr april mei may jun june juni jul july juli aug augustus august sep sept september "
+    "okt oktober oct october nov november dec december week wk today tomorrow tonight vandaag morgen overmorgen "
+    "vanavond"
+).split()
+
+
+def _by_first_letter(words: list[str]) -> str:
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in sorted(groups.items()))
+
+
+_TIME_START = re.compile(rf"(?<![\w/.])(?:\d|(?:{_by_first_letter(_STARTS)})(?![^\W\d_]))", re.IGNORECASE)
+
+
+def _times(text: str):
+    for start in _TIME_START.finditer(text):
+        found = TIME.match(text, start.start())
+        if found:
+            yield found
+
+
+def _stops(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """(start, end, place) for every time marker with a place name right after it ("week 12 Nijmegen"),
+    and for every one with a place name right before it ("Hull Mon"): a list is written one way."""
+    after_stops, before_stops = [], []
+    for time in _times(text):
+        after = _NAME_AFTER.match(text, time.end())
+        if after and not _NOT_A_PLACE.match(after.group("name")):
+            after_stops.append((time.start(), after.end(), after.group("name")))
+        before = _NAME_BEFORE.search(text[max(0, time.start() - _LOOK_BACK) : time.start()])
+        if before and not _NOT_A_PLACE.match(before.group("name")):
+            before_stops.append((time.start() - len(before.group()), time.end(), before.group("name")))
+    return after_stops, before_stops
+
+
+def schedule_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the schedules in `text`: runs of two or more stops at different places, each stop
+    separated from the next by list punctuation or a linking word only."""
+    found = sorted(span for stops in _stops(text) for span in _runs(text, stops))
+    spans: list[tuple[int, int]] = []
+    for start, end in found:  # both ways of reading a list may find it: one span
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _runs(text: str, stops: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    if len(stops) < 2:
+        return []
+    spans: list[tuple[int, int]] = []
+    run = [stops[0]]
+    for stop in [*stops[1:], None]:
+        joined = stop is not None and stop[0] >= run[-1][1] and _BETWEEN.match(text[run[-1][1] : stop[0]]) is not None
+        if joined:
+            run.append(stop)
+            continue
+        if len({place for _, _, place in run}) >= 2:
+            spans.append((run[0][0], run[-1][1]))
+        if stop is not None:
+            run = [stop]
+    return spans
