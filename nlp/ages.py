@@ -34,7 +34,7 @@ from nlp.normalise import NUMBER_WORD, number_word_value
 MIN_AGE, MAX_AGE = 10, 99
 _NUM = rf"(?P<num>\d{{1,2}}|{NUMBER_WORD})"
 _NOT_AFTER_NUMBER = (
-    r"(?!\s*(?:[/+%€$:']|[.,]\d|[-–]\s*\d|cm|kg|lbs?\b|euro|eur\b|min|uur|u\b|x\b|keer|hours?\b|hrs?\b|h\b|"
+    r"(?!\s*(?:[+%€$:']|/\s*\d|[.,]\d|[-–]\s*\d|cm|kg|lbs?\b|euro|eur\b|min|uur|u\b|x\b|keer|hours?\b|hrs?\b|h\b|"
     r"st\b|nd\b|rd\b|th\b|e\b|de\b|ste\b|(?:of\s+)?(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|okt|nov|dec|maart|mei|may)))"
 )
 
