@@ -44,10 +44,12 @@ _ADVERB = r"(?:(?:now|nu|only|pas|nog\s+maar|just|really|echt|actually|officiall
 # "19 jaar", "19-jarige", "19 years old", "19yo": found from the unit word backwards, because a
 # pattern that starts with a number word would be tried at every character of every ad.
 _AGE_UNIT = re.compile(
-    r"(?:jaar(?:\s+(?:oud|jong))?|jr\b\.?|jarige|jarig|years?(?:\s+(?:old|young))?|yrs?(?:\s+(?:old|young))?|yo\b|y/o|"
+    r"(?:jaar(?:\s+(?:oud|jong))?|jr\b\.?|j\.(?=\s|$)|jarige|jarig|years?(?:\s+(?:old|young))?|yrs?(?:\s+(?:old|young))?|yo\b|y/o|"
     r"y\.o\.?)(?!\w)",
     re.IGNORECASE,
 )
+# The start of a range right before a number: "12 t/m ", "14 tot ", "16 to ".
+_RANGE_START = re.compile(r"(?<![\d.,])\d{1,2}\s*(?:-|–|t/m|tot(?:\s+en\s+met)?|to|till|until)\s*$", re.IGNORECASE)
 _DIGITS_BEFORE_UNIT = re.compile(r"(?<![\w/+\-.,$€£])(?P<num>\d{1,2})\s*-?\s*$")
 _NUMBER_BEFORE_UNIT = re.compile(rf"(?<![\w/+\-.,]){_NUM}\s*-?\s*$", re.IGNORECASE)
 # Each pattern opens with a lookahead for the first letters of its cue words, so that the engine
@@ -64,6 +66,12 @@ _PATTERNS = [
     # net 18, just turned 18, turned 30 last week
     re.compile(rf"\b(?=[bBjJnNpPrRtT])(?:net|pas|just(?:\s+turned)?|barely|(?:recently\s+)?turned)\s+{_NUM}\b{_NOT_AFTER_NUMBER}",
                re.IGNORECASE),
+    # vorige maand 16 geworden, net 21 geworden: a recent birthday is the current age
+    re.compile(
+        rf"\b(?:(?:vorige|afgelopen|deze)\s+(?:maand|week|zomer|winter|herfst|lente)|gisteren|eergisteren|onlangs|"
+        rf"laatst|recent(?:elijk)?|net|pas)\s+{_NUM}\s+(?:jaar\s+)?geworden\b",
+        re.IGNORECASE,
+    ),
     # my 25th birthday, mijn 25e verjaardag
     re.compile(r"\b(?:my|mijn|m'n)\s+(?P<num>\d{2})(?:st|nd|rd|th|e|ste|de)\s+(?:birthday|bday|b-day|verjaardag)\b",
                re.IGNORECASE),
@@ -204,7 +212,7 @@ _DISCOUNT = re.compile(r"\b(?:off|korting|discount|deal|sale|aanbieding|actie|pr
 # A title that starts with the age: "19 and new in town", "Twentyfive & fun", "23, sweet and petite".
 _TITLE_START = re.compile(
     r"[^\w\n]{0,4}(?P<num>\d{2}|[^\W\d_]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
-    r"\s*(?:&|\band\b|\ben\b|,|!+)\s*(?P<next>[^\W\d_]+)",
+    r"\s*(?:&|\band\b|\ben\b|\bn\b|,|!+|\+)\s*(?P<next>[^\W\d_]+)",
     re.IGNORECASE,
 )
 # A stats run: height or weight, then a bare number closed by punctuation ("5'4, 120lbs and 23, Dallas",
@@ -351,6 +359,8 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
         # Digits are the common case; the number-word alternation is only tried when they fail.
         before = _DIGITS_BEFORE_UNIT.search(text, window_start, unit.start()) or \
             _NUMBER_BEFORE_UNIT.search(text, window_start, unit.start())
+        if before and _RANGE_START.search(text, max(0, before.start() - 12), before.start()):
+            continue  # "audities voor 12 t/m 17 jaar": the top of an age band, not someone's age
         if before:
             if _YEARS_UNIT.match(unit.group()) and \
                     _DURATION_BEFORE.search(text, max(0, before.start() - 30), before.start()):
@@ -517,7 +527,8 @@ def _client_limits(text: str) -> list[AgeLimit]:
         ranged = _RANGE.match(text, start)
         if ranged:
             lo, hi = int(ranged.group("lo")), int(ranged.group("hi"))
-            if 16 <= lo < hi <= 99 and (ranged.group("unit") or context(start, ranged.end())):
+            # both ends under 18 is no client limit ("meiden van 16-17"): clients are adults
+            if 16 <= lo < hi <= 99 and hi >= 18 and (ranged.group("unit") or context(start, ranged.end())):
                 limits.append(AgeLimit(lo, hi, start, ranged.end()))
                 covered = ranged.end()
                 continue
