@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from nlp.ages import AgeFound
 from nlp.emails import EmailFound
 from nlp.indicators.compiled import computed_entry
+from nlp.indicators.context import has_adult_cue
 from nlp.indicators.schedule import schedule_spans
 from nlp.lexicon_types import Entry
 from nlp.licences import LicenceFound
@@ -69,9 +70,16 @@ def computed_hits(
     price_rule = computed_entry("very_low_price")
     threshold = float(price_rule.options["max_amount"])
     exclude = price_rule.options.get("exclude_near", [])
+    rate_words = price_rule.options.get("rate_near", [])
+    adult = None  # asked once, only when a low price has no rate word next to it
     for price in prices:
-        if price.amount < threshold and not _near(text, price.start, price.end, exclude):
-            hits.append(ComputedHit(price_rule, price.start, price.end))
+        if price.amount >= threshold or _near(text, price.start, price.end, exclude):
+            continue
+        if rate_words and not _near(text, price.start, price.end, rate_words):
+            adult = has_adult_cue(text) if adult is None else adult
+            if not adult:
+                continue
+        hits.append(ComputedHit(price_rule, price.start, price.end))
     schedule_rule = computed_entry("city_schedule")
     spans = schedule_spans(text)
     if spans and not _mentions(text, schedule_rule.options.get("exclude_in_text", [])):
