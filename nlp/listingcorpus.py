@@ -2,19 +2,27 @@
 
 Two kinds, in Dutch and English: ``adult`` (escort-style ads) and ``non_adult`` (jobs, camps, school
 events, sports clubs, sales, transport hiring, housing, au-pairs, tutoring, babysitting, dating
-without payment, concerts ...). The texts are written by us for this purpose, independently of the
+without payment, concerts; and, for issue 14, lost and found, second-hand items with sizes and
+condition, auditions, kids' parties, pet and house sitting, garden jobs, tutoring by subject, sports
+practices and matches, shift work, 24/7 care, pen pals, leavers' parties and other school events,
+volunteering, club notices, ride sharing, events with an entry fee, and terse title-like fragments
+of all of these). The texts are written by us for this purpose, independently of the
 demo world's phrase bank; they are not real ads, and figures on them show fit to our own writing.
 
 An escort-style ad states only a name, an age, a city, availability, arrangements, a price and a
 contact: never sexual acts or bodies. Short adult ads also carry the signals this project looks
 for (youth, someone else arranging, movement) in their availability and arrangements, because
-those are the ads a wrong "non-adult" verdict would hide. Both kinds carry the hard cases on purpose: non-adult
+those are the ads a wrong "non-adult" verdict would hide; three short styles (``youth_short``,
+``thirdparty_short``, ``move_short``) carry school years, after-school hours, someone else taking
+bookings or payment, and moving on, with contact phrasing such as "prices via app" or "DM me", so that
+school and youth words are not evidence of an ordinary listing on their own. Both kinds carry the hard cases on purpose: non-adult
 listings with ages 16-18, "24/7", "new in town", prices per hour, "girls", "drivers day and night",
 "from abroad", "discreet"; adult ads that are short and plain.
 
 Templates use ``{slot}`` for a value and ``[a|b|]`` for a paraphrase choice (an empty choice makes
 the words optional). Each listing records its ``topic`` and ``template`` so that evaluation can hold
-out whole topics. Generation is deterministic by seed: ``generate(per_kind, seed)``.
+out whole topics. Generation is deterministic by seed: ``generate(per_kind, seed)``; some topics have a "pick" (short ads) and
+some only optional groups (a title alone is then the listing).
 """
 
 from __future__ import annotations
