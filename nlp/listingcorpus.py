@@ -2,19 +2,27 @@
 
 Two kinds, in Dutch and English: ``adult`` (escort-style ads) and ``non_adult`` (jobs, camps, school
 events, sports clubs, sales, transport hiring, housing, au-pairs, tutoring, babysitting, dating
-without payment, concerts ...). The texts are written by us for this purpose, independently of the
+without payment, concerts; and, for issue 14, lost and found, second-hand items with sizes and
+condition, auditions, kids' parties, pet and house sitting, garden jobs, tutoring by subject, sports
+practices and matches, shift work, 24/7 care, pen pals, leavers' parties and other school events,
+volunteering, club notices, ride sharing, events with an entry fee, and terse title-like fragments
+of all of these). The texts are written by us for this purpose, independently of the
 demo world's phrase bank; they are not real ads, and figures on them show fit to our own writing.
 
 An escort-style ad states only a name, an age, a city, availability, arrangements, a price and a
 contact: never sexual acts or bodies. Short adult ads also carry the signals this project looks
 for (youth, someone else arranging, movement) in their availability and arrangements, because
-those are the ads a wrong "non-adult" verdict would hide. Both kinds carry the hard cases on purpose: non-adult
+those are the ads a wrong "non-adult" verdict would hide; three short styles (``youth_short``,
+``thirdparty_short``, ``move_short``) carry school years, after-school hours, someone else taking
+bookings or payment, and moving on, with contact phrasing such as "prices via app" or "DM me", so that
+school and youth words are not evidence of an ordinary listing on their own. Both kinds carry the hard cases on purpose: non-adult
 listings with ages 16-18, "24/7", "new in town", prices per hour, "girls", "drivers day and night",
 "from abroad", "discreet"; adult ads that are short and plain.
 
 Templates use ``{slot}`` for a value and ``[a|b|]`` for a paraphrase choice (an empty choice makes
 the words optional). Each listing records its ``topic`` and ``template`` so that evaluation can hold
-out whole topics. Generation is deterministic by seed: ``generate(per_kind, seed)``.
+out whole topics. Generation is deterministic by seed: ``generate(per_kind, seed)``; some topics have a "pick" (short ads) and
+some only optional groups (a title alone is then the listing).
 """
 
 from __future__ import annotations
@@ -117,6 +125,10 @@ def _slots(rng: random.Random, lang: str) -> dict[str, str]:
         "night": _money(rng, lang, rng.choice([600, 700, 800, 900, 1000, 1200])),
         "email": rng.choice(["info", "contact", "jobs", "hallo", "hello", "team"]) + "@"
         + rng.choice(["example.nl", "example.com", "mail.example.org"]),
+        "size": rng.choice(["104", "116", "128", "140", "152", "164", "XS", "S", "M", "L", "XL", "36", "38",
+                            "40", "42", "44"]) if nl else rng.choice(["6", "8", "10", "12", "14", "16", "XS", "S",
+                                                                      "M", "L", "age 7-8", "age 9-10", "age 11-12",
+                                                                      "age 13"]),
     }
 
 
@@ -1169,11 +1181,760 @@ _ADULT_EN: dict[str, Topic] = {
     },
 }
 
+# ---------------------------------------------------------------------------------------------------
+# More ordinary listings (issue 14): everyday topics, many of them short and terse, Dutch
+# ---------------------------------------------------------------------------------------------------
+
+_MORE_NON_ADULT_NL: dict[str, Topic] = {
+    "lost_found": {
+        "title": ["[Gevonden|Verloren|Kwijt|Vermist]: [schooltas|rugzak|gymtas|sleutelbos|telefoon|bril|"
+                  "knuffel|fietssleutel|portemonnee|jas|kat|hond|trui|ov-kaart]", "[Gevonden|Verloren] "
+                  "[in {city}|bij het station|op het schoolplein|in de bus|bij de sporthal]",
+                  "Wie is [dit|zijn|haar] [kwijt|tas kwijt|kat kwijt]?"],
+        "body": [
+            [0.7, "[Gevonden|Verloren] op {day} [bij de bushalte|op het schoolplein|in het park|bij de "
+             "sporthal|in de trein naar {city2}|bij de supermarkt] in {city}.", "[Een|Zwarte|Blauwe|Roze] "
+             "[rugzak|schooltas|gymtas] met [boeken|schriften|een etui|sportkleren] [erin|].",
+             "[Onze|Mijn] [kat|hond|cavia] is [sinds {day}|al {n} dagen] weg [uit de wijk|bij ons thuis]."],
+            ["[Naam|Een naam] [staat erin|op het etiket|op de halsband].", "[Kleur|Merk] en inhoud "
+             "graag [beschrijven|noemen] bij [contact|reactie].", "[Beloning|Vindersloon] € {small}.",
+             "Lag [bij de ingang|onder een bankje|naast de fietsenstalling]."],
+            [0.8, "[Bel|App] {phone}.", "[Af te halen|Op te halen] bij de [receptie|conciërge|balie].",
+             "Reageer hier [of bel {phone}|]."],
+        ],
+        "pick": 1,
+    },
+    "secondhand": {
+        "title": ["[Te koop|Aangeboden|Weg|Zo goed als nieuw]: [jurk|galajurk|spijkerbroek|winterjas|"
+                  "voetbalschoenen|schaatsen|schoolboeken|kinderfiets|rolschaatsen|trui|laarzen|sneakers] "
+                  "[maat {size}|]", "[Kleding|Kinderkleding|Meidenkleding|Jongenskleding] maat {size}",
+                  "Tweedehands [spullen|kleding|boeken] [te koop|weg]"],
+        "body": [
+            [0.8, "[Jurk|Galajurk|Spijkerbroek|Winterjas|Blazer|Rokje|Trui] maat {size}, [één keer "
+             "gedragen|zo goed als nieuw|nauwelijks gedragen|licht gebruikt|met labels].",
+             "[Voetbalschoenen|Schaatsen|Sneakers|Laarzen] maat [36|37|38|39|40|42], [weinig gebruikt|"
+             "goede staat|kleine gebruikssporen].", "[Schoolboeken|Werkboeken] [havo 4|vwo 3|3 vmbo|"
+             "brugklas] [wiskunde|biologie|Frans|geschiedenis], [niets in geschreven|netjes].",
+             "[Kinderfiets|Meisjesfiets|Jongensfiets] [20|24|26] inch, [goede staat|nieuwe banden]."],
+            ["€ {small} [per stuk|samen|of bieden|vaste prijs].", "Vraagprijs € {small}.", "[Gratis|"
+             "Voor een klein bedrag] [af te halen|mee te nemen]."],
+            [0.5, "[Ophalen|Afhalen] in {city}.", "[Verzenden kan|Kan verzonden worden], "
+             "[verzendkosten voor koper|€ {small} extra].", "[Rookvrij|Huisdiervrij] huis."],
+            [0.7, "[App|Bel] {phone}.", "Reageer [hier|via een bericht].", "{phone}"],
+        ],
+        "pick": 2,
+    },
+    "audition": {
+        "title": ["Audities [jeugdtheater|musical|jeugdkoor|dansgroep|toneelgroep|band]",
+                  "[Spelers|Zangers|Dansers|Figuranten] gezocht [voor onze voorstelling|voor een film|"
+                  "{month}]", "[Jeugdtheater|Toneelclub|Musicalschool] {city} zoekt talent"],
+        "body": [
+            ["[Ons jeugdtheater|Onze musicalschool|Het jeugdkoor|Toneelgroep De Kleine Zaal] zoekt "
+             "[spelers|zangers|dansers] van {young} tot {teen} jaar.", "[Audities|Open auditie] op {day} "
+             "{date} {month} [in de schouwburg|in het buurthuis|op school] in {city}.",
+             "Voor [een korte film|een reclame|onze voorstelling] zoeken we [kinderen|jongeren|"
+             "figuranten] van [8 tot 12|{young} tot 17|16 tot 18] jaar."],
+            ["[Ervaring|Toneelervaring] is niet nodig.", "Bereid [een liedje|een monoloog|een "
+             "kort stukje] voor van [twee minuten|één minuut].", "Repetities op {day} [na "
+             "school|van {hour} tot 17:00], [voorstellingen|première] in {month}.", "Ouders zijn welkom "
+             "bij de auditie."],
+            [0.5, "Deelname [kost|is] [€ {small} per seizoen|gratis].", "[Een vergoeding|Reiskosten] "
+             "[voor de draaidagen|wordt vergoed]."],
+            ["Aanmelden via {email}.", "[Opgeven|Inschrijven] [bij {name}|op de site|via {phone}].",
+             "Vragen? [Bel|App] {phone}."],
+        ],
+        "pick": 2,
+    },
+    "kids_party": {
+        "title": ["[Kinderfeestje|Kinderfeest|Verjaardagsfeestje] [met goochelaar|met clown|met "
+                  "schminken|in de speeltuin|bij de manege|in het zwembad]", "Goochelaar [voor "
+                  "kinderfeestjes|boeken]", "[Springkussen|Schminkset|Feestpakket] te huur"],
+        "body": [
+            ["[Goochelaar|Clown|Schminkster|Ballonnenartiest] {name} [komt bij u thuis|maakt er een "
+             "feest van] voor kinderen van [4 tot 12|{n} tot 10] jaar.", "[Vier|Geef] het "
+             "[kinderfeestje|verjaardagsfeestje] [bij ons|in onze speeltuin|op de boerderij] in {city}.",
+             "[Springkussen|Partytent|Suikerspinmachine] te huur [voor een dag|per weekend]."],
+            ["[Show|Voorstelling|Feest] van [1|2] uur voor € {mid}.", "€ {small} per kind, [inclusief "
+             "limonade en taart|met een cadeautje].", "[Huur|Prijs] € {small} per dag [, borg € 50|]."],
+            [0.6, "[Voor|Geschikt voor] groepjes tot {many} kinderen.", "[Woensdagmiddag|Zaterdag] en "
+             "[zondag|in de vakanties] [mogelijk|nog plek].", "Regio {city} en omgeving."],
+            ["[Boek|Reserveer] via {phone}.", "Mail {email}.", "[Bel|App] {phone}."],
+        ],
+        "pick": 2,
+    },
+    "petsit": {
+        "title": ["[Oppas|Verzorging] voor [je hond|je kat|huisdieren] [tijdens de vakantie|in {city}]",
+                  "Hondenuitlaatservice {city}", "[Scholier|Student] past op huisdieren"],
+        "body": [
+            ["Ik ben {name}, {teen}, en ik [laat honden uit|voer je katten|pas op konijnen en cavia's] "
+             "[als je op vakantie bent|na school].", "[Hondenuitlaatdienst|Dierenoppas] in {city}: "
+             "[groepswandelingen|losloopwandelingen|bezoek aan huis].", "Wij zoeken iemand die "
+             "[onze kat|onze hond|de kippen] [voert|uitlaat] [van {day} tot {day2}|in de zomer]."],
+            ["€ {small} per [bezoek|wandeling|dag].", "[Prijs|Vergoeding] € {small} per [uur|keer].",
+             "[Sleutel|Huissleutel] [ophalen|afgeven] [vooraf|bij de buren]."],
+            [0.5, "[Ik ben dol op dieren|Ervaring met grote honden|Eigen hond gehad].", "[Ook|Alleen] "
+             "[in het weekend|na schooltijd|in de vakanties]."],
+            ["[App|Bel] {phone}.", "Reageer [hier|via de buurtapp].", "{phone}"],
+        ],
+        "pick": 2,
+    },
+    "housesit": {
+        "title": ["Huisoppas [gezocht|beschikbaar] [in {city}|{month}]", "Planten water geven en post "
+                  "[halen|ophalen]", "Wie past op ons huis?"],
+        "body": [
+            ["Wij zijn [{n} weken|in {month}] [op vakantie|weg] en zoeken [een huisoppas|iemand] in "
+             "{city}.", "[Betrouwbaar stel|Gepensioneerde dame|Student] [past op uw huis|zorgt voor uw "
+             "huis] tijdens [de vakantie|uw afwezigheid].", "[Planten|De tuin] water geven, post "
+             "[halen|binnenleggen] en [de kat voeren|even kijken]."],
+            ["[Vergoeding|Prijs] € {small} per [dag|week].", "Gratis [wonen|verblijf] in ruil voor "
+             "[de verzorging|het oppassen].", "[Referenties|Een VOG] [beschikbaar|aanwezig]."],
+            [0.8, "[Bel|App] {phone}.", "Mail {email}.", "Reageer hier."],
+        ],
+        "pick": 1,
+    },
+    "garden": {
+        "title": ["[Tuinman|Hovenier|Tuinhulp] [gezocht|beschikbaar] [in {city}|]", "[Gras maaien|Heg "
+                  "knippen|Bladeren harken|Onkruid wieden] [voor een zakcentje|€ {small}]",
+                  "Tuinonderhoud {city}"],
+        "body": [
+            ["[Ik ben|Wij zijn] {name}, {teen}, en [maai je gras|knip je heg|was je auto] [op zaterdag|na "
+             "school].", "[Hovenier|Tuinbedrijf] {man} [onderhoudt|legt aan] [tuinen|gazons|bestrating] "
+             "in {city}.", "Gezocht: [hulp|iemand] [in de tuin|bij het snoeien|bij het bladruimen] "
+             "[een middag per week|deze herfst]."],
+            ["€ {wage} per uur.", "[Vaste prijs|Prijs] € {small} per [beurt|tuin|keer].", "[Groenafval|"
+             "Tuinafval] [nemen we mee|afvoeren kan]."],
+            [0.5, "[Eigen|Met eigen] [grasmaaier|gereedschap|aanhanger].", "[Ook|Alleen] [op "
+             "zaterdag|overdag|in het voorjaar]."],
+            ["[Bel|App] {phone}.", "Vrijblijvende offerte: {email}.", "{phone}"],
+        ],
+        "pick": 2,
+    },
+    "subject_tutor": {
+        "title": ["Bijles [wiskunde A|wiskunde B|scheikunde|natuurkunde|biologie|economie|Frans|Duits|"
+                  "Engels|geschiedenis|aardrijkskunde|Latijn|programmeren|rekenen|begrijpend lezen]",
+                  "[Examentraining|Huiswerkhulp|Bijles] [havo|vwo|vmbo|mavo|groep 8|brugklas]",
+                  "Hulp bij [wiskunde|scheikunde|je eindexamen|de citotoets|je scriptie]"],
+        "body": [
+            ["Bijles [wiskunde|scheikunde|natuurkunde|Frans|Duits|Latijn|economie] voor [3 havo|4 vwo|"
+             "5 havo|2 mavo|de brugklas|groep 7 en 8] [in {city}|online].", "[Oud-docent|Student "
+             "techniek|Afgestudeerde] geeft [bijles|examentraining] in [exacte vakken|talen|rekenen].",
+             "Wie helpt mijn [zoon|dochter] ({young}) met [wiskunde|Engels|plannen]?"],
+            ["€ {wage} per uur.", "€ {small} per les [van een uur|].", "[Pakket|Strippenkaart] "
+             "van 10 lessen € {mid}."],
+            [0.5, "[Na schooltijd|Op {day}|In het weekend] [bij u thuis|in de bieb|via videobellen].",
+             "[Resultaat|Voldoende] [gegarandeerd|of geld terug] [op de volgende toets|].",
+             "[Proefles|Kennismaking] gratis."],
+            [0.8, "[Bel|App] {phone}.", "Mail {email}.", "Reageer hier."],
+        ],
+        "pick": 2,
+    },
+    "practice": {
+        "title": ["[Training|Wedstrijd|Oefenwedstrijd|Toernooi] [meiden|jongens|jeugd] [O11|O13|O15|O17|"
+                  "O19] [{day}|]", "[Korfbal|Hockey|Volleybal|Handbal|Netbal|Basketbal|Zwemmen|Atletiek] "
+                  "[training|voor de jeugd|nieuwe leden]", "[Training gaat niet door|Trainingstijden] "
+                  "{day}"],
+        "body": [
+            ["[Training|De training] [meiden|jongens|jeugd] [O13|O15|O17] [is|verzet naar] {day} van "
+             "{hour} tot 18:00 [in de sporthal|op veld 2|in het zwembad].", "[Thuiswedstrijd|Uitwedstrijd] "
+             "[tegen|bij] [VV {city2}|HC {city2}|de buren] op {day}, [verzamelen|vertrek] om {hour}.",
+             "[Nieuwe leden|Spelers] van {young} tot {teen} [welkom|gezocht] voor [ons jeugdteam|"
+             "de selectie]."],
+            ["[Neem|Vergeet niet] [je bidon|scheenbeschermers|je sportkleding] mee.", "[Rijders|Ouders "
+             "die rijden] gezocht [voor de uitwedstrijd|voor zaterdag].", "[Contributie|Lidmaatschap] "
+             "€ {small} per [maand|seizoen].", "[Drie|Twee] keer [gratis|proef] meetrainen."],
+            [0.6, "[Groet|Sportieve groet], trainer {man}.", "[Vragen|Afmelden]? [App|Bel] {phone}.",
+             "Zie de [clubapp|site] voor [het schema|de opstelling]."],
+        ],
+        "pick": 1,
+    },
+    "shifts": {
+        "title": ["[Magazijnmedewerkers|Beveiligers|Schoonmakers|Productiemedewerkers|Callcentermedewerkers|"
+                  "Nachtreceptionist|Taxichauffeurs] gezocht", "[Dag-, avond- en nachtdiensten|Ploegendienst|"
+                  "Nachtdienst] [{city}|beschikbaar]", "Werk in [ploegen|de nacht|het weekend] [in {city}|]"],
+        "body": [
+            ["[Distributiecentrum|Fabriek|Beveiligingsbedrijf|Hotel|Schoonmaakbedrijf|Taxibedrijf] in "
+             "{city} zoekt [medewerkers|chauffeurs|personeel] voor [dag- en nachtdiensten|het rooster|"
+             "de nacht].", "[Wij draaien|Ons bedrijf draait] [24/7|dag en nacht|zeven dagen per week], "
+             "[ploegen van acht uur|vaste diensten]."],
+            ["€ {wage} per uur [plus nachttoeslag|plus ploegentoeslag|].", "[Vanaf|Minimaal] 18 jaar, "
+             "[rijbewijs|diploma beveiliging|VCA] [vereist|een pré].", "[Contract|Tijdelijk contract] "
+             "[met uitzicht op vast|via uitzendbureau]."],
+            [0.5, "[Direct starten|Start {day}] mogelijk.", "[Reiskosten|Vervoer] [vergoed|geregeld].",
+             "Ook [voor studenten|als bijbaan]."],
+            ["Solliciteer via {email}.", "[Bel|App] {phone}.", "[Kom langs|Loop binnen] [op {day}|]."],
+        ],
+        "pick": 2,
+    },
+    "care": {
+        "title": ["[Nachtzorg|Thuiszorg|24-uurszorg|Inwonende zorg|Respijtzorg] [in {city}|gezocht|"
+                  "beschikbaar]", "[Verzorgende|Verpleegkundige|Zorghulp] [gezocht|voor de nacht]",
+                  "Zorg [dag en nacht|24/7] voor [uw ouders|ouderen|mensen met een beperking]"],
+        "body": [
+            ["[Ervaren|Gediplomeerde] [verpleegkundige|verzorgende|zorghulp] [biedt|zoekt werk in] "
+             "[nachtzorg|thuiszorg|24-uurszorg] in {city}.", "[Voor mijn moeder|Voor onze vader|Voor "
+             "een oudere dame] zoeken wij [zorg|hulp] [dag en nacht|in de nacht|24/7].", "[Zorgbureau|"
+             "Thuiszorgorganisatie] {man} [zoekt|heeft] [verzorgenden|nachtzusters] voor [cliënten thuis|"
+             "de regio {city}]."],
+            ["[Diensten|Inzet] [24/7|dag en nacht|van 23:00 tot 7:00], [in overleg|in een rooster].",
+             "[BIG-registratie|Diploma VVT|VOG] [aanwezig|vereist].", "[Tarief|Salaris] € {wage} per "
+             "uur [via PGB|volgens cao|].", "[Inwonend|Met eigen kamer], [week op week af|"
+             "twee weken per maand]."],
+            [0.7, "[Bel|Neem contact op met] {phone}.", "Mail {email}.", "[Meer info|Reageer] hier."],
+        ],
+        "pick": 2,
+    },
+    "penpal": {
+        "title": ["[Penvriendin|Penvriend|Chatmaatje|Gamemaatje|Taalmaatje] gezocht", "[Vriendschap|"
+                  "Nieuwe vrienden] [in {city}|]", "{name} ({teen}) zoekt [penvriendin|vrienden]"],
+        "body": [
+            ["Hoi! Ik ben {name}, {teen}, en zoek een [penvriendin|penvriend|chatmaatje] [om brieven "
+             "mee te schrijven|om mee te gamen|om Engels mee te oefenen].", "[Nieuw in {city}|Net "
+             "verhuisd] en op zoek naar [vriendinnen|mensen om mee te wandelen|een hardloopmaatje].",
+             "[Taalcafé|Buddyproject] koppelt [nieuwkomers|studenten] aan [een maatje|vrijwilligers]."],
+            ["[Gewoon vriendschap|Alleen vriendschap], [niets meer|geen geld|geen betaalde dingen].",
+             "[Ik hou van|Hobby's:] [paarden, tekenen en muziek|voetbal en gamen|lezen en "
+             "K-pop].", "[Gratis|Kosteloos], [we spreken af in de bieb|op een openbare plek]."],
+            [0.6, "[Stuur|Schrijf] [me|] een berichtje!", "[Reageer|Bericht] hier.", "Mail {email}."],
+        ],
+        "pick": 2,
+    },
+    "school_event": {
+        "title": ["[Eindfeest|Gala|Examenfeest|Schoolbal|Open dag|Sportdag|Kerstmarkt|Musical] [{city}|"
+                  "{month}|examenklassen]", "[Galafeest|Eindexamenfeest] [dresscode: gala|met dresscode]",
+                  "[Ouderavond|Informatieavond|Diploma-uitreiking] {day} {date} {month}"],
+        "body": [
+            ["[Het gala|Het eindfeest|Het schoolbal] voor [de examenklassen|4 havo t/m 6 vwo|alle "
+             "leerlingen] is op {day} {date} {month} [in zaal {name}|in de aula|in het clubhuis].",
+             "[Open dag|Informatieavond] voor [groep 8|nieuwe leerlingen en hun ouders] op {day} van "
+             "{hour} tot 21:00.", "[Diploma-uitreiking|Sportdag|Kerstmarkt] [voor alle klassen|"
+             "van de bovenbouw] op {day}."],
+            ["Dresscode: [gala|feestelijk|wit].", "[Kaartjes|Toegang] € {small}, [te koop bij de "
+             "conciërge|via de schoolapp].", "[Docenten|Mentoren] [zijn aanwezig|houden toezicht]; "
+             "[geen alcohol|ophalen om {late}].", "[Ouders|Familie] [welkom|uitgenodigd]."],
+            [0.6, "[Vragen|Info]: {email}.", "Zie de [schoolsite|nieuwsbrief].", "[Groet|Met "
+             "vriendelijke groet], de [feestcommissie|leerlingenraad]."],
+        ],
+        "pick": 2,
+    },
+    "volunteer": {
+        "title": ["Vrijwilligers gezocht [voor de voedselbank|bij het dierenasiel|voor de "
+                  "zwerfvuilactie|in het buurthuis|bij de scouting]", "[Vrijwilliger|Maatje|Leiding] "
+                  "gezocht [{city}|]", "Help mee [op {day}|deze zomer]!"],
+        "body": [
+            ["[De voedselbank|Het dierenasiel|Scouting {city}|Het verzorgingshuis|Het buurthuis] zoekt "
+             "[vrijwilligers|leiding|maatjes] [vanaf 16 jaar|voor een paar uur per week].",
+             "[Zwerfvuilactie|Opschoondag|Boomplantdag] op {day} {date} {month} in {city}.",
+             "[Wandelen met|Voorlezen aan|Een kopje koffie met] [ouderen|bewoners] [op {day}|in het "
+             "weekend]."],
+            ["[Onbetaald|Vrijwillig], [wel een onkostenvergoeding|met een bedankje].",
+             "[Maatschappelijke stage|Taakuren] [mogelijk|telt mee].", "[Geen ervaring nodig|"
+             "We leren je alles]."],
+            [0.7, "[Aanmelden|Meld je aan] via {email}.", "[Bel|App] {name}: {phone}.", "Info hier."],
+        ],
+        "pick": 2,
+    },
+    "club_notice": {
+        "title": ["[Ledenvergadering|Mededeling|Nieuws] [schaakclub|fotoclub|koor|tennisclub|"
+                  "postzegelclub|breiclub|hardloopgroep|buurtvereniging]", "[Nieuwe leden welkom|Contributie "
+                  "{month}|Clubavond verzet]", "[Schaakclub|Fotoclub|Koor] {city}"],
+        "body": [
+            ["[Onze|De] [schaakclub|fotoclub|zangvereniging|tennisclub|hardloopgroep|breiclub] "
+             "[komt samen|traint|repeteert] op {day}avond [in het buurthuis|in de kantine|in de kerkzaal].",
+             "[Ledenvergadering|Jaarvergadering|Clubavond] op {day} {date} {month} om {hour}.",
+             "[Nieuwe leden|Jeugdleden|Beginners] [zijn welkom|gezocht], [alle leeftijden|vanaf {young}]."],
+            ["Contributie € {small} per [jaar|maand|kwartaal].", "[De agenda|Het programma] staat "
+             "[op de site|in de nieuwsbrief].", "[Koffie en thee|Een drankje] staat klaar."],
+            [0.6, "Het bestuur.", "[Info|Vragen]: {email}.", "[Bel|App] {man}: {phone}."],
+        ],
+        "pick": 2,
+    },
+    "rideshare": {
+        "title": ["[Rit|Lift|Meerijden] [naar {city2}|gezocht|aangeboden]", "[Carpool|Samen rijden] "
+                  "[{city} - {city2}|naar het festival|naar Schiphol]", "Wie rijdt er mee?"],
+        "body": [
+            ["[Ik rijd|Wij rijden] {day} [om {hour}|'s ochtends] van {city} naar {city2}, [nog {n} "
+             "plekken|plek voor één].", "[Lift|Rit] gezocht [naar het festival|naar Schiphol|naar {city2}] "
+             "op {day}.", "[Carpool|Samen rijden] [woon-werk|naar school|naar de training] [elke dag|op "
+             "werkdagen]."],
+            ["[Benzine delen|Kosten delen], € {small} per persoon.", "[Terug|Retour] op {day2}.",
+             "[Bagage|Een koffer] [mag mee|past]."],
+            [0.7, "[App|Bel] {phone}.", "Reageer hier.", "{phone}"],
+        ],
+        "pick": 1,
+    },
+    "tickets": {
+        "title": ["[Braderie|Rommelmarkt|Pubquiz|Tienerdisco|Kermis|Circus|Toneelavond|Bingo|Open podium] "
+                  "[{city}|{day} {date} {month}]", "[Entree|Toegang] € {small}", "[Kaarten|Kaartjes] "
+                  "[voor|te koop:] [de voorstelling|het concert|de kermis|het festival]"],
+        "body": [
+            ["[Braderie|Rommelmarkt|Pubquiz|Tienerdisco|Bingoavond|Circusvoorstelling] op {day} {date} "
+             "{month} [in {city}|op het dorpsplein|in de sporthal].", "[Tienerdisco|Schoolfeest|"
+             "Jongerenavond] voor [12 tot 16 jaar|brugklassers|tieners] van {hour} tot 23:00.",
+             "[Kaartjes|Kaarten] [over|te koop] voor [het concert|de voorstelling|de kermis] op {day}."],
+            ["Entree € {small}, [kinderen gratis|kinderen onder de 12 half geld|inclusief drankje].",
+             "[Kaarten|Toegang] € {small} [aan de deur|in de voorverkoop].", "[Opbrengst|De opbrengst] "
+             "[voor het goede doel|voor de schoolreis|voor de club]."],
+            [0.5, "[Reserveren|Voorverkoop] via {email}.", "[Info|Vragen]: {phone}.", "Tot dan!"],
+        ],
+        "pick": 2,
+    },
+    "fragment": {
+        "title": ["Gevonden: [schooltas|gymtas|knuffel|fietssleutel] [bij de bushalte|op het plein|in {city}]",
+                  "[Jurk|Jas|Broek|Trui] maat {size}, [z.g.a.n.|1x gedragen|nette staat], € {small}",
+                  "Bijles [wiskunde|Frans|scheikunde|Engels] [havo|vwo|vmbo|groep 8]",
+                  "Oppas gezocht [{day}avond|in het weekend|na school]", "Hondenoppas [{city}|gezocht|aangeboden]",
+                  "Kattenoppas tijdens de vakantie, € {small} per dag", "Gras maaien, € {small} per keer",
+                  "Training [O13|O15|O17] [gaat niet door|verzet naar {day}]", "Audities [jeugdtheater|koor] {day}",
+                  "Goochelaar voor kinderfeestjes, [regio {city}|€ {mid}]", "Lift naar {city2}, {day}",
+                  "[Nachtdienst|Avonddienst|Weekenddienst] [beveiliging|magazijn|receptie] {city}",
+                  "Thuiszorg [24/7|dag en nacht|'s nachts] beschikbaar", "Vrijwilligers gezocht [{day}|{city}]",
+                  "Penvriendin gezocht ({teen})", "Tienerdisco {day}, entree € {small}",
+                  "Gala examenklassen, dresscode [gala|feestelijk]", "Schoolboeken [havo 4|vwo 5|3 mavo] te koop",
+                  "Fiets [24|26|28] inch, € {small}", "Huisoppas gezocht {month}", "Rommelmarkt {day} {date} {month}",
+                  "Schaakclub: nieuwe leden welkom", "[Verhuisbus|Aanhanger|Partytent] te huur, € {small} per dag",
+                  "Pasfoto's klaar terwijl u wacht, € {small}", "[Zangles|Gitaarles|Pianoles] voor beginners",
+                  "Chauffeurs gezocht, [dag en nacht|ook 's nachts]", "Klusjesman [{city}|beschikbaar]",
+                  "Kamer te huur [{city}|voor student], € {mid} p/m", "Gratis af te halen: [bank|kast|boeken]"],
+        "body": [
+            [0.4, "[Bel|App] {phone}.", "{phone}", "Reageer hier.", "Info: {email}.", "[Ophalen|Afhalen] in {city}."],
+        ],
+    },
+}
+
+# ---------------------------------------------------------------------------------------------------
+# More ordinary listings (issue 14), English
+# ---------------------------------------------------------------------------------------------------
+
+_MORE_NON_ADULT_EN: dict[str, Topic] = {
+    "lost_found": {
+        "title": ["[Found|Lost|Missing]: [school bag|backpack|PE bag|keys|phone|glasses|teddy|bike lock key|"
+                  "purse|jacket|cat|dog|hoodie|bus pass]", "[Found|Lost] [in {city}|at the station|in the "
+                  "playground|on the bus|by the sports hall]", "Does anyone [know whose this is|recognise "
+                  "this]?"],
+        "body": [
+            [0.7, "[Found|Lost] on {day} [at the bus stop|in the playground|in the park|by the sports hall|"
+             "on the train to {city2}|outside the supermarket] in {city}.", "[A|Black|Blue|Pink] "
+             "[backpack|school bag|gym bag] with [books|exercise books|a pencil case|kit] [inside|].",
+             "[Our|My] [cat|dog|rabbit] has been missing [since {day}|for {n} days] [from our street|]."],
+            ["[Name|A name] [written inside|on the label|on the collar].", "Please describe [colour|"
+             "brand] and contents when you get in touch.", "[Reward|Finder's reward] £{small}.",
+             "Was [by the entrance|under a bench|next to the bike racks]."],
+            [0.8, "[Call|Text] {phone}.", "[Collect|Pick it up] at [reception|the caretaker's office|"
+             "the front desk].", "Reply here [or call {phone}|]."],
+        ],
+        "pick": 1,
+    },
+    "secondhand": {
+        "title": ["[For sale|Free|Like new|Preloved]: [dress|prom dress|jeans|winter coat|football boots|"
+                  "ice skates|school books|kids' bike|roller skates|jumper|boots|trainers] [size {size}|]",
+                  "[Clothes|Kids' clothes|Girls' clothes|Boys' clothes] size {size}", "Second-hand [bits|"
+                  "clothes|books] [for sale|to go]"],
+        "body": [
+            [0.8, "[Dress|Prom dress|Jeans|Winter coat|Blazer|Skirt|Jumper] size {size}, [worn once|as new|"
+             "hardly worn|lightly used|tags still on].", "[Football boots|Ice skates|Trainers|Boots] size "
+             "[3|4|5|6|7|9], [barely used|good condition|a few scuffs].", "[Textbooks|Revision guides] "
+             "[year 10|year 11|GCSE|A-level] [maths|biology|French|history], [no writing inside|clean].",
+             "[Kids' bike|Girls' bike|Boys' bike] [20|24|26] inch, [good condition|new tyres]."],
+            ["£{small} [each|for the lot|or offers|firm].", "Asking £{small}.", "[Free|Small amount] "
+             "[to collect|to a good home]."],
+            [0.5, "[Collection|Pick up] from {city}.", "[Can post|Postage available], [buyer pays|£{small} "
+             "extra].", "[Smoke-free|Pet-free] home."],
+            [0.7, "[Text|Call] {phone}.", "[Reply|Message] here.", "{phone}"],
+        ],
+        "pick": 2,
+    },
+    "audition": {
+        "title": ["Auditions: [youth theatre|musical|youth choir|dance troupe|drama group|band]",
+                  "[Actors|Singers|Dancers|Extras] wanted [for our show|for a short film|{month}]",
+                  "[Youth theatre|Drama club|Stage school] {city} is looking for talent"],
+        "body": [
+            ["[Our youth theatre|Our stage school|The youth choir|The Little Playhouse] is looking for "
+             "[actors|singers|dancers] aged {young} to {teen}.", "[Auditions|Open auditions] on {day} "
+             "{date} {month} [at the theatre|at the community centre|at school] in {city}.",
+             "For [a short film|an advert|our show] we need [children|young people|extras] aged [8-12|"
+             "{young}-17|16-18]."],
+            ["No [experience|acting experience] needed.", "Prepare [a song|a monologue|a short "
+             "piece] of [two minutes|one minute].", "Rehearsals on {day} [after school|from {hour} "
+             "to 5pm], [shows|opening night] in {month}.", "Parents are welcome at the audition."],
+            [0.5, "Taking part [costs|is] [£{small} a term|free].", "[A fee|Travel costs] [for filming "
+             "days|covered]."],
+            ["Sign up at {email}.", "[Register|Book a slot] [with {name}|on our website|on {phone}].",
+             "Questions? [Call|Text] {phone}."],
+        ],
+        "pick": 2,
+    },
+    "kids_party": {
+        "title": ["[Kids' party|Children's party|Birthday party] [with a magician|with a clown|with face "
+                  "painting|at the play barn|at the riding school|at the pool]", "Magician [for children's "
+                  "parties|available]", "[Bouncy castle|Face paint kit|Party pack] for hire"],
+        "body": [
+            ["[Magician|Clown|Face painter|Balloon artist] {name} [comes to your home|makes the party] "
+             "for children aged [4-12|{n}-10].", "[Have|Book] your [kids' party|birthday party] [with us|"
+             "at our play barn|on the farm] in {city}.", "[Bouncy castle|Gazebo|Candy floss machine] for "
+             "hire [for a day|per weekend]."],
+            ["[Show|Party] of [1|2] hours for £{mid}.", "£{small} per child, [squash and cake included|"
+             "party bag included].", "[Hire|Price] £{small} a day [, £50 deposit|]."],
+            [0.6, "[For|Suits] groups of up to {many} children.", "[Wednesday afternoons|Saturdays] and "
+             "[Sundays|school holidays] [available|still free].", "{city} and surrounding area."],
+            ["[Book|Reserve] on {phone}.", "Email {email}.", "[Call|Text] {phone}."],
+        ],
+        "pick": 2,
+    },
+    "petsit": {
+        "title": ["[Pet sitting|Pet care] [while you're away|in {city}]", "Dog walking {city}",
+                  "[Pupil|Student] offers pet sitting"],
+        "body": [
+            ["I'm {name}, {teen}, and I [walk dogs|feed cats|look after rabbits and guinea pigs] [while "
+             "you're on holiday|after school].", "[Dog walking service|Pet sitter] in {city}: [group "
+             "walks|off-lead walks|home visits].", "We need someone to [feed our cat|walk our dog|look "
+             "after the hens] [from {day} to {day2}|over the summer]."],
+            ["£{small} per [visit|walk|day].", "[Price|Fee] £{small} per [hour|visit].", "[Key|House key] "
+             "[collected|left with the neighbours] beforehand."],
+            [0.5, "[I love animals|Used to big dogs|Grew up with dogs].", "[Also|Only] [at weekends|"
+             "after school|in the holidays]."],
+            ["[Text|Call] {phone}.", "Reply [here|on the street group].", "{phone}"],
+        ],
+        "pick": 2,
+    },
+    "housesit": {
+        "title": ["House sitter [wanted|available] [in {city}|{month}]", "Watering plants and collecting "
+                  "post", "Who can mind our house?"],
+        "body": [
+            ["We're [away for {n} weeks|on holiday in {month}] and need [a house sitter|someone] in "
+             "{city}.", "[Reliable couple|Retired lady|Student] [will mind your home|looks after houses] "
+             "while [you're on holiday|you're away].", "[Water the plants|Look after the garden], "
+             "[collect the post|bring the bins in] and [feed the cat|check on things]."],
+            ["[Fee|Price] £{small} per [day|week].", "Free [stay|accommodation] in exchange for [the "
+             "care|house sitting].", "[References|A DBS check] [available|on request]."],
+            [0.8, "[Call|Text] {phone}.", "Email {email}.", "Reply here."],
+        ],
+        "pick": 1,
+    },
+    "garden": {
+        "title": ["[Gardener|Garden help|Handyman] [wanted|available] [in {city}|]", "[Lawn mowing|Hedge "
+                  "trimming|Leaf clearing|Weeding] [for pocket money|£{small}]", "Garden maintenance {city}"],
+        "body": [
+            ["I'm {name}, {teen}, and I'll [mow your lawn|trim your hedge|wash your car] [on "
+             "Saturdays|after school].", "[Gardener|Landscaper] {man} [maintains|lays] [gardens|lawns|"
+             "patios] in {city}.", "Wanted: [help|someone] [in the garden|with pruning|clearing leaves] "
+             "[one afternoon a week|this autumn]."],
+            ["£{wage} an hour.", "[Fixed price|Price] £{small} per [visit|garden|job].", "[Green waste|"
+             "Garden waste] [taken away|removal available]."],
+            [0.5, "[Own|With own] [mower|tools|trailer].", "[Also|Only] [Saturdays|daytime|in "
+             "spring]."],
+            ["[Call|Text] {phone}.", "Free quote: {email}.", "{phone}"],
+        ],
+        "pick": 2,
+    },
+    "subject_tutor": {
+        "title": ["[Maths|Chemistry|Physics|Biology|Economics|French|German|Spanish|English|History|"
+                  "Geography|Latin|Coding|Reading] tutor", "[Exam prep|Homework help|Tutoring] [GCSE|A-level|"
+                  "year 6|year 9|11+|SATs]", "Help with [maths|chemistry|your exams|essay writing]"],
+        "body": [
+            ["[Maths|Chemistry|Physics|French|German|Latin|Economics] tutoring for [year 9|year 10|year 11|"
+             "sixth form|primary pupils|11th graders] [in {city}|online].", "[Former teacher|Engineering "
+             "student|Graduate] offers [tutoring|exam prep] in [sciences|languages|numeracy].", "Who can "
+             "help my [son|daughter] ({young}) with [maths|English|organising homework]?"],
+            ["£{wage} an hour.", "£{small} per [one-hour|] lesson.", "[Block|Bundle] of 10 lessons "
+             "£{mid}."],
+            [0.5, "[After school|On {day}|At weekends] [at your home|at the library|by video call].",
+             "[Results|Improvement] [guaranteed|or your money back].", "[Trial lesson|First session] "
+             "free."],
+            [0.8, "[Call|Text] {phone}.", "Email {email}.", "Reply here."],
+        ],
+        "pick": 2,
+    },
+    "practice": {
+        "title": ["[Training|Match|Friendly|Tournament] [girls|boys|juniors] [U11|U13|U15|U17|U19] [{day}|]",
+                  "[Netball|Hockey|Volleyball|Handball|Basketball|Swimming|Athletics|Rugby] [practice|for "
+                  "juniors|new members]", "[Practice cancelled|Training times] {day}"],
+        "body": [
+            ["[Practice|Training] for [girls|boys|juniors] [U13|U15|U17] [is|moved to] {day} from "
+             "{hour} to 6pm [at the sports hall|on pitch 2|at the pool].", "[Home|Away] match [against|at] "
+             "[{city2} FC|{city2} Hockey|our rivals] on {day}, [meet|leaving] at {hour}.",
+             "[New members|Players] aged {young} to {teen} [welcome|wanted] for [our junior team|"
+             "the squad]."],
+            ["[Bring|Don't forget] [your water bottle|shin pads|your kit].", "[Drivers|Parents who can "
+             "drive] needed [for the away game|on Saturday].", "[Subs|Membership] £{small} a [month|"
+             "season].", "[Three|Two] [free|taster] sessions."],
+            [0.6, "[Cheers|Thanks], coach {man}.", "[Questions|Can't make it]? [Text|Call] {phone}.",
+             "See the [club app|website] for [the schedule|the team sheet]."],
+        ],
+        "pick": 1,
+    },
+    "shifts": {
+        "title": ["[Warehouse operatives|Security officers|Cleaners|Production staff|Call centre staff|"
+                  "Night receptionist|Minicab drivers] wanted", "[Day, late and night shifts|Rotating "
+                  "shifts|Night shift] [{city}|available]", "Shift work [in {city}|nights and weekends]"],
+        "body": [
+            ["[Distribution centre|Factory|Security firm|Hotel|Cleaning company|Cab firm] in {city} is "
+             "hiring [staff|drivers|operatives] for [day and night shifts|the rota|nights].", "[We run|Our "
+             "site runs] [24/7|day and night|seven days a week], [eight-hour shifts|fixed shifts]."],
+            ["£{wage} an hour [plus night premium|plus shift allowance|].", "[Must be|Minimum age] 18, "
+             "[driving licence|SIA badge|forklift ticket] [required|a plus].", "[Contract|Temp contract] "
+             "[with a view to permanent|through an agency]."],
+            [0.5, "[Start now|Start {day}] possible.", "[Travel|Transport] [paid|arranged].", "[Students|"
+             "Part-timers] welcome."],
+            ["Apply at {email}.", "[Call|Text] {phone}.", "[Walk in|Drop by] [on {day}|]."],
+        ],
+        "pick": 2,
+    },
+    "care": {
+        "title": ["[Night care|Home care|24-hour care|Live-in care|Respite care] [in {city}|wanted|"
+                  "available]", "[Carer|Nurse|Care assistant] [wanted|for nights]",
+                  "Care [day and night|24/7] for [your parents|the elderly|people with disabilities]"],
+        "body": [
+            ["[Experienced|Qualified] [nurse|carer|care assistant] [offers|seeks work in] [night care|home "
+             "care|24-hour care] in {city}.", "[For my mother|For our father|For an elderly lady] we need "
+             "[care|help] [day and night|overnight|24/7].", "[Care agency|Home care provider] {man} "
+             "[is recruiting|has] [carers|night nurses] for [clients at home|the {city} area]."],
+            ["[Shifts|Cover] [24/7|day and night|11pm to 7am], [by arrangement|on a rota].", "[NMC pin|"
+             "Care certificate|DBS check] [held|required].", "[Rate|Pay] £{wage} an hour [via direct "
+             "payments|per agreement|].", "[Live-in|Own room], [week on, week off|two weeks a month]."],
+            [0.7, "[Call|Contact] {phone}.", "Email {email}.", "[More info|Reply] here."],
+        ],
+        "pick": 2,
+    },
+    "penpal": {
+        "title": ["[Pen pal|Chat buddy|Gaming buddy|Language partner] wanted", "[Friendship|New friends] "
+                  "[in {city}|]", "{name} ({teen}) looking for [a pen pal|friends]"],
+        "body": [
+            ["Hi! I'm {name}, {teen}, looking for a [pen pal|chat buddy] [to write letters to|to game "
+             "with|to practise Dutch with].", "[New to {city}|Just moved] and looking for [friends|people "
+             "to walk with|a running buddy].", "[Language café|Buddy scheme] pairs [newcomers|students] "
+             "with [a buddy|volunteers]."],
+            ["[Just friendship|Friendship only], [nothing else|no money|nothing paid].", "[I like|"
+             "Hobbies:] [horses, drawing and music|football and gaming|reading and K-pop].", "[Free|"
+             "No cost], [we meet at the library|in a public place]."],
+            [0.6, "[Send|Drop] me a message!", "[Reply|Message] here.", "Email {email}."],
+        ],
+        "pick": 2,
+    },
+    "school_event": {
+        "title": ["[Leavers' party|Prom|Year 11 prom|School disco|Open evening|Sports day|Christmas fair|"
+                  "School musical] [{city}|{month}|for leavers]", "[Prom|Leavers' ball] [dress code: black "
+                  "tie|with dress code]", "[Parents' evening|Information evening|Graduation] {day} {date} {month}"],
+        "body": [
+            ["[The prom|The leavers' party|The school disco] for [year 11|year 13|all pupils] is on {day} "
+             "{date} {month} [at the {name} Hall|in the school hall|at the clubhouse].", "[Open evening|"
+             "Information evening] for [year 6|new pupils and parents] on {day} from {hour} to 9pm.",
+             "[Graduation|Sports day|Christmas fair] [for all years|for the upper school] on {day}."],
+            ["Dress code: [black tie|smart|all white].", "[Tickets|Entry] £{small}, [from the school "
+             "office|through the school app].", "[Teachers|Staff] [will be there|supervise]; [no "
+             "alcohol|pick-up at {late}].", "[Parents|Families] [welcome|invited]."],
+            [0.6, "[Questions|Info]: {email}.", "See the [school website|newsletter].", "[Best wishes|"
+             "Thanks], the [prom committee|student council]."],
+        ],
+        "pick": 2,
+    },
+    "volunteer": {
+        "title": ["Volunteers needed [at the food bank|at the animal shelter|for the litter pick|at the "
+                  "community centre|for Scouts]", "[Volunteer|Befriender|Youth leader] wanted [{city}|]",
+                  "Lend a hand [on {day}|this summer]!"],
+        "body": [
+            ["[The food bank|The animal shelter|{city} Scouts|The care home|The community centre] needs "
+             "[volunteers|leaders|befrienders] [aged 16+|for a few hours a week].", "[Litter pick|Clean-up "
+             "day|Tree planting] on {day} {date} {month} in {city}.", "[Walking with|Reading to|A cup of tea "
+             "with] [older people|residents] [on {day}|at weekends]."],
+            ["[Unpaid|Voluntary], [expenses covered|with our thanks].", "[Counts towards|Good for] "
+             "[Duke of Edinburgh|volunteering hours].", "[No experience needed|We'll show you "
+             "everything]."],
+            [0.7, "[Sign up|Register] at {email}.", "[Call|Text] {name}: {phone}.", "Info here."],
+        ],
+        "pick": 2,
+    },
+    "club_notice": {
+        "title": ["[AGM|Notice|News] [chess club|camera club|choir|tennis club|stamp club|knitting group|"
+                  "running club|residents' association]", "[New members welcome|Subs due {month}|Club night "
+                  "moved]", "[Chess club|Camera club|Choir] {city}"],
+        "body": [
+            ["[Our|The] [chess club|camera club|choir|tennis club|running club|knitting group] [meets|"
+             "trains|rehearses] on {day} evenings [at the community centre|in the clubhouse|in the church "
+             "hall].", "[AGM|Annual meeting|Club night] on {day} {date} {month} at {hour}.", "[New "
+             "members|Juniors|Beginners] [welcome|wanted], [all ages|from {young}]."],
+            ["Subs £{small} a [year|month|term].", "[The agenda|The programme] is [on the website|in the "
+             "newsletter].", "[Tea and coffee|Refreshments] provided."],
+            [0.6, "The committee.", "[Info|Questions]: {email}.", "[Call|Text] {man}: {phone}."],
+        ],
+        "pick": 2,
+    },
+    "rideshare": {
+        "title": ["[Lift|Ride|Car share] [to {city2}|wanted|offered]", "[Car share|Ride share] [{city} - "
+                  "{city2}|to the festival|to the airport]", "Anyone driving?"],
+        "body": [
+            ["[I'm driving|We're driving] {day} [at {hour}|in the morning] from {city} to {city2}, [{n} "
+             "seats left|room for one].", "[Lift|Ride] wanted [to the festival|to the airport|to {city2}] "
+             "on {day}.", "[Car share|Ride share] [to work|to school|to training] [every day|on "
+             "weekdays]."],
+            ["[Share fuel|Split costs], £{small} each.", "[Back|Return] on {day2}.", "[Luggage|A suitcase] "
+             "[is fine|fits]."],
+            [0.7, "[Text|Call] {phone}.", "Reply here.", "{phone}"],
+        ],
+        "pick": 1,
+    },
+    "tickets": {
+        "title": ["[Car boot sale|Flea market|Pub quiz|Teen disco|Funfair|Circus|Drama night|Bingo|Open mic] "
+                  "[{city}|{day} {date} {month}]", "[Entry|Admission] £{small}", "[Tickets|Spare tickets] "
+                  "[for|on sale:] [the show|the concert|the fair|the festival]"],
+        "body": [
+            ["[Car boot sale|Flea market|Pub quiz|Teen disco|Bingo night|Circus show] on {day} {date} "
+             "{month} [in {city}|on the village green|at the sports hall].", "[Teen disco|School dance|"
+             "Youth night] for [ages 12-16|year 7s|teens] from {hour} to 11pm.", "[Tickets|Spare tickets] "
+             "[available|for sale] for [the concert|the show|the fair] on {day}."],
+            ["Entry £{small}, [kids free|under-12s half price|drink included].", "[Tickets|Admission] "
+             "£{small} [on the door|in advance].", "[Proceeds|All proceeds] [to charity|for the school "
+             "trip|to the club]."],
+            [0.5, "[Book|Advance tickets] via {email}.", "[Info|Questions]: {phone}.", "See you there!"],
+        ],
+        "pick": 2,
+    },
+    "fragment": {
+        "title": ["Found: [school bag|PE bag|teddy|bike key] [at the bus stop|in the playground|in {city}]",
+                  "[Dress|Coat|Jeans|Jumper] size {size}, [as new|worn once|good condition], £{small}",
+                  "[Maths|French|Chemistry|English] tutor [GCSE|A-level|year 9|primary]",
+                  "Babysitter wanted [{day} night|at weekends|after school]", "Dog walker [{city}|wanted|available]",
+                  "Cat sitting over the holidays, £{small} a day", "Lawn mowing, £{small} a time",
+                  "[U13|U15|U17] practice [cancelled|moved to {day}]", "Auditions [youth theatre|choir] {day}",
+                  "Magician for kids' parties, [{city} area|£{mid}]", "Lift to {city2}, {day}",
+                  "[Night shift|Late shift|Weekend shift] [security|warehouse|reception] {city}",
+                  "Home care [24/7|day and night|overnight] available", "Volunteers needed [{day}|{city}]",
+                  "Pen pal wanted ({teen})", "Teen disco {day}, entry £{small}",
+                  "Prom for leavers, dress code [black tie|smart]", "Textbooks [year 10|year 12|GCSE] for sale",
+                  "Bike [24|26|28] inch, £{small}", "House sitter needed {month}", "Car boot sale {day} {date} {month}",
+                  "Chess club: new members welcome", "[Van|Trailer|Gazebo] for hire, £{small} a day",
+                  "Passport photos while you wait, £{small}", "[Singing|Guitar|Piano] lessons for beginners",
+                  "Drivers wanted, [day and night|nights too]", "Handyman [{city}|available]",
+                  "Room to let [{city}|for a student], £{mid} pcm", "Free to collect: [sofa|wardrobe|books]"],
+        "body": [
+            [0.4, "[Call|Text] {phone}.", "{phone}", "Reply here.", "Info: {email}.", "[Collect|Pick up] from {city}."],
+        ],
+    },
+}
+
+# ---------------------------------------------------------------------------------------------------
+# More short escort-style ads (issue 14): name, age, city, availability, arrangements, price and
+# contact only, carrying the youth, school, third-party and movement signals in those slots, so that
+# school and youth words are not evidence of an ordinary listing by themselves.
+# ---------------------------------------------------------------------------------------------------
+
+_MORE_ADULT_NL: dict[str, Topic] = {
+    "youth_short": {
+        "title": ["{name} {teen}", "{name} ({teen}) {city}", "[Jong|Nieuw|Scholiere] - {city}", "{city}",
+                  "{teen} [jr|jaar], {city}"],
+        "body": [
+            [0.7, "{name}, {teen}, {city}.", "[Jonge|Nieuwe] [meid|scholiere] uit {city}.", "{teen} jaar, "
+             "[regio|omgeving] {city}.", "Ik ben {name} [uit {city}|]."],
+            ["[Zit in|Nog in] [2 havo|3 mavo|4 vmbo|5 havo|de bovenbouw|het examenjaar|de derde].",
+             "[Alleen|Kan] [na 15:00|na de les|na schooltijd|op vrije middagen|in de toetsweek].",
+             "[Doe nog|Loop] stage [bij een kapper|in de zorg|op kantoor], [dus|] [alleen 's avonds|na "
+             "vijven].", "[Schooldagen|Doordeweeks] [vanaf 16:00|na vieren], [weekend|zaterdag] "
+             "[hele dag|overdag].", "[Mag|Kan] niet [laat thuis zijn|blijven slapen], dus [overdag|"
+             "vroeg]."],
+            ["[Prijzen|Tarieven] [via app|in dm|op aanvraag|via snap].", "[Stuur|Doe] [een dm|een "
+             "berichtje|een appje] [voor prijzen|voor info|voor een afspraak].", "[Jij haalt me op|Ophalen "
+             "bij school|Ophalen bij het station], [ik heb geen vervoer|geen rijbewijs].", "{half} [half "
+             "uur|30 min], [rest in overleg|meer via app]."],
+            [0.6, "[App|Snap|Dm] {phone}.", "{phone}", "Alleen [app|snap|dm], niet bellen.",
+             "[Stuur dm|Dm me]."],
+        ],
+        "pick": 2,
+    },
+    "thirdparty_short": {
+        "title": ["[Onze|De] [meiden|dames] {city}", "{name} {age} - [via bureau|via kantoor|via "
+                  "manager]", "[Boekingen|Afspraken] {city}", "{name}, {city}"],
+        "body": [
+            [0.7, "{name}, {age}, [nu|deze week] in {city}.", "[Wij hebben|Er zijn] [nieuwe|{n}] "
+             "[meiden|dames] in {city}.", "{name} ({age}) [werkt sinds kort voor ons|is nieuw bij ons]."],
+            ["[Haar vriend|Haar manager|Onze planner|Kantoor] [doet de afspraken|plant alles|neemt de "
+             "telefoon op], zij [praat niet zelf|belt niet zelf].", "[Wij brengen|We rijden] [haar|de "
+             "dame] [naar je toe|naar je hotel] en [halen haar weer op|wachten buiten].", "[Betalen|Geld] "
+             "[aan de chauffeur|vooraf aan kantoor|via de app aan ons], niet aan [haar|de dame].",
+             "[Eén nummer|Hetzelfde nummer] voor [al onze meiden|alle dames], [wie vrij is komt|kies op "
+             "de foto's].", "[Zij woont bij ons en werkt|De dames wonen op het adres en werken] [elke "
+             "dag|zeven dagen]."],
+            ["[Prijzen|Tarief] [op aanvraag|via kantoor|bij de chauffeur].", "{full} [per uur|p/u], "
+             "[vooraf|contant].", "[Vraag|App] naar [de prijzen|wie er vandaag is]."],
+            [0.7, "[Bel|App] {phone}.", "{phone}", "[Kantoor|Planning]: {phone}."],
+        ],
+        "pick": 2,
+    },
+    "move_short": {
+        "title": ["{name} [tot {day}|{n} dagen] in {city}", "[Net aangekomen|Eerste dag|Alleen vandaag] "
+                  "{city}", "{name} {age} - [op doorreis|onderweg]"],
+        "body": [
+            [0.7, "{name}, {age}, [net aangekomen|deze week|vandaag] in {city}.", "[Nieuw|Net binnen] in "
+             "{city}, {name}, {age}.", "{age} [jr|jaar], [op doorreis|onderweg] naar {city2}."],
+            ["[Morgen|Volgende week|Na {day}] [door naar|in] {city2}.", "[Elke week|Iedere paar dagen] een "
+             "[andere stad|nieuw hotel].", "[Hotel bij het station|Appartement in het centrum], "
+             "[kamernummer via app|adres na afspraak].", "[Reis|Rij] mee met [{man}|mijn vriend|de "
+             "chauffeur]."],
+            ["{half} [half uur|30 min].", "{full} [per uur|p/u].", "[Prijzen|Tarief] [via app|in dm]."],
+            [0.7, "[App|Bel|Sms] {phone}.", "{phone}", "Alleen [app|sms]."],
+        ],
+        "pick": 2,
+    },
+}
+
+_MORE_ADULT_EN: dict[str, Topic] = {
+    "youth_short": {
+        "title": ["{name} {teen}", "{name} ({teen}) {city}", "[Young|New|Schoolgirl] - {city}", "{city}",
+                  "{teen}yo, {city}"],
+        "body": [
+            [0.7, "{name}, {teen}, {city}.", "[Young|New] [girl|student] from {city}.", "{teen} y/o, "
+             "[around|near] {city}.", "I'm {name} [from {city}|]."],
+            ["[In|Still in] [year 10|year 11|year 12|sixth form|my GCSE year|11th grade|high school].",
+             "[Only|Can only do] [after 3pm|after class|after school|on half days|during exam leave].",
+             "[On|Doing] work experience [at a salon|in a care home|in an office], [so|] [evenings "
+             "only|after five].", "[School days|Weekdays] [from 4pm|after four], [weekends|Saturdays] [all "
+             "day|daytime].", "[Can't|Not allowed to] [stay out late|stay over], so [daytime|early] only."],
+            ["[Rates|Prices] [by text|in dm|on request|on snap].", "[Send|Drop] [a dm|a message|a text] "
+             "[for rates|for info|to book].", "[You pick me up|Pick-up from school|Pick-up at the station], "
+             "[no car|can't drive].", "{half} [half hour|30 min], [more by text|rest in dm]."],
+            [0.6, "[Text|Snap|DM] {phone}.", "{phone}", "[Text|DM] only, no calls.", "[DM me|Slide into "
+             "my dms]."],
+        ],
+        "pick": 2,
+    },
+    "thirdparty_short": {
+        "title": ["[Our|The] girls {city}", "{name} {age} - [via agency|via office|via manager]",
+                  "[Bookings|Appointments] {city}", "{name}, {city}"],
+        "body": [
+            [0.7, "{name}, {age}, [now|this week] in {city}.", "[We have|There are] [new|{n}] girls in "
+             "{city}.", "{name} ({age}) [just started with us|is new with us]."],
+            ["[Her boyfriend|Her manager|Our booker|The office] [takes the bookings|plans everything|answers "
+             "the phone], she [doesn't talk herself|won't call].", "[We bring|We drive] [her|the girl] [to "
+             "you|to your hotel] and [collect her after|wait outside].", "[Pay|Payment] [the driver|"
+             "upfront to the office|through the app to us], not [her|the girl].", "[One number|Same "
+             "number] for [all our girls|every lady], [whoever is free comes|pick from the photos].",
+             "[She lives with us and works|The girls live at the address and work] [every day|seven "
+             "days]."],
+            ["[Rates|Prices] [on request|through the office|with the driver].", "{full} [per hour|p/h], "
+             "[upfront|cash].", "[Ask|Text] for [rates|who's on today]."],
+            [0.7, "[Call|Text] {phone}.", "{phone}", "[Office|Bookings]: {phone}."],
+        ],
+        "pick": 2,
+    },
+    "move_short": {
+        "title": ["{name} [till {day}|{n} days] in {city}", "[Just arrived|First day|Today only] {city}",
+                  "{name} {age} - [passing through|on tour]"],
+        "body": [
+            [0.7, "{name}, {age}, [just landed|this week|today] in {city}.", "[New|Just in] in {city}, "
+             "{name}, {age}.", "{age}, [passing through|on the way] to {city2}."],
+            ["[Tomorrow|Next week|After {day}] [on to|in] {city2}.", "[Every week|Every few days] a "
+             "[different city|new hotel].", "[Hotel near the station|Flat in the centre], [room number by "
+             "text|address after booking].", "[Travelling|Driving] with [{man}|my boyfriend|the driver]."],
+            ["{half} [half hour|30 min].", "{full} [per hour|p/h].", "[Rates|Prices] [by text|in dm]."],
+            [0.7, "[Text|Call] {phone}.", "{phone}", "[Text|SMS] only."],
+        ],
+        "pick": 2,
+    },
+}
+
 _BANKS = {
-    (NON_ADULT, "nl"): _NON_ADULT_NL,
-    (NON_ADULT, "en"): _NON_ADULT_EN,
-    (ADULT, "nl"): _ADULT_NL,
-    (ADULT, "en"): _ADULT_EN,
+    (NON_ADULT, "nl"): {**_NON_ADULT_NL, **_MORE_NON_ADULT_NL},
+    (NON_ADULT, "en"): {**_NON_ADULT_EN, **_MORE_NON_ADULT_EN},
+    (ADULT, "nl"): {**_ADULT_NL, **_MORE_ADULT_NL},
+    (ADULT, "en"): {**_ADULT_EN, **_MORE_ADULT_EN},
 }
 
 
@@ -1187,7 +1948,7 @@ def _listing(rng: random.Random, kind: str, lang: str, topic: str) -> Listing:
     groups = list(spec["body"])
     middle = groups[1:-1]
     if "pick" in spec:  # short ads: one or a few of the middle groups, in any order
-        middle = rng.sample(middle, rng.randint(1, spec["pick"]))
+        middle = rng.sample(middle, rng.randint(1, min(spec["pick"], len(middle))))
         groups = [groups[0], *middle, groups[-1]]
     elif len(middle) > 1 and rng.random() < 0.3:
         rng.shuffle(middle)
@@ -1205,7 +1966,7 @@ def _listing(rng: random.Random, kind: str, lang: str, topic: str) -> Listing:
         sentences.append(_expand(group[i], rng, slots))
     title = _expand(spec["title"][picked[0]], rng, slots)
     body = " ".join(sentences) if rng.random() < 0.6 else "\n".join(sentences)
-    text = f"{title}\n{body}" if rng.random() < 0.85 else body
+    text = f"{title}\n{body}" if body and rng.random() < 0.85 else body or title
     if kind == NON_ADULT and rng.random() < 0.5:
         text = _rewrite_money(text, rng)
     if rng.random() < 0.05:

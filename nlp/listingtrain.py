@@ -20,7 +20,7 @@ from nlp.listing import MODEL_PATH, ListingModel, analyse
 from nlp.listingcorpus import ADULT, Listing, generate
 
 SEED = 14
-PER_KIND = 1500
+PER_KIND = 3000
 KEEP = 6000
 C = 4.0
 
