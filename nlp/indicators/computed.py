@@ -18,6 +18,7 @@ from nlp.indicators.context import has_adult_cue
 from nlp.indicators.schedule import schedule_spans
 from nlp.lexicon_types import Entry
 from nlp.licences import LicenceFound
+from nlp.listing import NON_ADULT_BELOW, shipped_model
 from nlp.phones import PhoneFound
 from nlp.prices import PriceFound
 
@@ -40,6 +41,15 @@ def _near(text: str, start: int, end: int, words: Iterable[str]) -> bool:
     after = _CLAUSE_END.split(text[end : end + NEAR_CHARS])[0]
     window = (before + text[start:end] + after).lower()
     return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", window) for w in words)
+
+
+def _reads_as_adult_ad(text: str) -> bool:
+    """An adult-service cue, or a listing classifier that does not find the text ordinary: a bare
+    "30 euro" is her rate in an escort ad and the price of a thing in a sale."""
+    if has_adult_cue(text):
+        return True
+    model = shipped_model()
+    return model is None or model.adult_probability(text) >= NON_ADULT_BELOW
 
 
 def _mentions(text: str, words: Iterable[str]) -> bool:
@@ -76,7 +86,7 @@ def computed_hits(
         if price.amount >= threshold or _near(text, price.start, price.end, exclude):
             continue
         if rate_words and not _near(text, price.start, price.end, rate_words):
-            adult = has_adult_cue(text) if adult is None else adult
+            adult = _reads_as_adult_ad(text) if adult is None else adult
             if not adult:
                 continue
         hits.append(ComputedHit(price_rule, price.start, price.end))
