@@ -125,9 +125,12 @@ NOTES = [
     "are not independent either. `indicators_extra.jsonl` was written by the lexicon author (paraphrases of the",
     "kinds issue 14 lists) and shows the mechanisms reach wording the examples do not spell out, nothing more.",
     "`tests/data/dev2/` was written by another independent author; round 2 tuned on two thirds of it and kept",
-    "the items whose id is divisible by 3 unread (their figures are below the section).",
-    "The blind set (`tests/data/blind/`) is scored in aggregate only, once per round, and its failures are never",
-    "printed (`--failures` refuses it).",
+    "the items whose id is divisible by 3 unread (their figures are below the section). `tests/data/dev3/` was",
+    "written for round 3 by an author who did not read the detector; `tests/data/dev4/` is the blind set of rounds",
+    "1 to 3, read for the first time in round 4 (its figures from then on are fitted).",
+    "The blind set (`tests/data/blind/`, written for round 4 by an author who read neither the lexicons nor the",
+    "earlier sets) is scored in aggregate only, once per round, and its failures are never printed (`--failures`",
+    "refuses it).",
 ]
 
 
