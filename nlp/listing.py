@@ -206,7 +206,10 @@ class ListingModel:
         if len(self._floor_tokens) > 200_000:
             self._floor_tokens.clear()
         normal, after, rows = self._tokens.get(token) or self._token_info(token)
-        info = (normal, after, frozenset(rows), sum(self._pull_down[row] for row in rows))
+        info = self._floor_tokens.get(normal)  # the same for every token that differs in digits only
+        if info is None:
+            info = self._floor_tokens[normal] = (normal, after, frozenset(rows),
+                                                 sum(self._pull_down[row] for row in rows))
         self._floor_tokens[token] = info
         return info
 
@@ -216,7 +219,11 @@ class ListingModel:
         if len(self._tokens) > 200_000:
             self._tokens.clear()
         normal = _DIGIT.sub("0", token)
-        info = (normal, self._pairs.get(normal), tuple(self._row[f] for f in self._known_features(token)))
+        # Features see digits as "0" only: a phone number new to this process costs a lookup.
+        info = self._tokens.get(normal)
+        if info is None:
+            info = self._tokens[normal] = (normal, self._pairs.get(normal),
+                                           tuple(self._row[f] for f in self._known_features(normal)))
         self._tokens[token] = info
         return info
 
