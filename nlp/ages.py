@@ -558,10 +558,19 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
+def _has_digit(text: str) -> bool:
+    """``any(c.isdigit() for c in text)``; in ASCII text only 0-9 are digits, found by a regex at
+    a fraction of the cost."""
+    return _ASCII_DIGIT.search(text) is not None if text.isascii() else any(c.isdigit() for c in text)
+
+
 def read_ages(text: str) -> AgeReading:
     """Stated ages, client age limits and past ages, each in order of appearance."""
     candidates = _candidates(text)
-    has_digits = any(c.isdigit() for c in text)
+    has_digits = _has_digit(text)
     limits = _client_limits(text) if has_digits else []
     lowered = text.lower()
     framed: list[tuple[str, int, int]] = []
