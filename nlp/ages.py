@@ -29,6 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from nlp.indicators.gates import gate_open, gate_text, regex_gate
 from nlp.normalise import NUMBER_WORD, number_word_value
 from nlp.regex_start import with_start_class
 
@@ -74,6 +75,16 @@ _PATTERNS = [
         re.IGNORECASE,
     )),
 ]
+
+
+def _telling_gate(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """The literal sets every match of `pattern` needs (nlp.indicators.gates), less those with a single
+    letter ("i", "m"), which nearly every ad holds."""
+    return tuple(s for s in regex_gate(pattern.pattern) if not any(len(lit) == 1 and lit.isalpha() for lit in s))
+
+
+# Most ads lack a word that some of these patterns need ("birthday", "just"): then they are not run.
+_PATTERN_GATES = [_telling_gate(p) for p in _PATTERNS]
 # "Lisa, 19, uit Utrecht", "Chloe hier, 20,", "ik ben Mila. 20 en", title "Den Haag: Chloe 20": a bare
 # number right after a capitalised word, closed by punctuation, the line end or a linking word.
 _AFTER_NAME = re.compile(
@@ -121,6 +132,7 @@ _NOT_BEFORE_TITLE_AGE = with_start_class(re.compile(
 _LINE_SUFFIX = re.compile(
     r"[-–—|~]+\s*(?P<num>\d{2}|[^\W\d_]+(?:[\s-][^\W\d_]+)?)(?=\s*[!.*]*\s*$|\s*[-–—|~]\s)", re.MULTILINE
 )
+_LINE_SUFFIX_GATE = _telling_gate(_LINE_SUFFIX)
 # What may stand before the mark of a title suffix: a word, "!", ")", a symbol such as a heart; not a
 # digit ("18 - 25"), a currency sign ("€ - 25") or an operator.
 _NOT_BEFORE_SUFFIX = frozenset("0123456789+%/:=,<>#@$€£¥")
@@ -357,8 +369,10 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
                     _DURATION_BEFORE.search(text, max(0, before.start() - 30), before.start()):
                 continue  # "I have 10 years of experience", "ik werk al 5 jaar"
             candidates.append((before.group("num"), before.start(), unit.end()))
-    for pattern in _PATTERNS:
-        candidates += [(m.group("num"), m.start(), m.end()) for m in pattern.finditer(text)]
+    lowered = gate_text(text)
+    for pattern, gate in zip(_PATTERNS, _PATTERN_GATES, strict=True):
+        if gate_open(gate, lowered):  # else a word every match needs is missing ("birthday", "just")
+            candidates += [(m.group("num"), m.start(), m.end()) for m in pattern.finditer(text)]
     for m in _AFTER_NAME.finditer(text):
         if _STREET.search(m.group("word")) or _NOT_A_NAME.fullmatch(m.group("word")):
             continue  # "Demolaan 16", "Room 25": a house or room number, not an age
@@ -381,7 +395,7 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
         age = _age_value(m.group("num"))
         if age is not None and LOOSE_MIN_AGE <= age <= LOOSE_MAX_AGE:
             candidates.append((m.group("num"), m.start("num"), m.end("num")))
-    for m in _LINE_SUFFIX.finditer(text):
+    for m in _LINE_SUFFIX.finditer(text) if gate_open(_LINE_SUFFIX_GATE, lowered) else ():
         before = text[max(0, m.start() - 3) : m.start()].rstrip()
         if not before or before[-1] in _NOT_BEFORE_SUFFIX:
             continue  # after a word or a symbol: "Sweet and new - 25", "♥ -- 24"; not "18 - 25" or "€ - 25"
