@@ -22,7 +22,8 @@ from spacy.tokens import Doc
 from nlp.indicators import context
 from nlp.indicators.compiled import FUZZY_MIN, compiled_lexicon, no_gc
 from nlp.indicators.gates import (
-    gate_open,
+    GateLiterals,
+    gate_open_in,
     gate_text,
     regex_gate,
     regex_matches,
@@ -59,7 +60,7 @@ class _Compiled:
     regex: re.Pattern[str] | None
     # regex patterns: literal sets a match needs (of each set one literal occurs in the lower-cased
     # text), checked before the regex runs (``regex_gate``), and the literals a match starts with
-    gate: tuple[tuple[str, ...], ...] = ()
+    gate: tuple[frozenset[str], ...] = ()
     prefixes: tuple[str, ...] = ()
     word_start: bool = False  # every match starts a word (``regex_word_start``)
 
@@ -74,6 +75,7 @@ class Matchers:
     prefixes: list[tuple[str, int]]
     any_classes: tuple[int, ...]
     near_classes: frozenset[int] = frozenset()
+    gate_literals: GateLiterals = field(default_factory=lambda: GateLiterals(()))  # of the regex gates
     # Misspellings of word-set members (one letter more or less): member -> class ids, and each
     # member with one letter deleted -> class ids. Only for tokens that match no form exactly.
     fuzzy_whole: dict[str, list[int]] = field(default_factory=dict)
@@ -222,7 +224,7 @@ def _build_matchers(lang: str) -> Matchers:
         unless = frozenset(class_of(s) for s in raw["unless"])
         unless_next = frozenset(class_of(s) for s in raw["unless_next"])
         regex = with_start_class(re.compile(raw["regex"], re.IGNORECASE)) if raw["shape"] == "regex" else None
-        gate = regex_gate(raw["regex"]) if regex is not None else ()
+        gate = tuple(map(frozenset, regex_gate(raw["regex"]))) if regex is not None else ()
         starts = regex_prefixes(raw["regex"]) if regex is not None else ()
         word_start = regex_word_start(raw["regex"]) if regex is not None else False
         index = len(patterns)
@@ -235,8 +237,9 @@ def _build_matchers(lang: str) -> Matchers:
         else:
             regexes.append(index)
     near_classes = frozenset(cid for index in near for cid, _ in patterns[index].steps)
+    gate_literals = GateLiterals(patterns[index].gate for index in regexes)
     return Matchers(patterns, by_first, near, regexes, exact, prefixes, tuple(any_classes), near_classes,
-                    fuzzy_whole, fuzzy_deleted)
+                    gate_literals, fuzzy_whole, fuzzy_deleted)
 
 
 def _sentences(classes: list[frozenset[int]]) -> list[int]:
@@ -333,10 +336,11 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
         text = doc.text
     text = text or ""
     lowered = gate_text(text) if matchers.regexes else ""
+    present = matchers.gate_literals.present(lowered) if matchers.regexes else set()
     for index in matchers.regexes:
         compiled = matchers.patterns[index]
-        regex, gate = compiled.regex, compiled.gate
-        if regex is None or (gate and not gate_open(gate, lowered)):
+        regex = compiled.regex
+        if regex is None or not gate_open_in(compiled.gate, present):
             continue  # a literal every match needs is missing: the regex cannot match
         for m in regex_matches(regex, text, lowered, compiled.prefixes, compiled.word_start):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
