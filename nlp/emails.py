@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp.regex_start import with_start_class
+
 # A spelled-out address needs a top-level domain from this list ("example" is the reserved one that
 # test data uses); a plain address with "@" may have any.
 _TLDS = (
@@ -30,7 +32,7 @@ PLAIN_EMAIL_RE = re.compile(
     rf"(?<![\w.%+\-])(?P<local>{_LOCAL})@(?P<domain>{_LABEL}(?:\.{_LABEL})*)\.(?P<tld>[A-Za-z]{{2,24}})(?![\w\-])"
 )
 _DOT_SPLIT = re.compile(_DOT, re.IGNORECASE)
-_AT_HINT = re.compile(r"[@＠]|\b(?:at|apenstaartje)\b", re.IGNORECASE)
+_AT_HINT = with_start_class(re.compile(r"[@＠]|\b(?:at|apenstaartje)\b", re.IGNORECASE))
 _PLATFORM_LABELS = frozenset("telegram tg snapchat snap sc instagram insta ig signal kik whatsapp wa".split())
 
 

@@ -111,8 +111,12 @@ def _indicator(entry: Entry, text: str, start: int, end: int, weight: float | No
 def _without_overlaps(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One hit per code and place: of overlapping hits of one code keep the heaviest, then longest."""
     kept: list[dict[str, Any]] = []
+    spans: dict[str, list[tuple[int, int]]] = {}  # per code, the places kept
     for hit in sorted(hits, key=lambda h: (-h["weight"], -(h["end"] - h["start"]), h["start"])):
-        if not any(k["code"] == hit["code"] and k["start"] < hit["end"] and hit["start"] < k["end"] for k in kept):
+        start, end = hit["start"], hit["end"]
+        taken = spans.setdefault(hit["code"], [])
+        if not any(s < end and start < e for s, e in taken):
+            taken.append((start, end))
             kept.append(hit)
     return sorted(kept, key=lambda h: (h["start"], h["end"], h["code"]))
 

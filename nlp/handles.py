@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from nlp.normalise import trie_pattern
+from nlp.regex_start import with_start_class
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ _CASED_LABEL = rf"(?P<cased>{'|'.join(map(re.escape, _CASED))})"
 # itself; _LABEL where lower-casing changes the length of the text (offsets would move).
 _FIRST = "".join(sorted({form[0] for form in [*_CI_FORMS, *_EMOJI, "x"]}))  # most positions fail on this look-ahead
 _LABEL_LOWER = re.compile(rf"(?=[{_FIRST}])(?<![\w.@#])(?:{_LABEL_PARTS}){_LABEL_END}")
-_LABEL_CASED = re.compile(rf"(?<![\w.@#]){_CASED_LABEL}(?i:{_LABEL_END})")
+_LABEL_CASED = with_start_class(re.compile(rf"(?<![\w.@#]){_CASED_LABEL}(?i:{_LABEL_END})"))
 _LABEL = re.compile(rf"(?<![\w.@#])(?:{_LABEL_PARTS}|(?-i:{_CASED_LABEL})){_LABEL_END}", re.IGNORECASE)
 
 _NAME = r"(?P<h>[A-Za-z0-9][A-Za-z0-9_.\-]{1,31}+)"  # possessive: a shorter name never fits the end
@@ -130,11 +131,11 @@ _INTRO_WORDS = trie_pattern([
     "onder", "called", "heet", "ik", "ben", "i'm", "im", "allebei", "both", "beide", "ook", "also", "too", "only",
     "alleen", "here", "hier", "via",
 ])
-_STRONG_INTRO = re.compile(
+_STRONG_INTRO = with_start_class(re.compile(
     r"(?<![\w'])(?:is|id|name|naam|user\s?name|gebruikersnaam|handle|account|nick|nickname|as|als|under|onder|"
-    r"called|heet|ben)(?![\w'])", re.IGNORECASE)
+    r"called|heet|ben)(?![\w'])", re.IGNORECASE))
 # "is" alone introduces a name after "my": "my snap is lisa", not "Telegram is easiest".
-_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'])(?:my|mijn|m'n|our|onze|ons)\s+$", re.IGNORECASE)
+_POSSESSIVE_BEFORE = with_start_class(re.compile(r"(?<![\w'])(?:my|mijn|m'n|our|onze|ons)\s+$", re.IGNORECASE))
 # What follows the last label: intro words, a separator, the value. Matched on the lower-cased text
 # (_TAIL_ANY_CASE where lower-casing changes its length).
 # Emoji and symbols between a label and its value ("Telegram 📲 @lisa", "Insta 📸 lisa.x"), read as a
@@ -167,21 +168,21 @@ _HEAD = re.compile(
     re.IGNORECASE,
 )
 _HEAD_JOIN = re.compile(r"(?:[(\-–|:@]|\s(?:on|op|via|at))\s*$", re.IGNORECASE)
-_NEGATED = re.compile(r"(?<![\w'])(?:no|not|geen|niet|never|nooit|without|zonder|non)\s+(?:on\s+|op\s+|via\s+)?$",
-                      re.IGNORECASE)
-_CUE_BEFORE = re.compile(r"(?<![\w'])(?:on|op|my|mijn|m'n|via|your|je|jouw|in)\s+$", re.IGNORECASE)
+_NEGATED = with_start_class(re.compile(r"(?<![\w'])(?:no|not|geen|niet|never|nooit|without|zonder|non)\s+(?:on\s+|op\s+|via\s+)?$",
+                      re.IGNORECASE))
+_CUE_BEFORE = with_start_class(re.compile(r"(?<![\w'])(?:on|op|my|mijn|m'n|via|your|je|jouw|in)\s+$", re.IGNORECASE))
 # A value after a bare space must look like a handle: "_" or "." inside, or digits with letters.
 _SHAPED = re.compile(r"\w[_.]\w|(?=(?:.*[a-z]){3})(?=.*\d)", re.IGNORECASE)
 _LINK_FORMS = {form: platform for platform, p in PLATFORMS.items() for form in p.links}
 # Matched on the lower-cased text like the labels; the handle is "+" and digits on wa.me.
 _LINK_SOURCE = (rf"(?<![\w.])(?:https?://)?(?:www\.|mobile\.|m\.)?(?P<link>{trie_pattern(list(_LINK_FORMS))})"
                 r"(?P<h>\+?[a-z0-9][a-z0-9_.\-]{1,31}+)" + _NAME_END)
-_LINKED = re.compile(_LINK_SOURCE)
-_LINKED_ANY_CASE = re.compile(_LINK_SOURCE, re.IGNORECASE)
+_LINKED = with_start_class(re.compile(_LINK_SOURCE))
+_LINKED_ANY_CASE = with_start_class(re.compile(_LINK_SOURCE, re.IGNORECASE))
 # Link paths that are pages of the site, not an account.
 _NOT_LINKED = frozenset({"p", "reel", "reels", "stories", "explore", "accounts", "share", "tv", "i", "intent",
                          "home", "search", "hashtag", "joinchat", "addstickers", "s", "login", "signup"})
-URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+|\b(?:t\.me|wa\.me)/[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
+URL_RE = with_start_class(re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+|\b(?:t\.me|wa\.me)/[^\s<>\"'()\[\]{}]+", re.IGNORECASE))
 # Words that follow a platform name in prose and are not names.
 _NOT_NAMES = frozenset("""
     a an and or the to too for of on in at by with from me my mine us our we you your i im it its is are was be

@@ -44,8 +44,9 @@ def _identifier() -> LanguageIdentifier:
 
 
 def _function_word_counts(text: str) -> dict[str, int]:
-    words = [w.lower() for w in _WORD_RE.findall(text)]
-    return {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    # Lower-casing an ASCII text first gives the same words (elsewhere it may split one: "İ").
+    words = _WORD_RE.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD_RE.findall(text)]
+    return {lang: sum(map(vocab.__contains__, words)) for lang, vocab in _FUNCTION_WORDS.items()}
 
 
 def _decided_by_function_words(counts: dict[str, int]) -> str | None:

@@ -50,6 +50,9 @@ ADULT_SITE_CONFIDENT_BELOW = 0.001
 SITE_CONTENTS = ("adult", "mixed")
 REASONS_SHOWN = 6
 
+# decision_floor sums in another order than decision_value: a margin far above the rounding error.
+_FLOOR_ROUNDING = 1e-9
+
 _TOKEN = re.compile(r"\w+|[€$£@+/&]")
 _DIGIT = re.compile(r"\d")
 
@@ -125,6 +128,12 @@ class ListingModel:
             if feature.startswith("b:"):
                 first, second = feature[2:].split(" ", 1)
                 self._pairs.setdefault(first, {})[second] = row
+        # For ``decision_floor``, per row: idf * coef where the coefficient is positive (else 0),
+        # idf * -coef where it is negative (else 0), and idf squared.
+        self._pull_up = np.where(self._coef > 0, self._idf * self._coef, 0.0)
+        self._pull_down = [float(x) for x in np.where(self._coef < 0, -self._idf * self._coef, 0.0)]
+        self._idf_squared = self._idf * self._idf
+        self._floor_tokens: dict[str, tuple[str, dict[str, int] | None, frozenset[int], float]] = {}
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> ListingModel:
@@ -165,13 +174,62 @@ class ListingModel:
         shares = values * self._coef[features] / norm
         return float(np.cumsum(shares)[-1]) + self.intercept_
 
+    def decision_floor(self, text: str) -> float:
+        """A value ``decision_value(text)`` is never below (up to rounding), at about half its cost:
+        enough to tell that an ad is far from an ordinary listing without the exact value.
+
+        The decision is intercept + v.c / |v| with v_f = (1 + ln count_f) * idf_f for the features
+        present (idf_f > 0). Since idf_f <= v_f <= count_f * idf_f, the numerator is at least
+        A - B, A summing idf_f * c_f over the present features with c_f > 0 (each counted once) and
+        B summing idf_f * -c_f over every occurrence of one with c_f < 0; and |v| is at least L, the
+        norm of the idf of the present features. A negative numerator divided by L instead of |v|
+        only gets lower; a non-negative one gives at least the intercept."""
+        cached = self._floor_tokens.get
+        infos = [cached(t) or self._floor_info(t) for t in tokens(text)]
+        if not infos:
+            return self.intercept_
+        present = set().union(*[rows for _, _, rows, _ in infos])
+        pulled_down = sum([down for _, _, _, down in infos])
+        pairs = None
+        for normal, after, _, _ in infos:  # the known word pairs, as decision_value finds them
+            if pairs is not None:
+                row = pairs.get(normal)
+                if row is not None:
+                    present.add(row)
+                    pulled_down += self._pull_down[row]
+            pairs = after
+        if not present:
+            return self.intercept_
+        rows = np.fromiter(present, np.intp, len(present))
+        pulled_up = float(self._pull_up[rows].sum())
+        if pulled_up >= pulled_down:
+            return self.intercept_
+        return (pulled_up - pulled_down) / math.sqrt(float(self._idf_squared[rows].sum())) + self.intercept_
+
+    def _floor_info(self, token: str) -> tuple[str, dict[str, int] | None, frozenset[int], float]:
+        """``_token_info`` for ``decision_floor``: the rows as a set, and the sum of idf * -coef over
+        the token's occurrences of features with a negative coefficient; cached."""
+        if len(self._floor_tokens) > 200_000:
+            self._floor_tokens.clear()
+        normal, after, rows = self._tokens.get(token) or self._token_info(token)
+        info = self._floor_tokens.get(normal)  # the same for every token that differs in digits only
+        if info is None:
+            info = self._floor_tokens[normal] = (normal, after, frozenset(rows),
+                                                 sum(self._pull_down[row] for row in rows))
+        self._floor_tokens[token] = info
+        return info
+
     def _token_info(self, token: str) -> tuple[str, dict[str, int] | None, tuple[int, ...]]:
         """The token with its digits written "0", the rows of the known word pairs that start with
         it (by the second word), and the rows of its own known features in order; cached."""
         if len(self._tokens) > 200_000:
             self._tokens.clear()
         normal = _DIGIT.sub("0", token)
-        info = (normal, self._pairs.get(normal), tuple(self._row[f] for f in self._known_features(token)))
+        # Features see digits as "0" only: a phone number new to this process costs a lookup.
+        info = self._tokens.get(normal)
+        if info is None:
+            info = self._tokens[normal] = (normal, self._pairs.get(normal),
+                                           tuple(self._row[f] for f in self._known_features(normal)))
         self._tokens[token] = info
         return info
 
@@ -214,6 +272,13 @@ class ListingModel:
 
     def adult_probability(self, text: str) -> float:
         return self.probability(self.decision_value(text))
+
+    def adult_probability_below(self, text: str, limit: float) -> bool:
+        """``adult_probability(text) < limit``; the exact value is computed only when the cheaper
+        ``decision_floor`` cannot rule it out (for an escort ad it nearly always can)."""
+        if self.a_ > 0 and self.probability(self.decision_floor(text) - _FLOOR_ROUNDING) >= limit:
+            return False  # the probability grows with the decision, which is at least the floor
+        return self.adult_probability(text) < limit
 
     def verdict(self, text: str) -> ListingVerdict:
         from nlp.indicators.context import non_adult_search
@@ -284,7 +349,7 @@ def listing_verdict(text: str, lang: str | None = None, site_content: str = "adu
         model = shipped_model() if confident_check and not verdict.is_non_adult else None
         # The probability alone first: the explanation costs as much again and is only shown when
         # the verdict holds hits back, which on an adult site is rare.
-        if model is not None and model.adult_probability(text) < ADULT_SITE_CONFIDENT_BELOW:
+        if model is not None and model.adult_probability_below(text, ADULT_SITE_CONFIDENT_BELOW):
             return model.verdict(text)
         return verdict
     raise ValueError(f"site content must be one of {', '.join(SITE_CONTENTS)}, not {site_content!r}")

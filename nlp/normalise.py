@@ -23,6 +23,8 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from nlp.regex_start import with_start_class
+
 _UNITS_NL = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
 _TEENS_NL = ["tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",
              "achttien", "negentien"]
@@ -186,11 +188,11 @@ LOOKALIKE_LETTERS = frozenset("oOlI")
 # other runs of letters those that could be a number word, a digit-sounding word or look-alike
 # letters (``_read_tokens`` drops the rest, as it would have).
 _CANDIDATE_WORDS = trie_pattern(sorted({*NUMBER_WORDS, *WEAK_WORDS}))
-ASCII_TOKEN_RE = re.compile(
+ASCII_TOKEN_RE = with_start_class(re.compile(
     r"(?P<digits>\d+)"
     rf"|(?<![^\W\d_])(?:(?P<glued>(?:{_GLUED_PART}){{2,}})|(?P<alpha>{_CANDIDATE_WORDS}|[oli]+))(?![^\W\d_])",
     re.ASCII,
-)
+))
 
 
 def _touches_digit(text: str, start: int, end: int) -> bool:

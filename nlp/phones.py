@@ -30,27 +30,28 @@ import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
 from nlp.normalise import DigitRun, DigitToken, digit_runs, disguise_kinds
+from nlp.regex_start import with_start_class
 from nlp.regions import CITY_WEIGHT, hinted_regions, language_regions, region_hints
 
 MIN_DIGITS, MAX_DIGITS = 8, 15
 MASK_CONTEXT = 16
 
 _SPACED_DATE = r"(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d{2}"
-_DATE = re.compile(
+_DATE = with_start_class(re.compile(
     r"(?<![\d\-./])(?:\d{1,2}([-./])\d{1,2}\1(?:19|20)?\d{2}|(?:19|20)\d{2}([-./])\d{1,2}\2\d{1,2})(?![\d]|[-./]\d)"
     # dates written with spaces, "12 03 2026": day and month, then a four-digit year; several in a
     # row ("14 03 2026 - 21 03 2026") are dates too, not one long number
     rf"|(?<![\d\-./])(?<!\d ){_SPACED_DATE}(?:\s*[-–/&]\s*{_SPACED_DATE}|\s+{_SPACED_DATE})*(?![\d]| \d)"
-)
-_TIME = re.compile(r"(?<![\d.:])\d{1,2}[.:h]\d{2}(?![\d.:])(?:\s*-\s*\d{1,2}[.:h]\d{2}(?![\d.:]))?")
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d{2,4}){2,5}\b")
-_LABEL_BEFORE = re.compile(
+))
+_TIME = with_start_class(re.compile(r"(?<![\d.:])\d{1,2}[.:h]\d{2}(?![\d.:])(?:\s*-\s*\d{1,2}[.:h]\d{2}(?![\d.:]))?"))
+_IBAN = with_start_class(re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d{2,4}){2,5}\b"))
+_LABEL_BEFORE = with_start_class(re.compile(
     r"\b(?:kvk|k\.v\.k\.?|btw|vat|iban|rekening\w*|bank\w*|vergunning\w*|licen[cst]\w*|registrat\w*|reg|"
     r"ad[\s-]?id|advert\w*|ref\w*|order\w*|bestel\w*|factuur\w*|invoice\w*|tracking|zending\w*|pakket\w*|"
     r"klantnummer|customer|bsn|id|postcode|zip|maten|measurements)"
     r"(?:\s*(?:no|nr|nummer|number|num|#))?[\s.:#=-]*$",
     re.IGNORECASE,
-)
+))
 
 
 @dataclass(frozen=True)
@@ -395,7 +396,7 @@ def _plus_before(text: str, start: int) -> int | None:
     return word.start() if word else None
 
 
-_PLUS_WORD = re.compile(r"(?<![\w])plus\s{1,2}$", re.IGNORECASE)
+_PLUS_WORD = with_start_class(re.compile(r"(?<![\w])plus\s{1,2}$", re.IGNORECASE))
 
 
 _Spans = tuple[tuple[int | None, tuple[tuple[int, str], ...]], ...]
@@ -741,7 +742,7 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
 
 
 # A WhatsApp click-to-chat link carries the number in international form without "+" ("wa.me/316...").
-_WA_LINK = re.compile(r"(?<![\w.])(?:https?://)?(?:api\.)?wa\.me/\+?(\d{8,15})(?!\w)", re.IGNORECASE)
+_WA_LINK = with_start_class(re.compile(r"(?<![\w.])(?:https?://)?(?:api\.)?wa\.me/\+?(\d{8,15})(?!\w)", re.IGNORECASE))
 
 
 def link_phones(text: str) -> list[PhoneFound]:

@@ -14,7 +14,6 @@ abbreviation the first time a text contains it, which gives the same tokens.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -24,7 +23,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 PIPELINE_LANGS = ("nl", "en")
-_CHUNK = re.compile(r"[^\s]*\.[^\s]*")
 _CLEAN_LIMIT = 100_000
 
 
@@ -89,7 +87,8 @@ class LazyAbbreviations:
         that ends at one of its periods (on strings, which is cheaper than walking the tokens)."""
         found = {}
         clean = self.clean
-        for chunk in _CHUNK.findall(text):
+        # every whitespace-delimited chunk that holds a period (str.split, not a regex: a third of the cost)
+        for chunk in [c for c in text.split() if "." in c]:
             if chunk in clean:
                 continue
             before = len(found)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp.regex_start import with_start_class
+
 _AMOUNT = r"(?P<{name}>\d{{1,4}}(?:[.,]\d{{2}})?)(?:\s?,-)?"
 _CURRENCY_BEFORE = r"(?P<cur1>€|\$|£|\b(?:eur|euro|usd|gbp)\b)"  # \b: not "Fleur 21"
 _CURRENCY_AFTER = r"(?P<cur2>€|euro'?s?\b|eur\b|\$|£|dollars?\b|pond\b|pounds?\b)"
 # [^\S\n]: a space but never a line break, so "Demolaan 16" and "€240" on the next line stay apart.
-PRICE_RE = re.compile(
+PRICE_RE = with_start_class(re.compile(
     rf"{_CURRENCY_BEFORE}[^\S\n]?{_AMOUNT.format(name='amount1')}|(?<![\d.,]){_AMOUNT.format(name='amount2')}[^\S\n]?{_CURRENCY_AFTER}|(?<![\d.,])(?P<amount3>\d{{1,4}}),-",
     re.IGNORECASE,
-)
+))
 _CURRENCY_CODES = {"€": "EUR", "eur": "EUR", "euro": "EUR", "$": "USD", "usd": "USD", "dollar": "USD",
                    "£": "GBP", "gbp": "GBP", "pond": "GBP", "pound": "GBP"}
 

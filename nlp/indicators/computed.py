@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlp.ages import AgeFound
 from nlp.emails import EmailFound
@@ -35,12 +36,22 @@ class ComputedHit:
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 
 
+@lru_cache(maxsize=64)
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for "one of `words`, as a word": a match of it is a match of one word's own regex."""
+    if not words:
+        return None
+    return re.compile("(?<!\\w)(?:" + "|".join(re.escape(w.lower()) for w in words) + ")(?!\\w)")
+
+
 def _near(text: str, start: int, end: int, words: Iterable[str]) -> bool:
     """One of `words` within NEAR_CHARS of the span, without crossing a sentence or line end."""
+    pattern = _any_word(tuple(words))
+    if pattern is None:
+        return False
     before = _CLAUSE_END.split(text[max(0, start - NEAR_CHARS) : start])[-1]
     after = _CLAUSE_END.split(text[end : end + NEAR_CHARS])[0]
-    window = (before + text[start:end] + after).lower()
-    return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", window) for w in words)
+    return pattern.search((before + text[start:end] + after).lower()) is not None
 
 
 def _reads_as_adult_ad(text: str) -> bool:
@@ -54,8 +65,8 @@ def _reads_as_adult_ad(text: str) -> bool:
 
 def _mentions(text: str, words: Iterable[str]) -> bool:
     """One of `words` anywhere in the text, as a word."""
-    lowered = text.lower()
-    return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", lowered) for w in words)
+    pattern = _any_word(tuple(words))
+    return pattern is not None and pattern.search(text.lower()) is not None
 
 
 def computed_hits(

@@ -131,6 +131,15 @@ def test_same_text_same_verdict_and_shipped_model_is_plain_data():
     assert len(model.data["features"]) == len(model.data["coef"]) == len(model.data["idf"])
 
 
+def test_decision_floor_is_never_above_the_decision(corpus):
+    model = shipped_model()
+    texts = [listing.text for listing in corpus[::20]] + HARD_NON_ADULT + PLAIN_ESCORT + ["", "!!!"]
+    for text in texts:
+        assert model.decision_floor(text) <= model.decision_value(text) + 1e-12, text
+        for limit in (0.003, 0.3, 0.9):
+            assert model.adult_probability_below(text, limit) == (model.adult_probability(text) < limit), text
+
+
 def test_site_content_chooses_rule_or_classifier():
     from nlp.indicators.context import is_non_adult_listing as rule
 
