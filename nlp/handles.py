@@ -54,12 +54,13 @@ class Platform:
 
 
 PLATFORMS: dict[str, Platform] = {
-    "snapchat": Platform(names=("snapchat", "snap chat"), words=("snap",), short=("sc",), emoji=("👻",),
+    "snapchat": Platform(names=("snapchat", "snap chat", "snap-chat"), words=("snap",), short=("sc", "s/c"), emoji=("👻",),
                          links=("snapchat.com/add/", "snapchat.com/@"), min_len=3),
     "instagram": Platform(names=("instagram", "insta", "insta gram", "instagramm"), short=("ig",),
                           links=("instagram.com/", "instagr.am/")),
-    "twitter": Platform(names=("twitter",), cased=("X",), links=("twitter.com/", "x.com/")),
-    "telegram": Platform(names=("telegram", "telegramm"), short=("tg", "tele"), links=("t.me/", "telegram.me/"),
+    "twitter": Platform(names=("twitter",), words=("tweet",), cased=("X",), links=("twitter.com/", "x.com/")),
+    "telegram": Platform(names=("telegram", "telegramm"), short=("tg", "tele"),
+                         links=("t.me/", "t.me/s/", "telegram.me/"),
                          min_len=3),
     "wechat": Platform(names=("wechat", "we chat", "weixin", "微信"), short=("wx", "vx")),
     "onlyfans": Platform(names=("onlyfans", "only fans"), cased=("OF",), links=("onlyfans.com/",)),
@@ -142,10 +143,13 @@ _POSSESSIVE_BEFORE = with_start_class(re.compile(r"(?<![\w'])(?:my|mijn|m'n|our|
 # space: they say nothing about what follows.
 _PICTURES = "\u00b7\u2022\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\U0001f300-\U0001faff"
 _WEAK_SEP = re.compile(rf"[\s?{_PICTURES}\ufe0f]*")
-_SPACED_AT = re.compile(r"\s+@\s+")  # "Telegram @ night only": "@" for "at"
+_SPACED_AT = re.compile(r"\s+@\s+")
+_POINTS = re.compile(r"[👉➡➜→⇒]")  # pictures that point at the value say as much as a colon  # "Telegram @ night only": "@" for "at"
 _TAIL_SOURCE = (
     r"[)\]]?"
-    rf"(?P<intro>(?:\s*,?\s*(?:{_INTRO_WORDS})(?![\w'.\-])){{0,4}}+)"
+    # a dash or a bracket before what introduces the value: "snapchat — username: x", "Snapchat (username: x)"
+    rf"(?:\s*[—–\-(]\s*(?=(?:{_INTRO_WORDS})(?![\w'.])))?"
+    rf"(?P<intro>(?:\s*,?\s*(?:{_INTRO_WORDS})(?![\w'.]|-(?!>))){{0,4}}+)"
     rf"(?P<sep>\s*(?:(?:[:=|>»→⇒➡➜👉~]|->|=>|--?|–|—)\ufe0f?\s*)+(?:[(\[\"'“‘]\s*)?@?\s*"
     rf"|\s*@\s*|\s*[(\[\"'“‘]\s*@?\s*|(?:\s*[?{_PICTURES}]\ufe0f?)+\s*@?\s*|\s+)"
     r"(?:(?:both|allebei|beide)\s+)?"
@@ -161,7 +165,7 @@ _FAR_SOURCE = (r"(?:[ \t]+[^\W\d_][\w']*){1,5}?"
 _FAR = re.compile(_FAR_SOURCE)
 _FAR_ANY_CASE = re.compile(_FAR_SOURCE, re.IGNORECASE)
 # What joins labels that share one value: "insta en snap", "Twitter/X", "X (twitter)".
-_JOIN = re.compile(r"\s*(?:(?:[/&+,]|and|en|or|of)\s*)*\(?\s*", re.IGNORECASE)  # not ")": "(ook WhatsApp) Insta"
+_JOIN = re.compile(r"\s*(?:(?:[/&+,]|and|en|én|or|of)\s*)*\(?\s*", re.IGNORECASE)  # not ")": "(ook WhatsApp) Insta"
 # The value before the label: "@lisa on snap", "lisa_x (insta)", "lisa_x op snap", "@lisa 👻".
 _HEAD = re.compile(
     rf"(?<![\w.@/])(?P<at>@)?{_NAME}(?P<join>\s*\(\s*|\s*[-–|:]\s*|\s+(?:on|op|via|at|@)\s+|\s+)$",
@@ -324,8 +328,8 @@ def _tail_ok(label: _Label, raw: str, sep: str, intro: str, text: str, group_sta
     """Whether `raw` after the label is the handle, by how strong the cue is (see the docstring)."""
     if label.kind == "cased" and sep[:1] in "-–—":
         return False  # "X-rated", "OF-course": a word, not a label
-    if not _WEAK_SEP.fullmatch(sep) and not _SPACED_AT.fullmatch(sep):
-        return True  # a separator or "@": "snap: lisa", "X: @lisa", "👻 @lisa"
+    if not _WEAK_SEP.fullmatch(sep) and not _SPACED_AT.fullmatch(sep) or _POINTS.search(sep):
+        return True  # a separator, "@" or a pointing arrow: "snap: lisa", "X: @lisa", "👻 @lisa", "OF 👉 lisa"
     if label.kind == "cased":
         return False  # "X lisa", "OF course"
     if _SHAPED.search(raw):

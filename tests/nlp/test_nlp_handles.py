@@ -32,6 +32,15 @@ from nlp.handles import find_handles
         ("zoek me op insta, naam: yara_rmd", [("instagram", "yara_rmd")]),
         ("insta en snap allebei: lieke_ap", [("instagram", "lieke_ap"), ("snapchat", "lieke_ap")]),
         ("@kittykat on snap", [("snapchat", "kittykat")]),
+        # round 4: intro after a dash or bracket, pointing arrows, "id->", S/C, "tweet me", t.me/s/, "én"
+        ("add me on snapchat — username: Rose.Hill5", [("snapchat", "rose.hill5")]),
+        ("find me on Snapchat (username: Tilly_Tea)", [("snapchat", "tilly_tea")]),
+        ("OF 👉 maple_sun_of", [("onlyfans", "maple_sun_of")]),
+        ("wechat id-> lina_wx21", [("wechat", "lina_wx21")]),
+        ("S/C: noor_kx", [("snapchat", "noor_kx")]),
+        ("tweet me @Wren_Sky_UK", [("twitter", "wren_sky_uk")]),
+        ("https://t.me/s/MilaTours", [("telegram", "milatours")]),
+        ("Snap én insta: fleur.leiden", [("snapchat", "fleur.leiden"), ("instagram", "fleur.leiden")]),
     ],
 )
 def test_handles_in_ad_phrasings(text, pairs):
