@@ -68,6 +68,13 @@ _PATTERNS = [
     # net 18, just turned 18, turned 30 last week
     with_start_class(re.compile(rf"\b(?=[bBjJnNpPrRtT])(?:net|pas|just(?:\s+turned)?|barely|(?:recently\s+)?turned)\s+{_NUM}\b{_NOT_AFTER_NUMBER}",
                re.IGNORECASE)),
+    # "I started at 20, now 33", "sinds mijn 19e hier, inmiddels 32": the age now, after a past one
+    with_start_class(re.compile(
+        rf"(?:[,;]|\band\b|\ben\b|\bbut\b|\bmaar\b)\s*(?:(?:i'?m|ik\s+ben|she'?s|zij\s+is)\s+)?(?:now|nu|inmiddels|intussen)\s+"
+        rf"(?P<num>\d{{2}})\b(?!\s*(?:years?|yrs?|jaar)\s+(?:in|als|as|of|ervaring|experience))"
+        rf"{_NOT_AFTER_NUMBER}",
+        re.IGNORECASE,
+    )),
     # vorige maand 16 geworden, net 21 geworden: a recent birthday is the current age
     with_start_class(re.compile(
         rf"\b(?:(?:vorige|afgelopen|deze)\s+(?:maand|week|zomer|winter|herfst|lente)|gisteren|eergisteren|onlangs|"
