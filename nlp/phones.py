@@ -31,7 +31,7 @@ from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
 from nlp.normalise import DigitRun, DigitToken, digit_runs, disguise_kinds
 from nlp.regex_start import with_start_class
-from nlp.regions import CITY_WEIGHT, hinted_regions, language_regions, region_hints
+from nlp.regions import CITY_WEIGHT, hinted_regions, language_regions, number_label_region, region_hints
 
 MIN_DIGITS, MAX_DIGITS = 8, 15
 MASK_CONTEXT = 16
@@ -565,6 +565,12 @@ class _Inference:
         return self._hints
 
     def read(self, run: DigitRun) -> tuple[list[PhoneFound], list[AmbiguousPhone]]:
+        labelled = number_label_region(self.text, run.start)
+        if labelled and labelled != self.region and _plus_before(self.text, run.start) is None:
+            # "Keulen: 0157 ... / Amsterdam: 06 ...": the label in front places this number only.
+            found = _phones_in_run(self.text, run, _region_reader(labelled))
+            if found:
+                return found, []
         given = _phones_in_run(self.text, run, _region_reader(self.region)) if self.region else []
         if given:
             return self._elsewhere(run, given) or given, []

@@ -35,6 +35,10 @@ class Region(Strict):
     """The country's names, and names of its states or provinces."""
     cities: list[Said] = []
     """Major cities and well-known districts."""
+    number_labels: list[Said] = []
+    """Words that place only the number written right after them ("Belgisch nr 0472 ...", "NL: 06 ...",
+    "Dutch number"): nationality words and country codes, which as ad-wide hints would say where a
+    person is from rather than where her phone is."""
 
     @field_validator("code")
     @classmethod
@@ -57,7 +61,8 @@ class RegionHints(Strict):
     @model_validator(mode="after")
     def _each_form_once(self) -> RegionHints:
         owner: dict[str, str] = {}
-        twice = [f"{form!r} ({owner[form]}, {r.code})" for r in self.regions for form in (*r.names, *r.cities)
+        twice = [f"{form!r} ({owner[form]}, {r.code})" for r in self.regions
+                 for form in (*r.names, *r.cities, *r.number_labels)
                  if owner.setdefault(form, r.code) != r.code]
         if twice:
             raise ValueError(f"regions: written forms listed for two regions: {', '.join(twice)}")
@@ -92,6 +97,34 @@ def _gazetteer() -> tuple[dict[str, tuple[str, int]], frozenset[str], re.Pattern
     # look-ahead on first characters: most positions fail at once.
     pattern = re.compile(rf"\b(?=[{re.escape(first)}])" + trie_pattern(list(weights)) + r"(?![\w'])")
     return weights, frozenset(data.capitalised_only), pattern
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[dict[str, str], re.Pattern[str]]:
+    """(lower-cased form -> region, pattern of a label that ends where a number starts): the region's
+    names, cities and number labels, then "nr", "number", "mobile" ... and a colon or a dash."""
+    data = load_model(REGIONS_FILE, RegionHints)
+    regions = {form.lower(): r.code for r in data.regions for form in (*r.names, *r.cities, *r.number_labels)}
+    pattern = re.compile(rf"(?<![\w'])(?P<form>{trie_pattern(list(regions))})"
+                         r"[ \t]*(?:(?:nr|nummer|number|no|num|mobile|mobiel|tel|phone|gsm|cell|sim)\.?[ \t]*)?"
+                         r"[:=\-–/]?[ \t]*\(?$")
+    return regions, pattern
+
+
+def number_label_region(text: str, start: int) -> str | None:
+    """The region a label right before `start` gives the number there: "Keulen: 0157 ...",
+    "Amsterdam: 06 ...", "Belgisch nr 0472 ...", "UK: 07..." (ad-wide hints are ``region_hints``)."""
+    regions, pattern = _labels()
+    before = text[max(0, start - 32) : start]
+    m = pattern.search(before.lower())
+    if m is None:
+        return None
+    form = m.group("form")
+    capitalised_only = _lowered(_gazetteer()[1])
+    written = before[m.start("form") : m.end("form")] if len(before) == len(before.lower()) else form
+    if form in capitalised_only and written == form:
+        return None  # "turkey", "china": words, not places
+    return regions[form]
 
 
 def language_regions(lang: str | None) -> tuple[str, ...]:

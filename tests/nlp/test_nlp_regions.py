@@ -7,7 +7,7 @@ import json
 from nlp.extract import extract
 from nlp.jsonl import extract_line
 from nlp.phones import read_phones
-from nlp.regions import region_hints
+from nlp.regions import number_label_region, region_hints
 
 
 def test_hints_from_cities_country_names_and_calling_codes():
@@ -59,3 +59,14 @@ def test_extract_input_country_auto_or_empty_means_infer_and_absent_means_nl():
     assert out({"id": 2, "text": "0412 345 678", "country": ""})["phones"] == ["+61412345678"]
     assert out({"id": 4, "text": "06 24 81 73 95", "country": "auto"})["phones_ambiguous"]
     assert out({"id": 3, "text": "bel 0412 345 678"})["phones"] == ["+31412345678"]
+
+
+def test_a_label_in_front_of_a_number_places_that_number_only():
+    # Two numbers, each with its own place: the ad-wide hints cannot tell them apart, the labels can.
+    reading = read_phones("Keulen: 0157 82914630 / Amsterdam: 06 52840937", "DE")
+    assert [p.e164 for p in reading.phones] == ["+4915782914630", "+31652840937"]
+    # A nationality word places the number after it, never the ad ("Belgische dame" moves nothing).
+    assert [p.e164 for p in read_phones("Belgisch nr 0472/391/856", "NL").phones] == ["+32472391856"]
+    assert [p.e164 for p in read_phones("Belgische dame, bel 06 12345678", "NL").phones] == ["+31612345678"]
+    assert number_label_region("UK: 07700 900123", 4) == "GB"
+    assert number_label_region("bel me op 0612345678", 10) is None
