@@ -128,6 +128,7 @@ class ListingModel:
         self._pull_down = [float(x) for x in np.where(self._coef < 0, -self._idf * self._coef, 0.0)]
         self._idf_squared = self._idf * self._idf
         self._floor_tokens: dict[str, tuple[str, dict[str, int] | None, frozenset[int], float]] = {}
+        self._floor_chunks: dict[str, tuple[str | None, dict[str, int] | None, frozenset[int], float]] = {}
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> ListingModel:
@@ -178,16 +179,16 @@ class ListingModel:
         B summing idf_f * -c_f over every occurrence of one with c_f < 0; and |v| is at least L, the
         norm of the idf of the present features. A negative numerator divided by L instead of |v|
         only gets lower; a non-negative one gives at least the intercept."""
-        cached = self._floor_tokens.get
-        infos = [cached(t) or self._floor_info(t) for t in tokens(text)]
-        if not infos:
-            return self.intercept_
-        present = set().union(*[rows for _, _, rows, _ in infos])
-        pulled_down = sum([down for _, _, _, down in infos])
+        cached = self._floor_chunks.get
+        chunks = [cached(chunk) or self._floor_chunk(chunk) for chunk in text.lower().split()]
+        present = set().union(*[rows for _, _, rows, _ in chunks])
+        pulled_down = sum([down for _, _, _, down in chunks])
         pairs = None
-        for normal, after, _, _ in infos:  # the known word pairs, as decision_value finds them
+        for first, after, _, _ in chunks:  # the word pairs across chunks
+            if first is None:
+                continue  # no token in this chunk ("-", an emoji): the pair spans it
             if pairs is not None:
-                row = pairs.get(normal)
+                row = pairs.get(first)
                 if row is not None:
                     present.add(row)
                     pulled_down += self._pull_down[row]
@@ -199,6 +200,29 @@ class ListingModel:
         if pulled_up >= pulled_down:
             return self.intercept_
         return (pulled_up - pulled_down) / math.sqrt(float(self._idf_squared[rows].sum())) + self.intercept_
+
+    def _floor_chunk(self, chunk: str) -> tuple[str | None, dict[str, int] | None, frozenset[int], float]:
+        """What ``decision_floor`` needs of a whitespace-delimited chunk of the lower-cased text (its
+        tokens never span white space, so ads that share words share chunks): the normal form of its
+        first token, the word pairs that start with its last, the rows of its tokens' features and
+        of the word pairs inside it, and what those occurrences pull down; cached."""
+        if len(self._floor_chunks) > 200_000:
+            self._floor_chunks.clear()
+        cached = self._floor_tokens.get
+        infos = [cached(t) or self._floor_info(t) for t in _TOKEN.findall(chunk)]
+        rows = set().union(*[token_rows for _, _, token_rows, _ in infos])
+        pulled_down = sum([down for _, _, _, down in infos])
+        pairs = None
+        for normal, after, _, _ in infos:
+            if pairs is not None:
+                row = pairs.get(normal)
+                if row is not None:
+                    rows.add(row)
+                    pulled_down += self._pull_down[row]
+            pairs = after
+        info = (infos[0][0], infos[-1][1], frozenset(rows), pulled_down) if infos else (None, None, frozenset(), 0.0)
+        self._floor_chunks[chunk] = info
+        return info
 
     def _floor_info(self, token: str) -> tuple[str, dict[str, int] | None, frozenset[int], float]:
         """``_token_info`` for ``decision_floor``: the rows as a set, and the sum of idf * -coef over
