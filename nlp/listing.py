@@ -206,7 +206,7 @@ class ListingModel:
         tokens never span white space, so ads that share words share chunks): the normal form of its
         first token, the word pairs that start with its last, the rows of its tokens' features and
         of the word pairs inside it, and what those occurrences pull down; cached."""
-        if len(self._floor_chunks) > 200_000:
+        if len(self._floor_chunks) > 50_000:  # a chunk holds a set of rows: fewer of them than of tokens
             self._floor_chunks.clear()
         cached = self._floor_tokens.get
         infos = [cached(t) or self._floor_info(t) for t in _TOKEN.findall(chunk)]
