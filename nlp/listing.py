@@ -127,6 +127,8 @@ class ListingModel:
         self._pull_up = np.where(self._coef > 0, self._idf * self._coef, 0.0)
         self._pull_down = [float(x) for x in np.where(self._coef < 0, -self._idf * self._coef, 0.0)]
         self._idf_squared = self._idf * self._idf
+        # The floor's reasoning needs positive idf, and a probability that grows with the decision.
+        self._floor_holds = bool((self._idf > 0).all()) and self.a_ > 0
         self._floor_tokens: dict[str, tuple[str, dict[str, int] | None, frozenset[int], float]] = {}
         self._floor_chunks: dict[str, tuple[str | None, dict[str, int] | None, frozenset[int], float]] = {}
 
@@ -294,7 +296,7 @@ class ListingModel:
     def adult_probability_below(self, text: str, limit: float) -> bool:
         """``adult_probability(text) < limit``; the exact value is computed only when the cheaper
         ``decision_floor`` cannot rule it out (for an escort ad it nearly always can)."""
-        if self.a_ > 0 and self.probability(self.decision_floor(text) - _FLOOR_ROUNDING) >= limit:
+        if self._floor_holds and self.probability(self.decision_floor(text) - _FLOOR_ROUNDING) >= limit:
             return False  # the probability grows with the decision, which is at least the floor
         return self.adult_probability(text) < limit
 
