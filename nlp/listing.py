@@ -133,7 +133,10 @@ class ListingModel:
         self._pull_up = np.where(self._coef > 0, self._idf * self._coef, 0.0)
         self._pull_down = [float(x) for x in np.where(self._coef < 0, -self._idf * self._coef, 0.0)]
         self._idf_squared = self._idf * self._idf
+        # The floor's reasoning needs positive idf, and a probability that grows with the decision.
+        self._floor_holds = bool((self._idf > 0).all()) and self.a_ > 0
         self._floor_tokens: dict[str, tuple[str, dict[str, int] | None, frozenset[int], float]] = {}
+        self._floor_chunks: dict[str, tuple[str | None, dict[str, int] | None, frozenset[int], float]] = {}
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> ListingModel:
@@ -184,16 +187,16 @@ class ListingModel:
         B summing idf_f * -c_f over every occurrence of one with c_f < 0; and |v| is at least L, the
         norm of the idf of the present features. A negative numerator divided by L instead of |v|
         only gets lower; a non-negative one gives at least the intercept."""
-        cached = self._floor_tokens.get
-        infos = [cached(t) or self._floor_info(t) for t in tokens(text)]
-        if not infos:
-            return self.intercept_
-        present = set().union(*[rows for _, _, rows, _ in infos])
-        pulled_down = sum([down for _, _, _, down in infos])
+        cached = self._floor_chunks.get
+        chunks = [cached(chunk) or self._floor_chunk(chunk) for chunk in text.lower().split()]
+        present = set().union(*[rows for _, _, rows, _ in chunks])
+        pulled_down = sum([down for _, _, _, down in chunks])
         pairs = None
-        for normal, after, _, _ in infos:  # the known word pairs, as decision_value finds them
+        for first, after, _, _ in chunks:  # the word pairs across chunks
+            if first is None:
+                continue  # no token in this chunk ("-", an emoji): the pair spans it
             if pairs is not None:
-                row = pairs.get(normal)
+                row = pairs.get(first)
                 if row is not None:
                     present.add(row)
                     pulled_down += self._pull_down[row]
@@ -205,6 +208,29 @@ class ListingModel:
         if pulled_up >= pulled_down:
             return self.intercept_
         return (pulled_up - pulled_down) / math.sqrt(float(self._idf_squared[rows].sum())) + self.intercept_
+
+    def _floor_chunk(self, chunk: str) -> tuple[str | None, dict[str, int] | None, frozenset[int], float]:
+        """What ``decision_floor`` needs of a whitespace-delimited chunk of the lower-cased text (its
+        tokens never span white space, so ads that share words share chunks): the normal form of its
+        first token, the word pairs that start with its last, the rows of its tokens' features and
+        of the word pairs inside it, and what those occurrences pull down; cached."""
+        if len(self._floor_chunks) > 50_000:  # a chunk holds a set of rows: fewer of them than of tokens
+            self._floor_chunks.clear()
+        cached = self._floor_tokens.get
+        infos = [cached(t) or self._floor_info(t) for t in _TOKEN.findall(chunk)]
+        rows = set().union(*[token_rows for _, _, token_rows, _ in infos])
+        pulled_down = sum([down for _, _, _, down in infos])
+        pairs = None
+        for normal, after, _, _ in infos:
+            if pairs is not None:
+                row = pairs.get(normal)
+                if row is not None:
+                    rows.add(row)
+                    pulled_down += self._pull_down[row]
+            pairs = after
+        info = (infos[0][0], infos[-1][1], frozenset(rows), pulled_down) if infos else (None, None, frozenset(), 0.0)
+        self._floor_chunks[chunk] = info
+        return info
 
     def _floor_info(self, token: str) -> tuple[str, dict[str, int] | None, frozenset[int], float]:
         """``_token_info`` for ``decision_floor``: the rows as a set, and the sum of idf * -coef over
@@ -276,7 +302,7 @@ class ListingModel:
     def adult_probability_below(self, text: str, limit: float) -> bool:
         """``adult_probability(text) < limit``; the exact value is computed only when the cheaper
         ``decision_floor`` cannot rule it out (for an escort ad it nearly always can)."""
-        if self.a_ > 0 and self.probability(self.decision_floor(text) - _FLOOR_ROUNDING) >= limit:
+        if self._floor_holds and self.probability(self.decision_floor(text) - _FLOOR_ROUNDING) >= limit:
             return False  # the probability grows with the decision, which is at least the floor
         return self.adult_probability(text) < limit
 
