@@ -16,13 +16,16 @@ from spacy.tokens import Doc
 from nlp.indicators.compiled import compiled_lexicon
 from nlp.indicators.gates import gate_open, gate_text, regex_gate
 from nlp.places import is_place_name
+from nlp.regex_start import with_start_class
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
 
 
 def _cue_regex(cues: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{c})" for c in cues) + r")(?!\w)", re.IGNORECASE)
+    # The start-class lookahead (nlp.regex_start) rejects most positions at their first character.
+    return with_start_class(
+        re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{c})" for c in cues) + r")(?!\w)", re.IGNORECASE))
 
 
 @dataclass(frozen=True)
