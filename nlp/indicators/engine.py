@@ -12,6 +12,8 @@ because context rules treat `loose` patterns differently and a pattern may carry
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_left as _bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, NamedTuple
@@ -282,11 +284,47 @@ def _unless(hit: tuple[int, int], unless: frozenset[int], window: int, classes: 
     return False
 
 
+_PICTURE_CATEGORIES = frozenset({"So", "Sk", "Cf", "Mn", "Me"})  # emoji, modifiers, joiners, keycap marks
+
+
+@cache
+def _is_picture(form: str) -> bool:
+    """A token made of emoji and symbols only ("🆕", "✨", "💋💋"): no pattern step names one (the data
+    check would see it), and an ad puts them anywhere ("NEW 🆕 in Cambridge", "16 🎀 jaar")."""
+    return bool(form) and all(unicodedata.category(c) in _PICTURE_CATEGORIES for c in form)
+
+
+def _without_pictures(doc: Doc, lowers: list[int]) -> list[int] | None:
+    """The token indices to match over when some tokens are pictures, else None (the common case)."""
+    strings = doc.vocab.strings
+    keep = [i for i, h in enumerate(lowers) if not (h in _PICTURE_HASHES or _picture_hash(h, strings))]
+    return keep if len(keep) < len(lowers) else None
+
+
+_PICTURE_HASHES: set[int] = set()
+_PLAIN_HASHES: set[int] = set()
+
+
+def _picture_hash(h: int, strings: Any) -> bool:
+    if h in _PLAIN_HASHES:
+        return False
+    picture = _is_picture(strings[h])
+    (_PICTURE_HASHES if picture else _PLAIN_HASHES).add(h)
+    if len(_PLAIN_HASHES) > _FORM_CACHE_LIMIT:
+        _PLAIN_HASHES.clear()
+    return picture
+
+
 def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]:
-    """Raw hits of every pattern in `doc` (`text` is doc.text, when the caller has it: cheaper)."""
+    """Raw hits of every pattern in `doc` (`text` is doc.text, when the caller has it: cheaper).
+    Tokens that are only emoji or symbols are left out of the matching, so steps match across them;
+    a hit's token positions are those of the doc."""
     matchers = build_matchers(lang)
     columns = doc.to_array([LOWER, IDX, LENGTH]).T.tolist() if len(doc) else [[], [], []]
     lowers, offsets, lengths = columns
+    keep = _without_pictures(doc, lowers)
+    if keep is not None:
+        lowers, offsets, lengths = [lowers[i] for i in keep], [offsets[i] for i in keep], [lengths[i] for i in keep]
     cached = matchers._info.get
     infos = [cached(h) or matchers.token_info(doc, h) for h in lowers]
     classes = [info[0] for info in infos]
@@ -345,7 +383,13 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
         for m in regex_matches(regex, text, lowered, compiled.prefixes, compiled.word_start):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and len(span):
-                found.add((index, span.start, span.end))
+                if keep is None:
+                    found.add((index, span.start, span.end))
+                else:  # doc positions to the positions matched over
+                    first = _bisect_left(keep, span.start)
+                    last = _bisect_left(keep, span.end)
+                    if last > first:
+                        found.add((index, first, last))
     hits, adult = [], None
     for index, start, end in sorted(found):
         compiled = matchers.patterns[index]
@@ -361,6 +405,7 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
             if not adult:
                 continue
         # the span's doc[start:end].start_char and .end_char, from the columns
+        token_start, token_end = (start, end) if keep is None else (keep[start], keep[end - 1] + 1)
         hits.append(RawHit(compiled.entry, compiled.pattern, offsets[start], offsets[end - 1] + lengths[end - 1],
-                           start, end))
+                           token_start, token_end))
     return hits

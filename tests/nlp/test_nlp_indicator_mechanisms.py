@@ -337,3 +337,15 @@ def test_a_negation_that_belongs_to_the_pattern_does_not_cancel_the_hit():
     kept = extract("Niet alleen naar buiten zonder mijn vriend. Nina 23, Zwolle.")
     assert "booking_via_third_party" in {h["code"] for h in kept.indicators}
     assert not extract("Never without protection, Nina 23.").indicators
+
+
+def test_emoji_between_the_words_of_a_pattern_are_skipped():
+    # The same sentence with and without a picture between its words raises the same code, and the
+    # hit's offsets and token positions still point into the original text.
+    for plain, decorated in [("mijn vriend regelt de afspraken", "mijn 💕 vriend regelt de afspraken"),
+                             ("Nieuw in Utrecht!", "Nieuw ✨ in Utrecht!")]:
+        plain_codes = {h["code"] for h in extract(plain).indicators}
+        result = extract(decorated)
+        assert plain_codes and {h["code"] for h in result.indicators} == plain_codes
+        for hit in result.indicators:
+            assert decorated[hit["start"] : hit["end"]] == hit["text"]
