@@ -169,6 +169,10 @@ def _find_all(text: str, country: str | None, lang: str) -> _Found:
 
 
 FLAG_CATEGORIES = ("minor", "coercion")
+# Core coercion indicators (debt bondage, confinement: weight 0.5 and more) use words an ordinary
+# listing hardly ever does ("papers are with the boss until the debt is cleared"); on an adult site
+# only the rule holds them back, not the classifier alone, which reads such a bare line as ordinary.
+CORE_COERCION_WEIGHT = 0.5
 
 
 def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
@@ -182,9 +186,13 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
     if site_content == "mixed":
         lazy["listing"] = listing_verdict(text, lang, site_content)
 
-    def non_adult(category: str) -> bool:
+    def non_adult(category: str, weight: float = 0.0) -> bool:
         if category not in rules.non_adult_categories:
             return False
+        if site_content == "adult" and category == "coercion" and weight >= CORE_COERCION_WEIGHT:
+            if "listing_rule" not in lazy:
+                lazy["listing_rule"] = listing_verdict(text, lang, site_content, confident_check=False)
+            return lazy["listing_rule"].is_non_adult
         # On an adult site the classifier's veto is asked only for the flags that put an ad in front
         # of an analyst (minor, coercion); other categories keep to the rule, which costs a regex.
         full = site_content != "adult" or category in FLAG_CATEGORIES
@@ -209,17 +217,19 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
                 or context.is_refused(text, raw.end) or (raw.pattern.loose and adult_age):
             continue
         hit = _indicator(raw.entry, text, raw.start, raw.end, raw.pattern.weight)
-        (kept_back if non_adult(raw.entry.category) else hits).append(hit)
+        (kept_back if non_adult(raw.entry.category, hit["weight"]) else hits).append(hit)
     computed = computed_hits(text, found.ages, found.phones, found.emails, found.prices, found.licences,
                              licence_register)
     for c in computed:
         if not suppressed(c.entry.category, c.start):
             hit = _indicator(c.entry, text, c.start, c.end)
-            (kept_back if non_adult(c.entry.category) else hits).append(hit)
+            (kept_back if non_adult(c.entry.category, hit["weight"]) else hits).append(hit)
     full = lazy.get("listing")
     if full is not None and full.is_non_adult:  # the veto came after some hits were kept by the rule alone
-        kept_back += [h for h in hits if h["category"] in rules.non_adult_categories]
-        hits = [h for h in hits if h["category"] not in rules.non_adult_categories]
+        late = [h for h in hits if h["category"] in rules.non_adult_categories
+                and non_adult(h["category"], h["weight"])]
+        kept_back += late
+        hits = [h for h in hits if not any(h is x for x in late)]
     chosen = full or lazy.get("listing_rule")
     verdict = chosen.as_dict() if chosen is not None else None
     for hit in kept_back:

@@ -349,3 +349,14 @@ def test_emoji_between_the_words_of_a_pattern_are_skipped():
         assert plain_codes and {h["code"] for h in result.indicators} == plain_codes
         for hit in result.indicators:
             assert decorated[hit["start"] : hit["end"]] == hit["text"]
+
+
+def test_core_coercion_is_held_back_by_the_rule_only_not_by_the_classifier_alone():
+    # A bare debt-and-papers line reads as an ordinary listing to the classifier; on an adult site
+    # only an ordinary-listing cue may hold such a hit back.
+    line = "Papers are with the boss until the debt is cleared."
+    result = extract(line)
+    assert {"confinement", "debt_bondage"} <= {h["code"] for h in result.indicators}
+    assert not result.suppressed
+    listing = extract("Passport photos taken here while you wait, 10 euro, no debt.")
+    assert not [h for h in listing.indicators if h["category"] == "coercion"]
