@@ -17,7 +17,7 @@ from nlp.ages import AgeFound, AgeLimit, read_ages
 from nlp.emails import EmailFound, find_emails
 from nlp.handles import HandleFound, UrlFound, find_handles, find_urls
 from nlp.indicators import context
-from nlp.indicators.computed import computed_hits
+from nlp.indicators.computed import computed_hits, minor_arranged
 from nlp.indicators.engine import match_patterns
 from nlp.lang import detect_language
 from nlp.lexicon_types import Entry
@@ -224,6 +224,8 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
         if not suppressed(c.entry.category, c.start):
             hit = _indicator(c.entry, text, c.start, c.end)
             (kept_back if non_adult(c.entry.category, hit["weight"]) else hits).append(hit)
+    if any(h["category"] == "minor" for h in hits):
+        hits += [_indicator(c.entry, text, c.start, c.end) for c in minor_arranged(text)]
     full = lazy.get("listing")
     if full is not None and full.is_non_adult:  # the veto came after some hits were kept by the rule alone
         late = [h for h in hits if h["category"] in rules.non_adult_categories

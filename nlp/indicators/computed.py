@@ -109,3 +109,16 @@ def computed_hits(
         unknown = computed_entry("licence_unknown")
         hits += [ComputedHit(unknown, lic.start, lic.end) for lic in licences if lic.number not in licence_register]
     return hits
+
+
+def minor_arranged(text: str) -> list[ComputedHit]:
+    """Asked when the ad already has a minor hit: its appointments going through someone else (an
+    office, agency, reception, "us": the cues of computed rule ``minor_arranged``) is a coercion hit."""
+    entry = computed_entry("minor_arranged")
+    m = _cue_pattern(tuple(entry.options.get("cues", ()))).search(text)
+    return [ComputedHit(entry, m.start(), m.end())] if m else []
+
+
+@lru_cache(maxsize=4)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{c})" for c in cues) + r")(?!\w)", re.IGNORECASE)
