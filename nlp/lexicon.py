@@ -129,7 +129,7 @@ class EntryModel(Strict):
     """Where the indicator comes from: a document in the repository or a named public list."""
     patterns: list[PatternModel] = []
     computed: Literal["stated_age_under_18", "stated_age_18", "phone_disguised", "email_disguised",
-                      "very_low_price", "licence_unknown", "city_schedule", "minor_arranged"] | None = None
+                      "very_low_price", "licence_unknown", "city_schedule", "minor_arranged", "stay_window"] | None = None
     options: dict[str, Any] = {}
     """Parameters of a computed rule (a threshold, words to ignore, a register for the examples)."""
     positives: Annotated[list[str], Field(min_length=1)]

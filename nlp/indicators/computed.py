@@ -16,7 +16,7 @@ from nlp.ages import AgeFound
 from nlp.emails import EmailFound
 from nlp.indicators.compiled import computed_entry
 from nlp.indicators.context import has_adult_cue
-from nlp.indicators.schedule import schedule_spans
+from nlp.indicators.schedule import schedule_spans, stay_spans
 from nlp.lexicon_types import Entry
 from nlp.licences import LicenceFound
 from nlp.listing import NON_ADULT_BELOW, shipped_model
@@ -63,6 +63,16 @@ def _reads_as_adult_ad(text: str) -> bool:
     return model is None or model.adult_probability(text) >= NON_ADULT_BELOW
 
 
+def _in_sentence(text: str, start: int, end: int, words: Iterable[str]) -> bool:
+    """One of `words` in the sentence around the span."""
+    pattern = _any_word(tuple(words))
+    if pattern is None:
+        return False
+    before = _CLAUSE_END.split(text[:start])[-1]
+    after = _CLAUSE_END.split(text[end:])[0]
+    return pattern.search((before + text[start:end] + after).lower()) is not None
+
+
 def _mentions(text: str, words: Iterable[str]) -> bool:
     """One of `words` anywhere in the text, as a word."""
     pattern = _any_word(tuple(words))
@@ -105,6 +115,12 @@ def computed_hits(
     spans = schedule_spans(text)
     if spans and not _mentions(text, schedule_rule.options.get("exclude_in_text", [])):
         hits += [ComputedHit(schedule_rule, start, end) for start, end in spans]
+    stay_rule = computed_entry("stay_window")
+    stays = stay_spans(text)
+    if stays and not _mentions(text, stay_rule.options.get("exclude_in_text", [])):
+        exclude = stay_rule.options.get("exclude_near", [])
+        hits += [ComputedHit(stay_rule, start, end) for start, end in stays
+                 if not _in_sentence(text, start, end, exclude)]
     if licence_register is not None:
         unknown = computed_entry("licence_unknown")
         hits += [ComputedHit(unknown, lic.start, lic.end) for lic in licences if lic.number not in licence_register]

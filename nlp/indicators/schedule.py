@@ -1,4 +1,5 @@
-"""A city schedule: two or more places, each tied to a day, a date or a week, in one list.
+"""A city schedule: two or more places, each tied to a day, a date or a week, in one list; and a stay
+window: dates that bound a stay ("12/04 - 15/04", "from Friday 5th until Monday 8th", "t/m 14-6").
 
 "Week 12 Nijmegen, week 13 Arnhem", "Hull Mon, York Tue", "3 t/m 5 april Enschede / 6 t/m 8 april
 Hengelo", "Amsterdam vandaag, Utrecht morgen". An itinerary is a shape, not a phrase: a time marker
@@ -108,4 +109,39 @@ def _runs(text: str, stops: list[tuple[int, int, str]]) -> list[tuple[int, int]]
             spans.append((run[0][0], run[-1][1]))
         if stop is not None:
             run = [stop]
+    return spans
+
+
+# A date that can bound a stay: a numeric date, a day with an ordinal ending, a day and a month, with
+# an optional weekday before it ("Friday 5th", "vrijdag 12 mei", "12/04", "14-6", "the 8th").
+_DATE_POINT = (rf"(?:(?:{_WEEKDAY}\.?,?[ \t]+)?(?:the[ \t]+|de[ \t]+)?"
+               rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}(?:[/.\-]\d{{2,4}})?|\d{{1,2}}(?:st|nd|rd|th|e|de|ste)(?:[ \t]+{_MONTH})?"
+               rf"|\d{{1,2}}[ \t]+{_MONTH}|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?))")
+_END_OF = r"(?:(?:het[ \t]+|the[ \t]+)?(?:einde?|end)[ \t]+(?:van[ \t]+|of[ \t]+)?(?:de[ \t]+|the[ \t]+|deze[ \t]+|this[ \t]+)?(?:week|maand|month|weekend))"
+# "12/04 - 15/04", "from Friday 5th until Monday 8th", "van 3 tot 6 mei"; "t/m 14-6", "until the 9th",
+# "tot het einde van de week". Weekday ranges alone ("Mon-Fri") are opening hours, not a stay.
+_STAY = re.compile(
+    rf"(?<![\w/])(?:(?:from|van(?:af)?|between|tussen)[ \t]+)?{_DATE_POINT}[ \t]*{_UP_TO}{_DATE_POINT}(?![\w/])"
+    rf"|(?<![\w/])(?:until|till|til|tot(?:[ \t]+en[ \t]+met)?|t/m|through)[ \t]+(?:{_DATE_POINT}|{_END_OF})(?![\w/])",
+    re.IGNORECASE,
+)
+# A stay window counts only where the text says someone is somewhere: a place after "in", "here", a
+# limit word; and not where the dates are an offer's, a closure's or an event's.
+_STAY_CONTEXT = re.compile(r"(?<!\w)(?:in[ \t]+(?-i:[A-Z])|here|hier|only|alleen|nog|visiting|staying|bezoek|te[ \t]+vinden)",
+                           re.IGNORECASE)
+_CLAUSE = re.compile(r"[.!?\n]")
+
+
+def stay_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of date windows that bound a stay in the sentence around them."""
+    if not any(c.isdigit() for c in text) and "end" not in text.lower() and "eind" not in text.lower():
+        return []
+    spans = []
+    for m in _STAY.finditer(text):
+        starts = [c.end() for c in _CLAUSE.finditer(text, 0, m.start())]
+        start = starts[-1] if starts else 0
+        after = _CLAUSE.search(text, m.end())
+        end = after.start() if after else len(text)
+        if _STAY_CONTEXT.search(text, start, end):
+            spans.append((m.start(), m.end()))
     return spans
