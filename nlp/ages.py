@@ -68,6 +68,13 @@ _PATTERNS = [
     # net 18, just turned 18, turned 30 last week
     with_start_class(re.compile(rf"\b(?=[bBjJnNpPrRtT])(?:net|pas|just(?:\s+turned)?|barely|(?:recently\s+)?turned)\s+{_NUM}\b{_NOT_AFTER_NUMBER}",
                re.IGNORECASE)),
+    # "ben 16 maar ...": the Dutch "ik" dropped at the start of a sentence
+    with_start_class(re.compile(rf"(?:^|(?<=[.!?\n])[ \t]*)(?P<cue>[Bb]en)[ \t]+{_ADVERB}{_NUM}\b{_NOT_AFTER_NUMBER}")),
+    # "sweet and shy, only 16.": an adverb and a number closing a clause after a comma
+    with_start_class(re.compile(
+        r"(?<=[,;])[ \t]*(?:only|just|barely|pas|nog\s+maar|net)[ \t]+(?P<num>1[3-9]|[2-6]\d)(?=[ \t]*(?:[.!?,;)]|$))",
+        re.IGNORECASE,
+    )),
     # "I started at 20, now 33", "sinds mijn 19e hier, inmiddels 32": the age now, after a past one
     with_start_class(re.compile(
         rf"(?:[,;]|\band\b|\ben\b|\bbut\b|\bmaar\b)\s*(?:(?:i'?m|ik\s+ben|she'?s|zij\s+is)\s+)?(?:now|nu|inmiddels|intussen)\s+"
