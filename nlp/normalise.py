@@ -109,7 +109,7 @@ _PRICE_GAP = re.compile(r".*\s\$")
 PLAIN_GAP_CHARS = set(" -.()")  # "/" between digit groups (06/12/34/56/78) is a disguise
 LETTER_DIGITS = {"o": "0", "l": "1", "i": "1"}
 # Words that sound like a digit, and a lone "o": digits only inside a disguised run (``_kept_weak``).
-WEAK_WORDS = {"for": "4", "fore": "4", "to": "2", "too": "2", "ate": "8", "o": "0"}
+WEAK_WORDS = {"for": "4", "fore": "4", "to": "2", "too": "2", "ate": "8", "won": "1", "o": "0"}
 
 
 @dataclass(frozen=True)
@@ -332,8 +332,12 @@ def _kept_weak(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
             hi += 1
         left = lo >= 0 and _joined(text, tokens[lo], tokens[lo + 1])
         right = hi < n and _joined(text, tokens[hi - 1], tokens[hi])
-        if left != right:  # at the edge of a run: kept next to a number word only
-            if (tokens[lo] if left else tokens[hi]).kind in ("word", "glued"):
+        if left != right:  # at the edge of a run: kept next to a number word, or digit by digit
+            inner, beyond = (lo, lo - 1) if left else (hi, hi + 1)
+            # Before a run only a lone "o" starts one digit by digit ("o 6 too 3 ..."): "text to 06 ..."
+            # has the preposition there.
+            spelled = (left or token.digits == "0") and _spelled_digit_by_digit(text, tokens, inner, beyond)
+            if tokens[inner].kind in ("word", "glued") or spelled:
                 kept.append(token)
             continue
         if not left:
@@ -343,6 +347,17 @@ def _kept_weak(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
                 (len(tokens[lo].digits) == 1 and len(tokens[hi].digits) == 1):
             kept.append(token)
     return kept
+
+
+def _spelled_digit_by_digit(text: str, tokens: list[DigitToken], inner: int, beyond: int) -> bool:
+    """Whether the run goes on digit by digit from `inner`: a single digit joined to another single
+    digit or a digit-sounding word ("o 6 too 3 ...", "... 9 won for too too for"), as a number is
+    spelled out, unlike "150 for 30" or "open 7 to 11"."""
+    if not 0 <= beyond < len(tokens) or len(tokens[inner].digits) != 1:
+        return False
+    near = tokens[beyond]
+    joined = _joined(text, *sorted((tokens[inner], near), key=lambda t: t.start))
+    return joined and (near.kind == "weak" or len(near.digits) == 1)
 
 
 def _joined(text: str, left: DigitToken, right: DigitToken) -> bool:

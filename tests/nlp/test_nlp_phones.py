@@ -4,7 +4,7 @@ import pytest
 
 from nlp.extract import extract
 from nlp.normalise import digit_runs
-from nlp.phones import find_phones
+from nlp.phones import find_phones, read_phones
 
 NL_MOBILE = "+31612345678"
 
@@ -208,3 +208,12 @@ def test_fast_parse_agrees_with_phonenumbers():
                     decided += 1
                     assert fast == phones._parsed_e164(number, plus, region), (number, plus, region)
     assert decided > 3000
+
+
+def test_digit_sounding_words_at_the_edges_of_a_number_spelled_digit_by_digit():
+    # A lone "o" opens a number spelled digit by digit, and homophones ("won", "for", "too") close one;
+    # prepositions and prices stay prose.
+    assert [p.e164 for p in read_phones("text me o 6 too 3 ate 5 6 5 3 3", "NL").phones] == ["+31623856533"]
+    assert [p.e164 for p in read_phones("o 7 for won 5 9 won for too too for", "GB").phones] == ["+447415914224"]
+    assert read_phones("open 7 to 11, 150 for 30 min", "NL").phones == []
+    assert read_phones("I won 5 prizes", "NL").phones == []
