@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from nlp.regex_start import with_start_class
+
 _WEEKDAY = (r"(?:ma(?:andag)?|di(?:nsdag)?|wo(?:ensdag)?|do(?:nderdag)?|vr(?:ijdag)?|za(?:terdag)?|zo(?:ndag)?|"
             r"mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)")
 _MONTH = (r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:ch)?|maart|mrt|apr(?:il)?|mei|may|june?|juni|july?|"
@@ -23,10 +25,13 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th|e|de|ste)?"
 _UP_TO = r"[ \t]*(?:-|–|t/m|tot|to|till|until|through)[ \t]*"
 _DATE = (rf"(?:{_DAY}(?:{_UP_TO}{_DAY})?[ \t]+{_MONTH}\.?|{_MONTH}\.?[ \t]+{_DAY}(?:{_UP_TO}{_DAY})?"
          rf"|\d{{1,2}}[/.]\d{{1,2}}(?:{_UP_TO}\d{{1,2}}[/.]\d{{1,2}})?)")
+# A weekday with a day number: "Friday 5th", "vrijdag de 12e" (a date, also without a month).
+_WEEKDAY_DATE = rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+|de[ \t]+)?\d{{1,2}}(?:st|nd|rd|th|e|de|ste)"
 _RELATIVE = r"(?:today|tomorrow|tonight|vandaag|morgen|overmorgen|vanavond)"
 # One time marker: a day or a day range, a date or a date range, a week number, today or tomorrow.
 TIME = re.compile(
-    rf"(?<![\w/.])(?:(?:{_WEEKDAY}\.?,?[ \t]+)?{_DATE}|{_WEEKDAY}\.?(?:{_UP_TO}{_WEEKDAY}\.?)?|(?:week|wk)[ \t]*\d{{1,2}}|{_RELATIVE})(?![\w/])",
+    rf"(?<![\w/.])(?:(?:{_WEEKDAY}\.?,?[ \t]+)?{_DATE}|{_WEEKDAY_DATE}|{_WEEKDAY}\.?(?:{_UP_TO}{_WEEKDAY}\.?)?"
+    rf"|(?:week|wk)[ \t]*\d{{1,2}}|{_RELATIVE})(?![\w/])",
     re.IGNORECASE,
 )
 # A capitalised name of one to three words ("Bergen op Zoom", "Stoke-on-Trent", "Den Haag"), not a
@@ -61,11 +66,14 @@ def _by_first_letter(words: list[str]) -> str:
 _TIME_START = re.compile(rf"(?<![\w/.])(?:\d|(?:{_by_first_letter(_STARTS)})(?![^\W\d_]))", re.IGNORECASE)
 
 
-def _times(text: str):
-    for start in _TIME_START.finditer(text):
-        found = TIME.match(text, start.start())
-        if found:
-            yield found
+_last: list = [None, ()]  # the last text's time markers: schedules and stays both read them
+
+
+def _times(text: str) -> tuple[re.Match[str], ...]:
+    if _last[0] is not text:
+        _last[1] = tuple(m for start in _TIME_START.finditer(text) if (m := TIME.match(text, start.start())))
+        _last[0] = text
+    return _last[1]
 
 
 def _stops(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
@@ -112,21 +120,20 @@ def _runs(text: str, stops: list[tuple[int, int, str]]) -> list[tuple[int, int]]
     return spans
 
 
-# A date that can bound a stay: a numeric date, a day with an ordinal ending, a day and a month, with
-# an optional weekday before it ("Friday 5th", "vrijdag 12 mei", "12/04", "14-6", "the 8th").
-_DATE_POINT = (rf"(?:(?:{_WEEKDAY}\.?,?[ \t]+)?(?:the[ \t]+|de[ \t]+)?"
-               rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}(?:[/.\-]\d{{2,4}})?|\d{{1,2}}(?:st|nd|rd|th|e|de|ste)(?:[ \t]+{_MONTH})?"
-               rf"|\d{{1,2}}[ \t]+{_MONTH}|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?))")
-_END_OF = r"(?:(?:het[ \t]+|the[ \t]+)?(?:einde?|end)[ \t]+(?:van[ \t]+|of[ \t]+)?(?:de[ \t]+|the[ \t]+|deze[ \t]+|this[ \t]+)?(?:week|maand|month|weekend))"
-# "12/04 - 15/04", "from Friday 5th until Monday 8th", "van 3 tot 6 mei"; "t/m 14-6", "until the 9th",
-# "tot het einde van de week". Weekday ranges alone ("Mon-Fri") are opening hours, not a stay.
-_STAY = re.compile(
-    rf"(?<![\w/])(?:(?:from|van(?:af)?|between|tussen)[ \t]+)?{_DATE_POINT}[ \t]*{_UP_TO}{_DATE_POINT}(?![\w/])"
-    rf"|(?<![\w/])(?:until|till|til|tot(?:[ \t]+en[ \t]+met)?|t/m|through)[ \t]+(?:{_DATE_POINT}|{_END_OF})(?![\w/])",
-    re.IGNORECASE,
-)
-# A stay window counts only where the text says someone is somewhere: a place after "in", "here", a
-# limit word; and not where the dates are an offer's, a closure's or an event's.
+# Stay windows are read from the same time markers: a date range ("12/04 - 15/04", "3 t/m 5 april"),
+# two dates joined by "until" ("Friday 5th until Monday 8th"), or "until" before a date ("t/m 14-6",
+# "until the 9th"), and "tot het einde van de week". Weekday ranges alone ("Mon-Fri") are opening hours.
+_UNTIL = r"(?:until|till|til|tot(?:[ \t]+en[ \t]+met)?|t/m|through)"
+_UNTIL_BEFORE = re.compile(rf"(?<![\w/]){_UNTIL}[ \t]+(?:the[ \t]+|de[ \t]+)?$", re.IGNORECASE)
+_JOINING = re.compile(rf"{_UP_TO}(?:the[ \t]+|de[ \t]+)?", re.IGNORECASE)
+_RANGE_INSIDE = re.compile(rf"\d\S*{_UP_TO}\S*\d", re.IGNORECASE)
+# "t/m 14-6", "until the 9th": a day-month with a dash or a bare ordinal, read only after "until"
+_UNTIL_DATE = with_start_class(re.compile(rf"(?<![\w/]){_UNTIL}[ \t]+(?:the[ \t]+|de[ \t]+)?(?:\d{{1,2}}-\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th|e|de|ste))(?![\w/-])",
+                         re.IGNORECASE))
+_END_OF = with_start_class(re.compile(rf"(?<![\w/]){_UNTIL}[ \t]+(?:het[ \t]+|the[ \t]+)?(?:einde?|end)[ \t]+(?:van[ \t]+|of[ \t]+)?"
+                     r"(?:de[ \t]+|the[ \t]+|deze[ \t]+|this[ \t]+)?(?:week|maand|month|weekend)\b", re.IGNORECASE))
+# A stay window counts only where the sentence says someone is somewhere: a place after "in", "here",
+# a limit word; closures, offers and events are left to the caller's exclusions.
 _STAY_CONTEXT = re.compile(r"(?<!\w)(?:in[ \t]+(?-i:[A-Z])|here|hier|only|alleen|nog|visiting|staying|bezoek|te[ \t]+vinden)",
                            re.IGNORECASE)
 _CLAUSE = re.compile(r"[.!?\n]")
@@ -134,14 +141,31 @@ _CLAUSE = re.compile(r"[.!?\n]")
 
 def stay_spans(text: str) -> list[tuple[int, int]]:
     """Spans of date windows that bound a stay in the sentence around them."""
-    if not any(c.isdigit() for c in text) and "end" not in text.lower() and "eind" not in text.lower():
-        return []
+    found: list[tuple[int, int]] = []
+    markers = [m for m in _times(text) if any(c.isdigit() for c in m.group())]  # dates, not bare weekdays
+    for i, m in enumerate(markers):
+        if _RANGE_INSIDE.search(m.group()):
+            found.append((m.start(), m.end()))
+            continue
+        until = _UNTIL_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if until:
+            found.append((until.start(), m.end()))
+            continue
+        nxt = markers[i + 1] if i + 1 < len(markers) else None
+        if nxt is not None and _JOINING.fullmatch(text, m.end(), nxt.start()):
+            found.append((m.start(), nxt.end()))
+    lowered = None
+    if "t/m" in text or "until" in text or "till" in text or "tot" in text:
+        found += [(m.start(), m.end()) for m in _UNTIL_DATE.finditer(text)]
+        lowered = text.lower()
+    if lowered is not None and ("eind" in lowered or "end" in lowered):
+        found += [(m.start(), m.end()) for m in _END_OF.finditer(text)]
     spans = []
-    for m in _STAY.finditer(text):
-        starts = [c.end() for c in _CLAUSE.finditer(text, 0, m.start())]
-        start = starts[-1] if starts else 0
-        after = _CLAUSE.search(text, m.end())
-        end = after.start() if after else len(text)
-        if _STAY_CONTEXT.search(text, start, end):
-            spans.append((m.start(), m.end()))
+    for start, end in sorted(set(found)):
+        if spans and start < spans[-1][1]:
+            continue
+        before = [c.end() for c in _CLAUSE.finditer(text, max(0, start - 200), start)]
+        after = _CLAUSE.search(text, end)
+        if _STAY_CONTEXT.search(text, before[-1] if before else max(0, start - 200), after.start() if after else len(text)):
+            spans.append((start, end))
     return spans
