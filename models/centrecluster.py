@@ -61,9 +61,9 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin
 
 from models.candidates import band_keys, candidate_pairs, estimated_similarity
-from models.consensus import Consensus
+from models.consensus import Consensus, cluster_keys, grouped, needed
 from models.pivot import pivot_clusters
-from models.shingles import _MIX, batch_shingles, flat_hashes, matching_words
+from models.shingles import _MIX, batch_sentences, batch_shingles, flat_hashes, matching_words
 
 _CHUNK_ELEMENTS = 4_000_000  # shingles x permutations hashed at once (~32 MB of uint64)
 _TEXTS_PER_CHUNK = 20_000
@@ -116,6 +116,11 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
     sentence_trusted : float or None
         Pairs whose estimated similarity is at least this skip the sentence check (saves
         time on large corpora); None checks every pair.
+    stock_share : float or None
+        A sentence held word for word (masked) by more than this share of a cluster's members is
+        something they have in common. When the corpus is expected to hold all of a cluster's
+        common sentences together in more texts than the cluster has members, the cluster is
+        stock text and its members stand alone (step 6); None turns that check off.
 
     Attributes
     ----------
@@ -144,6 +149,7 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         sentence_threshold: float | None = 0.65,
         sentence_match: float = 0.6,
         sentence_trusted: float | None = 0.8,
+        stock_share: float | None = 0.5,
     ):
         self.threshold = threshold
         self.num_perm = num_perm
@@ -160,6 +166,7 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         self.sentence_threshold = sentence_threshold
         self.sentence_match = sentence_match
         self.sentence_trusted = sentence_trusted
+        self.stock_share = stock_share
 
     # -- fitting -----------------------------------------------------------------------
     def fit(self, X: Sequence[str], y: Any = None) -> CentreClusterer:
@@ -179,6 +186,8 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
                 raise ValueError(f"{name} must be in (0, 1]")
         if self.candidate_threshold > self.threshold:
             raise ValueError("candidate_threshold must not exceed threshold")
+        if self.stock_share is not None and not 0 < self.stock_share < 1:
+            raise ValueError("stock_share must be in (0, 1)")
         if self.sentence_threshold is not None and not (
             0 < self.sentence_threshold <= 1 and 0 < self.sentence_match <= 1
         ):
@@ -195,6 +204,8 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         self._shingles = np.zeros(0, dtype=np.uint64)  # distinct shingle hashes, text by text
         self._sentence_of = np.zeros(0, dtype=np.uint8)  # per stored shingle: its sentence in the text
         self._offsets = np.zeros(1, dtype=np.int64)
+        self._sentences = np.zeros(0, dtype=np.uint64)  # distinct masked-sentence hashes, text by text
+        self._sentence_offsets = np.zeros(1, dtype=np.int64)
         self._docs_counted = 0  # a second fit() must not count on the first one's texts
         self.n_texts_ = 0
 
@@ -205,10 +216,11 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         # pass 2 knows them; shingles are kept per chunk (8 bytes each), not recomputed.
         chunks = []
         by_sentence = self.sentence_threshold is not None
+        whole_sentences = self.stock_share is not None
         for at in range(0, len(X), _TEXTS_PER_CHUNK):
             texts = X[at : at + _TEXTS_PER_CHUNK]
             starts: list[list[int]] = [[] for _ in texts]
-            if by_sentence:
+            if by_sentence or whole_sentences:
                 words = [matching_words(t, s) for t, s in zip(texts, starts, strict=True)]
             else:
                 words = [matching_words(t) for t in texts]
@@ -218,6 +230,8 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
                 sentence_of = _sentence_of_shingles(hashes, offsets, starts, flat, self.shingle_size)
             else:
                 sentence_of = np.full(len(hashes), _NO_SENTENCE, dtype=np.uint8)
+            if whole_sentences:
+                self._keep_sentences(*batch_sentences(words, starts, flat))
             self._count_documents(hashes)
             self._docs_counted += len(offsets) - 1
             chunks.append((hashes, offsets, sentence_of))
@@ -243,6 +257,11 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         self.signatures_ = self._signatures
         self._cluster()
         return self
+
+    def _keep_sentences(self, hashes: np.ndarray, offsets: np.ndarray) -> None:
+        """Append one chunk's masked-sentence hashes (``batch_sentences``: distinct per text)."""
+        self._sentences = np.concatenate([self._sentences, hashes])
+        self._sentence_offsets = np.concatenate([self._sentence_offsets, offsets[1:] + self._sentence_offsets[-1]])
 
     # -- boilerplate ---------------------------------------------------------------------
     def _sketch_slots(self, hashes: np.ndarray) -> list[np.ndarray]:
@@ -341,6 +360,7 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         second = pivot_clusters(n, i[strong], j[strong], free)
         labels = np.where(second >= 0, second, labels)
         labels = self._verified(labels, weights, doc_of)
+        labels = self._without_stock_groups(labels)
         self.labels_, self.member_scores_ = self._numbered(labels, weights, doc_of)
 
     def _consensus(self, labels: np.ndarray) -> Consensus:
@@ -451,6 +471,37 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         moved = labels.copy()
         moved[texts[best]] = target[best]
         return moved
+
+    def _without_stock_groups(self, labels: np.ndarray) -> np.ndarray:
+        """Clusters whose common sentences are stock text, not their own, are taken apart.
+
+        A cluster's common sentences are the masked sentences that more than ``stock_share`` of its
+        members hold word for word. If each is held by df of the N texts, about N * prod(df / N) texts
+        hold them all, were sentences independent. A template's own sentence is held by little more
+        than its ads, so that figure falls below the cluster's size. Ads that share only stock lines
+        (an edit dropped the one sentence that was the template's own) are the other way round: the
+        corpus holds their common lines, together, in many more texts than the cluster, most of them
+        other templates' ads. Such a cluster is not evidence of one author; its members stand alone.
+        The demo worlds' advertisers are combinations of common phrases: each is common, but all of
+        them together are rare, so the product (not the rarest sentence alone) decides."""
+        if self.stock_share is None or not (labels >= 0).any():
+            return labels
+        n = self.n_texts_
+        doc_of = np.repeat(np.arange(n), np.diff(self._sentence_offsets))
+        clusters = labels[doc_of]
+        inside = clusters >= 0
+        hashes, clusters = self._sentences[inside], clusters[inside]
+        sizes = np.bincount(labels[labels >= 0])
+        keys = cluster_keys(hashes, clusters)
+        _, first, _, held = grouped(keys)
+        hashes, clusters = hashes[first], clusters[first]
+        common = held >= needed(sizes[clusters], self.stock_share)
+        hashes, clusters = hashes[common], clusters[common]
+        everywhere = np.sort(self._sentences)  # exact document frequencies: hashes are distinct per text
+        df = np.searchsorted(everywhere, hashes, side="right") - np.searchsorted(everywhere, hashes, side="left")
+        expected = np.log(n) + np.bincount(clusters, np.log(df / n), minlength=len(sizes))
+        stock = expected > np.log(np.maximum(sizes, 1))
+        return _dense(np.where((labels >= 0) & ~stock[np.maximum(labels, 0)], labels, -1))
 
     def _numbered(self, labels: np.ndarray, weights: np.ndarray, doc_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Dense cluster numbers in order of first member; -1 for texts alone."""
