@@ -62,11 +62,11 @@ from sklearn.base import BaseEstimator, ClusterMixin
 
 from models.candidates import band_keys, candidate_pairs, estimated_similarity
 from models.consensus import Consensus, cluster_keys, grouped, needed
+from models.docfreq import FrequencySketch, boilerplate_limit, without_boilerplate
+from models.minhash import CHUNK_ELEMENTS, HashSeeds, signatures
 from models.pivot import pivot_clusters
-from models.shingles import _MIX, batch_sentences, batch_shingles, flat_hashes, matching_words
+from models.shingles import _MIX, TEXTS_PER_CHUNK, batch_sentences, batch_shingles, masked_words
 
-_CHUNK_ELEMENTS = 4_000_000  # shingles x permutations hashed at once (~32 MB of uint64)
-_TEXTS_PER_CHUNK = 20_000
 _VERIFY_ROUNDS = 8
 _NO_SENTENCE = 255  # a shingle that spans two sentences
 _PAIR_MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -192,12 +192,8 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
             0 < self.sentence_threshold <= 1 and 0 < self.sentence_match <= 1
         ):
             raise ValueError("sentence_threshold and sentence_match must be in (0, 1]")
-        rng = np.random.default_rng(self.random_state)
-        self._perm_a = rng.integers(1, 2**63, self.num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-        self._perm_b = rng.integers(0, 2**63, self.num_perm, dtype=np.uint64)
-        self._band_mix = rng.integers(1, 2**63, self.num_perm // self.bands, dtype=np.uint64) | np.uint64(1)
-        self._sketch_salt = rng.integers(1, 2**63, 2, dtype=np.uint64) | np.uint64(1)
-        self._sketch = np.zeros((2, 1 << self.sketch_width_log2), dtype=np.uint32)
+        self._seeds = HashSeeds.draw(self.random_state, self.num_perm, self.bands)
+        self._sketch = FrequencySketch(self.sketch_width_log2, self._seeds.sketch_salt)
         self._signatures = np.zeros((0, self.num_perm), dtype=np.uint32)
         self._keys = np.zeros((0, self.bands), dtype=np.uint64)
         self._alone = np.zeros(0, dtype=bool)
@@ -217,14 +213,8 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         chunks = []
         by_sentence = self.sentence_threshold is not None
         whole_sentences = self.stock_share is not None
-        for at in range(0, len(X), _TEXTS_PER_CHUNK):
-            texts = X[at : at + _TEXTS_PER_CHUNK]
-            starts: list[list[int]] = [[] for _ in texts]
-            if by_sentence or whole_sentences:
-                words = [matching_words(t, s) for t, s in zip(texts, starts, strict=True)]
-            else:
-                words = [matching_words(t) for t in texts]
-            flat = flat_hashes(words)
+        for at in range(0, len(X), TEXTS_PER_CHUNK):
+            words, starts, flat = masked_words(X[at : at + TEXTS_PER_CHUNK], by_sentence or whole_sentences)
             hashes, offsets = batch_shingles(words, self.shingle_size, flat)
             if by_sentence:
                 sentence_of = _sentence_of_shingles(hashes, offsets, starts, flat, self.shingle_size)
@@ -232,22 +222,22 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
                 sentence_of = np.full(len(hashes), _NO_SENTENCE, dtype=np.uint8)
             if whole_sentences:
                 self._keep_sentences(*batch_sentences(words, starts, flat))
-            self._count_documents(hashes)
+            self._sketch.count(hashes)
             self._docs_counted += len(offsets) - 1
             chunks.append((hashes, offsets, sentence_of))
-        signatures, keys, alone = [self._signatures], [self._keys], [self._alone]
+        signature_list, keys, alone = [self._signatures], [self._keys], [self._alone]
         shingles, offsets_list, sentences = [self._shingles], [self._offsets], [self._sentence_of]
         for hashes, offsets, sentence_of in chunks:
             kept, kept_offsets = self._without_boilerplate(hashes, offsets)
-            chunk_signatures = self._minhash(kept, kept_offsets)
-            signatures.append(chunk_signatures)
-            keys.append(band_keys(chunk_signatures, self.bands, self._band_mix))
+            chunk_signatures = signatures(kept, kept_offsets, self._seeds)
+            signature_list.append(chunk_signatures)
+            keys.append(band_keys(chunk_signatures, self.bands, self._seeds.band_mix))
             alone.append(kept_offsets[1:] == kept_offsets[:-1])
             shingles.append(hashes)
             sentences.append(sentence_of)
             offsets_list.append(offsets[1:] + offsets_list[-1][-1] if len(offsets_list) > 1 else
                                 offsets[1:] + self._offsets[-1])
-        self._signatures = np.concatenate(signatures)
+        self._signatures = np.concatenate(signature_list)
         self._keys = np.concatenate(keys)
         self._alone = np.concatenate(alone)
         self._shingles = np.concatenate(shingles)
@@ -264,33 +254,15 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         self._sentence_offsets = np.concatenate([self._sentence_offsets, offsets[1:] + self._sentence_offsets[-1]])
 
     # -- boilerplate ---------------------------------------------------------------------
-    def _sketch_slots(self, hashes: np.ndarray) -> list[np.ndarray]:
-        shift = np.uint64(64 - self.sketch_width_log2)
-        return [((hashes * salt) >> shift).astype(np.int64) for salt in self._sketch_salt]
-
-    def _count_documents(self, hashes: np.ndarray) -> None:
-        # hashes are distinct within each text, so counts are document counts
-        for row, slots in zip(self._sketch, self._sketch_slots(hashes), strict=True):
-            if len(slots) < len(row) // 8:
-                np.add.at(row, slots, 1)
-            else:
-                row += np.bincount(slots, minlength=len(row)).astype(np.uint32)
-
-    def _document_frequency(self, hashes: np.ndarray) -> np.ndarray:
-        rows = (row[slots] for row, slots in zip(self._sketch, self._sketch_slots(hashes), strict=True))
-        return np.minimum(*rows)
-
     def _limit(self) -> float:
-        return max(self.max_df * self._docs_counted, self.min_boilerplate_docs)
+        return boilerplate_limit(self.max_df, self._docs_counted, self.min_boilerplate_docs)
 
     def _without_boilerplate(self, hashes: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The shingles in at most max_df of all texts, with their new offsets."""
-        limit = self._limit()
-        if self._docs_counted <= limit or not len(hashes):
-            return hashes, offsets
-        keep = self._document_frequency(hashes) <= limit
-        kept_before = np.concatenate([[0], np.cumsum(keep)])
-        return hashes[keep], kept_before[offsets]
+        return without_boilerplate(self._sketch, hashes, offsets, self._limit(), self._docs_counted)
+
+    def _document_frequency(self, hashes: np.ndarray) -> np.ndarray:
+        return self._sketch.frequency(hashes)
 
     def _weights(self) -> np.ndarray:
         """Rarity weight of every stored shingle under the current counts (0: boilerplate)."""
@@ -300,29 +272,6 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         if n > self._limit():
             weights[df > self._limit()] = 0.0
         return weights
-
-    # -- MinHash ---------------------------------------------------------------------------
-    def _minhash(self, hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
-        """Signatures of the texts owning hashes[offsets[i]:offsets[i+1]]; all-max for an empty text."""
-        texts = len(offsets) - 1
-        out = np.full((texts, self.num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
-        per_chunk = max(1, _CHUNK_ELEMENTS // self.num_perm)
-        first = 0
-        while first < texts:
-            # the largest run of texts whose shingles fit in one chunk (at least one text)
-            last = int(np.searchsorted(offsets, offsets[first] + per_chunk, side="right")) - 1
-            last = min(max(last, first + 1), texts)
-            lo, hi = offsets[first], offsets[last]
-            if hi > lo:
-                seg = offsets[first:last] - lo
-                nonempty = seg < np.append(seg[1:], hi - lo)
-                block = hashes[lo:hi]
-                # multiply-shift hashing: the top 32 bits of a*x+b (mod 2**64) per permutation
-                hashed = (block[:, None] * self._perm_a[None, :] + self._perm_b[None, :]) >> np.uint64(32)
-                mins = np.minimum.reduceat(hashed, seg[nonempty], axis=0).astype(np.uint32)
-                out[first:last][nonempty] = mins
-            first = last
-        return out
 
     # -- clustering ------------------------------------------------------------------------
     def _cluster(self) -> None:
@@ -526,7 +475,7 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         while at < len(i):
             # as many pairs as fit in one chunk of shingles (at least one pair)
             cost = np.cumsum(counts[i[at:]] + counts[j[at:]])
-            stop = at + max(1, int(np.searchsorted(cost, _CHUNK_ELEMENTS // 2, side="right")))
+            stop = at + max(1, int(np.searchsorted(cost, CHUNK_ELEMENTS // 2, side="right")))
             a, b = i[at:stop], j[at:stop]
             found_a, found_b = self._found_sentences(a, b, counts, in_sentence)
             n_a, n_b = sentences[a], sentences[b]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -162,6 +163,21 @@ def matching_words(text: str, sentence_starts: list[int] | None = None) -> list[
             continue
         out.append(masked)
     return out
+
+
+TEXTS_PER_CHUNK = 20_000  # texts tokenised and hashed at once: bounds the word arrays, not the result
+
+
+def masked_words(texts: Sequence[str], with_sentences: bool) -> tuple[list[list[str]], list[list[int]],
+                                                                      tuple[np.ndarray, np.ndarray]]:
+    """``matching_words`` of each text, where its sentences start (empty lists unless
+    ``with_sentences``), and the words' ``flat_hashes``: what shingles and sentences are made of."""
+    starts: list[list[int]] = [[] for _ in texts]
+    if with_sentences:
+        words = [matching_words(t, s) for t, s in zip(texts, starts, strict=True)]
+    else:
+        words = [matching_words(t) for t in texts]
+    return words, starts, flat_hashes(words)
 
 
 _TOKEN_HASHES: dict[str, int] = {}
