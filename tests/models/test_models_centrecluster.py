@@ -224,6 +224,11 @@ def test_a_group_sharing_only_stock_sentences_is_taken_apart():
     own = [i for i in range(len(texts)) if i not in set(stripped)]
     scores = cluster_scores([truth[i] for i in own], [int(after[i]) for i in own])
     assert scores["precision"] == 1.0 and scores["recall"] == 1.0
+    # partial_fit learns the sentence frequencies of every text seen: stripped ads added later
+    # are taken apart too
+    half = len(texts) // 2
+    model = CentreClusterer().partial_fit(texts[:half]).partial_fit(texts[half:])
+    assert all(model.labels_[i] < 0 for i in stripped)
 
 
 def test_edited_copies_of_a_template_built_from_common_lines_stay_together():
