@@ -74,7 +74,14 @@ from models.consensus import Consensus, cluster_keys, grouped, needed
 from models.docfreq import FrequencySketch, boilerplate_limit, without_boilerplate
 from models.minhash import CHUNK_ELEMENTS, HashSeeds, signatures
 from models.pivot import pivot_clusters
-from models.shingles import _MIX, TEXTS_PER_CHUNK, batch_sentences, batch_shingles, masked_words
+from models.shingles import (
+    _MIX,
+    TEXTS_PER_CHUNK,
+    batch_sentences,
+    batch_shingles,
+    distinct_per_text,
+    masked_words,
+)
 
 _VERIFY_ROUNDS = 8
 _NO_SENTENCE = 255  # a shingle that spans two sentences
@@ -211,6 +218,8 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         self._offsets = np.zeros(1, dtype=np.int64)
         self._sentences = np.zeros(0, dtype=np.uint64)  # distinct masked-sentence hashes, text by text
         self._sentence_offsets = np.zeros(1, dtype=np.int64)
+        self._sentence_order = np.zeros(0, dtype=np.uint64)  # every sentence's hash, text by text, in order
+        self._sentence_order_offsets = np.zeros(1, dtype=np.int64)
         self._docs_counted = 0  # a second fit() must not count on the first one's texts
         self.n_texts_ = 0
 
@@ -230,7 +239,7 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
             else:
                 sentence_of = np.full(len(hashes), _NO_SENTENCE, dtype=np.uint8)
             if whole_sentences:
-                self._keep_sentences(*batch_sentences(words, starts, flat))
+                self._keep_sentences(*batch_sentences(words, starts, flat, in_order=True))
             self._sketch.count(hashes)
             self._docs_counted += len(offsets) - 1
             chunks.append((hashes, offsets, sentence_of))
@@ -258,9 +267,16 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         return self
 
     def _keep_sentences(self, hashes: np.ndarray, offsets: np.ndarray) -> None:
-        """Append one chunk's masked-sentence hashes (``batch_sentences``: distinct per text)."""
-        self._sentences = np.concatenate([self._sentences, hashes])
-        self._sentence_offsets = np.concatenate([self._sentence_offsets, offsets[1:] + self._sentence_offsets[-1]])
+        """Append one chunk's masked-sentence hashes, in text order (``batch_sentences(in_order=True)``:
+        sentence k of a text is the k-th, as numbered in ``_sentence_of``) and distinct per text."""
+        self._sentence_order = np.concatenate([self._sentence_order, hashes])
+        self._sentence_order_offsets = np.concatenate([self._sentence_order_offsets,
+                                                       offsets[1:] + self._sentence_order_offsets[-1]])
+        texts = len(offsets) - 1
+        distinct, distinct_offsets = distinct_per_text(hashes, np.repeat(np.arange(texts), np.diff(offsets)), texts)
+        self._sentences = np.concatenate([self._sentences, distinct])
+        self._sentence_offsets = np.concatenate([self._sentence_offsets,
+                                                 distinct_offsets[1:] + self._sentence_offsets[-1]])
 
     # -- boilerplate ---------------------------------------------------------------------
     def _limit(self) -> float:
@@ -434,32 +450,80 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         """Clusters whose common sentences are stock text, not their own, are taken apart.
 
         A cluster's common sentences are the masked sentences that more than ``stock_share`` of its
-        members hold word for word. If each is held by df of the N texts, about N * prod(df / N) texts
-        hold them all, were sentences independent. A template's own sentence is held by little more
-        than its ads, so that figure falls below the cluster's size. Ads that share only stock lines
-        (an edit dropped the one sentence that was the template's own) are the other way round: the
-        corpus holds their common lines, together, in many more texts than the cluster, most of them
-        other templates' ads. Such a cluster is not evidence of one author; its members stand alone.
-        The demo worlds' advertisers are combinations of common phrases: each is common, but all of
-        them together are rare, so the product (not the rarest sentence alone) decides."""
+        members hold. If each is held by df of the N texts, about N * prod(df / N) texts hold them
+        all, were sentences independent. A template's own sentence is held by little more than its
+        ads, so that figure falls below the cluster's size. Ads that share only stock lines (an edit
+        dropped the one sentence that was the template's own) are the other way round: the corpus
+        holds their common lines, together, in many more texts than the cluster, most of them other
+        templates' ads. Such a cluster is not evidence of one author; its members stand alone. The
+        demo worlds' advertisers are combinations of common phrases: each is common, but all of them
+        together are rare, so the product (not the rarest sentence alone) decides.
+
+        First every cluster is looked at with sentences matched word for word (one sort). A word
+        edit changes a sentence's hash, so a template whose own sentence was edited in most of its
+        ads looks like stock text that way; the clusters that fail are looked at again, with the
+        sentences of their best-matching member (the least edited) held by a member as in
+        ``sentence_agreement``, across word edits."""
         if self.stock_share is None or not (labels >= 0).any():
             return labels
-        n = self.n_texts_
-        doc_of = np.repeat(np.arange(n), np.diff(self._sentence_offsets))
+        labels = _dense(labels)
+        sizes = np.bincount(labels[labels >= 0])
+        everywhere = np.sort(self._sentences)  # exact document frequencies: hashes are distinct per text
+
+        def log_expected(hashes: np.ndarray, clusters: np.ndarray) -> np.ndarray:
+            df = np.searchsorted(everywhere, hashes, side="right") - np.searchsorted(everywhere, hashes, side="left")
+            return np.log(self.n_texts_) + np.bincount(clusters, np.log(df / self.n_texts_), minlength=len(sizes))
+
+        doc_of = np.repeat(np.arange(self.n_texts_), np.diff(self._sentence_offsets))
         clusters = labels[doc_of]
         inside = clusters >= 0
         hashes, clusters = self._sentences[inside], clusters[inside]
-        sizes = np.bincount(labels[labels >= 0])
-        keys = cluster_keys(hashes, clusters)
-        _, first, _, held = grouped(keys)
+        _, first, _, held = grouped(cluster_keys(hashes, clusters))
         hashes, clusters = hashes[first], clusters[first]
         common = held >= needed(sizes[clusters], self.stock_share)
-        hashes, clusters = hashes[common], clusters[common]
-        everywhere = np.sort(self._sentences)  # exact document frequencies: hashes are distinct per text
-        df = np.searchsorted(everywhere, hashes, side="right") - np.searchsorted(everywhere, hashes, side="left")
-        expected = np.log(n) + np.bincount(clusters, np.log(df / n), minlength=len(sizes))
-        stock = expected > np.log(np.maximum(sizes, 1))
-        return _dense(np.where((labels >= 0) & ~stock[np.maximum(labels, 0)], labels, -1))
+        suspect = log_expected(hashes[common], clusters[common]) > np.log(sizes)
+        if suspect.any():
+            suspects = np.where((labels >= 0) & suspect[np.maximum(labels, 0)], labels, -1)
+            hashes, clusters = self._common_sentences_across_edits(suspects)
+            suspect &= log_expected(hashes, clusters) > np.log(sizes)
+        return _dense(np.where((labels >= 0) & ~suspect[np.maximum(labels, 0)], labels, -1))
+
+    def _common_sentences_across_edits(self, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(hash, cluster) of each cluster's common sentences, matched across word edits: the sentences
+        of its centre (the member closest to the others' consensus) that more than ``stock_share`` of
+        the members hold, a member holding one when ``sentence_match`` of its shingles occur there."""
+        scores = self._consensus(labels).member_scores()
+        members = np.flatnonzero(labels >= 0)
+        ordered = members[np.lexsort((members, -scores[members], labels[members]))]  # best first per cluster
+        firsts = np.concatenate([[True], labels[ordered[1:]] != labels[ordered[:-1]]])
+        centre_of = np.full(int(labels.max()) + 1, -1, dtype=np.int64)
+        centre_of[labels[ordered[firsts]]] = ordered[firsts]
+        others = ordered[~firsts]
+        centres = centre_of[labels[others]]
+        width = _NO_SENTENCE  # sentence numbers are below it
+        codes = [np.zeros(0, dtype=np.int64)]
+        counts = np.diff(self._offsets)
+        in_sentence = self._sentence_of != _NO_SENTENCE
+        at = 0
+        while at < len(others):
+            cost = np.cumsum(counts[centres[at:]] + counts[others[at:]])
+            stop = at + max(1, int(np.searchsorted(cost, CHUNK_ELEMENTS // 2, side="right")))
+            a, b = centres[at:stop], others[at:stop]
+            place_a, place_b = self._expanded(a, counts), self._expanded(b, counts)
+            held = self._held_sentences(place_a, place_b, len(a), in_sentence)
+            pair, sentence = np.nonzero(held)
+            codes.append(labels[a[pair]] * width + sentence)
+            at = stop
+        codes = np.concatenate(codes)
+        keys, held = np.unique(codes, return_counts=True)
+        clusters, sentence = keys // width, keys % width
+        sizes = np.bincount(labels[labels >= 0])
+        common = held + 1 >= needed(sizes[clusters], self.stock_share)  # + 1: the centre itself
+        clusters, sentence = clusters[common], sentence[common]
+        centre = centre_of[clusters]
+        order_offsets = self._sentence_order_offsets
+        known = sentence < np.diff(order_offsets)[centre]
+        return self._sentence_order[order_offsets[centre[known]] + sentence[known]], clusters[known]
 
     def _numbered(self, labels: np.ndarray, weights: np.ndarray, doc_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Dense cluster numbers in order of first member; -1 for texts alone."""
@@ -496,27 +560,31 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
 
     def _found_sentences(self, a: np.ndarray, b: np.ndarray, counts: np.ndarray,
                          in_sentence: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Per pair: how many sentences of a are found in b, and of b in a. A text's shingles are
-        stored sorted, so each side is looked up in the other by binary search, with no sort."""
-        pairs = len(a)
-        found = []
-        place = [self._expanded(a, counts), self._expanded(b, counts)]
-        for (own, own_pair), (other, other_pair) in (place, place[::-1]):
-            # (pair, top 32 bits of the hash) keys are sorted: pairs in order, each text's hashes sorted
-            other_keys = (other_pair.astype(np.uint64) << np.uint64(32)) | (self._shingles[other] >> np.uint64(32))
-            own_keys = (own_pair.astype(np.uint64) << np.uint64(32)) | (self._shingles[own] >> np.uint64(32))
-            at = np.minimum(np.searchsorted(other_keys, own_keys), max(len(other_keys) - 1, 0))
-            hit = (other_keys[at] == own_keys) & (self._shingles[other[at]] == self._shingles[own]) if len(other) \
-                else np.zeros(len(own), dtype=bool)
-            inside = in_sentence[own]
-            sentence = self._sentence_of[own][inside].astype(np.int64)
-            width = int(sentence.max()) + 1 if len(sentence) else 1
-            code = own_pair[inside] * width + sentence
-            totals = np.bincount(code, minlength=pairs * width)
-            hits = np.bincount(code, hit[inside], minlength=pairs * width)
-            matched = (totals > 0) & (hits >= self.sentence_match * totals)
-            found.append(matched.reshape(pairs, width).sum(axis=1).astype(np.float64))
-        return found[0], found[1]
+        """Per pair: how many sentences of a are found in b, and of b in a."""
+        place_a, place_b = self._expanded(a, counts), self._expanded(b, counts)
+        found_a = self._held_sentences(place_a, place_b, len(a), in_sentence).sum(axis=1).astype(np.float64)
+        found_b = self._held_sentences(place_b, place_a, len(a), in_sentence).sum(axis=1).astype(np.float64)
+        return found_a, found_b
+
+    def _held_sentences(self, own_place: tuple[np.ndarray, np.ndarray], other_place: tuple[np.ndarray, np.ndarray],
+                        pairs: int, in_sentence: np.ndarray) -> np.ndarray:
+        """(pairs, sentences) booleans: sentence k of pair p's own text is held by its other text
+        (``sentence_match`` of its shingles occur there). ``*_place``: ``_expanded`` of each side. A
+        text's shingles are stored sorted, so one side is looked up in the other by binary search."""
+        (own, own_pair), (other, other_pair) = own_place, other_place
+        # (pair, top 32 bits of the hash) keys are sorted: pairs in order, each text's hashes sorted
+        other_keys = (other_pair.astype(np.uint64) << np.uint64(32)) | (self._shingles[other] >> np.uint64(32))
+        own_keys = (own_pair.astype(np.uint64) << np.uint64(32)) | (self._shingles[own] >> np.uint64(32))
+        at = np.minimum(np.searchsorted(other_keys, own_keys), max(len(other_keys) - 1, 0))
+        hit = (other_keys[at] == own_keys) & (self._shingles[other[at]] == self._shingles[own]) if len(other) \
+            else np.zeros(len(own), dtype=bool)
+        inside = in_sentence[own]
+        sentence = self._sentence_of[own][inside].astype(np.int64)
+        width = int(sentence.max()) + 1 if len(sentence) else 1
+        code = own_pair[inside] * width + sentence
+        totals = np.bincount(code, minlength=pairs * width)
+        hits = np.bincount(code, hit[inside], minlength=pairs * width)
+        return ((totals > 0) & (hits >= self.sentence_match * totals)).reshape(pairs, width)
 
     def _expanded(self, docs: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Positions in the stored shingles of every shingle of ``docs[p]``, and p for each."""

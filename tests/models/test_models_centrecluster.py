@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 from sklearn.base import clone
 
 from benchmarks.editcorpus import BOILERPLATE, edit_corpus
@@ -187,7 +188,8 @@ def test_each_stored_shingle_knows_its_sentence():
     assert model.sentence_agreement(np.array([0]), np.array([0])).tolist() == [1.0]
 
 
-def _stock_only_world(templates: int = 300, ads_each: int = 4, stripped: int = 40, seed: int = 8):
+def _stock_only_world(templates: int = 300, ads_each: int = 4, stripped: int = 40, seed: int = 8,
+                      own_words: int = 6):
     """Templates made of one stock line per section (few choices each) plus one sentence of their own;
     ``stripped`` extra ads, each of another template, lost that own sentence (as a dropped-sentence
     edit does), so what is left is stock text that other templates' stripped ads repeat word for word."""
@@ -202,7 +204,7 @@ def _stock_only_world(templates: int = 300, ads_each: int = 4, stripped: int = 4
              "cedar lantern meadow orchard pebble saffron willow amber breeze cobalt").split()
     texts, truth = [], []
     for t in range(templates):
-        own = f"My {' '.join(rng.sample(words, 6))} corner."
+        own = f"My {' '.join(rng.sample(words, own_words))} corner."
         picks = [rng.choice(openers), rng.choice(times), rng.choice(prices)]
         for a in range(ads_each + (1 if t < stripped else 0)):
             lines = [picks[0], own, *picks[1:]] if a < ads_each else list(picks)
@@ -245,3 +247,22 @@ def test_edited_copies_of_a_template_built_from_common_lines_stay_together():
     with_check = cluster_scores(truth, CentreClusterer().fit(edited).labels_.tolist())
     without = cluster_scores(truth, CentreClusterer(stock_share=None).fit(edited).labels_.tolist())
     assert with_check == without and with_check["recall"] >= 0.9
+
+
+def test_a_template_whose_own_sentence_was_edited_in_most_ads_stays_together():
+    # Word for word, the four ads share only stock lines (their own sentence differs by an edit in
+    # three of them), so they look like stock text; matched across edits, they share their own line.
+    texts, truth = _stock_only_world(stripped=0, own_words=12)
+    own = [i for i, t in enumerate(truth) if t == 0]
+    for n, i in enumerate(own[1:]):
+        words = texts[i].split(" ")
+        at = words.index("corner.") - 1 - 2 * n  # a different swap inside the own sentence in each ad
+        words[at - 1], words[at] = words[at], words[at - 1]
+        texts[i] = " ".join(words)
+    model = CentreClusterer().fit(texts)
+    labels = model.labels_
+    assert labels[own[0]] >= 0 and all(labels[i] == labels[own[0]] for i in own)
+    # the exact look alone would have taken them apart
+    exact = CentreClusterer(sentence_trusted=None)
+    exact._common_sentences_across_edits = lambda labels: (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64))
+    assert all(exact.fit(texts).labels_[i] < 0 for i in own)
