@@ -470,28 +470,37 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         sizes = np.bincount(labels[labels >= 0])
         everywhere = np.sort(self._sentences)  # exact document frequencies: hashes are distinct per text
 
-        def log_expected(hashes: np.ndarray, clusters: np.ndarray) -> np.ndarray:
+        def log_expected(hashes: np.ndarray, clusters: np.ndarray, widening: float | np.ndarray = 1.0) -> np.ndarray:
             df = np.searchsorted(everywhere, hashes, side="right") - np.searchsorted(everywhere, hashes, side="left")
-            return np.log(self.n_texts_) + np.bincount(clusters, np.log(df / self.n_texts_), minlength=len(sizes))
+            share = np.minimum(df * widening / self.n_texts_, 1.0)
+            return np.log(self.n_texts_) + np.bincount(clusters, np.log(share), minlength=len(sizes))
 
         doc_of = np.repeat(np.arange(self.n_texts_), np.diff(self._sentence_offsets))
         clusters = labels[doc_of]
         inside = clusters >= 0
         hashes, clusters = self._sentences[inside], clusters[inside]
-        _, first, _, held = grouped(cluster_keys(hashes, clusters))
+        table, first, _, held = grouped(cluster_keys(hashes, clusters))
         hashes, clusters = hashes[first], clusters[first]
         common = held >= needed(sizes[clusters], self.stock_share)
         suspect = log_expected(hashes[common], clusters[common]) > np.log(sizes)
         if suspect.any():
             suspects = np.where((labels >= 0) & suspect[np.maximum(labels, 0)], labels, -1)
-            hashes, clusters = self._common_sentences_across_edits(suspects)
-            suspect &= log_expected(hashes, clusters) > np.log(sizes)
+            hashes, clusters, holders = self._common_sentences_across_edits(suspects)
+            # Matched across edits, a sentence is held more widely than its exact words are: by as
+            # many times more texts in the corpus, it is assumed, as in the cluster. (A sentence that
+            # opens with the name keeps it unmasked: "Mila hier, 18 jaar jong." is rare word for word,
+            # common across edits.)
+            keys = cluster_keys(hashes, clusters)
+            at = np.minimum(np.searchsorted(table, keys), len(table) - 1)
+            exact = np.where(table[at] == keys, held[at], 1)
+            suspect &= log_expected(hashes, clusters, holders / np.maximum(exact, 1)) > np.log(sizes)
         return _dense(np.where((labels >= 0) & ~suspect[np.maximum(labels, 0)], labels, -1))
 
-    def _common_sentences_across_edits(self, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(hash, cluster) of each cluster's common sentences, matched across word edits: the sentences
-        of its centre (the member closest to the others' consensus) that more than ``stock_share`` of
-        the members hold, a member holding one when ``sentence_match`` of its shingles occur there."""
+    def _common_sentences_across_edits(self, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(hash, cluster, members holding it) of each cluster's common sentences, matched across word
+        edits: the sentences of its centre (the member closest to the others' consensus) that more than
+        ``stock_share`` of the members hold, a member holding one when ``sentence_match`` of its
+        shingles occur there. The hash is the centre's words."""
         scores = self._consensus(labels).member_scores()
         members = np.flatnonzero(labels >= 0)
         ordered = members[np.lexsort((members, -scores[members], labels[members]))]  # best first per cluster
@@ -519,11 +528,12 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         clusters, sentence = keys // width, keys % width
         sizes = np.bincount(labels[labels >= 0])
         common = held + 1 >= needed(sizes[clusters], self.stock_share)  # + 1: the centre itself
-        clusters, sentence = clusters[common], sentence[common]
+        clusters, sentence, held = clusters[common], sentence[common], held[common] + 1
         centre = centre_of[clusters]
         order_offsets = self._sentence_order_offsets
         known = sentence < np.diff(order_offsets)[centre]
-        return self._sentence_order[order_offsets[centre[known]] + sentence[known]], clusters[known]
+        return (self._sentence_order[order_offsets[centre[known]] + sentence[known]], clusters[known],
+                held[known])
 
     def _numbered(self, labels: np.ndarray, weights: np.ndarray, doc_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Dense cluster numbers in order of first member; -1 for texts alone."""

@@ -264,5 +264,6 @@ def test_a_template_whose_own_sentence_was_edited_in_most_ads_stays_together():
     assert labels[own[0]] >= 0 and all(labels[i] == labels[own[0]] for i in own)
     # the exact look alone would have taken them apart
     exact = CentreClusterer(sentence_trusted=None)
-    exact._common_sentences_across_edits = lambda labels: (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64))
+    exact._common_sentences_across_edits = lambda labels: (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64),
+                                                           np.zeros(0, dtype=np.int64))
     assert all(exact.fit(texts).labels_[i] < 0 for i in own)
