@@ -41,7 +41,9 @@ How it decides, and why (docs/CLUSTERING.md has the measurements):
    and the members stand alone. This catches ads whose edit dropped the template's one distinctive
    sentence: what is left is word for word what other templates' stripped ads say, so no similarity
    between them can tell them apart (Louvain inside such clusters did not; docs/CLUSTERING.md).
-   Document frequencies here are exact (a sort of all sentence hashes), not sketched.
+   Document frequencies here are exact (a sort of all sentence hashes), not sketched. A cluster that
+   fails word for word is looked at again with sentences matched across word edits, so a template
+   whose own sentence was edited in most of its ads is not mistaken for stock text.
 
 ``partial_fit`` adds texts: their shingles and signatures are computed once, and the
 clusters are recomputed over all texts seen (cheap next to hashing), so later texts can
