@@ -1,6 +1,8 @@
 """Models: near-duplicate text clusters, entity networks, and their evaluation.
 
-- ``textcluster.TextClusterer``: MinHash + LSH over masked word shingles (``shingles``),
+- ``centrecluster.CentreClusterer`` (the default) and ``textcluster.TextClusterer``: MinHash + LSH
+  over masked word shingles (``shingles``; seeds and signatures in ``minhash``, document
+  frequencies and the boilerplate cut in ``docfreq``, both shared by the two engines),
   with templates and slots per cluster (``templates``);
 - ``linking.NetworkLinker``: ads joined by phone, e-mail, handle, photo or text cluster;
 - ``keys``: cluster keys that stay the same across runs and as clusters grow;

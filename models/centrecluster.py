@@ -1,5 +1,5 @@
 """Near-duplicate ad texts that cannot chain: MinHash-LSH candidates, clusters checked against
-their consensus. Experimental (issue #15): not yet the default, see "Status" below.
+their consensus. The pipeline's default engine since 2026-12-01 (issue #15, "Status" below).
 
 ``CentreClusterer`` follows the scikit-learn estimator conventions, but ``X`` is a
 sequence of strings, not a numeric array, so sklearn's ``check_estimator`` does
@@ -34,6 +34,16 @@ How it decides, and why (docs/CLUSTERING.md has the measurements):
    neighbouring cluster whose consensus they match best, if they match it well enough;
    a second pivot round groups what is still free. Single links never join anything:
    a member must match what its cluster has in common.
+6. A cluster must share something of its own. Its common sentences (masked, word for word, in
+   more than ``stock_share`` of its members) are expected together in N * prod(df / N) of the N
+   texts; where that is more than the cluster's size, the corpus holds the same combination of
+   lines in many more texts than the group, so the lines are stock text, not the group's template,
+   and the members stand alone. This catches ads whose edit dropped the template's one distinctive
+   sentence: what is left is word for word what other templates' stripped ads say, so no similarity
+   between them can tell them apart (Louvain inside such clusters did not; docs/CLUSTERING.md).
+   Document frequencies here are exact (a sort of all sentence hashes), not sketched. A cluster that
+   fails word for word is looked at again with sentences matched across word edits, so a template
+   whose own sentence was edited in most of its ads is not mistaken for stock text.
 
 ``partial_fit`` adds texts: their shingles and signatures are computed once, and the
 clusters are recomputed over all texts seen (cheap next to hashing), so later texts can
@@ -43,8 +53,9 @@ Status (docs/CLUSTERING.md): with the sentence check (step 4, 2026-12-01) it sco
 0.957-0.962 on the demo worlds (seeds 7, 11, 23, 42; ``TextClusterer`` 0.955-0.957) and 0.977 /
 ARI 0.981 on the 20k edit corpus (``benchmarks.editcorpus``; ``TextClusterer`` 0.64). Without it
 (``sentence_threshold=None``) demo-world precision was 0.65-0.74: an ad made of the commonest
-stock picks became a centre with dozens of advertisers around it. ``TextClusterer`` stays the
-default until the lead decides.
+stock picks became a centre with dozens of advertisers around it. With step 6 (2026-12-01) the largest
+cluster at 1M synthetic ads is 48, the largest true one 48 (373 before); demo worlds and edit corpus
+unchanged.
 
 Speed: the consensus is built once per labelling, then again only for the clusters that lost
 members (``_verified``); its tables leave out weightless shingles and shingles no other text holds
@@ -61,12 +72,19 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin
 
 from models.candidates import band_keys, candidate_pairs, estimated_similarity
-from models.consensus import Consensus
+from models.consensus import Consensus, cluster_keys, grouped, needed
+from models.docfreq import FrequencySketch, boilerplate_limit, without_boilerplate
+from models.minhash import CHUNK_ELEMENTS, HashSeeds, signatures
 from models.pivot import pivot_clusters
-from models.shingles import _MIX, batch_shingles, flat_hashes, matching_words
+from models.shingles import (
+    _MIX,
+    TEXTS_PER_CHUNK,
+    batch_sentences,
+    batch_shingles,
+    distinct_per_text,
+    masked_words,
+)
 
-_CHUNK_ELEMENTS = 4_000_000  # shingles x permutations hashed at once (~32 MB of uint64)
-_TEXTS_PER_CHUNK = 20_000
 _VERIFY_ROUNDS = 8
 _NO_SENTENCE = 255  # a shingle that spans two sentences
 _PAIR_MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -116,6 +134,11 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
     sentence_trusted : float or None
         Pairs whose estimated similarity is at least this skip the sentence check (saves
         time on large corpora); None checks every pair.
+    stock_share : float or None
+        A sentence held word for word (masked) by more than this share of a cluster's members is
+        something they have in common. When the corpus is expected to hold all of a cluster's
+        common sentences together in more texts than the cluster has members, the cluster is
+        stock text and its members stand alone (step 6); None turns that check off.
 
     Attributes
     ----------
@@ -144,6 +167,7 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         sentence_threshold: float | None = 0.65,
         sentence_match: float = 0.6,
         sentence_trusted: float | None = 0.8,
+        stock_share: float | None = 0.5,
     ):
         self.threshold = threshold
         self.num_perm = num_perm
@@ -160,6 +184,7 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         self.sentence_threshold = sentence_threshold
         self.sentence_match = sentence_match
         self.sentence_trusted = sentence_trusted
+        self.stock_share = stock_share
 
     # -- fitting -----------------------------------------------------------------------
     def fit(self, X: Sequence[str], y: Any = None) -> CentreClusterer:
@@ -179,22 +204,24 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
                 raise ValueError(f"{name} must be in (0, 1]")
         if self.candidate_threshold > self.threshold:
             raise ValueError("candidate_threshold must not exceed threshold")
+        if self.stock_share is not None and not 0 < self.stock_share < 1:
+            raise ValueError("stock_share must be in (0, 1)")
         if self.sentence_threshold is not None and not (
             0 < self.sentence_threshold <= 1 and 0 < self.sentence_match <= 1
         ):
             raise ValueError("sentence_threshold and sentence_match must be in (0, 1]")
-        rng = np.random.default_rng(self.random_state)
-        self._perm_a = rng.integers(1, 2**63, self.num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-        self._perm_b = rng.integers(0, 2**63, self.num_perm, dtype=np.uint64)
-        self._band_mix = rng.integers(1, 2**63, self.num_perm // self.bands, dtype=np.uint64) | np.uint64(1)
-        self._sketch_salt = rng.integers(1, 2**63, 2, dtype=np.uint64) | np.uint64(1)
-        self._sketch = np.zeros((2, 1 << self.sketch_width_log2), dtype=np.uint32)
+        self._seeds = HashSeeds.draw(self.random_state, self.num_perm, self.bands)
+        self._sketch = FrequencySketch(self.sketch_width_log2, self._seeds.sketch_salt)
         self._signatures = np.zeros((0, self.num_perm), dtype=np.uint32)
         self._keys = np.zeros((0, self.bands), dtype=np.uint64)
         self._alone = np.zeros(0, dtype=bool)
         self._shingles = np.zeros(0, dtype=np.uint64)  # distinct shingle hashes, text by text
         self._sentence_of = np.zeros(0, dtype=np.uint8)  # per stored shingle: its sentence in the text
         self._offsets = np.zeros(1, dtype=np.int64)
+        self._sentences = np.zeros(0, dtype=np.uint64)  # distinct masked-sentence hashes, text by text
+        self._sentence_offsets = np.zeros(1, dtype=np.int64)
+        self._sentence_order = np.zeros(0, dtype=np.uint64)  # every sentence's hash, text by text, in order
+        self._sentence_order_offsets = np.zeros(1, dtype=np.int64)
         self._docs_counted = 0  # a second fit() must not count on the first one's texts
         self.n_texts_ = 0
 
@@ -205,35 +232,32 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         # pass 2 knows them; shingles are kept per chunk (8 bytes each), not recomputed.
         chunks = []
         by_sentence = self.sentence_threshold is not None
-        for at in range(0, len(X), _TEXTS_PER_CHUNK):
-            texts = X[at : at + _TEXTS_PER_CHUNK]
-            starts: list[list[int]] = [[] for _ in texts]
-            if by_sentence:
-                words = [matching_words(t, s) for t, s in zip(texts, starts, strict=True)]
-            else:
-                words = [matching_words(t) for t in texts]
-            flat = flat_hashes(words)
+        whole_sentences = self.stock_share is not None
+        for at in range(0, len(X), TEXTS_PER_CHUNK):
+            words, starts, flat = masked_words(X[at : at + TEXTS_PER_CHUNK], by_sentence or whole_sentences)
             hashes, offsets = batch_shingles(words, self.shingle_size, flat)
             if by_sentence:
                 sentence_of = _sentence_of_shingles(hashes, offsets, starts, flat, self.shingle_size)
             else:
                 sentence_of = np.full(len(hashes), _NO_SENTENCE, dtype=np.uint8)
-            self._count_documents(hashes)
+            if whole_sentences:
+                self._keep_sentences(*batch_sentences(words, starts, flat, in_order=True))
+            self._sketch.count(hashes)
             self._docs_counted += len(offsets) - 1
             chunks.append((hashes, offsets, sentence_of))
-        signatures, keys, alone = [self._signatures], [self._keys], [self._alone]
+        signature_list, keys, alone = [self._signatures], [self._keys], [self._alone]
         shingles, offsets_list, sentences = [self._shingles], [self._offsets], [self._sentence_of]
         for hashes, offsets, sentence_of in chunks:
             kept, kept_offsets = self._without_boilerplate(hashes, offsets)
-            chunk_signatures = self._minhash(kept, kept_offsets)
-            signatures.append(chunk_signatures)
-            keys.append(band_keys(chunk_signatures, self.bands, self._band_mix))
+            chunk_signatures = signatures(kept, kept_offsets, self._seeds)
+            signature_list.append(chunk_signatures)
+            keys.append(band_keys(chunk_signatures, self.bands, self._seeds.band_mix))
             alone.append(kept_offsets[1:] == kept_offsets[:-1])
             shingles.append(hashes)
             sentences.append(sentence_of)
             offsets_list.append(offsets[1:] + offsets_list[-1][-1] if len(offsets_list) > 1 else
                                 offsets[1:] + self._offsets[-1])
-        self._signatures = np.concatenate(signatures)
+        self._signatures = np.concatenate(signature_list)
         self._keys = np.concatenate(keys)
         self._alone = np.concatenate(alone)
         self._shingles = np.concatenate(shingles)
@@ -244,34 +268,28 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         self._cluster()
         return self
 
+    def _keep_sentences(self, hashes: np.ndarray, offsets: np.ndarray) -> None:
+        """Append one chunk's masked-sentence hashes, in text order (``batch_sentences(in_order=True)``:
+        sentence k of a text is the k-th, as numbered in ``_sentence_of``) and distinct per text."""
+        self._sentence_order = np.concatenate([self._sentence_order, hashes])
+        self._sentence_order_offsets = np.concatenate([self._sentence_order_offsets,
+                                                       offsets[1:] + self._sentence_order_offsets[-1]])
+        texts = len(offsets) - 1
+        distinct, distinct_offsets = distinct_per_text(hashes, np.repeat(np.arange(texts), np.diff(offsets)), texts)
+        self._sentences = np.concatenate([self._sentences, distinct])
+        self._sentence_offsets = np.concatenate([self._sentence_offsets,
+                                                 distinct_offsets[1:] + self._sentence_offsets[-1]])
+
     # -- boilerplate ---------------------------------------------------------------------
-    def _sketch_slots(self, hashes: np.ndarray) -> list[np.ndarray]:
-        shift = np.uint64(64 - self.sketch_width_log2)
-        return [((hashes * salt) >> shift).astype(np.int64) for salt in self._sketch_salt]
-
-    def _count_documents(self, hashes: np.ndarray) -> None:
-        # hashes are distinct within each text, so counts are document counts
-        for row, slots in zip(self._sketch, self._sketch_slots(hashes), strict=True):
-            if len(slots) < len(row) // 8:
-                np.add.at(row, slots, 1)
-            else:
-                row += np.bincount(slots, minlength=len(row)).astype(np.uint32)
-
-    def _document_frequency(self, hashes: np.ndarray) -> np.ndarray:
-        rows = (row[slots] for row, slots in zip(self._sketch, self._sketch_slots(hashes), strict=True))
-        return np.minimum(*rows)
-
     def _limit(self) -> float:
-        return max(self.max_df * self._docs_counted, self.min_boilerplate_docs)
+        return boilerplate_limit(self.max_df, self._docs_counted, self.min_boilerplate_docs)
 
     def _without_boilerplate(self, hashes: np.ndarray, offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The shingles in at most max_df of all texts, with their new offsets."""
-        limit = self._limit()
-        if self._docs_counted <= limit or not len(hashes):
-            return hashes, offsets
-        keep = self._document_frequency(hashes) <= limit
-        kept_before = np.concatenate([[0], np.cumsum(keep)])
-        return hashes[keep], kept_before[offsets]
+        return without_boilerplate(self._sketch, hashes, offsets, self._limit(), self._docs_counted)
+
+    def _document_frequency(self, hashes: np.ndarray) -> np.ndarray:
+        return self._sketch.frequency(hashes)
 
     def _weights(self) -> np.ndarray:
         """Rarity weight of every stored shingle under the current counts (0: boilerplate)."""
@@ -281,29 +299,6 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         if n > self._limit():
             weights[df > self._limit()] = 0.0
         return weights
-
-    # -- MinHash ---------------------------------------------------------------------------
-    def _minhash(self, hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
-        """Signatures of the texts owning hashes[offsets[i]:offsets[i+1]]; all-max for an empty text."""
-        texts = len(offsets) - 1
-        out = np.full((texts, self.num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
-        per_chunk = max(1, _CHUNK_ELEMENTS // self.num_perm)
-        first = 0
-        while first < texts:
-            # the largest run of texts whose shingles fit in one chunk (at least one text)
-            last = int(np.searchsorted(offsets, offsets[first] + per_chunk, side="right")) - 1
-            last = min(max(last, first + 1), texts)
-            lo, hi = offsets[first], offsets[last]
-            if hi > lo:
-                seg = offsets[first:last] - lo
-                nonempty = seg < np.append(seg[1:], hi - lo)
-                block = hashes[lo:hi]
-                # multiply-shift hashing: the top 32 bits of a*x+b (mod 2**64) per permutation
-                hashed = (block[:, None] * self._perm_a[None, :] + self._perm_b[None, :]) >> np.uint64(32)
-                mins = np.minimum.reduceat(hashed, seg[nonempty], axis=0).astype(np.uint32)
-                out[first:last][nonempty] = mins
-            first = last
-        return out
 
     # -- clustering ------------------------------------------------------------------------
     def _cluster(self) -> None:
@@ -341,6 +336,7 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         second = pivot_clusters(n, i[strong], j[strong], free)
         labels = np.where(second >= 0, second, labels)
         labels = self._verified(labels, weights, doc_of)
+        labels = self._without_stock_groups(labels)
         self.labels_, self.member_scores_ = self._numbered(labels, weights, doc_of)
 
     def _consensus(self, labels: np.ndarray) -> Consensus:
@@ -452,6 +448,95 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         moved[texts[best]] = target[best]
         return moved
 
+    def _without_stock_groups(self, labels: np.ndarray) -> np.ndarray:
+        """Clusters whose common sentences are stock text, not their own, are taken apart.
+
+        A cluster's common sentences are the masked sentences that more than ``stock_share`` of its
+        members hold. If each is held by df of the N texts, about N * prod(df / N) texts hold them
+        all, were sentences independent. A template's own sentence is held by little more than its
+        ads, so that figure falls below the cluster's size. Ads that share only stock lines (an edit
+        dropped the one sentence that was the template's own) are the other way round: the corpus
+        holds their common lines, together, in many more texts than the cluster, most of them other
+        templates' ads. Such a cluster is not evidence of one author; its members stand alone. The
+        demo worlds' advertisers are combinations of common phrases: each is common, but all of them
+        together are rare, so the product (not the rarest sentence alone) decides.
+
+        First every cluster is looked at with sentences matched word for word (one sort). A word
+        edit changes a sentence's hash, so a template whose own sentence was edited in most of its
+        ads looks like stock text that way; the clusters that fail are looked at again, with the
+        sentences of their best-matching member (the least edited) held by a member as in
+        ``sentence_agreement``, across word edits."""
+        if self.stock_share is None or not (labels >= 0).any():
+            return labels
+        labels = _dense(labels)
+        sizes = np.bincount(labels[labels >= 0])
+        everywhere = np.sort(self._sentences)  # exact document frequencies: hashes are distinct per text
+
+        def log_expected(hashes: np.ndarray, clusters: np.ndarray, widening: float | np.ndarray = 1.0) -> np.ndarray:
+            df = np.searchsorted(everywhere, hashes, side="right") - np.searchsorted(everywhere, hashes, side="left")
+            share = np.minimum(df * widening / self.n_texts_, 1.0)
+            return np.log(self.n_texts_) + np.bincount(clusters, np.log(share), minlength=len(sizes))
+
+        doc_of = np.repeat(np.arange(self.n_texts_), np.diff(self._sentence_offsets))
+        clusters = labels[doc_of]
+        inside = clusters >= 0
+        hashes, clusters = self._sentences[inside], clusters[inside]
+        table, first, _, held = grouped(cluster_keys(hashes, clusters))
+        hashes, clusters = hashes[first], clusters[first]
+        common = held >= needed(sizes[clusters], self.stock_share)
+        suspect = log_expected(hashes[common], clusters[common]) > np.log(sizes)
+        if suspect.any():
+            suspects = np.where((labels >= 0) & suspect[np.maximum(labels, 0)], labels, -1)
+            hashes, clusters, holders = self._common_sentences_across_edits(suspects)
+            # Matched across edits, a sentence is held more widely than its exact words are: by as
+            # many times more texts in the corpus, it is assumed, as in the cluster. (A sentence that
+            # opens with the name keeps it unmasked: "Mila hier, 18 jaar jong." is rare word for word,
+            # common across edits.)
+            keys = cluster_keys(hashes, clusters)
+            at = np.minimum(np.searchsorted(table, keys), len(table) - 1)
+            exact = np.where(table[at] == keys, held[at], 1)
+            suspect &= log_expected(hashes, clusters, holders / np.maximum(exact, 1)) > np.log(sizes)
+        return _dense(np.where((labels >= 0) & ~suspect[np.maximum(labels, 0)], labels, -1))
+
+    def _common_sentences_across_edits(self, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(hash, cluster, members holding it) of each cluster's common sentences, matched across word
+        edits: the sentences of its centre (the member closest to the others' consensus) that more than
+        ``stock_share`` of the members hold, a member holding one when ``sentence_match`` of its
+        shingles occur there. The hash is the centre's words."""
+        scores = self._consensus(labels).member_scores()
+        members = np.flatnonzero(labels >= 0)
+        ordered = members[np.lexsort((members, -scores[members], labels[members]))]  # best first per cluster
+        firsts = np.concatenate([[True], labels[ordered[1:]] != labels[ordered[:-1]]])
+        centre_of = np.full(int(labels.max()) + 1, -1, dtype=np.int64)
+        centre_of[labels[ordered[firsts]]] = ordered[firsts]
+        others = ordered[~firsts]
+        centres = centre_of[labels[others]]
+        width = _NO_SENTENCE  # sentence numbers are below it
+        codes = [np.zeros(0, dtype=np.int64)]
+        counts = np.diff(self._offsets)
+        in_sentence = self._sentence_of != _NO_SENTENCE
+        at = 0
+        while at < len(others):
+            cost = np.cumsum(counts[centres[at:]] + counts[others[at:]])
+            stop = at + max(1, int(np.searchsorted(cost, CHUNK_ELEMENTS // 2, side="right")))
+            a, b = centres[at:stop], others[at:stop]
+            place_a, place_b = self._expanded(a, counts), self._expanded(b, counts)
+            held = self._held_sentences(place_a, place_b, len(a), in_sentence)
+            pair, sentence = np.nonzero(held)
+            codes.append(labels[a[pair]] * width + sentence)
+            at = stop
+        codes = np.concatenate(codes)
+        keys, held = np.unique(codes, return_counts=True)
+        clusters, sentence = keys // width, keys % width
+        sizes = np.bincount(labels[labels >= 0])
+        common = held + 1 >= needed(sizes[clusters], self.stock_share)  # + 1: the centre itself
+        clusters, sentence, held = clusters[common], sentence[common], held[common] + 1
+        centre = centre_of[clusters]
+        order_offsets = self._sentence_order_offsets
+        known = sentence < np.diff(order_offsets)[centre]
+        return (self._sentence_order[order_offsets[centre[known]] + sentence[known]], clusters[known],
+                held[known])
+
     def _numbered(self, labels: np.ndarray, weights: np.ndarray, doc_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Dense cluster numbers in order of first member; -1 for texts alone."""
         labels = _dense(labels)
@@ -475,7 +560,7 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
         while at < len(i):
             # as many pairs as fit in one chunk of shingles (at least one pair)
             cost = np.cumsum(counts[i[at:]] + counts[j[at:]])
-            stop = at + max(1, int(np.searchsorted(cost, _CHUNK_ELEMENTS // 2, side="right")))
+            stop = at + max(1, int(np.searchsorted(cost, CHUNK_ELEMENTS // 2, side="right")))
             a, b = i[at:stop], j[at:stop]
             found_a, found_b = self._found_sentences(a, b, counts, in_sentence)
             n_a, n_b = sentences[a], sentences[b]
@@ -487,27 +572,31 @@ class CentreClusterer(ClusterMixin, BaseEstimator):
 
     def _found_sentences(self, a: np.ndarray, b: np.ndarray, counts: np.ndarray,
                          in_sentence: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Per pair: how many sentences of a are found in b, and of b in a. A text's shingles are
-        stored sorted, so each side is looked up in the other by binary search, with no sort."""
-        pairs = len(a)
-        found = []
-        place = [self._expanded(a, counts), self._expanded(b, counts)]
-        for (own, own_pair), (other, other_pair) in (place, place[::-1]):
-            # (pair, top 32 bits of the hash) keys are sorted: pairs in order, each text's hashes sorted
-            other_keys = (other_pair.astype(np.uint64) << np.uint64(32)) | (self._shingles[other] >> np.uint64(32))
-            own_keys = (own_pair.astype(np.uint64) << np.uint64(32)) | (self._shingles[own] >> np.uint64(32))
-            at = np.minimum(np.searchsorted(other_keys, own_keys), max(len(other_keys) - 1, 0))
-            hit = (other_keys[at] == own_keys) & (self._shingles[other[at]] == self._shingles[own]) if len(other) \
-                else np.zeros(len(own), dtype=bool)
-            inside = in_sentence[own]
-            sentence = self._sentence_of[own][inside].astype(np.int64)
-            width = int(sentence.max()) + 1 if len(sentence) else 1
-            code = own_pair[inside] * width + sentence
-            totals = np.bincount(code, minlength=pairs * width)
-            hits = np.bincount(code, hit[inside], minlength=pairs * width)
-            matched = (totals > 0) & (hits >= self.sentence_match * totals)
-            found.append(matched.reshape(pairs, width).sum(axis=1).astype(np.float64))
-        return found[0], found[1]
+        """Per pair: how many sentences of a are found in b, and of b in a."""
+        place_a, place_b = self._expanded(a, counts), self._expanded(b, counts)
+        found_a = self._held_sentences(place_a, place_b, len(a), in_sentence).sum(axis=1).astype(np.float64)
+        found_b = self._held_sentences(place_b, place_a, len(a), in_sentence).sum(axis=1).astype(np.float64)
+        return found_a, found_b
+
+    def _held_sentences(self, own_place: tuple[np.ndarray, np.ndarray], other_place: tuple[np.ndarray, np.ndarray],
+                        pairs: int, in_sentence: np.ndarray) -> np.ndarray:
+        """(pairs, sentences) booleans: sentence k of pair p's own text is held by its other text
+        (``sentence_match`` of its shingles occur there). ``*_place``: ``_expanded`` of each side. A
+        text's shingles are stored sorted, so one side is looked up in the other by binary search."""
+        (own, own_pair), (other, other_pair) = own_place, other_place
+        # (pair, top 32 bits of the hash) keys are sorted: pairs in order, each text's hashes sorted
+        other_keys = (other_pair.astype(np.uint64) << np.uint64(32)) | (self._shingles[other] >> np.uint64(32))
+        own_keys = (own_pair.astype(np.uint64) << np.uint64(32)) | (self._shingles[own] >> np.uint64(32))
+        at = np.minimum(np.searchsorted(other_keys, own_keys), max(len(other_keys) - 1, 0))
+        hit = (other_keys[at] == own_keys) & (self._shingles[other[at]] == self._shingles[own]) if len(other) \
+            else np.zeros(len(own), dtype=bool)
+        inside = in_sentence[own]
+        sentence = self._sentence_of[own][inside].astype(np.int64)
+        width = int(sentence.max()) + 1 if len(sentence) else 1
+        code = own_pair[inside] * width + sentence
+        totals = np.bincount(code, minlength=pairs * width)
+        hits = np.bincount(code, hit[inside], minlength=pairs * width)
+        return ((totals > 0) & (hits >= self.sentence_match * totals)).reshape(pairs, width)
 
     def _expanded(self, docs: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Positions in the stored shingles of every shingle of ``docs[p]``, and p for each."""

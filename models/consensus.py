@@ -21,7 +21,7 @@ import numpy as np
 _CLUSTER_MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
-def _keys(hashes: np.ndarray, clusters: np.ndarray) -> np.ndarray:
+def cluster_keys(hashes: np.ndarray, clusters: np.ndarray) -> np.ndarray:
     # (cluster, shingle) as one 64-bit key; a collision needs two 64-bit hashes to meet
     return hashes ^ ((clusters.astype(np.uint64) + np.uint64(1)) * _CLUSTER_MIX)
 
@@ -31,7 +31,7 @@ def needed(others: np.ndarray, share: float) -> np.ndarray:
     return np.maximum(np.floor(share * others).astype(np.int64) + 1, np.minimum(others, 2))
 
 
-def _grouped(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def grouped(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``np.unique(keys, return_index, return_inverse, return_counts)``, but with an unstable sort:
     any position of a value serves as its index here (equal keys carry equal hashes and weights),
     and numpy's stable sort of 64-bit keys is much slower."""
@@ -67,8 +67,8 @@ class Consensus:
         self.sizes = np.bincount(labels[labels >= 0], minlength=int(labels.max()) + 1 if len(labels) else 0)
         self.hashes, self.weights = hashes[inside], weights[inside]
         self.docs, self.clusters = doc_of[inside], clusters[inside]
-        keys = _keys(self.hashes, self.clusters)
-        self.table, first, inverse, counts = _grouped(keys)
+        keys = cluster_keys(self.hashes, self.clusters)
+        self.table, first, inverse, counts = grouped(keys)
         self.table_counts = counts
         self.table_clusters = self.clusters[first]
         self.table_weights = self.weights[first]
@@ -107,9 +107,9 @@ class Consensus:
         starts = np.repeat(offsets[docs] - np.cumsum(lengths) + lengths, lengths)
         flat = starts + np.arange(int(lengths.sum()))
         h, w, c = hashes[flat], weights[flat], clusters[pair_of]
-        at = np.searchsorted(self.table, _keys(h, c))
+        at = np.searchsorted(self.table, cluster_keys(h, c))
         at = np.minimum(at, len(self.table) - 1)
-        found = (self.table[at] == _keys(h, c)) & (self.table_counts[at] >= need_of[c])
+        found = (self.table[at] == cluster_keys(h, c)) & (self.table_counts[at] >= need_of[c])
         shared = np.bincount(pair_of, w * found, minlength=len(docs))
         own = np.bincount(pair_of, w, minlength=len(docs))
         union = own + everyone[clusters] - shared
@@ -126,7 +126,7 @@ class Consensus:
         take = in_consensus & (pair >= 0)
         pair, h, w = pair[take], self.table_hashes[take], self.table_weights[take]
         other = second[pair]
-        keys = _keys(h, other)
+        keys = cluster_keys(h, other)
         at = np.minimum(np.searchsorted(self.table, keys), len(self.table) - 1)
         found = (self.table[at] == keys) & (self.table_counts[at] >= need_of[other])
         shared = np.bincount(pair, w * found, minlength=len(first))

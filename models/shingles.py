@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -164,6 +165,21 @@ def matching_words(text: str, sentence_starts: list[int] | None = None) -> list[
     return out
 
 
+TEXTS_PER_CHUNK = 20_000  # texts tokenised and hashed at once: bounds the word arrays, not the result
+
+
+def masked_words(texts: Sequence[str], with_sentences: bool) -> tuple[list[list[str]], list[list[int]],
+                                                                      tuple[np.ndarray, np.ndarray]]:
+    """``matching_words`` of each text, where its sentences start (empty lists unless
+    ``with_sentences``), and the words' ``flat_hashes``: what shingles and sentences are made of."""
+    starts: list[list[int]] = [[] for _ in texts]
+    if with_sentences:
+        words = [matching_words(t, s) for t, s in zip(texts, starts, strict=True)]
+    else:
+        words = [matching_words(t) for t in texts]
+    return words, starts, flat_hashes(words)
+
+
 _TOKEN_HASHES: dict[str, int] = {}
 
 
@@ -189,7 +205,7 @@ def flat_hashes(word_lists: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
     return flat, lengths
 
 
-def _distinct_per_text(values: np.ndarray, docs: np.ndarray, texts: int) -> tuple[np.ndarray, np.ndarray]:
+def distinct_per_text(values: np.ndarray, docs: np.ndarray, texts: int) -> tuple[np.ndarray, np.ndarray]:
     order = np.lexsort((values, docs))
     values, docs = values[order], docs[order]
     keep = np.ones(len(values), dtype=bool)
@@ -224,7 +240,7 @@ def batch_shingles(
         extra = [shingle_hashes(word_lists[i], size) for i in short.tolist()]
         combined = np.concatenate([combined, *extra])
         docs = np.concatenate([docs, short])
-    return _distinct_per_text(combined, docs, len(word_lists))
+    return distinct_per_text(combined, docs, len(word_lists))
 
 
 _POSITION_MIX = np.random.default_rng(20261130).integers(1, 2**63, 64, dtype=np.uint64) | np.uint64(1)
@@ -234,10 +250,13 @@ def batch_sentences(
     word_lists: list[list[str]],
     starts: list[list[int]],
     flat: tuple[np.ndarray, np.ndarray] | None = None,
+    in_order: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Distinct hashes of the masked sentences (and lines) of many texts: (hashes, offsets)
-    as in ``batch_shingles``. ``starts[i]`` holds where text i's sentences begin in
-    ``word_lists[i]`` (from ``matching_words``); a sentence is its masked words in order,
+    as in ``batch_shingles``; with ``in_order``, every sentence's hash in text order instead
+    (sentence k of text i at ``hashes[offsets[i] + k]``, repeats kept). ``starts[i]`` holds
+    where text i's sentences begin in ``word_lists[i]`` (from ``matching_words``); a sentence
+    is its masked words in order,
     so "Tarief: €150 p/u." and "Tarief: €200 p/u." are the same sentence."""
     flat, lengths = flat if flat is not None else flat_hashes(word_lists)
     texts = len(word_lists)
@@ -258,7 +277,12 @@ def batch_sentences(
     mixed = flat * _POSITION_MIX[position % len(_POSITION_MIX)] + position.astype(np.uint64)
     hashes = np.add.reduceat(mixed, boundaries)
     doc_of_word = np.repeat(np.arange(texts), lengths)
-    return _distinct_per_text(hashes, doc_of_word[boundaries], texts)
+    docs = doc_of_word[boundaries]
+    if in_order:
+        offsets = np.zeros(texts + 1, dtype=np.int64)
+        np.cumsum(np.bincount(docs, minlength=texts), out=offsets[1:])
+        return hashes, offsets
+    return distinct_per_text(hashes, docs, texts)
 
 
 def shingle_hashes(masked: list[str], size: int) -> np.ndarray:

@@ -48,11 +48,11 @@ from typing import Any
 import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin
 
-from models.shingles import batch_sentences, batch_shingles, flat_hashes, matching_words
+from models.candidates import band_keys
+from models.docfreq import FrequencySketch, boilerplate_limit, without_boilerplate
+from models.minhash import HashSeeds, signatures
+from models.shingles import TEXTS_PER_CHUNK, batch_sentences, batch_shingles, masked_words
 from models.unionfind import UnionFind
-
-_CHUNK_ELEMENTS = 4_000_000  # shingles x permutations hashed at once (~32 MB of uint64)
-_TEXTS_PER_CHUNK = 20_000
 
 
 class TextClusterer(ClusterMixin, BaseEstimator):
@@ -143,14 +143,10 @@ class TextClusterer(ClusterMixin, BaseEstimator):
             0 < self.sentence_threshold <= 1 and 0 < self.candidate_threshold <= self.threshold
         ):
             raise ValueError("sentence_threshold must be in (0, 1] and candidate_threshold in (0, threshold]")
-        rng = np.random.default_rng(self.random_state)
-        self._perm_a = rng.integers(1, 2**63, self.num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-        self._perm_b = rng.integers(0, 2**63, self.num_perm, dtype=np.uint64)
-        self._band_mix = rng.integers(1, 2**63, self.num_perm // self.bands, dtype=np.uint64) | np.uint64(1)
-        self._sketch_salt = rng.integers(1, 2**63, 2, dtype=np.uint64) | np.uint64(1)
-        self._sketch = np.zeros((2, 1 << self.sketch_width_log2), dtype=np.uint32)
+        self._seeds = HashSeeds.draw(self.random_state, self.num_perm, self.bands)
+        self._sketch = FrequencySketch(self.sketch_width_log2, self._seeds.sketch_salt)
         # Sentences are far fewer than shingles: their own, smaller sketch keeps the counts apart.
-        self._sentence_sketch = np.zeros((2, 1 << max(10, self.sketch_width_log2 - 2)), dtype=np.uint32)
+        self._sentence_sketch = FrequencySketch(max(10, self.sketch_width_log2 - 2), self._seeds.sketch_salt)
         self._buckets: list[dict[int, int]] = [{} for _ in range(self.bands)]
         self._uf = UnionFind()
         self._buffer = np.zeros((0, self.num_perm), dtype=np.uint32)
@@ -168,19 +164,13 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         # pass 2 knows them; shingles are kept per chunk (8 bytes each), not recomputed.
         chunks = []
         with_sentences = self.sentence_threshold is not None
-        for at in range(0, len(X), _TEXTS_PER_CHUNK):
-            texts = X[at : at + _TEXTS_PER_CHUNK]
-            starts: list[list[int]] = [[] for _ in texts] if with_sentences else []
-            if with_sentences:
-                words = [matching_words(t, s) for t, s in zip(texts, starts, strict=True)]
-            else:
-                words = [matching_words(t) for t in texts]
-            flat = flat_hashes(words)
+        for at in range(0, len(X), TEXTS_PER_CHUNK):
+            words, starts, flat = masked_words(X[at : at + TEXTS_PER_CHUNK], with_sentences)
             hashes, offsets = batch_shingles(words, self.shingle_size, flat)
             sentences = batch_sentences(words, starts, flat) if with_sentences else None
-            self._count_documents(self._sketch, hashes)
+            self._sketch.count(hashes)
             if sentences is not None:
-                self._count_documents(self._sentence_sketch, sentences[0])
+                self._sentence_sketch.count(sentences[0])
             self._docs_counted += len(offsets) - 1
             chunks.append((hashes, offsets, sentences))
         self._grow(len(X))
@@ -191,12 +181,12 @@ class TextClusterer(ClusterMixin, BaseEstimator):
                 _, content = self._without_boilerplate(self._sentence_sketch, *sentences)
                 self._content[start : start + count] = np.diff(content)
             hashes, offsets = self._without_boilerplate(self._sketch, hashes, offsets)
-            signatures = self._minhash(hashes, offsets)
-            self._buffer[start : start + count] = signatures
+            chunk_signatures = signatures(hashes, offsets, self._seeds)
+            self._buffer[start : start + count] = chunk_signatures
             self._alone[start : start + count] = offsets[1:] == offsets[:-1]
             self.n_texts_ += count
             self._uf.add(count)
-            self._index(start, signatures)
+            self._index(start, chunk_signatures)
         self.signatures_ = self._buffer[: self.n_texts_]
         self.labels_ = self._uf.labels()
         return self
@@ -235,60 +225,13 @@ class TextClusterer(ClusterMixin, BaseEstimator):
         return shared / (len(a) + len(b) - shared)
 
     # -- boilerplate ---------------------------------------------------------------------
-    def _sketch_slots(self, sketch: np.ndarray, hashes: np.ndarray) -> list[np.ndarray]:
-        shift = np.uint64(65 - int(sketch.shape[1]).bit_length())  # 64 - log2(width)
-        return [((hashes * salt) >> shift).astype(np.int64) for salt in self._sketch_salt]
-
-    def _count_documents(self, sketch: np.ndarray, hashes: np.ndarray) -> None:
-        # hashes are distinct within each text, so counts are document counts
-        for row, slots in zip(sketch, self._sketch_slots(sketch, hashes), strict=True):
-            if len(slots) < len(row) // 8:
-                np.add.at(row, slots, 1)
-            else:
-                row += np.bincount(slots, minlength=len(row)).astype(np.uint32)
-
-    def _without_boilerplate(
-        self, sketch: np.ndarray, hashes: np.ndarray, offsets: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
+    def _without_boilerplate(self, sketch: FrequencySketch, hashes: np.ndarray,
+                             offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The shingles (or sentences) in at most max_df of all texts, with their new offsets."""
-        limit = max(self.max_df * self._docs_counted, self.min_boilerplate_docs)
-        if self._docs_counted <= limit or not len(hashes):
-            return hashes, offsets
-        counts = np.minimum(
-            *(row[slots] for row, slots in zip(sketch, self._sketch_slots(sketch, hashes), strict=True))
-        )
-        keep = counts <= limit
-        kept_before = np.concatenate([[0], np.cumsum(keep)])
-        return hashes[keep], kept_before[offsets]
+        limit = boilerplate_limit(self.max_df, self._docs_counted, self.min_boilerplate_docs)
+        return without_boilerplate(sketch, hashes, offsets, limit, self._docs_counted)
 
-    # -- MinHash and LSH -------------------------------------------------------------------
-    def _minhash(self, hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
-        """Signatures of the texts owning hashes[offsets[i]:offsets[i+1]]; all-max for an empty text."""
-        texts = len(offsets) - 1
-        out = np.full((texts, self.num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
-        per_chunk = max(1, _CHUNK_ELEMENTS // self.num_perm)
-        first = 0
-        while first < texts:
-            # the largest run of texts whose shingles fit in one chunk (at least one text)
-            last = int(np.searchsorted(offsets, offsets[first] + per_chunk, side="right")) - 1
-            last = min(max(last, first + 1), texts)
-            lo, hi = offsets[first], offsets[last]
-            if hi > lo:
-                seg = offsets[first:last] - lo
-                nonempty = seg < np.append(seg[1:], hi - lo)
-                block = hashes[lo:hi]
-                # multiply-shift hashing: the top 32 bits of a*x+b (mod 2**64) per permutation
-                hashed = (block[:, None] * self._perm_a[None, :] + self._perm_b[None, :]) >> np.uint64(32)
-                mins = np.minimum.reduceat(hashed, seg[nonempty], axis=0).astype(np.uint32)
-                out[first:last][nonempty] = mins
-            first = last
-        return out
-
-    def _band_keys(self, signatures: np.ndarray) -> np.ndarray:
-        rows = self.num_perm // self.bands
-        shaped = signatures.reshape(len(signatures), self.bands, rows).astype(np.uint64)
-        return (shaped * self._band_mix[None, None, :]).sum(axis=2, dtype=np.uint64)
-
+    # -- LSH -------------------------------------------------------------------------------
     def _index(self, start: int, signatures: np.ndarray) -> None:
         uf, buckets, buffer = self._uf, self._buckets, self._buffer
         needed = int(np.ceil(self.threshold * self.num_perm))
@@ -298,7 +241,7 @@ class TextClusterer(ClusterMixin, BaseEstimator):
             sentences = np.diff(self._sentence_offsets)
             content = self._content
         alone = self._alone
-        for local, keys in enumerate(self._band_keys(signatures).tolist()):
+        for local, keys in enumerate(band_keys(signatures, self.bands, self._seeds.band_mix).tolist()):
             doc = start + local
             if alone[doc]:
                 continue

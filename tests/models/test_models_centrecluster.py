@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 from sklearn.base import clone
 
 from benchmarks.editcorpus import BOILERPLATE, edit_corpus
@@ -185,3 +186,84 @@ def test_each_stored_shingle_knows_its_sentence():
     # 2-shingles: "red green", "green blue" (sentence 0), "blue pink" (spans both), "pink gold" (sentence 1)
     assert sorted(model._sentence_of.tolist()) == [0, 0, 1, 255]
     assert model.sentence_agreement(np.array([0]), np.array([0])).tolist() == [1.0]
+
+
+def _stock_only_world(templates: int = 300, ads_each: int = 4, stripped: int = 40, seed: int = 8,
+                      own_words: int = 6):
+    """Templates made of one stock line per section (few choices each) plus one sentence of their own;
+    ``stripped`` extra ads, each of another template, lost that own sentence (as a dropped-sentence
+    edit does), so what is left is stock text that other templates' stripped ads repeat word for word."""
+    import random
+
+    rng = random.Random(seed)
+    openers = ["Hello, I am {n}.", "Hi there, {n} here.", "Welcome, this is {n}."]
+    times = ["Available in the evening by appointment.", "Free at weekends by appointment.",
+             "Reachable after eight by appointment."]
+    prices = ["Rate {p} per hour.", "From {p} a visit."]
+    words = ("quiet warm tea jazz canal garden lamp violet harbour biscuits piano linen velvet autumn "
+             "cedar lantern meadow orchard pebble saffron willow amber breeze cobalt").split()
+    texts, truth = [], []
+    for t in range(templates):
+        own = f"My {' '.join(rng.sample(words, own_words))} corner."
+        picks = [rng.choice(openers), rng.choice(times), rng.choice(prices)]
+        for a in range(ads_each + (1 if t < stripped else 0)):
+            lines = [picks[0], own, *picks[1:]] if a < ads_each else list(picks)
+            texts.append(" ".join(lines).format(n=rng.choice(["Anna", "Eva", "Lisa"]),
+                                                p=f"€{rng.randrange(100, 300, 10)}"))
+            truth.append(t)
+    return texts, truth
+
+
+def test_a_group_sharing_only_stock_sentences_is_taken_apart():
+    texts, truth = _stock_only_world()
+    stripped = [i for i, text in enumerate(texts) if "corner" not in text]
+    before = CentreClusterer(stock_share=None).fit(texts).labels_
+    after = CentreClusterer().fit(texts).labels_
+    # without the check, stripped ads of different templates form groups of identical stock text
+    assert len({truth[i] for i in stripped if before[i] >= 0}) >= 10
+    assert all(after[i] < 0 for i in stripped)
+    # every template's own ads, each with its own sentence, still make one cluster each
+    own = [i for i in range(len(texts)) if i not in set(stripped)]
+    scores = cluster_scores([truth[i] for i in own], [int(after[i]) for i in own])
+    assert scores["precision"] == 1.0 and scores["recall"] == 1.0
+    # partial_fit learns the sentence frequencies of every text seen: stripped ads added later
+    # are taken apart too
+    half = len(texts) // 2
+    model = CentreClusterer().partial_fit(texts[:half]).partial_fit(texts[half:])
+    assert all(model.labels_[i] < 0 for i in stripped)
+
+
+def test_edited_copies_of_a_template_built_from_common_lines_stay_together():
+    # The stock-pick advertisers (below the 10 % boilerplate cut or not) are combinations of common
+    # lines: each line is held by many ads, all of them together by one advertiser only. Word edits
+    # do not change that; the check must leave such groups alone.
+    import random
+
+    from benchmarks.editcorpus import _edited
+
+    texts, truth = _stock_pick_ads()
+    rng = random.Random(5)
+    edited = [" ".join(_edited(t.split(" "), rng, rng.randint(0, 2))) for t in texts]
+    with_check = cluster_scores(truth, CentreClusterer().fit(edited).labels_.tolist())
+    without = cluster_scores(truth, CentreClusterer(stock_share=None).fit(edited).labels_.tolist())
+    assert with_check == without and with_check["recall"] >= 0.9
+
+
+def test_a_template_whose_own_sentence_was_edited_in_most_ads_stays_together():
+    # Word for word, the four ads share only stock lines (their own sentence differs by an edit in
+    # three of them), so they look like stock text; matched across edits, they share their own line.
+    texts, truth = _stock_only_world(stripped=0, own_words=12)
+    own = [i for i, t in enumerate(truth) if t == 0]
+    for n, i in enumerate(own[1:]):
+        words = texts[i].split(" ")
+        at = words.index("corner.") - 1 - 2 * n  # a different swap inside the own sentence in each ad
+        words[at - 1], words[at] = words[at], words[at - 1]
+        texts[i] = " ".join(words)
+    model = CentreClusterer().fit(texts)
+    labels = model.labels_
+    assert labels[own[0]] >= 0 and all(labels[i] == labels[own[0]] for i in own)
+    # the exact look alone would have taken them apart
+    exact = CentreClusterer(sentence_trusted=None)
+    exact._common_sentences_across_edits = lambda labels: (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64),
+                                                           np.zeros(0, dtype=np.int64))
+    assert all(exact.fit(texts).labels_[i] < 0 for i in own)
