@@ -15,7 +15,7 @@ from functools import lru_cache
 from nlp.ages import AgeFound
 from nlp.emails import EmailFound
 from nlp.indicators.compiled import computed_entry
-from nlp.indicators.context import has_adult_cue
+from nlp.indicators.context import cues_regex, has_adult_cue
 from nlp.indicators.schedule import schedule_spans, stay_spans
 from nlp.lexicon_types import Entry
 from nlp.licences import LicenceFound
@@ -131,10 +131,5 @@ def minor_arranged(text: str) -> list[ComputedHit]:
     """Asked when the ad already has a minor hit: its appointments going through someone else (an
     office, agency, reception, "us": the cues of computed rule ``minor_arranged``) is a coercion hit."""
     entry = computed_entry("minor_arranged")
-    m = _cue_pattern(tuple(entry.options.get("cues", ()))).search(text)
+    m = cues_regex(tuple(entry.options.get("cues", ()))).search(text)
     return [ComputedHit(entry, m.start(), m.end())] if m else []
-
-
-@lru_cache(maxsize=4)
-def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{c})" for c in cues) + r")(?!\w)", re.IGNORECASE)

@@ -104,7 +104,7 @@ def _cue_gates(cues: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, ...],
 
 
 @lru_cache(maxsize=1024)
-def _cues_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
+def cues_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
     return _cue_regex(list(cues))
 
 
@@ -118,7 +118,7 @@ def non_adult_search(text: str) -> re.Match[str] | None:
     kept = tuple(cue for cue, gate in _cue_gates(cues) if gate_open(gate, lowered))
     if not kept:
         return None
-    regex = rules().non_adult if kept == cues else _cues_regex(kept)
+    regex = rules().non_adult if kept == cues else cues_regex(kept)
     found = regex.search(text)
     # A cue written as a place name is the place: "kampen" (camps) is a cue, the town Kampen is not.
     while found is not None and is_place_name(found.group(0)):

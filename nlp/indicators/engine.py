@@ -287,7 +287,6 @@ def _unless(hit: tuple[int, int], unless: frozenset[int], window: int, classes: 
 _PICTURE_CATEGORIES = frozenset({"So", "Sk", "Cf", "Mn", "Me"})  # emoji, modifiers, joiners, keycap marks
 
 
-@cache
 def _is_picture(form: str) -> bool:
     """A token made of emoji and symbols only ("🆕", "✨", "💋💋"): no pattern step names one (the data
     check would see it), and an ad puts them anywhere ("NEW 🆕 in Cambridge", "16 🎀 jaar")."""
