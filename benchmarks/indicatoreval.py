@@ -127,8 +127,9 @@ NOTES = [
     "`tests/data/dev2/` was written by another independent author; round 2 tuned on two thirds of it and kept",
     "the items whose id is divisible by 3 unread (their figures are below the section). `tests/data/dev3/` was",
     "written for round 3 by an author who did not read the detector; `tests/data/dev4/` is the blind set of rounds",
-    "1 to 3, read for the first time in round 4 (its figures from then on are fitted).",
-    "The blind set (`tests/data/blind/`, written for round 4 by an author who read neither the lexicons nor the",
+    "1 to 3, read for the first time in round 4 (its figures from then on are fitted). `tests/data/dev5/` and",
+    "`tests/data/dev6/` are the two fresh blind sets of round 4, each scored once and then spent (read: fitted).",
+    "The blind set (`tests/data/blind/`, written for round 5 by an author who read neither the lexicons nor the",
     "earlier sets) is scored in aggregate only, once per round, and its failures are never printed (`--failures`",
     "refuses it).",
 ]
