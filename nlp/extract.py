@@ -17,7 +17,7 @@ from nlp.ages import AgeFound, AgeLimit, read_ages
 from nlp.emails import EmailFound, find_emails
 from nlp.handles import HandleFound, UrlFound, find_handles, find_urls
 from nlp.indicators import context
-from nlp.indicators.computed import computed_hits, minor_arranged
+from nlp.indicators.computed import computed_hits, minor_arranged, text_model_hits
 from nlp.indicators.engine import match_patterns
 from nlp.lang import detect_language
 from nlp.lexicon_types import Entry
@@ -121,6 +121,11 @@ def _without_overlaps(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(kept, key=lambda h: (h["start"], h["end"], h["code"]))
 
 
+def _reads_as_ad(text: str, found: _Found) -> bool:
+    return bool(found.places or found.ages or found.prices or found.phones or found.handles or found.emails) \
+        or context.has_adult_cue(text)
+
+
 def _in_any(start: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start < e for s, e in spans)
 
@@ -169,6 +174,7 @@ def _find_all(text: str, country: str | None, lang: str) -> _Found:
 
 
 FLAG_CATEGORIES = ("minor", "coercion")
+TEXT_MODEL_CATEGORIES = ("minor", "coercion", "movement")
 # Core coercion indicators (debt bondage, confinement: weight 0.5 and more) use words an ordinary
 # listing hardly ever does ("papers are with the boss until the debt is cleared"); on an adult site
 # only the rule holds them back, not the classifier alone, which reads such a bare line as ordinary.
@@ -226,6 +232,17 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
             (kept_back if non_adult(c.entry.category, hit["weight"]) else hits).append(hit)
     if any(h["category"] == "minor" for h in hits):
         hits += [_indicator(c.entry, text, c.start, c.end) for c in minor_arranged(text)]
+    # The text model reads what no pattern named: asked only for the categories still without a hit.
+    # Only in a text that reads as an ad (a city, age, price, contact or adult-service word): on a bare
+    # sentence ("my boyfriend and I went to the cinema") single words weigh too much.
+    unread = tuple(c for c in TEXT_MODEL_CATEGORIES if not any(h["category"] == c for h in hits + kept_back)) \
+        if _reads_as_ad(text, found) else ()
+    for m in text_model_hits(text, unread):
+        if not suppressed(m.entry.category, m.start):
+            hit = _indicator(m.entry, text, m.start, m.end)
+            hit["probability"] = m.probability
+            hit["terms"] = [{"term": term, "weight": weight} for term, weight in m.terms]
+            (kept_back if non_adult(m.entry.category, hit["weight"]) else hits).append(hit)
     full = lazy.get("listing")
     if full is not None and full.is_non_adult:  # the veto came after some hits were kept by the rule alone
         late = [h for h in hits if h["category"] in rules.non_adult_categories

@@ -48,6 +48,7 @@ __all__ = ["CONTEXT_FILE", "INDICATOR_DIR", "LEXICON_FILES", "WORDS_FILE", "Entr
 CATEGORIES = ("minor", "coercion", "movement", "obfuscation", "trust", "licensing")
 PATTERN_KINDS = ("phrase", "lemma", "seq", "near", "regex")
 COMPUTED_RULES = ("stated_age_under_18", "stated_age_18", "phone_disguised", "email_disguised", "very_low_price",
+                  "text_model_minor", "text_model_coercion", "text_model_movement",
                   "licence_unknown")
 REQUIREMENTS = ("adult",)
 _STEP_WORD = re.compile(r"^(?:=?[^\s|$*?=]+\*?|\$[a-z_]+|\*)$")
@@ -129,7 +130,8 @@ class EntryModel(Strict):
     """Where the indicator comes from: a document in the repository or a named public list."""
     patterns: list[PatternModel] = []
     computed: Literal["stated_age_under_18", "stated_age_18", "phone_disguised", "email_disguised",
-                      "very_low_price", "licence_unknown", "city_schedule", "minor_arranged", "stay_window"] | None = None
+                      "very_low_price", "licence_unknown", "city_schedule", "minor_arranged", "stay_window",
+                      "text_model_minor", "text_model_coercion", "text_model_movement"] | None = None
     options: dict[str, Any] = {}
     """Parameters of a computed rule (a threshold, words to ignore, a register for the examples)."""
     positives: Annotated[list[str], Field(min_length=1)]

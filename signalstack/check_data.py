@@ -21,6 +21,7 @@ PACKAGES = ("core", "crawlers", "nlp", "models", "casefiles", "workbench")
 DATA_MODULES = (
     "nlp.lexicon_check",
     "nlp.places",
+    "nlp.textmodel",
     "nlp.regions",
     "models.risk",
     "crawlers.adapters",

@@ -22,6 +22,7 @@ from nlp.licences import LicenceFound
 from nlp.listing import NON_ADULT_BELOW, shipped_model
 from nlp.phones import PhoneFound
 from nlp.prices import PriceFound
+from nlp.textmodel import shipped_model as shipped_text_model
 
 NEAR_CHARS = 25
 
@@ -133,3 +134,24 @@ def minor_arranged(text: str) -> list[ComputedHit]:
     entry = computed_entry("minor_arranged")
     m = cues_regex(tuple(entry.options.get("cues", ()))).search(text)
     return [ComputedHit(entry, m.start(), m.end())] if m else []
+
+
+@dataclass(frozen=True)
+class ModelHit:
+    entry: Entry
+    start: int
+    end: int
+    probability: float
+    terms: list[tuple[str, float]]
+
+
+def text_model_hits(text: str, categories: Sequence[str]) -> list[ModelHit]:
+    """The indicator text model's readings (``nlp.textmodel``) for `categories`, each over the
+    threshold of its computed entry ``text_model_<category>``."""
+    model = shipped_text_model()
+    if model is None or not categories:
+        return []
+    entries = {c: computed_entry(f"text_model_{c}") for c in categories}
+    thresholds = {c: float(e.options["threshold"]) for c, e in entries.items()}
+    return [ModelHit(entries[r.category], r.start, r.end, r.probability, r.terms)
+            for r in model.readings(text, thresholds)]

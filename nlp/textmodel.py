@@ -1,0 +1,191 @@
+"""The indicator text model: a linear reader of whole sentences, for what the lexicon's patterns miss.
+
+Patterns name the words they look for; people who write ads find other words ("the guy who runs her
+fone", "mum checks my room at 11"). This model reads the same features as the listing classifier
+(``nlp.listing.token_features``: words, character 3-5-grams inside words, word pairs; digits are all
+"0"), with one logistic regression per category (minor, coercion, movement), Platt-calibrated. It is
+trained by ``nlp.textmodeltrain`` on the development sets (``tests/data/dev*``: sentences written by
+authors outside the lexicons) and shipped as numbers in ``nlp/data/indicator_model.json``: no pickle,
+no scikit-learn at run time, loaded on first use.
+
+Before any feature is made, place names become the word "stad" (a city is a city) and the words of
+``nlp/data/protected_words.yaml`` (origin, ethnicity, religion) are taken out: no score rests on who
+a person is. ``nlp.extract`` asks the model only for the categories no pattern found, and the computed
+rule ``text_model`` (``nlp/indicators/computed.yaml``: weight, threshold, explanation) turns a
+probability over its threshold into a hit on the sentence that reads most strongly, with the words
+that weighed most, so an analyst sees why.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field
+
+from core.datafiles import DataFiles, Said, Strict, load_model
+from nlp.listing import token_features
+from nlp.places import find_places
+
+MODEL_PATH = Path(__file__).parent / "data" / "indicator_model.json"
+PROTECTED_FILE = Path(__file__).parent / "data" / "protected_words.yaml"
+CATEGORIES = ("minor", "coercion", "movement")
+TERMS_SHOWN = 5
+
+_TOKEN = re.compile(r"\w+|[€$£@+/&]")
+_DIGIT = re.compile(r"\d")
+# Sentences for the hit's place: the model reads the whole text, the hit shows the part that reads most strongly.
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+class ProtectedWords(Strict):
+    """``data/protected_words.yaml``: words taken out of the text before the model sees it."""
+
+    source: Said
+    groups: dict[str, Annotated[list[Said], Field(min_length=1)]]
+
+
+def data_files() -> DataFiles:
+    return [(PROTECTED_FILE, ProtectedWords)]
+
+
+@lru_cache(maxsize=1)
+def _protected() -> tuple[frozenset[str], tuple[str, ...]]:
+    words = [w.lower() for group in load_model(PROTECTED_FILE, ProtectedWords).groups.values() for w in group]
+    return (frozenset(w for w in words if not w.endswith("*")),
+            tuple(w[:-1] for w in words if w.endswith("*")))
+
+
+@lru_cache(maxsize=1 << 16)
+def is_protected(token: str) -> bool:
+    exact, prefixes = _protected()
+    return token in exact or token.startswith(prefixes)
+
+
+@lru_cache(maxsize=1 << 12)
+def number_word(token: str) -> str:
+    """A number as the model reads it: an age or year band, not its digits ("16" and "17" are one
+    word, "25" and "31" another), so an age the training sets never held still reads as young or adult."""
+    if not (token.isascii() and token.isdigit()) or len(token) > 4:
+        return token
+    n = int(token)
+    if len(token) == 4:
+        return "jaartal_recent" if 2006 <= n <= 2030 else "jaartal_oud" if 1940 <= n < 2006 else token
+    return "getal_kind" if n < 13 else "getal_tiener" if n < 18 else "getal_18" if n < 20 else "getal_volwassen"
+
+
+def model_tokens(text: str) -> list[str]:
+    """The lower-cased tokens the model reads: place names as "stad", numbers as bands, protected
+    words left out."""
+    parts, last = [], 0
+    for place in find_places(text):
+        parts += [text[last : place.start], " stad "]
+        last = place.end
+    parts.append(text[last:])
+    return [number_word(t) for t in _TOKEN.findall("".join(parts).lower()) if not is_protected(t)]
+
+
+def features(text: str) -> list[str]:
+    """Every feature occurrence of a text (the analyzer given to scikit-learn when training)."""
+    toks = model_tokens(text)
+    out = [f for t in toks for f in token_features(t)]
+    normal = [_DIGIT.sub("0", t) for t in toks]
+    out += [f"b:{a} {b}" for a, b in zip(normal, normal[1:], strict=False)]
+    return out
+
+
+@dataclass(frozen=True)
+class Reading:
+    category: str
+    probability: float
+    start: int  # the sentence that reads most strongly
+    end: int
+    terms: list[tuple[str, float]]  # the features that weighed most, with their share of the log-odds
+
+
+class TextModel:
+    """Per category a coefficient vector over one shared vocabulary, an intercept and Platt scaling."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.row = {f: i for i, f in enumerate(data["features"])}
+        self.idf = [float(v) for v in data["idf"]]
+        self.coef = {c: [float(v) for v in data["coef"][c]] for c in data["categories"]}
+        self.intercept = {c: float(data["intercept"][c]) for c in data["categories"]}
+        self.platt = {c: (float(a), float(b)) for c, (a, b) in data["platt"].items()}
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> TextModel:
+        return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    def _vector(self, text: str) -> dict[int, float]:
+        """Sublinear tf times idf, L2-normalised, over the known features (as when training)."""
+        counts: dict[int, int] = {}
+        for feature in features(text):
+            row = self.row.get(feature)
+            if row is not None:
+                counts[row] = counts.get(row, 0) + 1
+        values = {row: (1.0 + math.log(n)) * self.idf[row] for row, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+        return {row: v / norm for row, v in values.items()}
+
+    def probabilities(self, text: str, categories: tuple[str, ...] = CATEGORIES) -> dict[str, float]:
+        vector = self._vector(text)
+        return {c: self._probability(c, vector) for c in categories}
+
+    def _probability(self, category: str, vector: dict[int, float]) -> float:
+        coef = self.coef[category]
+        decision = sum(v * coef[row] for row, v in vector.items()) + self.intercept[category]
+        a, b = self.platt[category]
+        z = a * decision + b
+        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+
+    def terms(self, text: str, category: str, shown: int = TERMS_SHOWN) -> list[tuple[str, float]]:
+        """The words and word pairs that pushed most towards the category, strongest first: each
+        feature's share of the log-odds, split evenly over its occurrences and summed per word."""
+        vector, coef = self._vector(text), self.coef[category]
+        counts = Counter(features(text))
+        unit = {f: vector[self.row[f]] * coef[self.row[f]] / n for f, n in counts.items() if f in self.row}
+        toks = model_tokens(text)
+        per_term: dict[str, float] = {}
+        for token in toks:
+            per_term[token] = per_term.get(token, 0.0) + sum(unit.get(f, 0.0) for f in token_features(token))
+        normal = [_DIGIT.sub("0", t) for t in toks]
+        for a, b in zip(normal, normal[1:], strict=False):
+            pair = f"b:{a} {b}"
+            if pair in unit:
+                per_term[f"{a} {b}"] = per_term.get(f"{a} {b}", 0.0) + unit[pair]
+        ranked = sorted(((t, s) for t, s in per_term.items() if s > 0), key=lambda ts: -ts[1])
+        return [(term, round(share, 3)) for term, share in ranked[:shown]]
+
+    def readings(self, text: str, thresholds: dict[str, float]) -> list[Reading]:
+        """The categories whose probability for the whole text reaches its threshold, each placed on
+        the sentence with the highest probability of that category."""
+        whole = self.probabilities(text, tuple(thresholds))
+        found = [c for c, p in whole.items() if p >= thresholds[c]]
+        if not found:
+            return []
+        sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.group().strip()]
+        scored = [(start, end, self.probabilities(text[start:end], tuple(found))) for start, end in sentences]
+        out = []
+        for category in found:
+            start, end, _ = max(scored, key=lambda s: s[2][category]) if scored else (0, len(text), None)
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            while start < end and text[start].isspace():
+                start += 1
+            out.append(Reading(category, round(whole[category], 4), start, end,
+                               self.terms(text[start:end], category)))
+        return out
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> TextModel | None:
+    """The shipped model, or None when the file is missing (a checkout that has not trained one)."""
+    return TextModel.load() if MODEL_PATH.exists() else None
