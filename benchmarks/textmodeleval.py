@@ -15,7 +15,7 @@ from pathlib import Path
 
 from benchmarks.indicatoreval import render, read_items, score
 from nlp import textmodel
-from nlp.textmodeltrain import DATA, development_items, fit, plain_ads
+from nlp.textmodeltrain import DATA, development_items, fit, lexicon_examples, plain_ads
 
 HELD_OUT = ("dev2", "dev3", "dev4", "dev5", "dev6")
 
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         items = read_items([DATA / name])
         _with_model(None)
         print(render(f"{name}, patterns only", score(items)))
-        _with_model(fit(development_items(exclude=[name]) + plain_ads()))
+        _with_model(fit(development_items(exclude=[name]) + plain_ads(), lexicon_examples()))
         print(render(f"{name}, with a model not trained on {name}", score(items)), flush=True)
     return 0
 

@@ -39,6 +39,9 @@ CATEGORIES = ("minor", "coercion", "movement")
 TERMS_SHOWN = 5
 
 _TOKEN = re.compile(r"\w+|[€$£@+/&]")
+_TOKEN_OR_STOP = re.compile(r"\w+(?:'t)?|[€$£@+/&]|[.,;:!?\n]")  # "n't", "don't" stay one negation word
+_STOPS = frozenset(".,;:!?\n")
+NEGATION_SCOPE = 3
 _DIGIT = re.compile(r"\d")
 # Sentences for the hit's place: the model reads the whole text, the hit shows the part that reads most strongly.
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -80,15 +83,35 @@ def number_word(token: str) -> str:
     return "getal_kind" if n < 13 else "getal_tiener" if n < 18 else "getal_18" if n < 20 else "getal_volwassen"
 
 
+@lru_cache(maxsize=1)
+def _negations() -> frozenset[str]:
+    from nlp.indicators.compiled import compiled_lexicon
+
+    return frozenset(w.lower() for w in compiled_lexicon().context["negation"]["words"])
+
+
 def model_tokens(text: str) -> list[str]:
     """The lower-cased tokens the model reads: place names as "stad", numbers as bands, protected
-    words left out."""
+    words left out, and the words a negation governs marked "neg_" ("geen manager", "no driver"):
+    a bag of words cannot tell "my manager books" from "no manager, I book myself" otherwise. The
+    scope is the next NEGATION_SCOPE words, up to a punctuation mark (as the context rules read it)."""
     parts, last = [], 0
     for place in find_places(text):
         parts += [text[last : place.start], " stad "]
         last = place.end
     parts.append(text[last:])
-    return [number_word(t) for t in _TOKEN.findall("".join(parts).lower()) if not is_protected(t)]
+    negations, out, scope = _negations(), [], 0
+    for token in _TOKEN_OR_STOP.findall("".join(parts).lower()):
+        if token in _STOPS:
+            scope = 0
+        elif token in negations:
+            out.append(token)
+            scope = NEGATION_SCOPE
+        elif not is_protected(token):
+            word = number_word(token)
+            out.append("neg_" + word if scope else word)
+            scope = max(0, scope - 1)
+    return out
 
 
 def features(text: str) -> list[str]:

@@ -55,6 +55,20 @@ def plain_ads(count: int = PLAIN_ADS) -> list[dict[str, Any]]:
     return [{"text": x.text, "labels": [], "set": "listingcorpus-plain"} for x in plain[:count]]
 
 
+def lexicon_examples() -> dict[str, list[dict[str, Any]]]:
+    """Per category, the example sentences of the lexicon's entries of that category: positives
+    labelled with it, negatives (near misses the patterns must not raise) without it. Used only for
+    that category's model: an example says nothing about the other categories."""
+    from nlp.lexicon import load_entries
+
+    out: dict[str, list[dict[str, Any]]] = {c: [] for c in CATEGORIES}
+    for entry in load_entries():
+        if entry.category in out:
+            out[entry.category] += [{"text": t, "labels": [entry.category], "set": "lexicon"} for t in entry.positives]
+            out[entry.category] += [{"text": t, "labels": [], "set": "lexicon"} for t in entry.negatives]
+    return out
+
+
 def _vectorizer(vocabulary: Sequence[str] | None = None):  # scikit-learn imported lazily
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -68,41 +82,49 @@ def _regression():
     return LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
 
 
-def fit(items: Sequence[dict[str, Any]], keep: int = KEEP) -> TextModel:
+def fit(items: Sequence[dict[str, Any]], per_category: dict[str, list[dict[str, Any]]] | None = None,
+        keep: int = KEEP) -> TextModel:
+    """One model per category over a shared vocabulary: `items` train every category, the lists of
+    `per_category` (``lexicon_examples``) only their own."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold, cross_val_predict
 
-    texts = [x["text"] for x in items]
-    labels = {c: np.array([c in x["labels"] for x in items], dtype=int) for c in CATEGORIES}
+    per_category = per_category or {}
+    rows = {c: list(items) + per_category.get(c, []) for c in CATEGORIES}
+    every = list(items) + [x for c in CATEGORIES for x in per_category.get(c, [])]
     wide = _vectorizer()
-    x_wide = wide.fit_transform(texts)
-    strength = np.zeros(x_wide.shape[1])
+    wide.fit([x["text"] for x in every])
+    strength = np.zeros(len(wide.vocabulary_))
     for c in CATEGORIES:
-        strength = np.maximum(strength, np.abs(_regression().fit(x_wide, labels[c]).coef_[0]))
+        y = np.array([c in x["labels"] for x in rows[c]], dtype=int)
+        coef = _regression().fit(wide.transform([x["text"] for x in rows[c]]), y).coef_[0]
+        strength = np.maximum(strength, np.abs(coef))
     names = wide.get_feature_names_out()
     vocabulary = sorted(str(names[i]) for i in np.argsort(-strength, kind="stable")[:keep])
 
     vectorizer = _vectorizer(vocabulary)
-    x = vectorizer.fit_transform(texts)
-    groups = [x_["set"] for x_ in items]
-    folds = GroupKFold(n_splits=min(5, len(set(groups))))
-    coef, intercept, platt = {}, {}, {}
+    vectorizer.fit([x["text"] for x in every])
+    coef_out, intercept, platt = {}, {}, {}
     for c in CATEGORIES:
-        model = _regression().fit(x, labels[c])
-        coef[c] = [round(float(v), 6) for v in model.coef_[0]]
+        x = vectorizer.transform([x_["text"] for x_ in rows[c]])
+        y = np.array([c in x_["labels"] for x_ in rows[c]], dtype=int)
+        groups = [x_["set"] for x_ in rows[c]]
+        model = _regression().fit(x, y)
+        coef_out[c] = [round(float(v), 6) for v in model.coef_[0]]
         intercept[c] = round(float(model.intercept_[0]), 6)
-        out_of_fold = cross_val_predict(_regression(), x, labels[c], cv=folds, groups=groups,
-                                        method="decision_function")
-        scaling = LogisticRegression(C=1e6, max_iter=1000).fit(out_of_fold.reshape(-1, 1), labels[c])
+        # Out-of-fold by set (one author each): probabilities for text by an author the model has not read.
+        folds = GroupKFold(n_splits=min(5, len(set(groups))))
+        out_of_fold = cross_val_predict(_regression(), x, y, cv=folds, groups=groups, method="decision_function")
+        scaling = LogisticRegression(C=1e6, max_iter=1000).fit(out_of_fold.reshape(-1, 1), y)
         platt[c] = [round(float(scaling.coef_[0][0]), 6), round(float(scaling.intercept_[0]), 6)]
     return TextModel({
         "version": "indicator-text-v1",
-        "trained_on": sorted(set(groups)),
+        "trained_on": sorted({x["set"] for x in every}),
         "categories": list(CATEGORIES),
         "features": vocabulary,
         "idf": [round(float(v), 6) for v in vectorizer.idf_],
-        "coef": coef,
+        "coef": coef_out,
         "intercept": intercept,
         "platt": platt,
     })
@@ -113,7 +135,7 @@ def write(model: TextModel, path: Path = MODEL_PATH) -> None:
 
 
 def main() -> None:
-    model = fit(development_items() + plain_ads())
+    model = fit(development_items() + plain_ads(), lexicon_examples())
     write(model)
     print(f"wrote {MODEL_PATH} ({len(model.row)} features, {MODEL_PATH.stat().st_size // 1024} KiB)")
 
