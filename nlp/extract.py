@@ -211,14 +211,21 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
         if category in rules.disclaimer_categories:
             if "disclaimers" not in lazy:
                 lazy["disclaimers"] = context.disclaimer_sentences(text)
-            return _in_any(start, lazy["disclaimers"])
+            if _in_any(start, lazy["disclaimers"]):
+                return True
+        if category in rules.impostor_categories:
+            if "impostor" not in lazy:
+                lazy["impostor"] = context.impostor_sentences(text)
+            return _in_any(start, lazy["impostor"])
         return False
 
     hits: list[dict[str, Any]] = []
     kept_back: list[dict[str, Any]] = []
     for raw in match_patterns(doc, lang, text):
         # `negatable: false`: the negation belongs to the pattern ("cannot speak ..., my friend does").
-        negated = raw.pattern.negatable and context.is_negated(doc, raw.token_start)
+        negated = raw.pattern.negatable and (context.is_negated(doc, raw.token_start) or (
+            raw.pattern.kind == "near" and not context.steps_negate(tuple(raw.pattern.value))
+            and context.is_negated_within(doc, raw.token_start, raw.token_end)))
         if suppressed(raw.entry.category, raw.start) or negated \
                 or context.is_refused(text, raw.end) or (raw.pattern.loose and adult_age):
             continue

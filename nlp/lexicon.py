@@ -201,12 +201,13 @@ class ContextFile(Strict):
 
     negation: Negation
     disclaimer: Disclaimer
+    impostor_warning: Disclaimer
     non_adult_listing: NonAdultListing
     adult_age: AdultAge
 
     @model_validator(mode="after")
     def _cues_compile(self) -> ContextFile:
-        cues = (self.negation.refusals + self.disclaimer.cues + self.non_adult_listing.cues
+        cues = (self.negation.refusals + self.disclaimer.cues + self.impostor_warning.cues + self.non_adult_listing.cues
                 + self.non_adult_listing.adult_cues)
         bad = []
         for cue in cues:

@@ -20,6 +20,9 @@ from nlp.regex_start import with_start_class
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
+# Words of lack a pattern may hold besides the negation words ("can't go out without her manager").
+_OWN_NEGATIONS = frozenset({"zonder", "without", "isn't", "cannot", "can't", "cant", "nergens", "niemand",
+                            "nobody", "nowhere", "niks", "niets", "nothing", "mag", "mogen", "allowed"})
 
 
 def _cue_regex(cues: list[str]) -> re.Pattern[str]:
@@ -36,6 +39,8 @@ class ContextRules:
     refusal_chars: int
     disclaimer: re.Pattern[str]
     disclaimer_categories: frozenset[str]
+    impostor: re.Pattern[str]
+    impostor_categories: frozenset[str]
     non_adult: re.Pattern[str]
     adult: re.Pattern[str]
     non_adult_categories: frozenset[str]
@@ -52,6 +57,8 @@ def rules() -> ContextRules:
         refusal_chars=int(data["negation"]["refusal_chars"]),
         disclaimer=_cue_regex(data["disclaimer"]["cues"]),
         disclaimer_categories=frozenset(data["disclaimer"]["categories"]),
+        impostor=_cue_regex(data["impostor_warning"]["cues"]),
+        impostor_categories=frozenset(data["impostor_warning"]["categories"]),
         non_adult=_cue_regex(data["non_adult_listing"]["cues"]),
         adult=_cue_regex(data["non_adult_listing"]["adult_cues"]),
         non_adult_categories=frozenset(data["non_adult_listing"]["categories"]),
@@ -71,6 +78,27 @@ def is_negated(doc: Doc, token_start: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def steps_negate(steps: tuple[str, ...]) -> bool:
+    """A pattern whose own steps hold a negation ("$lack", "=nooit"): the negation is part of what it finds."""
+    words = rules().negation_words | _OWN_NEGATIONS
+    return any(alt in ("$lack", "$allowed") or alt.lstrip("=").rstrip("*") in words
+               for step in steps for alt in step.lstrip("?").split("|"))
+
+
+def is_negated_within(doc: Doc, token_start: int, token_end: int) -> bool:
+    """A negation word between the words a free-order (``near``) pattern matched: "my partner supports
+    me but never touches the phone" holds partner and phone, and the "never" between them denies it.
+    Only for patterns whose own steps hold no negation (those are ``negatable: false``), and only a
+    negation whose clause runs on to the end of the match: in "mijn paspoort niet, de baas heeft het"
+    the comma closes what "niet" denies."""
+    words = rules().negation_words
+    for i in range(token_start + 1, token_end - 1):
+        if doc[i].lower_ in words:
+            return not any(doc[j].is_punct for j in range(i + 1, token_end))
+    return False
+
+
 def is_refused(text: str, end: int) -> bool:
     """A refusal ("niet toegestaan", "not allowed") after the hit, before the clause ends."""
     r = rules()
@@ -78,19 +106,24 @@ def is_refused(text: str, end: int) -> bool:
     return r.refusal.search(clause) is not None
 
 
-def disclaimer_sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences that carry a disclaimer cue."""
-    r = rules()
+def disclaimer_sentences(text: str, cues: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
+    """Spans of the sentences that carry a disclaimer cue (or one of `cues`: an impostor warning)."""
+    cues = cues or rules().disclaimer
     spans: list[tuple[int, int]] = []
-    if not r.disclaimer.search(text):
+    if not cues.search(text):
         return spans
     start = 0
     for m in [*_SENTENCE_END.finditer(text), None]:
         end = m.start() if m else len(text)
-        if r.disclaimer.search(text, start, end):
+        if cues.search(text, start, end):
             spans.append((start, end))
         start = m.end() if m else len(text)
     return spans
+
+
+def impostor_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences that warn against fake copies or scammers (``impostor_warning``)."""
+    return disclaimer_sentences(text, rules().impostor)
 
 
 def has_adult_cue(text: str) -> bool:
