@@ -43,11 +43,14 @@ _NOT_AFTER_NUMBER = (
 # An adverb between a cue and the number: "I'm only 19", "ik ben nu 27", "I am now 30" ("ik ben al 10
 # jaar" is a duration, so "al"/"already" is not one of them).
 _ADVERB = r"(?:(?:now|nu|only|pas|nog\s+maar|just|really|echt|actually|officially|officieel)\s+)?"
+# "years" in the other languages of the women who advertise here ("26 años", "24 ans", "23 Jahre",
+# "25 lat", "22 anni", "21 ani"): after a number they are the same unit as "jaar".
+_FOREIGN_YEARS = r"a[nñ]os|ans|jahre(?:\s+alt)?|anni|lat|ani|år"
 # "19 jaar", "19-jarige", "19 years old", "19yo": found from the unit word backwards, because a
 # pattern that starts with a number word would be tried at every character of every ad.
 _AGE_UNIT = with_start_class(re.compile(
     r"(?:jaar(?:\s+(?:oud|jong))?|jr\b\.?|j\.(?=\s|$)|jarige|jarig|years?(?:\s+(?:old|young))?|yrs?(?:\s+(?:old|young))?|yo\b|y/o|"
-    r"y\.o\.?)(?!\w)",
+    r"y\.o\.?|" + _FOREIGN_YEARS + r")(?!\w)",
     re.IGNORECASE,
 ))
 # The start of a range right before a number: "12 t/m ", "14 tot ", "16 to ".
@@ -63,6 +66,14 @@ _PATTERNS = [
         rf"(?:leeftijd|age)(?:\s+is)?|aged|about\s+me|"
         rf"over\s+mij)"
         rf"\s*(?:[:=\-–]|\.{{2,}}|…)?\s*{_ADVERB}{_NUM}\b{_NOT_AFTER_NUMBER}",
+        re.IGNORECASE,
+    )),
+    # "Age is just a number: 50", "Leeftijd, als je het wilt weten: 31", "My age? 44": the age word, a few
+    # words, then a mark and the number; not when the words speak of clients or a limit ("Age of clients: 25").
+    with_start_class(re.compile(
+        rf"\b(?=[aAlL])(?:age|leeftijd)\b(?![^\d\n:?=]*\b(?:limit|min|minimum|max|maximum|clients?|men|gents|heren|"
+        rf"mannen|klanten|requirement|range|grens|gap|verschil|groups?|vanaf|from|over|under|onder|boven)\b)"
+        rf"[^\d\n:.!?=]{{0,30}}?\s*[:=?]\s*{_ADVERB}{_NUM}\b{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     )),
     # net 18, just turned 18, turned 30 last week
@@ -139,8 +150,11 @@ _NOT_A_NAME = with_start_class(re.compile(
     re.IGNORECASE,
 ))
 # A title that ends in a number: "Mature lady 45", "Gina 40 & fabulous", "Mia 24 & Zoe 27" (first line).
+# It closes like the rest of a title: the line end, "&", "and", a mark ("-", "|", "/", "~"), a bracket
+# that holds no price or duration ("Sweet 20 (just turned)"; not "Lisa 30 (€100)"), or a capital.
 _TITLE_AGE = with_start_class(re.compile(
-    r"(?<=[^\W\d_])\s+(?P<num>\d{2})(?=\s*(?:$|&|\+\s|and\s|en\s|[-–—|!,~])|\s+[A-ZÀ-Ý])", re.MULTILINE
+    r"(?<=[^\W\d_])\s+(?P<num>\d{2})(?=\s*(?:$|&|\+\s|and\s|en\s|[-–—|!,~]|/(?!\s*\d)|"
+    r"\((?!\s*(?:[\d€$£]|min|uur|hour|hr|h\b|euro|eur|roses)))|\s+[A-ZÀ-Ý])", re.MULTILINE
 ))
 _NOT_BEFORE_TITLE_AGE = with_start_class(re.compile(
     r"\b(?:at|till|until|from|for|to|tot|om|van|voor|room|kamer|suite|nr|no|number|top|open|since|sinds|over|under|"
@@ -173,8 +187,9 @@ _STREET = with_start_class(re.compile(
     re.IGNORECASE,
 ))
 LOOSE_MIN_AGE, LOOSE_MAX_AGE = 13, 69
-# Lisa (19): the bracket right after a name
-_PAREN_AGE = re.compile(r"\(\s*(?P<num>\d{2})\s*\)")
+# Lisa (19), Ivy (twenty one), "Velvet queen (forty)": the bracket right after a name or a word; a
+# number word is read where the digits are (only words of 13 to 69, see _AGE_WORD_HINT).
+_PAREN_AGE = re.compile(r"\(\s*(?P<num>\d{2}|[^\W\d_]+(?:[\s-][^\W\d_]+)?)\s*\)")
 _NAME_BEFORE = re.compile(r"[A-Za-zÀ-ÿ]\s?$")
 _LIMIT_BEFORE = with_start_class(re.compile(
     r"\b(?:vanaf|v\.a\.|from|over|boven|above|under|onder|below|al|sinds|since|for|ruim|than|dan|tot|till|until|"
@@ -195,6 +210,29 @@ _OTHER_PERSON_BEFORE = with_start_class(re.compile(
     r"[^.!?\n]{0,12}$",
     re.IGNORECASE,
 ))
+
+# A parent speaks of a child: "mother of a 14-year-old", "moeder van een zoon van 15", "mom to two
+# teens (13 and 15)"; and the child's age before its noun: "my 14-year-old son", "haar 12-jarige dochter".
+_PARENT_OF_BEFORE = with_start_class(re.compile(
+    r"\b(?:mother|mom|mum|mommy|mummy|moeder|mama|mam|father|dad|vader|papa|parent|ouder)\s+(?:of|to|van)\b"
+    r"[^.!?\n]{0,20}$",
+    re.IGNORECASE,
+))
+_CHILD_AFTER = re.compile(
+    r"[\s-]*(?:(?:year|yr|jaar)s?[\s-]*(?:old|oud)?|jarige?|y/?o)?[\s-]*"
+    r"(?:sons?|daughters?|kids?|child|children|toddlers?|zoon|zoontje|dochter|dochtertje|kindje|kinderen|"
+    r"grandson|granddaughter|kleinzoon|kleindochter)\b",  # not "baby", "boys", "kind": "I'm 19 baby", "25 kind"
+    re.IGNORECASE,
+)
+# A number that is denied is not her age: "Not 18, not 19, I'm 20", "niet 16 maar 26", "no 17-year-old
+# here" ("not yet 18", "nog geen 18", are left to the minor rules: they say she is under it).
+_NEGATED_BEFORE = with_start_class(re.compile(
+    r"(?<![\w'])(?:(?<!yet\s)(?<!nog\s)(?:not|niet|never|nooit|no|geen))\s+(?!yet\b)$",
+    re.IGNORECASE,
+))
+# A house number: a name and a number followed by a postcode ("Meent 42, 3011 AB", "Dam 7 1012 JS";
+# 4 digits and 2 capitals is a Dutch postcode) or a street word ("at 42 Baker Street" reads 42 before).
+_ADDRESS_AFTER = re.compile(r"[a-z]?\s*,?\s*(?:[1-9]\d{3}\s?[A-Z]{2}(?![\w])|[A-Z][a-z]+\s+(?:street|st|road|rd|avenue|lane)\b)")
 
 # The lookahead after a bare number that an age closes: punctuation, the line end or a linking word.
 _AGE_CLOSE = (
@@ -230,7 +268,15 @@ _NOT_NAME_IS = frozenset(
     "visit hour uur outcall incall everything anything alles extra extras special".split()
 )
 # Two names and two ages: "Maya & Leah, 24 and 26", "Fleur en Roos: 21 & 24".
-_DUO_BEFORE = with_start_class(re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+\s*(?:&|\+|and|en)\s*[A-ZÀ-Ý][a-zà-ÿ]+\s*[,(:\-–|]\s*$"))
+# Or a word for two or more women ("Two ladies: 23 and 27", "Hot duo: 19 & 21", "Zusjes - 20 en 22"):
+# the ages that follow are theirs, one each.
+_GROUP_NOUN = (
+    r"(?i:duo|trio|couple|pair|girls|ladies|sisters|friends|besties|babes|women|koppel|stel|meiden|dames|"
+    r"vriendinnen|zussen|zusjes|meisjes|vrouwen)"
+)
+_DUO_BEFORE = with_start_class(re.compile(
+    rf"(?:\b[A-ZÀ-Ý][a-zà-ÿ]+\s*(?:&|\+|and|en)\s*[A-ZÀ-Ý][a-zà-ÿ]+|\b{_GROUP_NOUN})\s*[,(:\-–|]\s*$"
+))
 _DUO_SECOND = re.compile(
     r"\s*(?:&|\+|and|en|,)\s*(?P<b>\d{2})(?=\s*(?:[,.!);]|$|y/?o\b|yrs?\b|years?\b|jaar\b))", re.MULTILINE
 )
@@ -264,7 +310,7 @@ _DURATION_BEFORE = with_start_class(re.compile(
     r"(?:been\s+)?(?:(?:about|around|ongeveer|zo'?n)\s+)?$",
     re.IGNORECASE,
 ))
-_YEARS_UNIT = re.compile(r"(?:jaar|years?|yrs?|jr)", re.IGNORECASE)
+_YEARS_UNIT = re.compile(r"(?:jaar|years?|yrs?|jr|" + _FOREIGN_YEARS + ")", re.IGNORECASE)
 
 # --- dates -----------------------------------------------------------------------------------
 _MONTH = (
@@ -403,8 +449,12 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
         if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:
             candidates.append((m.group("num"), m.start("num"), m.end("num")))
     for m in _PAREN_AGE.finditer(text):
+        raw = m.group("num")
+        if not raw.isdecimal() and not (_AGE_WORD_HINT.search(raw) and
+                                        LOOSE_MIN_AGE <= (_age_value(raw) or 0) <= LOOSE_MAX_AGE):
+            continue  # "(Leeds)", "(new)": only number words of 13 to 69 are read
         if _NAME_BEFORE.search(text, max(0, m.start() - 2), m.start()):
-            candidates.append((m.group("num"), m.start(), m.end()))
+            candidates.append((raw, m.start(), m.end()))
     first_line = text.find("\n")
     first_line = len(text) if first_line < 0 else first_line
     if first_line <= 80:
@@ -637,8 +687,12 @@ def read_ages(text: str) -> AgeReading:
             continue
         if _NOT_PERSON_AFTER.match(text, end) or (text[end - 1].isalpha() and _YEARS_IN_AFTER.match(text, end)):
             continue
-        if _OTHER_PERSON_BEFORE.search(text, max(0, start - 40), start):
-            continue
+        if _OTHER_PERSON_BEFORE.search(text, max(0, start - 40), start) or \
+                _PARENT_OF_BEFORE.search(text, max(0, start - 40), start) or _CHILD_AFTER.match(text, end) or \
+                _CHILD_AFTER.match(text, start + len(raw)) and raw.isdecimal() and text.startswith(raw, start):
+            continue  # a child's age, or a parent's: not hers
+        if _NEGATED_BEFORE.search(text, max(0, start - 12), start) or _ADDRESS_AFTER.match(text, end):
+            continue  # "not 18, I'm 20"; "Meent 42, 3011 AB"
         at = text.find(raw, start, end)
         num_start = at if at >= 0 else start
         if _overlaps(num_start, num_start + len(raw), others):
