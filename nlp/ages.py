@@ -86,6 +86,12 @@ _PATTERNS = [
         r"(?<=[,;])[ \t]*(?:only|just|barely|pas|nog\s+maar|net)[ \t]+(?P<num>1[3-9]|[2-6]\d)(?=[ \t]*(?:[.!?,;)]|$))",
         re.IGNORECASE,
     )),
+    # "Only 19 and very shy", "Net 18 en nieuw": at the start of a sentence, closed by "and" and a word
+    with_start_class(re.compile(
+        r"(?:^|(?<=[.!?\n])[ \t]*)(?i:only|just|barely|pas|net|nog\s+maar)[ \t]+(?P<num>1[3-9]|[2-6]\d)"
+        r"(?=[ \t]+(?i:and|en|&)[ \t]+(?!(?i:up|over|older|ouder|boven|min|mins|minutes|euro|roses)\b)[^\W\d_])",
+        re.MULTILINE,
+    )),
     # "I started at 20, now 33", "sinds mijn 19e hier, inmiddels 32": the age now, after a past one
     with_start_class(re.compile(
         rf"(?:[,;]|\band\b|\ben\b|\bbut\b|\bmaar\b)\s*(?:(?:i'?m|ik\s+ben|she'?s|zij\s+is)\s+)?(?:now|nu|inmiddels|intussen)\s+"
@@ -129,8 +135,9 @@ _AFTER_NAME = re.compile(
 # A number set off by commas after a word, "smile, 31, Glasgow", "Mandy, twenty-nine, Dallas",
 # "Ik ben Mirjam, negenendertig." (13 to 69 in words end in -teen, -tien, -tig or -ty, or -ty and a
 # unit: only such words are checked in Python; an alternation of every number word costs more).
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _BETWEEN_COMMAS = with_start_class(re.compile(
-    r"(?<=[^\W\d_]),\s*(?P<num>\d{2}|[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+)?)"
+    rf"(?<=[^\W\d_]),\s*(?P<num>\d{{2}}|[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+|\s{_UNIT_WORD})?)"
     r"(?=\s*,\s*[^\W\d_]|\s*[.!](?:\s|$)|\s*$)",
     re.MULTILINE,
 ))
@@ -156,6 +163,11 @@ _TITLE_AGE = with_start_class(re.compile(
     r"(?<=[^\W\d_])\s+(?P<num>\d{2})(?=\s*(?:$|&|\+\s|and\s|en\s|[-–—|!,~]|/(?!\s*\d)|"
     r"\((?!\s*(?:[\d€$£]|min|uur|hour|hr|h\b|euro|eur|roses)))|\s+[A-ZÀ-Ý])", re.MULTILINE
 ))
+# The same with a number word that ends the title or a part of it: "Leah seventeen", "Mia twenty four |".
+_TITLE_AGE_WORD = re.compile(
+    rf"(?<=[^\W\d_])\s+(?P<num>[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+|\s{_UNIT_WORD})?)(?=\s*(?:$|&|[-–—|!,~]))",
+    re.MULTILINE | re.IGNORECASE,
+)
 _NOT_BEFORE_TITLE_AGE = with_start_class(re.compile(
     r"\b(?:at|till|until|from|for|to|tot|om|van|voor|room|kamer|suite|nr|no|number|top|open|since|sinds|over|under|"
     r"vanaf|boven|onder|specials?|only|incall|outcall|hh|hr|hrs|uur|min|mins|per|euro|eur|roses?|usd|gbp|price|"
@@ -166,7 +178,8 @@ _NOT_BEFORE_TITLE_AGE = with_start_class(re.compile(
 # The title-suffix convention: "Sweet and new in town - 25", "Latina | 23 | new": a two-digit number
 # set off by a dash or bar at the end of a line (or between two such marks), after a word.
 _LINE_SUFFIX = re.compile(
-    r"[-–—|~]+\s*(?P<num>\d{2}|[^\W\d_]+(?:[\s-][^\W\d_]+)?)(?=\s*[!.*]*\s*$|\s*[-–—|~]\s)", re.MULTILINE
+    r"[-–—|~]+\s*(?P<num>\d{2}|[^\W\d_]+(?:[\s-][^\W\d_]+)?)(?=\s*[!.*]*\s*$|\s*[-–—|~](?:\s|[A-ZÀ-Ý]))",  # "Kayla~26~Memphis"
+    re.MULTILINE
 )
 _LINE_SUFFIX_GATE = _telling_gate(_LINE_SUFFIX)
 # What may stand before the mark of a title suffix: a word, "!", ")", a symbol such as a heart; not a
@@ -251,7 +264,7 @@ _SELF_CUE = re.compile(
 # "hi im jess 19 from wigan", "I'm Chloe, 24.", "ik heet Sanne 22 en": an introduction, a name, a number.
 _INTRO_BEFORE = with_start_class(re.compile(
     r"\b(?:i['’]?m|i\s+am|ik\s+ben|this\s+is|it['’]?s|my\s+name\s+is|mijn\s+naam\s+is|ik\s+heet|call\s+me|ask\s+for)"
-    r"\s+(?P<word>[^\W\d_]{2,})\s*,?\s+$",
+    r"\s+(?:(?:a|an|een)\s+)?(?P<word>[^\W\d_]{2,})\s*,?\s+$",  # "I'm a mature 44": an article and a word
     re.IGNORECASE,
 ))
 _NOT_INTRO_NAME = frozenset(
@@ -259,10 +272,11 @@ _NOT_INTRO_NAME = frozenset(
     "now nu just net pas also ook your je jouw staying visiting located based new nieuw about around approx "
     "ongeveer over under onder boven above below till tot until since sinds for voor room kamer suite apartment "
     "appartement nr number nummer age leeftijd aged only still nog not niet no geen bijna almost nearly ruim amper "
-    "barely over under maybe misschien like zoals".split()
+    "barely over under maybe misschien like zoals size maat cup bra dress jurk shoe schoen uk eu us".split()
 )
 # "Mia is 23 and Ella is 25": a capitalised name, "is", a number.
-_NAME_IS_BEFORE = with_start_class(re.compile(rf"\b(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)\s+is\s+{_ADVERB}$"))
+# "ask for Bella, who is 25" too.
+_NAME_IS_BEFORE = with_start_class(re.compile(rf"\b(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)(?:,?\s+who)?\s+is\s+{_ADVERB}$"))
 _NOT_NAME_IS = frozenset(
     "she he it this that what age leeftijd price prijs rate tarief time tijd quickie overnight dinner session "
     "visit hour uur outcall incall everything anything alles extra extras special".split()
@@ -307,7 +321,9 @@ _BARE_TWO_DIGITS = with_start_class(re.compile(
 _DURATION_BEFORE = with_start_class(re.compile(
     r"\b(?:have|has|had|heb|hebt|heeft|hebben|spent|worked|werk|werkte|been|already|al|bijna|almost|nearly|ruim|"
     r"within|binnen|past|last|afgelopen|laatste|over|for|voor|sinds|since|doing\s+this)\s+"
-    r"(?:been\s+)?(?:(?:about|around|ongeveer|zo'?n)\s+)?$",
+    r"(?:been\s+)?(?:(?:about|around|ongeveer|zo'?n)\s+)?$"
+    # a label for the years worked: "Experience: 15 yrs", "Ervaring - 6 jaar", "in the business: 8 years"
+    r"|\b(?:experience|ervaring|werkervaring|in\s+the\s+(?:business|industry)|in\s+het\s+vak)\s*[:=\-–]?\s*$",
     re.IGNORECASE,
 ))
 _YEARS_UNIT = re.compile(r"(?:jaar|years?|yrs?|jr|" + _FOREIGN_YEARS + ")", re.IGNORECASE)
@@ -465,6 +481,12 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
                     LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE and \
                     not _PRICE_LINE.search(text, 0, m.start()):
                 candidates.append((m.group("num"), m.start("num"), m.end("num")))
+    for m in _TITLE_AGE_WORD.finditer(text, 0, first_line) if first_line <= 80 else ():
+        word = re.search(r"[^\W\d_]+$", text[: m.start()])
+        age = _age_value(m.group("num"))
+        if word and word.group()[0].isupper() and not _NOT_BEFORE_TITLE_AGE.search(word.group()) and \
+                not _NOT_A_NAME.fullmatch(word.group()) and age is not None and LOOSE_MIN_AGE <= age <= LOOSE_MAX_AGE:
+            candidates.append((m.group("num"), m.start("num"), m.end("num")))
     for m in _BETWEEN_COMMAS.finditer(text):
         age = _age_value(m.group("num"))
         if age is not None and LOOSE_MIN_AGE <= age <= LOOSE_MAX_AGE:
@@ -509,9 +531,13 @@ def _backward(text: str, covered: set[int]) -> tuple[list[tuple[str, int, int]],
                 framed += [(text[start:end], start, end), (second.group("b"), second.start("b"), second.end("b"))]
                 covered.add(second.start("b"))
                 continue
-        if start in covered:
-            continue
         lowered = near.lower()
+        if start in covered:
+            # "5'4, 55kg and 26 years old": read with its unit already, but the "and" before it is
+            # no client range when it closes a stats run
+            if any(w in lowered for w in _STATS_HINTS) and _STATS_BEFORE.search(text, window, start):
+                framed.append((text[start:end], start, end))
+            continue
         before = _INTRO_BEFORE.search(text, window, start) if any(w in lowered for w in _INTRO_HINTS) else None
         if before and before.group("word").lower() not in _NOT_INTRO_NAME and \
                 not _NOT_A_NAME.fullmatch(before.group("word")):

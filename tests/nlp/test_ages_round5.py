@@ -72,3 +72,38 @@ def test_a_group_title_is_no_client_range():
 
 def test_a_mother_in_a_title_still_states_her_own_age():
     assert ages("Mom 41 & Mia 22\nTwo ladies, one flat.") == [41, 22]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number word where a title or a comma-set age would take digits
+        ("Nora seventeen\nLeeds, after class.", [17]),
+        ("Mia twenty four | Leeds\nIncall.", [24]),
+        ("Open 10pm till 3am on 3 March. Fleur, thirty two.", [32]),
+        # a title suffix between marks without spaces
+        ("Sienna~24~Bristol\nIncall.", [24]),
+        # a sentence that opens with the age
+        ("Only 20 and a bit nervous ❤ Hull.", [20]),
+        # a name, "who is", the number; an article and a word after "I'm"
+        ("Call Daisy, who is 28, for a duo.", [28]),
+        ("I'm a curvy 39, text me.", [39]),
+        # a stats run before an age with its unit: no client range
+        ("I'm 1.65m, 58kg and 27 years old.", [27]),
+    ],
+)
+def test_more_places_an_age_is_written(text, expected):
+    assert ages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leeftijd: 33 jaar. Ervaring: 12 jaar.", [33]),  # years of experience after their label
+        ("I'm a size 14, text me.", []),  # a dress size
+        ("Only 30 and 60 min sessions.", []),  # durations
+        ("Lisa, twenty minutes.", []),
+    ],
+)
+def test_more_numbers_that_are_not_her_age(text, expected):
+    assert ages(text) == expected
