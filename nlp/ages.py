@@ -132,6 +132,12 @@ _AFTER_NAME = re.compile(
     r"|\s*-\s)",
     re.MULTILINE,
 )
+_NEXT_PAIR = re.compile(
+    r"[ \t]*(?:&|\+|and|en|,|/)[ \t]*(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)[ \t]+(?P<num>\d{2})(?![\d%/]|[.,:]\d)"
+    + _NOT_AFTER_NUMBER
+)
+# "Hi guys! 24, Kansas City": a number that opens a sentence, set off by a comma before a capital.
+_SENTENCE_START_AGE = re.compile(r"(?:^|(?<=[.!?])[ \t]+)(?P<num>\d{2}),[ \t]+(?=[A-ZÀ-Ý][a-zà-ÿ])", re.MULTILINE)
 # A number set off by commas after a word, "smile, 31, Glasgow", "Mandy, twenty-nine, Dallas",
 # "Ik ben Mirjam, negenendertig." (13 to 69 in words end in -teen, -tien, -tig or -ty, or -ty and a
 # unit: only such words are checked in Python; an alternation of every number word costs more).
@@ -249,7 +255,7 @@ _ADDRESS_AFTER = re.compile(r"[a-z]?\s*,?\s*(?:[1-9]\d{3}\s?[A-Z]{2}(?![\w])|[A-
 
 # The lookahead after a bare number that an age closes: punctuation, the line end or a linking word.
 _AGE_CLOSE = (
-    r"(?=\s*(?:[,.!)&;|]|$)|\s+(?:en|and|uit|from|in|nu|now|-|–|available|beschikbaar|here|hier|new|nieuw|with|met|"
+    r"(?=\s*(?:[,.!)&;|—]|$)|\s+(?:en|and|uit|from|in|nu|now|-|–|available|beschikbaar|here|hier|new|nieuw|with|met|"
     r"y/?o|yrs?|years?|jaar|jr)\b|\s*-\s)"
 )
 # A phrase in which the advertiser speaks of herself ("and I'm 25", "en ik ben 25"; "Ella is 25" is
@@ -462,6 +468,15 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
     for m in _AFTER_NAME.finditer(text):
         if _STREET.search(m.group("word")) or _NOT_A_NAME.fullmatch(m.group("word")):
             continue  # "Demolaan 16", "Room 25": a house or room number, not an age
+        if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:
+            candidates.append((m.group("num"), m.start("num"), m.end("num")))
+            # "Mandy 31 and Rosie 34 together": the next name and number in the list, however it closes
+            end = m.end("num")
+            while (pair := _NEXT_PAIR.match(text, end)) and not _NOT_A_NAME.fullmatch(pair.group("word")) and \
+                    LOOSE_MIN_AGE <= int(pair.group("num")) <= LOOSE_MAX_AGE:
+                candidates.append((pair.group("num"), pair.start("num"), pair.end("num")))
+                end = pair.end()
+    for m in _SENTENCE_START_AGE.finditer(text):
         if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:
             candidates.append((m.group("num"), m.start("num"), m.end("num")))
     for m in _PAREN_AGE.finditer(text):

@@ -107,3 +107,23 @@ def test_more_places_an_age_is_written(text, expected):
 )
 def test_more_numbers_that_are_not_her_age(text, expected):
     assert ages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the next name and number in a list of pairs, however it closes
+        ("Weekend deal\nSaskia 29 and Lotte 33 together this Friday.", [29, 33]),
+        # a number opening a sentence, a comma and a capitalised place
+        ("Hey there! 27, Rotterdam centrum, text only.", [27]),
+        # "Name is NN" closed by an em dash
+        ("I'm 26, my friend Nina is 30 — duo possible.", [26, 30]),
+    ],
+)
+def test_lists_and_sentence_openings(text, expected):
+    assert ages(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Rates. 30, 60 or 90 min.", "Open daily. 12, Main Street."])
+def test_a_sentence_opening_number_needs_a_capitalised_word_after_it(text):
+    assert ages(text) == []
