@@ -413,6 +413,24 @@ def _far_value(text: str, lower: str | None, end: int, labels: list[_Label],
     return raw.lower(), m.start("h"), m.start("h") + len(raw)
 
 
+# Signs in a handle written as words, to slip past filters: "ella underscore grace", "tessel punt x",
+# "roos liggend streepje bloem", "bambi dot bae".
+_SPELLED_SIGN = re.compile(
+    r"[ \t]+(?:(?P<dot>dot|punt|punkt|point)|(?P<under>underscore|under\s?score|liggend\s+streepje|lage\s+streep(?:je)?|"
+    r"onderstreepje|laag\s+streepje)|(?P<dash>dash|hyphen|streepje|koppelteken|minteken))[ \t]+(?P<part>[A-Za-z0-9]+)"
+    r"(?![\w@])",
+    re.IGNORECASE,
+)
+
+
+def _spelled_out(text: str, raw: str, end: int) -> tuple[str, int]:
+    """`raw` (ending at `end`) with the signs written as words after it joined in: ("ella_grace", end)."""
+    while m := _SPELLED_SIGN.match(text, end):
+        raw += ("." if m.group("dot") else "_" if m.group("under") else "-") + m.group("part")
+        end = m.end()
+    return raw, end
+
+
 # A further value after the first, split off by a slash, bar or comma: "@lisa.h / lisah_snap".
 _NEXT_VALUE = re.compile(rf"[ \t]*[/|,][ \t]*@?{_NAME}{_NAME_END}")
 
@@ -474,13 +492,14 @@ def find_handles(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[Hand
         value: tuple[str, int, int] | None = None
         tail = _TAIL.match(lower, end) if same_length else _TAIL_ANY_CASE.match(text, end)
         if tail and free(tail.start("h"), tail.end("h")):
-            raw = tail.group("h").rstrip(".-")
+            raw, vend = _spelled_out(text, tail.group("h").rstrip(".-"), tail.end("h"))
+            if vend == tail.end("h"):
+                vend = tail.start("h") + len(raw)
             name = raw.lower()
             accepted = [lb for lb in labels if _name_ok(name, lb.platform)
-                        and _tail_ok(lb, raw, tail.group("sep"), tail.group("intro"), text, start,
-                                     tail.start("h") + len(raw))]
+                        and _tail_ok(lb, raw, tail.group("sep"), tail.group("intro"), text, start, vend)]
             if accepted:
-                labels, value = accepted, (name, tail.start("h"), tail.start("h") + len(raw))
+                labels, value = accepted, (name, tail.start("h"), vend)
         if value is None:
             value = _far_value(text, lower if same_length else None, end, labels, matches)
             labels = [lb for lb in labels if _name_ok(value[0], lb.platform)] if value else labels

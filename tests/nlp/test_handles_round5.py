@@ -60,3 +60,16 @@ def test_words_that_are_no_handle(text):
 
 def test_a_joined_label_keeps_one_value_when_only_one_follows():
     assert handles("snap/kik: lotte_z, call after 8") == [("snapchat", "lotte_z"), ("kik", "lotte_z")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my insta is noor underscore vink", [("instagram", "noor_vink")]),
+        ("snap: jet punt b", [("snapchat", "jet.b")]),
+        ("Mijn kik is fay liggend streepje roos", [("kik", "fay_roos")]),
+        ("telegram: mira dash 07", [("telegram", "mira-07")]),
+    ],
+)
+def test_signs_written_as_words_inside_a_handle(text, expected):
+    assert handles(text) == expected
