@@ -43,11 +43,14 @@ _NOT_AFTER_NUMBER = (
 # An adverb between a cue and the number: "I'm only 19", "ik ben nu 27", "I am now 30" ("ik ben al 10
 # jaar" is a duration, so "al"/"already" is not one of them).
 _ADVERB = r"(?:(?:now|nu|only|pas|nog\s+maar|just|really|echt|actually|officially|officieel)\s+)?"
+# "years" in the other languages of the women who advertise here ("26 años", "24 ans", "23 Jahre",
+# "25 lat", "22 anni", "21 ani"): after a number they are the same unit as "jaar".
+_FOREIGN_YEARS = r"a[nñ]os|ans|jahre(?:\s+alt)?|anni|lat|ani|år"
 # "19 jaar", "19-jarige", "19 years old", "19yo": found from the unit word backwards, because a
 # pattern that starts with a number word would be tried at every character of every ad.
 _AGE_UNIT = with_start_class(re.compile(
     r"(?:jaar(?:\s+(?:oud|jong))?|jr\b\.?|j\.(?=\s|$)|jarige|jarig|years?(?:\s+(?:old|young))?|yrs?(?:\s+(?:old|young))?|yo\b|y/o|"
-    r"y\.o\.?)(?!\w)",
+    r"y\.o\.?|" + _FOREIGN_YEARS + r")(?!\w)",
     re.IGNORECASE,
 ))
 # The start of a range right before a number: "12 t/m ", "14 tot ", "16 to ".
@@ -65,6 +68,14 @@ _PATTERNS = [
         rf"\s*(?:[:=\-–]|\.{{2,}}|…)?\s*{_ADVERB}{_NUM}\b{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     )),
+    # "Age is just a number: 50", "Leeftijd, als je het wilt weten: 31", "My age? 44": the age word, a few
+    # words, then a mark and the number; not when the words speak of clients or a limit ("Age of clients: 25").
+    with_start_class(re.compile(
+        rf"\b(?=[aAlL])(?:age|leeftijd)\b(?![^\d\n:?=]*\b(?:limit|min|minimum|max|maximum|clients?|men|gents|heren|"
+        rf"mannen|klanten|requirement|range|grens|gap|verschil|groups?|vanaf|from|over|under|onder|boven)\b)"
+        rf"[^\d\n:.!?=]{{0,30}}?\s*[:=?]\s*{_ADVERB}{_NUM}\b{_NOT_AFTER_NUMBER}",
+        re.IGNORECASE,
+    )),
     # net 18, just turned 18, turned 30 last week
     with_start_class(re.compile(rf"\b(?=[bBjJnNpPrRtT])(?:net|pas|just(?:\s+turned)?|barely|(?:recently\s+)?turned)\s+{_NUM}\b{_NOT_AFTER_NUMBER}",
                re.IGNORECASE)),
@@ -74,6 +85,12 @@ _PATTERNS = [
     with_start_class(re.compile(
         r"(?<=[,;])[ \t]*(?:only|just|barely|pas|nog\s+maar|net)[ \t]+(?P<num>1[3-9]|[2-6]\d)(?=[ \t]*(?:[.!?,;)]|$))",
         re.IGNORECASE,
+    )),
+    # "Only 19 and very shy", "Net 18 en nieuw": at the start of a sentence, closed by "and" and a word
+    with_start_class(re.compile(
+        r"(?:^|(?<=[.!?\n])[ \t]*)(?i:only|just|barely|pas|net|nog\s+maar)[ \t]+(?P<num>1[3-9]|[2-6]\d)"
+        r"(?=[ \t]+(?i:and|en|&)[ \t]+(?!(?i:up|over|older|ouder|boven|min|mins|minutes|euro|roses)\b)[^\W\d_])",
+        re.MULTILINE,
     )),
     # "I started at 20, now 33", "sinds mijn 19e hier, inmiddels 32": the age now, after a past one
     with_start_class(re.compile(
@@ -115,11 +132,18 @@ _AFTER_NAME = re.compile(
     r"|\s*-\s)",
     re.MULTILINE,
 )
+_NEXT_PAIR = re.compile(
+    r"[ \t]*(?:&|\+|and|en|,|/)[ \t]*(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)[ \t]+(?P<num>\d{2})(?![\d%/]|[.,:]\d)"
+    + _NOT_AFTER_NUMBER
+)
+# "Hi guys! 24, Kansas City": a number that opens a sentence, set off by a comma before a capital.
+_SENTENCE_START_AGE = re.compile(r"(?:^|(?<=[.!?])[ \t]+)(?P<num>\d{2}),[ \t]+(?=[A-ZÀ-Ý][a-zà-ÿ])", re.MULTILINE)
 # A number set off by commas after a word, "smile, 31, Glasgow", "Mandy, twenty-nine, Dallas",
 # "Ik ben Mirjam, negenendertig." (13 to 69 in words end in -teen, -tien, -tig or -ty, or -ty and a
 # unit: only such words are checked in Python; an alternation of every number word costs more).
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _BETWEEN_COMMAS = with_start_class(re.compile(
-    r"(?<=[^\W\d_]),\s*(?P<num>\d{2}|[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+)?)"
+    rf"(?<=[^\W\d_]),\s*(?P<num>\d{{2}}|[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+|\s{_UNIT_WORD})?)"
     r"(?=\s*,\s*[^\W\d_]|\s*[.!](?:\s|$)|\s*$)",
     re.MULTILINE,
 ))
@@ -139,9 +163,17 @@ _NOT_A_NAME = with_start_class(re.compile(
     re.IGNORECASE,
 ))
 # A title that ends in a number: "Mature lady 45", "Gina 40 & fabulous", "Mia 24 & Zoe 27" (first line).
+# It closes like the rest of a title: the line end, "&", "and", a mark ("-", "|", "/", "~"), a bracket
+# that holds no price or duration ("Sweet 20 (just turned)"; not "Lisa 30 (€100)"), or a capital.
 _TITLE_AGE = with_start_class(re.compile(
-    r"(?<=[^\W\d_])\s+(?P<num>\d{2})(?=\s*(?:$|&|\+\s|and\s|en\s|[-–—|!,~])|\s+[A-ZÀ-Ý])", re.MULTILINE
+    r"(?<=[^\W\d_])\s+(?P<num>\d{2})(?=\s*(?:$|&|\+\s|and\s|en\s|[-–—|!,~]|/(?!\s*\d)|"
+    r"\((?!\s*(?:[\d€$£]|min|uur|hour|hr|h\b|euro|eur|roses)))|\s+[A-ZÀ-Ý])", re.MULTILINE
 ))
+# The same with a number word that ends the title or a part of it: "Leah seventeen", "Mia twenty four |".
+_TITLE_AGE_WORD = re.compile(
+    rf"(?<=[^\W\d_])\s+(?P<num>[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+|\s{_UNIT_WORD})?)(?=\s*(?:$|&|[-–—|!,~]))",
+    re.MULTILINE | re.IGNORECASE,
+)
 _NOT_BEFORE_TITLE_AGE = with_start_class(re.compile(
     r"\b(?:at|till|until|from|for|to|tot|om|van|voor|room|kamer|suite|nr|no|number|top|open|since|sinds|over|under|"
     r"vanaf|boven|onder|specials?|only|incall|outcall|hh|hr|hrs|uur|min|mins|per|euro|eur|roses?|usd|gbp|price|"
@@ -152,7 +184,8 @@ _NOT_BEFORE_TITLE_AGE = with_start_class(re.compile(
 # The title-suffix convention: "Sweet and new in town - 25", "Latina | 23 | new": a two-digit number
 # set off by a dash or bar at the end of a line (or between two such marks), after a word.
 _LINE_SUFFIX = re.compile(
-    r"[-–—|~]+\s*(?P<num>\d{2}|[^\W\d_]+(?:[\s-][^\W\d_]+)?)(?=\s*[!.*]*\s*$|\s*[-–—|~]\s)", re.MULTILINE
+    r"[-–—|~]+\s*(?P<num>\d{2}|[^\W\d_]+(?:[\s-][^\W\d_]+)?)(?=\s*[!.*]*\s*$|\s*[-–—|~](?:\s|[A-ZÀ-Ý]))",  # "Kayla~26~Memphis"
+    re.MULTILINE
 )
 _LINE_SUFFIX_GATE = _telling_gate(_LINE_SUFFIX)
 # What may stand before the mark of a title suffix: a word, "!", ")", a symbol such as a heart; not a
@@ -173,8 +206,9 @@ _STREET = with_start_class(re.compile(
     re.IGNORECASE,
 ))
 LOOSE_MIN_AGE, LOOSE_MAX_AGE = 13, 69
-# Lisa (19): the bracket right after a name
-_PAREN_AGE = re.compile(r"\(\s*(?P<num>\d{2})\s*\)")
+# Lisa (19), Ivy (twenty one), "Velvet queen (forty)": the bracket right after a name or a word; a
+# number word is read where the digits are (only words of 13 to 69, see _AGE_WORD_HINT).
+_PAREN_AGE = re.compile(r"\(\s*(?P<num>\d{2}|[^\W\d_]+(?:[\s-][^\W\d_]+)?)\s*\)")
 _NAME_BEFORE = re.compile(r"[A-Za-zÀ-ÿ]\s?$")
 _LIMIT_BEFORE = with_start_class(re.compile(
     r"\b(?:vanaf|v\.a\.|from|over|boven|above|under|onder|below|al|sinds|since|for|ruim|than|dan|tot|till|until|"
@@ -196,9 +230,32 @@ _OTHER_PERSON_BEFORE = with_start_class(re.compile(
     re.IGNORECASE,
 ))
 
+# A parent speaks of a child: "mother of a 14-year-old", "moeder van een zoon van 15", "mom to two
+# teens (13 and 15)"; and the child's age before its noun: "my 14-year-old son", "haar 12-jarige dochter".
+_PARENT_OF_BEFORE = with_start_class(re.compile(
+    r"\b(?:mother|mom|mum|mommy|mummy|moeder|mama|mam|father|dad|vader|papa|parent|ouder)\s+(?:of|to|van)\b"
+    r"[^.!?\n]{0,20}$",
+    re.IGNORECASE,
+))
+_CHILD_AFTER = re.compile(
+    r"[\s-]*(?:(?:year|yr|jaar)s?[\s-]*(?:old|oud)?|jarige?|y/?o)?[\s-]*"
+    r"(?:sons?|daughters?|kids?|child|children|toddlers?|zoon|zoontje|dochter|dochtertje|kindje|kinderen|"
+    r"grandson|granddaughter|kleinzoon|kleindochter)\b",  # not "baby", "boys", "kind": "I'm 19 baby", "25 kind"
+    re.IGNORECASE,
+)
+# A number that is denied is not her age: "Not 18, not 19, I'm 20", "niet 16 maar 26", "no 17-year-old
+# here" ("not yet 18", "nog geen 18", are left to the minor rules: they say she is under it).
+_NEGATED_BEFORE = with_start_class(re.compile(
+    r"(?<![\w'])(?:(?<!yet\s)(?<!nog\s)(?:not|niet|never|nooit|no|geen))\s+(?!yet\b)$",
+    re.IGNORECASE,
+))
+# A house number: a name and a number followed by a postcode ("Meent 42, 3011 AB", "Dam 7 1012 JS";
+# 4 digits and 2 capitals is a Dutch postcode) or a street word ("at 42 Baker Street" reads 42 before).
+_ADDRESS_AFTER = re.compile(r"[a-z]?\s*,?\s*(?:[1-9]\d{3}\s?[A-Z]{2}(?![\w])|[A-Z][a-z]+\s+(?:street|st|road|rd|avenue|lane)\b)")
+
 # The lookahead after a bare number that an age closes: punctuation, the line end or a linking word.
 _AGE_CLOSE = (
-    r"(?=\s*(?:[,.!)&;|]|$)|\s+(?:en|and|uit|from|in|nu|now|-|–|available|beschikbaar|here|hier|new|nieuw|with|met|"
+    r"(?=\s*(?:[,.!)&;|—]|$)|\s+(?:en|and|uit|from|in|nu|now|-|–|available|beschikbaar|here|hier|new|nieuw|with|met|"
     r"y/?o|yrs?|years?|jaar|jr)\b|\s*-\s)"
 )
 # A phrase in which the advertiser speaks of herself ("and I'm 25", "en ik ben 25"; "Ella is 25" is
@@ -213,7 +270,7 @@ _SELF_CUE = re.compile(
 # "hi im jess 19 from wigan", "I'm Chloe, 24.", "ik heet Sanne 22 en": an introduction, a name, a number.
 _INTRO_BEFORE = with_start_class(re.compile(
     r"\b(?:i['’]?m|i\s+am|ik\s+ben|this\s+is|it['’]?s|my\s+name\s+is|mijn\s+naam\s+is|ik\s+heet|call\s+me|ask\s+for)"
-    r"\s+(?P<word>[^\W\d_]{2,})\s*,?\s+$",
+    r"\s+(?:(?:a|an|een)\s+)?(?P<word>[^\W\d_]{2,})\s*,?\s+$",  # "I'm a mature 44": an article and a word
     re.IGNORECASE,
 ))
 _NOT_INTRO_NAME = frozenset(
@@ -221,16 +278,25 @@ _NOT_INTRO_NAME = frozenset(
     "now nu just net pas also ook your je jouw staying visiting located based new nieuw about around approx "
     "ongeveer over under onder boven above below till tot until since sinds for voor room kamer suite apartment "
     "appartement nr number nummer age leeftijd aged only still nog not niet no geen bijna almost nearly ruim amper "
-    "barely over under maybe misschien like zoals".split()
+    "barely over under maybe misschien like zoals size maat cup bra dress jurk shoe schoen uk eu us".split()
 )
 # "Mia is 23 and Ella is 25": a capitalised name, "is", a number.
-_NAME_IS_BEFORE = with_start_class(re.compile(rf"\b(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)\s+is\s+{_ADVERB}$"))
+# "ask for Bella, who is 25" too.
+_NAME_IS_BEFORE = with_start_class(re.compile(rf"\b(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)(?:,?\s+who)?\s+is\s+{_ADVERB}$"))
 _NOT_NAME_IS = frozenset(
     "she he it this that what age leeftijd price prijs rate tarief time tijd quickie overnight dinner session "
     "visit hour uur outcall incall everything anything alles extra extras special".split()
 )
 # Two names and two ages: "Maya & Leah, 24 and 26", "Fleur en Roos: 21 & 24".
-_DUO_BEFORE = with_start_class(re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+\s*(?:&|\+|and|en)\s*[A-ZÀ-Ý][a-zà-ÿ]+\s*[,(:\-–|]\s*$"))
+# Or a word for two or more women ("Two ladies: 23 and 27", "Hot duo: 19 & 21", "Zusjes - 20 en 22"):
+# the ages that follow are theirs, one each.
+_GROUP_NOUN = (
+    r"(?i:duo|trio|couple|pair|girls|ladies|sisters|friends|besties|babes|women|koppel|stel|meiden|dames|"
+    r"vriendinnen|zussen|zusjes|meisjes|vrouwen)"
+)
+_DUO_BEFORE = with_start_class(re.compile(
+    rf"(?:\b[A-ZÀ-Ý][a-zà-ÿ]+\s*(?:&|\+|and|en)\s*[A-ZÀ-Ý][a-zà-ÿ]+|\b{_GROUP_NOUN})\s*[,(:\-–|]\s*$"
+))
 _DUO_SECOND = re.compile(
     r"\s*(?:&|\+|and|en|,)\s*(?P<b>\d{2})(?=\s*(?:[,.!);]|$|y/?o\b|yrs?\b|years?\b|jaar\b))", re.MULTILINE
 )
@@ -261,10 +327,12 @@ _BARE_TWO_DIGITS = with_start_class(re.compile(
 _DURATION_BEFORE = with_start_class(re.compile(
     r"\b(?:have|has|had|heb|hebt|heeft|hebben|spent|worked|werk|werkte|been|already|al|bijna|almost|nearly|ruim|"
     r"within|binnen|past|last|afgelopen|laatste|over|for|voor|sinds|since|doing\s+this)\s+"
-    r"(?:been\s+)?(?:(?:about|around|ongeveer|zo'?n)\s+)?$",
+    r"(?:been\s+)?(?:(?:about|around|ongeveer|zo'?n)\s+)?$"
+    # a label for the years worked: "Experience: 15 yrs", "Ervaring - 6 jaar", "in the business: 8 years"
+    r"|\b(?:experience|ervaring|werkervaring|in\s+the\s+(?:business|industry)|in\s+het\s+vak)\s*[:=\-–]?\s*$",
     re.IGNORECASE,
 ))
-_YEARS_UNIT = re.compile(r"(?:jaar|years?|yrs?|jr)", re.IGNORECASE)
+_YEARS_UNIT = re.compile(r"(?:jaar|years?|yrs?|jr|" + _FOREIGN_YEARS + ")", re.IGNORECASE)
 
 # --- dates -----------------------------------------------------------------------------------
 _MONTH = (
@@ -402,9 +470,22 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
             continue  # "Demolaan 16", "Room 25": a house or room number, not an age
         if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:
             candidates.append((m.group("num"), m.start("num"), m.end("num")))
+            # "Mandy 31 and Rosie 34 together": the next name and number in the list, however it closes
+            end = m.end("num")
+            while (pair := _NEXT_PAIR.match(text, end)) and not _NOT_A_NAME.fullmatch(pair.group("word")) and \
+                    LOOSE_MIN_AGE <= int(pair.group("num")) <= LOOSE_MAX_AGE:
+                candidates.append((pair.group("num"), pair.start("num"), pair.end("num")))
+                end = pair.end()
+    for m in _SENTENCE_START_AGE.finditer(text):
+        if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:
+            candidates.append((m.group("num"), m.start("num"), m.end("num")))
     for m in _PAREN_AGE.finditer(text):
+        raw = m.group("num")
+        if not raw.isdecimal() and not (_AGE_WORD_HINT.search(raw) and
+                                        LOOSE_MIN_AGE <= (_age_value(raw) or 0) <= LOOSE_MAX_AGE):
+            continue  # "(Leeds)", "(new)": only number words of 13 to 69 are read
         if _NAME_BEFORE.search(text, max(0, m.start() - 2), m.start()):
-            candidates.append((m.group("num"), m.start(), m.end()))
+            candidates.append((raw, m.start(), m.end()))
     first_line = text.find("\n")
     first_line = len(text) if first_line < 0 else first_line
     if first_line <= 80:
@@ -415,6 +496,12 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
                     LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE and \
                     not _PRICE_LINE.search(text, 0, m.start()):
                 candidates.append((m.group("num"), m.start("num"), m.end("num")))
+    for m in _TITLE_AGE_WORD.finditer(text, 0, first_line) if first_line <= 80 else ():
+        word = re.search(r"[^\W\d_]+$", text[: m.start()])
+        age = _age_value(m.group("num"))
+        if word and word.group()[0].isupper() and not _NOT_BEFORE_TITLE_AGE.search(word.group()) and \
+                not _NOT_A_NAME.fullmatch(word.group()) and age is not None and LOOSE_MIN_AGE <= age <= LOOSE_MAX_AGE:
+            candidates.append((m.group("num"), m.start("num"), m.end("num")))
     for m in _BETWEEN_COMMAS.finditer(text):
         age = _age_value(m.group("num"))
         if age is not None and LOOSE_MIN_AGE <= age <= LOOSE_MAX_AGE:
@@ -459,9 +546,13 @@ def _backward(text: str, covered: set[int]) -> tuple[list[tuple[str, int, int]],
                 framed += [(text[start:end], start, end), (second.group("b"), second.start("b"), second.end("b"))]
                 covered.add(second.start("b"))
                 continue
-        if start in covered:
-            continue
         lowered = near.lower()
+        if start in covered:
+            # "5'4, 55kg and 26 years old": read with its unit already, but the "and" before it is
+            # no client range when it closes a stats run
+            if any(w in lowered for w in _STATS_HINTS) and _STATS_BEFORE.search(text, window, start):
+                framed.append((text[start:end], start, end))
+            continue
         before = _INTRO_BEFORE.search(text, window, start) if any(w in lowered for w in _INTRO_HINTS) else None
         if before and before.group("word").lower() not in _NOT_INTRO_NAME and \
                 not _NOT_A_NAME.fullmatch(before.group("word")):
@@ -637,8 +728,12 @@ def read_ages(text: str) -> AgeReading:
             continue
         if _NOT_PERSON_AFTER.match(text, end) or (text[end - 1].isalpha() and _YEARS_IN_AFTER.match(text, end)):
             continue
-        if _OTHER_PERSON_BEFORE.search(text, max(0, start - 40), start):
-            continue
+        if _OTHER_PERSON_BEFORE.search(text, max(0, start - 40), start) or \
+                _PARENT_OF_BEFORE.search(text, max(0, start - 40), start) or _CHILD_AFTER.match(text, end) or \
+                _CHILD_AFTER.match(text, start + len(raw)) and raw.isdecimal() and text.startswith(raw, start):
+            continue  # a child's age, or a parent's: not hers
+        if _NEGATED_BEFORE.search(text, max(0, start - 12), start) or _ADDRESS_AFTER.match(text, end):
+            continue  # "not 18, I'm 20"; "Meent 42, 3011 AB"
         at = text.find(raw, start, end)
         num_start = at if at >= 0 else start
         if _overlaps(num_start, num_start + len(raw), others):

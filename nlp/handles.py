@@ -54,17 +54,17 @@ class Platform:
 
 
 PLATFORMS: dict[str, Platform] = {
-    "snapchat": Platform(names=("snapchat", "snap chat", "snap-chat"), words=("snap",), short=("sc", "s/c"), emoji=("👻",),
+    "snapchat": Platform(names=("snapchat", "snap chat", "snap-chat"), words=("snap", "snappen"), short=("sc", "s/c"), emoji=("👻",),
                          links=("snapchat.com/add/", "snapchat.com/@"), min_len=3),
     "instagram": Platform(names=("instagram", "insta", "insta gram", "instagramm"), short=("ig",),
                           links=("instagram.com/", "instagr.am/")),
-    "twitter": Platform(names=("twitter",), words=("tweet",), cased=("X",), links=("twitter.com/", "x.com/")),
+    "twitter": Platform(names=("twitter",), words=("tweet",), short=("tw",), cased=("X",), links=("twitter.com/", "x.com/")),
     "telegram": Platform(names=("telegram", "telegramm"), short=("tg", "tele"),
                          links=("t.me/", "t.me/s/", "telegram.me/"),
                          min_len=3),
     "wechat": Platform(names=("wechat", "we chat", "weixin", "微信"), short=("wx", "vx")),
     "onlyfans": Platform(names=("onlyfans", "only fans"), cased=("OF",), links=("onlyfans.com/",)),
-    "signal": Platform(words=("signal",), links=("signal.me/#u/", "signal.me/#p/"), bare_word=False),
+    "signal": Platform(words=("signal",), short=("sig",), links=("signal.me/#u/", "signal.me/#p/"), bare_word=False),
     "kik": Platform(names=("kik", "kik messenger", "kikmessenger"), links=("kik.me/",)),
     "whatsapp": Platform(names=("whatsapp", "whats app", "watsapp"), short=("wa",), links=("wa.me/",),
                          bare_word=False, needs_letter=True),
@@ -90,12 +90,35 @@ def _variants(name: str) -> set[str]:
     return found - {name} - _NOT_VARIANTS
 
 
+# Letters a writer swaps for a look-alike to slip past filters: "sn@pchat", "sn4p", "1nsta", "0nlyfans".
+_LEET = {"a": "@4", "e": "3", "i": "1!", "o": "0", "s": "5$"}
+
+
+def _disguised(name: str) -> set[str]:
+    """`name` spelled out ("s n a p", "i.n.s.t.a") or with one or two look-alike signs for letters
+    ("sn@pchat", "sn4p", "1nst@"); names of four letters or more, the first letter kept except for
+    spelling out. These are deliberate, so they are read as full names."""
+    if len(name) < 4 or not name.isalpha() or not name.isascii():
+        return set()
+    found = {" ".join(name), ".".join(name)}
+    spots = [(i, sign) for i, c in enumerate(name) if i for sign in _LEET.get(c, "")]
+    for a, (i, x) in enumerate(spots):
+        found.add(name[:i] + x + name[i + 1 :])
+        for j, y in spots[a + 1 :]:
+            if j != i:
+                found.add(name[:i] + x + name[i + 1 : j] + y + name[j + 1 :])
+    return found
+
+
 def _lexicon() -> dict[str, tuple[str, str]]:
     """Written form (lower case, cased forms as written) -> (platform, kind)."""
     forms: dict[str, tuple[str, str]] = {}
     for platform, p in PLATFORMS.items():
         for name in p.names:
             for form in (name, *sorted(_variants(name))):
+                forms.setdefault(form, (platform, "name"))
+        for written in (*p.names, *p.words):
+            for form in sorted(_disguised(written)):
                 forms.setdefault(form, (platform, "name"))
         forms.update({w: (platform, "word") for w in p.words})
         forms.update({s: (platform, "short") for s in p.short})
@@ -124,13 +147,15 @@ _LABEL_LOWER = re.compile(rf"(?=[{_FIRST}])(?<![\w.@#])(?:{_LABEL_PARTS}){_LABEL
 _LABEL_CASED = with_start_class(re.compile(rf"(?<![\w.@#]){_CASED_LABEL}(?i:{_LABEL_END})"))
 _LABEL = re.compile(rf"(?<![\w.@#])(?:{_LABEL_PARTS}|(?-i:{_CASED_LABEL})){_LABEL_END}", re.IGNORECASE)
 
-_NAME = r"(?P<h>[A-Za-z0-9][A-Za-z0-9_.\-]{1,31}+)"  # possessive: a shorter name never fits the end
+_NAME = r"(?P<h>[A-Za-z0-9_][A-Za-z0-9_.\-]{1,31}+)"  # "_mila.rose_"  # possessive: a shorter name never fits the end
 _NAME_END = r"(?![\w@]|\.\w)"
 _INTRO_WORDS = trie_pattern([
     "me", "us", "my", "mijn", "m'n", "id", "is", "name", "naam", "username", "user name", "user", "gebruikersnaam",
     "handle", "account", "acc", "profile", "profiel", "nick", "nickname", "at", "on", "op", "as", "als", "under",
     "onder", "called", "heet", "ik", "ben", "i'm", "im", "allebei", "both", "beide", "ook", "also", "too", "only",
-    "alleen", "here", "hier", "via",
+    "alleen", "here", "hier", "via", "mij", "naar", "to",
+    # the platform's own nouns between the label and the value: "Telegram kanaal: @x", "insta page: x"
+    "kanaal", "channel", "group", "groep", "page", "pagina",
 ])
 _STRONG_INTRO = with_start_class(re.compile(
     r"(?<![\w'])(?:is|id|name|naam|user\s?name|gebruikersnaam|handle|account|nick|nickname|as|als|under|onder|"
@@ -145,27 +170,42 @@ _PICTURES = "\u00b7\u2022\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\U0001f300-\U000
 _WEAK_SEP = re.compile(rf"[\s?{_PICTURES}\ufe0f]*")
 _SPACED_AT = re.compile(r"\s+@\s+")
 _POINTS = re.compile(r"[👉➡➜→⇒]")  # pictures that point at the value say as much as a colon  # "Telegram @ night only": "@" for "at"
+# Words after the separator that announce the value: "whatsapp: gebruikersnaam @x", "kik/snap: same name,
+# x", "snap: username = x".
+_ANNOUNCE = (
+    r"(?:(?:(?:the\s+)?same\s+(?:name|one|handle|username)|(?:de)?zelfde\s+(?:naam|gebruikersnaam)|hetzelfde|"
+    r"user\s?name|gebruikersnaam|naam|name|handle|nick(?:name)?)(?![\w'])\s*[,:=\-–]?\s*@?\s*)?"
+)
 _TAIL_SOURCE = (
     r"[)\]]?"
     # a dash or a bracket before what introduces the value: "snapchat — username: x", "Snapchat (username: x)"
     rf"(?:\s*[—–\-(]\s*(?=(?:{_INTRO_WORDS})(?![\w'.])))?"
     rf"(?P<intro>(?:\s*,?\s*(?:{_INTRO_WORDS})(?![\w'.]|-(?!>))){{0,4}}+)"
-    rf"(?P<sep>\s*(?:(?:[:=|>»→⇒➡➜👉~]|->|=>|--?|–|—)\ufe0f?\s*)+(?:[(\[\"'“‘]\s*)?@?\s*"
+    rf"(?P<sep>[?!]?\s*(?:(?:[:=|>»→⇒➡➜👉~]|->|=>|--?|–|—)\ufe0f?\s*)+(?:[(\[\"'“‘]\s*)?@?\s*"
     rf"|\s*@\s*|\s*[(\[\"'“‘]\s*@?\s*|(?:\s*[?{_PICTURES}]\ufe0f?)+\s*@?\s*|\s+)"
     r"(?:(?:both|allebei|beide)\s+)?"
+    rf"{_ANNOUNCE}"
     rf"{_NAME}{_NAME_END}"
 )
 _TAIL = re.compile(_TAIL_SOURCE)
 _TAIL_ANY_CASE = re.compile(_TAIL_SOURCE, re.IGNORECASE)
 # A few words between the label and what introduces the value, on one line: "on snap you can find
 # me as lisa_x", "op insta vind je me onder lisa.x", "Telegram for bookings: @lisa_b".
-_FAR_SOURCE = (r"(?:[ \t]+[^\W\d_][\w']*){1,5}?"
-               r"(?:[ \t]+(?P<intro>as|als|under|onder|called|named|genaamd|heet)[ \t]+(?P<at>@?)|[ \t]*:[ \t]*(?P<colon_at>@?))"
+# "add me on kik, my name there is x", "OnlyFans link in bio, or search \"x\"": a comma may end a word,
+# and "is", or a word for searching and a quote, introduce the value.
+_FAR_SOURCE = (r"(?:[,;]?[ \t]+[^\W\d_][\w']*){1,5}?"
+               r"(?:[ \t]+(?P<intro>as|als|under|onder|called|named|genaamd|heet|is|search(?:\s+for)?|zoek(?:\s+op)?|"
+               r"look\s+(?:me\s+)?up)[ \t]+[\"“'‘]?(?P<at>@?)|[ \t]*:[ \t]*(?P<colon_at>@?))"
                rf"{_NAME}{_NAME_END}")
 _FAR = re.compile(_FAR_SOURCE)
 _FAR_ANY_CASE = re.compile(_FAR_SOURCE, re.IGNORECASE)
 # What joins labels that share one value: "insta en snap", "Twitter/X", "X (twitter)".
-_JOIN = re.compile(r"\s*(?:(?:[/&+,]|and|en|én|or|of)\s*)*\(?\s*", re.IGNORECASE)  # not ")": "(ook WhatsApp) Insta"
+# A bracket may say the other name was an earlier one: "X (formerly Twitter)", "X (vroeger Twitter)".
+_JOIN = re.compile(
+    r"\s*(?:(?:[/&+,]|and|en|én|or|of)\s*)*(?:\(\s*(?:(?:formerly|previously|former|aka|a\.k\.a\.?|ex|was|vroeger|"
+    r"voorheen|eerder|oftewel|ook\s+wel|oud)\b[-\s]*)?)?\s*",
+    re.IGNORECASE,
+)  # not ")": "(ook WhatsApp) Insta"
 # The value before the label: "@lisa on snap", "lisa_x (insta)", "lisa_x op snap", "@lisa 👻".
 _HEAD = re.compile(
     rf"(?<![\w.@/])(?P<at>@)?{_NAME}(?P<join>\s*\(\s*|\s*[-–|:]\s*|\s+(?:on|op|via|at|@)\s+|\s+)$",
@@ -176,7 +216,7 @@ _NEGATED = with_start_class(re.compile(r"(?<![\w'])(?:no|not|geen|niet|never|noo
                       re.IGNORECASE))
 _CUE_BEFORE = with_start_class(re.compile(r"(?<![\w'])(?:on|op|my|mijn|m'n|via|your|je|jouw|in)\s+$", re.IGNORECASE))
 # A value after a bare space must look like a handle: "_" or "." inside, or digits with letters.
-_SHAPED = re.compile(r"\w[_.]\w|(?=(?:.*[a-z]){3})(?=.*\d)", re.IGNORECASE)
+_SHAPED = re.compile(r"\w[_.]\w|^_|_$|(?=(?:.*[a-z]){3})(?=.*\d)", re.IGNORECASE)  # "_" at an end too: "jade_"
 _LINK_FORMS = {form: platform for platform, p in PLATFORMS.items() for form in p.links}
 # Matched on the lower-cased text like the labels; the handle is "+" and digits on wa.me.
 _LINK_SOURCE = (rf"(?<![\w.])(?:https?://)?(?:www\.|mobile\.|m\.)?(?P<link>{trie_pattern(list(_LINK_FORMS))})"
@@ -205,6 +245,7 @@ _NOT_NAMES = frozenset("""
     dead better faster easier safer slow slower fast quick quicker quickly easy safe secure discreet fun
     night nights day days evening evenings morning mornings afternoon weekend weekends noon midnight home work
     hotel n.v.t n.a
+    ghost emoji icon logo symbol spookje spook
     welkom alleen ook mij me mijn je jouw u we wij ik en of op in via voor naar met van is niet geen graag
     liever bellen appen sturen allebei beide zelfde hetzelfde naam gebruikersnaam account profiel privé prive
     dicht kapot nieuw oud hier daar hieronder hierboven onder als heet ben bent zijn was even eerst later
@@ -328,6 +369,8 @@ def _tail_ok(label: _Label, raw: str, sep: str, intro: str, text: str, group_sta
     """Whether `raw` after the label is the handle, by how strong the cue is (see the docstring)."""
     if label.kind == "cased" and sep[:1] in "-–—":
         return False  # "X-rated", "OF-course": a word, not a label
+    if sep == "-" and not _SHAPED.search(raw):
+        return False  # "OnlyFans-series": a hyphen glued on both sides makes a compound word
     if not _WEAK_SEP.fullmatch(sep) and not _SPACED_AT.fullmatch(sep) or _POINTS.search(sep):
         return True  # a separator, "@" or a pointing arrow: "snap: lisa", "X: @lisa", "👻 @lisa", "OF 👉 lisa"
     if label.kind == "cased":
@@ -370,6 +413,45 @@ def _far_value(text: str, lower: str | None, end: int, labels: list[_Label],
     return raw.lower(), m.start("h"), m.start("h") + len(raw)
 
 
+# Signs in a handle written as words, to slip past filters: "ella underscore grace", "tessel punt x",
+# "roos liggend streepje bloem", "bambi dot bae".
+_SPELLED_SIGN = re.compile(
+    r"[ \t]+(?:(?P<dot>dot|punt|punkt|point)|(?P<under>underscore|under\s?score|liggend\s+streepje|lage\s+streep(?:je)?|"
+    r"onderstreepje|laag\s+streepje)|(?P<dash>dash|hyphen|streepje|koppelteken|minteken))[ \t]+(?P<part>[A-Za-z0-9]+)"
+    r"(?![\w@])",
+    re.IGNORECASE,
+)
+
+
+def _spelled_out(text: str, raw: str, end: int) -> tuple[str, int]:
+    """`raw` (ending at `end`) with the signs written as words after it joined in: ("ella_grace", end)."""
+    while m := _SPELLED_SIGN.match(text, end):
+        raw += ("." if m.group("dot") else "_" if m.group("under") else "-") + m.group("part")
+        end = m.end()
+    return raw, end
+
+
+# A further value after the first, split off by a slash, bar or comma: "@lisa.h / lisah_snap".
+_NEXT_VALUE = re.compile(rf"[ \t]*[/|,][ \t]*@?{_NAME}{_NAME_END}")
+
+
+def _one_each(text: str, value: tuple[str, int, int], platforms: list[str]) -> list[tuple[str, int, int]] | None:
+    """The values of joined labels when one follows another, as many as there are platforms: the
+    first for the first label, and so on ("Insta en Snap: lisa.h / lisah_snap"); else None."""
+    if len(platforms) < 2:
+        return None
+    values = [value]
+    while len(values) < len(platforms) + 1:
+        m = _NEXT_VALUE.match(text, values[-1][2])
+        raw = m.group("h").rstrip(".-") if m else ""
+        if not m or not _SHAPED.search(raw):
+            break
+        values.append((raw.lower(), m.start("h"), m.start("h") + len(raw)))
+    if len(values) != len(platforms) or not all(_name_ok(v[0], p) for v, p in zip(values, platforms, strict=True)):
+        return None
+    return values
+
+
 def find_handles(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[HandleFound]:
     """Handles in order of appearance; `masked` spans (e-mail addresses) hold none."""
     found: list[HandleFound] = []
@@ -410,13 +492,14 @@ def find_handles(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[Hand
         value: tuple[str, int, int] | None = None
         tail = _TAIL.match(lower, end) if same_length else _TAIL_ANY_CASE.match(text, end)
         if tail and free(tail.start("h"), tail.end("h")):
-            raw = tail.group("h").rstrip(".-")
+            raw, vend = _spelled_out(text, tail.group("h").rstrip(".-"), tail.end("h"))
+            if vend == tail.end("h"):
+                vend = tail.start("h") + len(raw)
             name = raw.lower()
             accepted = [lb for lb in labels if _name_ok(name, lb.platform)
-                        and _tail_ok(lb, raw, tail.group("sep"), tail.group("intro"), text, start,
-                                     tail.start("h") + len(raw))]
+                        and _tail_ok(lb, raw, tail.group("sep"), tail.group("intro"), text, start, vend)]
             if accepted:
-                labels, value = accepted, (name, tail.start("h"), tail.start("h") + len(raw))
+                labels, value = accepted, (name, tail.start("h"), vend)
         if value is None:
             value = _far_value(text, lower if same_length else None, end, labels, matches)
             labels = [lb for lb in labels if _name_ok(value[0], lb.platform)] if value else labels
@@ -434,7 +517,14 @@ def find_handles(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[Hand
         if not value or not labels:
             continue
         name, vstart, vend = value
-        for platform in dict.fromkeys(lb.platform for lb in labels):
+        platforms = list(dict.fromkeys(lb.platform for lb in labels))
+        values = _one_each(text, value, platforms) if vstart > end else None
+        if values:  # "Insta and Snap: @lisa.h / lisah_snap": one value for each label, in order
+            for platform, (each, each_start, each_end) in zip(platforms, values, strict=True):
+                found.append(HandleFound(platform, each, each_start, each_end))
+            taken.append((start, values[-1][2]))
+            continue
+        for platform in platforms:
             found.append(HandleFound(platform, name, min(start, vstart), vend))
         taken.append((min(start, vstart), max(end, vend)))
     found.sort(key=lambda h: h.start)
