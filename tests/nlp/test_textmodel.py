@@ -37,7 +37,7 @@ def test_the_model_reads_what_no_pattern_names_and_shows_why():
 
 
 def test_the_model_is_asked_only_for_categories_no_pattern_found_and_only_in_an_ad():
-    coerced = "Do not call her, you will speak to the man who keeps her phone. Zwolle."
+    coerced = "Please be kind to the man at the wheel, he is the one who gets the envelope. Zwolle."
     assert "read_as_coercion" in {h["code"] for h in extract(coerced).indicators}
     patterned = "Call her manager for bookings, he arranges everything. Zwolle."
     codes = {h["code"] for h in extract(patterned).indicators}
