@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
+import numpy as np
 from pydantic import Field
 
 from core.datafiles import DataFiles, Said, Strict, load_model
@@ -137,34 +138,77 @@ class TextModel:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
+        self.categories = tuple(data["categories"])
         self.row = {f: i for i, f in enumerate(data["features"])}
         self.idf = [float(v) for v in data["idf"]]
-        self.coef = {c: [float(v) for v in data["coef"][c]] for c in data["categories"]}
-        self.intercept = {c: float(data["intercept"][c]) for c in data["categories"]}
+        self.coef = {c: [float(v) for v in data["coef"][c]] for c in self.categories}
+        self.intercept = {c: float(data["intercept"][c]) for c in self.categories}
         self.platt = {c: (float(a), float(b)) for c, (a, b) in data["platt"].items()}
+        # The same numbers as arrays for ``_decisions``: one row per category, one column per feature.
+        self._idf = np.array(self.idf, dtype=np.float64)
+        self._coef = np.array([self.coef[c] for c in self.categories], dtype=np.float64)
+        self._intercept = np.array([self.intercept[c] for c in self.categories], dtype=np.float64)
+        self._pairs: dict[str, dict[str, int]] = {}  # word pair "b:a b" as a -> b -> column
+        for feature, column in self.row.items():
+            if feature.startswith("b:"):
+                first, second = feature[2:].split(" ", 1)
+                self._pairs.setdefault(first, {})[second] = column
+        self._token_columns: dict[str, tuple[str, tuple[int, ...]]] = {}
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> TextModel:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
+    def _columns(self, token: str) -> tuple[str, tuple[int, ...]]:
+        """A model token's digit-normal form (for word pairs) and the columns of its own known
+        features; cached, since ads repeat their words."""
+        known = self._token_columns.get(token)
+        if known is None:
+            if len(self._token_columns) > 200_000:
+                self._token_columns.clear()
+            row = self.row.get
+            columns = tuple(c for c in map(row, token_features(token)) if c is not None)
+            known = self._token_columns[token] = (_DIGIT.sub("0", token), columns)
+        return known
+
+    def _counts(self, text: str) -> dict[int, int]:
+        """How often each known feature occurs in the text: the counts ``features(text)`` gives."""
+        counts: dict[int, int] = {}
+        previous = None
+        for token in model_tokens(text):
+            normal, columns = self._columns(token)
+            for column in columns:
+                counts[column] = counts.get(column, 0) + 1
+            if previous is not None:
+                column = previous.get(normal)
+                if column is not None:
+                    counts[column] = counts.get(column, 0) + 1
+            previous = self._pairs.get(normal)
+        return counts
+
     def _vector(self, text: str) -> dict[int, float]:
         """Sublinear tf times idf, L2-normalised, over the known features (as when training)."""
-        counts: dict[int, int] = {}
-        for feature in features(text):
-            row = self.row.get(feature)
-            if row is not None:
-                counts[row] = counts.get(row, 0) + 1
+        counts = self._counts(text)
         values = {row: (1.0 + math.log(n)) * self.idf[row] for row, n in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
         return {row: v / norm for row, v in values.items()}
 
-    def probabilities(self, text: str, categories: tuple[str, ...] = CATEGORIES) -> dict[str, float]:
-        vector = self._vector(text)
-        return {c: self._probability(c, vector) for c in categories}
+    def _decisions(self, text: str) -> np.ndarray:
+        """Every category's log-odds before calibration, in NumPy (``_vector`` dotted with each row)."""
+        counts = self._counts(text)
+        if not counts:
+            return self._intercept.copy()
+        columns = np.fromiter(counts.keys(), np.intp, len(counts))
+        tf = np.fromiter(counts.values(), np.float64, len(counts))
+        values = (1.0 + np.log(tf)) * self._idf[columns]
+        norm = math.sqrt(float(values @ values)) or 1.0
+        return self._coef[:, columns] @ (values / norm) + self._intercept
 
-    def _probability(self, category: str, vector: dict[int, float]) -> float:
-        coef = self.coef[category]
-        decision = sum(v * coef[row] for row, v in vector.items()) + self.intercept[category]
+    def probabilities(self, text: str, categories: tuple[str, ...] = CATEGORIES) -> dict[str, float]:
+        decisions = self._decisions(text)
+        return {c: self._calibrated(c, float(decisions[self.categories.index(c)])) for c in categories}
+
+    def _calibrated(self, category: str, decision: float) -> float:
         a, b = self.platt[category]
         z = a * decision + b
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
