@@ -261,13 +261,18 @@ def _near_spans(steps: Steps, window: int, ordered: bool, where: dict[int, list[
     first = steps[0][0]
     for anchor in where[first]:
         chosen = [anchor]
+        here = sentence[anchor]
+        low = high = anchor  # min(chosen), max(chosen)
         for cid, _ in steps[1:]:
-            options = [p for p in where[cid] if sentence[p] == sentence[anchor] and p not in chosen
-                       and (not ordered or p > chosen[-1])]
-            options = [p for p in options if max(chosen + [p]) - min(chosen + [p]) < window]
+            after = chosen[-1] if ordered else -1
+            # the places that keep every chosen step within the window: high - window < p < low + window
+            options = [p for p in where[cid] if high - window < p < low + window and p > after
+                       and sentence[p] == here and p not in chosen]
             if not options:
                 break
-            chosen.append(min(options, key=lambda p: abs(p - anchor)))
+            best = min(options, key=lambda p: abs(p - anchor))
+            chosen.append(best)
+            low, high = min(low, best), max(high, best)
         else:
             if negated is None or not any(negated[p - k] and p - k not in chosen and sentence[p - k] == sentence[p]
                        for p in chosen for k in (1, 2) if p - k >= 0):
@@ -343,7 +348,8 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
         present = set().union(*near_classes)
         near_by_first = matchers.near_by_first()
         # a near pattern needs every class of its steps in the doc: only those whose first is here
-        chosen = [(index, needs) for cid in present for index, needs in near_by_first.get(cid, ()) if needs <= present]
+        chosen = [(index, needs) for cid in present.intersection(near_by_first) for index, needs in near_by_first[cid]
+                  if needs <= present]
         candidates = [index for index, _ in chosen]
         # the places of the classes those candidates need (of no other class: most are never asked for)
         asked = set().union(*[needs for _, needs in chosen])
