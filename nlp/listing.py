@@ -138,7 +138,7 @@ class ListingModel:
         self._idf_squared = self._idf * self._idf
         # The floor's reasoning needs positive idf, and a probability that grows with the decision.
         self._floor_holds = bool((self._idf > 0).all()) and self.a_ > 0
-        self._floor_tokens: dict[str, tuple[str, dict[str, int] | None, frozenset[int], float]] = {}
+        self._floor_tokens: dict[str, tuple[str, dict[str, int] | None, int, float]] = {}
         self._floor_chunks: dict[str, tuple[str | None, dict[str, int], int, float]] = {}
         self._mask_bytes = (len(self._idf) + 7) // 8
         self._up_and_idf_squared = np.stack([self._pull_up, self._idf_squared])
@@ -227,33 +227,32 @@ class ListingModel:
             self._floor_chunks.clear()
         cached = self._floor_tokens.get
         infos = [cached(t) or self._floor_info(t) for t in _TOKEN.findall(chunk)]
-        rows = set().union(*[token_rows for _, _, token_rows, _ in infos])
+        mask = reduce(or_, [token_mask for _, _, token_mask, _ in infos], 0)
         pulled_down = sum([down for _, _, _, down in infos])
         pairs = None
         for normal, after, _, _ in infos:
             if pairs is not None:
                 row = pairs.get(normal)
                 if row is not None:
-                    rows.add(row)
+                    mask |= 1 << row
                     pulled_down += self._pull_down[row]
             pairs = after
-        mask = 0
-        for row in rows:
-            mask |= 1 << row
         info = (infos[0][0], infos[-1][1] or _NO_PAIRS, mask, pulled_down) if infos else (None, _NO_PAIRS, 0, 0.0)
         self._floor_chunks[chunk] = info
         return info
 
-    def _floor_info(self, token: str) -> tuple[str, dict[str, int] | None, frozenset[int], float]:
-        """``_token_info`` for ``decision_floor``: the rows as a set, and the sum of idf * -coef over
-        the token's occurrences of features with a negative coefficient; cached."""
+    def _floor_info(self, token: str) -> tuple[str, dict[str, int] | None, int, float]:
+        """``_token_info`` for ``decision_floor``: the rows as a bit mask, and the sum of idf * -coef
+        over the token's occurrences of features with a negative coefficient; cached."""
         if len(self._floor_tokens) > 200_000:
             self._floor_tokens.clear()
         normal, after, rows = self._tokens.get(token) or self._token_info(token)
         info = self._floor_tokens.get(normal)  # the same for every token that differs in digits only
         if info is None:
-            info = self._floor_tokens[normal] = (normal, after, frozenset(rows),
-                                                 sum(self._pull_down[row] for row in rows))
+            mask = 0
+            for row in rows:
+                mask |= 1 << row
+            info = self._floor_tokens[normal] = (normal, after, mask, sum(self._pull_down[row] for row in rows))
         self._floor_tokens[token] = info
         return info
 
