@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left as _bisect_left
-from itertools import accumulate, repeat
-from operator import itemgetter as _itemgetter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate, repeat
+from operator import itemgetter as _itemgetter
 from typing import Any, NamedTuple
 
 from spacy.attrs import IDX, LENGTH, LOWER

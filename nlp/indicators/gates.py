@@ -271,7 +271,7 @@ class GateLiterals:
         chunks = lowered.split()
         knowns = list(map(self.chunks.get, chunks))  # the cached chunks at C speed, then the few new ones
         if None in knowns:
-            knowns = [self._in_chunk(chunk) if known is None else known for known, chunk in zip(knowns, chunks)]
+            knowns = [self._in_chunk(chunk) if known is None else known for known, chunk in zip(knowns, chunks, strict=True)]
         found: set[str] = set().union(*knowns)
         found.update(literal for literal in self.spaced if literal in lowered)
         return found
