@@ -28,7 +28,9 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import itemgetter as _itemgetter
+from operator import or_
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +57,7 @@ _FLOOR_ROUNDING = 1e-9
 
 _TOKEN = re.compile(r"\w+|[€$£@+/&]")
 _DIGIT = re.compile(r"\d")
+_NO_PAIRS: dict[str, int] = {}  # a token no known word pair starts with (never written to)
 
 
 @dataclass(frozen=True)
@@ -135,8 +138,10 @@ class ListingModel:
         self._idf_squared = self._idf * self._idf
         # The floor's reasoning needs positive idf, and a probability that grows with the decision.
         self._floor_holds = bool((self._idf > 0).all()) and self.a_ > 0
-        self._floor_tokens: dict[str, tuple[str, dict[str, int] | None, frozenset[int], float]] = {}
-        self._floor_chunks: dict[str, tuple[str | None, dict[str, int] | None, frozenset[int], float]] = {}
+        self._floor_tokens: dict[str, tuple[str, dict[str, int] | None, int, float]] = {}
+        self._floor_chunks: dict[str, tuple[str | None, dict[str, int], int, float]] = {}
+        self._mask_bytes = (len(self._idf) + 7) // 8
+        self._up_and_idf_squared = np.stack([self._pull_up, self._idf_squared])
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> ListingModel:
@@ -186,62 +191,68 @@ class ListingModel:
         A - B, A summing idf_f * c_f over the present features with c_f > 0 (each counted once) and
         B summing idf_f * -c_f over every occurrence of one with c_f < 0; and |v| is at least L, the
         norm of the idf of the present features. A negative numerator divided by L instead of |v|
-        only gets lower; a non-negative one gives at least the intercept."""
-        cached = self._floor_chunks.get
-        chunks = [cached(chunk) or self._floor_chunk(chunk) for chunk in text.lower().split()]
-        present = set().union(*[rows for _, _, rows, _ in chunks])
-        pulled_down = sum([down for _, _, _, down in chunks])
-        pairs = None
-        for first, after, _, _ in chunks:  # the word pairs across chunks
-            if first is None:
-                continue  # no token in this chunk ("-", an emoji): the pair spans it
-            if pairs is not None:
-                row = pairs.get(first)
-                if row is not None:
-                    present.add(row)
-                    pulled_down += self._pull_down[row]
-            pairs = after
+        only gets lower; a non-negative one gives at least the intercept.
+
+        The present features are a bit mask (bit f: row f), so the chunks' rows join in a few big-integer
+        ORs and A and L come from one matrix product: the sums run in another order than over a set,
+        which moves the floor by a rounding error at most (the caller's margin covers it)."""
+        texts = text.lower().split()
+        chunks = list(map(self._floor_chunks.get, texts))  # the cached chunks at C speed, then the new ones
+        if None in chunks:
+            chunks = [info or self._floor_chunk(chunk) for info, chunk in zip(chunks, texts, strict=True)]
+        present = reduce(or_, map(_itemgetter(2), chunks), 0)
+        pulled_down = sum(map(_itemgetter(3), chunks))
+        # The word pairs across chunks; a chunk without a token ("-", an emoji) is left out: a pair spans it.
+        kept = list(filter(_itemgetter(0), chunks))
+        for row in map(dict.get, map(_itemgetter(1), kept), map(_itemgetter(0), kept[1:])):
+            if row is not None:
+                present |= 1 << row
+                pulled_down += self._pull_down[row]
         if not present:
             return self.intercept_
-        rows = np.fromiter(present, np.intp, len(present))
-        pulled_up = float(self._pull_up[rows].sum())
+        selected = np.unpackbits(np.frombuffer(present.to_bytes(self._mask_bytes, "little"), np.uint8),
+                                 count=len(self._idf), bitorder="little").astype(np.float64)
+        pulled_up, norm_squared = (float(x) for x in self._up_and_idf_squared @ selected)
         if pulled_up >= pulled_down:
             return self.intercept_
-        return (pulled_up - pulled_down) / math.sqrt(float(self._idf_squared[rows].sum())) + self.intercept_
+        return (pulled_up - pulled_down) / math.sqrt(norm_squared) + self.intercept_
 
-    def _floor_chunk(self, chunk: str) -> tuple[str | None, dict[str, int] | None, frozenset[int], float]:
+    def _floor_chunk(self, chunk: str) -> tuple[str | None, dict[str, int], int, float]:
         """What ``decision_floor`` needs of a whitespace-delimited chunk of the lower-cased text (its
         tokens never span white space, so ads that share words share chunks): the normal form of its
-        first token, the word pairs that start with its last, the rows of its tokens' features and
-        of the word pairs inside it, and what those occurrences pull down; cached."""
+        first token, the word pairs that start with its last (an empty dict for none), the rows of
+        its tokens' features and of the word pairs inside it as a bit mask, and what those
+        occurrences pull down; cached."""
         if len(self._floor_chunks) > 50_000:  # a chunk holds a set of rows: fewer of them than of tokens
             self._floor_chunks.clear()
         cached = self._floor_tokens.get
         infos = [cached(t) or self._floor_info(t) for t in _TOKEN.findall(chunk)]
-        rows = set().union(*[token_rows for _, _, token_rows, _ in infos])
+        mask = reduce(or_, [token_mask for _, _, token_mask, _ in infos], 0)
         pulled_down = sum([down for _, _, _, down in infos])
         pairs = None
         for normal, after, _, _ in infos:
             if pairs is not None:
                 row = pairs.get(normal)
                 if row is not None:
-                    rows.add(row)
+                    mask |= 1 << row
                     pulled_down += self._pull_down[row]
             pairs = after
-        info = (infos[0][0], infos[-1][1], frozenset(rows), pulled_down) if infos else (None, None, frozenset(), 0.0)
+        info = (infos[0][0], infos[-1][1] or _NO_PAIRS, mask, pulled_down) if infos else (None, _NO_PAIRS, 0, 0.0)
         self._floor_chunks[chunk] = info
         return info
 
-    def _floor_info(self, token: str) -> tuple[str, dict[str, int] | None, frozenset[int], float]:
-        """``_token_info`` for ``decision_floor``: the rows as a set, and the sum of idf * -coef over
-        the token's occurrences of features with a negative coefficient; cached."""
+    def _floor_info(self, token: str) -> tuple[str, dict[str, int] | None, int, float]:
+        """``_token_info`` for ``decision_floor``: the rows as a bit mask, and the sum of idf * -coef
+        over the token's occurrences of features with a negative coefficient; cached."""
         if len(self._floor_tokens) > 200_000:
             self._floor_tokens.clear()
         normal, after, rows = self._tokens.get(token) or self._token_info(token)
         info = self._floor_tokens.get(normal)  # the same for every token that differs in digits only
         if info is None:
-            info = self._floor_tokens[normal] = (normal, after, frozenset(rows),
-                                                 sum(self._pull_down[row] for row in rows))
+            mask = 0
+            for row in rows:
+                mask |= 1 << row
+            info = self._floor_tokens[normal] = (normal, after, mask, sum(self._pull_down[row] for row in rows))
         self._floor_tokens[token] = info
         return info
 

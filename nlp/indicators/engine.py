@@ -16,6 +16,8 @@ import unicodedata
 from bisect import bisect_left as _bisect_left
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate, repeat
+from operator import itemgetter as _itemgetter
 from typing import Any, NamedTuple
 
 from spacy.attrs import IDX, LENGTH, LOWER
@@ -95,6 +97,8 @@ class Matchers:
         step the form matches, and the form's classes that near patterns need."""
         info = self._info.get(lower)
         if info is None:
+            if _is_picture(doc.vocab.strings[lower]):
+                _PICTURE_HASHES.add(lower)  # every form matched over passes here: match_patterns relies on it
             classes = self.classes_of(doc, lower)
             starts = tuple(index for cid in classes for index in self.by_first.get(cid, ()))
             info = (classes, starts, tuple(classes & self.near_classes))
@@ -245,12 +249,8 @@ def _build_matchers(lang: str) -> Matchers:
 
 
 def _sentences(classes: list[frozenset[int]]) -> list[int]:
-    ids, current = [], 0
-    for c in classes:
-        if -1 in c:
-            current += 1
-        ids.append(current)
-    return ids
+    """Per token, its sentence's number: how many boundaries (class -1) up to and including it."""
+    return list(accumulate(map(frozenset.__contains__, classes, repeat(-1)), initial=0))[1:]
 
 
 def _near_spans(steps: Steps, window: int, ordered: bool, where: dict[int, list[int]],
@@ -261,13 +261,18 @@ def _near_spans(steps: Steps, window: int, ordered: bool, where: dict[int, list[
     first = steps[0][0]
     for anchor in where[first]:
         chosen = [anchor]
+        here = sentence[anchor]
+        low = high = anchor  # min(chosen), max(chosen)
         for cid, _ in steps[1:]:
-            options = [p for p in where[cid] if sentence[p] == sentence[anchor] and p not in chosen
-                       and (not ordered or p > chosen[-1])]
-            options = [p for p in options if max(chosen + [p]) - min(chosen + [p]) < window]
+            after = chosen[-1] if ordered else -1
+            # the places that keep every chosen step within the window: high - window < p < low + window
+            options = [p for p in where[cid] if high - window < p < low + window and p > after
+                       and sentence[p] == here and p not in chosen]
             if not options:
                 break
-            chosen.append(min(options, key=lambda p: abs(p - anchor)))
+            best = min(options, key=lambda p: abs(p - anchor))
+            chosen.append(best)
+            low, high = min(low, best), max(high, best)
         else:
             if negated is None or not any(negated[p - k] and p - k not in chosen and sentence[p - k] == sentence[p]
                        for p in chosen for k in (1, 2) if p - k >= 0):
@@ -293,25 +298,10 @@ def _is_picture(form: str) -> bool:
     return bool(form) and all(unicodedata.category(c) in _PICTURE_CATEGORIES for c in form)
 
 
-def _without_pictures(doc: Doc, lowers: list[int]) -> list[int] | None:
-    """The token indices to match over when some tokens are pictures, else None (the common case)."""
-    strings = doc.vocab.strings
-    keep = [i for i, h in enumerate(lowers) if not (h in _PICTURE_HASHES or _picture_hash(h, strings))]
-    return keep if len(keep) < len(lowers) else None
-
-
+# The lower-case forms that are pictures. ``Matchers.token_info`` adds each form it meets the first
+# time (or every time, past the cache limit), so once a doc's forms have their info this set tells,
+# in one C-level test, whether any of them is a picture (rarely).
 _PICTURE_HASHES: set[int] = set()
-_PLAIN_HASHES: set[int] = set()
-
-
-def _picture_hash(h: int, strings: Any) -> bool:
-    if h in _PLAIN_HASHES:
-        return False
-    picture = _is_picture(strings[h])
-    (_PICTURE_HASHES if picture else _PLAIN_HASHES).add(h)
-    if len(_PLAIN_HASHES) > _FORM_CACHE_LIMIT:
-        _PLAIN_HASHES.clear()
-    return picture
 
 
 def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]:
@@ -321,12 +311,15 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
     matchers = build_matchers(lang)
     columns = doc.to_array([LOWER, IDX, LENGTH]).T.tolist() if len(doc) else [[], [], []]
     lowers, offsets, lengths = columns
-    keep = _without_pictures(doc, lowers)
-    if keep is not None:
+    infos = list(map(matchers._info.get, lowers))  # cached forms at C speed, then the few new ones
+    if None in infos:
+        infos = [info or matchers.token_info(doc, h) for info, h in zip(infos, lowers, strict=True)]
+    keep = None  # the token indices to match over when some tokens are pictures
+    if not _PICTURE_HASHES.isdisjoint(lowers):
+        keep = [i for i, h in enumerate(lowers) if h not in _PICTURE_HASHES]
         lowers, offsets, lengths = [lowers[i] for i in keep], [offsets[i] for i in keep], [lengths[i] for i in keep]
-    cached = matchers._info.get
-    infos = [cached(h) or matchers.token_info(doc, h) for h in lowers]
-    classes = [info[0] for info in infos]
+        infos = [infos[i] for i in keep]
+    classes = list(map(_itemgetter(0), infos))
     patterns = matchers.patterns
     found: set[tuple[int, int, int]] = set()  # (pattern index, token start, token end)
     n = len(classes)
@@ -351,21 +344,27 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
                 found.add((index, i, end))
     sentence: list[int] = []
     if matchers.near:
-        where: dict[int, list[int]] = {}
-        for i, info in enumerate(infos):
-            for cid in info[2]:
-                where.setdefault(cid, []).append(i)
-        negated: list[bool] = []
-        present = set(where)
+        near_classes = list(map(_itemgetter(2), infos))
+        present = set().union(*near_classes)
         near_by_first = matchers.near_by_first()
         # a near pattern needs every class of its steps in the doc: only those whose first is here
-        candidates = [index for cid in where for index, needs in near_by_first.get(cid, ()) if needs <= present]
+        chosen = [(index, needs) for cid in present.intersection(near_by_first) for index, needs in near_by_first[cid]
+                  if needs <= present]
+        candidates = [index for index, _ in chosen]
+        # the places of the classes those candidates need (of no other class: most are never asked for)
+        asked = set().union(*[needs for _, needs in chosen])
+        where: dict[int, list[int]] = {cid: [] for cid in asked}
+        for i, here in enumerate(near_classes):
+            if here and not asked.isdisjoint(here):
+                for cid in here:
+                    if cid in asked:
+                        where[cid].append(i)
+        negated: list[bool] = []
         for index in sorted(candidates):
             compiled = patterns[index]
             sentence = sentence or _sentences(classes)
             if not negated:
-                negation = matchers.negation_keys(doc)
-                negated = [h in negation for h in lowers]
+                negated = list(map(matchers.negation_keys(doc).__contains__, lowers))
             for start, end in _near_spans(compiled.steps, compiled.pattern.window, compiled.pattern.ordered,
                                           where, sentence, negated if compiled.pattern.negatable else None):
                 found.add((index, start, end))

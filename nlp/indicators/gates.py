@@ -268,8 +268,10 @@ class GateLiterals:
 
     def present(self, lowered: str) -> set[str]:
         """The literals that occur in `lowered` (``gate_text`` of the text)."""
-        cached = self.chunks.get
-        found: set[str] = set().union(*[known if (known := cached(chunk)) is not None else self._in_chunk(chunk)
-                                        for chunk in lowered.split()])
+        chunks = lowered.split()
+        knowns = list(map(self.chunks.get, chunks))  # the cached chunks at C speed, then the few new ones
+        if None in knowns:
+            knowns = [self._in_chunk(chunk) if known is None else known for known, chunk in zip(knowns, chunks, strict=True)]
+        found: set[str] = set().union(*knowns)
         found.update(literal for literal in self.spaced if literal in lowered)
         return found
