@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -91,27 +92,38 @@ def _negations() -> frozenset[str]:
     return frozenset(w.lower() for w in compiled_lexicon().context["negation"]["words"])
 
 
+@lru_cache(maxsize=1 << 16)
+def _model_word(token: str) -> str | None:
+    """A lower-cased token as the model reads it outside a negation: None when protected, a number as its band."""
+    return None if is_protected(token) else number_word(token)
+
+
 def model_tokens(text: str) -> list[str]:
     """The lower-cased tokens the model reads: place names as "stad", numbers as bands, protected
     words left out, and the words a negation governs marked "neg_" ("geen manager", "no driver"):
     a bag of words cannot tell "my manager books" from "no manager, I book myself" otherwise. The
     scope is the next NEGATION_SCOPE words, up to a punctuation mark (as the context rules read it)."""
-    parts, last = [], 0
-    for place in find_places(text):
-        parts += [text[last : place.start], " stad "]
-        last = place.end
-    parts.append(text[last:])
+    places = find_places(text)
+    if places:
+        parts, last = [], 0
+        for place in places:
+            parts += [text[last : place.start], " stad "]
+            last = place.end
+        parts.append(text[last:])
+        text = "".join(parts)
     negations, out, scope = _negations(), [], 0
-    for token in _TOKEN_OR_STOP.findall("".join(parts).lower()):
+    word_of = _model_word
+    for token in _TOKEN_OR_STOP.findall(text.lower()):
         if token in _STOPS:
             scope = 0
         elif token in negations:
             out.append(token)
             scope = NEGATION_SCOPE
-        elif not is_protected(token):
-            word = number_word(token)
-            out.append("neg_" + word if scope else word)
-            scope = max(0, scope - 1)
+        else:
+            word = word_of(token)
+            if word is not None:
+                out.append("neg_" + word if scope else word)
+                scope = max(0, scope - 1)
     return out
 
 
@@ -173,17 +185,17 @@ class TextModel:
 
     def _counts(self, text: str) -> dict[int, int]:
         """How often each known feature occurs in the text: the counts ``features(text)`` gives."""
-        counts: dict[int, int] = {}
+        cached = self._token_columns.get
+        infos = [cached(t) or self._columns(t) for t in model_tokens(text)]
+        counts = Counter(chain.from_iterable([columns for _, columns in infos]))
+        pairs = self._pairs.get
         previous = None
-        for token in model_tokens(text):
-            normal, columns = self._columns(token)
-            for column in columns:
-                counts[column] = counts.get(column, 0) + 1
+        for normal, _ in infos:  # word pairs the model knows
             if previous is not None:
                 column = previous.get(normal)
                 if column is not None:
-                    counts[column] = counts.get(column, 0) + 1
-            previous = self._pairs.get(normal)
+                    counts[column] += 1
+            previous = pairs(normal)
         return counts
 
     def _vector(self, text: str) -> dict[int, float]:
