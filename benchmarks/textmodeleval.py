@@ -11,9 +11,8 @@ figures on these sets are fitted and say nothing; these are the ones to read (do
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from benchmarks.indicatoreval import render, read_items, score
+from benchmarks.indicatoreval import read_items, render, score
 from nlp import textmodel
 from nlp.textmodeltrain import DATA, development_items, fit, lexicon_examples, plain_ads
 

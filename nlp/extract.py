@@ -175,6 +175,7 @@ def _find_all(text: str, country: str | None, lang: str) -> _Found:
 
 FLAG_CATEGORIES = ("minor", "coercion")
 TEXT_MODEL_CATEGORIES = ("minor", "coercion", "movement")
+MODEL_READING_MARK = "[p = "  # opens the probability and words a text-model hit's explanation ends with
 # Core coercion indicators (debt bondage, confinement: weight 0.5 and more) use words an ordinary
 # listing hardly ever does ("papers are with the boss until the debt is cleared"); on an adult site
 # only the rule holds them back, not the classifier alone, which reads such a bare line as ordinary.
@@ -249,6 +250,10 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
             hit = _indicator(m.entry, text, m.start, m.end)
             hit["probability"] = m.probability
             hit["terms"] = [{"term": term, "weight": weight} for term, weight in m.terms]
+            # The reading itself travels with the explanation, which is what a stored hit keeps.
+            reading = f" {MODEL_READING_MARK}{m.probability:.2f}; " + ", ".join(f"'{t}'" for t, _ in m.terms) + "]"
+            for key in ("explanation", "explanation_nl", "explanation_en"):
+                hit[key] += reading
             (kept_back if non_adult(m.entry.category, hit["weight"]) else hits).append(hit)
     full = lazy.get("listing")
     if full is not None and full.is_non_adult:  # the veto came after some hits were kept by the rule alone

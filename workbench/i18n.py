@@ -140,11 +140,16 @@ def indicator_explanation(hit: object) -> str:
     from nlp.lexicon import load_entries
 
     code = str(getattr(hit, "code", ""))
+    stored = str(getattr(hit, "explanation", ""))
+    # A text-model hit ends its stored explanation with its reading: "[p = 0.91; 'her', 'runs', 'fone']".
+    mark = stored.rfind(" [p = ")
+    reading = stored[mark:] if mark >= 0 and stored.endswith("]") else ""
     lang = current_language()
     for entry in load_entries():
         if entry.code == code:
-            return str(getattr(entry, f"explanation_{lang}", "") or getattr(hit, "explanation", ""))
-    return str(getattr(hit, "explanation", ""))
+            text = str(getattr(entry, f"explanation_{lang}", "") or "")
+            return text + reading if text else stored
+    return stored
 
 
 def action_label(action: str) -> str:

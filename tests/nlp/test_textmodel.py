@@ -34,6 +34,22 @@ def test_the_model_reads_what_no_pattern_names_and_shows_why():
     hit = hits[0]
     assert text[hit["start"] : hit["end"]] == hit["text"] and hit["probability"] >= 0.8
     assert hit["terms"] and all(t["weight"] > 0 for t in hit["terms"])
+    # what a stored hit keeps: the explanation ends with the reading, in both languages
+    reading = f"[p = {hit['probability']:.2f}; '{hit['terms'][0]['term']}'"
+    assert reading in hit["explanation"] and reading in hit["explanation_nl"] and hit["explanation"].endswith("]")
+
+
+def test_the_workbench_shows_a_model_reading_in_the_viewers_language(monkeypatch):
+    from types import SimpleNamespace
+
+    import workbench.i18n as i18n
+
+    monkeypatch.setattr(i18n, "current_language", lambda: "nl")
+    stored = SimpleNamespace(code="read_as_coercion", explanation="The text model ... [p = 0.93; 'her', 'runs']")
+    shown = i18n.indicator_explanation(stored)
+    assert shown.startswith("Het tekstmodel") and shown.endswith(" [p = 0.93; 'her', 'runs']")
+    plain = i18n.indicator_explanation(SimpleNamespace(code="tour", explanation="stored"))
+    assert "[p =" not in plain and plain != "stored"
 
 
 def test_the_model_is_asked_only_for_categories_no_pattern_found_and_only_in_an_ad():
