@@ -492,3 +492,27 @@ def test_dutch_ad_page_reads_disguised_numbers_and_shows_claims(demo_database, w
     page.wait_for_timeout(800)
     save_screenshot(page, "dossier-nl")
     assert page.evaluate("window.__xss") is None
+
+
+def test_a_text_model_hit_shows_its_reading_on_the_ad_page(demo_database, workbench_url, browser_page):
+    """A `read_as_*` hit keeps its probability and the words that weighed most in its stored explanation
+    (nlp.extract); the ad page shows them after the lexicon's Dutch explanation."""
+    from nlp.extract import extract
+
+    page, settings = browser_page, demo_database.settings
+    text = "Please be kind to the man at the wheel, he is the one who gets the envelope. Zwolle."
+    hit = next(h for h in extract(text).indicators if h["code"] == "read_as_coercion")
+    reading = hit["explanation"][hit["explanation"].rfind(" [p = ") + 1 :]
+    with session_scope(settings) as s:
+        ad = s.execute(select(Ad).order_by(Ad.id)).scalars().first()
+        s.add(IndicatorHit(ad_version_id=ad.current.id, code=hit["code"], category=hit["category"], start=0,
+                           end=min(10, len(ad.current.text)), text=ad.current.text[:10], weight=hit["weight"],
+                           explanation=hit["explanation"], source=hit["source"]))
+        ad_id = ad.id
+    sign_in(page, workbench_url, "analist", demo_database.accounts["analist"])
+    open_page(page, "page.ad")
+    type_in(page, page.get_by_label(T("ad.id")), str(ad_id))
+    expect(page.get_by_text(reading, exact=False).first).to_be_visible()
+    expect(page.get_by_text("Het tekstmodel", exact=False).first).to_be_visible()
+    idle(page)
+    save_screenshot(page, "ad-nl-model-reading")
