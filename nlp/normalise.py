@@ -78,7 +78,10 @@ def trie_pattern(words: Sequence[str]) -> str:
     return build(trie)
 
 
-_GLUED_PART = trie_pattern(sorted({*_GLUED_EN, *_GLUED_NL}))
+# "plus" glued in front of number words ("PlusFourNine...") is the "+" of a country code: matched as a
+# part so that the word is seen at all; ``_read_tokens`` keeps it out of the token.
+_PLUS_GLUED = "plus"
+_GLUED_PART = trie_pattern(sorted({*_GLUED_EN, *_GLUED_NL, _PLUS_GLUED}))
 
 # Digits that are not decimal digits to `\d` (circled, superscript, ...), read with unicodedata.digit.
 _OTHER_DIGIT_CHARS = "".join(
@@ -91,7 +94,8 @@ _OTHER_DIGIT_CHARS = "".join(
 # What a glued word can start with, case-insensitively: an ASCII letter that starts a part, in either
 # case, or any non-ASCII character (the engine's case folding matches "ſ" to "s", "K" to "k", ...).
 # A cheap test that spares most words the case-insensitive alternatives of the glued form.
-_GLUED_FIRST = "".join(sorted({c for w in (*_GLUED_EN, *_GLUED_NL) if w[0].isascii() for c in (w[0], w[0].upper())}))
+_GLUED_FIRST = "".join(sorted({c for w in (*_GLUED_EN, *_GLUED_NL, _PLUS_GLUED) if w[0].isascii()
+                               for c in (w[0], w[0].upper())}))
 # Every token starts with a word character or one of the other digits; the lookahead turns away
 # spaces and punctuation before the five alternatives are tried there.
 TOKEN_RE = re.compile(
@@ -280,12 +284,16 @@ def _read_tokens(text: str, matches: Iterator[re.Match[str]]) -> list[DigitToken
                     plain.add(raw)
                 continue
         if kind == "glued":
+            if raw[:4].lower() == _PLUS_GLUED and len(raw) > 4:
+                # the token starts after "plus", which reads as the "+" before it (``phones._plus_before``)
+                start, raw = start + 4, raw[4:]
             value = NUMBER_WORDS.get(raw.lower())
             digits = str(value) if value is not None else glued_digits(raw, _touches_digit(text, start, end))
             if digits is not None:
                 tokens.append(DigitToken(start, end, digits, "word" if value is not None else "glued"))
                 continue
             kind = "alpha"
+            start, raw = match.start(), text[match.start() : end]  # "plus" and a digit-sounding word: a word
         if kind == "alpha":
             lower = raw.lower()
             value = NUMBER_WORDS.get(lower)
@@ -335,8 +343,10 @@ def _kept_weak(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
         if left != right:  # at the edge of a run: kept next to a number word, or digit by digit
             inner, beyond = (lo, lo - 1) if left else (hi, hi + 1)
             # Before a run only a lone "o" starts one digit by digit ("o 6 too 3 ..."): "text to 06 ..."
-            # has the preposition there.
-            spelled = (left or token.digits == "0") and _spelled_digit_by_digit(text, tokens, inner, beyond)
+            # has the preposition there. Right after a "+" the word is the country code ("+for for 7
+            # ate ..."): a preposition never follows a plus sign.
+            first = left or token.digits == "0" or _after_plus_sign(text, tokens[lo + 1].start)
+            spelled = first and _spelled_digit_by_digit(text, tokens, inner, beyond)
             if tokens[inner].kind in ("word", "glued") or spelled:
                 kept.append(token)
             continue
@@ -347,6 +357,12 @@ def _kept_weak(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
                 (len(tokens[lo].digits) == 1 and len(tokens[hi].digits) == 1):
             kept.append(token)
     return kept
+
+
+def _after_plus_sign(text: str, start: int) -> bool:
+    """Whether a "+" (ASCII or full-width) stands right before `start`, a space between at most."""
+    before = text[max(0, start - 2) : start].rstrip(" ")
+    return before[-1:] in ("+", "\uff0b")
 
 
 def _spelled_digit_by_digit(text: str, tokens: list[DigitToken], inner: int, beyond: int) -> bool:

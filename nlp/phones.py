@@ -36,10 +36,13 @@ from nlp.regions import CITY_WEIGHT, hinted_regions, language_regions, number_la
 MIN_DIGITS, MAX_DIGITS = 8, 15
 MASK_CONTEXT = 16
 
-_SPACED_DATE = r"(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d{2}"
+# Day month year, or the year first as in ISO ("2026 03 04"): a four-digit year makes the groups
+# a date, never a phone number.
+_SPACED_DATE = (r"(?:(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d{2}"
+                r"|(?:19|20)\d{2} (?:0?[1-9]|1[0-2]) (?:0?[1-9]|[12]\d|3[01]))")
 _DATE = with_start_class(re.compile(
     r"(?<![\d\-./])(?:\d{1,2}([-./])\d{1,2}\1(?:19|20)?\d{2}|(?:19|20)\d{2}([-./])\d{1,2}\2\d{1,2})(?![\d]|[-./]\d)"
-    # dates written with spaces, "12 03 2026": day and month, then a four-digit year; several in a
+    # dates written with spaces, "12 03 2026" or "2026 03 12": day, month and a four-digit year; several in a
     # row ("14 03 2026 - 21 03 2026") are dates too, not one long number
     rf"|(?<![\d\-./])(?<!\d ){_SPACED_DATE}(?:\s*[-–/&]\s*{_SPACED_DATE}|\s+{_SPACED_DATE})*(?![\d]| \d)"
 ))
@@ -396,7 +399,8 @@ def _plus_before(text: str, start: int) -> int | None:
     return word.start() if word else None
 
 
-_PLUS_WORD = with_start_class(re.compile(r"(?<![\w])plus\s{1,2}$", re.IGNORECASE))
+# "plus" may be glued to the number words after it ("PlusThreeOne..."), see ``normalise._read_tokens``.
+_PLUS_WORD = with_start_class(re.compile(r"(?<![\w])plus\s{0,2}$", re.IGNORECASE))
 
 
 _Spans = tuple[tuple[int | None, tuple[tuple[int, str], ...]], ...]
@@ -699,11 +703,27 @@ class _Inference:
 # "$" between spaced digit groups ("06 $ 23 $ 45 $ 67 $ 89"): a separator, where ``digit_runs`` reads
 # " $" before digits as a price. Merged only when both sides of the "$" are spaces.
 _SPACED_DOLLAR = re.compile(r"[ \t]\$[ \t]")
+# A number broken over two lines ("My number starts with 06238\n49175"): joined only when the line
+# says it holds a number and both parts are too short to be one alone; a line break otherwise ends
+# a number (lists of prices, times, ages).
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+_NUMBER_LEAD_IN = re.compile(r"(?:\w*nummer|\bnumber)\b[^\n\d]{0,30}$", re.IGNORECASE)
+
+
+def _digit_count_of(run: DigitRun) -> int:
+    return sum(len(t.digits) for t in run.tokens)
+
+
+def _broken_number(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
+    return _LINE_BREAK.fullmatch(gap) is not None and _digit_count_of(prev) < MIN_DIGITS \
+        and _digit_count_of(run) < MIN_DIGITS and _digit_count_of(prev) + _digit_count_of(run) <= MAX_DIGITS \
+        and _NUMBER_LEAD_IN.search(text, max(0, prev.start - 50), prev.start) is not None
 
 
 def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
                 tokens: Sequence[DigitToken] | None = None) -> list[DigitRun]:
-    """``normalise.digit_runs``, with runs split only at a spaced "$" joined again."""
+    """``normalise.digit_runs``, with runs split only at a spaced "$" or a line break in a number
+    (``_broken_number``) joined again."""
     runs = digit_runs(text, masked, tokens)
     if len(runs) < 2:
         return runs
@@ -711,7 +731,7 @@ def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
     for run in runs[1:]:
         prev = merged[-1]
         gap = text[prev.end : run.start]
-        if _SPACED_DOLLAR.fullmatch(gap):
+        if _SPACED_DOLLAR.fullmatch(gap) or _broken_number(text, prev, run, gap):
             merged[-1] = DigitRun(prev.tokens + run.tokens, prev.gaps + (gap,) + run.gaps)
         else:
             merged.append(run)
@@ -727,7 +747,7 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
     inference = _Inference(text, None if region in AUTO else region, masked, lang)
     found: list[PhoneFound] = []
     ambiguous: list[AmbiguousPhone] = []
-    runs_of = _digit_runs if "$" in text else digit_runs
+    runs_of = _digit_runs if "$" in text or "\n" in text else digit_runs
     for candidate in runs_of(text, masked):
         tokens = candidate.tokens
         if len(tokens) == 1 and len(tokens[0].digits) < MIN_DIGITS or \
