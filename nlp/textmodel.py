@@ -2,18 +2,19 @@
 
 Patterns name the words they look for; people who write ads find other words ("the guy who runs her
 fone", "mum checks my room at 11"). This model reads the same features as the listing classifier
-(``nlp.listing.token_features``: words, character 3-5-grams inside words, word pairs; digits are all
-"0"), with one logistic regression per category (minor, coercion, movement), Platt-calibrated. It is
+(``nlp.listing.token_features``: words, character 3-5-grams inside words, word pairs), with one logistic
+regression per category (minor, coercion, movement) over a shared vocabulary, Platt-calibrated. It is
 trained by ``nlp.textmodeltrain`` on the development sets (``tests/data/dev*``: sentences written by
 authors outside the lexicons) and shipped as numbers in ``nlp/data/indicator_model.json``: no pickle,
 no scikit-learn at run time, loaded on first use.
 
-Before any feature is made, place names become the word "stad" (a city is a city) and the words of
-``nlp/data/protected_words.yaml`` (origin, ethnicity, religion) are taken out: no score rests on who
-a person is. ``nlp.extract`` asks the model only for the categories no pattern found, and the computed
-rule ``text_model`` (``nlp/indicators/computed.yaml``: weight, threshold, explanation) turns a
-probability over its threshold into a hit on the sentence that reads most strongly, with the words
-that weighed most, so an analyst sees why.
+Before any feature is made (``model_tokens``), place names become the word "stad" (a city is a city),
+numbers become age and year bands, words a negation governs are marked "neg_", and the words of
+``nlp/data/protected_words.yaml`` (origin, country, ethnicity, religion) are taken out: no score rests
+on who a person is. ``nlp.extract`` asks the model only for the categories no pattern found, in text
+that reads as an ad, and the computed rules ``text_model_<category>`` (``nlp/indicators/computed.yaml``:
+weight, threshold, explanation) turn a probability over its threshold into a hit on the sentence that
+reads most strongly, with the words that weighed most, so an analyst sees why.
 """
 
 from __future__ import annotations
