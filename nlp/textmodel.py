@@ -41,7 +41,6 @@ PROTECTED_FILE = Path(__file__).parent / "data" / "protected_words.yaml"
 CATEGORIES = ("minor", "coercion", "movement")
 TERMS_SHOWN = 5
 
-_TOKEN = re.compile(r"\w+|[€$£@+/&]")
 _TOKEN_OR_STOP = re.compile(r"\w+(?:'t)?|[€$£@+/&]|[.,;:!?\n]")  # "n't", "don't" stay one negation word
 _STOPS = frozenset(".,;:!?\n")
 NEGATION_SCOPE = 3

@@ -20,7 +20,8 @@ from nlp.regex_start import with_start_class
 
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _CLAUSE_END = re.compile(r"[.,;:!?\n]")
-# Words of lack a pattern may hold besides the negation words ("can't go out without her manager").
+# Words of lack or permission a pattern may hold besides the negation words ("can't go out without her
+# manager", "mag niet naar buiten"): such a pattern reads the refusal itself.
 _OWN_NEGATIONS = frozenset({"zonder", "without", "isn't", "cannot", "can't", "cant", "nergens", "niemand",
                             "nobody", "nowhere", "niks", "niets", "nothing", "mag", "mogen", "allowed"})
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from nlp.extract import extract
-from nlp.textmodel import MODEL_PATH, is_protected, model_tokens, number_word, shipped_model
+from nlp.textmodel import MODEL_PATH, features, is_protected, model_tokens, number_word, shipped_model
 from nlp.textmodeltrain import development_items, fit, lexicon_examples, plain_ads
 
 
@@ -18,6 +18,20 @@ def test_places_numbers_and_protected_words_are_not_read_as_written():
     assert "getal_tiener" in tokens and "jaartal_recent" in tokens and "getal_volwassen" in tokens
     assert number_word("5") == "getal_kind" and number_word("18") == "getal_18" and number_word("1994") == "jaartal_oud"
     assert number_word("²") == "²"  # a digit that is no ASCII number stays a word
+
+
+@pytest.mark.parametrize("text", [
+    "Geen manager, geen chauffeur: ik boek zelf. Nora (19), Zwolle, 06-12345678.",
+    "the guy who runs her fone answers, she is 17 and new in Leiden, 150 per hour",
+    "Roemeense meid, nieuw in Zwolle, bel 0612345678 voor info!! born 2009",
+])
+def test_scoring_counts_the_features_training_saw(text):
+    # _counts (run time, cached per token) must count exactly what features() (the training analyser) gives
+    from collections import Counter
+
+    model = shipped_model()
+    expected = Counter(model.row[f] for f in features(text) if f in model.row)
+    assert expected and Counter(model._counts(text)) == expected
 
 
 def test_no_feature_of_the_shipped_model_names_origin_ethnicity_or_religion():
