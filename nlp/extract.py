@@ -22,7 +22,7 @@ from nlp.indicators.engine import match_patterns
 from nlp.lang import detect_language
 from nlp.lexicon_types import Entry
 from nlp.licences import LicenceFound, find_licences
-from nlp.listing import SITE_CONTENTS, listing_verdict
+from nlp.listing import SITE_CONTENTS, listing_verdict, minor_rule_overruled
 from nlp.phones import AmbiguousPhone, PhoneFound, link_phones, read_phones
 from nlp.pipeline import get_pipeline
 from nlp.places import PlaceFound, find_places
@@ -206,6 +206,10 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
         key = "listing" if full or "listing" in lazy else "listing_rule"
         if key not in lazy:
             lazy[key] = listing_verdict(text, lang, site_content, confident_check=full)
+        if category == "minor" and site_content == "adult" and lazy[key].is_non_adult:
+            if "minor_overruled" not in lazy:
+                lazy["minor_overruled"] = minor_rule_overruled(text, lazy[key])
+            return not lazy["minor_overruled"]
         return lazy[key].is_non_adult
 
     def suppressed(category: str, start: int) -> bool:
