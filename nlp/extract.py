@@ -173,7 +173,10 @@ def _find_all(text: str, country: str | None, lang: str) -> _Found:
     )
 
 
-FLAG_CATEGORIES = ("minor", "coercion")
+# The categories the classifier's veto covers on an adult site (the others keep to the rule, which costs a
+# regex). Movement since round 6: a band's tour dates or a shop that moves are no movement of a person,
+# and held out by set only 1 of 685 movement positives scores below the veto's limit (nlp.listing).
+VETO_CATEGORIES = ("minor", "coercion", "movement")
 TEXT_MODEL_CATEGORIES = ("minor", "coercion", "movement")
 MODEL_READING_MARK = "[p = "  # opens the probability and words a text-model hit's explanation ends with
 # Core coercion indicators (debt bondage, confinement: weight 0.5 and more) use words an ordinary
@@ -200,9 +203,7 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
             if "listing_rule" not in lazy:
                 lazy["listing_rule"] = listing_verdict(text, lang, site_content, confident_check=False)
             return lazy["listing_rule"].is_non_adult
-        # On an adult site the classifier's veto is asked only for the flags that put an ad in front
-        # of an analyst (minor, coercion); other categories keep to the rule, which costs a regex.
-        full = site_content != "adult" or category in FLAG_CATEGORIES
+        full = site_content != "adult" or category in VETO_CATEGORIES
         key = "listing" if full or "listing" in lazy else "listing_rule"
         if key not in lazy:
             lazy[key] = listing_verdict(text, lang, site_content, confident_check=full)

@@ -39,11 +39,11 @@ import numpy as np
 MODEL_PATH = Path(__file__).parent / "data" / "listing_model.json"
 NON_ADULT_BELOW = 0.3
 # On a mixed site, below this the model alone decides; on an adult site, below this the classifier's
-# veto makes a listing non-adult though the rule found no cue (the veto holds back minor and coercion
-# flags only). Round 6: the model is trained on the development sets' listings as well as the written
-# corpus. With each development set held out of training in turn, none of its 1,339 minor or
-# coercion positives scores below 0.01 (two below 0.03), and 444 of its 686 non-adult listings do
-# (301 below 0.001, the limit before). benchmarks/listingeval.py, docs/EVALUATION.md.
+# veto makes a listing non-adult though the rule found no cue (it holds back minor, coercion and movement
+# hits only, nlp.extract). Round 6: the model is trained on the development sets' listings as well as
+# the written corpus. With each development set held out of training in turn, none of its 1,339 minor
+# or coercion positives scores below 0.01 (two below 0.03), 1 of its 685 movement positives does, and
+# 444 of its 686 non-adult listings do (301 below 0.001, the limit before). docs/EVALUATION.md.
 CONFIDENT_BELOW = 0.01
 ADULT_SITE_CONFIDENT_BELOW = 0.01
 # On an adult site the rule's ordinary-listing cue can be what a young advertiser's money is for
