@@ -1,0 +1,98 @@
+"""Round 6 (dev7 review): the listing decision on adult sites, compensated dating, and near-misses."""
+
+from __future__ import annotations
+
+import pytest
+
+import nlp.listing as listing
+from nlp.extract import extract
+from nlp.listing import ListingVerdict, minor_rule_overruled
+
+
+def codes(text: str) -> tuple[set[str], set[str]]:
+    """The codes flagged, and those held back as a non-adult listing."""
+    result = extract(text)
+    return {h["code"] for h in result.indicators}, {h["code"] for h in result.suppressed}
+
+
+class _SureModel:
+    """A stand-in classifier that gives every text one probability."""
+
+    def __init__(self, probability: float) -> None:
+        self.p = probability
+
+    def adult_probability(self, text: str) -> float:
+        return self.p
+
+    def adult_probability_below(self, text: str, limit: float) -> bool:
+        return self.p < limit
+
+    def verdict(self, text: str) -> ListingVerdict:
+        return ListingVerdict(adult_probability=self.p, is_non_adult=self.p < listing.ADULT_SITE_CONFIDENT_BELOW,
+                              reasons=[("stub", -1.0)])
+
+
+@pytest.mark.parametrize("text", [
+    "Hoi, ik ben Mila, 16 jaar, uit Zwolle. Ik zoek een gulle heer die mij wil helpen met mijn rijlessen. "
+    "Na school heb ik tijd.",
+    "Hi, I'm Jade, 17, from Leiden. Looking for a generous gentleman, I'm saving for driving lessons. "
+    "Free after school.",
+    "Ik ben Roos, 15, en zoek iemand die me wil verwennen. Ik heb een bijbaantje, dus alleen in het weekend.",
+])
+def test_compensated_dating_is_no_ordinary_listing_whatever_the_money_is_for(text):
+    flagged, held = codes(text)
+    assert "age_under_18" in flagged and not held
+
+
+def test_a_pupil_looking_for_a_job_stays_an_ordinary_listing():
+    flagged, held = codes("Ik ben 16 en zoek een bijbaantje in Zwolle, na school en op zaterdag.")
+    assert not flagged & {"age_under_18", "school_words"} and "age_under_18" in held
+
+
+def test_the_classifier_overrules_the_rule_for_minor_hits_only_when_it_reads_an_adult_ad(monkeypatch):
+    by_rule = ListingVerdict(adult_probability=None, is_non_adult=True, method="rules", cue="bijbaantje")
+    monkeypatch.setattr(listing, "shipped_model", lambda: _SureModel(0.99))
+    assert minor_rule_overruled("any text", by_rule)
+    assert not minor_rule_overruled("any text", ListingVerdict(None, False, method="rules"))
+    assert not minor_rule_overruled("any text", ListingVerdict(0.0, True, method="classifier"))
+    monkeypatch.setattr(listing, "shipped_model", lambda: _SureModel(listing.MINOR_RULE_OVERRULED_FROM - 0.01))
+    assert not minor_rule_overruled("any text", by_rule)
+    text = "Ik ben Sanne, 16, en zoek een bijbaantje. Na school vrij."
+    monkeypatch.setattr(listing, "shipped_model", lambda: _SureModel(0.99))
+    flagged, held = codes(text)
+    assert "age_under_18" in flagged and "age_under_18" not in held
+    monkeypatch.setattr(listing, "shipped_model", lambda: _SureModel(0.2))
+    flagged, held = codes(text)
+    assert "age_under_18" not in flagged and "age_under_18" in held
+
+
+def test_the_adult_site_veto_holds_back_movement_in_an_ordinary_listing(monkeypatch):
+    text = "De expositie reist verder: deze week in Deventer, volgende week in Zutphen. Toegang gratis."
+    monkeypatch.setattr(listing, "shipped_model", lambda: _SureModel(0.5))
+    flagged, held = codes(text)
+    assert "tour" in flagged and not held
+    monkeypatch.setattr(listing, "shipped_model", lambda: _SureModel(listing.ADULT_SITE_CONFIDENT_BELOW / 2))
+    result = extract(text)
+    assert not result.indicators and "tour" in {h["code"] for h in result.suppressed}
+    assert result.listing["is_non_adult"] and result.listing["reasons"]
+
+
+@pytest.mark.parametrize("text", [
+    "Back in Utrecht since 2018, own phone, Mara 31.",
+    "Terug van de lunch, vanaf 14 uur weer bereikbaar. Eva 30, Leiden.",
+    "One woman, one phone: Sophie, 35, Breda.",
+    "Ik heb gewoon mijn id bij me, Lotte 27, Delft.",
+])
+def test_settled_self_run_ads_raise_nothing(text):
+    flagged, _ = codes(text)
+    assert not flagged & {"new_in_town", "new_girls_weekly", "confinement"}, flagged
+
+
+@pytest.mark.parametrize("text", [
+    "Terug in Utrecht na drie maanden in Spanje.",
+    "Same phone for all the girls, tell us who you want.",
+    "Haar paspoort ligt bij de baas.",
+])
+def test_the_same_patterns_still_fire_where_they_mean_it(text):
+    flagged, _ = codes(text)
+    assert flagged & {"new_in_town", "new_girls_weekly", "confinement", "booking_via_third_party"}, flagged
