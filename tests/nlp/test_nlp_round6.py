@@ -96,3 +96,25 @@ def test_settled_self_run_ads_raise_nothing(text):
 def test_the_same_patterns_still_fire_where_they_mean_it(text):
     flagged, _ = codes(text)
     assert flagged & {"new_in_town", "new_girls_weekly", "confinement", "booking_via_third_party"}, flagged
+
+
+def test_a_phrase_denied_at_the_end_of_a_dutch_clause_is_refused():
+    flagged, _ = codes("Ik ben een echte Bredase; nieuw in de stad ben ik dus zeker niet. Bel me zelf.")
+    assert "new_in_town" not in flagged
+    flagged, _ = codes("Nieuw in de stad! Ik ben Eva, bel me.")
+    assert "new_in_town" in flagged
+
+
+def test_just_18_as_a_figure_of_speech_next_to_an_adult_age_is_no_minor_signal():
+    assert "just_18" not in codes("Freshly 18 vibes forever, but really I am 34. Utrecht.")[0]
+    assert "just_18" in codes("Freshly 18 and new in Utrecht.")[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ontvangst di t/m za, 12-22 uur. Marloes 34, Utrecht.", False),
+    ("Werkdagen: woensdag tot en met zaterdag. Jess 26.", False),
+    ("Alleen in Breda tot en met zaterdag!", True),
+    ("In Groningen tot dinsdag.", True),
+])
+def test_a_working_week_is_no_stay_that_ends(text, expected):
+    assert ("few_days" in codes(text)[0]) is expected
