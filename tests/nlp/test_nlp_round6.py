@@ -118,3 +118,9 @@ def test_just_18_as_a_figure_of_speech_next_to_an_adult_age_is_no_minor_signal()
 ])
 def test_a_working_week_is_no_stay_that_ends(text, expected):
     assert ("few_days" in codes(text)[0]) is expected
+
+
+def test_having_time_is_not_someone_else_arranging_her_times():
+    assert "booking_via_third_party" not in codes("Overdag heb ik tijd, mijn tante werkt. Eva 19, Delft.")[0]
+    assert "booking_via_third_party" not in codes("During the day I have time because my sister works.")[0]
+    assert "booking_via_third_party" in codes("Her boyfriend plans her times and takes the calls.")[0]
