@@ -75,6 +75,12 @@ def is_place_name(form: str) -> bool:
     return form in _places()[0]
 
 
+_last: list = [None, []]  # the last text and its places: extraction and the text model both read them
+
+
 def find_places(text: str) -> list[PlaceFound]:
-    canonical, pattern = _places()
-    return [PlaceFound(canonical[m.group()], m.start(), m.end()) for m in pattern.finditer(text)]
+    if _last[0] is not text:
+        canonical, pattern = _places()
+        _last[1] = [PlaceFound(canonical[m.group()], m.start(), m.end()) for m in pattern.finditer(text)]
+        _last[0] = text
+    return list(_last[1])
