@@ -14,6 +14,7 @@ import re
 import re._constants as sre_constants
 import re._parser as sre_parse
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 # Characters outside ASCII that a case-insensitive regular expression matches to an ASCII letter;
@@ -149,6 +150,9 @@ def regex_word_start(pattern: str) -> bool:
         parsed = list(sre_parse.parse(pattern, re.IGNORECASE))
     except re.error:
         return False
+    # Lookarounds before the \b (nlp.regex_start's "(?=[...])") consume nothing: the match starts at the \b.
+    while parsed and parsed[0][0] in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        parsed = parsed[1:]
     prefixes = regex_prefixes(pattern)
     return bool(parsed) and parsed[0] == (sre_constants.AT, sre_constants.AT_BOUNDARY) and bool(prefixes) \
         and all(_is_word_char(p[0]) for p in prefixes)
@@ -162,27 +166,37 @@ def _is_word_char(char: str) -> bool:
 _CANDIDATES_MAX = 24  # more places than this to try a regex at: let the regex scan the text itself
 
 
+@lru_cache(maxsize=4096)
+def _places_regex(prefixes: tuple[str, ...], word_start: bool) -> re.Pattern[str]:
+    """A pattern that matches, in the gate text, where one of `prefixes` starts (at the start of a word
+    with `word_start`: the gate text's characters are word characters where the text's are). It
+    consumes the first character only, so no occurrence hides another, and it opens with that
+    character, which the engine skips to at C speed (str.find per prefix, in Python, costs more)."""
+    rests: dict[str, set[str]] = {}
+    for prefix in prefixes:
+        rests.setdefault(prefix[0], set()).add(prefix[1:])
+    branches = [re.escape(first) + ("" if "" in after else
+                                    "(?=" + "|".join(re.escape(a) for a in sorted(after, key=len, reverse=True)) + ")")
+                for first, after in sorted(rests.items())]
+    return re.compile("(?:" + "|".join(branches) + ")" + (r"(?<!\w[\s\S])" if word_start else ""))
+
+
 def regex_matches(regex: re.Pattern[str], text: str, lowered: str, prefixes: tuple[str, ...],
-                  word_start: bool = False) -> list[re.Match[str]]:
+                  word_start: bool = False, limit: int = _CANDIDATES_MAX) -> list[re.Match[str]]:
     """``list(regex.finditer(text))``. When every match starts with one of `prefixes` and they occur
     in few places of `lowered` (``gate_text(text)``, as long as the text), the regex is tried at
     those places only, from left to right, each after the end of the previous match: the matches
     finditer finds, without scanning every position of the text. With `word_start`
-    (``regex_word_start``) only the places that start a word count."""
+    (``regex_word_start``) only the places that start a word count. Past `limit` places the regex
+    scans the text itself."""
     if not prefixes or len(lowered) != len(text):
         return list(regex.finditer(text))
-    starts: set[int] = set()
-    for prefix in prefixes:
-        at = lowered.find(prefix)
-        while at >= 0:
-            if not (word_start and at and _is_word_char(text[at - 1])):
-                starts.add(at)
-                if len(starts) > _CANDIDATES_MAX:
-                    return list(regex.finditer(text))
-            at = lowered.find(prefix, at + 1)
+    starts = [m.start() for m in _places_regex(prefixes, word_start).finditer(lowered)]
+    if len(starts) > limit:
+        return list(regex.finditer(text))
     found: list[re.Match[str]] = []
     end = 0
-    for start in sorted(starts):
+    for start in starts:
         if start >= end:
             m = regex.match(text, start)
             if m is not None:
