@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -224,6 +225,32 @@ def regex_matches(regex: re.Pattern[str], text: str, lowered: str, prefixes: tup
                 found.append(m)
                 end = m.end()
     return found
+
+
+def regex_search(regex: re.Pattern[str], text: str, lowered: str, prefixes: tuple[str, ...],
+                 places: list[int] | None = None, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """``regex.search(text, pos, endpos)`` for a regex every match of which starts with one of
+    `prefixes`: tried only at the places where one occurs in `lowered` (``gate_text(text)``), from
+    the left. `places` is ``prefix_places`` of the text when the caller searches it several times."""
+    if places is None:
+        places = prefix_places(text, lowered, prefixes)
+    if places is None:
+        return regex.search(text, pos) if endpos is None else regex.search(text, pos, endpos)
+    end = len(text) if endpos is None else endpos
+    for start in places[bisect_left(places, pos):]:
+        if start >= end:
+            break
+        m = regex.match(text, start, end)
+        if m is not None:
+            return m
+    return None
+
+
+def prefix_places(text: str, lowered: str, prefixes: tuple[str, ...]) -> list[int] | None:
+    """The places ``regex_search`` tries, or None when it has to let the regex scan the text."""
+    if not prefixes or len(lowered) != len(text):
+        return None
+    return _prefix_places(text, lowered, prefixes, False, _CANDIDATES_MAX)
 
 
 def _best_set(sets: list[set[str]]) -> set[str] | None:
