@@ -196,6 +196,8 @@ _NEXT_PAIR = re.compile(
 )
 # "Hi guys! 24, Kansas City": a number that opens a sentence, set off by a comma before a capital.
 _SENTENCE_START_AGE = re.compile(r"(?:^|(?<=[.!?])[ \t]+)(?P<num>\d{2}),[ \t]+(?=[A-ZÀ-Ý][a-zà-ÿ])", re.MULTILINE)
+# What every match of it holds (few ads do): a search that opens with a digit, which the engine skips to.
+_SENTENCE_START_CORE = re.compile(r"\d{2},[ \t]+[A-ZÀ-Ý][a-zà-ÿ]")
 # A number set off by commas after a word, "smile, 31, Glasgow", "Mandy, twenty-nine, Dallas",
 # "Ik ben Mirjam, negenendertig." (13 to 69 in words end in -teen, -tien, -tig or -ty, or -ty and a
 # unit: only such words are checked in Python; an alternation of every number word costs more).
@@ -534,7 +536,7 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
                     LOOSE_MIN_AGE <= int(pair.group("num")) <= LOOSE_MAX_AGE:
                 candidates.append((pair.group("num"), pair.start("num"), pair.end("num")))
                 end = pair.end()
-    for m in _SENTENCE_START_AGE.finditer(text):
+    for m in _SENTENCE_START_AGE.finditer(text) if _SENTENCE_START_CORE.search(text) else ():
         if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:
             candidates.append((m.group("num"), m.start("num"), m.end("num")))
     for m in _PAREN_AGE.finditer(text):
