@@ -141,9 +141,15 @@ def impostor_sentences(text: str) -> list[tuple[int, int]]:
     return disclaimer_sentences(text, rules().impostor)
 
 
+_adult_last: list = [None, False]  # the last text asked about and its answer: several stages ask of one ad
+
+
 def has_adult_cue(text: str) -> bool:
     """The text names an adult service (escort, incall, ...): what `requires: [adult]` patterns need."""
-    return _search(rules().adult, text) is not None
+    if _adult_last[0] is not text:
+        _adult_last[1] = _search(rules().adult, text) is not None
+        _adult_last[0] = text
+    return _adult_last[1]
 
 
 @lru_cache(maxsize=4)
@@ -177,8 +183,7 @@ def non_adult_search(text: str) -> re.Match[str] | None:
 def non_adult_cue(text: str) -> str | None:
     """The non-adult cue that makes this a non-adult listing by rule (none when an adult-service cue
     is present too). The project-wide decision, which also covers mixed sites, is ``nlp.listing``."""
-    r = rules()
-    if _search(r.adult, text) is not None:  # the adult cues first: a twentieth of the cost, and most ads carry one
+    if has_adult_cue(text):  # the adult cues first: a twentieth of the cost, and most ads carry one
         return None
     cue = non_adult_search(text)
     return cue.group(0) if cue is not None else None
