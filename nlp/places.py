@@ -89,17 +89,19 @@ def is_place_name(form: str) -> bool:
     return form in _places()[0]
 
 
-_last: list = [None, []]  # the last text and its places: extraction and the text model both read them
+_last: tuple[str | None, list[PlaceFound]] = (None, [])  # the last text and its places: extraction and the
+# text model both read them (one tuple, replaced whole: a thread never sees one text with another's places)
 
 
 def find_places(text: str) -> list[PlaceFound]:
-    if _last[0] is not text:
+    global _last
+    last = _last
+    if last[0] is not text:
         canonical, pattern = _places()
         found, end = [], 0
         for start in _starts().finditer(text):  # finditer's matches, tried only where a name starts
             if start.start() >= end and (m := pattern.match(text, start.start())) is not None:
                 found.append(PlaceFound(canonical[m.group()], m.start(), m.end()))
                 end = m.end()
-        _last[1] = found
-        _last[0] = text
-    return list(_last[1])
+        last = _last = (text, found)
+    return list(last[1])

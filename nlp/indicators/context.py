@@ -141,15 +141,17 @@ def impostor_sentences(text: str) -> list[tuple[int, int]]:
     return disclaimer_sentences(text, rules().impostor)
 
 
-_adult_last: list = [None, False]  # the last text asked about and its answer: several stages ask of one ad
+# The last text asked about and its answer (several stages ask of one ad): one tuple, replaced whole.
+_adult_last: tuple[str | None, bool] = (None, False)
 
 
 def has_adult_cue(text: str) -> bool:
     """The text names an adult service (escort, incall, ...): what `requires: [adult]` patterns need."""
-    if _adult_last[0] is not text:
-        _adult_last[1] = _search(rules().adult, text) is not None
-        _adult_last[0] = text
-    return _adult_last[1]
+    global _adult_last
+    last = _adult_last
+    if last[0] is not text:
+        last = _adult_last = (text, _search(rules().adult, text) is not None)
+    return last[1]
 
 
 @lru_cache(maxsize=4)
