@@ -29,7 +29,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from nlp.indicators.gates import gate_open, gate_text, regex_gate
+from nlp.indicators.gates import (
+    gate_open,
+    gate_text,
+    regex_gate,
+    regex_matches,
+    regex_prefixes,
+    regex_word_start,
+)
 from nlp.normalise import NUMBER_WORD, number_word_value
 from nlp.regex_start import with_start_class
 
@@ -124,6 +131,53 @@ def _telling_gate(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
 
 # Most ads lack a word that some of these patterns need ("birthday", "just"): then they are not run.
 _PATTERN_GATES = [_telling_gate(p) for p in _PATTERNS]
+# Tried at every character, each of these patterns costs a tenth of a millisecond on an ad of real
+# length; so each is run only where a match can be (``_pattern_matches``), one of three ways:
+# ("prefixes", (words, word start)): where one of the words every match starts with occurs (at a
+# word's start if every match starts one; gates.regex_matches);
+# ("sentence", None): at the start of the text and right after each [.!?\n] (its lookbehind);
+# ("core", regex): over the whole text, only when the gate text holds this part of every match.
+_AFTER_SENTENCE_MARK = re.compile(r"[.!?\n]")
+_ONLY_AGE_CORE = re.compile(r"(?:only|just|barely|pas|maar|net)[ \t]+(?:1[3-9]|[2-6]\d)")  # "nog maar" holds "maar"
+_PATTERN_WHERE: list[tuple[str, object]] = [
+    ("prefixes", (regex_prefixes(_PATTERNS[0].pattern), regex_word_start(_PATTERNS[0].pattern))),
+    ("prefixes", (regex_prefixes(_PATTERNS[1].pattern), regex_word_start(_PATTERNS[1].pattern))),
+    ("prefixes", (("net", "pas", "just", "barely", "recently", "turned"), True)),  # "\b...(?:recently\s+)?turned"
+    ("sentence", None),
+    ("core", _ONLY_AGE_CORE),
+    ("core", _ONLY_AGE_CORE),
+    ("core", re.compile(r"(?:now|nu|inmiddels|intussen)\s+\d{2}")),
+    ("all", None),  # its gate, two words, nearly always shut
+    ("all", None),
+    ("prefixes", (regex_prefixes(_PATTERNS[9].pattern), regex_word_start(_PATTERNS[9].pattern))),
+]
+_PLACES_TRIED_MAX = 200  # more places than this: the pattern scans the text itself
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` when every match starts at one of `starts` (in order): each
+    tried after the end of the previous match."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
+def _pattern_matches(pattern: re.Pattern[str], where: tuple[str, object], text: str,
+                     lowered: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))``, trying the pattern only where `where` says a match can be."""
+    how, what = where
+    if how == "prefixes" and what[0]:
+        prefixes, word_start = what
+        return regex_matches(pattern, text, lowered, prefixes, word_start, limit=_PLACES_TRIED_MAX)
+    if how == "sentence":
+        return _matches_at(pattern, text, [0, *[m.end() for m in _AFTER_SENTENCE_MARK.finditer(text)]])
+    if how == "core" and len(lowered) == len(text) and what.search(lowered) is None:
+        return []
+    return list(pattern.finditer(text))
 # "Lisa, 19, uit Utrecht", "Chloe hier, 20,", "ik ben Mila. 20 en", title "Den Haag: Chloe 20": a bare
 # number right after a capitalised word, closed by punctuation, the line end or a linking word.
 _AFTER_NAME = re.compile(
@@ -132,12 +186,18 @@ _AFTER_NAME = re.compile(
     r"|\s*-\s)",
     re.MULTILINE,
 )
+# _AFTER_NAME without its \b and closing lookahead: a case-sensitive pattern that opens with a character
+# class, which the engine skips to at C speed. It holds no capital after its first character, so a
+# match of _AFTER_NAME starts where one of it does (``_after_name``).
+_AFTER_NAME_PLACES = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+(?:hier|here))?(?:[,.]\s*|\s+)\d{2}")
 _NEXT_PAIR = re.compile(
     r"[ \t]*(?:&|\+|and|en|,|/)[ \t]*(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)[ \t]+(?P<num>\d{2})(?![\d%/]|[.,:]\d)"
     + _NOT_AFTER_NUMBER
 )
 # "Hi guys! 24, Kansas City": a number that opens a sentence, set off by a comma before a capital.
 _SENTENCE_START_AGE = re.compile(r"(?:^|(?<=[.!?])[ \t]+)(?P<num>\d{2}),[ \t]+(?=[A-ZÀ-Ý][a-zà-ÿ])", re.MULTILINE)
+# What every match of it holds (few ads do): a search that opens with a digit, which the engine skips to.
+_SENTENCE_START_CORE = re.compile(r"\d{2},[ \t]+[A-ZÀ-Ý][a-zà-ÿ]")
 # A number set off by commas after a word, "smile, 31, Glasgow", "Mandy, twenty-nine, Dallas",
 # "Ik ben Mirjam, negenendertig." (13 to 69 in words end in -teen, -tien, -tig or -ty, or -ty and a
 # unit: only such words are checked in Python; an alternation of every number word costs more).
@@ -462,10 +522,10 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
                 continue  # "I have 10 years of experience", "ik werk al 5 jaar"
             candidates.append((before.group("num"), before.start(), unit.end()))
     lowered = gate_text(text)
-    for pattern, gate in zip(_PATTERNS, _PATTERN_GATES, strict=True):
+    for pattern, gate, where in zip(_PATTERNS, _PATTERN_GATES, _PATTERN_WHERE, strict=True):
         if gate_open(gate, lowered):  # else a word every match needs is missing ("birthday", "just")
-            candidates += [(m.group("num"), m.start(), m.end()) for m in pattern.finditer(text)]
-    for m in _AFTER_NAME.finditer(text):
+            candidates += [(m.group("num"), m.start(), m.end()) for m in _pattern_matches(pattern, where, text, lowered)]
+    for m in _matches_at(_AFTER_NAME, text, [m.start() for m in _AFTER_NAME_PLACES.finditer(text)]):
         if _STREET.search(m.group("word")) or _NOT_A_NAME.fullmatch(m.group("word")):
             continue  # "Demolaan 16", "Room 25": a house or room number, not an age
         if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:
@@ -476,7 +536,7 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
                     LOOSE_MIN_AGE <= int(pair.group("num")) <= LOOSE_MAX_AGE:
                 candidates.append((pair.group("num"), pair.start("num"), pair.end("num")))
                 end = pair.end()
-    for m in _SENTENCE_START_AGE.finditer(text):
+    for m in _SENTENCE_START_AGE.finditer(text) if _SENTENCE_START_CORE.search(text) else ():
         if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:
             candidates.append((m.group("num"), m.start("num"), m.end("num")))
     for m in _PAREN_AGE.finditer(text):

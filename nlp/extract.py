@@ -206,7 +206,9 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
         full = site_content != "adult" or category in VETO_CATEGORIES
         key = "listing" if full or "listing" in lazy else "listing_rule"
         if key not in lazy:
-            lazy[key] = listing_verdict(text, lang, site_content, confident_check=full)
+            # on an adult site the rule's verdict, read already, is where the full one starts
+            rule = lazy.get("listing_rule") if site_content == "adult" else None
+            lazy[key] = listing_verdict(text, lang, site_content, confident_check=full, rule=rule)
         if category == "minor" and site_content == "adult" and lazy[key].is_non_adult:
             if "minor_overruled" not in lazy:
                 lazy["minor_overruled"] = minor_rule_overruled(text, lazy[key])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter as _itemgetter
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -43,10 +44,28 @@ def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
+_CHUNKS_CACHED_MAX = 100_000
+_chunk_counts: dict[str, tuple[int, int]] = {}
+
+
+def _chunk_count(chunk: str) -> tuple[int, int]:
+    """The Dutch and English function words of a whitespace-delimited chunk; cached."""
+    words = [w.lower() for w in _WORD_RE.findall(chunk)]
+    counts = (sum(map(_FUNCTION_WORDS["nl"].__contains__, words)), sum(map(_FUNCTION_WORDS["en"].__contains__, words)))
+    if len(_chunk_counts) < _CHUNKS_CACHED_MAX:
+        _chunk_counts[chunk] = counts
+    return counts
+
+
 def _function_word_counts(text: str) -> dict[str, int]:
-    # Lower-casing an ASCII text first gives the same words (elsewhere it may split one: "İ").
-    words = _WORD_RE.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD_RE.findall(text)]
-    return {lang: sum(map(vocab.__contains__, words)) for lang, vocab in _FUNCTION_WORDS.items()}
+    # Words never hold white space, so the text's words are those of its chunks, each lower-cased
+    # (lower-casing a whole text first may split a word: "İ"). Ads repeat their words: a chunk seen
+    # before costs a look-up.
+    chunks = text.split()
+    counts = list(map(_chunk_counts.get, chunks))
+    if None in counts:
+        counts = [known or _chunk_count(chunk) for known, chunk in zip(counts, chunks, strict=True)]
+    return {"nl": sum(map(_itemgetter(0), counts)), "en": sum(map(_itemgetter(1), counts))}
 
 
 def _decided_by_function_words(counts: dict[str, int]) -> str | None:

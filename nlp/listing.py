@@ -378,14 +378,15 @@ def _rule_verdict(text: str) -> ListingVerdict:
 
 
 def listing_verdict(text: str, lang: str | None = None, site_content: str = "adult",
-                    confident_check: bool = True) -> ListingVerdict:
+                    confident_check: bool = True, rule: ListingVerdict | None = None) -> ListingVerdict:
     """Whether a listing is non-adult, by the site's declared content (see the module docstring).
     On an adult site, ``confident_check=False`` leaves out the classifier's very-confident veto and
-    keeps to the rule (the classifier costs about as much as the rest of the extraction)."""
+    keeps to the rule (the classifier costs about as much as the rest of the extraction); `rule` is
+    that rule's verdict on the text when the caller has it already."""
     if site_content == "mixed":
         return classify_listing(text, lang)
     if site_content == "adult":
-        verdict = _rule_verdict(text)
+        verdict = rule if rule is not None else _rule_verdict(text)
         model = shipped_model() if confident_check and not verdict.is_non_adult else None
         # The probability alone first: the explanation costs as much again and is only shown when
         # the verdict holds hits back, which on an adult site is rare.

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from operator import itemgetter as _itemgetter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -47,6 +47,7 @@ NEGATION_SCOPE = 3
 _DIGIT = re.compile(r"\d")
 # Sentences for the hit's place: the model reads the whole text, the hit shows the part that reads most strongly.
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_NO_PAIRS: dict[str, int] = {}  # a token that starts no known word pair (never written to)
 
 
 class ProtectedWords(Strict):
@@ -98,6 +99,18 @@ def _model_word(token: str) -> str | None:
     return None if is_protected(token) else number_word(token)
 
 
+_STOP_WORD = ""  # what a punctuation mark reads as in ``_token_word``: no word, and the end of a negation's scope
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_word(token: str) -> str | None:
+    """A token as ``model_tokens`` reads it before negation scopes: _STOP_WORD for a punctuation mark,
+    a negation word as itself, else ``_model_word``."""
+    if token in _STOPS:
+        return _STOP_WORD
+    return token if token in _negations() else _model_word(token)
+
+
 def model_tokens(text: str) -> list[str]:
     """The lower-cased tokens the model reads: place names as "stad", numbers as bands, protected
     words left out, and the words a negation governs marked "neg_" ("geen manager", "no driver"):
@@ -111,20 +124,57 @@ def model_tokens(text: str) -> list[str]:
             last = place.end
         parts.append(text[last:])
         text = "".join(parts)
-    negations, out, scope = _negations(), [], 0
-    word_of = _model_word
-    for token in _TOKEN_OR_STOP.findall(text.lower()):
-        if token in _STOPS:
-            scope = 0
-        elif token in negations:
-            out.append(token)
-            scope = NEGATION_SCOPE
-        else:
-            word = word_of(token)
-            if word is not None:
-                out.append("neg_" + word if scope else word)
-                scope = max(0, scope - 1)
+    toks = _tokens(text.lower())
+    words = list(map(_token_word, toks))  # cached per token; only the negation scopes are read in Python
+    negations = _negations()
+    if not negations.isdisjoint(toks):
+        for i in [i for i, token in enumerate(toks) if token in negations]:
+            _mark_negated(toks, words, i + 1, negations)
+    return list(filter(None, words))  # neither protected words (None) nor punctuation (_STOP_WORD)
+
+
+_CHUNKS_CACHED_MAX = 100_000
+_chunk_tokens: dict[str, list[str]] = {}
+
+
+def _tokens(lowered: str) -> list[str]:
+    """``_TOKEN_OR_STOP.findall(lowered)``, chunk by chunk. No token holds white space but the line
+    break, so the tokens of the text are those of its lines' whitespace-delimited chunks, with a
+    line break between lines; ads repeat their words, and a chunk seen before costs a look-up."""
+    out: list[str] = []
+    cached = _chunk_tokens.get
+    for k, line in enumerate(lowered.split("\n")):
+        if k:
+            out.append("\n")
+        chunks = line.split()
+        found = list(map(cached, chunks))
+        if None in found:
+            found = [tokens if tokens is not None else _chunk(chunk) for tokens, chunk in zip(found, chunks, strict=True)]
+        for tokens in found:
+            out += tokens
     return out
+
+
+def _chunk(chunk: str) -> list[str]:
+    tokens = _TOKEN_OR_STOP.findall(chunk)
+    if len(_chunk_tokens) < _CHUNKS_CACHED_MAX:
+        _chunk_tokens[chunk] = tokens
+    return tokens
+
+
+def _mark_negated(toks: list[str], words: list[str | None], start: int, negations: frozenset[str]) -> None:
+    """Mark "neg_" the next NEGATION_SCOPE words from `start`: up to a punctuation mark, or up to the
+    next negation word, whose own scope starts there. Protected words do not count."""
+    scope = NEGATION_SCOPE
+    for j in range(start, len(toks)):
+        word = words[j]
+        if word == _STOP_WORD or toks[j] in negations:
+            return
+        if word is not None:
+            words[j] = "neg_" + word
+            scope -= 1
+            if not scope:
+                return
 
 
 def features(text: str) -> list[str]:
@@ -165,37 +215,46 @@ class TextModel:
             if feature.startswith("b:"):
                 first, second = feature[2:].split(" ", 1)
                 self._pairs.setdefault(first, {})[second] = column
-        self._token_columns: dict[str, tuple[str, tuple[int, ...]]] = {}
+        # per model token: its digit-normal form, its own known columns, the word pairs it starts
+        self._token_columns: dict[str, tuple[str, tuple[int, ...], dict[str, int]]] = {}
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> TextModel:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
-    def _columns(self, token: str) -> tuple[str, tuple[int, ...]]:
-        """A model token's digit-normal form (for word pairs) and the columns of its own known
-        features; cached, since ads repeat their words."""
+    def _columns(self, token: str) -> tuple[str, tuple[int, ...], dict[str, int]]:
+        """A model token's digit-normal form (for word pairs), the columns of its own known features,
+        and the columns of the known word pairs it starts (by the second word's normal form); cached,
+        since ads repeat their words."""
         known = self._token_columns.get(token)
         if known is None:
             if len(self._token_columns) > 200_000:
                 self._token_columns.clear()
             row = self.row.get
             columns = tuple(c for c in map(row, token_features(token)) if c is not None)
-            known = self._token_columns[token] = (_DIGIT.sub("0", token), columns)
+            normal = _DIGIT.sub("0", token)
+            known = self._token_columns[token] = (normal, columns, self._pairs.get(normal, _NO_PAIRS))
         return known
 
     def _counts(self, text: str) -> dict[int, int]:
-        """How often each known feature occurs in the text: the counts ``features(text)`` gives."""
-        cached = self._token_columns.get
-        infos = [cached(t) or self._columns(t) for t in model_tokens(text)]
-        counts = Counter(chain.from_iterable([columns for _, columns in infos]))
-        pairs = self._pairs.get
-        previous = None
-        for normal, _ in infos:  # word pairs the model knows
-            if previous is not None:
-                column = previous.get(normal)
-                if column is not None:
-                    counts[column] += 1
-            previous = pairs(normal)
+        """How often each known feature occurs in the text: the counts ``features(text)`` gives, in the
+        order it first gives them (the sums in ``_decisions`` run in that order)."""
+        toks = model_tokens(text)
+        known = self._token_columns.get
+        infos = list(map(known, toks))
+        if None in infos:
+            infos = [info or self._columns(t) for info, t in zip(infos, toks, strict=True)]
+        # Each distinct token once, in order of first occurrence, its columns times its count: the
+        # columns come first in the same order as token by token.
+        every: list[int] = []
+        for token, n in Counter(toks).items():
+            columns = (known(token) or self._columns(token))[1]
+            every += columns if n == 1 else columns * n
+        counts = Counter(every)
+        # the word pairs the model knows, left to right
+        for column in map(dict.get, map(_itemgetter(2), infos), map(_itemgetter(0), infos[1:])):
+            if column is not None:
+                counts[column] += 1
         return counts
 
     def _vector(self, text: str) -> dict[int, float]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from nlp.indicators.compiled import compiled_lexicon
-from nlp.indicators.gates import gate_open, gate_text, regex_gate
+from nlp.indicators.gates import gate_open, gate_text, prefix_places, regex_gate, regex_prefixes, regex_search
 from nlp.places import is_place_name
 from nlp.regex_start import with_start_class
 
@@ -107,16 +107,30 @@ def is_refused(text: str, end: int) -> bool:
     return r.refusal.search(clause) is not None
 
 
+@lru_cache(maxsize=8)
+def _prefixes(regex: re.Pattern[str]) -> tuple[str, ...]:
+    """The literals every match of a cue regex starts with (nlp.indicators.gates.regex_prefixes)."""
+    return regex_prefixes(regex.pattern)
+
+
+def _search(regex: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``regex.search(text)`` for a cue regex, tried only where one of its prefixes occurs: a cue
+    regex opens with a lookbehind, and the engine tries such a pattern at every character."""
+    return regex_search(regex, text, gate_text(text), _prefixes(regex))
+
+
 def disclaimer_sentences(text: str, cues: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
     """Spans of the sentences that carry a disclaimer cue (or one of `cues`: an impostor warning)."""
     cues = cues or rules().disclaimer
     spans: list[tuple[int, int]] = []
-    if not cues.search(text):
+    lowered, prefixes = gate_text(text), _prefixes(cues)
+    places = prefix_places(text, lowered, prefixes)  # a match in a sentence starts at one of them too
+    if not regex_search(cues, text, lowered, prefixes, places):
         return spans
     start = 0
     for m in [*_SENTENCE_END.finditer(text), None]:
         end = m.start() if m else len(text)
-        if cues.search(text, start, end):
+        if regex_search(cues, text, lowered, prefixes, places, start, end):
             spans.append((start, end))
         start = m.end() if m else len(text)
     return spans
@@ -127,9 +141,17 @@ def impostor_sentences(text: str) -> list[tuple[int, int]]:
     return disclaimer_sentences(text, rules().impostor)
 
 
+# The last text asked about and its answer (several stages ask of one ad): one tuple, replaced whole.
+_adult_last: tuple[str | None, bool] = (None, False)
+
+
 def has_adult_cue(text: str) -> bool:
     """The text names an adult service (escort, incall, ...): what `requires: [adult]` patterns need."""
-    return rules().adult.search(text) is not None
+    global _adult_last
+    last = _adult_last
+    if last[0] is not text:
+        last = _adult_last = (text, _search(rules().adult, text) is not None)
+    return last[1]
 
 
 @lru_cache(maxsize=4)
@@ -163,8 +185,7 @@ def non_adult_search(text: str) -> re.Match[str] | None:
 def non_adult_cue(text: str) -> str | None:
     """The non-adult cue that makes this a non-adult listing by rule (none when an adult-service cue
     is present too). The project-wide decision, which also covers mixed sites, is ``nlp.listing``."""
-    r = rules()
-    if r.adult.search(text) is not None:  # the adult cues first: a twentieth of the cost, and most ads carry one
+    if has_adult_cue(text):  # the adult cues first: a twentieth of the cost, and most ads carry one
         return None
     cue = non_adult_search(text)
     return cue.group(0) if cue is not None else None

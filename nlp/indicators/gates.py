@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
+from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 # Characters outside ASCII that a case-insensitive regular expression matches to an ASCII letter;
@@ -149,6 +151,9 @@ def regex_word_start(pattern: str) -> bool:
         parsed = list(sre_parse.parse(pattern, re.IGNORECASE))
     except re.error:
         return False
+    # Lookarounds before the \b (nlp.regex_start's "(?=[...])") consume nothing: the match starts at the \b.
+    while parsed and parsed[0][0] in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        parsed = parsed[1:]
     prefixes = regex_prefixes(pattern)
     return bool(parsed) and parsed[0] == (sre_constants.AT, sre_constants.AT_BOUNDARY) and bool(prefixes) \
         and all(_is_word_char(p[0]) for p in prefixes)
@@ -159,36 +164,93 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-_CANDIDATES_MAX = 24  # more places than this to try a regex at: let the regex scan the text itself
+_CANDIDATES_MAX = 60  # more places than this to try a regex at (each a call): let the regex scan the text itself
+_SHORT_PREFIX = 2
 
 
-def regex_matches(regex: re.Pattern[str], text: str, lowered: str, prefixes: tuple[str, ...],
-                  word_start: bool = False) -> list[re.Match[str]]:
-    """``list(regex.finditer(text))``. When every match starts with one of `prefixes` and they occur
-    in few places of `lowered` (``gate_text(text)``, as long as the text), the regex is tried at
-    those places only, from left to right, each after the end of the previous match: the matches
-    finditer finds, without scanning every position of the text. With `word_start`
-    (``regex_word_start``) only the places that start a word count."""
-    if not prefixes or len(lowered) != len(text):
-        return list(regex.finditer(text))
-    starts: set[int] = set()
+@lru_cache(maxsize=4096)
+def _places_regex(prefixes: tuple[str, ...], word_start: bool) -> re.Pattern[str]:
+    """A pattern that matches, in the gate text, where one of `prefixes` starts (at the start of a word
+    with `word_start`: the gate text's characters are word characters where the text's are). It
+    consumes the first character only, so no occurrence hides another, and it opens with that
+    character, which the engine skips to at C speed (str.find per prefix, in Python, costs more)."""
+    rests: dict[str, set[str]] = {}
+    for prefix in prefixes:
+        rests.setdefault(prefix[0], set()).add(prefix[1:])
+    branches = [re.escape(first) + ("" if "" in after else
+                                    "(?=" + "|".join(re.escape(a) for a in sorted(after, key=len, reverse=True)) + ")")
+                for first, after in sorted(rests.items())]
+    return re.compile("(?:" + "|".join(branches) + ")" + (r"(?<!\w[\s\S])" if word_start else ""))
+
+
+def _prefix_places(text: str, lowered: str, prefixes: tuple[str, ...], word_start: bool,
+                   limit: int) -> list[int] | None:
+    """The places in `lowered` where one of `prefixes` starts (a word, with `word_start`), in order, or
+    None past `limit` of them. A prefix of one or two letters occurs all over a text: one pattern finds
+    those places at C speed (``_places_regex``); longer ones are rare, and str.find is faster still."""
+    if min(map(len, prefixes)) <= _SHORT_PREFIX:
+        starts = [m.start() for m in _places_regex(prefixes, word_start).finditer(lowered)]
+        return None if len(starts) > limit else starts
+    found: set[int] = set()
     for prefix in prefixes:
         at = lowered.find(prefix)
         while at >= 0:
             if not (word_start and at and _is_word_char(text[at - 1])):
-                starts.add(at)
-                if len(starts) > _CANDIDATES_MAX:
-                    return list(regex.finditer(text))
+                found.add(at)
+                if len(found) > limit:
+                    return None
             at = lowered.find(prefix, at + 1)
+    return sorted(found)
+
+
+def regex_matches(regex: re.Pattern[str], text: str, lowered: str, prefixes: tuple[str, ...],
+                  word_start: bool = False, limit: int = _CANDIDATES_MAX) -> list[re.Match[str]]:
+    """``list(regex.finditer(text))``. When every match starts with one of `prefixes` and they occur
+    in few places of `lowered` (``gate_text(text)``, as long as the text), the regex is tried at
+    those places only, from left to right, each after the end of the previous match: the matches
+    finditer finds, without scanning every position of the text. With `word_start`
+    (``regex_word_start``) only the places that start a word count. Past `limit` places the regex
+    scans the text itself."""
+    if not prefixes or len(lowered) != len(text):
+        return list(regex.finditer(text))
+    starts = _prefix_places(text, lowered, prefixes, word_start, limit)
+    if starts is None:
+        return list(regex.finditer(text))
     found: list[re.Match[str]] = []
     end = 0
-    for start in sorted(starts):
+    for start in starts:
         if start >= end:
             m = regex.match(text, start)
             if m is not None:
                 found.append(m)
                 end = m.end()
     return found
+
+
+def regex_search(regex: re.Pattern[str], text: str, lowered: str, prefixes: tuple[str, ...],
+                 places: list[int] | None = None, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """``regex.search(text, pos, endpos)`` for a regex every match of which starts with one of
+    `prefixes`: tried only at the places where one occurs in `lowered` (``gate_text(text)``), from
+    the left. `places` is ``prefix_places`` of the text when the caller searches it several times."""
+    if places is None:
+        places = prefix_places(text, lowered, prefixes)
+    if places is None:
+        return regex.search(text, pos) if endpos is None else regex.search(text, pos, endpos)
+    end = len(text) if endpos is None else endpos
+    for start in places[bisect_left(places, pos):]:
+        if start >= end:
+            break
+        m = regex.match(text, start, end)
+        if m is not None:
+            return m
+    return None
+
+
+def prefix_places(text: str, lowered: str, prefixes: tuple[str, ...]) -> list[int] | None:
+    """The places ``regex_search`` tries, or None when it has to let the regex scan the text."""
+    if not prefixes or len(lowered) != len(text):
+        return None
+    return _prefix_places(text, lowered, prefixes, False, _CANDIDATES_MAX)
 
 
 def _best_set(sets: list[set[str]]) -> set[str] | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.indicators.gates import gate_text
 from nlp.regex_start import with_start_class
 
 _WEEKDAY = (r"(?:ma(?:andag)?|di(?:nsdag)?|wo(?:ensdag)?|do(?:nderdag)?|vr(?:ijdag)?|za(?:terdag)?|zo(?:ndag)?|"
@@ -66,12 +67,29 @@ def _by_first_letter(words: list[str]) -> str:
 _TIME_START = re.compile(rf"(?<![\w/.])(?:\d|(?:{_by_first_letter(_STARTS)})(?![^\W\d_]))", re.IGNORECASE)
 
 
+def _places_pattern(words: list[str]) -> re.Pattern[str]:
+    """_TIME_START's places in the gate text (nlp.indicators.gates.gate_text: lower case, the same word
+    characters), case-sensitive: it consumes the first character, a class the engine skips to at C
+    speed, then looks back at the character before (most such characters are inside a word) and at
+    the rest of the word. _TIME_START, which
+    opens with a lookbehind and ignores case, is tried at every character instead."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    rests = "".join(rf"|(?<={re.escape(first)})(?=(?:{'|'.join(after)})(?![^\W\d_]))"
+                    for first, after in sorted(groups.items()))
+    return re.compile(rf"[\d{''.join(sorted(groups))}](?<![\w/.][\s\S])(?:(?<=\d){rests})")
+
+
+_TIME_PLACES = _places_pattern(_STARTS)
 _last: list = [None, ()]  # the last text's time markers: schedules and stays both read them
 
 
 def _times(text: str) -> tuple[re.Match[str], ...]:
     if _last[0] is not text:
-        _last[1] = tuple(m for start in _TIME_START.finditer(text) if (m := TIME.match(text, start.start())))
+        lowered = gate_text(text)
+        starts = _TIME_PLACES.finditer(lowered) if len(lowered) == len(text) else _TIME_START.finditer(text)
+        _last[1] = tuple(m for start in starts if (m := TIME.match(text, start.start())))
         _last[0] = text
     return _last[1]
 
