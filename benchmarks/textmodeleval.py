@@ -16,7 +16,7 @@ from benchmarks.indicatoreval import read_items, render, score
 from nlp import textmodel
 from nlp.textmodeltrain import DATA, development_items, fit, lexicon_examples, plain_ads
 
-HELD_OUT = ("dev2", "dev3", "dev4", "dev5", "dev6")
+HELD_OUT = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
 
 
 def _with_model(model: textmodel.TextModel | None) -> None:
