@@ -124,3 +124,13 @@ def test_having_time_is_not_someone_else_arranging_her_times():
     assert "booking_via_third_party" not in codes("Overdag heb ik tijd, mijn tante werkt. Eva 19, Delft.")[0]
     assert "booking_via_third_party" not in codes("During the day I have time because my sister works.")[0]
     assert "booking_via_third_party" in codes("Her boyfriend plans her times and takes the calls.")[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Dance school in Delft: classes for girls aged 11-16, after school, first lesson free.",
+    "Vakantiehuisje in Renesse, alleen nog vrij van 3 t/m 6 juli, boekingen via ons kantoor.",
+    "Holiday cottage in Wales, sleeps 6, available for a few days only in May.",
+])
+def test_group_age_ranges_and_holiday_rentals_are_ordinary_listings(text):
+    flagged, held = codes(text)
+    assert not flagged & {"school_words", "age_under_18", "booking_via_third_party", "few_days"}, flagged
