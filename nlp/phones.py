@@ -20,6 +20,7 @@ as ``AmbiguousPhone`` with its candidates, never with a guessed country.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -29,30 +30,53 @@ from typing import Any
 import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
-from nlp.normalise import DigitRun, DigitToken, digit_runs, disguise_kinds
+from nlp.normalise import GAP_RE, DigitRun, DigitToken, digit_runs, disguise_kinds, trie_pattern
 from nlp.regex_start import with_start_class
-from nlp.regions import CITY_WEIGHT, hinted_regions, language_regions, number_label_region, region_hints
+from nlp.regions import (
+    CITY_WEIGHT,
+    CODE_WEIGHT,
+    coded_numbers,
+    hinted_regions,
+    language_regions,
+    number_label_region,
+    region_hints,
+)
 
 MIN_DIGITS, MAX_DIGITS = 8, 15
 MASK_CONTEXT = 16
 
 # Day month year, or the year first as in ISO ("2026 03 04"): a four-digit year makes the groups
 # a date, never a phone number.
-_SPACED_DATE = (r"(?:(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d{2}"
-                r"|(?:19|20)\d{2} (?:0?[1-9]|1[0-2]) (?:0?[1-9]|[12]\d|3[01]))")
+_DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
+_SPACED_DATE = rf"(?:{_DAY} {_MONTH} (?:19|20)\d{{2}}|(?:19|20)\d{{2}} {_MONTH} {_DAY})"
 _DATE = with_start_class(re.compile(
-    r"(?<![\d\-./])(?:\d{1,2}([-./])\d{1,2}\1(?:19|20)?\d{2}|(?:19|20)\d{2}([-./])\d{1,2}\2\d{1,2})(?![\d]|[-./]\d)"
+    # a day and a month (either order) that can be one: "86.76.05" in "04;86.76.05;71" is digit groups
+    rf"(?<![\d\-./])(?:(?:{_DAY}([-./]){_MONTH}\1|{_MONTH}([-./]){_DAY}\2)(?:19|20)?\d{{2}}"
+    rf"|(?:19|20)\d{{2}}([-./]){_MONTH}\3{_DAY})(?![\d]|[-./]\d)"
     # dates written with spaces, "12 03 2026" or "2026 03 12": day, month and a four-digit year; several in a
     # row ("14 03 2026 - 21 03 2026") are dates too, not one long number
     rf"|(?<![\d\-./])(?<!\d ){_SPACED_DATE}(?:\s*[-–/&]\s*{_SPACED_DATE}|\s+{_SPACED_DATE})*(?![\d]| \d)"
 ))
 _TIME = with_start_class(re.compile(r"(?<![\d.:])\d{1,2}[.:h]\d{2}(?![\d.:])(?:\s*-\s*\d{1,2}[.:h]\d{2}(?![\d.:]))?"))
 _IBAN = with_start_class(re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d{2,4}){2,5}\b"))
+# Words that label a number as something other than a phone: registers, accounts, orders and parcels,
+# and the numbers of things ("frame no.", "serienummer", "artikel nr").
+_NOT_PHONE_LABELS = (
+    r"kvk", r"k\.v\.k\.?", r"btw", r"vat", r"iban", r"rekening\w*", r"bank\w*", r"vergunning\w*", r"licen[cst]\w*",
+    r"registrat\w*", r"reg", r"ad[\s-]?id", r"advert\w*", r"ref\w*", r"order\w*", r"bestel\w*", r"factuur\w*",
+    r"invoice\w*", r"tracking\w*", r"track", r"barcode", r"zending\w*", r"pakket\w*", r"parcel", r"shipment",
+    r"klantnummer", r"customer", r"bsn", r"id", r"postcode", r"zip", r"maten", r"measurements",
+    r"frame\w*", r"serial", r"serie\w*", r"chassis\w*", r"model\w*", r"artikel\w*", r"article", r"item",
+    r"product\w*", r"onderdeel\w*", r"part", r"ticket\w*", r"polis\w*", r"policy", r"contract\w*", r"dossier\w*",
+    r"claim\w*", r"transac\w*", r"kenteken\w*", r"voucher\w*", r"coupon\w*", r"imei", r"ean", r"sku", r"isbn",
+    r"lidnummer", r"member\w*", r"account\w*",
+)
+# The label, "no."/"nr"/"code", and a code's letters before its digits ("Tracking code 3S NLD 0612..."):
+# a first part with a digit, then capitals.
 _LABEL_BEFORE = with_start_class(re.compile(
-    r"\b(?:kvk|k\.v\.k\.?|btw|vat|iban|rekening\w*|bank\w*|vergunning\w*|licen[cst]\w*|registrat\w*|reg|"
-    r"ad[\s-]?id|advert\w*|ref\w*|order\w*|bestel\w*|factuur\w*|invoice\w*|tracking|zending\w*|pakket\w*|"
-    r"klantnummer|customer|bsn|id|postcode|zip|maten|measurements)"
-    r"(?:\s*(?:no|nr|nummer|number|num|#))?[\s.:#=-]*$",
+    rf"\b(?:{'|'.join(_NOT_PHONE_LABELS)})"
+    r"(?:\s*(?:no|nr|nummer|number|num|code|#))?"
+    r"(?:\s+(?-i:\d[A-Z0-9]{0,5})(?:\s*(?-i:[A-Z]{2,5}))?)?[\s.:#=-]*$",
     re.IGNORECASE,
 ))
 
@@ -577,6 +601,8 @@ class _Inference:
                 return found, []
         given = _phones_in_run(self.text, run, _region_reader(self.region)) if self.region else []
         if given:
+            if labelled == self.region:
+                return given, []  # "my Dutch one 06-...": the label keeps it home, whatever else the ad names
             return self._elsewhere(run, given) or given, []
         if _plus_before(self.text, run.start) is not None:
             # Written with its country code: valid or not, no other region reads it otherwise.
@@ -619,8 +645,9 @@ class _Inference:
         """The reading in a region the text points to clearly more than to the given one."""
         if all(self.text[f.start] in "+＋" for f in given):
             return None  # written with a country code: nothing to infer
-        own = self.hints.get(self.region or "", 0)
-        for region, weight in self.hints.most_common():
+        hints = self._hints_for(run)
+        own = hints.get(self.region or "", 0)
+        for region, weight in hints.most_common():
             if weight < CITY_WEIGHT or weight <= own:
                 break
             if region != self.region:
@@ -628,6 +655,20 @@ class _Inference:
                 if found and _digit_count(found) >= _digit_count(given):
                     return found
         return None
+
+    def _hints_for(self, run: DigitRun) -> Counter[str]:
+        """The hints less the calling codes written with other numbers: "06 87 12 34 09 or my French
+        line +33 7 81 ..." writes the foreign number with its code and so this one as a local number.
+        A code still counts when its number is this one written again ("+33 6 12 ... / 06 12 ...")."""
+        coded = [c for c in coded_numbers(self.text) if c.end <= run.start or c.start >= run.end]
+        if not coded:
+            return self.hints
+        mine = "".join(t.digits for t in run.tokens).lstrip("0")
+        hints = Counter(self.hints)
+        for number in coded:
+            if number.national.lstrip("0") != mine:
+                hints[number.region] -= CODE_WEIGHT
+        return hints
 
     def _resolved(self, run: DigitRun, found: list[PhoneFound],
                   rivals: list[str]) -> tuple[list[PhoneFound], list[AmbiguousPhone]]:
@@ -720,22 +761,126 @@ def _broken_number(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
         and _NUMBER_LEAD_IN.search(text, max(0, prev.start - 50), prev.start) is not None
 
 
+# Separators that ``normalise.GAP_RE`` does not list but that stand for one it does: Unicode dashes
+# ("‑", "－", "–"), full-width signs, bullets, and symbols such as hearts or stars between the digit
+# groups ("06 ❤ 29 ❤ 48"). Each maps to an ASCII separator and the gap is tested as ``GAP_RE`` tests
+# it; currency signs, letters, digits and line breaks map to nothing, so prices and lists stay apart.
+_BULLETS = frozenset("•·‧∙⋅◦")
+_MAX_ODD_GAP = 6
+_PRICE_GAP = re.compile(r".*\s\$")
+
+
+def _ascii_separator(char: str) -> str | None:
+    category = unicodedata.category(char)
+    if category in ("Mn", "Me", "Cf"):
+        return ""  # variation selectors and zero-width joiners belong to the sign before them
+    if category == "Pd":
+        return "-"
+    if category in ("So", "Sk") or char in _BULLETS:
+        return "*"
+    if category == "Zs":
+        return " "
+    folded = unicodedata.normalize("NFKC", char)  # full-width "／", "．", "｜"
+    return folded if len(folded) == 1 and folded.isascii() and not folded.isalnum() else None
+
+
+def _odd_separator(gap: str) -> bool:
+    if gap.isascii() or len(gap) > _MAX_ODD_GAP:
+        return False  # an ASCII gap was judged by ``digit_runs`` already
+    mapped = [char if char.isascii() else _ascii_separator(char) for char in gap]
+    if None in mapped:
+        return False
+    plain = "".join(mapped)  # type: ignore[arg-type]
+    return GAP_RE.fullmatch(plain) is not None and not ("$" in plain and _PRICE_GAP.match(plain))
+
+
+# Number words listed with commas ("zero six, four one, two nine"): a comma next to a number word
+# goes on the number, where between plain digits it separates a list (prices, ages). The part after
+# the comma must be too short to be a number alone.
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+_WORD_KINDS = frozenset({"word", "glued"})
+
+
+def _comma_in_words(prev: DigitRun, run: DigitRun, gap: str) -> bool:
+    return (prev.tokens[-1].kind in _WORD_KINDS or run.tokens[0].kind in _WORD_KINDS) \
+        and _digit_count_of(run) < MIN_DIGITS and _COMMA.fullmatch(gap) is not None
+
+
+# A number told in parts ("06 and then 51 72 83 94", "06 en dan 1335 en eindigt op 9531"): words that
+# go on with the same number, after a head that starts like a national number ("0") and is too short
+# to be one. The head must be a trunk prefix alone (up to four digits) or the rest short too. A bare
+# "and"/"en" is no such word: "between 09 00 and 13 00" is a range.
+_CONTINUATIONS = (
+    "and then", "then", "followed by", "and after that", "after that", "and ending in", "ending in",
+    "ends in", "ends with", "and ends in", "and ends with", "and finally",
+    "en dan", "dan", "daarna", "en daarna", "gevolgd door", "eindigt op", "en eindigt op", "eindigend op",
+    "en als laatste", "en tot slot",
+)
+_CONTINUATION = re.compile(rf"[ \t]*,?[ \t]*(?:{trie_pattern(sorted(_CONTINUATIONS))})[ \t]*[:,]?[ \t]*",
+                           re.IGNORECASE)
+_MAX_CONTINUATION_GAP = 24
+
+
+def _continued_number(prev: DigitRun, run: DigitRun, gap: str) -> bool:
+    head, rest = _digit_count_of(prev), _digit_count_of(run)
+    return len(gap) <= _MAX_CONTINUATION_GAP and head < MIN_DIGITS and (head <= 4 or rest < MIN_DIGITS) \
+        and head + rest <= MAX_DIGITS and prev.tokens[0].digits.startswith("0") \
+        and _CONTINUATION.fullmatch(gap) is not None
+
+
+def _joined_runs(text: str, prev: DigitRun, run: DigitRun) -> bool:
+    """Whether `run` goes on the number of `prev` across a gap ``digit_runs`` splits at."""
+    gap = text[prev.end : run.start]
+    return _SPACED_DOLLAR.fullmatch(gap) is not None or _broken_number(text, prev, run, gap) \
+        or _odd_separator(gap) or _comma_in_words(prev, run, gap) or _continued_number(prev, run, gap)
+
+
 def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
                 tokens: Sequence[DigitToken] | None = None) -> list[DigitRun]:
-    """``normalise.digit_runs``, with runs split only at a spaced "$" or a line break in a number
-    (``_broken_number``) joined again."""
+    """``normalise.digit_runs``, with runs split where a number goes on joined again: a spaced "$", a
+    line break in a number (``_broken_number``), an odd separator, a comma between number words, words
+    that go on with the number."""
     runs = digit_runs(text, masked, tokens)
     if len(runs) < 2:
         return runs
     merged = [runs[0]]
     for run in runs[1:]:
         prev = merged[-1]
-        gap = text[prev.end : run.start]
-        if _SPACED_DOLLAR.fullmatch(gap) or _broken_number(text, prev, run, gap):
-            merged[-1] = DigitRun(prev.tokens + run.tokens, prev.gaps + (gap,) + run.gaps)
+        if _joined_runs(text, prev, run):
+            merged[-1] = DigitRun(prev.tokens + run.tokens, prev.gaps + (text[prev.end : run.start],) + run.gaps)
         else:
             merged.append(run)
     return merged
+
+
+# "(add 0 at the start)", "put zero in front", "zet er een 0 voor": the ad drops the trunk prefix and
+# says so. A run near such a note that does not start with "0" is read with one first.
+_ZERO_WORDS = ("0", "zero", "nul", "oh", "een 0", "een nul", "a 0", "a zero", "the 0", "the zero", "de 0", "de nul")
+_ZERO_PLACES = ("in front", "in front of it", "at the start", "at the beginning", "at the front", "before it",
+                "first", "ervoor", "er voor", "vooraan", "voor het nummer", "aan het begin", "eerst")
+_ZERO_FIRST = re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(_ZERO_WORDS))})\s+(?:{trie_pattern(sorted(_ZERO_PLACES))})(?!\w)"
+                         r"|(?<!\w)(?:zet|plak|doe)\s+(?:er\s+)?(?:een\s+)?(?:0|nul)\s+(?:voor|bij)(?!\w)",
+                         re.IGNORECASE)
+_ZERO_NOTE_REACH = 60
+
+
+class _ZeroNotes:
+    """Where the text says to put a "0" in front, looked for once, when a run first needs it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._spans: list[tuple[int, int]] | None = None
+
+    def near(self, run: DigitRun) -> bool:
+        if self._spans is None:
+            self._spans = [m.span() for m in _ZERO_FIRST.finditer(self.text)]
+        return any(run.start - _ZERO_NOTE_REACH <= s and e <= run.end + _ZERO_NOTE_REACH for s, e in self._spans)
+
+
+def _with_trunk_zero(run: DigitRun) -> DigitRun:
+    """The run with a "0" before it, written nowhere (an empty span at the run's start)."""
+    zero = DigitToken(run.start, run.start, "0", "word")
+    return DigitRun((zero, *run.tokens), ("", *run.gaps))
 
 
 def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[int, int]] = (),
@@ -747,20 +892,26 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
     inference = _Inference(text, None if region in AUTO else region, masked, lang)
     found: list[PhoneFound] = []
     ambiguous: list[AmbiguousPhone] = []
-    runs_of = _digit_runs if "$" in text or "\n" in text else digit_runs
-    for candidate in runs_of(text, masked):
+    zero_notes = _ZeroNotes(text)
+    for candidate in _digit_runs(text, masked):
         tokens = candidate.tokens
         if len(tokens) == 1 and len(tokens[0].digits) < MIN_DIGITS or \
                 sum(len(t.digits) for t in tokens) < MIN_DIGITS:
             continue
         # Dates, times and IBANs are looked for only around runs long enough to be a phone.
         around = masked_ranges(text, max(0, candidate.start - MASK_CONTEXT), candidate.end + MASK_CONTEXT)
-        runs = runs_of(text, around, candidate.tokens) if around else [candidate]
+        runs = _digit_runs(text, around, candidate.tokens) if around else [candidate]
         for run in runs:
             if sum(len(t.digits) for t in run.tokens) < MIN_DIGITS:
                 continue
             if _LABEL_BEFORE.search(text, max(0, run.start - 30), run.start):
                 continue
+            if not run.tokens[0].digits.startswith("0") and zero_notes.near(run):
+                phones, unsure = inference.read(_with_trunk_zero(run))
+                if phones or unsure:
+                    found += phones
+                    ambiguous += unsure
+                    continue
             phones, unsure = inference.read(run)
             found += phones
             ambiguous += unsure
