@@ -50,8 +50,9 @@ MASK_CONTEXT = 16
 _DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
 _SPACED_DATE = rf"(?:{_DAY} {_MONTH} (?:19|20)\d{{2}}|(?:19|20)\d{{2}} {_MONTH} {_DAY})"
 _DATE = with_start_class(re.compile(
-    # a day and a month (either order) that can be one: "86.76.05" in "04;86.76.05;71" is digit groups
-    rf"(?<![\d\-./])(?:(?:{_DAY}([-./]){_MONTH}\1|{_MONTH}([-./]){_DAY}\2)(?:19|20)?\d{{2}}"
+    # a day and a month (either order) that can be one: "86.76.05" in "04;86.76.05;71" is digit groups;
+    # glued to a letter it is no date either ("O6-24-68-...", a look-alike zero first)
+    rf"(?<![\w\-./])(?:(?:{_DAY}([-./]){_MONTH}\1|{_MONTH}([-./]){_DAY}\2)(?:19|20)?\d{{2}}"
     rf"|(?:19|20)\d{{2}}([-./]){_MONTH}\3{_DAY})(?![\d]|[-./]\d)"
     # dates written with spaces, "12 03 2026" or "2026 03 12": day, month and a four-digit year; several in a
     # row ("14 03 2026 - 21 03 2026") are dates too, not one long number
@@ -808,7 +809,8 @@ def _comma_in_words(prev: DigitRun, run: DigitRun, gap: str) -> bool:
 
 # A number told in parts ("06 and then 51 72 83 94", "06 en dan 1335 en eindigt op 9531"): words that
 # go on with the same number, after a head that starts like a national number ("0") and is too short
-# to be one. The head must be a trunk prefix alone (up to four digits) or the rest short too. A bare
+# to be one: one group as written ("06", not "09 00" as a time is written) or a number told in parts
+# already; it must be a trunk prefix alone (up to four digits) or the rest short too. A bare
 # "and"/"en" is no such word: "between 09 00 and 13 00" is a range.
 _CONTINUATIONS = (
     "and then", "then", "followed by", "and after that", "after that", "and ending in", "ending in",
@@ -823,9 +825,11 @@ _MAX_CONTINUATION_GAP = 24
 
 def _continued_number(prev: DigitRun, run: DigitRun, gap: str) -> bool:
     head, rest = _digit_count_of(prev), _digit_count_of(run)
-    return len(gap) <= _MAX_CONTINUATION_GAP and head < MIN_DIGITS and (head <= 4 or rest < MIN_DIGITS) \
-        and head + rest <= MAX_DIGITS and prev.tokens[0].digits.startswith("0") \
-        and _CONTINUATION.fullmatch(gap) is not None
+    if len(gap) > _MAX_CONTINUATION_GAP or head >= MIN_DIGITS or head + rest > MAX_DIGITS \
+            or not prev.tokens[0].digits.startswith("0") or (head > 4 and rest >= MIN_DIGITS):
+        return False
+    told_in_parts = len(prev.tokens) == 1 or any(_CONTINUATION.fullmatch(g) for g in prev.gaps)
+    return told_in_parts and _CONTINUATION.fullmatch(gap) is not None
 
 
 def _joined_runs(text: str, prev: DigitRun, run: DigitRun) -> bool:
@@ -835,19 +839,96 @@ def _joined_runs(text: str, prev: DigitRun, run: DigitRun) -> bool:
         or _odd_separator(gap) or _comma_in_words(prev, run, gap) or _continued_number(prev, run, gap)
 
 
+# "double four", "dubbel vier", "triple 0": the digit after the word, said twice or three times.
+_REPEAT = re.compile(r"(?i:(?P<word>double|dubbel|dubbele|triple|tripel|trippel))[ \t]+")
+_REPEATS = {"double": 2, "dubbel": 2, "dubbele": 2, "triple": 3, "tripel": 3, "trippel": 3}
+# Dutch tens and unit written apart, unit first ("vier en twintig"): one number, as "vierentwintig".
+_DUTCH_TENS = frozenset({"twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"})
+_DUTCH_AND = re.compile(r"[ \t]+en[ \t]+", re.IGNORECASE)
+
+
+def _repeated_digit(text: str, prev: DigitRun, run: DigitRun) -> DigitRun | None:
+    """`prev` and `run` as one run when a word between them repeats the digit after it ("06 double
+    four ..."), else None."""
+    gap = text[prev.end : run.start]
+    first = run.tokens[0]
+    if len(gap) > 12 or len(first.digits) != 1:
+        return None
+    word = gap.lstrip(" \t,")
+    repeat = _REPEAT.fullmatch(word) if len(word) < len(gap) else None
+    if repeat is None:
+        return None
+    start = prev.end + len(gap) - len(word)
+    token = DigitToken(start, first.end, first.digits * _REPEATS[repeat["word"].lower()], "word")
+    return DigitRun(prev.tokens + (token,) + run.tokens[1:], prev.gaps + (gap[: len(gap) - len(word)],) + run.gaps)
+
+
+def _dutch_tens_join(text: str, prev: DigitRun, run: DigitRun) -> DigitRun | None:
+    """`prev` and `run` as one run with "vier en twintig" read as 24, else None."""
+    last, first = prev.tokens[-1], run.tokens[0]
+    if last.kind != "word" or len(last.digits) != 1 or last.digits == "0" or first.kind != "word" \
+            or text[first.start : first.end].lower() not in _DUTCH_TENS:
+        return None
+    if not _DUTCH_AND.fullmatch(text, last.end, first.start):
+        return None
+    token = DigitToken(last.start, first.end, str(int(first.digits) + int(last.digits)), "word")
+    return DigitRun(prev.tokens[:-1] + (token,) + run.tokens[1:], prev.gaps + run.gaps)
+
+
+# Digit groups chained by one sign that ``digit_runs`` does not take as a separator ("06,24,68,13,57",
+# "06 + 24 + 68 + 13 + 57", "06:24:68:13:57"): four or more short groups, the first with the trunk
+# prefix, the same sign each time. A comma counts only without spaces, as prose lists have them.
+_CHAIN_GROUPS, _CHAIN_GROUP_DIGITS, _CHAIN_GAP = 4, 4, 3
+
+
+def _chain_link(text: str, prev: DigitRun, run: DigitRun, sign: str | None) -> str | None:
+    """The sign between two single-group runs when it can chain them (the same as `sign` if given)."""
+    if len(prev.tokens) != 1 or len(run.tokens) != 1 or len(run.tokens[0].digits) > _CHAIN_GROUP_DIGITS:
+        return None
+    gap = text[prev.end : run.start]
+    if not 0 < len(gap) <= _CHAIN_GAP or (sign is not None and gap != sign) or gap.isspace():
+        return None
+    if any(c.isalnum() or c in "\r\n" for c in gap) or ("," in gap and gap != ","):
+        return None
+    return gap
+
+
+def _chained(text: str, runs: list[DigitRun]) -> list[DigitRun]:
+    out: list[DigitRun] = []
+    i = 0
+    while i < len(runs):
+        j, sign = i, None
+        while j + 1 < len(runs) and (link := _chain_link(text, runs[j], runs[j + 1], sign)) is not None:
+            sign, j = link, j + 1
+        chain = runs[i : j + 1]
+        if len(chain) >= _CHAIN_GROUPS and chain[0].tokens[0].digits.startswith("0") \
+                and len(chain[0].tokens[0].digits) <= _CHAIN_GROUP_DIGITS:
+            out.append(DigitRun(tuple(r.tokens[0] for r in chain), (sign or "",) * (len(chain) - 1)))
+            i = j + 1
+        else:
+            out.append(runs[i])
+            i += 1
+    return out
+
+
 def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
                 tokens: Sequence[DigitToken] | None = None) -> list[DigitRun]:
     """``normalise.digit_runs``, with runs split where a number goes on joined again: a spaced "$", a
     line break in a number (``_broken_number``), an odd separator, a comma between number words, words
-    that go on with the number."""
+    that go on with the number, a repeated digit, Dutch tens after their unit, a chain of groups."""
     runs = digit_runs(text, masked, tokens)
     if len(runs) < 2:
         return runs
+    runs = _chained(text, runs)
     merged = [runs[0]]
     for run in runs[1:]:
         prev = merged[-1]
         if _joined_runs(text, prev, run):
             merged[-1] = DigitRun(prev.tokens + run.tokens, prev.gaps + (text[prev.end : run.start],) + run.gaps)
+            continue
+        spoken = _repeated_digit(text, prev, run) or _dutch_tens_join(text, prev, run)
+        if spoken is not None:
+            merged[-1] = spoken
         else:
             merged.append(run)
     return merged
