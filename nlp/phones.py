@@ -803,7 +803,7 @@ _WORD_KINDS = frozenset({"word", "glued"})
 
 
 def _comma_in_words(prev: DigitRun, run: DigitRun, gap: str) -> bool:
-    return (prev.tokens[-1].kind in _WORD_KINDS or run.tokens[0].kind in _WORD_KINDS) \
+    return "," in gap and (prev.tokens[-1].kind in _WORD_KINDS or run.tokens[0].kind in _WORD_KINDS) \
         and _digit_count_of(run) < MIN_DIGITS and _COMMA.fullmatch(gap) is not None
 
 
@@ -824,6 +824,8 @@ _MAX_CONTINUATION_GAP = 24
 
 
 def _continued_number(prev: DigitRun, run: DigitRun, gap: str) -> bool:
+    if not prev.tokens[0].digits.startswith("0") or gap.isspace():
+        return False
     head, rest = _digit_count_of(prev), _digit_count_of(run)
     if len(gap) > _MAX_CONTINUATION_GAP or head >= MIN_DIGITS or head + rest > MAX_DIGITS \
             or not prev.tokens[0].digits.startswith("0") or (head > 4 and rest >= MIN_DIGITS):
@@ -832,9 +834,15 @@ def _continued_number(prev: DigitRun, run: DigitRun, gap: str) -> bool:
     return told_in_parts and _CONTINUATION.fullmatch(gap) is not None
 
 
+# The longest gap any of the joins below takes; most runs of an ad are further apart than that.
+_MAX_JOIN_GAP = max(_MAX_CONTINUATION_GAP, _MAX_ODD_GAP)
+
+
 def _joined_runs(text: str, prev: DigitRun, run: DigitRun) -> bool:
     """Whether `run` goes on the number of `prev` across a gap ``digit_runs`` splits at."""
     gap = text[prev.end : run.start]
+    if len(gap) > _MAX_JOIN_GAP:
+        return gap.isspace() and _broken_number(text, prev, run, gap)
     return _SPACED_DOLLAR.fullmatch(gap) is not None or _broken_number(text, prev, run, gap) \
         or _odd_separator(gap) or _comma_in_words(prev, run, gap) or _continued_number(prev, run, gap)
 
@@ -850,10 +858,10 @@ _DUTCH_AND = re.compile(r"[ \t]+en[ \t]+", re.IGNORECASE)
 def _repeated_digit(text: str, prev: DigitRun, run: DigitRun) -> DigitRun | None:
     """`prev` and `run` as one run when a word between them repeats the digit after it ("06 double
     four ..."), else None."""
-    gap = text[prev.end : run.start]
     first = run.tokens[0]
-    if len(gap) > 12 or len(first.digits) != 1:
+    if run.start - prev.end > 12 or len(first.digits) != 1:
         return None
+    gap = text[prev.end : run.start]
     word = gap.lstrip(" \t,")
     repeat = _REPEAT.fullmatch(word) if len(word) < len(gap) else None
     if repeat is None:
@@ -883,10 +891,11 @@ _CHAIN_GROUPS, _CHAIN_GROUP_DIGITS, _CHAIN_GAP = 4, 4, 3
 
 def _chain_link(text: str, prev: DigitRun, run: DigitRun, sign: str | None) -> str | None:
     """The sign between two single-group runs when it can chain them (the same as `sign` if given)."""
-    if len(prev.tokens) != 1 or len(run.tokens) != 1 or len(run.tokens[0].digits) > _CHAIN_GROUP_DIGITS:
+    if run.start - prev.end > _CHAIN_GAP or len(prev.tokens) != 1 or len(run.tokens) != 1 \
+            or len(run.tokens[0].digits) > _CHAIN_GROUP_DIGITS:
         return None
     gap = text[prev.end : run.start]
-    if not 0 < len(gap) <= _CHAIN_GAP or (sign is not None and gap != sign) or gap.isspace():
+    if not gap or (sign is not None and gap != sign) or gap.isspace():
         return None
     if any(c.isalnum() or c in "\r\n" for c in gap) or ("," in gap and gap != ","):
         return None
@@ -897,6 +906,10 @@ def _chained(text: str, runs: list[DigitRun]) -> list[DigitRun]:
     out: list[DigitRun] = []
     i = 0
     while i < len(runs):
+        if not runs[i].tokens[0].digits.startswith("0"):  # a chain starts with the trunk prefix
+            out.append(runs[i])
+            i += 1
+            continue
         j, sign = i, None
         while j + 1 < len(runs) and (link := _chain_link(text, runs[j], runs[j + 1], sign)) is not None:
             sign, j = link, j + 1
@@ -921,8 +934,12 @@ def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
         return runs
     runs = _chained(text, runs)
     merged = [runs[0]]
+    breaks = "\n" in text
     for run in runs[1:]:
         prev = merged[-1]
+        if run.tokens[0].start - prev.tokens[-1].end > _MAX_JOIN_GAP and not breaks:
+            merged.append(run)  # most runs of an ad: too far apart for any join
+            continue
         if _joined_runs(text, prev, run):
             merged[-1] = DigitRun(prev.tokens + run.tokens, prev.gaps + (text[prev.end : run.start],) + run.gaps)
             continue
@@ -939,9 +956,11 @@ def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
 _ZERO_WORDS = ("0", "zero", "nul", "oh", "een 0", "een nul", "a 0", "a zero", "the 0", "the zero", "de 0", "de nul")
 _ZERO_PLACES = ("in front", "in front of it", "at the start", "at the beginning", "at the front", "before it",
                 "first", "ervoor", "er voor", "vooraan", "voor het nummer", "aan het begin", "eerst")
-_ZERO_FIRST = re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(_ZERO_WORDS))})\s+(?:{trie_pattern(sorted(_ZERO_PLACES))})(?!\w)"
+_ZERO_FIRST = with_start_class(re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(_ZERO_WORDS))})\s+(?:{trie_pattern(sorted(_ZERO_PLACES))})(?!\w)"
                          r"|(?<!\w)(?:zet|plak|doe)\s+(?:er\s+)?(?:een\s+)?(?:0|nul)\s+(?:voor|bij)(?!\w)",
-                         re.IGNORECASE)
+                         re.IGNORECASE))
+# A note names a place (in front, ervoor, at the start...): texts without any of these words have none.
+_ZERO_PLACE_WORDS = ("front", "start", "begin", "first", "before", "voor", "eerst", "bij")
 _ZERO_NOTE_REACH = 60
 
 
@@ -954,7 +973,9 @@ class _ZeroNotes:
 
     def near(self, run: DigitRun) -> bool:
         if self._spans is None:
-            self._spans = [m.span() for m in _ZERO_FIRST.finditer(self.text)]
+            lower = self.text.lower()
+            noted = any(word in lower for word in _ZERO_PLACE_WORDS)
+            self._spans = [m.span() for m in _ZERO_FIRST.finditer(self.text)] if noted else []
         return any(run.start - _ZERO_NOTE_REACH <= s and e <= run.end + _ZERO_NOTE_REACH for s, e in self._spans)
 
 
