@@ -30,7 +30,16 @@ from typing import Any
 import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
-from nlp.normalise import GAP_RE, DigitRun, DigitToken, digit_runs, disguise_kinds, trie_pattern
+from nlp.normalise import (
+    GAP_RE,
+    NUMBER_WORDS,
+    DigitRun,
+    DigitToken,
+    digit_runs,
+    disguise_kinds,
+    number_word_value,
+    trie_pattern,
+)
 from nlp.regex_start import with_start_class
 from nlp.regions import (
     CITY_WEIGHT,
@@ -58,7 +67,9 @@ _DATE = with_start_class(re.compile(
     # row ("14 03 2026 - 21 03 2026") are dates too, not one long number
     rf"|(?<![\d\-./])(?<!\d ){_SPACED_DATE}(?:\s*[-–/&]\s*{_SPACED_DATE}|\s+{_SPACED_DATE})*(?![\d]| \d)"
 ))
-_TIME = with_start_class(re.compile(r"(?<![\d.:])\d{1,2}[.:h]\d{2}(?![\d.:])(?:\s*-\s*\d{1,2}[.:h]\d{2}(?![\d.:]))?"))
+# An hour and minutes that can be one: "75.84" or "30.61" in a run of digit groups is none.
+_CLOCK = r"(?:[01]?\d|2[0-4])[.:h][0-5]\d"
+_TIME = with_start_class(re.compile(rf"(?<![\d.:]){_CLOCK}(?![\d.:])(?:\s*-\s*{_CLOCK}(?![\d.:]))?"))
 _IBAN = with_start_class(re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d{2,4}){2,5}\b"))
 # Words that label a number as something other than a phone: registers, accounts, orders and parcels,
 # and the numbers of things ("frame no.", "serienummer", "artikel nr").
@@ -745,9 +756,9 @@ class _Inference:
 # "$" between spaced digit groups ("06 $ 23 $ 45 $ 67 $ 89"): a separator, where ``digit_runs`` reads
 # " $" before digits as a price. Merged only when both sides of the "$" are spaces.
 _SPACED_DOLLAR = re.compile(r"[ \t]\$[ \t]")
-# A number broken over two lines ("My number starts with 06238\n49175"): joined only when the line
-# says it holds a number and both parts are too short to be one alone; a line break otherwise ends
-# a number (lists of prices, times, ages).
+# A number broken over two lines ("My number starts with 06238\n49175", "06\n38175624"): joined only
+# when the line says it holds a number and both parts are too short to be one alone, or the first part
+# is a trunk prefix alone; a line break otherwise ends a number (lists of prices, times, ages).
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 _NUMBER_LEAD_IN = re.compile(r"(?:\w*nummer|\bnumber)\b[^\n\d]{0,30}$", re.IGNORECASE)
 
@@ -757,9 +768,15 @@ def _digit_count_of(run: DigitRun) -> int:
 
 
 def _broken_number(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
-    return _LINE_BREAK.fullmatch(gap) is not None and _digit_count_of(prev) < MIN_DIGITS \
-        and _digit_count_of(run) < MIN_DIGITS and _digit_count_of(prev) + _digit_count_of(run) <= MAX_DIGITS \
+    if _LINE_BREAK.fullmatch(gap) is None or _digit_count_of(prev) + _digit_count_of(run) > MAX_DIGITS:
+        return False
+    if len(prev.tokens) == 1 and _TRUNK_ALONE.fullmatch(prev.tokens[0].digits):
+        return True  # "06" alone before the break: a trunk prefix is no number on its own
+    return _digit_count_of(prev) < MIN_DIGITS and _digit_count_of(run) < MIN_DIGITS \
         and _NUMBER_LEAD_IN.search(text, max(0, prev.start - 50), prev.start) is not None
+
+
+_TRUNK_ALONE = re.compile(r"0\d{1,3}")
 
 
 # Separators that ``normalise.GAP_RE`` does not list but that stand for one it does: Unicode dashes
@@ -850,6 +867,53 @@ def _joined_runs(text: str, prev: DigitRun, run: DigitRun) -> bool:
 # "double four", "dubbel vier", "triple 0": the digit after the word, said twice or three times.
 _REPEAT = re.compile(r"(?i:(?P<word>double|dubbel|dubbele|triple|tripel|trippel))[ \t]+")
 _REPEATS = {"double": 2, "dubbel": 2, "dubbele": 2, "triple": 3, "tripel": 3, "trippel": 3}
+# A number word misspelled by one letter ("fourty", "seben", "negn") between number words: a disguised
+# run already, where an ordinary word that close to a number word ("fine", "echt", "tegen") is rare.
+_MISSPELT = re.compile(r"(?P<before>[ \t,\-]*)(?P<word>[^\W\d_]{4,14})(?P<after>[ \t,\-]*)")
+_NUMBER_WORD_FORMS = tuple((w, v) for w, v in NUMBER_WORDS.items() if len(w) >= 4 and w.isalpha())
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether one letter left out, added, changed or two neighbours swapped turn `a` into `b` (a != b)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+
+
+@lru_cache(maxsize=4096)
+def _misspelt_value(word: str) -> tuple[str, int] | None:
+    """(the number word, its value) one edit from `word`, when all such words have one value."""
+    lower = word.lower()
+    close = {v: w for w, v in _NUMBER_WORD_FORMS if w != lower and _one_edit_apart(lower, w)}
+    return next(iter(close.items()))[::-1] if len(close) == 1 else None
+
+
+def _misspelt_join(text: str, prev: DigitRun, run: DigitRun) -> DigitRun | None:
+    """`prev` and `run` as one run across a misspelled number word between them, else None."""
+    last, first = prev.tokens[-1], run.tokens[0]
+    if last.kind not in _WORD_KINDS and first.kind not in _WORD_KINDS or run.start - prev.end > 20:
+        return None
+    m = _MISSPELT.fullmatch(text, prev.end, run.start)
+    if m is None or not m["before"] or not m["after"]:
+        return None
+    known = _misspelt_value(m["word"])
+    if known is None:
+        return None
+    word, value = known
+    token = DigitToken(m.start("word"), m.end("word"), str(value), "word")
+    rest, gaps = run.tokens, (m["before"], m["after"], *run.gaps)
+    compound = number_word_value(f"{word} {text[first.start : first.end]}") if m["after"] in (" ", "-") else None
+    if compound is not None and 20 < compound < 100 and first.kind == "word" and len(first.digits) == 1:
+        token = DigitToken(token.start, first.end, str(compound), "word")  # "fourty six": 46
+        rest, gaps = run.tokens[1:], (m["before"], *run.gaps)
+    return DigitRun((*prev.tokens, token, *rest), (*prev.gaps, *gaps))
+
+
 # Dutch tens and unit written apart, unit first ("vier en twintig"): one number, as "vierentwintig".
 _DUTCH_TENS = frozenset({"twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"})
 _DUTCH_AND = re.compile(r"[ \t]+en[ \t]+", re.IGNORECASE)
@@ -943,7 +1007,8 @@ def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
         if _joined_runs(text, prev, run):
             merged[-1] = DigitRun(prev.tokens + run.tokens, prev.gaps + (text[prev.end : run.start],) + run.gaps)
             continue
-        spoken = _repeated_digit(text, prev, run) or _dutch_tens_join(text, prev, run)
+        spoken = _repeated_digit(text, prev, run) or _dutch_tens_join(text, prev, run) \
+            or _misspelt_join(text, prev, run)
         if spoken is not None:
             merged[-1] = spoken
         else:

@@ -194,3 +194,32 @@ def test_a_look_alike_zero_before_digit_groups_is_no_date():
     assert masked_ranges("O6-24-68-I3-57") == []
     assert phones("O6-24-68-I3-57") == ["+31624681357"]
     assert masked_ranges("op 6-24-68 en 12.3.2026") == [(3, 10), (14, 23)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nul zes tweee vier zes acht een drie vijf zeven", "+31624681357"),
+        ("zero six two four six eigth one three five seven", "+31624681357"),
+        ("zero six, fourty six, eighteen, thirteen, fifty seven", "+31646181357"),  # "fourty six": 46
+        ("nul zes vierentwintog achtenzestig dertien zevenenvijftig", "+31624681357"),
+    ],
+)
+def test_a_number_word_misspelled_by_one_letter_between_number_words(text, expected):
+    assert phones(text) == [expected]
+
+
+def test_words_near_number_words_stay_words_outside_a_disguised_run():
+    assert phones("Het is echt negen uur, tot tegen tienen") == []
+    assert phones("one two three four fine") == []
+
+
+def test_a_trunk_prefix_alone_on_its_line():
+    assert phones("06\n24681357 (na 12u bellen)") == ["+31624681357"]
+    assert phones("Prijzen\n30 min 100\n60 min 150") == []
+
+
+def test_an_hour_needs_real_hours_and_minutes():
+    assert masked_ranges("+44 75.84/79/78/27") == []
+    assert phones("+44 75.84/79/78/27") == ["+447584797827"]
+    assert masked_ranges("open 9.30-17.45, za 10:00 - 16h00") == [(5, 15), (20, 33)]
