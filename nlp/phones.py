@@ -71,23 +71,26 @@ _DATE = with_start_class(re.compile(
 _CLOCK = r"(?:[01]?\d|2[0-4])[.:h][0-5]\d"
 _TIME = with_start_class(re.compile(rf"(?<![\d.:]){_CLOCK}(?![\d.:])(?:\s*-\s*{_CLOCK}(?![\d.:]))?"))
 _IBAN = with_start_class(re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d{2,4}){2,5}\b"))
-# Words that label a number as something other than a phone: registers, accounts, orders and parcels,
-# and the numbers of things ("frame no.", "serienummer", "artikel nr").
+# Words that label a number as something other than a phone: registers, accounts, orders and parcels.
 _NOT_PHONE_LABELS = (
     r"kvk", r"k\.v\.k\.?", r"btw", r"vat", r"iban", r"rekening\w*", r"bank\w*", r"vergunning\w*", r"licen[cst]\w*",
     r"registrat\w*", r"reg", r"ad[\s-]?id", r"advert\w*", r"ref\w*", r"order\w*", r"bestel\w*", r"factuur\w*",
-    r"invoice\w*", r"tracking\w*", r"track", r"barcode", r"zending\w*", r"pakket\w*", r"parcel", r"shipment",
+    r"invoice\w*", r"tracking\w*", r"barcode", r"zending\w*", r"pakket\w*", r"parcel", r"shipment",
     r"klantnummer", r"customer", r"bsn", r"id", r"postcode", r"zip", r"maten", r"measurements",
-    r"frame\w*", r"serial", r"serie\w*", r"chassis\w*", r"model\w*", r"artikel\w*", r"article", r"item",
-    r"product\w*", r"onderdeel\w*", r"part", r"ticket\w*", r"polis\w*", r"policy", r"contract\w*", r"dossier\w*",
-    r"claim\w*", r"transac\w*", r"kenteken\w*", r"voucher\w*", r"coupon\w*", r"imei", r"ean", r"sku", r"isbn",
-    r"lidnummer", r"member\w*", r"account\w*",
+    r"imei", r"ean", r"sku", r"isbn",
+)
+# Things whose number is no phone when the label says "number" ("frame no.", "serienummer", "ticket nr");
+# alone they may offer the phone ("Tickets: 024 ...").
+_NUMBERED_THINGS = (
+    r"frame", r"serial", r"serie", r"chassis", r"model", r"artikel", r"article", r"item", r"product", r"onderdeel",
+    r"part", r"ticket", r"polis", r"policy", r"contract", r"dossier", r"claim", r"transac\w*", r"kenteken",
+    r"voucher", r"coupon", r"lid", r"member\w*", r"account", r"pas",
 )
 # The label, "no."/"nr"/"code", and a code's letters before its digits ("Tracking code 3S NLD 0612..."):
 # a first part with a digit, then capitals.
 _LABEL_BEFORE = with_start_class(re.compile(
-    rf"\b(?:{'|'.join(_NOT_PHONE_LABELS)})"
-    r"(?:\s*(?:no|nr|nummer|number|num|code|#))?"
+    rf"\b(?:(?:{'|'.join(_NOT_PHONE_LABELS)})(?:\s*(?:no|nr|nummer|number|num|code|#))?"
+    rf"|(?:{'|'.join(_NUMBERED_THINGS)})s?[\s-]?(?:no|nr|nummer|number|num|code|#))"
     r"(?:\s+(?-i:\d[A-Z0-9]{0,5})(?:\s*(?-i:[A-Z]{2,5}))?)?[\s.:#=-]*$",
     re.IGNORECASE,
 ))

@@ -223,3 +223,8 @@ def test_an_hour_needs_real_hours_and_minutes():
     assert masked_ranges("+44 75.84/79/78/27") == []
     assert phones("+44 75.84/79/78/27") == ["+447584797827"]
     assert masked_ranges("open 9.30-17.45, za 10:00 - 16h00") == [(5, 15), (20, 33)]
+
+
+def test_a_thing_named_without_number_may_offer_the_phone():
+    assert phones("Local band on tour.\nTickets: 024 772 6055") == ["+31247726055"]
+    assert phones("Ticket nr 024 772 6055") == []
