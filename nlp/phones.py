@@ -36,6 +36,7 @@ from nlp.normalise import (
     DigitRun,
     DigitToken,
     digit_runs,
+    digit_tokens,
     disguise_kinds,
     number_word_value,
     trie_pattern,
@@ -734,15 +735,16 @@ class _Inference:
 
     def _narrowed(self, run: DigitRun, span: tuple[int, int], options: list[str],
                   regions: dict[str, str]) -> list[str]:
-        """Of several readings, keep (while any remain) those of a region where the ad's language is
-        spoken, then those whose digit groups are written as their region formats numbers
-        ("(415) 739-2046", "06-48271953"), then mobile numbers."""
+        """Of several readings, keep (while any remain) mobile numbers (ads give the number one texts
+        and calls: an English ad's "064 ..." is an Irish landline only if no mobile reading remains),
+        then those of a region where the ad's language is spoken, then those whose digit groups are
+        written as their region formats numbers ("(415) 739-2046", "06-48271953")."""
         groups = _written_groups(self.text, run, span)
         language = set(language_regions(self.lang))
         tests: list[Callable[[str], bool]] = [
+            _is_mobile,
             lambda e: regions.get(e) in language,
             lambda e: groups is not None and _national_groups(e) == groups,
-            _is_mobile,
         ]
         for keep in tests:
             if len(options) == 1:
@@ -991,11 +993,71 @@ def _chained(text: str, runs: list[DigitRun]) -> list[DigitRun]:
     return out
 
 
+# Digits inside a word stand for letters ("n1ne", "f0ur", "thr33", "4cht"), or a digit is written with
+# the rest of its own word ("6ix", "7even", "1ne", "zer0"): either way the word is one digit.
+_LEET_AS_I, _LEET_AS_L = str.maketrans("013457", "oieast"), str.maketrans("013457", "olease")
+_DIGIT_IN_WORD = re.compile(r"(?P<digit>\d)(?P<tail>[^\W\d_]{2,})|(?P<head>[^\W\d_]{2,})(?P<last>\d)")
+_ALNUM_AROUND = re.compile(r"[^\W_]*")
+
+
+@lru_cache(maxsize=1)
+def _digit_words() -> dict[str, tuple[str, ...]]:
+    """Each digit's number words ("6": "six", "zes")."""
+    words: dict[str, list[str]] = {}
+    for word, value in NUMBER_WORDS.items():
+        if value < 10 and len(word) >= 3 and word.isalpha():
+            words.setdefault(str(value), []).append(word)
+    return {digit: tuple(forms) for digit, forms in words.items()}
+
+
+@lru_cache(maxsize=4096)
+def _leet_digits(word: str) -> str | None:
+    """The digits a word of letters and digits stands for ("n1ne" -> "9", "6ix" -> "6"), or None."""
+    lower = word.lower()
+    for table in (_LEET_AS_I, _LEET_AS_L):
+        value = NUMBER_WORDS.get(lower.translate(table))
+        if value is not None:
+            return str(value)
+    m = _DIGIT_IN_WORD.fullmatch(lower)
+    if m is None:
+        return None
+    digit, part = (m["digit"], m["tail"]) if m["digit"] else (m["last"], m["head"])
+    fits = str.endswith if m["digit"] else str.startswith
+    if any(len(w) == len(part) + 1 and fits(w, part) for w in _digit_words().get(digit, ())):
+        return digit
+    return None
+
+
+def _leet_tokens(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
+    """The tokens with each word of letters and digits that spells a digit read as that one digit."""
+    out: list[DigitToken] = []
+    size, word_end = len(text), -1
+    for token in tokens:
+        if token.start < word_end:
+            continue  # inside a word read already ("s3v3n")
+        if token.kind == "digits" and (token.start > 0 and text[token.start - 1].isalpha()
+                                       or token.end < size and text[token.end].isalpha()):
+            start = token.start
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            end = _ALNUM_AROUND.match(text, token.end).end()
+            digits = _leet_digits(text[start:end])
+            if digits is not None and not any(t.end > start for t in out[-1:]):
+                out.append(DigitToken(start, end, digits, "letters"))
+                word_end = end
+                continue
+        out.append(token)
+    return out
+
+
 def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
                 tokens: Sequence[DigitToken] | None = None) -> list[DigitRun]:
     """``normalise.digit_runs``, with runs split where a number goes on joined again: a spaced "$", a
     line break in a number (``_broken_number``), an odd separator, a comma between number words, words
-    that go on with the number, a repeated digit, Dutch tens after their unit, a chain of groups."""
+    that go on with the number, a repeated digit, Dutch tens after their unit, a chain of groups; and
+    words of letters and digits read as one digit (``_leet_tokens``)."""
+    if tokens is None:
+        tokens = _leet_tokens(text, digit_tokens(text))
     runs = digit_runs(text, masked, tokens)
     if len(runs) < 2:
         return runs

@@ -228,3 +228,26 @@ def test_an_hour_needs_real_hours_and_minutes():
 def test_a_thing_named_without_number_may_offer_the_phone():
     assert phones("Local band on tour.\nTickets: 024 772 6055") == ["+31247726055"]
     assert phones("Ticket nr 024 772 6055") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "z3r0 s1x tw0 f0ur s1x e1ght 0ne thr33 f1ve s3v3n",  # digits for letters
+        "zer0 6ix 2wo 4our 6ix 8ight 1ne 3hree 5ive 7even",  # a digit with the rest of its word
+    ],
+)
+def test_words_of_letters_and_digits_spell_one_digit(text):
+    found = find_phones(text, "NL")
+    assert [p.e164 for p in found] == ["+31624681357"]
+    assert "letters" in found[0].disguises
+
+
+def test_letters_glued_to_digits_in_prose_stay_prose():
+    assert phones("bel 4u 2day, 24h open, 30min 100euro, 18jaar, mp3 b4 06 24681357") == ["+31624681357"]
+
+
+def test_by_shape_a_mobile_reading_wins_over_a_landline_in_the_ads_language():
+    # "06 ..." is a mobile number in several plans; in an English ad it is no Irish landline "064 ..."
+    found = read_phones("text me: z3r0 s1x f0ur n1ne two zero three seven one six", "", lang="en")
+    assert "+353649203716" not in [p.e164 for p in found.phones]
