@@ -852,7 +852,7 @@ def _continued_number(prev: DigitRun, run: DigitRun, gap: str) -> bool:
     if len(gap) > _MAX_CONTINUATION_GAP or head >= MIN_DIGITS or head + rest > MAX_DIGITS \
             or not prev.tokens[0].digits.startswith("0") or (head > 4 and rest >= MIN_DIGITS):
         return False
-    told_in_parts = len(prev.tokens) == 1 or any(_CONTINUATION.fullmatch(g) for g in prev.gaps)
+    told_in_parts = len(prev.tokens) == 1 and head >= 2 or any(_CONTINUATION.fullmatch(g) for g in prev.gaps)
     return told_in_parts and _CONTINUATION.fullmatch(gap) is not None
 
 
