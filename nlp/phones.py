@@ -831,9 +831,9 @@ def _comma_in_words(prev: DigitRun, run: DigitRun, gap: str) -> bool:
 
 # A number told in parts ("06 and then 51 72 83 94", "06 en dan 1335 en eindigt op 9531"): words that
 # go on with the same number, after a head that starts like a national number ("0") and is too short
-# to be one: one group as written ("06", not "09 00" as a time is written) or a number told in parts
-# already; it must be a trunk prefix alone (up to four digits) or the rest short too. A bare
-# "and"/"en" is no such word: "between 09 00 and 13 00" is a range.
+# to be one: one group as written or spoken ("06", "nul zes"; not "09 00" as a time is written), or a
+# number told in parts already; it must be a trunk prefix alone (up to four digits) or the rest short
+# too. A bare "and"/"en" is no such word: "between 09 00 and 13 00" is a range.
 _CONTINUATIONS = (
     "and then", "then", "followed by", "and after that", "after that", "and ending in", "ending in",
     "ends in", "ends with", "and ends in", "and ends with", "and finally",
@@ -852,7 +852,8 @@ def _continued_number(prev: DigitRun, run: DigitRun, gap: str) -> bool:
     if len(gap) > _MAX_CONTINUATION_GAP or head >= MIN_DIGITS or head + rest > MAX_DIGITS \
             or not prev.tokens[0].digits.startswith("0") or (head > 4 and rest >= MIN_DIGITS):
         return False
-    told_in_parts = len(prev.tokens) == 1 and head >= 2 or any(_CONTINUATION.fullmatch(g) for g in prev.gaps)
+    spoken = len(prev.tokens) == 1 or all(t.kind in _WORD_KINDS for t in prev.tokens)  # "06", "nul zes"
+    told_in_parts = spoken and head >= 2 or any(_CONTINUATION.fullmatch(g) for g in prev.gaps)
     return told_in_parts and _CONTINUATION.fullmatch(gap) is not None
 
 

@@ -68,6 +68,7 @@ def test_commas_between_plain_digits_stay_a_list():
         "first 06 and then 24 68 13 57",
         "het begint met 06, daarna 2468 en eindigt op 1357",
         "06 followed by 24681357",
+        "nul zes en dan twee vier zes acht een drie vijf zeven",
     ],
 )
 def test_words_that_go_on_with_a_number(text):
@@ -79,6 +80,7 @@ def test_words_that_go_on_with_a_number(text):
     [
         "Open tussen 09 00 en 17 00, ook op zaterdag",
         "delivery from 09 00 and then 13 00 at the latest",  # a head of two groups is no trunk prefix
+        "Kamer 0 and then 1234 and then 5678",  # nor is one digit
     ],
 )
 def test_ranges_and_lists_are_not_joined(text):
@@ -251,3 +253,7 @@ def test_by_shape_a_mobile_reading_wins_over_a_landline_in_the_ads_language():
     # "06 ..." is a mobile number in several plans; in an English ad it is no Irish landline "064 ..."
     found = read_phones("text me: z3r0 s1x f0ur n1ne two zero three seven one six", "", lang="en")
     assert "+353649203716" not in [p.e164 for p in found.phones]
+
+
+def test_a_dutch_town_places_a_national_number_without_a_site_country():
+    assert phones("Schiedam incall. 06.24.68.13.57. Text me.", "") == ["+31624681357"]
