@@ -48,6 +48,7 @@ from nlp.regions import (
     coded_numbers,
     hinted_regions,
     language_regions,
+    lingua_franca,
     number_label_region,
     region_hints,
 )
@@ -68,9 +69,10 @@ _DATE = with_start_class(re.compile(
     # row ("14 03 2026 - 21 03 2026") are dates too, not one long number
     rf"|(?<![\d\-./])(?<!\d ){_SPACED_DATE}(?:\s*[-–/&]\s*{_SPACED_DATE}|\s+{_SPACED_DATE})*(?![\d]| \d)"
 ))
-# An hour and minutes that can be one: "75.84" or "30.61" in a run of digit groups is none.
+# An hour and minutes that can be one: "75.84" or "30.61" in a run of digit groups is none, and nor is
+# "13.57" right after a slash ("06/24.68/13.57").
 _CLOCK = r"(?:[01]?\d|2[0-4])[.:h][0-5]\d"
-_TIME = with_start_class(re.compile(rf"(?<![\d.:]){_CLOCK}(?![\d.:])(?:\s*-\s*{_CLOCK}(?![\d.:]))?"))
+_TIME = with_start_class(re.compile(rf"(?<![\d.:/]){_CLOCK}(?![\d.:])(?:\s*-\s*{_CLOCK}(?![\d.:]))?"))
 _IBAN = with_start_class(re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d{2,4}){2,5}\b"))
 # Words that label a number as something other than a phone: registers, accounts, orders and parcels.
 _NOT_PHONE_LABELS = (
@@ -735,17 +737,20 @@ class _Inference:
 
     def _narrowed(self, run: DigitRun, span: tuple[int, int], options: list[str],
                   regions: dict[str, str]) -> list[str]:
-        """Of several readings, keep (while any remain) mobile numbers (ads give the number one texts
-        and calls: an English ad's "064 ..." is an Irish landline only if no mobile reading remains),
-        then those of a region where the ad's language is spoken, then those whose digit groups are
-        written as their region formats numbers ("(415) 739-2046", "06-48271953")."""
+        """Of several readings, keep (while any remain) those of a region where the ad's language is
+        spoken, then those whose digit groups are written as their region formats numbers
+        ("(415) 739-2046", "06-48271953"), then mobile numbers. In a language ads use everywhere
+        (English, ``regions.lingua_franca``) mobile numbers come first: an English ad's "064 ..." is an
+        Irish landline only if no mobile reading remains."""
         groups = _written_groups(self.text, run, span)
         language = set(language_regions(self.lang))
         tests: list[Callable[[str], bool]] = [
-            _is_mobile,
             lambda e: regions.get(e) in language,
             lambda e: groups is not None and _national_groups(e) == groups,
+            _is_mobile,
         ]
+        if lingua_franca(self.lang):
+            tests.insert(0, tests.pop())
         for keep in tests:
             if len(options) == 1:
                 break

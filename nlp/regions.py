@@ -56,6 +56,9 @@ class RegionHints(Strict):
     """Forms that are ordinary words in lower case ("turkey", "china"): matched only capitalised."""
     languages: dict[str, list[str]] = {}
     """Language code -> regions where it is spoken (ties between equally good readings)."""
+    lingua_franca: list[str] = []
+    """Languages ads use wherever they are (English): the ad's language then says less than a mobile
+    reading does about where a number is."""
     regions: Annotated[list[Region], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -125,6 +128,16 @@ def number_label_region(text: str, start: int) -> str | None:
     if form in capitalised_only and written == form:
         return None  # "turkey", "china": words, not places
     return regions[form]
+
+
+def lingua_franca(lang: str | None) -> bool:
+    """Whether ads in `lang` are written everywhere (per the data file), so that it places no number."""
+    return (lang or "") in _lingua_franca()
+
+
+@lru_cache(maxsize=1)
+def _lingua_franca() -> frozenset[str]:
+    return frozenset(load_model(REGIONS_FILE, RegionHints).lingua_franca)
 
 
 def language_regions(lang: str | None) -> tuple[str, ...]:

@@ -257,3 +257,9 @@ def test_by_shape_a_mobile_reading_wins_over_a_landline_in_the_ads_language():
 
 def test_a_dutch_town_places_a_national_number_without_a_site_country():
     assert phones("Schiedam incall. 06.24.68.13.57. Text me.", "") == ["+31624681357"]
+
+
+def test_by_shape_a_dutch_ad_keeps_its_landline_dutch():
+    # Dutch is no language of ads everywhere: its region comes before a foreign mobile reading
+    found = read_phones("Bel gerust: nul tien, vier vijf zes, twee drie negen acht", "", lang="nl")
+    assert [p.e164 for p in found.phones] == ["+31104562398"]
