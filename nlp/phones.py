@@ -869,8 +869,6 @@ _MAX_JOIN_GAP = max(_MAX_CONTINUATION_GAP, _MAX_ODD_GAP)
 def _joined_runs(text: str, prev: DigitRun, run: DigitRun) -> bool:
     """Whether `run` goes on the number of `prev` across a gap ``digit_runs`` splits at."""
     gap = text[prev.end : run.start]
-    if len(gap) > _MAX_JOIN_GAP:
-        return gap.isspace() and _broken_number(text, prev, run, gap)
     return _SPACED_DOLLAR.fullmatch(gap) is not None or _broken_number(text, prev, run, gap) \
         or _odd_separator(gap) or _comma_in_words(prev, run, gap) or _continued_number(prev, run, gap)
 
@@ -977,6 +975,11 @@ def _chain_link(text: str, prev: DigitRun, run: DigitRun, sign: str | None) -> s
     return gap
 
 
+# What a chain looks like in digits, with a sign ``digit_runs`` does not join at (it joins at the
+# others): texts without one are not looked at run by run.
+_CHAIN = re.compile(r"0\d{0,3}([ \t]?[,:+=<>?%&^`][ \t]?)\d{1,4}(?:\1\d{1,4}){2,}")
+
+
 def _chained(text: str, runs: list[DigitRun]) -> list[DigitRun]:
     out: list[DigitRun] = []
     i = 0
@@ -1067,24 +1070,41 @@ def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
     runs = digit_runs(text, masked, tokens)
     if len(runs) < 2:
         return runs
-    runs = _chained(text, runs)
+    if _CHAIN.search(text):
+        runs = _chained(text, runs)
     merged = [runs[0]]
-    breaks = "\n" in text
     for run in runs[1:]:
         prev = merged[-1]
-        if run.tokens[0].start - prev.tokens[-1].end > _MAX_JOIN_GAP and not breaks:
+        if run.tokens[0].start - prev.tokens[-1].end > _MAX_JOIN_GAP:
             merged.append(run)  # most runs of an ad: too far apart for any join
             continue
-        if _joined_runs(text, prev, run):
-            merged[-1] = DigitRun(prev.tokens + run.tokens, prev.gaps + (text[prev.end : run.start],) + run.gaps)
-            continue
-        spoken = _repeated_digit(text, prev, run) or _dutch_tens_join(text, prev, run) \
-            or _misspelt_join(text, prev, run)
-        if spoken is not None:
-            merged[-1] = spoken
+        joined = _join(text, prev, run)
+        if joined is not None:
+            merged[-1] = joined
         else:
             merged.append(run)
     return merged
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _join(text: str, prev: DigitRun, run: DigitRun) -> DigitRun | None:
+    """`prev` and `run` as one run when the gap between them goes on with the number, else None. The
+    joins that take words in the gap are tried only where the tokens around it allow them."""
+    last, first = prev.tokens[-1], run.tokens[0]
+    if not _LETTER.search(text, last.end, first.start):
+        if _joined_runs(text, prev, run):
+            return DigitRun(prev.tokens + run.tokens, prev.gaps + (text[last.end : first.start],) + run.gaps)
+        return None
+    if prev.tokens[0].digits.startswith("0") and _continued_number(prev, run, text[last.end : first.start]):
+        return DigitRun(prev.tokens + run.tokens, prev.gaps + (text[last.end : first.start],) + run.gaps)
+    joined = _repeated_digit(text, prev, run) if len(first.digits) == 1 else None
+    if joined is None and last.kind == "word" and len(last.digits) == 1:
+        joined = _dutch_tens_join(text, prev, run)
+    if joined is None and (last.kind in _WORD_KINDS or first.kind in _WORD_KINDS):
+        joined = _misspelt_join(text, prev, run)
+    return joined
 
 
 # "(add 0 at the start)", "put zero in front", "zet er een 0 voor": the ad drops the trunk prefix and
@@ -1096,7 +1116,8 @@ _ZERO_FIRST = with_start_class(re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(_ZER
                          r"|(?<!\w)(?:zet|plak|doe)\s+(?:er\s+)?(?:een\s+)?(?:0|nul)\s+(?:voor|bij)(?!\w)",
                          re.IGNORECASE))
 # A note names a place (in front, ervoor, at the start...): texts without any of these words have none.
-_ZERO_PLACE_WORDS = ("front", "start", "begin", "first", "before", "voor", "eerst", "bij")
+_ZERO_PLACE_WORDS = ("front", "start", "begin", "first", "before", "ervoor", "er voor", "vooraan", "voor het",
+                     "eerst", "zet er", "zet een", "plak er", "plak een", "doe er", "doe een")
 _ZERO_NOTE_REACH = 60
 
 
