@@ -1,6 +1,8 @@
 """Phone numbers, also disguised ones, as E.164 with their span in the original text.
 
-Candidates are digit runs from ``normalise.digit_runs``; inside a run the longest token
+Candidates are digit runs from ``normalise.digit_runs``, joined again where the gap between two
+goes on with the number (odd separators, number words listed with commas, "06 and then ...", a chain
+of groups, "double four", a misspelled number word: ``_digit_runs``); inside a run the longest token
 sequence that ``phonenumbers`` accepts as a VALID number wins. What must never be read as a
 phone: prices, dates, times, postcodes, licence/KvK/BTW numbers, IBANs, ad ids, body
 measurements and long digit runs. Dates, times and IBANs are masked before the runs are built;
