@@ -171,7 +171,8 @@ def number_word_value(word: str) -> int | None:
 
 
 def _number_words() -> dict[str, int]:
-    """Every single-word number form 0..99 in Dutch and English, valued by text2num."""
+    """Every single-word number form 0..99 in Dutch and English, valued by text2num (Dutch compounds
+    from their parts)."""
     words = {}
     for word in [*_UNITS_NL, *_TEENS_NL, *_TENS_NL, *_UNITS_EN, *_TEENS_EN, *_TENS_EN, *_EXTRA_WORDS,
                  *_EN_GLUED_COMPOUNDS]:
