@@ -55,7 +55,8 @@ NUMBER_WORD = "(?:" + _NL_COMPOUND + "|" + _EN_COMPOUND + "|" + "|".join(_WORD_A
 _EN_GLUED_COMPOUNDS = [t + u for t in _TENS_EN for u in _UNITS_EN[1:]]
 _GLUED_EN = sorted({*_EN_GLUED_COMPOUNDS, *_UNITS_EN, *_TEENS_EN, *_TENS_EN, "oh", "for", "to", "too", "ate", "o"},
                    key=len, reverse=True)
-_GLUED_NL = sorted({*_UNITS_NL, *_TEENS_NL, *_TENS_NL, "één"}, key=len, reverse=True)
+_NL_GLUED_COMPOUNDS = [u + joiner + t for u in [*_UNITS_NL[1:], "één"] for t in _TENS_NL for joiner in ("en", "ën")]
+_GLUED_NL = sorted({*_NL_GLUED_COMPOUNDS, *_UNITS_NL, *_TEENS_NL, *_TENS_NL, "één"}, key=len, reverse=True)
 
 
 def trie_pattern(words: Sequence[str]) -> str:
@@ -170,15 +171,20 @@ def number_word_value(word: str) -> int | None:
 
 
 def _number_words() -> dict[str, int]:
-    """Every single-word number form 0..99 in Dutch and English, valued by text2num."""
-    units_nl = [u for u in _UNITS_NL[1:]] + ["één"]
-    compounds = [f"{u}{joiner}{t}" for u in units_nl for t in _TENS_NL for joiner in ("en", "ën")]
+    """Every single-word number form 0..99 in Dutch and English, valued by text2num (Dutch compounds
+    from their parts)."""
     words = {}
-    for word in [*_UNITS_NL, *_TEENS_NL, *_TENS_NL, *_UNITS_EN, *_TEENS_EN, *_TENS_EN, *_EXTRA_WORDS, *compounds,
+    for word in [*_UNITS_NL, *_TEENS_NL, *_TENS_NL, *_UNITS_EN, *_TEENS_EN, *_TENS_EN, *_EXTRA_WORDS,
                  *_EN_GLUED_COMPOUNDS]:
         value = number_word_value(word)
         if value is not None:
             words[word] = value
+    # Dutch unit-and-tens compounds, valued from their parts: text2num misses "tweeentwintig", the
+    # spelling without the diaeresis that ads use as often as "tweeëntwintig".
+    for unit, unit_value in [*zip(_UNITS_NL[1:], range(1, 10), strict=True), ("één", 1)]:
+        for tens, tens_value in zip(_TENS_NL, range(20, 100, 10), strict=True):
+            for joiner in ("en", "ën"):
+                words[f"{unit}{joiner}{tens}"] = tens_value + unit_value
     return words
 
 
@@ -204,13 +210,14 @@ def _touches_digit(text: str, start: int, end: int) -> bool:
 
 
 def _merged_compounds(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
-    """English tens + unit written apart ("thirty four", "thirty-four") read as one number."""
+    """English tens + unit written apart ("thirty four", "thirty-four") read as one number. Not Dutch
+    tens: Dutch writes the unit first ("vierendertig"), so "twintig vijf" is 20, 5."""
     merged: list[DigitToken] = []
     for token in tokens:
         prev = merged[-1] if merged else None
         if (prev and prev.kind == "word" and token.kind == "word" and len(prev.digits) == 2
                 and prev.digits.endswith("0") and len(token.digits) == 1 and token.digits != "0"
-                and text[prev.end : token.start] in (" ", "-")):
+                and text[prev.end : token.start] in (" ", "-") and text[prev.start : prev.end].lower() in _TENS_EN):
             merged[-1] = DigitToken(prev.start, token.end, prev.digits[0] + token.digits, "word")
         else:
             merged.append(token)
@@ -354,9 +361,21 @@ def _kept_weak(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
             continue
         window = [t for t in tokens[max(0, lo - 3) : hi + 4] if t.kind != "weak"]
         if any(t.kind in _DISGUISED_KINDS for t in window) or \
-                (len(tokens[lo].digits) == 1 and len(tokens[hi].digits) == 1):
+                (len(tokens[lo].digits) == 1 and len(tokens[hi].digits) == 1) or _weak_stretch(text, tokens, k) >= 3:
             kept.append(token)
     return kept
+
+
+def _weak_stretch(text: str, tokens: list[DigitToken], k: int) -> int:
+    """How many digit-sounding words the joined stretch around token k holds: three or more between
+    digits ("06 ate 7 for 1 to 9 won 3") spell a number, where prose has one ("150 for 30")."""
+    lo = k
+    while lo > 0 and _joined(text, tokens[lo - 1], tokens[lo]):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(tokens) and _joined(text, tokens[hi], tokens[hi + 1]):
+        hi += 1
+    return sum(t.kind == "weak" for t in tokens[lo : hi + 1])
 
 
 def _after_plus_sign(text: str, start: int) -> bool:

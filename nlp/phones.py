@@ -1,6 +1,8 @@
 """Phone numbers, also disguised ones, as E.164 with their span in the original text.
 
-Candidates are digit runs from ``normalise.digit_runs``; inside a run the longest token
+Candidates are digit runs from ``normalise.digit_runs``, joined again where the gap between two
+goes on with the number (odd separators, number words listed with commas, "06 and then ...", a chain
+of groups, "double four", a misspelled number word: ``_digit_runs``); inside a run the longest token
 sequence that ``phonenumbers`` accepts as a VALID number wins. What must never be read as a
 phone: prices, dates, times, postcodes, licence/KvK/BTW numbers, IBANs, ad ids, body
 measurements and long digit runs. Dates, times and IBANs are masked before the runs are built;
@@ -20,6 +22,7 @@ as ``AmbiguousPhone`` with its candidates, never with a guessed country.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -29,30 +32,71 @@ from typing import Any
 import phonenumbers
 from phonenumbers import PhoneMetadata, PhoneNumberFormat, PhoneNumberType
 
-from nlp.normalise import DigitRun, DigitToken, digit_runs, disguise_kinds
+from nlp.normalise import (
+    GAP_RE,
+    NUMBER_WORDS,
+    DigitRun,
+    DigitToken,
+    digit_runs,
+    digit_tokens,
+    disguise_kinds,
+    number_word_value,
+    trie_pattern,
+)
 from nlp.regex_start import with_start_class
-from nlp.regions import CITY_WEIGHT, hinted_regions, language_regions, number_label_region, region_hints
+from nlp.regions import (
+    CITY_WEIGHT,
+    CODE_WEIGHT,
+    coded_numbers,
+    hinted_regions,
+    language_regions,
+    lingua_franca,
+    number_label_region,
+    region_hints,
+)
 
 MIN_DIGITS, MAX_DIGITS = 8, 15
 MASK_CONTEXT = 16
 
 # Day month year, or the year first as in ISO ("2026 03 04"): a four-digit year makes the groups
 # a date, never a phone number.
-_SPACED_DATE = (r"(?:(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d{2}"
-                r"|(?:19|20)\d{2} (?:0?[1-9]|1[0-2]) (?:0?[1-9]|[12]\d|3[01]))")
+_DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
+_SPACED_DATE = rf"(?:{_DAY} {_MONTH} (?:19|20)\d{{2}}|(?:19|20)\d{{2}} {_MONTH} {_DAY})"
 _DATE = with_start_class(re.compile(
-    r"(?<![\d\-./])(?:\d{1,2}([-./])\d{1,2}\1(?:19|20)?\d{2}|(?:19|20)\d{2}([-./])\d{1,2}\2\d{1,2})(?![\d]|[-./]\d)"
+    # a day and a month (either order) that can be one: "86.76.05" in "04;86.76.05;71" is digit groups;
+    # glued to a letter it is no date either ("O6-24-68-...", a look-alike zero first)
+    rf"(?<![\w\-./])(?:(?:{_DAY}([-./]){_MONTH}\1|{_MONTH}([-./]){_DAY}\2)(?:19|20)?\d{{2}}"
+    rf"|(?:19|20)\d{{2}}([-./]){_MONTH}\3{_DAY})(?![\d]|[-./]\d)"
     # dates written with spaces, "12 03 2026" or "2026 03 12": day, month and a four-digit year; several in a
     # row ("14 03 2026 - 21 03 2026") are dates too, not one long number
     rf"|(?<![\d\-./])(?<!\d ){_SPACED_DATE}(?:\s*[-–/&]\s*{_SPACED_DATE}|\s+{_SPACED_DATE})*(?![\d]| \d)"
 ))
-_TIME = with_start_class(re.compile(r"(?<![\d.:])\d{1,2}[.:h]\d{2}(?![\d.:])(?:\s*-\s*\d{1,2}[.:h]\d{2}(?![\d.:]))?"))
+# An hour and minutes that can be one: "75.84" or "30.61" in a run of digit groups is none, and nor is
+# "13.57" right after a slash ("06/24.68/13.57").
+_CLOCK = r"(?:[01]?\d|2[0-4])[.:h][0-5]\d"
+_TIME = with_start_class(re.compile(rf"(?<![\d.:/]){_CLOCK}(?![\d.:])(?:\s*-\s*{_CLOCK}(?![\d.:]))?"))
 _IBAN = with_start_class(re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d{2,4}){2,5}\b"))
+# Words that label a number as something other than a phone: registers, accounts, orders and parcels.
+_NOT_PHONE_LABELS = (
+    r"kvk", r"k\.v\.k\.?", r"btw", r"vat", r"iban", r"rekening\w*", r"bank\w*", r"vergunning\w*", r"licen[cst]\w*",
+    r"registrat\w*", r"reg", r"ad[\s-]?id", r"advert\w*", r"ref\w*", r"order\w*", r"bestel\w*", r"factuur\w*",
+    r"invoice\w*", r"tracking\w*", r"barcode", r"zending\w*", r"pakket\w*", r"parcel", r"shipment",
+    r"klantnummer", r"customer", r"bsn", r"id", r"postcode", r"zip", r"maten", r"measurements",
+    r"imei", r"ean", r"sku", r"isbn",
+)
+# Things whose number is no phone when the label says "number" ("frame no.", "serienummer", "ticket nr");
+# alone they may offer the phone ("Tickets: 024 ...").
+_NUMBERED_THINGS = (
+    r"frame", r"serial", r"serie", r"chassis", r"model", r"artikel", r"article", r"item", r"product", r"onderdeel",
+    r"part", r"ticket", r"polis", r"policy", r"contract", r"dossier", r"claim", r"transac\w*", r"kenteken",
+    r"voucher", r"coupon", r"lid", r"member\w*", r"account", r"pas",
+)
+# The label, "no."/"nr"/"code", and a code's letters before its digits ("Tracking code 3S NLD 0612..."):
+# a first part with a digit, then capitals.
 _LABEL_BEFORE = with_start_class(re.compile(
-    r"\b(?:kvk|k\.v\.k\.?|btw|vat|iban|rekening\w*|bank\w*|vergunning\w*|licen[cst]\w*|registrat\w*|reg|"
-    r"ad[\s-]?id|advert\w*|ref\w*|order\w*|bestel\w*|factuur\w*|invoice\w*|tracking|zending\w*|pakket\w*|"
-    r"klantnummer|customer|bsn|id|postcode|zip|maten|measurements)"
-    r"(?:\s*(?:no|nr|nummer|number|num|#))?[\s.:#=-]*$",
+    rf"\b(?:(?:{'|'.join(_NOT_PHONE_LABELS)})(?:\s*(?:no|nr|nummer|number|num|code|#))?"
+    rf"|(?:{'|'.join(_NUMBERED_THINGS)})s?[\s-]?(?:no|nr|nummer|number|num|code|#))"
+    r"(?:\s+(?-i:\d[A-Z0-9]{0,5})(?:\s*(?-i:[A-Z]{2,5}))?)?[\s.:#=-]*$",
     re.IGNORECASE,
 ))
 
@@ -577,6 +621,8 @@ class _Inference:
                 return found, []
         given = _phones_in_run(self.text, run, _region_reader(self.region)) if self.region else []
         if given:
+            if labelled == self.region:
+                return given, []  # "my Dutch one 06-...": the label keeps it home, whatever else the ad names
             return self._elsewhere(run, given) or given, []
         if _plus_before(self.text, run.start) is not None:
             # Written with its country code: valid or not, no other region reads it otherwise.
@@ -619,8 +665,9 @@ class _Inference:
         """The reading in a region the text points to clearly more than to the given one."""
         if all(self.text[f.start] in "+＋" for f in given):
             return None  # written with a country code: nothing to infer
-        own = self.hints.get(self.region or "", 0)
-        for region, weight in self.hints.most_common():
+        hints = self._hints_for(run)
+        own = hints.get(self.region or "", 0)
+        for region, weight in hints.most_common():
             if weight < CITY_WEIGHT or weight <= own:
                 break
             if region != self.region:
@@ -628,6 +675,20 @@ class _Inference:
                 if found and _digit_count(found) >= _digit_count(given):
                     return found
         return None
+
+    def _hints_for(self, run: DigitRun) -> Counter[str]:
+        """The hints less the calling codes written with other numbers: "06 87 12 34 09 or my French
+        line +33 7 81 ..." writes the foreign number with its code and so this one as a local number.
+        A code still counts when its number is this one written again ("+33 6 12 ... / 06 12 ...")."""
+        coded = [c for c in coded_numbers(self.text) if c.end <= run.start or c.start >= run.end]
+        if not coded:
+            return self.hints
+        mine = "".join(t.digits for t in run.tokens).lstrip("0")
+        hints = Counter(self.hints)
+        for number in coded:
+            if number.national.lstrip("0") != mine:
+                hints[number.region] -= CODE_WEIGHT
+        return hints
 
     def _resolved(self, run: DigitRun, found: list[PhoneFound],
                   rivals: list[str]) -> tuple[list[PhoneFound], list[AmbiguousPhone]]:
@@ -680,7 +741,9 @@ class _Inference:
                   regions: dict[str, str]) -> list[str]:
         """Of several readings, keep (while any remain) those of a region where the ad's language is
         spoken, then those whose digit groups are written as their region formats numbers
-        ("(415) 739-2046", "06-48271953"), then mobile numbers."""
+        ("(415) 739-2046", "06-48271953"), then mobile numbers. In a language ads use everywhere
+        (English, ``regions.lingua_franca``) mobile numbers come first: an English ad's "064 ..." is an
+        Irish landline only if no mobile reading remains."""
         groups = _written_groups(self.text, run, span)
         language = set(language_regions(self.lang))
         tests: list[Callable[[str], bool]] = [
@@ -688,6 +751,8 @@ class _Inference:
             lambda e: groups is not None and _national_groups(e) == groups,
             _is_mobile,
         ]
+        if lingua_franca(self.lang):
+            tests.insert(0, tests.pop())
         for keep in tests:
             if len(options) == 1:
                 break
@@ -703,9 +768,9 @@ class _Inference:
 # "$" between spaced digit groups ("06 $ 23 $ 45 $ 67 $ 89"): a separator, where ``digit_runs`` reads
 # " $" before digits as a price. Merged only when both sides of the "$" are spaces.
 _SPACED_DOLLAR = re.compile(r"[ \t]\$[ \t]")
-# A number broken over two lines ("My number starts with 06238\n49175"): joined only when the line
-# says it holds a number and both parts are too short to be one alone; a line break otherwise ends
-# a number (lists of prices, times, ages).
+# A number broken over two lines ("My number starts with 06238\n49175", "06\n38175624"): joined only
+# when the line says it holds a number and both parts are too short to be one alone, or the first part
+# is a trunk prefix alone; a line break otherwise ends a number (lists of prices, times, ages).
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 _NUMBER_LEAD_IN = re.compile(r"(?:\w*nummer|\bnumber)\b[^\n\d]{0,30}$", re.IGNORECASE)
 
@@ -715,27 +780,368 @@ def _digit_count_of(run: DigitRun) -> int:
 
 
 def _broken_number(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
-    return _LINE_BREAK.fullmatch(gap) is not None and _digit_count_of(prev) < MIN_DIGITS \
-        and _digit_count_of(run) < MIN_DIGITS and _digit_count_of(prev) + _digit_count_of(run) <= MAX_DIGITS \
+    if _LINE_BREAK.fullmatch(gap) is None or _digit_count_of(prev) + _digit_count_of(run) > MAX_DIGITS:
+        return False
+    if len(prev.tokens) == 1 and _TRUNK_ALONE.fullmatch(prev.tokens[0].digits):
+        return True  # "06" alone before the break: a trunk prefix is no number on its own
+    return _digit_count_of(prev) < MIN_DIGITS and _digit_count_of(run) < MIN_DIGITS \
         and _NUMBER_LEAD_IN.search(text, max(0, prev.start - 50), prev.start) is not None
+
+
+_TRUNK_ALONE = re.compile(r"0\d{1,3}")
+
+
+# Separators that ``normalise.GAP_RE`` does not list but that stand for one it does: Unicode dashes
+# ("‑", "－", "–"), full-width signs, bullets, and symbols such as hearts or stars between the digit
+# groups ("06 ❤ 29 ❤ 48"). Each maps to an ASCII separator and the gap is tested as ``GAP_RE`` tests
+# it; currency signs, letters, digits and line breaks map to nothing, so prices and lists stay apart.
+_BULLETS = frozenset("•·‧∙⋅◦")
+_MAX_ODD_GAP = 6
+_PRICE_GAP = re.compile(r".*\s\$")
+
+
+def _ascii_separator(char: str) -> str | None:
+    category = unicodedata.category(char)
+    if category in ("Mn", "Me", "Cf"):
+        return ""  # variation selectors and zero-width joiners belong to the sign before them
+    if category == "Pd":
+        return "-"
+    if category in ("So", "Sk") or char in _BULLETS:
+        return "*"
+    if category == "Zs":
+        return " "
+    folded = unicodedata.normalize("NFKC", char)  # full-width "／", "．", "｜"
+    return folded if len(folded) == 1 and folded.isascii() and not folded.isalnum() else None
+
+
+def _odd_separator(gap: str) -> bool:
+    if gap.isascii() or len(gap) > _MAX_ODD_GAP:
+        return False  # an ASCII gap was judged by ``digit_runs`` already
+    mapped = [char if char.isascii() else _ascii_separator(char) for char in gap]
+    if None in mapped:
+        return False
+    plain = "".join(mapped)  # type: ignore[arg-type]
+    return GAP_RE.fullmatch(plain) is not None and not ("$" in plain and _PRICE_GAP.match(plain))
+
+
+# Number words listed with commas ("zero six, four one, two nine"): a comma next to a number word
+# goes on the number, where between plain digits it separates a list (prices, ages). The part after
+# the comma must be too short to be a number alone.
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+_WORD_KINDS = frozenset({"word", "glued"})
+
+
+def _comma_in_words(prev: DigitRun, run: DigitRun, gap: str) -> bool:
+    return "," in gap and (prev.tokens[-1].kind in _WORD_KINDS or run.tokens[0].kind in _WORD_KINDS) \
+        and _digit_count_of(run) < MIN_DIGITS and _COMMA.fullmatch(gap) is not None
+
+
+# A number told in parts ("06 and then 51 72 83 94", "06 en dan 1335 en eindigt op 9531"): words that
+# go on with the same number, after a head that starts like a national number ("0") and is too short
+# to be one: one group as written or spoken ("06", "nul zes"; not "09 00" as a time is written), or a
+# number told in parts already; it must be a trunk prefix alone (up to four digits) or the rest short
+# too. A bare "and"/"en" is no such word: "between 09 00 and 13 00" is a range.
+_CONTINUATIONS = (
+    "and then", "then", "followed by", "and after that", "after that", "and ending in", "ending in",
+    "ends in", "ends with", "and ends in", "and ends with", "and finally",
+    "en dan", "dan", "daarna", "en daarna", "gevolgd door", "eindigt op", "en eindigt op", "eindigend op",
+    "en als laatste", "en tot slot",
+)
+_CONTINUATION = re.compile(rf"[ \t]*,?[ \t]*(?:{trie_pattern(sorted(_CONTINUATIONS))})[ \t]*[:,]?[ \t]*",
+                           re.IGNORECASE)
+_MAX_CONTINUATION_GAP = 24
+
+
+def _continued_number(prev: DigitRun, run: DigitRun, gap: str) -> bool:
+    if not prev.tokens[0].digits.startswith("0") or gap.isspace():
+        return False
+    head, rest = _digit_count_of(prev), _digit_count_of(run)
+    if len(gap) > _MAX_CONTINUATION_GAP or head >= MIN_DIGITS or head + rest > MAX_DIGITS \
+            or not prev.tokens[0].digits.startswith("0") or (head > 4 and rest >= MIN_DIGITS):
+        return False
+    spoken = len(prev.tokens) == 1 or all(t.kind in _WORD_KINDS for t in prev.tokens)  # "06", "nul zes"
+    told_in_parts = spoken and head >= 2 or any(_CONTINUATION.fullmatch(g) for g in prev.gaps)
+    return told_in_parts and _CONTINUATION.fullmatch(gap) is not None
+
+
+# The longest gap any of the joins below takes; most runs of an ad are further apart than that.
+_MAX_JOIN_GAP = max(_MAX_CONTINUATION_GAP, _MAX_ODD_GAP)
+
+
+def _joined_runs(text: str, prev: DigitRun, run: DigitRun) -> bool:
+    """Whether `run` goes on the number of `prev` across a gap ``digit_runs`` splits at."""
+    gap = text[prev.end : run.start]
+    return _SPACED_DOLLAR.fullmatch(gap) is not None or _broken_number(text, prev, run, gap) \
+        or _odd_separator(gap) or _comma_in_words(prev, run, gap) or _continued_number(prev, run, gap)
+
+
+# "double four", "dubbel vier", "triple 0": the digit after the word, said twice or three times.
+_REPEAT = re.compile(r"(?i:(?P<word>double|dubbel|dubbele|triple|tripel|trippel))[ \t]+")
+_REPEATS = {"double": 2, "dubbel": 2, "dubbele": 2, "triple": 3, "tripel": 3, "trippel": 3}
+# A number word misspelled by one letter ("fourty", "seben", "negn") between number words: a disguised
+# run already, where an ordinary word that close to a number word ("fine", "echt", "tegen") is rare.
+_MISSPELT = re.compile(r"(?P<before>[ \t,\-]*)(?P<word>[^\W\d_]{4,14})(?P<after>[ \t,\-]*)")
+_NUMBER_WORD_FORMS = tuple((w, v) for w, v in NUMBER_WORDS.items() if len(w) >= 4 and w.isalpha())
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether one letter left out, added, changed or two neighbours swapped turn `a` into `b` (a != b)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+
+
+@lru_cache(maxsize=4096)
+def _misspelt_value(word: str) -> tuple[str, int] | None:
+    """(the number word, its value) one edit from `word`, when all such words have one value."""
+    lower = word.lower()
+    close = {v: w for w, v in _NUMBER_WORD_FORMS if w != lower and _one_edit_apart(lower, w)}
+    return next(iter(close.items()))[::-1] if len(close) == 1 else None
+
+
+def _misspelt_join(text: str, prev: DigitRun, run: DigitRun) -> DigitRun | None:
+    """`prev` and `run` as one run across a misspelled number word between them, else None."""
+    last, first = prev.tokens[-1], run.tokens[0]
+    if last.kind not in _WORD_KINDS and first.kind not in _WORD_KINDS or run.start - prev.end > 20:
+        return None
+    m = _MISSPELT.fullmatch(text, prev.end, run.start)
+    if m is None or not m["before"] or not m["after"]:
+        return None
+    known = _misspelt_value(m["word"])
+    if known is None:
+        return None
+    word, value = known
+    token = DigitToken(m.start("word"), m.end("word"), str(value), "word")
+    rest, gaps = run.tokens, (m["before"], m["after"], *run.gaps)
+    compound = number_word_value(f"{word} {text[first.start : first.end]}") if m["after"] in (" ", "-") else None
+    if compound is not None and 20 < compound < 100 and first.kind == "word" and len(first.digits) == 1:
+        token = DigitToken(token.start, first.end, str(compound), "word")  # "fourty six": 46
+        rest, gaps = run.tokens[1:], (m["before"], *run.gaps)
+    return DigitRun((*prev.tokens, token, *rest), (*prev.gaps, *gaps))
+
+
+# Dutch tens and unit written apart, unit first ("vier en twintig"): one number, as "vierentwintig".
+_DUTCH_TENS = frozenset({"twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"})
+_DUTCH_AND = re.compile(r"[ \t]+en[ \t]+", re.IGNORECASE)
+
+
+def _repeated_digit(text: str, prev: DigitRun, run: DigitRun) -> DigitRun | None:
+    """`prev` and `run` as one run when a word between them repeats the digit after it ("06 double
+    four ..."), else None."""
+    first = run.tokens[0]
+    if run.start - prev.end > 12 or len(first.digits) != 1:
+        return None
+    gap = text[prev.end : run.start]
+    word = gap.lstrip(" \t,")
+    repeat = _REPEAT.fullmatch(word) if len(word) < len(gap) else None
+    if repeat is None:
+        return None
+    start = prev.end + len(gap) - len(word)
+    token = DigitToken(start, first.end, first.digits * _REPEATS[repeat["word"].lower()], "word")
+    return DigitRun(prev.tokens + (token,) + run.tokens[1:], prev.gaps + (gap[: len(gap) - len(word)],) + run.gaps)
+
+
+def _dutch_tens_join(text: str, prev: DigitRun, run: DigitRun) -> DigitRun | None:
+    """`prev` and `run` as one run with "vier en twintig" read as 24, else None."""
+    last, first = prev.tokens[-1], run.tokens[0]
+    if last.kind != "word" or len(last.digits) != 1 or last.digits == "0" or first.kind != "word" \
+            or text[first.start : first.end].lower() not in _DUTCH_TENS:
+        return None
+    if not _DUTCH_AND.fullmatch(text, last.end, first.start):
+        return None
+    token = DigitToken(last.start, first.end, str(int(first.digits) + int(last.digits)), "word")
+    return DigitRun(prev.tokens[:-1] + (token,) + run.tokens[1:], prev.gaps + run.gaps)
+
+
+# Digit groups chained by one sign that ``digit_runs`` does not take as a separator ("06,24,68,13,57",
+# "06 + 24 + 68 + 13 + 57", "06:24:68:13:57"): four or more short groups, the first with the trunk
+# prefix, the same sign each time. A comma counts only without spaces, as prose lists have them.
+_CHAIN_GROUPS, _CHAIN_GROUP_DIGITS, _CHAIN_GAP = 4, 4, 3
+
+
+def _chain_link(text: str, prev: DigitRun, run: DigitRun, sign: str | None) -> str | None:
+    """The sign between two single-group runs when it can chain them (the same as `sign` if given)."""
+    if run.start - prev.end > _CHAIN_GAP or len(prev.tokens) != 1 or len(run.tokens) != 1 \
+            or len(run.tokens[0].digits) > _CHAIN_GROUP_DIGITS:
+        return None
+    gap = text[prev.end : run.start]
+    if not gap or (sign is not None and gap != sign) or gap.isspace():
+        return None
+    if any(c.isalnum() or c in "\r\n" for c in gap) or ("," in gap and gap != ","):
+        return None
+    return gap
+
+
+# What a chain looks like in digits, with a sign ``digit_runs`` does not join at (it joins at the
+# others): texts without one are not looked at run by run.
+_CHAIN = re.compile(r"0\d{0,3}([ \t]?[,:+=<>?%&^`][ \t]?)\d{1,4}(?:\1\d{1,4}){2,}")
+
+
+def _chained(text: str, runs: list[DigitRun]) -> list[DigitRun]:
+    out: list[DigitRun] = []
+    i = 0
+    while i < len(runs):
+        if not runs[i].tokens[0].digits.startswith("0"):  # a chain starts with the trunk prefix
+            out.append(runs[i])
+            i += 1
+            continue
+        j, sign = i, None
+        while j + 1 < len(runs) and (link := _chain_link(text, runs[j], runs[j + 1], sign)) is not None:
+            sign, j = link, j + 1
+        chain = runs[i : j + 1]
+        if len(chain) >= _CHAIN_GROUPS and chain[0].tokens[0].digits.startswith("0") \
+                and len(chain[0].tokens[0].digits) <= _CHAIN_GROUP_DIGITS:
+            out.append(DigitRun(tuple(r.tokens[0] for r in chain), (sign or "",) * (len(chain) - 1)))
+            i = j + 1
+        else:
+            out.append(runs[i])
+            i += 1
+    return out
+
+
+# Digits inside a word stand for letters ("n1ne", "f0ur", "thr33", "4cht"), or a digit is written with
+# the rest of its own word ("6ix", "7even", "1ne", "zer0"): either way the word is one digit.
+_LEET_AS_I, _LEET_AS_L = str.maketrans("013457", "oieast"), str.maketrans("013457", "olease")
+_DIGIT_IN_WORD = re.compile(r"(?P<digit>\d)(?P<tail>[^\W\d_]{2,})|(?P<head>[^\W\d_]{2,})(?P<last>\d)")
+_ALNUM_AROUND = re.compile(r"[^\W_]*")
+
+
+@lru_cache(maxsize=1)
+def _digit_words() -> dict[str, tuple[str, ...]]:
+    """Each digit's number words ("6": "six", "zes")."""
+    words: dict[str, list[str]] = {}
+    for word, value in NUMBER_WORDS.items():
+        if value < 10 and len(word) >= 3 and word.isalpha():
+            words.setdefault(str(value), []).append(word)
+    return {digit: tuple(forms) for digit, forms in words.items()}
+
+
+@lru_cache(maxsize=4096)
+def _leet_digits(word: str) -> str | None:
+    """The digits a word of letters and digits stands for ("n1ne" -> "9", "6ix" -> "6"), or None."""
+    lower = word.lower()
+    for table in (_LEET_AS_I, _LEET_AS_L):
+        value = NUMBER_WORDS.get(lower.translate(table))
+        if value is not None:
+            return str(value)
+    m = _DIGIT_IN_WORD.fullmatch(lower)
+    if m is None:
+        return None
+    digit, part = (m["digit"], m["tail"]) if m["digit"] else (m["last"], m["head"])
+    fits = str.endswith if m["digit"] else str.startswith
+    if any(len(w) == len(part) + 1 and fits(w, part) for w in _digit_words().get(digit, ())):
+        return digit
+    return None
+
+
+def _leet_tokens(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
+    """The tokens with each word of letters and digits that spells a digit read as that one digit."""
+    out: list[DigitToken] = []
+    size, word_end = len(text), -1
+    for token in tokens:
+        if token.start < word_end:
+            continue  # inside a word read already ("s3v3n")
+        if token.kind == "digits" and (token.start > 0 and text[token.start - 1].isalpha()
+                                       or token.end < size and text[token.end].isalpha()):
+            start = token.start
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            end = _ALNUM_AROUND.match(text, token.end).end()
+            digits = _leet_digits(text[start:end])
+            if digits is not None and not any(t.end > start for t in out[-1:]):
+                out.append(DigitToken(start, end, digits, "letters"))
+                word_end = end
+                continue
+        out.append(token)
+    return out
 
 
 def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
                 tokens: Sequence[DigitToken] | None = None) -> list[DigitRun]:
-    """``normalise.digit_runs``, with runs split only at a spaced "$" or a line break in a number
-    (``_broken_number``) joined again."""
+    """``normalise.digit_runs``, with runs split where a number goes on joined again: a spaced "$", a
+    line break in a number (``_broken_number``), an odd separator, a comma between number words, words
+    that go on with the number, a repeated digit, Dutch tens after their unit, a chain of groups; and
+    words of letters and digits read as one digit (``_leet_tokens``)."""
+    if tokens is None:
+        tokens = _leet_tokens(text, digit_tokens(text))
     runs = digit_runs(text, masked, tokens)
     if len(runs) < 2:
         return runs
+    if _CHAIN.search(text):
+        runs = _chained(text, runs)
     merged = [runs[0]]
     for run in runs[1:]:
         prev = merged[-1]
-        gap = text[prev.end : run.start]
-        if _SPACED_DOLLAR.fullmatch(gap) or _broken_number(text, prev, run, gap):
-            merged[-1] = DigitRun(prev.tokens + run.tokens, prev.gaps + (gap,) + run.gaps)
+        if run.tokens[0].start - prev.tokens[-1].end > _MAX_JOIN_GAP:
+            merged.append(run)  # most runs of an ad: too far apart for any join
+            continue
+        joined = _join(text, prev, run)
+        if joined is not None:
+            merged[-1] = joined
         else:
             merged.append(run)
     return merged
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _join(text: str, prev: DigitRun, run: DigitRun) -> DigitRun | None:
+    """`prev` and `run` as one run when the gap between them goes on with the number, else None. The
+    joins that take words in the gap are tried only where the tokens around it allow them."""
+    last, first = prev.tokens[-1], run.tokens[0]
+    if not _LETTER.search(text, last.end, first.start):
+        if _joined_runs(text, prev, run):
+            return DigitRun(prev.tokens + run.tokens, prev.gaps + (text[last.end : first.start],) + run.gaps)
+        return None
+    if prev.tokens[0].digits.startswith("0") and _continued_number(prev, run, text[last.end : first.start]):
+        return DigitRun(prev.tokens + run.tokens, prev.gaps + (text[last.end : first.start],) + run.gaps)
+    joined = _repeated_digit(text, prev, run) if len(first.digits) == 1 else None
+    if joined is None and last.kind == "word" and len(last.digits) == 1:
+        joined = _dutch_tens_join(text, prev, run)
+    if joined is None and (last.kind in _WORD_KINDS or first.kind in _WORD_KINDS):
+        joined = _misspelt_join(text, prev, run)
+    return joined
+
+
+# "(add 0 at the start)", "put zero in front", "zet er een 0 voor": the ad drops the trunk prefix and
+# says so. A run near such a note that does not start with "0" is read with one first.
+_ZERO_WORDS = ("0", "zero", "nul", "oh", "een 0", "een nul", "a 0", "a zero", "the 0", "the zero", "de 0", "de nul")
+_ZERO_PLACES = ("in front", "in front of it", "at the start", "at the beginning", "at the front", "before it",
+                "first", "ervoor", "er voor", "vooraan", "voor het nummer", "aan het begin", "eerst")
+_ZERO_FIRST = with_start_class(re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(_ZERO_WORDS))})\s+(?:{trie_pattern(sorted(_ZERO_PLACES))})(?!\w)"
+                         r"|(?<!\w)(?:zet|plak|doe)\s+(?:er\s+)?(?:een\s+)?(?:0|nul)\s+(?:voor|bij)(?!\w)",
+                         re.IGNORECASE))
+# A note names a place (in front, ervoor, at the start...): texts without any of these words have none.
+_ZERO_PLACE_WORDS = ("front", "start", "begin", "first", "before", "ervoor", "er voor", "vooraan", "voor het",
+                     "eerst", "zet er", "zet een", "plak er", "plak een", "doe er", "doe een")
+_ZERO_NOTE_REACH = 60
+
+
+class _ZeroNotes:
+    """Where the text says to put a "0" in front, looked for once, when a run first needs it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._spans: list[tuple[int, int]] | None = None
+
+    def near(self, run: DigitRun) -> bool:
+        if self._spans is None:
+            lower = self.text.lower()
+            noted = any(word in lower for word in _ZERO_PLACE_WORDS)
+            self._spans = [m.span() for m in _ZERO_FIRST.finditer(self.text)] if noted else []
+        return any(run.start - _ZERO_NOTE_REACH <= s and e <= run.end + _ZERO_NOTE_REACH for s, e in self._spans)
+
+
+def _with_trunk_zero(run: DigitRun) -> DigitRun:
+    """The run with a "0" before it, written nowhere (an empty span at the run's start)."""
+    zero = DigitToken(run.start, run.start, "0", "word")
+    return DigitRun((zero, *run.tokens), ("", *run.gaps))
 
 
 def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[int, int]] = (),
@@ -747,20 +1153,26 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
     inference = _Inference(text, None if region in AUTO else region, masked, lang)
     found: list[PhoneFound] = []
     ambiguous: list[AmbiguousPhone] = []
-    runs_of = _digit_runs if "$" in text or "\n" in text else digit_runs
-    for candidate in runs_of(text, masked):
+    zero_notes = _ZeroNotes(text)
+    for candidate in _digit_runs(text, masked):
         tokens = candidate.tokens
         if len(tokens) == 1 and len(tokens[0].digits) < MIN_DIGITS or \
                 sum(len(t.digits) for t in tokens) < MIN_DIGITS:
             continue
         # Dates, times and IBANs are looked for only around runs long enough to be a phone.
         around = masked_ranges(text, max(0, candidate.start - MASK_CONTEXT), candidate.end + MASK_CONTEXT)
-        runs = runs_of(text, around, candidate.tokens) if around else [candidate]
+        runs = _digit_runs(text, around, candidate.tokens) if around else [candidate]
         for run in runs:
             if sum(len(t.digits) for t in run.tokens) < MIN_DIGITS:
                 continue
             if _LABEL_BEFORE.search(text, max(0, run.start - 30), run.start):
                 continue
+            if not run.tokens[0].digits.startswith("0") and zero_notes.near(run):
+                phones, unsure = inference.read(_with_trunk_zero(run))
+                if phones or unsure:
+                    found += phones
+                    ambiguous += unsure
+                    continue
             phones, unsure = inference.read(run)
             found += phones
             ambiguous += unsure

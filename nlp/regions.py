@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import phonenumbers
 from pydantic import Field, field_validator, model_validator
@@ -56,6 +56,9 @@ class RegionHints(Strict):
     """Forms that are ordinary words in lower case ("turkey", "china"): matched only capitalised."""
     languages: dict[str, list[str]] = {}
     """Language code -> regions where it is spoken (ties between equally good readings)."""
+    lingua_franca: list[str] = []
+    """Languages ads use wherever they are (English): the ad's language then says less than a mobile
+    reading does about where a number is."""
     regions: Annotated[list[Region], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -127,6 +130,16 @@ def number_label_region(text: str, start: int) -> str | None:
     return regions[form]
 
 
+def lingua_franca(lang: str | None) -> bool:
+    """Whether ads in `lang` are written everywhere (per the data file), so that it places no number."""
+    return (lang or "") in _lingua_franca()
+
+
+@lru_cache(maxsize=1)
+def _lingua_franca() -> frozenset[str]:
+    return frozenset(load_model(REGIONS_FILE, RegionHints).lingua_franca)
+
+
 def language_regions(lang: str | None) -> tuple[str, ...]:
     """The regions where `lang` is spoken, per the data file (empty for an unknown language)."""
     return _languages().get(lang or "", ())
@@ -146,13 +159,39 @@ _TLD = re.compile(r"\.(?:com?\.)?(?P<tld>[a-z]{2})(?![\w.])", re.IGNORECASE)
 _TLD_REGION = {"uk": "GB"}
 
 
-def _calling_code_region(digits: str) -> str | None:
-    """The main region of the country calling code at the start of `digits` (codes are prefix-free)."""
+def _calling_code_region(digits: str) -> tuple[str, int] | None:
+    """The main region of the country calling code at the start of `digits` (codes are prefix-free),
+    and the code's length."""
     for size in (1, 2, 3):
         regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(int(digits[:size])) if len(digits) >= size else None
         if regions:
-            return regions[0] if regions[0] != "001" else None
+            return (regions[0], size) if regions[0] != "001" else None
     return None
+
+
+class CodedNumber(NamedTuple):
+    """A number written with its calling code: the code's region, where it is, its national digits."""
+
+    region: str
+    start: int
+    end: int
+    national: str
+
+
+def coded_numbers(text: str) -> list[CodedNumber]:
+    """The numbers written with a calling code ("+61 ...", "0044 ...", "(+44) ..."), each a hint."""
+    if not ("+" in text or "＋" in text or _IDD_00.search(text)):
+        return []
+    found = []
+    for m in _CALLING_CODE.finditer(text):
+        following = _FOLLOWING.match(text, m.end(), m.end() + 20)
+        if following:  # a number follows: "+ 100 extra" is a price, not a calling code
+            digits = re.sub(r"\D", "", m.group("cc") + following.group())
+            coded = _calling_code_region(digits)
+            if coded:
+                region, size = coded
+                found.append(CodedNumber(region, m.start(), following.end(), digits[size:]))
+    return found
 
 
 def region_hints(text: str, address_spans: Sequence[tuple[int, int]] = ()) -> Counter[str]:
@@ -170,13 +209,8 @@ def region_hints(text: str, address_spans: Sequence[tuple[int, int]] = ()) -> Co
             continue  # "turkey", "china": words, not places
         region, weight = weights[form]
         hints[region] += weight
-    if "+" in text or "＋" in text or _IDD_00.search(text):
-        for m in _CALLING_CODE.finditer(text):
-            following = _FOLLOWING.match(text, m.end(), m.end() + 20)
-            if following:  # a number follows: "+ 100 extra" is a price, not a calling code
-                region = _calling_code_region(re.sub(r"\D", "", m.group("cc") + following.group()))
-                if region:
-                    hints[region] += CODE_WEIGHT
+    for coded in coded_numbers(text):
+        hints[coded.region] += CODE_WEIGHT
     for start, end in address_spans:
         for m in _TLD.finditer(text, start, end):
             tld = m.group("tld").lower()
