@@ -5,10 +5,13 @@ One notion of "non-adult listing" for the whole project: ``listing_verdict(text,
 - On a site whose adapter declares ``content: adult`` (the default) the rule in
   ``nlp.indicators.context`` decides: a non-adult cue ("vacature", "for sale") and no adult-service
   cue. On such a site nearly every listing is an escort ad, so the rule stays conservative; only a
-  classifier probability below ``ADULT_SITE_CONFIDENT_BELOW`` also makes a listing non-adult there.
+  classifier probability below ``ADULT_SITE_CONFIDENT_BELOW`` also makes a listing non-adult there,
+  and a `minor` hit is flagged despite the rule's cue when the classifier reads an adult-service ad
+  (``minor_rule_overruled``).
 - On a ``mixed`` site a linear classifier decides (``classify_listing``): word and character n-gram
   TF-IDF features, logistic regression, Platt-calibrated. It is trained by ``nlp.listingtrain`` on
-  ``nlp.listingcorpus`` (listings written by us for this purpose) and shipped as coefficients in
+  ``nlp.listingcorpus`` (listings written by us for this purpose) and, since round 6, on the development
+  sets' ads and ordinary listings (written by other authors), and shipped as coefficients in
   ``nlp/data/listing_model.json``: no pickle, no scikit-learn at run time, loaded on first use.
 
 The verdict carries the adult-service probability and the terms that moved it most, each with its
