@@ -28,7 +28,8 @@ from pathlib import Path
 
 from nlp.listing import NON_ADULT_BELOW, ListingModel, shipped_model
 from nlp.listingcorpus import ADULT, NON_ADULT, Listing, generate, topics
-from nlp.listingtrain import DATA, PER_KIND, SEED, development_listings, fit
+from nlp.listingtrain import PER_KIND, SEED, development_listings, fit
+from nlp.textmodeltrain import development_items
 
 DEV_PATH = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev" / "indicators.jsonl"
 DEV_EXTRA_PATH = DEV_PATH.with_name("indicators_extra.jsonl")
@@ -108,19 +109,16 @@ def leave_set_out(corpus: Sequence[Listing]) -> dict[str, object]:
     corpus_only = fit(corpus)
     rows: dict[str, dict[str, list[float]]] = {}
     lowest_flag_positive = 1.0
-    for folder in sorted(p.name for p in DATA.glob("dev*")):
+    items = [x for x in development_items() if x["kind"] in ("positive", "hard_negative", "non_adult")]
+    for folder in sorted({x["set"] for x in items}):
         held_out = fit(list(corpus) + development_listings(exclude=(folder,)))
-        for file in sorted((DATA / folder).glob("indicators*.jsonl")):
-            for line in file.read_text(encoding="utf-8").splitlines():
-                item = json.loads(line) if line.strip() else {"kind": "clean"}
-                if item["kind"] not in ("positive", "hard_negative", "non_adult"):
-                    continue
-                new, old = held_out.adult_probability(item["text"]), corpus_only.adult_probability(item["text"])
-                row = rows.setdefault(item["kind"], {"held_out": [], "corpus_only": []})
-                row["held_out"].append(new)
-                row["corpus_only"].append(old)
-                if {"minor", "coercion"} & set(item.get("labels") or []):
-                    lowest_flag_positive = min(lowest_flag_positive, new)
+        for item in (x for x in items if x["set"] == folder):
+            new, old = held_out.adult_probability(item["text"]), corpus_only.adult_probability(item["text"])
+            row = rows.setdefault(item["kind"], {"held_out": [], "corpus_only": []})
+            row["held_out"].append(new)
+            row["corpus_only"].append(old)
+            if {"minor", "coercion"} & set(item["labels"]):
+                lowest_flag_positive = min(lowest_flag_positive, new)
     return {"lowest_minor_or_coercion_positive": round(lowest_flag_positive, 4),
             **{kind: {model: {"n": len(ps), **{f"below {limit}": round(sum(p < limit for p in ps) / len(ps), 3)
                                                for limit in limits}}

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from nlp.indicators.gates import (
     gate_open,
     gate_text,
+    matches_at,
     regex_gate,
     regex_matches,
     regex_prefixes,
@@ -154,18 +155,6 @@ _PATTERN_WHERE: list[tuple[str, object]] = [
 _PLACES_TRIED_MAX = 200  # more places than this: the pattern scans the text itself
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
-    """``list(pattern.finditer(text))`` when every match starts at one of `starts` (in order): each
-    tried after the end of the previous match."""
-    found: list[re.Match[str]] = []
-    end = 0
-    for start in starts:
-        if start >= end and (m := pattern.match(text, start)) is not None:
-            found.append(m)
-            end = m.end()
-    return found
-
-
 def _pattern_matches(pattern: re.Pattern[str], where: tuple[str, object], text: str,
                      lowered: str) -> list[re.Match[str]]:
     """``list(pattern.finditer(text))``, trying the pattern only where `where` says a match can be."""
@@ -174,7 +163,7 @@ def _pattern_matches(pattern: re.Pattern[str], where: tuple[str, object], text: 
         prefixes, word_start = what
         return regex_matches(pattern, text, lowered, prefixes, word_start, limit=_PLACES_TRIED_MAX)
     if how == "sentence":
-        return _matches_at(pattern, text, [0, *[m.end() for m in _AFTER_SENTENCE_MARK.finditer(text)]])
+        return matches_at(pattern, text, [0, *[m.end() for m in _AFTER_SENTENCE_MARK.finditer(text)]])
     if how == "core" and len(lowered) == len(text) and what.search(lowered) is None:
         return []
     return list(pattern.finditer(text))
@@ -525,7 +514,7 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
     for pattern, gate, where in zip(_PATTERNS, _PATTERN_GATES, _PATTERN_WHERE, strict=True):
         if gate_open(gate, lowered):  # else a word every match needs is missing ("birthday", "just")
             candidates += [(m.group("num"), m.start(), m.end()) for m in _pattern_matches(pattern, where, text, lowered)]
-    for m in _matches_at(_AFTER_NAME, text, [m.start() for m in _AFTER_NAME_PLACES.finditer(text)]):
+    for m in matches_at(_AFTER_NAME, text, [m.start() for m in _AFTER_NAME_PLACES.finditer(text)]):
         if _STREET.search(m.group("word")) or _NOT_A_NAME.fullmatch(m.group("word")):
             continue  # "Demolaan 16", "Room 25": a house or room number, not an age
         if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:

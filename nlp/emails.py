@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlp.indicators.gates import gate_text
+from nlp.indicators.gates import gate_text, matches_at
 from nlp.regex_start import with_start_class
 
 # A spelled-out address needs a top-level domain from this list ("example" is the reserved one that
@@ -99,13 +99,7 @@ def _matches(regex: re.Pattern[str], text: str, starts: list[int] | None) -> lis
     """``list(regex.finditer(text))`` when every match starts at one of `starts` (None: unknown)."""
     if starts is None:
         return list(regex.finditer(text))
-    found: list[re.Match[str]] = []
-    end = 0
-    for start in starts:
-        if start >= end and (m := regex.match(text, start)) is not None:
-            found.append(m)
-            end = m.end()
-    return found
+    return matches_at(regex, text, starts)
 
 
 def find_emails(text: str) -> list[EmailFound]:

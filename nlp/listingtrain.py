@@ -32,24 +32,14 @@ KEEP = 6000
 C = 4.0
 
 
-DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
-
-
 def development_listings(exclude: Sequence[str] = ()) -> list[Listing]:
-    """The development sets' adult ads and ordinary listings (``clean`` texts are neither: site rules,
-    notices), minus the excluded sets."""
-    listings = []
-    for folder in sorted(DATA.glob("dev*")):
-        if folder.name in exclude:
-            continue
-        for file in sorted(folder.glob("indicators*.jsonl")):
-            for line in file.read_text(encoding="utf-8").splitlines():
-                item = json.loads(line) if line.strip() else {"kind": "clean"}
-                if item["kind"] in ("positive", "hard_negative", "non_adult"):
-                    kind = NON_ADULT if item["kind"] == "non_adult" else ADULT
-                    listings.append(Listing(text=item["text"], lang=item["lang"], kind=kind,
-                                            topic=f"{folder.name}:{item['kind']}", template="development set"))
-    return listings
+    """The development sets' adult ads (positives, hard negatives) and ordinary listings, minus the
+    excluded sets; ``clean`` texts are neither (site rules, notices)."""
+    from nlp.textmodeltrain import development_items
+
+    return [Listing(text=x["text"], lang=x["lang"], kind=NON_ADULT if x["kind"] == "non_adult" else ADULT,
+                    topic=f"{x['set']}:{x['kind']}", template="development set")
+            for x in development_items(exclude) if x["kind"] in ("positive", "hard_negative", "non_adult")]
 
 
 def _vectorizer(vocabulary: Sequence[str] | None = None):  # scikit-learn imported lazily

@@ -41,7 +41,8 @@ def development_items(exclude: Sequence[str] = ()) -> list[dict[str, Any]]:
             for line in file.read_text(encoding="utf-8").splitlines():
                 if line.strip():
                     item = json.loads(line)
-                    items.append({"text": item["text"], "labels": item.get("labels") or [], "set": folder.name})
+                    items.append({"text": item["text"], "labels": item.get("labels") or [], "set": folder.name,
+                                  "kind": item.get("kind"), "lang": item.get("lang")})
     return items
 
 

@@ -216,14 +216,18 @@ def regex_matches(regex: re.Pattern[str], text: str, lowered: str, prefixes: tup
     starts = _prefix_places(text, lowered, prefixes, word_start, limit)
     if starts is None:
         return list(regex.finditer(text))
+    return matches_at(regex, text, starts)
+
+
+def matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``list(regex.finditer(text))`` when every match starts at one of `starts` (in order): each
+    tried after the end of the previous match."""
     found: list[re.Match[str]] = []
     end = 0
     for start in starts:
-        if start >= end:
-            m = regex.match(text, start)
-            if m is not None:
-                found.append(m)
-                end = m.end()
+        if start >= end and (m := regex.match(text, start)) is not None:
+            found.append(m)
+            end = m.end()
     return found
 
 
