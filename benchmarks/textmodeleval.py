@@ -14,9 +14,9 @@ import sys
 
 from benchmarks.indicatoreval import read_items, render, score
 from nlp import textmodel
-from nlp.textmodeltrain import DATA, development_items, fit, lexicon_examples, plain_ads
+from nlp.textmodeltrain import DATA, fit, lexicon_examples, training_items
 
-HELD_OUT = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
+HELD_OUT = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
 
 
 def _with_model(model: textmodel.TextModel | None) -> None:
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         items = read_items([DATA / name])
         _with_model(None)
         print(render(f"{name}, patterns only", score(items)))
-        _with_model(fit(development_items(exclude=[name]) + plain_ads(), lexicon_examples()))
+        _with_model(fit(training_items(exclude=[name]), lexicon_examples()))
         print(render(f"{name}, with a model not trained on {name}", score(items)), flush=True)
     return 0
 

@@ -68,9 +68,10 @@ _NUMBER_BEFORE_UNIT = with_start_class(re.compile(rf"(?<![\w/+\-.,]){_NUM}\s*-?\
 # Each pattern opens with a lookahead for the first letters of its cue words, so that the engine
 # fails at once at the other characters (measured: half the time of the bare alternation).
 _PATTERNS = [
-    # ik ben 19, I am 19, I'm 19, I'm only 19, zij is 19, age: 19, my age is 26, Age...23, leeftijd 19, About me 29
+    # ik ben 19, I am 19, I'm 19, I'm only 19, zij is 19, age: 19, my age is 26, Age...23, leeftijd 19, About me 29,
+    # and text-speak "ik b 16", "ik bn 19"
     with_start_class(re.compile(
-        rf"\b(?=[aAbBiIlLoOsSzZ])(?:ik\s+ben|ben\s+ik|i\s+am|i['’]m|im|zij\s+is|ze\s+is|she\s+is|she['’]s|"
+        rf"\b(?=[aAbBiIlLoOsSzZ])(?:ik\s+(?:ben|bn|b)|ben\s+ik|i\s+am|i['’]m|im|zij\s+is|ze\s+is|she\s+is|she['’]s|"
         rf"(?:leeftijd|age)(?:\s+is)?|aged|about\s+me|"
         rf"over\s+mij)"
         rf"\s*(?:[:=\-–]|\.{{2,}}|…)?\s*{_ADVERB}{_NUM}\b{_NOT_AFTER_NUMBER}",
@@ -171,7 +172,7 @@ def _pattern_matches(pattern: re.Pattern[str], where: tuple[str, object], text: 
 # number right after a capitalised word, closed by punctuation, the line end or a linking word.
 _AFTER_NAME = re.compile(
     r"\b(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\s+(?:hier|here))?(?:[,.]\s*|\s+)(?P<num>\d{2})"
-    r"(?=\s*(?:[,.!)&]|$)|\s+(?:en|and|uit|from|in|nu|now|-|–|available|beschikbaar|here|hier|new|nieuw|with|met)\b"
+    r"(?=\s*(?:[,.!)&(]|$)|\s+(?:en|and|uit|from|in|nu|now|-|–|available|beschikbaar|here|hier|new|nieuw|with|met)\b"
     r"|\s*-\s)",
     re.MULTILINE,
 )
@@ -272,6 +273,16 @@ _NOT_PERSON_AFTER = re.compile(
 )
 # After a number of years only: "2 years in NL", "3 jaar in het vak" (but "Britt 20 in the area").
 _YEARS_IN_AFTER = re.compile(r"\s*in\s+(?:nl|nederland|the|this|het\s+vak)\b", re.IGNORECASE)
+# The same with a place or "here" after it ("10 years in Den Haag", "thirteen years here"), when no name
+# or "I'm" is just before the number ("Lisa 25 years in Amsterdam" is her age and where she is).
+_YEARS_WHERE_AFTER = re.compile(
+    r"\s*(?:in\s+(?-i:[A-ZÀ-Ý])|here\b|hier\b|al\b|now\s+in\b)", re.IGNORECASE)
+_OLD = re.compile(r"old|oud|jarig", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"(?:[A-ZÀ-Ý][a-zà-ÿ]+|I'?m|I\s+am|ik\s+ben|aged?|leeftijd)[\s,:()-]*$")
+# Before a number of years only: "been here 12 yrs", "for 20 years", "al 8 jaar", "sinds 3 jaar".
+_YEARS_FOR_BEFORE = with_start_class(re.compile(
+    r"\b(?:for|since|al|already|sinds|ruim|over|been\s+(?:here|there|around)|woon\s+(?:hier|er))\s+(?:ruim\s+|over\s+)?$",
+    re.IGNORECASE))
 # Someone else's age: "my daughter (12)", "two kids aged 12 and 14".
 _OTHER_PERSON_BEFORE = with_start_class(re.compile(
     r"\b(?:kids?|children|child|son|sons|daughters?|brother|sister|kinderen|kind|zoon|dochter|broer|zus|zusje)\b"
@@ -775,8 +786,11 @@ def read_ages(text: str) -> AgeReading:
         if _LIMIT_BEFORE.search(text, max(0, start - 25), start) and (start, end) not in framed_spans and \
                 not _SELF_CUE.match(text, start):
             continue
-        if _NOT_PERSON_AFTER.match(text, end) or (text[end - 1].isalpha() and _YEARS_IN_AFTER.match(text, end)):
-            continue
+        if _NOT_PERSON_AFTER.match(text, end) or (text[end - 1].isalpha() and (
+                _YEARS_IN_AFTER.match(text, end) or _YEARS_FOR_BEFORE.search(text, max(0, start - 20), start)
+                or _YEARS_WHERE_AFTER.match(text, end) and not _NAMED_BEFORE.search(text, max(0, start - 15), start)
+                and not _OLD.search(text, start, end))):
+            continue  # how long she has been somewhere, not how old she is
         if _OTHER_PERSON_BEFORE.search(text, max(0, start - 40), start) or \
                 _PARENT_OF_BEFORE.search(text, max(0, start - 40), start) or _CHILD_AFTER.match(text, end) or \
                 _CHILD_AFTER.match(text, start + len(raw)) and raw.isdecimal() and text.startswith(raw, start):

@@ -22,7 +22,7 @@ from nlp.indicators.engine import match_patterns
 from nlp.lang import detect_language
 from nlp.lexicon_types import Entry
 from nlp.licences import LicenceFound, find_licences
-from nlp.listing import SITE_CONTENTS, listing_verdict, minor_rule_overruled
+from nlp.listing import SITE_CONTENTS, listing_verdict, rule_overruled
 from nlp.phones import AmbiguousPhone, PhoneFound, link_phones, read_phones
 from nlp.pipeline import get_pipeline
 from nlp.places import PlaceFound, find_places
@@ -200,22 +200,28 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
         if category not in rules.non_adult_categories:
             return False
         if site_content == "adult" and category == "coercion" and weight >= CORE_COERCION_WEIGHT:
-            if "listing_rule" not in lazy:
-                lazy["listing_rule"] = listing_verdict(text, lang, site_content, confident_check=False)
-            return lazy["listing_rule"].is_non_adult
-        full = site_content != "adult" or category in VETO_CATEGORIES
-        key = "listing" if full or "listing" in lazy else "listing_rule"
-        if key not in lazy:
-            # on an adult site the rule's verdict, read already, is where the full one starts
-            rule = lazy.get("listing_rule") if site_content == "adult" else None
-            lazy[key] = listing_verdict(text, lang, site_content, confident_check=full, rule=rule)
-        if category == "minor" and site_content == "adult" and lazy[key].is_non_adult:
-            if "minor_overruled" not in lazy:
-                lazy["minor_overruled"] = minor_rule_overruled(text, lazy[key])
-            return not lazy["minor_overruled"]
+            key = "listing_rule"
+            if key not in lazy:
+                lazy[key] = listing_verdict(text, lang, site_content, confident_check=False)
+        else:
+            full = site_content != "adult" or category in VETO_CATEGORIES
+            key = "listing" if full or "listing" in lazy else "listing_rule"
+            if key not in lazy:
+                # on an adult site the rule's verdict, read already, is where the full one starts
+                rule = lazy.get("listing_rule") if site_content == "adult" else None
+                lazy[key] = listing_verdict(text, lang, site_content, confident_check=full, rule=rule)
+        if site_content == "adult" and lazy[key].is_non_adult:
+            if "overruled" not in lazy:  # the rule's cue, and the classifier reads an adult-service ad
+                lazy["overruled"] = rule_overruled(text, lazy[key])
+            return not lazy["overruled"]
         return lazy[key].is_non_adult
 
     def suppressed(category: str, start: int) -> bool:
+        if category in rules.settled_categories:
+            if "settled" not in lazy:
+                lazy["settled"] = context.is_settled(text)
+            if lazy["settled"]:
+                return True
         if category in rules.disclaimer_categories:
             if "disclaimers" not in lazy:
                 lazy["disclaimers"] = context.disclaimer_sentences(text)

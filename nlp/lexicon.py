@@ -197,17 +197,19 @@ class AdultAge(Strict):
 
 
 class ContextFile(Strict):
-    """``context.yaml``: negations, disclaimers, non-adult listings and adult ages."""
+    """``context.yaml``: negations, disclaimers, settled ads, non-adult listings and adult ages."""
 
     negation: Negation
     disclaimer: Disclaimer
     impostor_warning: Disclaimer
+    settled: Disclaimer
     non_adult_listing: NonAdultListing
     adult_age: AdultAge
 
     @model_validator(mode="after")
     def _cues_compile(self) -> ContextFile:
-        cues = (self.negation.refusals + self.disclaimer.cues + self.impostor_warning.cues + self.non_adult_listing.cues
+        cues = (self.negation.refusals + self.disclaimer.cues + self.impostor_warning.cues + self.settled.cues
+                + self.non_adult_listing.cues
                 + self.non_adult_listing.adult_cues)
         bad = []
         for cue in cues:

@@ -56,6 +56,42 @@ def plain_ads(count: int = PLAIN_ADS) -> list[dict[str, Any]]:
     return [{"text": x.text, "labels": [], "set": "listingcorpus-plain"} for x in plain[:count]]
 
 
+# A first-person introduction with nothing else in it ("Hallo, ik ben Eva uit Zwolle.", "Hi, I'm Kim from
+# Leiden, text me") is how most ads open, young or not. The development sets' authors wrote many young
+# advertisers in that voice and few plain adult ones, so without these negatives the model learns the
+# voice ("ik ben ... uit") as youth. Round 7: a bare introduction read 0.70 minor without them.
+_INTRODUCTIONS = {
+    "nl": ["[Hallo|Hoi|Hey|Hee|Goedemiddag], ik ben {name}[| en ik woon in {city}| uit {city}| uit de buurt van {city}].",
+           "[Ik ben|Mijn naam is|Hier is] {name}[|, {age}|, {age} jaar][| uit {city}|, {city}].",
+           "[Hoi!|Hallo!|] Ik ben {name}[| uit {city}]. [Bel of app voor een afspraak.|Stuur gerust een berichtje.|"
+           "Ik reageer snel.|Ik ben vrolijk en spontaan.|Ik hou van muziek en lekker eten.|]"],
+    "en": ["[Hi|Hello|Hey|Good afternoon], I'm {name}[| from {city}| and I live in {city}| near {city}].",
+           "[I'm|My name is|This is] {name}[|, {age}|, {age} years old][| from {city}|, {city}].",
+           "[Hi!|Hello!|] I'm {name}[| from {city}]. [Text me for an appointment.|Feel free to message me.|"
+           "I reply quickly.|I'm cheerful and easygoing.|I love music and good food.|]"],
+}
+INTRODUCTIONS, INTRODUCTION_SEED = 400, 22
+
+
+def plain_introductions(count: int = INTRODUCTIONS) -> list[dict[str, Any]]:
+    import random
+
+    from nlp.listingcorpus import _expand, _slots
+
+    rng = random.Random(INTRODUCTION_SEED)
+    out = []
+    for i in range(count):
+        lang = ("nl", "en")[i % 2]
+        text = _expand(rng.choice(_INTRODUCTIONS[lang]), rng, _slots(rng, lang))
+        out.append({"text": text, "labels": [], "set": "introductions"})
+    return out
+
+
+def training_items(exclude: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """What the shipped model is fitted on: the development sets (minus `exclude`) and the plain negatives."""
+    return development_items(exclude) + plain_ads() + plain_introductions()
+
+
 def lexicon_examples() -> dict[str, list[dict[str, Any]]]:
     """Per category, the example sentences of the lexicon's entries of that category: positives
     labelled with it, negatives (near misses the patterns must not raise) without it. Used only for
@@ -136,7 +172,7 @@ def write(model: TextModel, path: Path = MODEL_PATH) -> None:
 
 
 def main() -> None:
-    model = fit(development_items() + plain_ads(), lexicon_examples())
+    model = fit(training_items(), lexicon_examples())
     write(model)
     print(f"wrote {MODEL_PATH} ({len(model.row)} features, {MODEL_PATH.stat().st_size // 1024} KiB)")
 

@@ -42,6 +42,8 @@ class ContextRules:
     disclaimer_categories: frozenset[str]
     impostor: re.Pattern[str]
     impostor_categories: frozenset[str]
+    settled: re.Pattern[str]
+    settled_categories: frozenset[str]
     non_adult: re.Pattern[str]
     adult: re.Pattern[str]
     non_adult_categories: frozenset[str]
@@ -60,6 +62,8 @@ def rules() -> ContextRules:
         disclaimer_categories=frozenset(data["disclaimer"]["categories"]),
         impostor=_cue_regex(data["impostor_warning"]["cues"]),
         impostor_categories=frozenset(data["impostor_warning"]["categories"]),
+        settled=_cue_regex(data["settled"]["cues"]),
+        settled_categories=frozenset(data["settled"]["categories"]),
         non_adult=_cue_regex(data["non_adult_listing"]["cues"]),
         adult=_cue_regex(data["non_adult_listing"]["adult_cues"]),
         non_adult_categories=frozenset(data["non_adult_listing"]["categories"]),
@@ -134,6 +138,12 @@ def disclaimer_sentences(text: str, cues: re.Pattern[str] | None = None) -> list
             spans.append((start, end))
         start = m.end() if m else len(text)
     return spans
+
+
+def is_settled(text: str) -> bool:
+    """The ad says she stays where she is ("I'm staying put", "10 years in Den Haag", "ik blijf gewoon
+    in Zwolle"): its movement words are about something else (the last days of a rate, "back in the day")."""
+    return _search(rules().settled, text) is not None
 
 
 def impostor_sentences(text: str) -> list[tuple[int, int]]:

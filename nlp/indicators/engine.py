@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left as _bisect_left
+from bisect import bisect_right as _bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, repeat
@@ -84,6 +86,9 @@ class Matchers:
     # member with one letter deleted -> class ids. Only for tokens that match no form exactly.
     fuzzy_whole: dict[str, list[int]] = field(default_factory=dict)
     fuzzy_deleted: dict[str, list[int]] = field(default_factory=dict)
+    # Names that are also words ("Dan"/"dan", "Ben"/"ik ben"): lower-form hash -> the classes the form
+    # has only when written with a capital inside a sentence.
+    capital: dict[int, frozenset[int]] = field(default_factory=dict)
     _forms: dict[int, frozenset[int]] = field(default_factory=dict)
     _negation: frozenset[int] | None = None
     # per lower-case form: its classes, the seq patterns it can start, its classes near patterns use
@@ -105,6 +110,13 @@ class Matchers:
             if len(self._info) < _FORM_CACHE_LIMIT:
                 self._info[lower] = info
         return info
+
+    def lower_case_info(self, doc: Doc, lower: int) -> tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]:
+        """``token_info`` of a form written in lower case or opening a sentence: without the classes
+        it has only as a name."""
+        classes = self.token_info(doc, lower)[0] - self.capital[lower]
+        return classes, tuple(index for cid in classes for index in self.by_first.get(cid, ())), \
+            tuple(classes & self.near_classes)
 
     def plain_rest(self) -> list[tuple[int, ...] | None]:
         """Per pattern, the classes of its steps after the first when no step is optional (such a
@@ -206,11 +218,15 @@ def _build_matchers(lang: str) -> Matchers:
     any_classes: list[int] = []
     fuzzy_whole: dict[str, list[int]] = {}
     fuzzy_deleted: dict[str, list[int]] = {}
+    capital: dict[int, set[int]] = {}
 
     def class_of(step: dict[str, Any]) -> int:
-        key = (tuple(step["forms"]), tuple(step["prefixes"]), tuple(step.get("fuzzy", ())), step["any"])
+        key = (tuple(step["forms"]), tuple(step["prefixes"]), tuple(step.get("fuzzy", ())),
+               tuple(step.get("capital", ())), step["any"])
         if key not in class_ids:
             cid = class_ids[key] = len(class_ids)
+            for form in step.get("capital", ()):
+                capital.setdefault(string_key(form), set()).add(cid)
             for form in step["forms"]:
                 exact.setdefault(string_key(form), []).append(cid)
             for form in step.get("fuzzy", ()):
@@ -245,12 +261,34 @@ def _build_matchers(lang: str) -> Matchers:
     near_classes = frozenset(cid for index in near for cid, _ in patterns[index].steps)
     gate_literals = GateLiterals(patterns[index].gate for index in regexes)
     return Matchers(patterns, by_first, near, regexes, exact, prefixes, tuple(any_classes), near_classes,
-                    gate_literals, fuzzy_whole, fuzzy_deleted)
+                    gate_literals, fuzzy_whole, fuzzy_deleted,
+                    {form: frozenset(cids) for form, cids in capital.items()})
 
 
-def _sentences(classes: list[frozenset[int]]) -> list[int]:
-    """Per token, its sentence's number: how many boundaries (class -1) up to and including it."""
-    return list(accumulate(map(frozenset.__contains__, classes, repeat(-1)), initial=0))[1:]
+def _sentences(classes: list[frozenset[int]], glued: Sequence[int] = ()) -> list[int]:
+    """Per token, its sentence's number: how many boundaries (class -1) up to and including it. A
+    token in `glued` carries its sentence's full stop, so the next token opens a new sentence."""
+    marks = list(map(frozenset.__contains__, classes, repeat(-1)))
+    for i in glued:
+        if i + 1 < len(marks):
+            marks[i + 1] = True
+    return list(accumulate(marks, initial=0))[1:]
+
+
+# A full stop after a letter and before a capital: the Dutch tokenizer keeps it with its word ("App. Ik
+# ben"), so no boundary token stands between the two sentences.
+_STOP_BEFORE_CAPITAL = re.compile(r"(?<=[^\W\d_])\.\s+(?=[^\W\d_])")
+
+
+def _glued_stops(text: str, offsets: list[int], lengths: list[int]) -> list[int]:
+    """The tokens that end with their sentence's full stop, a capital opening the next word."""
+    found = []
+    for m in _STOP_BEFORE_CAPITAL.finditer(text):
+        if text[m.end()].isupper():
+            i = _bisect_right(offsets, m.start()) - 1
+            if i >= 0 and offsets[i] + lengths[i] == m.start() + 1 and lengths[i] > 2:
+                found.append(i)
+    return found
 
 
 def _near_spans(steps: Steps, window: int, ordered: bool, where: dict[int, list[int]],
@@ -304,6 +342,23 @@ def _is_picture(form: str) -> bool:
 _PICTURE_HASHES: set[int] = set()
 
 
+def _names_by_case(doc: Doc, matchers: Matchers, lowers: list[int], infos: list[Any]) -> None:
+    """A name that is also a word is the name only when written with a capital after a sentence's
+    first word: "vraag naar Dan", not "stuur een bericht, dan ..." or "Dan kom ik"."""
+    for i, lower in enumerate(lowers):
+        if lower in matchers.capital:
+            form = doc[i].text
+            opening = i == 0 or doc[i - 1].text in _BOUNDARIES or "\n" in doc[i - 1].text \
+                or _closes_sentence(doc[i - 1].text)
+            if not form[:1].isupper() or opening:
+                infos[i] = matchers.lower_case_info(doc, lower)
+
+
+def _closes_sentence(form: str) -> bool:
+    """A word the Dutch tokenizer kept with its sentence's full stop ("app.", "wo.")."""
+    return len(form) > 2 and form.endswith(".") and form[-2].isalpha()
+
+
 def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]:
     """Raw hits of every pattern in `doc` (`text` is doc.text, when the caller has it: cheaper).
     Tokens that are only emoji or symbols are left out of the matching, so steps match across them;
@@ -314,6 +369,8 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
     infos = list(map(matchers._info.get, lowers))  # cached forms at C speed, then the few new ones
     if None in infos:
         infos = [info or matchers.token_info(doc, h) for info, h in zip(infos, lowers, strict=True)]
+    if not matchers.capital.keys().isdisjoint(lowers):
+        _names_by_case(doc, matchers, lowers, infos)
     keep = None  # the token indices to match over when some tokens are pictures
     if not _PICTURE_HASHES.isdisjoint(lowers):
         keep = [i for i, h in enumerate(lowers) if h not in _PICTURE_HASHES]
@@ -362,7 +419,7 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
         negated: list[bool] = []
         for index in sorted(candidates):
             compiled = patterns[index]
-            sentence = sentence or _sentences(classes)
+            sentence = sentence or _sentences(classes, _glued_stops(text or doc.text, offsets, lengths))
             if not negated:
                 negated = list(map(matchers.negation_keys(doc).__contains__, lowers))
             for start, end in _near_spans(compiled.steps, compiled.pattern.window, compiled.pattern.ordered,
@@ -394,7 +451,7 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
         if compiled.unless_next and end < len(classes) and not compiled.unless_next.isdisjoint(classes[end]):
             continue
         if compiled.unless:
-            sentence = sentence or _sentences(classes)
+            sentence = sentence or _sentences(classes, _glued_stops(text or doc.text, offsets, lengths))
             if _unless((start, end), compiled.unless, compiled.pattern.unless_window, classes, sentence):
                 continue
         if "adult" in compiled.pattern.requires:

@@ -6,7 +6,7 @@ import pytest
 
 import nlp.listing as listing
 from nlp.extract import extract
-from nlp.listing import ListingVerdict, minor_rule_overruled
+from nlp.listing import ListingVerdict, rule_overruled
 
 
 def codes(text: str) -> tuple[set[str], set[str]]:
@@ -52,11 +52,11 @@ def test_a_pupil_looking_for_a_job_stays_an_ordinary_listing():
 def test_the_classifier_overrules_the_rule_for_minor_hits_only_when_it_reads_an_adult_ad(monkeypatch):
     by_rule = ListingVerdict(adult_probability=None, is_non_adult=True, method="rules", cue="bijbaantje")
     monkeypatch.setattr(listing, "shipped_model", lambda: _SureModel(0.99))
-    assert minor_rule_overruled("any text", by_rule)
-    assert not minor_rule_overruled("any text", ListingVerdict(None, False, method="rules"))
-    assert not minor_rule_overruled("any text", ListingVerdict(0.0, True, method="classifier"))
-    monkeypatch.setattr(listing, "shipped_model", lambda: _SureModel(listing.MINOR_RULE_OVERRULED_FROM - 0.01))
-    assert not minor_rule_overruled("any text", by_rule)
+    assert rule_overruled("any text", by_rule)
+    assert not rule_overruled("any text", ListingVerdict(None, False, method="rules"))
+    assert not rule_overruled("any text", ListingVerdict(0.0, True, method="classifier"))
+    monkeypatch.setattr(listing, "shipped_model", lambda: _SureModel(listing.RULE_OVERRULED_FROM - 0.01))
+    assert not rule_overruled("any text", by_rule)
     text = "Ik ben Sanne, 16, en zoek een bijbaantje. Na school vrij."
     monkeypatch.setattr(listing, "shipped_model", lambda: _SureModel(0.99))
     flagged, held = codes(text)

@@ -8,7 +8,7 @@ import pytest
 
 from nlp.extract import extract
 from nlp.textmodel import MODEL_PATH, features, is_protected, model_tokens, number_word, shipped_model
-from nlp.textmodeltrain import development_items, fit, lexicon_examples, plain_ads
+from nlp.textmodeltrain import fit, lexicon_examples, training_items
 
 
 def test_places_numbers_and_protected_words_are_not_read_as_written():
@@ -83,5 +83,5 @@ def test_a_plain_adult_ad_gets_no_model_reading():
 
 @pytest.mark.slow
 def test_the_shipped_model_is_what_training_writes():
-    trained = fit(development_items() + plain_ads(), lexicon_examples())
+    trained = fit(training_items(), lexicon_examples())
     assert trained.data == json.loads(MODEL_PATH.read_text(encoding="utf-8"))
