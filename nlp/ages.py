@@ -50,7 +50,7 @@ _NOT_AFTER_NUMBER = (
 
 # An adverb between a cue and the number: "I'm only 19", "ik ben nu 27", "I am now 30" ("ik ben al 10
 # jaar" is a duration, so "al"/"already" is not one of them).
-_ADVERB = r"(?:(?:now|nu|only|pas|nog\s+maar|just|really|echt|actually|officially|officieel)\s+)?"
+_ADVERB = r"(?:(?:now|nu|only|pas|nog\s+maar|just|really|echt|actually|officially|officieel|also|ook|still|nog)\s+)?"
 # "years" in the other languages of the women who advertise here ("26 años", "24 ans", "23 Jahre",
 # "25 lat", "22 anni", "21 ani"): after a number they are the same unit as "jaar".
 _FOREIGN_YEARS = r"a[nñ]os|ans|jahre(?:\s+alt)?|anni|lat|ani|år"
@@ -101,6 +101,12 @@ _PATTERNS = [
         r"(?=[ \t]+(?i:and|en|&)[ \t]+(?!(?i:up|over|older|ouder|boven|min|mins|minutes|euro|roses)\b)[^\W\d_])",
         re.MULTILINE,
     )),
+    # "26 now, turning 27 next month", "Nu nog 44, volgende maand word ik 45": the age now, said first
+    with_start_class(re.compile(
+        r"(?:^|(?<=[.!?\n,;:])[ \t]*)(?:(?i:nu|now)[ \t]+(?i:nog|still)[ \t]+)?(?P<num>[1-6]\d)"
+        r"(?:(?<=\d)[ \t]+(?i:now|nu)\b|(?<=\d)(?=[ \t]*,[ \t]*(?i:turning|word\s+ik|I'?ll\s+be)\b))",
+        re.MULTILINE,
+    )),
     # "I started at 20, now 33", "sinds mijn 19e hier, inmiddels 32": the age now, after a past one
     with_start_class(re.compile(
         rf"(?:[,;]|\band\b|\ben\b|\bbut\b|\bmaar\b)\s*(?:(?:i'?m|ik\s+ben|she'?s|zij\s+is)\s+)?(?:now|nu|inmiddels|intussen)\s+"
@@ -148,10 +154,11 @@ _PATTERN_WHERE: list[tuple[str, object]] = [
     ("sentence", None),
     ("core", _ONLY_AGE_CORE),
     ("core", _ONLY_AGE_CORE),
+    ("core", re.compile(r"\d{2}[ \t]+(?:now|nu)\b|\d{2}[ \t]*,[ \t]*(?:turning|word|i'?ll)\b")),
     ("core", re.compile(r"(?:now|nu|inmiddels|intussen)\s+\d{2}")),
     ("all", None),  # its gate, two words, nearly always shut
     ("all", None),
-    ("prefixes", (regex_prefixes(_PATTERNS[9].pattern), regex_word_start(_PATTERNS[9].pattern))),
+    ("prefixes", (regex_prefixes(_PATTERNS[10].pattern), regex_word_start(_PATTERNS[10].pattern))),
 ]
 _PLACES_TRIED_MAX = 200  # more places than this: the pattern scans the text itself
 
@@ -172,7 +179,7 @@ def _pattern_matches(pattern: re.Pattern[str], where: tuple[str, object], text: 
 # number right after a capitalised word, closed by punctuation, the line end or a linking word.
 _AFTER_NAME = re.compile(
     r"\b(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\s+(?:hier|here))?(?:[,.]\s*|\s+)(?P<num>\d{2})"
-    r"(?=\s*(?:[,.!)&(]|$)|\s+(?:en|and|uit|from|in|nu|now|-|–|available|beschikbaar|here|hier|new|nieuw|with|met)\b"
+    r"(?=\s*(?:[,.!)&(]|$)|\s+/|\s+(?:en|and|uit|from|in|nu|now|-|–|available|beschikbaar|here|hier|new|nieuw|with|met)\b"
     r"|\s*-\s)",
     re.MULTILINE,
 )
@@ -294,7 +301,7 @@ _OTHER_PERSON_BEFORE = with_start_class(re.compile(
 # teens (13 and 15)"; and the child's age before its noun: "my 14-year-old son", "haar 12-jarige dochter".
 _PARENT_OF_BEFORE = with_start_class(re.compile(
     r"\b(?:mother|mom|mum|mommy|mummy|moeder|mama|mam|father|dad|vader|papa|parent|ouder)\s+(?:of|to|van)\b"
-    r"[^.!?\n]{0,20}$",
+    r"[^.!?\n)]{0,20}$",  # not past a closed bracket: "Mum of two (8 and 11), 41" - the 41 is hers
     re.IGNORECASE,
 ))
 _CHILD_AFTER = re.compile(

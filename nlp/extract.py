@@ -216,7 +216,12 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
             return not lazy["overruled"]
         return lazy[key].is_non_adult
 
-    def suppressed(category: str, start: int) -> bool:
+    def suppressed(category: str, start: int, code: str = "") -> bool:
+        if code in rules.self_managed_codes:
+            if "self_managed" not in lazy:
+                lazy["self_managed"] = context.is_self_managed(text)
+            if lazy["self_managed"]:
+                return True
         if category in rules.settled_categories:
             if "settled" not in lazy:
                 lazy["settled"] = context.is_settled(text)
@@ -240,7 +245,7 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
         negated = raw.pattern.negatable and (context.is_negated(doc, raw.token_start) or (
             raw.pattern.kind == "near" and not context.steps_negate(tuple(raw.pattern.value))
             and context.is_negated_within(doc, raw.token_start, raw.token_end)))
-        if suppressed(raw.entry.category, raw.start) or negated \
+        if suppressed(raw.entry.category, raw.start, raw.entry.code) or negated \
                 or context.is_refused(text, raw.end) or (raw.pattern.loose and adult_age):
             continue
         hit = _indicator(raw.entry, text, raw.start, raw.end, raw.pattern.weight)
@@ -248,7 +253,7 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
     computed = computed_hits(text, found.ages, found.phones, found.emails, found.prices, found.licences,
                              licence_register)
     for c in computed:
-        if not suppressed(c.entry.category, c.start):
+        if not suppressed(c.entry.category, c.start, c.entry.code):
             hit = _indicator(c.entry, text, c.start, c.end)
             (kept_back if non_adult(c.entry.category, hit["weight"]) else hits).append(hit)
     if any(h["category"] == "minor" for h in hits):
@@ -259,7 +264,11 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
     unread = tuple(c for c in TEXT_MODEL_CATEGORIES if not any(h["category"] == c for h in hits + kept_back)) \
         if _reads_as_ad(text, found) else ()
     for m in text_model_hits(text, unread):
-        if not suppressed(m.entry.category, m.start):
+        # A stated adult age (21 and up, none under 18) outweighs a reading of the words as young, as it
+        # cancels the loose youth patterns: "All payments to my manager. Leiden. 25yo." is not a minor.
+        if m.entry.category == "minor" and adult_age:
+            continue
+        if not suppressed(m.entry.category, m.start, m.entry.code):
             hit = _indicator(m.entry, text, m.start, m.end)
             hit["probability"] = m.probability
             hit["terms"] = [{"term": term, "weight": weight} for term, weight in m.terms]

@@ -184,6 +184,12 @@ class Disclaimer(Strict):
     source: Said
 
 
+class CodeRule(Strict):
+    codes: list[str]
+    cues: list[str]
+    source: Said
+
+
 class NonAdultListing(Strict):
     categories: list[Category]
     cues: list[str]
@@ -203,12 +209,13 @@ class ContextFile(Strict):
     disclaimer: Disclaimer
     impostor_warning: Disclaimer
     settled: Disclaimer
+    self_managed: CodeRule
     non_adult_listing: NonAdultListing
     adult_age: AdultAge
 
     @model_validator(mode="after")
     def _cues_compile(self) -> ContextFile:
-        cues = (self.negation.refusals + self.disclaimer.cues + self.impostor_warning.cues + self.settled.cues
+        cues = (self.negation.refusals + self.disclaimer.cues + self.impostor_warning.cues + self.settled.cues + self.self_managed.cues
                 + self.non_adult_listing.cues
                 + self.non_adult_listing.adult_cues)
         bad = []

@@ -44,6 +44,8 @@ class ContextRules:
     impostor_categories: frozenset[str]
     settled: re.Pattern[str]
     settled_categories: frozenset[str]
+    self_managed: re.Pattern[str]
+    self_managed_codes: frozenset[str]
     non_adult: re.Pattern[str]
     adult: re.Pattern[str]
     non_adult_categories: frozenset[str]
@@ -64,6 +66,8 @@ def rules() -> ContextRules:
         impostor_categories=frozenset(data["impostor_warning"]["categories"]),
         settled=_cue_regex(data["settled"]["cues"]),
         settled_categories=frozenset(data["settled"]["categories"]),
+        self_managed=_cue_regex(data["self_managed"]["cues"]),
+        self_managed_codes=frozenset(data["self_managed"]["codes"]),
         non_adult=_cue_regex(data["non_adult_listing"]["cues"]),
         adult=_cue_regex(data["non_adult_listing"]["adult_cues"]),
         non_adult_categories=frozenset(data["non_adult_listing"]["categories"]),
@@ -144,6 +148,12 @@ def is_settled(text: str) -> bool:
     """The ad says she stays where she is ("I'm staying put", "10 years in Den Haag", "ik blijf gewoon
     in Zwolle"): its movement words are about something else (the last days of a rate, "back in the day")."""
     return _search(rules().settled, text) is not None
+
+
+def is_self_managed(text: str) -> bool:
+    """The ad says she is reached directly ("afspraken maak je rechtstreeks met haar", "her own number"):
+    written about her in the third person, but not run by someone else."""
+    return _search(rules().self_managed, text) is not None
 
 
 def impostor_sentences(text: str) -> list[tuple[int, int]]:
