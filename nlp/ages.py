@@ -179,7 +179,7 @@ def _pattern_matches(pattern: re.Pattern[str], where: tuple[str, object], text: 
 # number right after a capitalised word, closed by punctuation, the line end or a linking word.
 _AFTER_NAME = re.compile(
     r"\b(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\s+(?:hier|here))?(?:[,.]\s*|\s+)(?P<num>\d{2})"
-    r"(?=\s*(?:[,.!)&(]|$)|\s+/|\s+(?:en|and|uit|from|in|nu|now|-|–|available|beschikbaar|here|hier|new|nieuw|with|met)\b"
+    r"(?=\s*(?:[,.!)&]|$)|\s*\((?!\s*(?:[€$£]|\d+\s*(?:min|euro|eur|€|,-|hr|uur|u\b)|\d{3}))|\s+/|\s+(?:en|and|uit|from|in|nu|now|-|–|available|beschikbaar|here|hier|new|nieuw|with|met)\b"
     r"|\s*-\s)",
     re.MULTILINE,
 )
@@ -285,6 +285,10 @@ _YEARS_IN_AFTER = re.compile(r"\s*in\s+(?:nl|nederland|the|this|het\s+vak)\b", r
 _YEARS_WHERE_AFTER = re.compile(
     r"\s*(?:in\s+(?-i:[A-ZÀ-Ý])|here\b|hier\b|al\b|now\s+in\b)", re.IGNORECASE)
 _OLD = re.compile(r"old|oud|jarig", re.IGNORECASE)
+# A number asked and denied, or summed: "Net 18? Nee, 32", "Ben ik 18? No way", "achttien plus tien, dus 28".
+_DENIED_OR_SUMMED_AFTER = re.compile(
+    r"\s*(?:\?+[\s\W]*(?:nee|no|nope|niet|not|haha\w*|lol|ha)\b|(?:plus|\+|min|minus|keer|times)\s*(?:\d{1,2}\b|(?:tien|ten|twee|two|drie|three|vijf|five|een|one|elf|eleven|twaalf|twelve)\b))",
+    re.IGNORECASE)
 _NAMED_BEFORE = re.compile(r"(?:[A-ZÀ-Ý][a-zà-ÿ]+|I'?m|I\s+am|ik\s+ben|aged?|leeftijd)[\s,:()-]*$")
 # Before a number of years only: "been here 12 yrs", "for 20 years", "al 8 jaar", "sinds 3 jaar".
 _YEARS_FOR_BEFORE = with_start_class(re.compile(
@@ -802,6 +806,8 @@ def read_ages(text: str) -> AgeReading:
                 _PARENT_OF_BEFORE.search(text, max(0, start - 40), start) or _CHILD_AFTER.match(text, end) or \
                 _CHILD_AFTER.match(text, start + len(raw)) and raw.isdecimal() and text.startswith(raw, start):
             continue  # a child's age, or a parent's: not hers
+        if _DENIED_OR_SUMMED_AFTER.match(text, end):
+            continue  # a joke about her age, not her age
         if _NEGATED_BEFORE.search(text, max(0, start - 12), start) or _ADDRESS_AFTER.match(text, end):
             continue  # "not 18, I'm 20"; "Meent 42, 3011 AB"
         at = text.find(raw, start, end)

@@ -178,6 +178,9 @@ def _find_all(text: str, country: str | None, lang: str) -> _Found:
 # and held out by set only 1 of 685 movement positives scores below the veto's limit (nlp.listing).
 VETO_CATEGORIES = ("minor", "coercion", "movement")
 TEXT_MODEL_CATEGORIES = ("minor", "coercion", "movement")
+# "New in town?", "Nieuw in Leeuwarden?": a movement phrase in a question is said to the reader (a
+# newcomer welcomed, a student room offered), not of her (round 7).
+ASKED_OF_THE_READER = ("movement",)
 MODEL_READING_MARK = "[p = "  # opens the probability and words a text-model hit's explanation ends with
 # Core coercion indicators (debt bondage, confinement: weight 0.5 and more) use words an ordinary
 # listing hardly ever does ("papers are with the boss until the debt is cleared"); on an adult site
@@ -246,7 +249,8 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
             raw.pattern.kind == "near" and not context.steps_negate(tuple(raw.pattern.value))
             and context.is_negated_within(doc, raw.token_start, raw.token_end)))
         if suppressed(raw.entry.category, raw.start, raw.entry.code) or negated \
-                or context.is_refused(text, raw.end) or (raw.pattern.loose and adult_age):
+                or context.is_refused(text, raw.end) or (raw.pattern.loose and adult_age) \
+                or (raw.entry.category in ASKED_OF_THE_READER and context.is_asked(text, raw.end)):
             continue
         hit = _indicator(raw.entry, text, raw.start, raw.end, raw.pattern.weight)
         (kept_back if non_adult(raw.entry.category, hit["weight"]) else hits).append(hit)

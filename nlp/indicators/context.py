@@ -108,11 +108,23 @@ def is_negated_within(doc: Doc, token_start: int, token_end: int) -> bool:
     return False
 
 
+# A clause asked and answered no: "Dag en nacht? Nee, ik slaap ook", "24/7? No way".
+_ASKED_AND_DENIED = re.compile(r"[^.,;:!?\n]{0,40}?\?+[\s\W]*(?:nee|no|nope|nah|niet|not)\b", re.IGNORECASE)
+_ASKED = re.compile(r"[^.,;:!?\n]{0,40}?\?")
+
+
 def is_refused(text: str, end: int) -> bool:
-    """A refusal ("niet toegestaan", "not allowed") after the hit, before the clause ends."""
+    """A refusal ("niet toegestaan", "not allowed") after the hit, before the clause ends, or the
+    hit's clause asked and answered no."""
     r = rules()
     clause = _CLAUSE_END.split(text[end : end + r.refusal_chars], maxsplit=1)[0]
-    return r.refusal.search(clause) is not None
+    return r.refusal.search(clause) is not None or _ASKED_AND_DENIED.match(text, end) is not None
+
+
+def is_asked(text: str, end: int) -> bool:
+    """The hit's clause is a question ("Nieuw in Leeuwarden?", "New in town? I know the best bars"):
+    said to the reader, not of her."""
+    return _ASKED.match(text, end) is not None
 
 
 @lru_cache(maxsize=8)
