@@ -133,7 +133,7 @@ def test_a_third_person_ad_that_is_reached_directly_is_not_run_by_someone_else()
 
 @pytest.mark.parametrize("text", [
     "Het meldpunt is 24/7 bereikbaar voor buurtbewoners.",
-    "Questions about your stay? Our desk is reachable 24/7.",
+    "Questions about your stay? Our helpdesk answers 24/7.",
 ])
 def test_around_the_clock_said_of_a_service_is_no_coercion(text):
     assert "coercion" not in {h["category"] for h in extract(text, site_content="mixed").indicators}
