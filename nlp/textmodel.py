@@ -249,35 +249,24 @@ class TextModel:
     def _count_arrays(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """``_counts`` as two arrays, the columns and their counts (as floats), counted in NumPy.
 
-        In order of first occurrence the features come token by token (each distinct token once, in
-        order of first occurrence: repeats add to its count, not to the order), then the known word
-        pairs left to right. So the columns of the distinct tokens and the pair columns are put in
-        one array, each weighted by how often it occurs; a stable sort groups equal columns with
-        the first occurrence at the head of each group, where the weights are summed, and sorting
-        the groups by that first position gives the order back."""
+        Every token's columns in text order, then the known word pairs left to right: a column's
+        first occurrence there is where ``features(text)`` first gives it (a repeated token adds
+        nothing new), and ``np.unique`` gives the index of each column's first occurrence; the
+        vocabulary is small, so the counts are one ``np.bincount`` over all of it."""
         toks = model_tokens(text)
-        if not toks:
-            return _NO_COLUMNS, _NO_COUNTS
         known = self._token_columns.get
         infos = list(map(known, toks))
         if None in infos:
             infos = [info or self._columns(t) for info, t in zip(infos, toks, strict=True)]
-        distinct = dict(zip(toks, infos, strict=True))  # in order of first occurrence, as Counter(toks)
-        arrays = [info[3] for info in distinct.values()]
+        arrays = [info[3] for info in infos]
         pairs = [c for c in map(dict.get, map(_itemgetter(2), infos), map(_itemgetter(0), infos[1:]))
                  if c is not None]
         arrays.append(np.array(pairs, dtype=np.intp))
         every = np.concatenate(arrays)
         if not len(every):
             return _NO_COLUMNS, _NO_COUNTS
-        sizes = np.fromiter(map(len, arrays), np.intp, len(arrays))
-        weights = np.repeat(np.fromiter((*Counter(toks).values(), 1), np.float64, len(arrays)), sizes)
-        order = np.argsort(every, kind="stable")
-        grouped = every[order]
-        heads = np.flatnonzero(np.concatenate(([True], grouped[1:] != grouped[:-1])))
-        counts = np.add.reduceat(weights[order], heads)
-        by_first = np.argsort(order[heads])
-        return grouped[heads][by_first], counts[by_first]
+        columns = every[np.sort(np.unique(every, return_index=True)[1])]
+        return columns, np.bincount(every, minlength=len(self.idf))[columns].astype(np.float64)
 
     def _vector(self, text: str) -> dict[int, float]:
         """Sublinear tf times idf, L2-normalised, over the known features (as when training)."""
