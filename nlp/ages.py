@@ -61,6 +61,9 @@ _AGE_UNIT = with_start_class(re.compile(
     r"y\.o\.?|" + _FOREIGN_YEARS + r")(?!\w)",
     re.IGNORECASE,
 ))
+# What every match of _AGE_UNIT starts with, one per alternative of it ("ja": jaar, jarige, jahre; "an": anos,
+# ans, anni, ani ...): it is tried only where one occurs (gates.regex_matches), not at every character.
+_AGE_UNIT_STARTS = ("ja", "jr", "j.", "ye", "yr", "yo", "y/", "y.", "an", "añ", "la", "år")
 # The start of a range right before a number: "12 t/m ", "14 tot ", "16 to ".
 _RANGE_START = re.compile(r"(?<![\d.,])\d{1,2}\s*(?:-|–|t/m|tot(?:\s+en\s+met)?|to|till|until)\s*$", re.IGNORECASE)
 _DIGITS_BEFORE_UNIT = with_start_class(re.compile(r"(?<![\w/+\-.,$€£])(?P<num>\d{1,2})\s*-?\s*$"))
@@ -193,17 +196,20 @@ _NEXT_PAIR = re.compile(
 )
 # "Hi guys! 24, Kansas City": a number that opens a sentence, set off by a comma before a capital.
 _SENTENCE_START_AGE = re.compile(r"(?:^|(?<=[.!?])[ \t]+)(?P<num>\d{2}),[ \t]+(?=[A-ZÀ-Ý][a-zà-ÿ])", re.MULTILINE)
-# What every match of it holds (few ads do): a search that opens with a digit, which the engine skips to.
-_SENTENCE_START_CORE = re.compile(r"\d{2},[ \t]+[A-ZÀ-Ý][a-zà-ÿ]")
+# What every match of it holds (few ads do): a search that opens with a digit, which the engine skips to
+# ("\d\d", not "\d{2}": the engine skips ahead only to a pattern's first character class, not a repeat).
+_SENTENCE_START_CORE = re.compile(r"\d\d,[ \t]+[A-ZÀ-Ý][a-zà-ÿ]")
 # A number set off by commas after a word, "smile, 31, Glasgow", "Mandy, twenty-nine, Dallas",
 # "Ik ben Mirjam, negenendertig." (13 to 69 in words end in -teen, -tien, -tig or -ty, or -ty and a
 # unit: only such words are checked in Python; an alternation of every number word costs more).
 _UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_BETWEEN_COMMAS = with_start_class(re.compile(
-    rf"(?<=[^\W\d_]),\s*(?P<num>\d{{2}}|[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+|\s{_UNIT_WORD})?)"
+# The comma first and the letter before it looked back at from behind it ("(?<=[^\W\d_],)", the same test
+# as "(?<=[^\W\d_])" in front of it): a pattern that opens with a literal, which the engine skips to.
+_BETWEEN_COMMAS = re.compile(
+    rf",(?<=[^\W\d_],)\s*(?P<num>\d{{2}}|[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+|\s{_UNIT_WORD})?)"
     r"(?=\s*,\s*[^\W\d_]|\s*[.!](?:\s|$)|\s*$)",
     re.MULTILINE,
-))
+)
 _PERSON_NOUN = with_start_class(re.compile(
     r"(?:lady|girl|woman|babe|mom|mum|milf|mature|blonde|brunette|redhead|latina|asian|ebony|student|model|"
     r"dame|meid|vrouw|meisje|moeder|studente|dametje)s?",
@@ -390,10 +396,12 @@ _STATS_BEFORE = re.compile(
 _INTRO_HINTS = ("m ", "ben ", "is ", "ts ", "heet ", "me ", "for ", "m, ")
 _STATS_HINTS = ("'", "’", "lb", "kg", "pound", "m,", "m ", "m;", "m|", "m&")
 # The numbers _backward starts from: two digits that close like an age, or with "j"/"y" glued to
-# them, short for jaar/years ("Lisa 22j", "30y").
-_BARE_TWO_DIGITS = with_start_class(re.compile(
-    r"(?<![\d.,:/'’$€£+\-])\d{2}(?:(?P<glued>[jyJY]\.?)(?!\w)|(?![\d%/]|[.,:]\d)" + _AGE_CLOSE + ")"
-))
+# them, short for jaar/years ("Lisa 22j", "30y"). The first digit opens the pattern, and what may not
+# stand before it is looked back at from behind it ("(?<![...]\d)"): a pattern that opens with a
+# character class, which the engine skips to (one that opens with a lookbehind is tried everywhere).
+_BARE_TWO_DIGITS = re.compile(
+    r"\d(?<![\d.,:/'’$€£+\-]\d)\d(?:(?P<glued>[jyJY]\.?)(?!\w)|(?![\d%/]|[.,:]\d)" + _AGE_CLOSE + ")"
+)
 # "I have 10 years of experience", "ik werk al 5 jaar": a number of years after these is a duration.
 _DURATION_BEFORE = with_start_class(re.compile(
     r"\b(?:have|has|had|heb|hebt|heeft|hebben|spent|worked|werk|werkte|been|already|al|bijna|almost|nearly|ruim|"
@@ -457,7 +465,7 @@ _AFTER_BOUND = re.compile(
     r"(?P<plus>\s*\+|\s+(?:and|en|or|of)\s+(?:up|over|older|ouder|above|boven)\b)?(?P<unit>\s*(?:jaar|years?|yrs?|y/?o)\b)?",
     re.IGNORECASE,
 )
-_TWO_DIGITS = with_start_class(re.compile(r"(?<![\d.,$€£])\d{2}(?!\d|[.,:]\d|%)"))
+_TWO_DIGITS = re.compile(r"\d(?<![\d.,$€£]\d)\d(?!\d|[.,:]\d|%)")  # the first digit first, as _BARE_TWO_DIGITS
 _CLIENT_BEFORE = with_start_class(re.compile(rf"\b{_CLIENT_WORDS}\b[^.!?\n]{{0,25}}$", re.IGNORECASE))
 _CLIENT_AFTER = re.compile(rf"^[^.!?\n]{{0,20}}\b{_CLIENT_WORDS}\b", re.IGNORECASE)
 _UPPER_WORDS = re.compile(r"under|below|younger|up\s+to|onder|jonger|max|tot", re.IGNORECASE)
@@ -475,6 +483,7 @@ _PAST = with_start_class(re.compile(
 ))
 _PAST_TRIGGERS = ("was ", "turned", "toen ", "sinds ", "sedert ", "since ", "age of", "vanaf mijn", "op mijn",
                   "op m'n", "vanaf m'n", "at ")
+_PAST_STARTS = regex_prefixes(_PAST.pattern)  # its words ("when", "at", "toen" ...), each at a word's start
 _PAST_AT = re.compile(r"^\s*(?:at|from|since)\b", re.IGNORECASE)
 _PAST_VERB = with_start_class(re.compile(r"\b(?:was|were|turned)\b", re.IGNORECASE))
 _PAST_AT_CONTEXT = re.compile(
@@ -518,7 +527,8 @@ def _age_value(raw: str) -> int | None:
 def _candidates(text: str) -> list[tuple[str, int, int]]:
     """(number as written, phrase start, phrase end) for every age-like phrase."""
     candidates = []
-    for unit in _AGE_UNIT.finditer(text):
+    lowered = gate_text(text)
+    for unit in regex_matches(_AGE_UNIT, text, lowered, _AGE_UNIT_STARTS, limit=_PLACES_TRIED_MAX):
         if unit.start() and (text[unit.start() - 1].isalpha() and not text[unit.start() - 1].isdigit()):
             continue  # "jaar" inside a word such as "verjaardag"
         window_start = max(0, unit.start() - 30)
@@ -532,7 +542,6 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
                     _DURATION_BEFORE.search(text, max(0, before.start() - 30), before.start()):
                 continue  # "I have 10 years of experience", "ik werk al 5 jaar"
             candidates.append((before.group("num"), before.start(), unit.end()))
-    lowered = gate_text(text)
     for pattern, gate, where in zip(_PATTERNS, _PATTERN_GATES, _PATTERN_WHERE, strict=True):
         if gate_open(gate, lowered):  # else a word every match needs is missing ("birthday", "just")
             candidates += [(m.group("num"), m.start(), m.end()) for m in _pattern_matches(pattern, where, text, lowered)]
@@ -743,7 +752,7 @@ def _client_limits(text: str) -> list[AgeLimit]:
 
 def _past_ages(text: str) -> list[AgeFound]:
     found = []
-    for m in _PAST.finditer(text):
+    for m in regex_matches(_PAST, text, gate_text(text), _PAST_STARTS, word_start=True, limit=_PLACES_TRIED_MAX):
         raw = next(g for g in m.groups() if g is not None)
         age = _age_value(raw)
         if age is None or not MIN_AGE <= age <= MAX_AGE:

@@ -311,7 +311,10 @@ def extract(text: str, title: str | None = None, lang: str | None = None, countr
         text = analysis_text(title, text)
     guess = detect_language(text)
     lang = lang if lang in ("nl", "en") else guess.lang
-    doc = get_pipeline(lang)(text)
+    pipeline = get_pipeline(lang)
+    # A blank pipeline (nlp.pipeline): only its tokenizer runs, and make_doc spares Language.__call__'s
+    # walk over no components; the same Doc.
+    doc = pipeline.make_doc(text) if not pipeline.pipe_names else pipeline(text)
     found = _find_all(text, "NL" if country is None else country, lang)
     ages = list(dict.fromkeys(a.age for a in found.ages))
     indicators, suppressed, listing = _indicators(text, doc, lang, found, ages, licence_register, site_content)

@@ -14,12 +14,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from nlp.indicators.gates import gate_text, regex_matches
+
 LICENCE_RE = re.compile(
     r"\b(?:exploitatie)?(?:vergunning|licentie|licen[cs]e|registratie|registration|permit)"
     r"(?:\s*(?:nummer|number|nr\.?|no\.?|#))?\s*[:#]?\s*"
     r"(?P<number>(?=[A-Z0-9./\-]*\d)[A-Z0-9][A-Z0-9./\-]{3,30}[A-Z0-9])",
     re.IGNORECASE,
 )
+# The words every match starts with (a word start, by the \b): the regex is tried only where one occurs,
+# not at every character of the ad (``gates.regex_matches``; the same matches as finditer).
+_STARTS = ("exploitatie", "vergunning", "licen", "registrati", "permit")
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,7 @@ def normalised(number: str) -> str:
 
 def find_licences(text: str) -> list[LicenceFound]:
     return [LicenceFound(normalised(m.group("number")), m.start("number"), m.end("number"))
-            for m in LICENCE_RE.finditer(text)]
+            for m in regex_matches(LICENCE_RE, text, gate_text(text), _STARTS, word_start=True)]
 
 
 class RegisterError(ValueError):

@@ -236,7 +236,7 @@ def _parsed_e164(digits: str, plus: bool, region: str | None) -> str | None:
 # tests/nlp/test_nlp_phones.py compares both on random numbers of every region.
 _UNSURE: Any = object()
 _MAX_NSN = 17  # phonenumbers' _MAX_LENGTH_FOR_NSN
-_DescTest = tuple[frozenset[int] | None, re.Pattern[str]]
+_DescTest = tuple[frozenset[int] | None, str]
 
 
 @cache
@@ -245,17 +245,19 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 def _desc_test(desc: Any) -> _DescTest | None:
-    """A number description as (possible lengths or None for any, pattern); None: matches nothing."""
+    """A number description as (possible lengths or None for any, pattern); None: matches nothing.
+    The pattern stays a string until a number of a possible length is tested: a region's ten-odd
+    number kinds are mostly never needed, and compiling one costs up to a millisecond."""
     if desc is None or not desc.national_number_pattern:
         return None
-    return (frozenset(desc.possible_length) or None), _compiled(desc.national_number_pattern)
+    return (frozenset(desc.possible_length) or None), desc.national_number_pattern
 
 
 def _matches(test: _DescTest | None, national: str) -> bool:
     if test is None:
         return False
     lengths, pattern = test
-    return (lengths is None or len(national) in lengths) and pattern.fullmatch(national) is not None
+    return (lengths is None or len(national) in lengths) and _compiled(pattern).fullmatch(national) is not None
 
 
 @dataclass(frozen=True)
@@ -368,7 +370,7 @@ def _without_national_prefix(national: str, numbering: _Numbering) -> str:
     if not match:
         return national
     rest = national[match.end() :]
-    general = numbering.general[1] if numbering.general is not None else None
+    general = _compiled(numbering.general[1]) if numbering.general is not None else None
     if general is not None and general.fullmatch(national) and not general.fullmatch(rest):
         return national
     size, lengths = len(rest), numbering.lengths

@@ -48,6 +48,9 @@ _DIGIT = re.compile(r"\d")
 # Sentences for the hit's place: the model reads the whole text, the hit shows the part that reads most strongly.
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _NO_PAIRS: dict[str, int] = {}  # a token that starts no known word pair (never written to)
+_NO_COLUMNS, _NO_COUNTS = np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float64)
+# per model token: digit-normal form, own known columns, the word pairs it starts, the columns as an array
+_TokenColumns = tuple[str, tuple[int, ...], dict[str, int], np.ndarray]
 
 
 class ProtectedWords(Strict):
@@ -215,17 +218,17 @@ class TextModel:
             if feature.startswith("b:"):
                 first, second = feature[2:].split(" ", 1)
                 self._pairs.setdefault(first, {})[second] = column
-        # per model token: its digit-normal form, its own known columns, the word pairs it starts
-        self._token_columns: dict[str, tuple[str, tuple[int, ...], dict[str, int]]] = {}
+        # per model token: its digit-normal form, its own known columns (also as an array), the word pairs it starts
+        self._token_columns: dict[str, _TokenColumns] = {}
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> TextModel:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
-    def _columns(self, token: str) -> tuple[str, tuple[int, ...], dict[str, int]]:
-        """A model token's digit-normal form (for word pairs), the columns of its own known features,
-        and the columns of the known word pairs it starts (by the second word's normal form); cached,
-        since ads repeat their words."""
+    def _columns(self, token: str) -> _TokenColumns:
+        """A model token's digit-normal form (for word pairs), the columns of its own known features
+        (a tuple and an array), and the columns of the known word pairs it starts (by the second word's
+        normal form); cached, since ads repeat their words."""
         known = self._token_columns.get(token)
         if known is None:
             if len(self._token_columns) > 200_000:
@@ -233,29 +236,37 @@ class TextModel:
             row = self.row.get
             columns = tuple(c for c in map(row, token_features(token)) if c is not None)
             normal = _DIGIT.sub("0", token)
-            known = self._token_columns[token] = (normal, columns, self._pairs.get(normal, _NO_PAIRS))
+            known = self._token_columns[token] = (normal, columns, self._pairs.get(normal, _NO_PAIRS),
+                                                  np.array(columns, dtype=np.intp))
         return known
 
     def _counts(self, text: str) -> dict[int, int]:
         """How often each known feature occurs in the text: the counts ``features(text)`` gives, in the
         order it first gives them (the sums in ``_decisions`` run in that order)."""
+        columns, tf = self._count_arrays(text)
+        return dict(zip(columns.tolist(), tf.astype(np.int64).tolist(), strict=True))
+
+    def _count_arrays(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """``_counts`` as two arrays, the columns and their counts (as floats), counted in NumPy.
+
+        Every token's columns in text order, then the known word pairs left to right: a column's
+        first occurrence there is where ``features(text)`` first gives it (a repeated token adds
+        nothing new), and ``np.unique`` gives the index of each column's first occurrence; the
+        vocabulary is small, so the counts are one ``np.bincount`` over all of it."""
         toks = model_tokens(text)
         known = self._token_columns.get
         infos = list(map(known, toks))
         if None in infos:
             infos = [info or self._columns(t) for info, t in zip(infos, toks, strict=True)]
-        # Each distinct token once, in order of first occurrence, its columns times its count: the
-        # columns come first in the same order as token by token.
-        every: list[int] = []
-        for token, n in Counter(toks).items():
-            columns = (known(token) or self._columns(token))[1]
-            every += columns if n == 1 else columns * n
-        counts = Counter(every)
-        # the word pairs the model knows, left to right
-        for column in map(dict.get, map(_itemgetter(2), infos), map(_itemgetter(0), infos[1:])):
-            if column is not None:
-                counts[column] += 1
-        return counts
+        arrays = [info[3] for info in infos]
+        pairs = [c for c in map(dict.get, map(_itemgetter(2), infos), map(_itemgetter(0), infos[1:]))
+                 if c is not None]
+        arrays.append(np.array(pairs, dtype=np.intp))
+        every = np.concatenate(arrays)
+        if not len(every):
+            return _NO_COLUMNS, _NO_COUNTS
+        columns = every[np.sort(np.unique(every, return_index=True)[1])]
+        return columns, np.bincount(every, minlength=len(self.idf))[columns].astype(np.float64)
 
     def _vector(self, text: str) -> dict[int, float]:
         """Sublinear tf times idf, L2-normalised, over the known features (as when training)."""
@@ -266,11 +277,9 @@ class TextModel:
 
     def _decisions(self, text: str) -> np.ndarray:
         """Every category's log-odds before calibration, in NumPy (``_vector`` dotted with each row)."""
-        counts = self._counts(text)
-        if not counts:
+        columns, tf = self._count_arrays(text)
+        if not len(columns):
             return self._intercept.copy()
-        columns = np.fromiter(counts.keys(), np.intp, len(counts))
-        tf = np.fromiter(counts.values(), np.float64, len(counts))
         values = (1.0 + np.log(tf)) * self._idf[columns]
         norm = math.sqrt(float(values @ values)) or 1.0
         return self._coef[:, columns] @ (values / norm) + self._intercept
