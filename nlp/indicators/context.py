@@ -157,8 +157,9 @@ def disclaimer_sentences(text: str, cues: re.Pattern[str] | None = None) -> list
 
 
 def is_settled(text: str) -> bool:
-    """The ad says she stays where she is ("I'm staying put", "10 years in Den Haag", "ik blijf gewoon
-    in Zwolle"): its movement words are about something else (the last days of a rate, "back in the day")."""
+    """The ad says she stays where she is ("I'm staying put", "been living here for 9 years", "ik blijf
+    gewoon in Zwolle"): its movement words are about something else (the last days of a rate, "back in the
+    day")."""
     return _search(rules().settled, text) is not None
 
 

@@ -160,8 +160,7 @@ class Matchers:
                 found = frozenset({-1})  # a sentence boundary: no class, not even `*`
             else:
                 ids = set(self.exact.get(lower, ()))
-                if not ids and len(text) > 2 and text.endswith(".") and text[-2].isalpha():
-                    # a word the Dutch tokenizer kept with its sentence's full stop ("app.", "wo.")
+                if not ids and _closes_sentence(text):
                     ids.update(self.exact.get(doc.vocab.strings.add(text[:-1]), ()))
                     text = text[:-1] if ids else text
                 if not ids and self.fuzzy_whole and len(text) >= FUZZY_MIN - 1 and text.isalpha():
