@@ -9,11 +9,8 @@ from nlp.ages import read_ages
 from nlp.extract import extract
 from nlp.indicators.engine import match_patterns
 from nlp.pipeline import get_pipeline
+from tests.nlp.test_nlp_indicator_mechanisms import categories
 from tests.nlp.test_nlp_round6 import _SureModel, codes
-
-
-def categories(text: str) -> set[str]:
-    return {h["category"] for h in extract(text).indicators}
 
 
 def raw_codes(text: str, lang: str) -> list[tuple[str, str]]:
