@@ -130,11 +130,11 @@ NOTES = [
     "1 to 3, read for the first time in round 4 (its figures from then on are fitted). `tests/data/dev5/` and",
     "`tests/data/dev6/` are the two fresh blind sets of round 4, each scored once and then spent (read: fitted).",
     "`tests/data/dev7/` is the blind set of round 5, spent in round 6; `tests/data/dev8/` the blind set of round 6,",
-    "spent in round 7.",
+    "spent in round 7; `tests/data/dev9/` the blind set of round 7, spent in round 8.",
     "Since round 5 the indicator text model (`nlp/textmodel.py`) is trained on every development set, and since",
     "round 6 the listing classifier too, so every dev row here is fitted more than once over; the honest figures",
     "are leave-one-set-out (`benchmarks.textmodeleval`, `benchmarks.listingeval --sets`).",
-    "The blind set (`tests/data/blind/`, written for round 7 by an author who read neither the lexicons nor the",
+    "The blind set (`tests/data/blind/`, written for round 8 by an author who read neither the lexicons nor the",
     "earlier sets) is scored in aggregate only, once per round, and its failures are never printed (`--failures`",
     "refuses it).",
 ]

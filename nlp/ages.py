@@ -280,7 +280,7 @@ _LIMIT_BEFORE = with_start_class(re.compile(
     re.IGNORECASE,
 ))
 _NOT_PERSON_AFTER = re.compile(
-    r"\s*(?:(?:of\s+|aan\s+|werk)?(?:ervaring|experience)|geleden|ago|in\s+(?:the\s+)?(?:business|industry|branche)|"
+    r"\s*(?:(?:of\s+|aan\s+|werk)?(?:ervaring|experience)|geleden|ago|later|earlier|eerder|in\s+(?:the\s+)?(?:business|industry|branche)|"
     r"werkzaam|(?:en|of|and|or)\s+(?:ouder|older|up|over|above|boven))",
     re.IGNORECASE,
 )

@@ -22,7 +22,7 @@ from nlp.indicators.engine import match_patterns
 from nlp.lang import detect_language
 from nlp.lexicon_types import Entry
 from nlp.licences import LicenceFound, find_licences
-from nlp.listing import SITE_CONTENTS, listing_verdict, rule_overruled
+from nlp.listing import SITE_CONTENTS, ListingVerdict, listing_verdict, rule_overruled
 from nlp.phones import AmbiguousPhone, PhoneFound, link_phones, read_phones
 from nlp.pipeline import get_pipeline
 from nlp.places import PlaceFound, find_places
@@ -126,6 +126,16 @@ def _reads_as_ad(text: str, found: _Found) -> bool:
         or context.has_adult_cue(text)
 
 
+def _cue_only_inside(text: str, verdict: ListingVerdict, start: int, end: int) -> bool:
+    """The rule's ordinary-listing cue is a word of the hit itself, and none stands outside it: "work to pay
+    off their plane tickets" is a debt, not an event with tickets. Asked only on an adult site, of a core
+    coercion hit (a debt, confinement) the rule alone would hold back: "Driver wanted to take a lady to
+    appointments" holds its cue too, and is a job."""
+    if verdict.method != "rules" or not verdict.cue or verdict.cue.lower() not in text[start:end].lower():
+        return False
+    return context.non_adult_cue(text[:start] + " " * (end - start) + text[end:]) is None
+
+
 def _in_any(start: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start < e for s, e in spans)
 
@@ -199,7 +209,7 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
     if site_content == "mixed":
         lazy["listing"] = listing_verdict(text, lang, site_content)
 
-    def non_adult(category: str, weight: float = 0.0) -> bool:
+    def non_adult(category: str, weight: float = 0.0, span: tuple[int, int] | None = None) -> bool:
         if category not in rules.non_adult_categories:
             return False
         if site_content == "adult" and category == "coercion" and weight >= CORE_COERCION_WEIGHT:
@@ -216,7 +226,8 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
         if site_content == "adult" and lazy[key].is_non_adult:
             if "overruled" not in lazy:  # the rule's cue, and the classifier reads an adult-service ad
                 lazy["overruled"] = rule_overruled(text, lazy[key])
-            return not lazy["overruled"]
+            return not lazy["overruled"] and not (span and weight >= CORE_COERCION_WEIGHT and category == "coercion"
+                                                  and _cue_only_inside(text, lazy[key], *span))
         return lazy[key].is_non_adult
 
     def suppressed(category: str, start: int, code: str = "") -> bool:
@@ -235,6 +246,11 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
                 lazy["disclaimers"] = context.disclaimer_sentences(text)
             if _in_any(start, lazy["disclaimers"]):
                 return True
+        if category in rules.long_past_categories:
+            if "long_past" not in lazy:
+                lazy["long_past"] = context.long_past_sentences(text)
+            if _in_any(start, lazy["long_past"]):
+                return True
         if category in rules.impostor_categories:
             if "impostor" not in lazy:
                 lazy["impostor"] = context.impostor_sentences(text)
@@ -248,18 +264,20 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
         negated = raw.pattern.negatable and (context.is_negated(doc, raw.token_start) or (
             raw.pattern.kind == "near" and not context.steps_negate(tuple(raw.pattern.value))
             and context.is_negated_within(doc, raw.token_start, raw.token_end)))
-        if suppressed(raw.entry.category, raw.start, raw.entry.code) or negated \
+        own_voice = raw.pattern.kind == "near" and raw.entry.code in rules.own_voice_codes \
+            and context.is_own_voice_between(doc, raw.token_start, raw.token_end)
+        if suppressed(raw.entry.category, raw.start, raw.entry.code) or negated or own_voice \
                 or context.is_refused(text, raw.end) or (raw.pattern.loose and adult_age) \
-                or (raw.entry.category in ASKED_OF_THE_READER and context.is_asked(text, raw.end)):
+                or (raw.entry.category in ASKED_OF_THE_READER and context.is_asked(text, raw.end, raw.start)):
             continue
         hit = _indicator(raw.entry, text, raw.start, raw.end, raw.pattern.weight)
-        (kept_back if non_adult(raw.entry.category, hit["weight"]) else hits).append(hit)
+        (kept_back if non_adult(raw.entry.category, hit["weight"], (raw.start, raw.end)) else hits).append(hit)
     computed = computed_hits(text, found.ages, found.phones, found.emails, found.prices, found.licences,
                              licence_register)
     for c in computed:
         if not suppressed(c.entry.category, c.start, c.entry.code):
             hit = _indicator(c.entry, text, c.start, c.end)
-            (kept_back if non_adult(c.entry.category, hit["weight"]) else hits).append(hit)
+            (kept_back if non_adult(c.entry.category, hit["weight"], (c.start, c.end)) else hits).append(hit)
     if any(h["category"] == "minor" for h in hits):
         hits += [_indicator(c.entry, text, c.start, c.end) for c in minor_arranged(text)]
     # The text model reads what no pattern named: asked only for the categories still without a hit.
@@ -284,7 +302,7 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
     full = lazy.get("listing")
     if full is not None and full.is_non_adult:  # the veto came after some hits were kept by the rule alone
         late = [h for h in hits if h["category"] in rules.non_adult_categories
-                and non_adult(h["category"], h["weight"])]
+                and non_adult(h["category"], h["weight"], (h["start"], h["end"]))]
         kept_back += late
         hits = [h for h in hits if not any(h is x for x in late)]
     chosen = full or lazy.get("listing_rule")

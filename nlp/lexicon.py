@@ -203,19 +203,23 @@ class AdultAge(Strict):
 
 
 class ContextFile(Strict):
-    """``context.yaml``: negations, disclaimers, settled ads, non-adult listings and adult ages."""
+    """``context.yaml``: negations, disclaimers, settled ads, the long past, her own voice, non-adult listings
+    and adult ages."""
 
     negation: Negation
     disclaimer: Disclaimer
     impostor_warning: Disclaimer
     settled: Disclaimer
+    long_past: Disclaimer
+    own_voice: CodeRule
     self_managed: CodeRule
     non_adult_listing: NonAdultListing
     adult_age: AdultAge
 
     @model_validator(mode="after")
     def _cues_compile(self) -> ContextFile:
-        cues = (self.negation.refusals + self.disclaimer.cues + self.impostor_warning.cues + self.settled.cues + self.self_managed.cues
+        cues = (self.negation.refusals + self.disclaimer.cues + self.impostor_warning.cues + self.settled.cues + self.long_past.cues
+                + self.own_voice.cues + self.self_managed.cues
                 + self.non_adult_listing.cues
                 + self.non_adult_listing.adult_cues)
         bad = []

@@ -44,6 +44,10 @@ class ContextRules:
     impostor_categories: frozenset[str]
     settled: re.Pattern[str]
     settled_categories: frozenset[str]
+    long_past: re.Pattern[str]
+    long_past_categories: frozenset[str]
+    own_voice_words: frozenset[str]
+    own_voice_codes: frozenset[str]
     self_managed: re.Pattern[str]
     self_managed_codes: frozenset[str]
     non_adult: re.Pattern[str]
@@ -66,6 +70,10 @@ def rules() -> ContextRules:
         impostor_categories=frozenset(data["impostor_warning"]["categories"]),
         settled=_cue_regex(data["settled"]["cues"]),
         settled_categories=frozenset(data["settled"]["categories"]),
+        long_past=_cue_regex(data["long_past"]["cues"]),
+        long_past_categories=frozenset(data["long_past"]["categories"]),
+        own_voice_words=frozenset(w.lower() for w in data["own_voice"]["cues"]),
+        own_voice_codes=frozenset(data["own_voice"]["codes"]),
         self_managed=_cue_regex(data["self_managed"]["cues"]),
         self_managed_codes=frozenset(data["self_managed"]["codes"]),
         non_adult=_cue_regex(data["non_adult_listing"]["cues"]),
@@ -76,10 +84,13 @@ def rules() -> ContextRules:
 
 
 def is_negated(doc: Doc, token_start: int) -> bool:
-    """A negation word within the window before the hit, without crossing punctuation."""
+    """A negation word within the window before the hit, without crossing punctuation. Quote marks are
+    crossed: "geen 'alleen deze week'" denies what it quotes (round 8)."""
     r = rules()
     for i in range(token_start - 1, max(-1, token_start - 1 - r.negation_window), -1):
         token = doc[i]
+        if token.is_quote and "\n" not in token.text_with_ws:
+            continue
         if token.is_punct or token.is_space or "\n" in token.text_with_ws:
             return False
         if token.lower_ in r.negation_words:
@@ -121,10 +132,41 @@ def is_refused(text: str, end: int) -> bool:
     return r.refusal.search(clause) is not None or _ASKED_AND_DENIED.match(text, end) is not None
 
 
-def is_asked(text: str, end: int) -> bool:
-    """The hit's clause is a question ("Nieuw in Leeuwarden?", "New in town? I know the best bars"):
-    said to the reader, not of her."""
-    return _ASKED.match(text, end) is not None
+# A clause opened as a condition on the reader: "If you're new in town, welcome!", "als je nieuw bent in".
+_READER_CONDITION = re.compile(
+    r"\b(?:if|when|als|wanneer|indien|mocht)\s+(?:you|u|je|jij)(?:'re|\s+are|\s+bent|\s+ben)?\b[^.,;:!?\n]{0,30}$",
+    re.IGNORECASE)
+
+
+# A question others ask, reported: "people ask whether I'm 'on tour'", "men vraagt of ik op doorreis ben".
+_REPORTED_QUESTION = re.compile(
+    r"\b(?:ask|asks|asked|asking|wonder|wonders|vraagt|vragen|vroeg|vroegen)\b[^.;:!?\n]{0,20}?\b(?:whether|if|of)\b[^.;:!?\n]{0,25}$",
+    re.IGNORECASE)
+
+
+def is_asked(text: str, end: int, start: int | None = None) -> bool:
+    """The hit's clause is a question ("Nieuw in Leeuwarden?", "New in town? I know the best bars") or a
+    condition on the reader ("If you're new in town, ...") or a question others ask ("people ask whether I'm
+    'on tour'"): said to or by others, not of her."""
+    if _ASKED.match(text, end) is not None:
+        return True
+    if start is None:
+        return False
+    before = max(0, start - 45)
+    return _READER_CONDITION.search(text, before, start) is not None \
+        or _REPORTED_QUESTION.search(text, before, start) is not None
+
+
+def is_own_voice_between(doc: Doc, token_start: int, token_end: int) -> bool:
+    """Her own "I" between the words a free-order pattern matched: the act is hers ("my brother thinks I
+    work in a call centre")."""
+    words = rules().own_voice_words
+    return any(doc[i].lower_ in words for i in range(token_start + 1, token_end - 1))
+
+
+def long_past_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences set in the long past ("vroeger", "back in 2012", "years ago")."""
+    return disclaimer_sentences(text, rules().long_past)
 
 
 @lru_cache(maxsize=8)
