@@ -112,8 +112,8 @@ _PATTERNS = [
     )),
     # "I started at 20, now 33", "sinds mijn 19e hier, inmiddels 32": the age now, after a past one
     with_start_class(re.compile(
-        rf"(?:[,;]|\band\b|\ben\b|\bbut\b|\bmaar\b)\s*(?:(?:i'?m|ik\s+ben|she'?s|zij\s+is)\s+)?(?:now|nu|inmiddels|intussen)\s+"
-        rf"(?P<num>\d{{2}})\b(?!\s*(?:years?|yrs?|jaar)\s+(?:in|als|as|of|ervaring|experience))"
+        rf"(?:[,;\-–]|\band\b|\ben\b|\bbut\b|\bmaar\b|^|(?<=[.!?\n]))\s*(?:(?:i'?m|ik\s+ben|she'?s|zij\s+is)\s+)?"
+        rf"(?:now|nu|inmiddels|intussen)\s+(?:(?:still|nog)\s+)?(?P<num>\d{{2}})\b(?!\s*(?:years?|yrs?|jaar)\s+(?:in|als|as|of|ervaring|experience))"
         rf"{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     )),
@@ -131,6 +131,16 @@ _PATTERNS = [
         rf"\b(?=[dDgGlLmMsSvVwW])(?:vrouw|meid|meisje|dame|girl|lady|woman|student\w*)\s+(?:van|of)\s+{_NUM}\b{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     )),
+    # a birthday cake before a number is the age field: "🎂 28", "🎂: 31" (round 8)
+    re.compile(r"\U0001F382\s*[:=\-–]?\s*(?P<num>[1-6]\d)\b(?![.,:/]\d)"),
+    # a field list that opens with the age: "31 / Breda / 140", "24 | Utrecht | incall" (round 8)
+    re.compile(r"(?:^|(?<=\n))[ \t]*(?P<num>[1-6]\d)[ \t]*[/|][ \t]*(?=[A-ZÀ-Ý][a-zà-ÿ])"),
+    # an age in words opening the text or a line, closed by a mark or "and": "Twenty seven, easygoing",
+    # "Fifty-three and proud." (round 8); words from twenty up only ("Two girls, one number" is no age)
+    re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<num>(?=(?i:twenty|thirty|forty|fifty|sixty|\w*twintig|\w*dertig|\w*veertig|\w*vijftig|\w*zestig)){NUMBER_WORD})"
+               r"(?=[ \t]*(?:[,!.;]|[ \t]+(?i:and|en|&)\b))", re.IGNORECASE),
+    # the title's name repeated in lower case before the age: "Bella" / "bella 27 utrecht" (round 8)
+    re.compile(r"\A[ \t]*(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)[ \t]*\n[ \t]*(?i:(?P=name))[ \t,]+(?P<num>[1-6]\d)\b(?![.,:/]\d)"),
 ]
 
 
@@ -158,10 +168,14 @@ _PATTERN_WHERE: list[tuple[str, object]] = [
     ("core", _ONLY_AGE_CORE),
     ("core", _ONLY_AGE_CORE),
     ("core", re.compile(r"\d{2}[ \t]+(?:now|nu)\b|\d{2}[ \t]*,[ \t]*(?:turning|word|i'?ll)\b")),
-    ("core", re.compile(r"(?:now|nu|inmiddels|intussen)\s+\d{2}")),
+    ("core", re.compile(r"(?:now|nu|inmiddels|intussen)\s+(?:(?:still|nog)\s+)?\d{2}")),
     ("all", None),  # its gate, two words, nearly always shut
     ("all", None),
     ("prefixes", (regex_prefixes(_PATTERNS[10].pattern), regex_word_start(_PATTERNS[10].pattern))),
+    ("core", re.compile("\U0001F382")),  # the cake
+    ("sentence", None),  # a field list at a line's start
+    ("sentence", None),  # an age in words at a line's start
+    ("all", None),  # anchored at the text's start: one try
 ]
 _PLACES_TRIED_MAX = 200  # more places than this: the pattern scans the text itself
 
@@ -272,7 +286,7 @@ LOOSE_MIN_AGE, LOOSE_MAX_AGE = 13, 69
 # Lisa (19), Ivy (twenty one), "Velvet queen (forty)": the bracket right after a name or a word; a
 # number word is read where the digits are (only words of 13 to 69, see _AGE_WORD_HINT).
 _PAREN_AGE = re.compile(r"\(\s*(?P<num>\d{2}|[^\W\d_]+(?:[\s-][^\W\d_]+)?)\s*\)")
-_NAME_BEFORE = re.compile(r"[A-Za-zÀ-ÿ]\s?$")
+_NAME_BEFORE = re.compile(r"[A-Za-zÀ-ÿ],?\s?\Z")  # "Nina (26)", "Blonde Nina, (26)"
 _LIMIT_BEFORE = with_start_class(re.compile(
     r"\b(?:vanaf|v\.a\.|from|over|boven|above|under|onder|below|al|sinds|since|for|ruim|than|dan|tot|till|until|"
     r"min\.?|minimum|max\.?|maximum|minstens|least|klanten|clients|heren|mannen|men|gents|tussen|between|en|and)"
@@ -303,7 +317,7 @@ _YEARS_FOR_BEFORE = with_start_class(re.compile(
 # Someone else's age: "my daughter (12)", "two kids aged 12 and 14".
 _OTHER_PERSON_BEFORE = with_start_class(re.compile(
     r"\b(?:kids?|children|child|son|sons|daughters?|brother|sister|kinderen|kind|zoon|dochter|broer|zus|zusje)\b"
-    r"[^.!?\n]{0,12}$",
+    r"[^.!?\n]{0,12}\Z",  # \Z: "$" would match before a line break that ends the window
     re.IGNORECASE,
 ))
 
@@ -311,7 +325,7 @@ _OTHER_PERSON_BEFORE = with_start_class(re.compile(
 # teens (13 and 15)"; and the child's age before its noun: "my 14-year-old son", "haar 12-jarige dochter".
 _PARENT_OF_BEFORE = with_start_class(re.compile(
     r"\b(?:mother|mom|mum|mommy|mummy|moeder|mama|mam|father|dad|vader|papa|parent|ouder)\s+(?:of|to|van)\b"
-    r"[^.!?\n)]{0,20}$",  # not past a closed bracket: "Mum of two (8 and 11), 41" - the 41 is hers
+    r"[^.!?\n)]{0,20}\Z",  # not past a closed bracket or a line break: "Mum of two (8 and 11), 41" - the 41 is hers
     re.IGNORECASE,
 ))
 _CHILD_AFTER = re.compile(
@@ -323,7 +337,7 @@ _CHILD_AFTER = re.compile(
 # A number that is denied is not her age: "Not 18, not 19, I'm 20", "niet 16 maar 26", "no 17-year-old
 # here" ("not yet 18", "nog geen 18", are left to the minor rules: they say she is under it).
 _NEGATED_BEFORE = with_start_class(re.compile(
-    r"(?<![\w'])(?:(?<!yet\s)(?<!nog\s)(?:not|niet|never|nooit|no|geen))\s+(?!yet\b)$",
+    r"(?<![\w'])(?:(?<!yet\s)(?<!nog\s)(?:not|niet|never|nooit|no|geen))\s+(?!yet\b)(?:(?:the|a|an|de|het|een)\s+)?$",
     re.IGNORECASE,
 ))
 # A house number: a name and a number followed by a postcode ("Meent 42, 3011 AB", "Dam 7 1012 JS";
@@ -564,7 +578,7 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
         if not raw.isdecimal() and not (_AGE_WORD_HINT.search(raw) and
                                         LOOSE_MIN_AGE <= (_age_value(raw) or 0) <= LOOSE_MAX_AGE):
             continue  # "(Leeds)", "(new)": only number words of 13 to 69 are read
-        if _NAME_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+        if _NAME_BEFORE.search(text, max(0, m.start() - 3), m.start()):
             candidates.append((raw, m.start(), m.end()))
     first_line = text.find("\n")
     first_line = len(text) if first_line < 0 else first_line

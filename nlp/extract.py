@@ -310,7 +310,30 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
     for hit in kept_back:
         hit["suppressed"] = "non_adult_listing"
         hit["suppressed_reasons"] = verdict["reasons"] if verdict else []
+    notice = _site_notice(text, found, hits, rules.notice_categories)
+    if notice is not None:
+        held = [h for h in hits if h["category"] in rules.notice_categories]
+        hits = [h for h in hits if h["category"] not in rules.notice_categories]
+        for hit in held:
+            hit["suppressed"] = "site_notice"
+            hit["suppressed_reasons"] = []
+        kept_back += held
+        verdict = notice.as_dict()
     return _without_overlaps(hits), _without_overlaps(kept_back), verdict
+
+
+def _site_notice(text: str, found: _Found, hits: list[dict[str, Any]], categories: frozenset[str],
+                 ) -> ListingVerdict | None:
+    """A site notice, house rule, help page or warning to clients names the signals without offering anyone:
+    no price and no age of her own, and cues of at least two kinds (``site_notice`` in context.yaml: a
+    report or help line, exploitation words, the site and its moderators, advertisers or users, warning
+    signs). Its hits are kept back, as a non-adult listing's are (round 8)."""
+    if found.prices or found.ages or not any(h["category"] in categories for h in hits):
+        return None
+    cues = context.notice_cues(text)
+    if len(cues) < context.rules().notice_min_kinds:
+        return None
+    return ListingVerdict(adult_probability=None, is_non_adult=True, method="notice", cue=", ".join(cues))
 
 
 def extract(text: str, title: str | None = None, lang: str | None = None, country: str | None = "NL",

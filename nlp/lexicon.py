@@ -197,6 +197,13 @@ class NonAdultListing(Strict):
     source: Said
 
 
+class SiteNotice(Strict):
+    categories: list[Category]
+    min_kinds: Annotated[int, Field(ge=2)]
+    kinds: dict[str, list[str]]
+    source: Said
+
+
 class AdultAge(Strict):
     loose_cancelled_from: Annotated[int, Field(ge=18)]
     source: Said
@@ -214,6 +221,7 @@ class ContextFile(Strict):
     own_voice: CodeRule
     self_managed: CodeRule
     non_adult_listing: NonAdultListing
+    site_notice: SiteNotice
     adult_age: AdultAge
 
     @model_validator(mode="after")
@@ -221,7 +229,8 @@ class ContextFile(Strict):
         cues = (self.negation.refusals + self.disclaimer.cues + self.impostor_warning.cues + self.settled.cues + self.long_past.cues
                 + self.own_voice.cues + self.self_managed.cues
                 + self.non_adult_listing.cues
-                + self.non_adult_listing.adult_cues)
+                + self.non_adult_listing.adult_cues
+                + [cue for kind in self.site_notice.kinds.values() for cue in kind])
         bad = []
         for cue in cues:
             try:

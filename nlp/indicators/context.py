@@ -53,6 +53,9 @@ class ContextRules:
     non_adult: re.Pattern[str]
     adult: re.Pattern[str]
     non_adult_categories: frozenset[str]
+    notice_kinds: tuple[re.Pattern[str], ...]
+    notice_min_kinds: int
+    notice_categories: frozenset[str]
     loose_cancelled_from: int
 
 
@@ -79,6 +82,9 @@ def rules() -> ContextRules:
         non_adult=_cue_regex(data["non_adult_listing"]["cues"]),
         adult=_cue_regex(data["non_adult_listing"]["adult_cues"]),
         non_adult_categories=frozenset(data["non_adult_listing"]["categories"]),
+        notice_kinds=tuple(_cue_regex(cues) for cues in data["site_notice"]["kinds"].values()),
+        notice_min_kinds=int(data["site_notice"]["min_kinds"]),
+        notice_categories=frozenset(data["site_notice"]["categories"]),
         loose_cancelled_from=int(data["adult_age"]["loose_cancelled_from"]),
     )
 
@@ -196,6 +202,12 @@ def disclaimer_sentences(text: str, cues: re.Pattern[str] | None = None) -> list
             spans.append((start, end))
         start = m.end() if m else len(text)
     return spans
+
+
+def notice_cues(text: str) -> list[str]:
+    """The first cue of each kind of site-notice wording the text holds (``site_notice``)."""
+    found = (_search(kind, text) for kind in rules().notice_kinds)
+    return [m.group(0) for m in found if m is not None]
 
 
 def is_settled(text: str) -> bool:
