@@ -70,6 +70,17 @@ _INTRODUCTIONS = {
            "[Hi!|Hello!|] I'm {name}[| from {city}]. [Text me for an appointment.|Feel free to message me.|"
            "I reply quickly.|I'm cheerful and easygoing.|I love music and good food.|]"],
 }
+# Where and how she receives, and her name with her town, are in nearly every ad, moving or not: without
+# these the model read an arrangement line ("ontvangst in een privé appartement of escort naar hotel")
+# or a bare "Laura, Breda" as movement (round 8, once dev9 was in training).
+_ARRANGEMENTS = {
+    "nl": ["[Ontvangst|Privé ontvangst|Ik ontvang] in [mijn|een] [privé appartement|eigen appartement|studio|"
+           "rustige woning|appartement][| in {city}][| of escort naar [hotel|je huis|hotel of thuis]].",
+           "{name}[, | in | uit ]{city}[|. Bel of app.|, {age}]"],
+    "en": ["[Incall|Private incall|I receive] [at|in] [my|a] [private apartment|own flat|studio|quiet apartment]"
+           "[| in {city}][| or outcall to [hotels|your place|hotels and homes]].",
+           "{name}[, | in | from ]{city}[|. Call or text.|, {age}]"],
+}
 INTRODUCTIONS, INTRODUCTION_SEED = 400, 22
 
 
@@ -83,6 +94,10 @@ def plain_introductions(count: int = INTRODUCTIONS) -> list[dict[str, Any]]:
     for i in range(count):
         lang = ("nl", "en")[i % 2]
         text = _expand(rng.choice(_INTRODUCTIONS[lang]), rng, _slots(rng, lang))
+        out.append({"text": text, "labels": [], "set": "introductions"})
+    for i in range(count // 2):
+        lang = ("nl", "en")[i % 2]
+        text = _expand(rng.choice(_ARRANGEMENTS[lang]), rng, _slots(rng, lang))
         out.append({"text": text, "labels": [], "set": "introductions"})
     return out
 
