@@ -236,6 +236,11 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
                 lazy["self_managed"] = context.is_self_managed(text)
             if lazy["self_managed"]:
                 return True
+        if code in rules.parent_voice_codes:
+            if "parent_voice" not in lazy:
+                lazy["parent_voice"] = context.is_parent_voice(text)
+            if lazy["parent_voice"]:
+                return True
         if category in rules.settled_categories:
             if "settled" not in lazy:
                 lazy["settled"] = context.is_settled(text)

@@ -50,6 +50,8 @@ class ContextRules:
     own_voice_codes: frozenset[str]
     self_managed: re.Pattern[str]
     self_managed_codes: frozenset[str]
+    parent_voice: re.Pattern[str]
+    parent_voice_codes: frozenset[str]
     non_adult: re.Pattern[str]
     adult: re.Pattern[str]
     non_adult_categories: frozenset[str]
@@ -79,6 +81,8 @@ def rules() -> ContextRules:
         own_voice_codes=frozenset(data["own_voice"]["codes"]),
         self_managed=_cue_regex(data["self_managed"]["cues"]),
         self_managed_codes=frozenset(data["self_managed"]["codes"]),
+        parent_voice=_cue_regex(data["parent_voice"]["cues"]),
+        parent_voice_codes=frozenset(data["parent_voice"]["codes"]),
         non_adult=_cue_regex(data["non_adult_listing"]["cues"]),
         adult=_cue_regex(data["non_adult_listing"]["adult_cues"]),
         non_adult_categories=frozenset(data["non_adult_listing"]["categories"]),
@@ -221,6 +225,12 @@ def is_self_managed(text: str) -> bool:
     """The ad says she is reached directly ("afspraken maak je rechtstreeks met haar", "her own number"):
     written about her in the third person, but not run by someone else."""
     return _search(rules().self_managed, text) is not None
+
+
+def is_parent_voice(text: str) -> bool:
+    """A parent writes about their own child ("onze dochter (16) zoekt bijles") and names no adult service:
+    the child's school and youth words are not the advertiser's."""
+    return _search(rules().parent_voice, text) is not None and not has_adult_cue(text)
 
 
 def impostor_sentences(text: str) -> list[tuple[int, int]]:

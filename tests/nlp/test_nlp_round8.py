@@ -158,3 +158,13 @@ def test_ages_written_in_more_shapes(title, text, expected):
 ])
 def test_shapes_that_are_not_ages(text):
     assert read_ages(text).stated == []
+
+
+def test_a_parent_writing_about_their_child_raises_no_youth_words_without_an_adult_service():
+    parent = "Wie helpt onze dochter met Engels? Ze zit in 3 havo en heeft een toets volgende week. Ede."
+    pupil = "Ik zit in 3 havo en zoek een man die me verwent. Ede."
+    assert "minor" not in categories(parent)
+    assert "minor" in categories(pupil)
+    # with an adult service named, the child words are not explained away
+    assert "minor" in categories("Escort in Ede, ontvangst bij mij thuis. Mijn kinderen weten van niks. "
+                                 "Zelf zit ik nog in 3 havo.")
