@@ -419,7 +419,7 @@ _BARE_TWO_DIGITS = re.compile(
 # "I have 10 years of experience", "ik werk al 5 jaar": a number of years after these is a duration.
 _DURATION_BEFORE = with_start_class(re.compile(
     r"\b(?:have|has|had|heb|hebt|heeft|hebben|spent|worked|werk|werkte|been|already|al|bijna|almost|nearly|ruim|"
-    r"within|binnen|past|last|afgelopen|laatste|over|for|voor|sinds|since|doing\s+this)\s+"
+    r"within|binnen|past|last|afgelopen|laatste|over|for|voor|sinds|since|after|na|doing\s+this)\s+"
     r"(?:been\s+)?(?:(?:about|around|ongeveer|zo'?n)\s+)?$"
     # a label for the years worked: "Experience: 15 yrs", "Ervaring - 6 jaar", "in the business: 8 years"
     r"|\b(?:experience|ervaring|werkervaring|in\s+the\s+(?:business|industry)|in\s+het\s+vak)\s*[:=\-–]?\s*$",

@@ -168,3 +168,14 @@ def test_a_parent_writing_about_their_child_raises_no_youth_words_without_an_adu
     # with an adult service named, the child words are not explained away
     assert "minor" in categories("Escort in Ede, ontvangst bij mij thuis. Mijn kinderen weten van niks. "
                                  "Zelf zit ik nog in 3 havo.")
+
+
+def test_a_clients_review_is_written_about_her_not_run_for_her():
+    review = "Ervaring: gisteren bij Noor geweest in Delft. Ze is vriendelijk en ze neemt de tijd. Aanrader, 5/5."
+    assert "third_person" not in codes(review)[0]
+    assert "third_person" in codes("Ze is vriendelijk en ze neemt de tijd. Noor, Delft.")[0]
+
+
+def test_years_after_which_something_happened_are_no_age():
+    assert read_ages("I went independent after ten years with a club. Jade, 38.").stated[0].age == 38
+    assert [a.age for a in read_ages("Na 12 jaar in de zorg nu escort. Jade, 38.").stated] == [38]
