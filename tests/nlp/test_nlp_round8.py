@@ -179,3 +179,8 @@ def test_a_clients_review_is_written_about_her_not_run_for_her():
 def test_years_after_which_something_happened_are_no_age():
     assert read_ages("I went independent after ten years with a club. Jade, 38.").stated[0].age == 38
     assert [a.age for a in read_ages("Na 12 jaar in de zorg nu escort. Jade, 38.").stated] == [38]
+
+
+def test_a_weekend_range_is_a_visit_and_a_working_week_is_not():
+    assert "movement" in categories("Just visiting: Leeds Fri to Sun only. Kay, 30.")
+    assert "movement" not in categories("Open Mon to Fri only, 10-18. Kay, 30, Leeds.")
