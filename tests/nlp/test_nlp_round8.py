@@ -184,3 +184,14 @@ def test_years_after_which_something_happened_are_no_age():
 def test_a_weekend_range_is_a_visit_and_a_working_week_is_not():
     assert "movement" in categories("Just visiting: Leeds Fri to Sun only. Kay, 30.")
     assert "movement" not in categories("Open Mon to Fri only, 10-18. Kay, 30, Leeds.")
+
+
+@pytest.mark.parametrize("text, young", [
+    ("Zit in de examenklas, overdag kan ik dus niet. Hoorn.", True),
+    ("Sixth former, weekends only. Leeds.", True),
+    ("Former sixth form teacher, now a companion. Leeds, 45.", False),
+    ("Studente (22), derde jaar rechten, Leiden.", False),
+    ("Ik zit in de derde klas, alleen na school. Leiden.", True),
+])
+def test_school_years_and_degree_years(text, young):
+    assert ("minor" in categories(text)) == young
