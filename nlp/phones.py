@@ -773,8 +773,11 @@ _SPACED_DOLLAR = re.compile(r"[ \t]\$[ \t]")
 # A number broken over two lines ("My number starts with 06238\n49175", "06\n38175624"): joined only
 # when the line says it holds a number and both parts are too short to be one alone, or the first part
 # is a trunk prefix alone; a line break otherwise ends a number (lists of prices, times, ages).
-_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r?\n[ \t]*){1,2}")  # an empty line between the parts too (round 8)
 _NUMBER_LEAD_IN = re.compile(r"(?:\w*nummer|\bnumber)\b[^\n\d]{0,30}$", re.IGNORECASE)
+# The same said after the number, pointing back at it: "06 33 04\n91 82 <- my number", "... ← bel of app"
+_NUMBER_LEAD_OUT = re.compile(r"[ \t]*(?:<-+|←|⬅\ufe0f?|<=|=|-+)[ \t]*(?:(?:my|mijn|m'n|het|the)[ \t]+)?"
+                              r"(?:\w*nummer|number|nr\b|bel\b|app\b|call\b|text\b|whatsapp)", re.IGNORECASE)
 
 
 def _digit_count_of(run: DigitRun) -> int:
@@ -787,7 +790,8 @@ def _broken_number(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
     if len(prev.tokens) == 1 and _TRUNK_ALONE.fullmatch(prev.tokens[0].digits):
         return True  # "06" alone before the break: a trunk prefix is no number on its own
     return _digit_count_of(prev) < MIN_DIGITS and _digit_count_of(run) < MIN_DIGITS \
-        and _NUMBER_LEAD_IN.search(text, max(0, prev.start - 50), prev.start) is not None
+        and (_NUMBER_LEAD_IN.search(text, max(0, prev.start - 50), prev.start) is not None
+             or _NUMBER_LEAD_OUT.match(text, run.end) is not None)
 
 
 _TRUNK_ALONE = re.compile(r"0\d{1,3}")
@@ -1117,7 +1121,10 @@ _ZERO_WORDS = ("0", "zero", "nul", "oh", "een 0", "een nul", "a 0", "a zero", "t
 _ZERO_PLACES = ("in front", "in front of it", "at the start", "at the beginning", "at the front", "before it",
                 "first", "ervoor", "er voor", "vooraan", "voor het nummer", "aan het begin", "eerst")
 _ZERO_FIRST = with_start_class(re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(_ZERO_WORDS))})\s+(?:{trie_pattern(sorted(_ZERO_PLACES))})(?!\w)"
-                         r"|(?<!\w)(?:zet|plak|doe)\s+(?:er\s+)?(?:een\s+)?(?:0|nul)\s+(?:voor|bij)(?!\w)",
+                         r"|(?<!\w)(?:zet|plak|doe)\s+(?:er\s+)?(?:een\s+)?(?:0|nul)\s+(?:voor|bij)(?!\w)"
+                         # "(begin met 0)", "starts with zero", "begint met een nul" (round 8)
+                         r"|(?<!\w)(?:begin|begint|beginnen|start|starts|starting|begins)\s+(?:met|with)\s+(?:een\s+|a\s+)?"
+                         r"(?:0|zero|nul|oh)(?!\w)",
                          re.IGNORECASE))
 # A note names a place (in front, ervoor, at the start...): texts without any of these words have none.
 _ZERO_PLACE_WORDS = ("front", "start", "begin", "first", "before", "ervoor", "er voor", "vooraan", "voor het",

@@ -195,3 +195,19 @@ def test_a_weekend_range_is_a_visit_and_a_working_week_is_not():
 ])
 def test_school_years_and_degree_years(text, young):
     assert ("minor" in categories(text)) == young
+
+
+# ---- phones ----
+
+@pytest.mark.parametrize("text, phone", [
+    ("zes een twee drie vier vijf zes zeven acht (begin met 0)", "+31612345678"),
+    ("six one two, three four five, six seven eight - starts with a zero", "+31612345678"),
+    ("06 12 34\n56 78 <- mijn nummer", "+31612345678"),  # broken over lines, pointed at from after
+    ("06 12 34\n\n56 78 <- bel of app", "+31612345678"),
+])
+def test_phone_notes_said_in_more_ways(text, phone):
+    assert extract(text).phones == [phone]
+
+
+def test_two_short_lines_without_a_number_note_stay_apart():
+    assert extract("Prijzen:\n100 30\n150 60 <- per uur").phones == []
