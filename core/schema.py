@@ -190,8 +190,9 @@ class IndicatorHit(_HitColumns, Base):
 class HeldBackHit(_HitColumns, Base):
     """An indicator found in an ad but not counted (``nlp.extract``: ``suppressed``), kept with the reason.
 
-    Today the one reason is ``non_adult_listing``: the ad is a job, camp, school, sale or other
-    ordinary listing (``nlp.listing``), where "16-18 jaar" or "24/7" are not signals. The analyst
+    The reason is ``non_adult_listing``: the ad is a job, camp, school, sale or other ordinary listing
+    (``nlp.listing``), where "16-18 jaar" or "24/7" are not signals; or ``site_notice``: a site notice,
+    house rule or warning that names signals without offering anyone (``nlp.extract``). The analyst
     sees these on the ad page with the listing verdict, so a wrong veto can be spotted; no score,
     queue, tally or watch reads them.
     """
