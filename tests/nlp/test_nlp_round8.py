@@ -211,3 +211,12 @@ def test_phone_notes_said_in_more_ways(text, phone):
 
 def test_two_short_lines_without_a_number_note_stay_apart():
     assert extract("Prijzen:\n100 30\n150 60 <- per uur").phones == []
+
+
+@pytest.mark.parametrize("text, young", [
+    ("nog geen 16 maar wel volwassen voor mijn leeftijd, Gouda", True),
+    ("not even 17 yet, dm me", True),
+    ("Nog geen 15 minuten rijden van Utrecht. Eva, 30.", False),
+])
+def test_an_age_under_18_not_reached_yet(text, young):
+    assert ("minor" in categories(text)) == young
