@@ -220,3 +220,12 @@ def test_two_short_lines_without_a_number_note_stay_apart():
 ])
 def test_an_age_under_18_not_reached_yet(text, young):
     assert ("minor" in categories(text)) == young
+
+
+def test_a_parent_writes_her_child_in_the_third_person_without_a_handler_voice():
+    text = "Our daughter (15) walks dogs in Ede. She is reliable and she loves animals. 5 euro a walk."
+    assert "third_person" not in codes(text)[0]
+
+
+def test_plural_weekdays_with_hours_are_no_city_schedule():
+    assert "movement" not in categories("Monique, 36, Tilburg. Weekdays 11-6, Saturdays 12-4. 130/h.")
