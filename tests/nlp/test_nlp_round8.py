@@ -229,3 +229,9 @@ def test_a_parent_writes_her_child_in_the_third_person_without_a_handler_voice()
 
 def test_plural_weekdays_with_hours_are_no_city_schedule():
     assert "movement" not in categories("Monique, 36, Tilburg. Weekdays 11-6, Saturdays 12-4. 130/h.")
+
+
+def test_a_verification_rule_of_the_site_is_a_notice():
+    text = ("Verificatie: upload een selfie met je ID. Minderjarigen worden geweigerd, en accounts van bureaus "
+            "die voor anderen adverteren worden verwijderd.")
+    assert not {h["category"] for h in extract(text).indicators} & {"minor", "coercion"}
