@@ -94,8 +94,28 @@ class Matchers:
     # per lower-case form: its classes, the seq patterns it can start, its classes near patterns use
     _info: dict[int, tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
     _near_needs: dict[int, list[tuple[int, frozenset[int]]]] = field(default_factory=dict)
+    _near_firsts: frozenset[int] = frozenset()  # the keys of _near_needs
     _plain: list[tuple[int, ...] | None] | None = None
     _second: list[frozenset[int] | None] | None = None
+    _gated: tuple[dict[str, tuple[int, ...]], tuple[int, ...]] | None = None
+
+    def regexes_open(self, present: set[str]) -> list[int]:
+        """The regex patterns whose gates are open given the gate literals `present` in a text
+        (``gate_open_in`` of each), in pattern order. A pattern is looked at only when a literal of
+        its first gate set occurs (most gates stay shut: their first set is the one of fewest literals)."""
+        if self._gated is None:
+            by_literal: dict[str, list[int]] = {}
+            for index in self.regexes:
+                gate = self.patterns[index].gate
+                for literal in gate[0] if gate else ():
+                    by_literal.setdefault(literal, []).append(index)
+            ungated = tuple(index for index in self.regexes if not self.patterns[index].gate)
+            self._gated = ({literal: tuple(found) for literal, found in by_literal.items()}, ungated)
+        by_literal, ungated = self._gated
+        candidates = set(ungated)
+        for literal in present.intersection(by_literal):
+            candidates.update(by_literal[literal])
+        return [index for index in sorted(candidates) if gate_open_in(self.patterns[index].gate[1:], present)]
 
     def token_info(self, doc: Doc, lower: int) -> tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]:
         """``classes_of`` and what follows from it, cached per form: the seq patterns whose first
@@ -145,7 +165,14 @@ class Matchers:
             for index in self.near:
                 steps = self.patterns[index].steps
                 self._near_needs.setdefault(steps[0][0], []).append((index, frozenset(cid for cid, _ in steps)))
+            self._near_firsts = frozenset(self._near_needs)
         return self._near_needs
+
+    def near_firsts(self) -> frozenset[int]:
+        """The classes some near pattern starts with: a set, so that intersecting a doc's classes with
+        it runs over the smaller of the two (with the dict's keys it runs over all of them)."""
+        self.near_by_first()
+        return self._near_firsts
 
     def negation_keys(self, doc: Doc) -> frozenset[int]:
         if self._negation is None:
@@ -276,7 +303,9 @@ def _sentences(classes: list[frozenset[int]], glued: Sequence[int] = ()) -> list
 
 # A full stop after a letter and before a capital: the Dutch tokenizer keeps it with its word ("App. Ik
 # ben"), so no boundary token stands between the two sentences.
-_STOP_BEFORE_CAPITAL = re.compile(r"(?<=[^\W\d_])\.\s+(?=[^\W\d_])")
+# It opens with the full stop, which ``re`` skips to, and looks back at the letter from behind it: the
+# same matches as ``(?<=[^\W\d_])\.\s+(?=[^\W\d_])``, whose opening lookbehind is tried at every character.
+_STOP_BEFORE_CAPITAL = re.compile(r"\.(?<=[^\W\d_]\.)\s+(?=[^\W\d_])")
 
 
 def _glued_stops(text: str, offsets: list[int], lengths: list[int]) -> list[int]:
@@ -341,16 +370,18 @@ def _is_picture(form: str) -> bool:
 _PICTURE_HASHES: set[int] = set()
 
 
-def _names_by_case(doc: Doc, matchers: Matchers, lowers: list[int], infos: list[Any]) -> None:
+def _names_by_case(doc: Doc, matchers: Matchers, lowers: list[int], infos: list[Any], text: str,
+                   offsets: list[int], lengths: list[int]) -> None:
     """A name that is also a word is the name only when written with a capital after a sentence's
-    first word: "vraag naar Dan", not "stuur een bericht, dan ..." or "Dan kom ik"."""
-    for i, lower in enumerate(lowers):
-        if lower in matchers.capital:
-            form = doc[i].text
-            opening = i == 0 or doc[i - 1].text in _BOUNDARIES or "\n" in doc[i - 1].text \
-                or _closes_sentence(doc[i - 1].text)
-            if not form[:1].isupper() or opening:
-                infos[i] = matchers.lower_case_info(doc, lower)
+    first word: "vraag naar Dan", not "stuur een bericht, dan ..." or "Dan kom ik". The tokens'
+    texts are read from `text` by their offsets (``doc[i].text`` builds a Token each time)."""
+    capital = matchers.capital
+    for i in [i for i, lower in enumerate(lowers) if lower in capital]:
+        form = text[offsets[i] : offsets[i] + lengths[i]]
+        before = text[offsets[i - 1] : offsets[i - 1] + lengths[i - 1]] if i else ""
+        opening = i == 0 or before in _BOUNDARIES or "\n" in before or _closes_sentence(before)
+        if not form[:1].isupper() or opening:
+            infos[i] = matchers.lower_case_info(doc, lowers[i])
 
 
 def _closes_sentence(form: str) -> bool:
@@ -369,7 +400,7 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
     if None in infos:
         infos = [info or matchers.token_info(doc, h) for info, h in zip(infos, lowers, strict=True)]
     if not matchers.capital.keys().isdisjoint(lowers):
-        _names_by_case(doc, matchers, lowers, infos)
+        _names_by_case(doc, matchers, lowers, infos, text if text is not None else doc.text, offsets, lengths)
     keep = None  # the token indices to match over when some tokens are pictures
     if not _PICTURE_HASHES.isdisjoint(lowers):
         keep = [i for i, h in enumerate(lowers) if h not in _PICTURE_HASHES]
@@ -404,8 +435,8 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
         present = set().union(*near_classes)
         near_by_first = matchers.near_by_first()
         # a near pattern needs every class of its steps in the doc: only those whose first is here
-        chosen = [(index, needs) for cid in present.intersection(near_by_first) for index, needs in near_by_first[cid]
-                  if needs <= present]
+        chosen = [(index, needs) for cid in present.intersection(matchers.near_firsts())
+                  for index, needs in near_by_first[cid] if needs <= present]
         candidates = [index for index, _ in chosen]
         # the places of the classes those candidates need (of no other class: most are never asked for)
         asked = set().union(*[needs for _, needs in chosen])
@@ -429,11 +460,11 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
     text = text or ""
     lowered = gate_text(text) if matchers.regexes else ""
     present = matchers.gate_literals.present(lowered) if matchers.regexes else set()
-    for index in matchers.regexes:
+    for index in matchers.regexes_open(present) if matchers.regexes else ():  # others miss a literal they need
         compiled = matchers.patterns[index]
         regex = compiled.regex
-        if regex is None or not gate_open_in(compiled.gate, present):
-            continue  # a literal every match needs is missing: the regex cannot match
+        if regex is None:
+            continue
         for m in regex_matches(regex, text, lowered, compiled.prefixes, compiled.word_start):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and len(span):

@@ -97,42 +97,64 @@ def _required_sets(seq: Any) -> list[set[str]]:
     return sets
 
 
+_PREFIXES_MAX = 32  # literals a prefix set may grow to while it is extended by what follows
+
+
 def _prefix_set(seq: Any) -> set[str] | None:
     """Literals one of which every match of the parsed sequence `seq` starts with (lower-cased), or
     None when the start is not that simple (a class of many characters, an optional part ...)."""
-    run: list[str] = []
+    found = _prefixes(seq)
+    return found[0] if found is not None and "" not in found[0] else None
+
+
+def _prefixes(seq: Any) -> tuple[set[str], bool] | None:
+    """(literals one of which every match of `seq` starts with, whether each literal is the whole of
+    what `seq` matched along its path), or None. A literal stays complete through literals, small
+    classes and alternatives of such ("(?:een|a|one)[ \\t]+": "een ", "a ", "a\\t", ...), so what
+    follows extends it; past a repeat, or past _PREFIXES_MAX literals, the start is what it has."""
+    found = {""}
     for op, av in seq:
         if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
             continue  # zero width
-        if op is sre_constants.LITERAL:
-            char = _literal_char(av)
-            if char is None:
-                break
-            run.append(char)
-            continue
-        if run:
-            if op in (sre_constants.SUBPATTERN, sre_constants.BRANCH):  # "n(?:ow|u)": "now", "nu"
-                rest = _prefix_set([(op, av)])
-                if rest:
-                    return {"".join(run) + r for r in rest}
-            break
-        if op is sre_constants.SUBPATTERN:
-            return _prefix_set(av[3])
-        if op is sre_constants.BRANCH:
-            union: set[str] = set()
-            for branch in av[1]:
-                found = _prefix_set(branch)
-                if not found:
-                    return None
-                union |= found
-            return union
-        if op is sre_constants.IN:
-            return _class_chars(av) or None
-        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT) \
-                and av[0] >= 1:
-            return _prefix_set(av[2])
-        return None
-    return {"".join(run)} if run else None
+        step = _step_prefixes(op, av)
+        if step is None:
+            return (found, False) if found != {""} else None
+        strings, complete = step
+        longer = {f + s for f in found for s in strings}
+        if len(longer) > _PREFIXES_MAX:
+            return (found, False) if found != {""} else None
+        found = longer
+        if not complete:
+            return found, False
+    return found, True
+
+
+def _step_prefixes(op: Any, av: Any) -> tuple[set[str], bool] | None:
+    """``_prefixes`` of one parsed item."""
+    if op is sre_constants.LITERAL:
+        char = _literal_char(av)
+        return ({char}, True) if char is not None else None
+    if op is sre_constants.IN:
+        chars = _class_chars(av)
+        return (chars, True) if chars else None
+    if op is sre_constants.SUBPATTERN:
+        return _prefixes(av[3])
+    if op is sre_constants.BRANCH:
+        union: set[str] = set()
+        complete = True
+        for branch in av[1]:
+            found = _prefixes(branch)
+            if found is None:
+                return None
+            union |= found[0]
+            complete = complete and found[1]
+        return union, complete
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT) and av[0] >= 1:
+        found = _prefixes(av[2])
+        if found is None:
+            return None
+        return found[0], found[1] and av[0] == av[1] == 1
+    return None
 
 
 def regex_prefixes(pattern: str) -> tuple[str, ...]:
