@@ -15,6 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_left as _bisect_left
 from bisect import bisect_right as _bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -94,10 +95,11 @@ class Matchers:
     # per lower-case form: its classes, the seq patterns it can start, its classes near patterns use
     _info: dict[int, tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
     _near_needs: dict[int, list[tuple[int, frozenset[int]]]] = field(default_factory=dict)
-    _near_firsts: frozenset[int] = frozenset()  # the keys of _near_needs
+    _near_keys: frozenset[int] = frozenset()  # the keys of _near_needs
     _plain: list[tuple[int, ...] | None] | None = None
     _second: list[frozenset[int] | None] | None = None
-    _gated: tuple[dict[str, tuple[int, ...]], tuple[int, ...]] | None = None
+    # regex patterns by a literal of their first gate set, those without a gate, and each one's other gate sets
+    _gated: tuple[dict[str, tuple[int, ...]], tuple[int, ...], dict[int, tuple[frozenset[str], ...]]] | None = None
 
     def regexes_open(self, present: set[str]) -> list[int]:
         """The regex patterns whose gates are open given the gate literals `present` in a text
@@ -110,12 +112,13 @@ class Matchers:
                 for literal in gate[0] if gate else ():
                     by_literal.setdefault(literal, []).append(index)
             ungated = tuple(index for index in self.regexes if not self.patterns[index].gate)
-            self._gated = ({literal: tuple(found) for literal, found in by_literal.items()}, ungated)
-        by_literal, ungated = self._gated
+            rest = {index: self.patterns[index].gate[1:] for index in self.regexes}
+            self._gated = ({literal: tuple(found) for literal, found in by_literal.items()}, ungated, rest)
+        by_literal, ungated, rest = self._gated
         candidates = set(ungated)
         for literal in present.intersection(by_literal):
             candidates.update(by_literal[literal])
-        return [index for index in sorted(candidates) if gate_open_in(self.patterns[index].gate[1:], present)]
+        return [index for index in sorted(candidates) if gate_open_in(rest[index], present)]
 
     def token_info(self, doc: Doc, lower: int) -> tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]:
         """``classes_of`` and what follows from it, cached per form: the seq patterns whose first
@@ -159,20 +162,30 @@ class Matchers:
                                     if required and not p.steps[0][1] else None)
         return self._second
 
-    def near_by_first(self) -> dict[int, list[tuple[int, frozenset[int]]]]:
-        """Near patterns by the class of their first step, each with every class it needs."""
+    def near_by_key(self) -> dict[int, list[tuple[int, frozenset[int]]]]:
+        """Near patterns by a key class, each with every class it needs: a pattern is asked for only
+        when its key class is in the doc. The key is the class of its steps that the fewest forms have
+        (a word set before a prefix, a prefix before any word), so that few patterns come up only to
+        miss another class."""
         if not self._near_needs:
+            forms: Counter[int] = Counter(cid for cids in self.exact.values() for cid in cids)
+            forms.update(cid for cids in self.fuzzy_whole.values() for cid in cids)
+            for _, cid in self.prefixes:
+                forms[cid] += 1_000
+            for cid in self.any_classes:
+                forms[cid] += 1_000_000
             for index in self.near:
-                steps = self.patterns[index].steps
-                self._near_needs.setdefault(steps[0][0], []).append((index, frozenset(cid for cid, _ in steps)))
-            self._near_firsts = frozenset(self._near_needs)
+                needs = frozenset(cid for cid, _ in self.patterns[index].steps)
+                key = min(needs, key=lambda cid: (forms[cid], cid))
+                self._near_needs.setdefault(key, []).append((index, needs))
+            self._near_keys = frozenset(self._near_needs)
         return self._near_needs
 
-    def near_firsts(self) -> frozenset[int]:
-        """The classes some near pattern starts with: a set, so that intersecting a doc's classes with
-        it runs over the smaller of the two (with the dict's keys it runs over all of them)."""
-        self.near_by_first()
-        return self._near_firsts
+    def near_keys(self) -> frozenset[int]:
+        """The key classes of the near patterns: a set, so that intersecting a doc's classes with it
+        runs over the smaller of the two (with the dict's keys it runs over all of them)."""
+        self.near_by_key()
+        return self._near_keys
 
     def negation_keys(self, doc: Doc) -> frozenset[int]:
         if self._negation is None:
@@ -433,10 +446,10 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
     if matchers.near:
         near_classes = list(map(_itemgetter(2), infos))
         present = set().union(*near_classes)
-        near_by_first = matchers.near_by_first()
-        # a near pattern needs every class of its steps in the doc: only those whose first is here
-        chosen = [(index, needs) for cid in present.intersection(matchers.near_firsts())
-                  for index, needs in near_by_first[cid] if needs <= present]
+        near_by_key = matchers.near_by_key()
+        # a near pattern needs every class of its steps in the doc: only those whose key class is here
+        chosen = [(index, needs) for cid in present.intersection(matchers.near_keys())
+                  for index, needs in near_by_key[cid] if needs <= present]
         candidates = [index for index, _ in chosen]
         # the places of the classes those candidates need (of no other class: most are never asked for)
         asked = set().union(*[needs for _, needs in chosen])
