@@ -29,8 +29,8 @@ from spacy.tokens import Doc
 from nlp.indicators import context
 from nlp.indicators.compiled import FUZZY_MIN, compiled_lexicon, no_gc
 from nlp.indicators.gates import (
+    GateBits,
     GateLiterals,
-    gate_open_in,
     gate_text,
     regex_gate,
     regex_matches,
@@ -83,6 +83,7 @@ class Matchers:
     any_classes: tuple[int, ...]
     near_classes: frozenset[int] = frozenset()
     gate_literals: GateLiterals = field(default_factory=lambda: GateLiterals(()))  # of the regex gates
+    gate_bits: GateBits = field(default_factory=lambda: GateBits(()))  # the same gates, in the order of `regexes`
     # Misspellings of word-set members (one letter more or less): member -> class ids, and each
     # member with one letter deleted -> class ids. Only for tokens that match no form exactly.
     fuzzy_whole: dict[str, list[int]] = field(default_factory=dict)
@@ -98,28 +99,6 @@ class Matchers:
     _near_keys: frozenset[int] = frozenset()  # the keys of _near_needs
     _plain: list[tuple[int, ...] | None] | None = None
     _second: list[frozenset[int] | None] | None = None
-    # regex patterns by a literal of their first gate set, those without a gate, and each one's other gate sets
-    _gated: tuple[dict[str, tuple[int, ...]], tuple[int, ...], dict[int, tuple[frozenset[str], ...]]] | None = None
-
-    def regexes_open(self, present: set[str]) -> list[int]:
-        """The regex patterns whose gates are open given the gate literals `present` in a text
-        (``gate_open_in`` of each), in pattern order. A pattern is looked at only when a literal of
-        its first gate set occurs (most gates stay shut: their first set is the one of fewest literals)."""
-        if self._gated is None:
-            by_literal: dict[str, list[int]] = {}
-            for index in self.regexes:
-                gate = self.patterns[index].gate
-                for literal in gate[0] if gate else ():
-                    by_literal.setdefault(literal, []).append(index)
-            ungated = tuple(index for index in self.regexes if not self.patterns[index].gate)
-            rest = {index: self.patterns[index].gate[1:] for index in self.regexes}
-            self._gated = ({literal: tuple(found) for literal, found in by_literal.items()}, ungated, rest)
-        by_literal, ungated, rest = self._gated
-        candidates = set(ungated)
-        for literal in present.intersection(by_literal):
-            candidates.update(by_literal[literal])
-        return [index for index in sorted(candidates) if gate_open_in(rest[index], present)]
-
     def token_info(self, doc: Doc, lower: int) -> tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]:
         """``classes_of`` and what follows from it, cached per form: the seq patterns whose first
         step the form matches, and the form's classes that near patterns need."""
@@ -300,7 +279,7 @@ def _build_matchers(lang: str) -> Matchers:
     near_classes = frozenset(cid for index in near for cid, _ in patterns[index].steps)
     gate_literals = GateLiterals(patterns[index].gate for index in regexes)
     return Matchers(patterns, by_first, near, regexes, exact, prefixes, tuple(any_classes), near_classes,
-                    gate_literals, fuzzy_whole, fuzzy_deleted,
+                    gate_literals, GateBits(patterns[index].gate for index in regexes), fuzzy_whole, fuzzy_deleted,
                     {form: frozenset(cids) for form, cids in capital.items()})
 
 
@@ -472,8 +451,8 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
         text = doc.text
     text = text or ""
     lowered = gate_text(text) if matchers.regexes else ""
-    present = matchers.gate_literals.present(lowered) if matchers.regexes else set()
-    for index in matchers.regexes_open(present) if matchers.regexes else ():  # others miss a literal they need
+    opened = matchers.gate_bits.open(lowered) if matchers.regexes else ()  # the others miss a literal they need
+    for index in [matchers.regexes[k] for k in opened]:
         compiled = matchers.patterns[index]
         regex = compiled.regex
         if regex is None:

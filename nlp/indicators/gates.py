@@ -15,7 +15,8 @@ import re._constants as sre_constants
 import re._parser as sre_parse
 from bisect import bisect_left
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from typing import Any
 
 # Characters outside ASCII that a case-insensitive regular expression matches to an ASCII letter;
@@ -363,3 +364,58 @@ class GateLiterals:
         found: set[str] = set().union(*knowns)
         found.update(literal for literal in self.spaced if literal in lowered)
         return found
+
+
+class GateBits:
+    """Which of many gates are open in a text (``gate_open`` of each), from bits: the same answers as
+    ``GateLiterals`` and ``gate_open_in``, with one integer OR per chunk of the text.
+
+    Each literal set of each gate is a bit. A chunk's bits (cached: ads repeat their words) are those
+    of the sets that one of its literals belongs to; a text's are the OR of its chunks' and of the sets
+    of the literals with white space that occur in it (looked for in the text itself, as in
+    ``GateLiterals``). A gate is open when all its bits are set.
+    """
+
+    def __init__(self, gates: Iterable[Iterable[Iterable[str]]]) -> None:
+        self.needs: list[int] = []  # per gate, the bits of its sets (0: no set, always open)
+        bits_of: dict[str, int] = {}  # literal -> the bits of the sets it is in
+        bit = 1
+        for gate in gates:
+            need = 0
+            for literals in gate:
+                need |= bit
+                for literal in literals:
+                    bits_of[literal] = bits_of.get(literal, 0) | bit
+                bit <<= 1
+            self.needs.append(need)
+        self.bits_of = bits_of
+        self.spaced = tuple(sorted((lit, b) for lit, b in bits_of.items() if not lit or any(c.isspace() for c in lit)))
+        by_first: dict[str, list[str]] = {}
+        for literal in sorted(bits_of):
+            if literal and not any(c.isspace() for c in literal):
+                by_first.setdefault(literal[0], []).append(literal)
+        self.by_first = {first: tuple(found) for first, found in by_first.items()}
+        self.chunks: dict[str, int] = {}
+
+    def _chunk_bits(self, chunk: str) -> int:
+        bits = 0
+        by_first, bits_of = self.by_first, self.bits_of
+        for i, char in enumerate(chunk):
+            for literal in by_first.get(char, ()):
+                if chunk.startswith(literal, i):
+                    bits |= bits_of[literal]
+        if len(self.chunks) < _CHUNKS_CACHED_MAX:
+            self.chunks[chunk] = bits
+        return bits
+
+    def open(self, lowered: str) -> list[int]:
+        """The indices of the gates open in `lowered` (``gate_text`` of the text), in order."""
+        chunks = lowered.split()
+        found = list(map(self.chunks.get, chunks))  # the cached chunks at C speed, then the few new ones
+        if None in found:
+            found = [self._chunk_bits(chunk) if bits is None else bits for bits, chunk in zip(found, chunks, strict=True)]
+        bits = reduce(or_, found, 0)
+        for literal, literal_bits in self.spaced:
+            if literal in lowered:
+                bits |= literal_bits
+        return [index for index, need in enumerate(self.needs) if bits & need == need]
