@@ -206,13 +206,26 @@ def _places_regex(prefixes: tuple[str, ...], word_start: bool) -> re.Pattern[str
     return re.compile("(?:" + "|".join(branches) + ")" + (r"(?<!\w[\s\S])" if word_start else ""))
 
 
+# Per prefix set, with and without word starts: its ``_places_regex``, or None where str.find looks for
+# the prefixes (all longer than _SHORT_PREFIX). Looked up by the prefixes alone: the age reader, the
+# engine and the context rules ask about a dozen sets an ad, and lru_cache's key costs more than this.
+_PLACES: tuple[dict[tuple[str, ...], re.Pattern[str] | None], dict[tuple[str, ...], re.Pattern[str] | None]] = ({}, {})
+_UNPLANNED = re.compile("")  # not looked at yet (None is an answer)
+_PLANS_KEPT = 4096
+
+
 def _prefix_places(text: str, lowered: str, prefixes: tuple[str, ...], word_start: bool,
                    limit: int) -> list[int] | None:
     """The places in `lowered` where one of `prefixes` starts (a word, with `word_start`), in order, or
     None past `limit` of them. A prefix of one or two letters occurs all over a text: one pattern finds
     those places at C speed (``_places_regex``); longer ones are rare, and str.find is faster still."""
-    if min(map(len, prefixes)) <= _SHORT_PREFIX:
-        starts = [m.start() for m in _places_regex(prefixes, word_start).finditer(lowered)]
+    places = _PLACES[word_start].get(prefixes, _UNPLANNED)
+    if places is _UNPLANNED:
+        places = _places_regex(prefixes, word_start) if min(map(len, prefixes)) <= _SHORT_PREFIX else None
+        if len(_PLACES[word_start]) < _PLANS_KEPT:
+            _PLACES[word_start][prefixes] = places
+    if places is not None:
+        starts = [m.start() for m in places.finditer(lowered)]
         return None if len(starts) > limit else starts
     found: set[int] = set()
     for prefix in prefixes:
