@@ -310,10 +310,21 @@ def regex_gate(pattern: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(unique, key=lambda s: (len(s), s)))
 
 
+# The last text asked about and its gate text: the engine, the age reader, the context rules and the
+# schedule each ask for the same ad's (eight times an ad). One tuple, replaced whole: thread-safe.
+_last_gate_text: tuple[str | None, str] = (None, "")
+
+
 def gate_text(text: str) -> str:
     """The text the gates look in: lower-cased, with the few characters that match an ASCII letter
     case-insensitively but do not lower-case to it mapped to that letter."""
-    return text.lower() if text.isascii() else text.translate(_FOLD_TO_ASCII).lower()
+    global _last_gate_text
+    last = _last_gate_text
+    if last[0] is text:
+        return last[1]
+    lowered = text.lower() if text.isascii() else text.translate(_FOLD_TO_ASCII).lower()
+    _last_gate_text = (text, lowered)
+    return lowered
 
 
 def gate_open(gate: tuple[tuple[str, ...], ...], lowered: str) -> bool:
