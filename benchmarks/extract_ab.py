@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO
 
 HERE = Path(__file__).resolve()
 SHORT, LONG = 250, 35
@@ -31,6 +32,7 @@ def worker(tree: str) -> None:
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("ab_texts", HERE.with_name("bench_extract.py"))
+    assert spec is not None and spec.loader is not None
     texts = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(texts)
     root = str(Path(tree).resolve())
@@ -51,6 +53,11 @@ def worker(tree: str) -> None:
         print(json.dumps([time.process_time() - started, len(batch), sum(map(len, batch))]), flush=True)
 
 
+def _pipes(process: subprocess.Popen[str]) -> tuple[IO[str], IO[str]]:
+    assert process.stdin is not None and process.stdout is not None
+    return process.stdin, process.stdout
+
+
 def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=10)
@@ -63,19 +70,20 @@ def main(argv: list[str] | None = None) -> dict[str, dict[str, float]]:
                                        stdout=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONHASHSEED=seed))
             workers.append((tree, process))
     for _, process in workers:
-        if process.stdout.readline().strip() != "ready":
+        if _pipes(process)[1].readline().strip() != "ready":
             raise SystemExit("a worker did not start")
     spent = {tree: {"short": [0.0, 0, 0], "long": [0.0, 0, 0]} for tree in args.trees}
     for n in range(args.rounds):
         for kind, size in (("short", SHORT), ("long", LONG)):
             for tree, process in workers if n % 2 == 0 else workers[::-1]:
-                process.stdin.write(f"{kind} {1000 + n} {size}\n")
-                process.stdin.flush()
-                cpu, ads, chars = json.loads(process.stdout.readline())
+                ask, answer = _pipes(process)
+                ask.write(f"{kind} {1000 + n} {size}\n")
+                ask.flush()
+                cpu, ads, chars = json.loads(answer.readline())
                 for i, value in enumerate((cpu, ads, chars)):
                     spent[tree][kind][i] += value
     for _, process in workers:
-        process.stdin.close()
+        _pipes(process)[0].close()
         process.wait()
     result = {}
     for tree in args.trees:
