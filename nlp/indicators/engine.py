@@ -15,6 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_left as _bisect_left
 from bisect import bisect_right as _bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,8 +29,8 @@ from spacy.tokens import Doc
 from nlp.indicators import context
 from nlp.indicators.compiled import FUZZY_MIN, compiled_lexicon, no_gc
 from nlp.indicators.gates import (
+    GateBits,
     GateLiterals,
-    gate_open_in,
     gate_text,
     regex_gate,
     regex_matches,
@@ -82,6 +83,7 @@ class Matchers:
     any_classes: tuple[int, ...]
     near_classes: frozenset[int] = frozenset()
     gate_literals: GateLiterals = field(default_factory=lambda: GateLiterals(()))  # of the regex gates
+    gate_bits: GateBits = field(default_factory=lambda: GateBits(()))  # the same gates, in the order of `regexes`
     # Misspellings of word-set members (one letter more or less): member -> class ids, and each
     # member with one letter deleted -> class ids. Only for tokens that match no form exactly.
     fuzzy_whole: dict[str, list[int]] = field(default_factory=dict)
@@ -94,9 +96,9 @@ class Matchers:
     # per lower-case form: its classes, the seq patterns it can start, its classes near patterns use
     _info: dict[int, tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]] = field(default_factory=dict)
     _near_needs: dict[int, list[tuple[int, frozenset[int]]]] = field(default_factory=dict)
+    _near_keys: frozenset[int] = frozenset()  # the keys of _near_needs
     _plain: list[tuple[int, ...] | None] | None = None
     _second: list[frozenset[int] | None] | None = None
-
     def token_info(self, doc: Doc, lower: int) -> tuple[frozenset[int], tuple[int, ...], tuple[int, ...]]:
         """``classes_of`` and what follows from it, cached per form: the seq patterns whose first
         step the form matches, and the form's classes that near patterns need."""
@@ -139,13 +141,30 @@ class Matchers:
                                     if required and not p.steps[0][1] else None)
         return self._second
 
-    def near_by_first(self) -> dict[int, list[tuple[int, frozenset[int]]]]:
-        """Near patterns by the class of their first step, each with every class it needs."""
+    def near_by_key(self) -> dict[int, list[tuple[int, frozenset[int]]]]:
+        """Near patterns by a key class, each with every class it needs: a pattern is asked for only
+        when its key class is in the doc. The key is the class of its steps that the fewest forms have
+        (a word set before a prefix, a prefix before any word), so that few patterns come up only to
+        miss another class."""
         if not self._near_needs:
+            forms: Counter[int] = Counter(cid for cids in self.exact.values() for cid in cids)
+            forms.update(cid for cids in self.fuzzy_whole.values() for cid in cids)
+            for _, cid in self.prefixes:
+                forms[cid] += 1_000
+            for cid in self.any_classes:
+                forms[cid] += 1_000_000
             for index in self.near:
-                steps = self.patterns[index].steps
-                self._near_needs.setdefault(steps[0][0], []).append((index, frozenset(cid for cid, _ in steps)))
+                needs = frozenset(cid for cid, _ in self.patterns[index].steps)
+                key = min(needs, key=lambda cid: (forms[cid], cid))
+                self._near_needs.setdefault(key, []).append((index, needs))
+            self._near_keys = frozenset(self._near_needs)
         return self._near_needs
+
+    def near_keys(self) -> frozenset[int]:
+        """The key classes of the near patterns: a set, so that intersecting a doc's classes with it
+        runs over the smaller of the two (with the dict's keys it runs over all of them)."""
+        self.near_by_key()
+        return self._near_keys
 
     def negation_keys(self, doc: Doc) -> frozenset[int]:
         if self._negation is None:
@@ -260,7 +279,7 @@ def _build_matchers(lang: str) -> Matchers:
     near_classes = frozenset(cid for index in near for cid, _ in patterns[index].steps)
     gate_literals = GateLiterals(patterns[index].gate for index in regexes)
     return Matchers(patterns, by_first, near, regexes, exact, prefixes, tuple(any_classes), near_classes,
-                    gate_literals, fuzzy_whole, fuzzy_deleted,
+                    gate_literals, GateBits(patterns[index].gate for index in regexes), fuzzy_whole, fuzzy_deleted,
                     {form: frozenset(cids) for form, cids in capital.items()})
 
 
@@ -276,7 +295,9 @@ def _sentences(classes: list[frozenset[int]], glued: Sequence[int] = ()) -> list
 
 # A full stop after a letter and before a capital: the Dutch tokenizer keeps it with its word ("App. Ik
 # ben"), so no boundary token stands between the two sentences.
-_STOP_BEFORE_CAPITAL = re.compile(r"(?<=[^\W\d_])\.\s+(?=[^\W\d_])")
+# It opens with the full stop, which ``re`` skips to, and looks back at the letter from behind it: the
+# same matches as ``(?<=[^\W\d_])\.\s+(?=[^\W\d_])``, whose opening lookbehind is tried at every character.
+_STOP_BEFORE_CAPITAL = re.compile(r"\.(?<=[^\W\d_]\.)\s+(?=[^\W\d_])")
 
 
 def _glued_stops(text: str, offsets: list[int], lengths: list[int]) -> list[int]:
@@ -341,16 +362,18 @@ def _is_picture(form: str) -> bool:
 _PICTURE_HASHES: set[int] = set()
 
 
-def _names_by_case(doc: Doc, matchers: Matchers, lowers: list[int], infos: list[Any]) -> None:
+def _names_by_case(doc: Doc, matchers: Matchers, lowers: list[int], infos: list[Any], text: str,
+                   offsets: list[int], lengths: list[int]) -> None:
     """A name that is also a word is the name only when written with a capital after a sentence's
-    first word: "vraag naar Dan", not "stuur een bericht, dan ..." or "Dan kom ik"."""
-    for i, lower in enumerate(lowers):
-        if lower in matchers.capital:
-            form = doc[i].text
-            opening = i == 0 or doc[i - 1].text in _BOUNDARIES or "\n" in doc[i - 1].text \
-                or _closes_sentence(doc[i - 1].text)
-            if not form[:1].isupper() or opening:
-                infos[i] = matchers.lower_case_info(doc, lower)
+    first word: "vraag naar Dan", not "stuur een bericht, dan ..." or "Dan kom ik". The tokens'
+    texts are read from `text` by their offsets (``doc[i].text`` builds a Token each time)."""
+    capital = matchers.capital
+    for i in [i for i, lower in enumerate(lowers) if lower in capital]:
+        form = text[offsets[i] : offsets[i] + lengths[i]]
+        before = text[offsets[i - 1] : offsets[i - 1] + lengths[i - 1]] if i else ""
+        opening = i == 0 or before in _BOUNDARIES or "\n" in before or _closes_sentence(before)
+        if not form[:1].isupper() or opening:
+            infos[i] = matchers.lower_case_info(doc, lowers[i])
 
 
 def _closes_sentence(form: str) -> bool:
@@ -369,7 +392,7 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
     if None in infos:
         infos = [info or matchers.token_info(doc, h) for info, h in zip(infos, lowers, strict=True)]
     if not matchers.capital.keys().isdisjoint(lowers):
-        _names_by_case(doc, matchers, lowers, infos)
+        _names_by_case(doc, matchers, lowers, infos, text if text is not None else doc.text, offsets, lengths)
     keep = None  # the token indices to match over when some tokens are pictures
     if not _PICTURE_HASHES.isdisjoint(lowers):
         keep = [i for i, h in enumerate(lowers) if h not in _PICTURE_HASHES]
@@ -402,10 +425,10 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
     if matchers.near:
         near_classes = list(map(_itemgetter(2), infos))
         present = set().union(*near_classes)
-        near_by_first = matchers.near_by_first()
-        # a near pattern needs every class of its steps in the doc: only those whose first is here
-        chosen = [(index, needs) for cid in present.intersection(near_by_first) for index, needs in near_by_first[cid]
-                  if needs <= present]
+        near_by_key = matchers.near_by_key()
+        # a near pattern needs every class of its steps in the doc: only those whose key class is here
+        chosen = [(index, needs) for cid in present.intersection(matchers.near_keys())
+                  for index, needs in near_by_key[cid] if needs <= present]
         candidates = [index for index, _ in chosen]
         # the places of the classes those candidates need (of no other class: most are never asked for)
         asked = set().union(*[needs for _, needs in chosen])
@@ -428,12 +451,12 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
         text = doc.text
     text = text or ""
     lowered = gate_text(text) if matchers.regexes else ""
-    present = matchers.gate_literals.present(lowered) if matchers.regexes else set()
-    for index in matchers.regexes:
+    opened = matchers.gate_bits.open(lowered) if matchers.regexes else ()  # the others miss a literal they need
+    for index in [matchers.regexes[k] for k in opened]:
         compiled = matchers.patterns[index]
         regex = compiled.regex
-        if regex is None or not gate_open_in(compiled.gate, present):
-            continue  # a literal every match needs is missing: the regex cannot match
+        if regex is None:
+            continue
         for m in regex_matches(regex, text, lowered, compiled.prefixes, compiled.word_start):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and len(span):

@@ -15,7 +15,8 @@ import re._constants as sre_constants
 import re._parser as sre_parse
 from bisect import bisect_left
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from typing import Any
 
 # Characters outside ASCII that a case-insensitive regular expression matches to an ASCII letter;
@@ -97,42 +98,64 @@ def _required_sets(seq: Any) -> list[set[str]]:
     return sets
 
 
+_PREFIXES_MAX = 32  # literals a prefix set may grow to while it is extended by what follows
+
+
 def _prefix_set(seq: Any) -> set[str] | None:
     """Literals one of which every match of the parsed sequence `seq` starts with (lower-cased), or
     None when the start is not that simple (a class of many characters, an optional part ...)."""
-    run: list[str] = []
+    found = _prefixes(seq)
+    return found[0] if found is not None and "" not in found[0] else None
+
+
+def _prefixes(seq: Any) -> tuple[set[str], bool] | None:
+    """(literals one of which every match of `seq` starts with, whether each literal is the whole of
+    what `seq` matched along its path), or None. A literal stays complete through literals, small
+    classes and alternatives of such ("(?:een|a|one)[ \\t]+": "een ", "a ", "a\\t", ...), so what
+    follows extends it; past a repeat, or past _PREFIXES_MAX literals, the start is what it has."""
+    found = {""}
     for op, av in seq:
         if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
             continue  # zero width
-        if op is sre_constants.LITERAL:
-            char = _literal_char(av)
-            if char is None:
-                break
-            run.append(char)
-            continue
-        if run:
-            if op in (sre_constants.SUBPATTERN, sre_constants.BRANCH):  # "n(?:ow|u)": "now", "nu"
-                rest = _prefix_set([(op, av)])
-                if rest:
-                    return {"".join(run) + r for r in rest}
-            break
-        if op is sre_constants.SUBPATTERN:
-            return _prefix_set(av[3])
-        if op is sre_constants.BRANCH:
-            union: set[str] = set()
-            for branch in av[1]:
-                found = _prefix_set(branch)
-                if not found:
-                    return None
-                union |= found
-            return union
-        if op is sre_constants.IN:
-            return _class_chars(av) or None
-        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT) \
-                and av[0] >= 1:
-            return _prefix_set(av[2])
-        return None
-    return {"".join(run)} if run else None
+        step = _step_prefixes(op, av)
+        if step is None:
+            return (found, False) if found != {""} else None
+        strings, complete = step
+        longer = {f + s for f in found for s in strings}
+        if len(longer) > _PREFIXES_MAX:
+            return (found, False) if found != {""} else None
+        found = longer
+        if not complete:
+            return found, False
+    return found, True
+
+
+def _step_prefixes(op: Any, av: Any) -> tuple[set[str], bool] | None:
+    """``_prefixes`` of one parsed item."""
+    if op is sre_constants.LITERAL:
+        char = _literal_char(av)
+        return ({char}, True) if char is not None else None
+    if op is sre_constants.IN:
+        chars = _class_chars(av)
+        return (chars, True) if chars else None
+    if op is sre_constants.SUBPATTERN:
+        return _prefixes(av[3])
+    if op is sre_constants.BRANCH:
+        union: set[str] = set()
+        complete = True
+        for branch in av[1]:
+            found = _prefixes(branch)
+            if found is None:
+                return None
+            union |= found[0]
+            complete = complete and found[1]
+        return union, complete
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT) and av[0] >= 1:
+        found = _prefixes(av[2])
+        if found is None:
+            return None
+        return found[0], found[1] and av[0] == av[1] == 1
+    return None
 
 
 def regex_prefixes(pattern: str) -> tuple[str, ...]:
@@ -183,13 +206,26 @@ def _places_regex(prefixes: tuple[str, ...], word_start: bool) -> re.Pattern[str
     return re.compile("(?:" + "|".join(branches) + ")" + (r"(?<!\w[\s\S])" if word_start else ""))
 
 
+# Per prefix set, with and without word starts: its ``_places_regex``, or None where str.find looks for
+# the prefixes (all longer than _SHORT_PREFIX). Looked up by the prefixes alone: the age reader, the
+# engine and the context rules ask about a dozen sets an ad, and lru_cache's key costs more than this.
+_PLACES: tuple[dict[tuple[str, ...], re.Pattern[str] | None], dict[tuple[str, ...], re.Pattern[str] | None]] = ({}, {})
+_UNPLANNED = re.compile("")  # not looked at yet (None is an answer)
+_PLANS_KEPT = 4096
+
+
 def _prefix_places(text: str, lowered: str, prefixes: tuple[str, ...], word_start: bool,
                    limit: int) -> list[int] | None:
     """The places in `lowered` where one of `prefixes` starts (a word, with `word_start`), in order, or
     None past `limit` of them. A prefix of one or two letters occurs all over a text: one pattern finds
     those places at C speed (``_places_regex``); longer ones are rare, and str.find is faster still."""
-    if min(map(len, prefixes)) <= _SHORT_PREFIX:
-        starts = [m.start() for m in _places_regex(prefixes, word_start).finditer(lowered)]
+    places = _PLACES[word_start].get(prefixes, _UNPLANNED)
+    if places is _UNPLANNED:
+        places = _places_regex(prefixes, word_start) if min(map(len, prefixes)) <= _SHORT_PREFIX else None
+        if len(_PLACES[word_start]) < _PLANS_KEPT:
+            _PLACES[word_start][prefixes] = places
+    if places is not None:
+        starts = [m.start() for m in places.finditer(lowered)]
         return None if len(starts) > limit else starts
     found: set[int] = set()
     for prefix in prefixes:
@@ -274,10 +310,21 @@ def regex_gate(pattern: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(unique, key=lambda s: (len(s), s)))
 
 
+# The last text asked about and its gate text: the engine, the age reader, the context rules and the
+# schedule each ask for the same ad's (eight times an ad). One tuple, replaced whole: thread-safe.
+_last_gate_text: tuple[str | None, str] = (None, "")
+
+
 def gate_text(text: str) -> str:
     """The text the gates look in: lower-cased, with the few characters that match an ASCII letter
     case-insensitively but do not lower-case to it mapped to that letter."""
-    return text.lower() if text.isascii() else text.translate(_FOLD_TO_ASCII).lower()
+    global _last_gate_text
+    last = _last_gate_text
+    if last[0] is text:
+        return last[1]
+    lowered = text.lower() if text.isascii() else text.translate(_FOLD_TO_ASCII).lower()
+    _last_gate_text = (text, lowered)
+    return lowered
 
 
 def gate_open(gate: tuple[tuple[str, ...], ...], lowered: str) -> bool:
@@ -341,3 +388,58 @@ class GateLiterals:
         found: set[str] = set().union(*knowns)
         found.update(literal for literal in self.spaced if literal in lowered)
         return found
+
+
+class GateBits:
+    """Which of many gates are open in a text (``gate_open`` of each), from bits: the same answers as
+    ``GateLiterals`` and ``gate_open_in``, with one integer OR per chunk of the text.
+
+    Each literal set of each gate is a bit. A chunk's bits (cached: ads repeat their words) are those
+    of the sets that one of its literals belongs to; a text's are the OR of its chunks' and of the sets
+    of the literals with white space that occur in it (looked for in the text itself, as in
+    ``GateLiterals``). A gate is open when all its bits are set.
+    """
+
+    def __init__(self, gates: Iterable[Iterable[Iterable[str]]]) -> None:
+        self.needs: list[int] = []  # per gate, the bits of its sets (0: no set, always open)
+        bits_of: dict[str, int] = {}  # literal -> the bits of the sets it is in
+        bit = 1
+        for gate in gates:
+            need = 0
+            for literals in gate:
+                need |= bit
+                for literal in literals:
+                    bits_of[literal] = bits_of.get(literal, 0) | bit
+                bit <<= 1
+            self.needs.append(need)
+        self.bits_of = bits_of
+        self.spaced = tuple(sorted((lit, b) for lit, b in bits_of.items() if not lit or any(c.isspace() for c in lit)))
+        by_first: dict[str, list[str]] = {}
+        for literal in sorted(bits_of):
+            if literal and not any(c.isspace() for c in literal):
+                by_first.setdefault(literal[0], []).append(literal)
+        self.by_first = {first: tuple(found) for first, found in by_first.items()}
+        self.chunks: dict[str, int] = {}
+
+    def _chunk_bits(self, chunk: str) -> int:
+        bits = 0
+        by_first, bits_of = self.by_first, self.bits_of
+        for i, char in enumerate(chunk):
+            for literal in by_first.get(char, ()):
+                if chunk.startswith(literal, i):
+                    bits |= bits_of[literal]
+        if len(self.chunks) < _CHUNKS_CACHED_MAX:
+            self.chunks[chunk] = bits
+        return bits
+
+    def open(self, lowered: str) -> list[int]:
+        """The indices of the gates open in `lowered` (``gate_text`` of the text), in order."""
+        chunks = lowered.split()
+        found = list(map(self.chunks.get, chunks))  # the cached chunks at C speed, then the few new ones
+        if None in found:
+            found = [self._chunk_bits(chunk) if bits is None else bits for bits, chunk in zip(found, chunks, strict=True)]
+        bits = reduce(or_, found, 0)
+        for literal, literal_bits in self.spaced:
+            if literal in lowered:
+                bits |= literal_bits
+        return [index for index, need in enumerate(self.needs) if bits & need == need]
