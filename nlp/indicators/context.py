@@ -179,9 +179,11 @@ def long_past_sentences(text: str) -> list[tuple[int, int]]:
     return disclaimer_sentences(text, rules().long_past)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)
 def _prefixes(regex: re.Pattern[str]) -> tuple[str, ...]:
-    """The literals every match of a cue regex starts with (nlp.indicators.gates.regex_prefixes)."""
+    """The literals every match of a cue regex starts with (nlp.indicators.gates.regex_prefixes). The cache
+    holds every cue regex of context.yaml (about twenty, and the cues_regex subsets): with room for eight
+    only, round 8's new sections pushed each other out and the prefixes were derived again on every ad."""
     return regex_prefixes(regex.pattern)
 
 
