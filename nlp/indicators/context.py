@@ -175,7 +175,12 @@ def is_own_voice_between(doc: Doc, token_start: int, token_end: int) -> bool:
 
 
 def long_past_sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences set in the long past ("vroeger", "back in 2012", "years ago")."""
+    """Spans of the sentences set in the long past ("vroeger", "back in 2012", "years ago"). Asked for most
+    ads with a coercion or movement hit; the cue regex has no literal prefix to skip to, so the literals
+    each cue needs are tested first and nearly every ad stops there."""
+    lowered = gate_text(text)
+    if not any(gate_open(gate, lowered) for _, gate in _cue_gates(tuple(compiled_lexicon().context["long_past"]["cues"]))):
+        return []
     return disclaimer_sentences(text, rules().long_past)
 
 
@@ -253,7 +258,7 @@ def has_adult_cue(text: str) -> bool:
     return last[1]
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def _cue_gates(cues: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
     return tuple((cue, regex_gate(cue)) for cue in cues)
 
