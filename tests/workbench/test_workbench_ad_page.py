@@ -71,3 +71,19 @@ def test_indicators_held_back_in_an_ordinary_listing_are_shown_with_why(world, a
     assert "0.08" in why and "vakantiewerk" in why
     other = app(world, "anna", "ad", ad=str(world.mid))  # an ad with nothing held back shows no such section
     assert not [e for e in other.expander if "niet meegeteld" in e.label]
+
+
+def test_indicators_held_back_in_a_site_notice_say_it_is_a_notice(world, app, settings):
+    from core.schema import HeldBackHit
+
+    with session_scope(settings) as s:
+        version = s.get(Ad, world.low).current
+        start = version.text.index("jaar")
+        s.add(HeldBackHit(ad_version_id=version.id, code="youth_words", category="minor", start=start,
+                          end=start + 4, text="jaar", weight=0.5, explanation="youth", source="lexicon",
+                          reason="site_notice",
+                          verdict={"method": "notice", "adult_probability": None, "is_non_adult": True,
+                                   "cue": "meld het, slachtoffer", "reasons": []}))
+    at = app(world, "anna", "ad", ad=str(world.low))
+    why = " ".join(c.value for c in at.caption)
+    assert "mededeling of waarschuwing" in why and "meld het, slachtoffer" in why
