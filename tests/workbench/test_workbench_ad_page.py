@@ -85,5 +85,7 @@ def test_indicators_held_back_in_a_site_notice_say_it_is_a_notice(world, app, se
                           verdict={"method": "notice", "adult_probability": None, "is_non_adult": True,
                                    "cue": "meld het, slachtoffer", "reasons": []}))
     at = app(world, "anna", "ad", ad=str(world.low))
+    held = [e.label for e in at.expander if "niet meegeteld" in e.label]
+    assert held == ["1 indicator niet meegeteld: mededeling of waarschuwing van de site (geen advertentie)"]
     why = " ".join(c.value for c in at.caption)
     assert "mededeling of waarschuwing" in why and "meld het, slachtoffer" in why

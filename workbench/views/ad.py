@@ -103,10 +103,12 @@ if current.hits:
 else:
     st.info(t("ad.no_indicators"))
 if current.held_back:
-    # Kept but not counted: the ad reads as an ordinary listing. Shown so a wrong veto can be caught.
+    # Kept but not counted: the ad reads as an ordinary listing or a site notice. Shown so a wrong veto can be caught.
     _, _, verdict = current.held_back[0]
-    with st.expander(plural("ad.held_back", len(current.held_back)), expanded=False, icon=":material/block:"):
-        method = verdict.get("method") or "rules"
+    method = verdict.get("method") or "rules"
+    # a site notice is no listing at all: its own heading
+    heading = "ad.held_back_notice" if method == "notice" else "ad.held_back"
+    with st.expander(plural(heading, len(current.held_back)), expanded=False, icon=":material/block:"):
         probability = verdict.get("adult_probability")
         st.caption(t("ad.held_back_why." + method, cue=md(verdict.get("cue") or "—"),
                      probability=f"{probability:.2f}" if isinstance(probability, (int, float)) else "—",
