@@ -838,8 +838,10 @@ _WORD_KINDS = frozenset({"word", "glued"})
 
 
 def _comma_in_words(prev: DigitRun, run: DigitRun, gap: str) -> bool:
+    # After a head of up to three digits (a country code, a trunk prefix: "drie een, zes, vijf nul zeven
+    # ...") the rest may be as long as a number alone (round 8).
     return "," in gap and (prev.tokens[-1].kind in _WORD_KINDS or run.tokens[0].kind in _WORD_KINDS) \
-        and _digit_count_of(run) < MIN_DIGITS and _COMMA.fullmatch(gap) is not None
+        and (_digit_count_of(run) < MIN_DIGITS or _digit_count_of(prev) <= 3) and _COMMA.fullmatch(gap) is not None
 
 
 # A number told in parts ("06 and then 51 72 83 94", "06 en dan 1335 en eindigt op 9531"): words that

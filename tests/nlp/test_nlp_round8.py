@@ -235,3 +235,8 @@ def test_a_verification_rule_of_the_site_is_a_notice():
     text = ("Verificatie: upload een selfie met je ID. Minderjarigen worden geweigerd, en accounts van bureaus "
             "die voor anderen adverteren worden verwijderd.")
     assert not {h["category"] for h in extract(text).indicators} & {"minor", "coercion"}
+
+
+def test_a_spoken_country_code_and_the_rest_of_the_number_across_commas():
+    assert extract("plus drie een, zes, vijf nul zeven een drie acht vier twee").phones == ["+31650713842"]
+    assert extract("Prijzen: twee, 150 euro. Bel 0612345678").phones == ["+31612345678"]
