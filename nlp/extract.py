@@ -63,9 +63,10 @@ class Extraction:
     risk: float = 0.0
     reasons: list[str] = field(default_factory=list)
     entities: list[EntitySpan] = field(default_factory=list)
-    # Hits kept but not flagged: the ad is a non-adult listing (nlp.listing). Each carries
-    # `suppressed: "non_adult_listing"` and the verdict's reasons; `risk` leaves them out. `listing` is
-    # the verdict (always reached on a mixed site, on an adult site only when a hit needed it).
+    # Hits kept but not flagged: the ad is a non-adult listing (nlp.listing), or a site notice that names
+    # signals without offering anyone. Each carries `suppressed: "non_adult_listing"` (with the verdict's
+    # reasons) or `"site_notice"`; `risk` leaves them out. `listing` is the verdict (always reached on a
+    # mixed site, on an adult site only when a hit needed it; method "notice" for a site notice).
     suppressed: list[dict[str, Any]] = field(default_factory=list)
     listing: dict[str, Any] | None = None
 
