@@ -30,7 +30,6 @@ from nlp.indicators import context
 from nlp.indicators.compiled import FUZZY_MIN, compiled_lexicon, no_gc
 from nlp.indicators.gates import (
     GateBits,
-    GateLiterals,
     gate_text,
     regex_gate,
     regex_matches,
@@ -82,8 +81,7 @@ class Matchers:
     prefixes: list[tuple[str, int]]
     any_classes: tuple[int, ...]
     near_classes: frozenset[int] = frozenset()
-    gate_literals: GateLiterals = field(default_factory=lambda: GateLiterals(()))  # of the regex gates
-    gate_bits: GateBits = field(default_factory=lambda: GateBits(()))  # the same gates, in the order of `regexes`
+    gate_bits: GateBits = field(default_factory=lambda: GateBits(()))  # the regex gates, in the order of `regexes`
     # Misspellings of word-set members (one letter more or less): member -> class ids, and each
     # member with one letter deleted -> class ids. Only for tokens that match no form exactly.
     fuzzy_whole: dict[str, list[int]] = field(default_factory=dict)
@@ -277,9 +275,8 @@ def _build_matchers(lang: str) -> Matchers:
         else:
             regexes.append(index)
     near_classes = frozenset(cid for index in near for cid, _ in patterns[index].steps)
-    gate_literals = GateLiterals(patterns[index].gate for index in regexes)
     return Matchers(patterns, by_first, near, regexes, exact, prefixes, tuple(any_classes), near_classes,
-                    gate_literals, GateBits(patterns[index].gate for index in regexes), fuzzy_whole, fuzzy_deleted,
+                    GateBits(patterns[index].gate for index in regexes), fuzzy_whole, fuzzy_deleted,
                     {form: frozenset(cids) for form, cids in capital.items()})
 
 

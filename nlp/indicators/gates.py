@@ -337,67 +337,17 @@ def gate_open(gate: tuple[tuple[str, ...], ...], lowered: str) -> bool:
     return True
 
 
-def gate_open_in(gate: tuple[frozenset[str], ...], present: set[str]) -> bool:
-    """``gate_open`` given the literals of the gate that occur in the text (``GateLiterals``)."""
-    for literals in gate:
-        if present.isdisjoint(literals):
-            return False
-    return True
-
-
 _CHUNKS_CACHED_MAX = 100_000
 
 
-class GateLiterals:
-    """Which of the literals of many gates occur in a text: the same answers as ``literal in
-    lowered`` for each, at a fraction of the cost on a long ad.
-
-    A literal without white space occurs in the text exactly when it occurs inside one of the
-    text's whitespace-delimited chunks (``str.split`` cuts at the characters ``str.isspace``
-    accepts). Ads repeat their words, so the literals of each chunk are found once and cached; a
-    text costs a look-up per chunk. Literals with white space are looked for in the text itself.
-    """
-
-    def __init__(self, gates: Iterable[Iterable[Iterable[str]]]) -> None:
-        literals = {literal for gate in gates for literals in gate for literal in literals}
-        self.spaced = tuple(sorted(lit for lit in literals if not lit or any(c.isspace() for c in lit)))
-        by_first: dict[str, list[str]] = {}
-        for literal in sorted(literals.difference(self.spaced)):
-            by_first.setdefault(literal[0], []).append(literal)
-        self.by_first = {first: tuple(found) for first, found in by_first.items()}
-        self.chunks: dict[str, frozenset[str]] = {}
-
-    def _in_chunk(self, chunk: str) -> frozenset[str]:
-        found = set()
-        by_first = self.by_first
-        for i, char in enumerate(chunk):
-            for literal in by_first.get(char, ()):
-                if chunk.startswith(literal, i):
-                    found.add(literal)
-        known = frozenset(found)
-        if len(self.chunks) < _CHUNKS_CACHED_MAX:
-            self.chunks[chunk] = known
-        return known
-
-    def present(self, lowered: str) -> set[str]:
-        """The literals that occur in `lowered` (``gate_text`` of the text)."""
-        chunks = lowered.split()
-        knowns = list(map(self.chunks.get, chunks))  # the cached chunks at C speed, then the few new ones
-        if None in knowns:
-            knowns = [self._in_chunk(chunk) if known is None else known for known, chunk in zip(knowns, chunks, strict=True)]
-        found: set[str] = set().union(*knowns)
-        found.update(literal for literal in self.spaced if literal in lowered)
-        return found
-
-
 class GateBits:
-    """Which of many gates are open in a text (``gate_open`` of each), from bits: the same answers as
-    ``GateLiterals`` and ``gate_open_in``, with one integer OR per chunk of the text.
+    """Which of many gates are open in a text (``gate_open`` of each), from bits: one integer OR per
+    chunk of the text.
 
     Each literal set of each gate is a bit. A chunk's bits (cached: ads repeat their words) are those
     of the sets that one of its literals belongs to; a text's are the OR of its chunks' and of the sets
-    of the literals with white space that occur in it (looked for in the text itself, as in
-    ``GateLiterals``). A gate is open when all its bits are set.
+    of the literals with white space that occur in it (looked for in the text itself: ``str.split`` cuts
+    them apart). A gate is open when all its bits are set.
     """
 
     def __init__(self, gates: Iterable[Iterable[Iterable[str]]]) -> None:
