@@ -53,17 +53,22 @@ def test_a_disguised_number_is_read_beside_the_text_and_in_the_diff(world, app, 
     assert any("+Eva, 30 jaar, eigen agenda. Bel 0639824543." in c.value for c in at.code)
 
 
-def test_indicators_held_back_in_an_ordinary_listing_are_shown_with_why(world, app, settings):
+def _hold_back_jaar(settings, ad_id: int, reason: str, verdict: dict) -> None:
+    """A held-back minor hit on the word "jaar" of the ad's current version, with `reason` and `verdict`."""
     from core.schema import HeldBackHit
 
     with session_scope(settings) as s:
-        version = s.get(Ad, world.low).current
+        version = s.get(Ad, ad_id).current
         start = version.text.index("jaar")
         s.add(HeldBackHit(ad_version_id=version.id, code="school_words", category="minor", start=start,
                           end=start + 4, text="jaar", weight=0.4, explanation="school year", source="lexicon",
-                          reason="non_adult_listing",
-                          verdict={"method": "classifier", "adult_probability": 0.08, "cue": None,
-                                   "terms": [{"term": "vakantiewerk", "weight": -1.2}]}))
+                          reason=reason, verdict=verdict))
+
+
+def test_indicators_held_back_in_an_ordinary_listing_are_shown_with_why(world, app, settings):
+    _hold_back_jaar(settings, world.low, "non_adult_listing",
+                    {"method": "classifier", "adult_probability": 0.08, "cue": None,
+                     "terms": [{"term": "vakantiewerk", "weight": -1.2}]})
     at = app(world, "anna", "ad", ad=str(world.low))
     held = [e for e in at.expander if "niet meegeteld" in e.label]
     assert [e.label for e in held] == ["1 indicator niet meegeteld: gewone advertentie (geen seksadvertentie)"]
@@ -74,16 +79,9 @@ def test_indicators_held_back_in_an_ordinary_listing_are_shown_with_why(world, a
 
 
 def test_indicators_held_back_in_a_site_notice_say_it_is_a_notice(world, app, settings):
-    from core.schema import HeldBackHit
-
-    with session_scope(settings) as s:
-        version = s.get(Ad, world.low).current
-        start = version.text.index("jaar")
-        s.add(HeldBackHit(ad_version_id=version.id, code="youth_words", category="minor", start=start,
-                          end=start + 4, text="jaar", weight=0.5, explanation="youth", source="lexicon",
-                          reason="site_notice",
-                          verdict={"method": "notice", "adult_probability": None, "is_non_adult": True,
-                                   "cue": "meld het, slachtoffer", "reasons": []}))
+    _hold_back_jaar(settings, world.low, "site_notice",
+                    {"method": "notice", "adult_probability": None, "is_non_adult": True,
+                     "cue": "meld het, slachtoffer", "reasons": []})
     at = app(world, "anna", "ad", ad=str(world.low))
     held = [e.label for e in at.expander if "niet meegeteld" in e.label]
     assert held == ["1 indicator niet meegeteld: mededeling of waarschuwing van de site (geen advertentie)"]
