@@ -137,6 +137,17 @@ def _cue_only_inside(text: str, verdict: ListingVerdict, start: int, end: int) -
     return context.non_adult_cue(text[:start] + " " * (end - start) + text[end:]) is None
 
 
+def _named_to_deny(sentence: str, lang: str, category: str) -> bool:
+    """The sentence names a signal of `category` only to deny it: without its negation words a pattern
+    finds one, with them none does ("Er is geen vriend die mijn afspraken regelt en geen chauffeur die het
+    geld pakt"). Asked of a text-model hit only (round 9): the model reads the named roles, not the "geen"."""
+    blanked, count = context.negation_words_regex().subn(lambda m: " " * len(m.group()), sentence)
+    if not count:
+        return False
+    return any(raw.entry.category == category
+               for raw in match_patterns(get_pipeline(lang).make_doc(blanked), lang, blanked))
+
+
 def _in_any(start: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start < e for s, e in spans)
 
@@ -265,6 +276,9 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
 
     hits: list[dict[str, Any]] = []
     kept_back: list[dict[str, Any]] = []
+    # (category, start) of pattern hits the text itself denies: "Er is geen vriend die mijn afspraken regelt".
+    # The text model does not read the same sentence as that signal after all (round 9).
+    denied: list[tuple[str, int]] = []
     for raw in match_patterns(doc, lang, text):
         # `negatable: false`: the negation belongs to the pattern ("cannot speak ..., my friend does").
         negated = raw.pattern.negatable and (context.is_negated(doc, raw.token_start) or (
@@ -272,8 +286,11 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
             and context.is_negated_within(doc, raw.token_start, raw.token_end)))
         own_voice = raw.pattern.kind == "near" and raw.entry.code in rules.own_voice_codes \
             and context.is_own_voice_between(doc, raw.token_start, raw.token_end)
-        if suppressed(raw.entry.category, raw.start, raw.entry.code) or negated or own_voice \
-                or context.is_refused(text, raw.end) or (raw.pattern.loose and adult_age) \
+        if negated or own_voice or context.is_refused(text, raw.end) \
+                or (raw.entry.category == "coercion" and context.is_owned_after(text, raw.end)):
+            denied.append((raw.entry.category, raw.start))
+            continue
+        if suppressed(raw.entry.category, raw.start, raw.entry.code) or (raw.pattern.loose and adult_age) \
                 or (raw.entry.category in ASKED_OF_THE_READER and context.is_asked(text, raw.end, raw.start)):
             continue
         hit = _indicator(raw.entry, text, raw.start, raw.end, raw.pattern.weight)
@@ -295,6 +312,9 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
         # A stated adult age (21 and up, none under 18) outweighs a reading of the words as young, as it
         # cancels the loose youth patterns: "All payments to my manager. Leiden. 25yo." is not a minor.
         if m.entry.category == "minor" and adult_age:
+            continue
+        if any(category == m.entry.category and m.start <= start < m.end for category, start in denied) \
+                or _named_to_deny(text[m.start:m.end], lang, m.entry.category):
             continue
         if not suppressed(m.entry.category, m.start, m.entry.code):
             hit = _indicator(m.entry, text, m.start, m.end)
@@ -331,13 +351,15 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
 def _site_notice(text: str, found: _Found, hits: list[dict[str, Any]], categories: frozenset[str],
                  ) -> ListingVerdict | None:
     """A site notice, house rule, help page or warning to clients names the signals without offering anyone:
-    no price and no age of her own, and cues of at least two kinds (``site_notice`` in context.yaml: a
-    report or help line, exploitation words, the site and its moderators, advertisers or users, warning
-    signs). Its hits are kept back, as a non-adult listing's are (round 8)."""
-    if found.prices or found.ages or not any(h["category"] in categories for h in hits):
+    no price, and cues of at least two kinds (``site_notice`` in context.yaml: a report or help line,
+    exploitation words, the site and its moderators, advertisers or users, warning signs, a news report, the
+    site speaking to its advertiser); three kinds where an age was read, as a notice may name the legal age or
+    a news item someone's age. Its hits are kept back, as a non-adult listing's are (round 8)."""
+    if found.prices or not any(h["category"] in categories for h in hits):
         return None
     cues = context.notice_cues(text)
-    if len(cues) < context.rules().notice_min_kinds:
+    rules = context.rules()
+    if len(cues) < (rules.notice_min_kinds_with_age if found.ages else rules.notice_min_kinds):
         return None
     return ListingVerdict(adult_probability=None, is_non_adult=True, method="notice", cue=", ".join(cues))
 

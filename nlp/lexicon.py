@@ -200,6 +200,7 @@ class NonAdultListing(Strict):
 class SiteNotice(Strict):
     categories: list[Category]
     min_kinds: Annotated[int, Field(ge=2)]
+    min_kinds_with_age: Annotated[int, Field(ge=2)]
     kinds: dict[str, list[str]]
     source: Said
 

@@ -57,6 +57,7 @@ class ContextRules:
     non_adult_categories: frozenset[str]
     notice_kinds: tuple[re.Pattern[str], ...]
     notice_min_kinds: int
+    notice_min_kinds_with_age: int
     notice_categories: frozenset[str]
     loose_cancelled_from: int
 
@@ -88,6 +89,7 @@ def rules() -> ContextRules:
         non_adult_categories=frozenset(data["non_adult_listing"]["categories"]),
         notice_kinds=tuple(_cue_regex(cues) for cues in data["site_notice"]["kinds"].values()),
         notice_min_kinds=int(data["site_notice"]["min_kinds"]),
+        notice_min_kinds_with_age=int(data["site_notice"]["min_kinds_with_age"]),
         notice_categories=frozenset(data["site_notice"]["categories"]),
         loose_cancelled_from=int(data["adult_age"]["loose_cancelled_from"]),
     )
@@ -106,6 +108,13 @@ def is_negated(doc: Doc, token_start: int) -> bool:
         if token.lower_ in r.negation_words:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def negation_words_regex() -> re.Pattern[str]:
+    """The negation words as whole words in running text ("n't" glued to its verb as well)."""
+    words = sorted(rules().negation_words, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)|n't\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -129,8 +138,11 @@ def is_negated_within(doc: Doc, token_start: int, token_end: int) -> bool:
     return False
 
 
-# A clause asked and answered no: "Dag en nacht? Nee, ik slaap ook", "24/7? No way".
-_ASKED_AND_DENIED = re.compile(r"[^.,;:!?\n]{0,40}?\?+[\s\W]*(?:nee|no|nope|nah|niet|not)\b", re.IGNORECASE)
+# A clause asked and answered no: "Dag en nacht? Nee, ik slaap ook", "24/7? No way"; or answered with her
+# alone or nobody, as in a Q&A block ("Who answers the phone? Only me.", "Wie regelt je afspraken? Niemand").
+_ASKED_AND_DENIED = re.compile(
+    r"[^.,;:!?\n]{0,40}?\?+[\s\W]*(?:nee|no|nope|nah|niet|not|never|nooit|nobody|niemand|none|geen"
+    r"|(?:only|just|alleen|enkel|gewoon)\s+(?:me|myself|i|ik|mij|ikzelf)|me\s+myself|ikzelf|myself)\b", re.IGNORECASE)
 _ASKED = re.compile(r"[^.,;:!?\n]{0,40}?\?")
 
 
@@ -140,6 +152,19 @@ def is_refused(text: str, end: int) -> bool:
     r = rules()
     clause = _CLAUSE_END.split(text[end : end + r.refusal_chars], maxsplit=1)[0]
     return r.refusal.search(clause) is not None or _ASKED_AND_DENIED.match(text, end) is not None
+
+
+# A hit that ends on a possessive the next word makes her own: "who manages her own bookings", "die haar
+# eigen agenda beheert". The handler pattern stopped at "her"; the rest of the phrase says she runs it (round 9).
+_POSSESSIVE_END = re.compile(r"(?:\b(?:her|haar|their|hun|my|mijn|me|mij)|\b(?:she|ze|zij|they|i|ik))$", re.IGNORECASE)
+_OWN_NEXT = re.compile(
+    r"\s+(?:(?:own|eigen)\s+(?:\w+\s+)?(?:bookings?|appointments?|diar(?:y|ies)|agenda|numbers?|phones?|prices|rates"
+    r"|schedule|business|money|clients|afspraken|boekingen|nummers?|telefoons?|prijzen|tarieven|rooster|zaken|geld|klanten)"
+    r"|zelf|herself|themselves|myself)\b", re.IGNORECASE)
+
+
+def is_owned_after(text: str, end: int) -> bool:
+    return _POSSESSIVE_END.search(text, max(0, end - 6), end) is not None and _OWN_NEXT.match(text, end) is not None
 
 
 # A clause opened as a condition on the reader: "If you're new in town, welcome!", "als je nieuw bent in".

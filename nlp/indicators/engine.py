@@ -41,6 +41,13 @@ from nlp.regex_start import with_start_class
 
 _BOUNDARIES = frozenset({".", "!", "?", "!!", "?!", "!?", "...", "…", "•"})
 _FORM_CACHE_LIMIT = 300_000
+_VOWELS = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]")
+SKELETON_MIN = 4  # "mngr", "drvr"; three letters ("bf", "pls", "thx") name too many words
+
+
+def skeleton(form: str) -> str:
+    """A word written without its vowels, the first letter kept: "manager" -> "mngr", "escort" -> "escrt"."""
+    return form[:1] + _VOWELS.sub("", form[1:])
 
 
 class RawHit(NamedTuple):  # immutable like a frozen dataclass, at a quarter of the cost to build
@@ -86,6 +93,9 @@ class Matchers:
     # member with one letter deleted -> class ids. Only for tokens that match no form exactly.
     fuzzy_whole: dict[str, list[int]] = field(default_factory=dict)
     fuzzy_deleted: dict[str, list[int]] = field(default_factory=dict)
+    # Text-speak that drops the vowels ("mngr", "bkngs", "drvr"): a member's first letter and its consonants
+    # -> class ids. Only for tokens with no vowel after the first letter (round 9).
+    skeletons: dict[str, list[int]] = field(default_factory=dict)
     # Names that are also words ("Dan"/"dan", "Ben"/"ik ben"): lower-form hash -> the classes the form
     # has only when written with a capital inside a sentence.
     capital: dict[int, frozenset[int]] = field(default_factory=dict)
@@ -182,6 +192,8 @@ class Matchers:
                     text = text[:-1] if ids else text
                 if not ids and self.fuzzy_whole and len(text) >= FUZZY_MIN - 1 and text.isalpha():
                     ids.update(self.fuzzy_classes(text))
+                if not ids and len(text) >= SKELETON_MIN and text.isalpha() and not _VOWELS.search(text, 1):
+                    ids.update(self.skeletons.get(text, ()))
                 ids.update(cid for prefix, cid in self.prefixes if text.startswith(prefix))
                 ids.update(self.any_classes)
                 found = frozenset(ids)
@@ -234,6 +246,7 @@ def _build_matchers(lang: str) -> Matchers:
     any_classes: list[int] = []
     fuzzy_whole: dict[str, list[int]] = {}
     fuzzy_deleted: dict[str, list[int]] = {}
+    skeletons: dict[str, list[int]] = {}
     capital: dict[int, set[int]] = {}
 
     def class_of(step: dict[str, Any]) -> int:
@@ -247,6 +260,8 @@ def _build_matchers(lang: str) -> Matchers:
                 exact.setdefault(string_key(form), []).append(cid)
             for form in step.get("fuzzy", ()):
                 fuzzy_whole.setdefault(form, []).append(cid)
+                if len(shape := skeleton(form)) >= SKELETON_MIN and shape != form:
+                    skeletons.setdefault(shape, []).append(cid)
                 for i in range(len(form) - 1):
                     fuzzy_deleted.setdefault(form[:i] + form[i + 1:], []).append(cid)
             prefixes.extend((p, cid) for p in step["prefixes"])
@@ -276,7 +291,7 @@ def _build_matchers(lang: str) -> Matchers:
             regexes.append(index)
     near_classes = frozenset(cid for index in near for cid, _ in patterns[index].steps)
     return Matchers(patterns, by_first, near, regexes, exact, prefixes, tuple(any_classes), near_classes,
-                    GateBits(patterns[index].gate for index in regexes), fuzzy_whole, fuzzy_deleted,
+                    GateBits(patterns[index].gate for index in regexes), fuzzy_whole, fuzzy_deleted, skeletons,
                     {form: frozenset(cids) for form, cids in capital.items()})
 
 
