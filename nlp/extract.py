@@ -268,6 +268,11 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
                 lazy["long_past"] = context.long_past_sentences(text)
             if _in_any(start, lazy["long_past"]):
                 return True
+        if category in rules.client_sought_categories:
+            if "client_sought" not in lazy:
+                lazy["client_sought"] = context.disclaimer_sentences(text, rules.client_sought)
+            if _in_any(start, lazy["client_sought"]):
+                return True
         if category in rules.impostor_categories:
             if "impostor" not in lazy:
                 lazy["impostor"] = context.impostor_sentences(text)

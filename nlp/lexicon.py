@@ -219,6 +219,7 @@ class ContextFile(Strict):
     impostor_warning: Disclaimer
     settled: Disclaimer
     long_past: Disclaimer
+    client_sought: Disclaimer
     own_voice: CodeRule
     parent_voice: CodeRule
     self_managed: CodeRule
@@ -228,7 +229,7 @@ class ContextFile(Strict):
 
     @model_validator(mode="after")
     def _cues_compile(self) -> ContextFile:
-        cues = (self.negation.refusals + self.disclaimer.cues + self.impostor_warning.cues + self.settled.cues + self.long_past.cues
+        cues = (self.negation.refusals + self.disclaimer.cues + self.impostor_warning.cues + self.settled.cues + self.long_past.cues + self.client_sought.cues
                 + self.own_voice.cues + self.parent_voice.cues + self.self_managed.cues
                 + self.non_adult_listing.cues
                 + self.non_adult_listing.adult_cues

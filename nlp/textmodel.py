@@ -90,6 +90,16 @@ def number_word(token: str) -> str:
     return "getal_kind" if n < 13 else "getal_tiener" if n < 18 else "getal_18" if n < 20 else "getal_volwassen"
 
 
+_DATE = re.compile(r"(?<![\w/.:-])(\d{1,2})([/.-])(\d{1,2})(?:[/.-]\d{2,4})?(?![\w/.:-]|[.,]\d)")
+
+
+def _date_word(m: re.Match[str]) -> str:
+    """A date, a time or a day range reads as "datum"; a range of teen ages ("16-17", "13-15") stays numbers."""
+    first, separator, second = int(m.group(1)), m.group(2), int(m.group(3))
+    teen_range = separator == "-" and 13 <= first < second <= 17
+    return m.group(0) if teen_range else " datum "
+
+
 @lru_cache(maxsize=1)
 def _negations() -> frozenset[str]:
     from nlp.indicators.compiled import compiled_lexicon
@@ -120,6 +130,9 @@ def model_tokens(text: str) -> list[str]:
     words left out, and the words a negation governs marked "neg_" ("geen manager", "no driver"):
     a bag of words cannot tell "my manager books" from "no manager, I book myself" otherwise. The
     scope is the next NEGATION_SCOPE words, up to a punctuation mark (as the context rules read it)."""
+    # A numeric date or a day range ("12/04", "1-7 Groningen", "10.30") is no age: its numbers would read as
+    # young bands ("getal_kind") and make a tour schedule look like a minor (round 9).
+    text = _DATE.sub(_date_word, text)
     places = find_places(text)
     if places:
         parts, last = [], 0

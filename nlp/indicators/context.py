@@ -46,6 +46,8 @@ class ContextRules:
     settled_categories: frozenset[str]
     long_past: re.Pattern[str]
     long_past_categories: frozenset[str]
+    client_sought: re.Pattern[str]
+    client_sought_categories: frozenset[str]
     own_voice_words: frozenset[str]
     own_voice_codes: frozenset[str]
     self_managed: re.Pattern[str]
@@ -78,6 +80,8 @@ def rules() -> ContextRules:
         settled_categories=frozenset(data["settled"]["categories"]),
         long_past=_cue_regex(data["long_past"]["cues"]),
         long_past_categories=frozenset(data["long_past"]["categories"]),
+        client_sought=_cue_regex(data["client_sought"]["cues"]),
+        client_sought_categories=frozenset(data["client_sought"]["categories"]),
         own_voice_words=frozenset(w.lower() for w in data["own_voice"]["cues"]),
         own_voice_codes=frozenset(data["own_voice"]["codes"]),
         self_managed=_cue_regex(data["self_managed"]["cues"]),
