@@ -51,7 +51,7 @@ COMPUTED_RULES = ("stated_age_under_18", "stated_age_18", "phone_disguised", "em
                   "text_model_minor", "text_model_coercion", "text_model_movement",
                   "licence_unknown")
 REQUIREMENTS = ("adult",)
-_STEP_WORD = re.compile(r"^(?:=?[^\s|$*?=]+\*?|\$[a-z_]+|\*)$")
+_STEP_WORD = re.compile(r"^(?:=?[^\s|$*?=]+\*?|\*[^\s|$*?=]{3,}|\$[a-z_]+|\*)$")  # "*actie": a compound head
 
 Category = Literal["minor", "coercion", "movement", "obfuscation", "trust", "licensing"]
 Weight = Annotated[float, Field(gt=0, le=1)]
@@ -60,7 +60,7 @@ Weight = Annotated[float, Field(gt=0, le=1)]
 def step_problems(step: str) -> list[str]:
     """What is wrong with one step string (empty when it is well formed)."""
     body = step[1:] if step.startswith("?") else step
-    return [f"step {step!r}: {alt!r} is not a word, =word, word*, $set or *"
+    return [f"step {step!r}: {alt!r} is not a word, =word, word*, *head, $set or *"
             for alt in body.split("|") if not _STEP_WORD.match(alt)]
 
 

@@ -7,8 +7,8 @@ may be writable by others, and JSON cannot run code) under a digest of the data 
 that compiles them and the library versions; any change gives a new file. Without a writable cache
 directory the lexicon is compiled in memory each time, which costs about two seconds.
 
-A compiled step is ``{"forms": [...], "prefixes": [...], "fuzzy": [...], "capital": [...], "any": bool,
-"optional": bool}``; ``capital`` lists the forms written ``=^name`` (a name that is also a word: "Dan",
+A compiled step is ``{"forms": [...], "prefixes": [...], "suffixes": [...], "fuzzy": [...], "capital": [...],
+"any": bool, "optional": bool}``; ``suffixes`` are compound heads written ``*actie`` (a longer token ending so); ``capital`` lists the forms written ``=^name`` (a name that is also a word: "Dan",
 "dan"), which match only a token written with a capital inside a sentence;
 ``fuzzy`` lists the forms of word-set members of at least ``FUZZY_MIN`` letters, which also match a
 token one letter longer or shorter ("mannager", "boking", "apartmnt"): see ``nlp.indicators.engine``.
@@ -31,7 +31,7 @@ from typing import Any
 from nlp.lexicon_types import Entry, LexiconError, Pattern, fingerprint
 
 CACHE_ENV = "SIGNALSTACK_CACHE_DIR"
-FORMAT = 5
+FORMAT = 6  # 6: steps carry "suffixes"
 FUZZY_MIN = 6  # word-set members this long also match a spelling one letter longer or shorter
 
 
@@ -78,7 +78,7 @@ def _expand(alt: str, words: dict[str, tuple[str, ...]], seen: frozenset[str] = 
 def _step(step: str, words: dict[str, tuple[str, ...]], forms: dict[str, list[str]]) -> dict[str, Any]:
     optional = step.startswith("?")
     alts = [(w, alt.startswith("$")) for alt in step.lstrip("?").split("|") for w in _expand(alt, words)]
-    compiled: dict[str, Any] = {"forms": set(), "prefixes": set(), "fuzzy": set(), "capital": set(),
+    compiled: dict[str, Any] = {"forms": set(), "prefixes": set(), "suffixes": set(), "fuzzy": set(), "capital": set(),
                                 "any": False, "optional": optional}
     for alt, from_set in alts:
         if alt == "*":
@@ -87,13 +87,16 @@ def _step(step: str, words: dict[str, tuple[str, ...]], forms: dict[str, list[st
         if alt.endswith("*"):
             compiled["prefixes"].add(alt[:-1].lower())
             continue
+        if alt.startswith("*"):  # the head of a Dutch compound: "*actie" is "zomeractie", "kerstactie" (round 9)
+            compiled["suffixes"].add(alt[1:].lower())
+            continue
         if alt.startswith("=^"):  # a name that is also a word ("Ben"/"ik ben"): written with a capital only
             compiled["capital"].add(alt[2:].lower())
         found = [alt.lstrip("=^").lower()] if alt.startswith("=") else forms.get(alt.lower(), [alt.lower()])
         compiled["forms"].update(found)
         if from_set and not alt.startswith("=^"):  # a set member: also its misspellings (one letter more or less)
             compiled["fuzzy"].update(f for f in found if len(f) >= FUZZY_MIN and f.isalpha())
-    for key in ("forms", "prefixes", "fuzzy", "capital"):
+    for key in ("forms", "prefixes", "suffixes", "fuzzy", "capital"):
         compiled[key] = sorted(compiled[key])
     return compiled
 
@@ -106,7 +109,7 @@ def _word_alternatives(entries: tuple[Entry, ...], words: dict[str, tuple[str, .
     for step in steps:
         for alt in step.lstrip("?").split("|"):
             for w in _expand(alt, words):
-                if w != "*" and not w.endswith("*") and not w.startswith("="):
+                if not w.startswith(("*", "=")) and not w.endswith("*"):
                     found.add(w.lower())
     return found
 

@@ -96,6 +96,7 @@ class Matchers:
     # Text-speak that drops the vowels ("mngr", "bkngs", "drvr"): a member's first letter and its consonants
     # -> class ids. Only for tokens with no vowel after the first letter (round 9).
     skeletons: dict[str, list[int]] = field(default_factory=dict)
+    suffixes: list[tuple[str, int]] = field(default_factory=list)  # compound heads: "*actie" -> "zomeractie"
     # Names that are also words ("Dan"/"dan", "Ben"/"ik ben"): lower-form hash -> the classes the form
     # has only when written with a capital inside a sentence.
     capital: dict[int, frozenset[int]] = field(default_factory=dict)
@@ -157,7 +158,7 @@ class Matchers:
         if not self._near_needs:
             forms: Counter[int] = Counter(cid for cids in self.exact.values() for cid in cids)
             forms.update(cid for cids in self.fuzzy_whole.values() for cid in cids)
-            for _, cid in self.prefixes:
+            for _, cid in (*self.prefixes, *self.suffixes):
                 forms[cid] += 1_000
             for cid in self.any_classes:
                 forms[cid] += 1_000_000
@@ -195,6 +196,8 @@ class Matchers:
                 if not ids and len(text) >= SKELETON_MIN and text.isalpha() and not _VOWELS.search(text, 1):
                     ids.update(self.skeletons.get(text, ()))
                 ids.update(cid for prefix, cid in self.prefixes if text.startswith(prefix))
+                # the compound's first part is a word of its own ("zomer|actie"), not a syllable ("re|actie")
+                ids.update(cid for suffix, cid in self.suffixes if len(text) >= len(suffix) + 4 and text.endswith(suffix))
                 ids.update(self.any_classes)
                 found = frozenset(ids)
             if len(self._forms) < _FORM_CACHE_LIMIT:
@@ -243,6 +246,7 @@ def _build_matchers(lang: str) -> Matchers:
     class_ids: dict[tuple[Any, ...], int] = {}
     exact: dict[int, list[int]] = {}
     prefixes: list[tuple[str, int]] = []
+    suffixes: list[tuple[str, int]] = []
     any_classes: list[int] = []
     fuzzy_whole: dict[str, list[int]] = {}
     fuzzy_deleted: dict[str, list[int]] = {}
@@ -250,7 +254,7 @@ def _build_matchers(lang: str) -> Matchers:
     capital: dict[int, set[int]] = {}
 
     def class_of(step: dict[str, Any]) -> int:
-        key = (tuple(step["forms"]), tuple(step["prefixes"]), tuple(step.get("fuzzy", ())),
+        key = (tuple(step["forms"]), tuple(step["prefixes"]), tuple(step.get("suffixes", ())), tuple(step.get("fuzzy", ())),
                tuple(step.get("capital", ())), step["any"])
         if key not in class_ids:
             cid = class_ids[key] = len(class_ids)
@@ -265,6 +269,7 @@ def _build_matchers(lang: str) -> Matchers:
                 for i in range(len(form) - 1):
                     fuzzy_deleted.setdefault(form[:i] + form[i + 1:], []).append(cid)
             prefixes.extend((p, cid) for p in step["prefixes"])
+            suffixes.extend((s, cid) for s in step.get("suffixes", ()))
             if step["any"]:
                 any_classes.append(cid)
         return class_ids[key]
@@ -292,7 +297,7 @@ def _build_matchers(lang: str) -> Matchers:
     near_classes = frozenset(cid for index in near for cid, _ in patterns[index].steps)
     return Matchers(patterns, by_first, near, regexes, exact, prefixes, tuple(any_classes), near_classes,
                     GateBits(patterns[index].gate for index in regexes), fuzzy_whole, fuzzy_deleted, skeletons,
-                    {form: frozenset(cids) for form, cids in capital.items()})
+                    suffixes, {form: frozenset(cids) for form, cids in capital.items()})
 
 
 def _sentences(classes: list[frozenset[int]], glued: Sequence[int] = ()) -> list[int]:

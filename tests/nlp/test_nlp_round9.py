@@ -182,3 +182,19 @@ def test_coercion_families_of_round_nine(text):
 
 def test_a_schools_phone_rule_is_no_confinement():
     assert "confinement" not in codes("Pupils hand in their phones before the exam and collect them after.")[0]
+
+
+# ---- Dutch compound heads: "*actie" in a word set matches "kerstactie", not "reactie" ----
+
+def test_a_compound_whose_head_is_a_discount_word_is_an_offer():
+    assert "movement" not in categories("Laatste dagen van mijn kerstactie! Tot en met vrijdag 15% korting. Ine, 33, Ede.")
+    # "re|actie" is no compound: its first part is no word of its own
+    assert "movement" in categories("Laatste dagen in Ede, snelle reactie gegarandeerd. Ine, 23.")
+
+
+@pytest.mark.parametrize("text", [
+    "Mijn nieuwe outfits zijn net aangekomen, kom kijken in mijn vaste studio. Ine, 36, Tiel.",
+    "School uniform as a costume on request. Ine, 31, all bookings by me.",
+])
+def test_things_that_arrive_and_costumes_are_no_signal(text):
+    assert not categories(text) & {"minor", "movement"}
