@@ -198,3 +198,16 @@ def test_a_compound_whose_head_is_a_discount_word_is_an_offer():
 ])
 def test_things_that_arrive_and_costumes_are_no_signal(text):
     assert not categories(text) & {"minor", "movement"}
+
+
+@pytest.mark.parametrize("listing", [
+    "Coach trip: 3-5 June Bruges, 6-8 June Ghent, guide included, £199.",
+    "Moving abroad next week, must sell my bike and my desk. Pick up in Leiden.",
+])
+def test_trips_sold_and_sales_before_a_move_are_no_movement(listing):
+    assert "movement" not in categories(listing)
+
+
+def test_a_short_visit_of_thirty_minutes_is_an_appointment():
+    assert "movement" not in categories("Kort bezoek (30 min) kan ook. Ria, 52, al jaren in dezelfde woning in Ede.")
+    assert "movement" in categories("Kort bezoek aan Ede, alleen dit weekend! Ria, 32.")
