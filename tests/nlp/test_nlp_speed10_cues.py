@@ -112,3 +112,15 @@ def test_made_up_cue_lists_agree_with_their_regex():
                  *EDGE_TEXTS]:
         for index in indexes:
             assert _span(context._search(index, text)) == _span(index.whole.search(text)), text
+
+
+def test_chunk_gate_is_weaker_than_the_gate():
+    from nlp.indicators.cueindex import _chunk_gate
+    from nlp.indicators.gates import gate_open
+
+    gate = (("years ago", "jaar geleden"), ("x",), (" ", "\t"), ("a  b",))
+    weaker = _chunk_gate(gate)
+    assert weaker == (("geleden", "years"), ("x",), ("a",))
+    for text in ["5 years ago x a b", "twee jaar geleden", "x", "yearsago xa", "", "a  b years ago x"]:
+        lowered = gate_text(text)
+        assert not gate_open(gate, lowered) or gate_open(weaker, lowered)
