@@ -74,6 +74,7 @@ class _CueIndexes:
     parent_voice: CueIndex
     non_adult: CueIndex
     adult: CueIndex
+    refusal: CueIndex
     notice_kinds: tuple[CueIndex, ...]
 
 
@@ -153,9 +154,14 @@ _ASKED = re.compile(r"[^.,;:!?\n]{0,40}?\?")
 def is_refused(text: str, end: int) -> bool:
     """A refusal ("niet toegestaan", "not allowed") after the hit, before the clause ends, or the
     hit's clause asked and answered no."""
-    r = rules()
-    clause = _CLAUSE_END.split(text[end : end + r.refusal_chars], maxsplit=1)[0]
-    return r.refusal.search(clause) is not None or _ASKED_AND_DENIED.match(text, end) is not None
+    # Asked once per hit: the refusals whose literals the whole text holds (``CueIndex``; often none) are
+    # all that can match in the clause, which is part of the text.
+    narrowed = _cues().refusal.narrowed(gate_text(text))
+    if narrowed is not None:
+        clause = _CLAUSE_END.split(text[end : end + rules().refusal_chars], maxsplit=1)[0]
+        if narrowed[0].search(clause) is not None:
+            return True
+    return _ASKED_AND_DENIED.match(text, end) is not None
 
 
 # A clause opened as a condition on the reader: "If you're new in town, welcome!", "als je nieuw bent in".
@@ -206,8 +212,8 @@ def _cues() -> _CueIndexes:
         (data["settled"]["cues"], r.settled), (data["long_past"]["cues"], r.long_past),
         (data["self_managed"]["cues"], r.self_managed), (data["parent_voice"]["cues"], r.parent_voice),
         (data["non_adult_listing"]["cues"], r.non_adult), (data["non_adult_listing"]["adult_cues"], r.adult),
-        *kinds], _cue_regex)
-    return _CueIndexes(*indexes[:8], notice_kinds=tuple(indexes[8:]))
+        (data["negation"]["refusals"], r.refusal), *kinds], _cue_regex)
+    return _CueIndexes(*indexes[:9], notice_kinds=tuple(indexes[9:]))
 
 
 def _search(cues: CueIndex, text: str) -> re.Match[str] | None:

@@ -53,7 +53,7 @@ def _span(m: re.Match[str] | None) -> tuple[int, int, str] | None:
 def _indexes() -> dict[str, object]:
     cues = context._cues()
     found = {name: getattr(cues, name) for name in ("disclaimer", "impostor", "settled", "long_past", "self_managed",
-                                                     "parent_voice", "non_adult", "adult")}
+                                                     "parent_voice", "non_adult", "adult", "refusal")}
     found.update({f"notice{k}": index for k, index in enumerate(cues.notice_kinds)})
     return found
 
@@ -124,3 +124,12 @@ def test_chunk_gate_is_weaker_than_the_gate():
     for text in ["5 years ago x a b", "twee jaar geleden", "x", "yearsago xa", "", "a  b years ago x"]:
         lowered = gate_text(text)
         assert not gate_open(gate, lowered) or gate_open(weaker, lowered)
+
+
+def test_is_refused_as_the_whole_refusal_regex_reads_the_clause(texts):
+    r = context.rules()
+    for text in texts[:300] + ["Anal niet toegestaan. Zoenen: not allowed, worden geweigerd", "24/7? No way"]:
+        for end in range(0, len(text), 5):
+            clause = re.split(r"[.,;:!?\n]", text[end : end + r.refusal_chars], maxsplit=1)[0]
+            expected = r.refusal.search(clause) is not None or context._ASKED_AND_DENIED.match(text, end) is not None
+            assert context.is_refused(text, end) == expected, (text[:60], end)
