@@ -32,20 +32,24 @@ class CueIndex:
         self._gates = gates
         self._needs = tuple(enumerate(gates.needs[first : first + len(self.cues)]))
         self._subsets: dict[tuple[int, ...], tuple[re.Pattern[str], tuple[str, ...]]] = {}
+        # The last text's answer: refusals are asked once per hit of an ad. One tuple, replaced whole.
+        self._last: tuple[str | None, tuple[re.Pattern[str], tuple[str, ...]] | None] = (None, None)
 
     def narrowed(self, lowered: str) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
         """The regex of the cues whose literals `lowered` (``gates.gate_text`` of the text) holds, with
         the literal prefixes of its matches (``gates.regex_prefixes``); None when no cue is left."""
+        last = self._last
+        if last[0] is lowered:
+            return last[1]
         bits = self._gates.text_bits(lowered)
         kept = tuple([index for index, need in self._needs if bits & need == need])
-        if not kept:
-            return None
-        found = self._subsets.get(kept)
-        if found is None:
+        found = self._subsets.get(kept) if kept else None
+        if found is None and kept:
             regex = self.whole if len(kept) == len(self.cues) else self._build([self.cues[i] for i in kept])
             found = (regex, regex_prefixes(regex.pattern))
             if len(self._subsets) < _SUBSETS_KEPT:
                 self._subsets[kept] = found
+        self._last = (lowered, found)
         return found
 
 
