@@ -213,7 +213,9 @@ def _cues() -> _CueIndexes:
         (data["self_managed"]["cues"], r.self_managed), (data["parent_voice"]["cues"], r.parent_voice),
         (data["non_adult_listing"]["cues"], r.non_adult), (data["non_adult_listing"]["adult_cues"], r.adult),
         (data["negation"]["refusals"], r.refusal), *kinds], _cue_regex)
-    return _CueIndexes(*indexes[:9], notice_kinds=tuple(indexes[9:]))
+    disclaimer, impostor, settled, long_past, self_managed, parent_voice, non_adult, adult, refusal = indexes[:9]
+    return _CueIndexes(disclaimer, impostor, settled, long_past, self_managed, parent_voice, non_adult, adult,
+                       refusal, tuple(indexes[9:]))
 
 
 def _search(cues: CueIndex, text: str) -> re.Match[str] | None:
