@@ -11,7 +11,9 @@ engine just rejects most positions at their first character.
 
 The start class is read from the parsed pattern (``re._parser``), conservatively: when it is not
 simple (a pattern that may match the empty string, a wildcard, a negated class, inline flags that
-change case or the meaning of ``\\w``), the pattern is returned as it was.
+change the meaning of ``\\w``), the pattern is returned as it was. A start in a group with its own
+case flag (``(?-i:[A-Z])`` in a case-insensitive pattern) keeps that flag in the lookahead: a pattern
+that opens with a costly negative lookahead and then a capital is tried at capitals only.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ _CATEGORIES = {
 _ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 _ANCHORED = ((sre_constants.AT, sre_constants.AT_BEGINNING), (sre_constants.AT, sre_constants.AT_BEGINNING_STRING))
-_FLAGS_THAT_CHANGE_CLASSES = re.IGNORECASE | re.ASCII | re.LOCALE | re.UNICODE
+_FLAGS_THAT_CHANGE_CLASSES = re.ASCII | re.LOCALE | re.UNICODE  # IGNORECASE is carried per item
 
 
 class _NotSimple(Exception):
@@ -52,27 +54,29 @@ def _class_items(op: Any, av: Any) -> list[str]:
     return items
 
 
-def _first(seq: Any) -> tuple[list[str], bool]:
-    """(class items one of which every match of `seq` starts with, whether `seq` may match empty)."""
-    items: list[str] = []
+def _first(seq: Any, ignorecase: bool) -> tuple[list[tuple[str, bool]], bool]:
+    """(class items one of which every match of `seq` starts with, each with whether it ignores case
+    there; whether `seq` may match empty)."""
+    items: list[tuple[str, bool]] = []
     for op, av in seq:
         if op in _ZERO_WIDTH:
             continue  # consumes nothing: the first character is that of what follows
         if op in (sre_constants.LITERAL, sre_constants.IN):
-            return items + _class_items(op, av), False
+            return items + [(item, ignorecase) for item in _class_items(op, av)], False
         if op is sre_constants.SUBPATTERN:
             _, add_flags, del_flags, sub = av
             if (add_flags | del_flags) & _FLAGS_THAT_CHANGE_CLASSES:
                 raise _NotSimple
-            found, empty = _first(sub)
+            inner = bool(add_flags & re.IGNORECASE) or (ignorecase and not del_flags & re.IGNORECASE)
+            found, empty = _first(sub, inner)
         elif op is sre_constants.BRANCH:
             found, empty = [], False
             for branch in av[1]:
-                branch_items, branch_empty = _first(branch)
+                branch_items, branch_empty = _first(branch, ignorecase)
                 found += branch_items
                 empty = empty or branch_empty
         elif op in _REPEATS:
-            found, empty = _first(av[2])
+            found, empty = _first(av[2], ignorecase)
             empty = empty or av[0] == 0
         else:  # any character, back references, conditionals ...
             raise _NotSimple
@@ -82,24 +86,40 @@ def _first(seq: Any) -> tuple[list[str], bool]:
     return items, True
 
 
+def _scoped_first(parsed: Any) -> tuple[Any, Any]:
+    """The first item of a parsed pattern, inside the groups with their own flags it opens with (as
+    ``re._compiler`` looks for a prefix to skip to)."""
+    op, av = parsed[0]
+    while op is sre_constants.SUBPATTERN and (av[1] or av[2]) and len(av[3].data):
+        op, av = av[3][0]
+    return op, av
+
+
 def start_class(regex: re.Pattern[str]) -> str | None:
     """The character class every match of `regex` starts with, as regex text, or None."""
     if not isinstance(regex.pattern, str) or regex.pattern.startswith("(?") and \
             re.match(r"\(\?[aiLmsux]+\)", regex.pattern):
         return None  # global inline flags must stay at the start
+    ignorecase = bool(regex.flags & re.IGNORECASE)
     try:
         parsed = sre_parse.parse(regex.pattern, regex.flags)
-        first_op, first_av = parsed[0] if parsed else (None, None)
+        first_op, first_av = _scoped_first(parsed) if parsed else (None, None)
         if first_op in _REPEATS and first_av[0] >= 1 and first_av[2]:
             first_op = first_av[2][0][0]  # "[-|]+": as the class itself
         if first_op in (sre_constants.LITERAL, sre_constants.IN) or (first_op, first_av) in _ANCHORED:
             return None  # the engine skips ahead by itself, or tries one place only
-        items, empty = _first(parsed)
+        items, empty = _first(parsed, ignorecase)
     except (_NotSimple, re.error):
         return None
     if empty or not items:
         return None
-    return "[" + "".join(dict.fromkeys(items)) + "]"
+    chars = "[" + "".join(dict.fromkeys(item for item, _ in items)) + "]"
+    cases = {case for _, case in items}
+    if cases == {ignorecase}:
+        return chars
+    # Items under their own case flag: all case-sensitive in a case-insensitive pattern keep to that;
+    # otherwise the class ignoring case holds every start (more, never fewer, than the items match).
+    return f"(?-i:{chars})" if cases == {False} else f"(?i:{chars})"
 
 
 def with_start_class(regex: re.Pattern[str]) -> re.Pattern[str]:

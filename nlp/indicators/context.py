@@ -14,7 +14,8 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from nlp.indicators.compiled import compiled_lexicon
-from nlp.indicators.gates import gate_open, gate_text, prefix_places, regex_gate, regex_prefixes, regex_search
+from nlp.indicators.cueindex import CueIndex, cue_indexes
+from nlp.indicators.gates import gate_text, prefix_places, regex_search
 from nlp.places import is_place_name
 from nlp.regex_start import with_start_class
 
@@ -62,6 +63,22 @@ class ContextRules:
     notice_min_kinds_with_age: int
     notice_categories: frozenset[str]
     loose_cancelled_from: int
+
+
+@dataclass(frozen=True)
+class _CueIndexes:
+    """The cue lists searched through ``CueIndex`` (the sections of ``ContextRules`` with cue regexes)."""
+
+    disclaimer: CueIndex
+    impostor: CueIndex
+    settled: CueIndex
+    long_past: CueIndex
+    self_managed: CueIndex
+    parent_voice: CueIndex
+    non_adult: CueIndex
+    adult: CueIndex
+    refusal: CueIndex
+    notice_kinds: tuple[CueIndex, ...]
 
 
 @lru_cache(maxsize=1)
@@ -153,9 +170,14 @@ _ASKED = re.compile(r"[^.,;:!?\n]{0,40}?\?")
 def is_refused(text: str, end: int) -> bool:
     """A refusal ("niet toegestaan", "not allowed") after the hit, before the clause ends, or the
     hit's clause asked and answered no."""
-    r = rules()
-    clause = _CLAUSE_END.split(text[end : end + r.refusal_chars], maxsplit=1)[0]
-    return r.refusal.search(clause) is not None or _ASKED_AND_DENIED.match(text, end) is not None
+    # Asked once per hit: the refusals whose literals the whole text holds (``CueIndex``; often none) are
+    # all that can match in the clause, which is part of the text.
+    narrowed = _cues().refusal.narrowed(gate_text(text))
+    if narrowed is not None:
+        clause = _CLAUSE_END.split(text[end : end + rules().refusal_chars], maxsplit=1)[0]
+        if narrowed[0].search(clause) is not None:
+            return True
+    return _ASKED_AND_DENIED.match(text, end) is not None
 
 
 # A hit that ends on a possessive the next word makes her own: "who manages her own bookings", "die haar
@@ -205,40 +227,58 @@ def is_own_voice_between(doc: Doc, token_start: int, token_end: int) -> bool:
 
 def long_past_sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences set in the long past ("vroeger", "back in 2012", "years ago"). Asked for most
-    ads with a coercion or movement hit; the cue regex has no literal prefix to skip to, so the literals
-    each cue needs are tested first and nearly every ad stops there."""
+    ads with a coercion or movement hit; the cues' literals are looked for first (``_cues``), and nearly
+    every ad stops there."""
+    return _cue_sentences(text, _cues().long_past)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _CueIndexes:
+    r, data = rules(), compiled_lexicon().context
+    kinds = list(zip(data["site_notice"]["kinds"].values(), r.notice_kinds, strict=True))
+    indexes = cue_indexes([
+        (data["disclaimer"]["cues"], r.disclaimer), (data["impostor_warning"]["cues"], r.impostor),
+        (data["settled"]["cues"], r.settled), (data["long_past"]["cues"], r.long_past),
+        (data["self_managed"]["cues"], r.self_managed), (data["parent_voice"]["cues"], r.parent_voice),
+        (data["non_adult_listing"]["cues"], r.non_adult), (data["non_adult_listing"]["adult_cues"], r.adult),
+        (data["negation"]["refusals"], r.refusal), *kinds], _cue_regex)
+    disclaimer, impostor, settled, long_past, self_managed, parent_voice, non_adult, adult, refusal = indexes[:9]
+    return _CueIndexes(disclaimer, impostor, settled, long_past, self_managed, parent_voice, non_adult, adult,
+                       refusal, tuple(indexes[9:]))
+
+
+def _search(cues: CueIndex, text: str) -> re.Match[str] | None:
+    """``regex.search(text)`` for the cue regex of `cues`: only the cues whose literals the text holds
+    are searched for (``CueIndex``), and only where one of their prefixes occurs (a cue regex opens with
+    a lookbehind, and the engine would try it at every character)."""
     lowered = gate_text(text)
-    if not any(gate_open(gate, lowered) for _, gate in _cue_gates(tuple(compiled_lexicon().context["long_past"]["cues"]))):
-        return []
-    return disclaimer_sentences(text, rules().long_past)
+    narrowed = cues.narrowed(lowered)
+    if narrowed is None:
+        return None
+    regex, prefixes = narrowed
+    return regex_search(regex, text, lowered, prefixes)
 
 
-@lru_cache(maxsize=64)
-def _prefixes(regex: re.Pattern[str]) -> tuple[str, ...]:
-    """The literals every match of a cue regex starts with (nlp.indicators.gates.regex_prefixes). The cache
-    holds every cue regex of context.yaml (about twenty, and the cues_regex subsets): with room for eight
-    only, round 8's new sections pushed each other out and the prefixes were derived again on every ad."""
-    return regex_prefixes(regex.pattern)
+def disclaimer_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences that carry a disclaimer cue."""
+    return _cue_sentences(text, _cues().disclaimer)
 
 
-def _search(regex: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """``regex.search(text)`` for a cue regex, tried only where one of its prefixes occurs: a cue
-    regex opens with a lookbehind, and the engine tries such a pattern at every character."""
-    return regex_search(regex, text, gate_text(text), _prefixes(regex))
-
-
-def disclaimer_sentences(text: str, cues: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
-    """Spans of the sentences that carry a disclaimer cue (or one of `cues`: an impostor warning)."""
-    cues = cues or rules().disclaimer
+def _cue_sentences(text: str, cues: CueIndex) -> list[tuple[int, int]]:
+    """Spans of the sentences that carry one of `cues` (a disclaimer, an impostor warning, the long past)."""
     spans: list[tuple[int, int]] = []
-    lowered, prefixes = gate_text(text), _prefixes(cues)
+    lowered = gate_text(text)
+    narrowed = cues.narrowed(lowered)  # a cue the whole text lacks a literal of is in none of its sentences
+    if narrowed is None:
+        return spans
+    regex, prefixes = narrowed
     places = prefix_places(text, lowered, prefixes)  # a match in a sentence starts at one of them too
-    if not regex_search(cues, text, lowered, prefixes, places):
+    if not regex_search(regex, text, lowered, prefixes, places):
         return spans
     start = 0
     for m in [*_SENTENCE_END.finditer(text), None]:
         end = m.start() if m else len(text)
-        if regex_search(cues, text, lowered, prefixes, places, start, end):
+        if regex_search(regex, text, lowered, prefixes, places, start, end):
             spans.append((start, end))
         start = m.end() if m else len(text)
     return spans
@@ -246,7 +286,7 @@ def disclaimer_sentences(text: str, cues: re.Pattern[str] | None = None) -> list
 
 def notice_cues(text: str) -> list[str]:
     """The first cue of each kind of site-notice wording the text holds (``site_notice``)."""
-    found = (_search(kind, text) for kind in rules().notice_kinds)
+    found = (_search(kind, text) for kind in _cues().notice_kinds)
     return [m.group(0) for m in found if m is not None]
 
 
@@ -254,24 +294,24 @@ def is_settled(text: str) -> bool:
     """The ad says she stays where she is ("I'm staying put", "been living here for 9 years", "ik blijf
     gewoon in Zwolle"): its movement words are about something else (the last days of a rate, "back in the
     day")."""
-    return _search(rules().settled, text) is not None
+    return _search(_cues().settled, text) is not None
 
 
 def is_self_managed(text: str) -> bool:
     """The ad says she is reached directly ("afspraken maak je rechtstreeks met haar", "her own number"):
     written about her in the third person, but not run by someone else."""
-    return _search(rules().self_managed, text) is not None
+    return _search(_cues().self_managed, text) is not None
 
 
 def is_parent_voice(text: str) -> bool:
     """A parent writes about their own child ("onze dochter (16) zoekt bijles") and names no adult service:
     the child's school and youth words are not the advertiser's."""
-    return _search(rules().parent_voice, text) is not None and not has_adult_cue(text)
+    return _search(_cues().parent_voice, text) is not None and not has_adult_cue(text)
 
 
 def impostor_sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences that warn against fake copies or scammers (``impostor_warning``)."""
-    return disclaimer_sentences(text, rules().impostor)
+    return _cue_sentences(text, _cues().impostor)
 
 
 # The last text asked about and its answer (several stages ask of one ad): one tuple, replaced whole.
@@ -283,13 +323,8 @@ def has_adult_cue(text: str) -> bool:
     global _adult_last
     last = _adult_last
     if last[0] is not text:
-        last = _adult_last = (text, _search(rules().adult, text) is not None)
+        last = _adult_last = (text, _search(_cues().adult, text) is not None)
     return last[1]
-
-
-@lru_cache(maxsize=16)
-def _cue_gates(cues: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
-    return tuple((cue, regex_gate(cue)) for cue in cues)
 
 
 @lru_cache(maxsize=1024)
@@ -299,15 +334,12 @@ def cues_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
 
 def non_adult_search(text: str) -> re.Match[str] | None:
     """``rules().non_adult.search(text)``, faster. That regex tries its hundred-odd cues at every word;
-    a cue that lacks a literal it needs (``nlp.indicators.gates``) cannot match anywhere in the text,
-    so the search runs over the others only, in their order: the same match, the same cue. Most ads
-    hold none of them, and then no regex runs at all."""
-    cues = tuple(compiled_lexicon().context["non_adult_listing"]["cues"])
-    lowered = gate_text(text)
-    kept = tuple(cue for cue, gate in _cue_gates(cues) if gate_open(gate, lowered))
-    if not kept:
+    the search runs over the cues whose literals the text holds only (``CueIndex``), in their order: the
+    same match, the same cue. Most ads hold none of them, and then no regex runs at all."""
+    narrowed = _cues().non_adult.narrowed(gate_text(text))
+    if narrowed is None:
         return None
-    regex = rules().non_adult if kept == cues else cues_regex(kept)
+    regex = narrowed[0]
     found = regex.search(text)
     # A cue written as a place name is the place: "kampen" (camps) is a cue, the town Kampen is not.
     while found is not None and is_place_name(found.group(0)):

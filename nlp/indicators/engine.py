@@ -450,7 +450,7 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
         # the places of the classes those candidates need (of no other class: most are never asked for)
         asked = set().union(*[needs for _, needs in chosen])
         where: dict[int, list[int]] = {cid: [] for cid in asked}
-        for i, here in enumerate(near_classes):
+        for i, here in enumerate(near_classes if asked else ()):  # no candidate: no place to note
             if here and not asked.isdisjoint(here):
                 for cid in here:
                     if cid in asked:

@@ -370,6 +370,7 @@ class GateBits:
                 by_first.setdefault(literal[0], []).append(literal)
         self.by_first = {first: tuple(found) for first, found in by_first.items()}
         self.chunks: dict[str, int] = {}
+        self._last: tuple[str | None, int] = (None, 0)  # the last text's bits: several lists ask of one ad
 
     def _chunk_bits(self, chunk: str) -> int:
         bits = 0
@@ -382,8 +383,11 @@ class GateBits:
             self.chunks[chunk] = bits
         return bits
 
-    def open(self, lowered: str) -> list[int]:
-        """The indices of the gates open in `lowered` (``gate_text`` of the text), in order."""
+    def text_bits(self, lowered: str) -> int:
+        """The bits of the literal sets `lowered` (``gate_text`` of the text) holds a literal of."""
+        last = self._last
+        if last[0] is lowered:
+            return last[1]
         chunks = lowered.split()
         found = list(map(self.chunks.get, chunks))  # the cached chunks at C speed, then the few new ones
         if None in found:
@@ -392,4 +396,10 @@ class GateBits:
         for literal, literal_bits in self.spaced:
             if literal in lowered:
                 bits |= literal_bits
+        self._last = (lowered, bits)
+        return bits
+
+    def open(self, lowered: str) -> list[int]:
+        """The indices of the gates open in `lowered` (``gate_text`` of the text), in order."""
+        bits = self.text_bits(lowered)
         return [index for index, need in enumerate(self.needs) if bits & need == need]

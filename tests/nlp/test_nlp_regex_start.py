@@ -53,11 +53,57 @@ def test_same_matches_with_and_without_the_lookahead(regex):
     (r".b", 0, None),
     (r"[^a]b", 0, None),
     (r"\w+@", 0, None),
-    (r"(?i:a)b", 0, None),  # the inline flag would change what the class matches
+    (r"(?i:a)b", 0, None),  # a class first (inside its flag group): the engine skips to it itself
+    (r"(?-i:[A-Z])x", re.IGNORECASE, None),
+    (r"(?a:\w)b", 0, None),  # a flag that changes what \w means
+    # a start under its own case flag keeps it: tried at capitals only, not at every letter
+    (r"(?!(?:Ma|Di)\b)(?-i:[A-Z][a-z]{2,})\s+\d", re.IGNORECASE, "(?-i:[A-Z])"),
+    (r"\b(?i:ab|cd)", 0, "(?i:[ac])"),
+    (r"(?:(?-i:A)|b)x", re.IGNORECASE, "(?i:[Ab])"),  # mixed: the class ignoring case holds both
+    (r"\b(?:(?-i:A)|(?i:b))x", 0, "(?i:[Ab])"),
     (r"(?i)ab|cd", 0, None),  # global flags stay at the start
 ])
 def test_start_class(pattern, flags, expected):
     assert start_class(re.compile(pattern, flags)) == expected
+
+
+CASE_TEXTS = TEXTS + [
+    "Ma 12-14 Amsterdam, Maandag 3-5, Lisa Utrecht 4 - 6 juni; Now here Lisa today, Breda tomorrow",
+    "amsterdam 12-14 AMSTERDAM 12 - 14 Kelvin \u212a 1-2 \u0130stanbul 3-4 ab AB aB Ab bx Bx Ax ax",
+]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), [
+    (r"(?!(?:Ma|Di|Maandag)\b)(?-i:[A-Z][a-z]{2,})(?:[ \t]+(?-i:[A-Z][a-z]+))?:?[ \t]+\d{1,2}[ \t]?[-–][ \t]?\d{1,2}",
+     re.IGNORECASE),
+    (r"\b(?-i:[A-Z][a-z]{2,})[ \t]+(?:now|today)\b[^.\n]{0,30}?(?-i:[A-Z][a-z]{2,})[ \t]+(?:tomorrow)", re.IGNORECASE),
+    (r"\b(?i:ab|cd)", 0),
+    (r"(?:(?-i:A)|b)x", re.IGNORECASE),
+    (r"\b(?:(?-i:A)|(?i:b))x", 0),
+    (r"(?:^|(?<=[.!?\n])[ \t]*)(?i:only|just|ab)[ \t]+(?P<num>1[3-9]|[2-6]\d)", re.MULTILINE),
+])
+def test_case_flag_groups_keep_their_matches(pattern, flags):
+    regex = re.compile(pattern, flags)
+    fast = with_start_class(regex)
+    assert fast is not regex
+    for text in CASE_TEXTS:
+        assert _matches(fast, text) == _matches(regex, text)
+
+
+def _lexicon_regexes() -> list[re.Pattern[str]]:
+    from nlp.indicators.compiled import compiled_lexicon
+
+    raws = {raw["regex"] for rows in compiled_lexicon().patterns.values() for raw in rows if raw["shape"] == "regex"}
+    return [re.compile(pattern, re.IGNORECASE) for pattern in sorted(raws)]
+
+
+def test_lexicon_regexes_keep_their_matches():
+    texts = CASE_TEXTS + ["Lisa 12-14 juni, Breda 3 - 5 mei. Amsterdam now, Utrecht next week. Tel 06-12345678",
+                          "ALLEEN MA T/M VR. Only Monday - Friday, a week in Zwolle, Rotterdam for now"]
+    for regex in _lexicon_regexes():
+        fast = with_start_class(regex)
+        for text in texts:
+            assert _matches(fast, text) == _matches(regex, text), regex.pattern
 
 
 def test_alternation_and_verbose_patterns_keep_their_meaning():
