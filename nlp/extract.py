@@ -270,7 +270,7 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
                 return True
         if category in rules.client_sought_categories:
             if "client_sought" not in lazy:
-                lazy["client_sought"] = context.disclaimer_sentences(text, rules.client_sought)
+                lazy["client_sought"] = context.client_sought_sentences(text)
             if _in_any(start, lazy["client_sought"]):
                 return True
         if category in rules.impostor_categories:

@@ -78,6 +78,7 @@ class _CueIndexes:
     non_adult: CueIndex
     adult: CueIndex
     refusal: CueIndex
+    client_sought: CueIndex
     notice_kinds: tuple[CueIndex, ...]
 
 
@@ -241,10 +242,11 @@ def _cues() -> _CueIndexes:
         (data["settled"]["cues"], r.settled), (data["long_past"]["cues"], r.long_past),
         (data["self_managed"]["cues"], r.self_managed), (data["parent_voice"]["cues"], r.parent_voice),
         (data["non_adult_listing"]["cues"], r.non_adult), (data["non_adult_listing"]["adult_cues"], r.adult),
-        (data["negation"]["refusals"], r.refusal), *kinds], _cue_regex)
-    disclaimer, impostor, settled, long_past, self_managed, parent_voice, non_adult, adult, refusal = indexes[:9]
+        (data["negation"]["refusals"], r.refusal), (data["client_sought"]["cues"], r.client_sought), *kinds],
+        _cue_regex)
+    disclaimer, impostor, settled, long_past, self_managed, parent_voice, non_adult, adult, refusal, client = indexes[:10]
     return _CueIndexes(disclaimer, impostor, settled, long_past, self_managed, parent_voice, non_adult, adult,
-                       refusal, tuple(indexes[9:]))
+                       refusal, client, tuple(indexes[10:]))
 
 
 def _search(cues: CueIndex, text: str) -> re.Match[str] | None:
@@ -307,6 +309,11 @@ def is_parent_voice(text: str) -> bool:
     """A parent writes about their own child ("onze dochter (16) zoekt bijles") and names no adult service:
     the child's school and youth words are not the advertiser's."""
     return _search(_cues().parent_voice, text) is not None and not has_adult_cue(text)
+
+
+def client_sought_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences that seek a man as a client (``client_sought``): his "he" is no handler."""
+    return _cue_sentences(text, _cues().client_sought)
 
 
 def impostor_sentences(text: str) -> list[tuple[int, int]]:
