@@ -40,6 +40,7 @@ from nlp.normalise import (
     digit_runs,
     digit_tokens,
     disguise_kinds,
+    glued_digits,
     number_word_value,
     trie_pattern,
 )
@@ -784,11 +785,42 @@ def _digit_count_of(run: DigitRun) -> int:
     return sum(len(t.digits) for t in run.tokens)
 
 
+# A number stacked over consecutive short lines that hold digit groups only ("06 48\n20 57\n39",
+# "0745\n902\n318"), its first line starting like a number ("0", "+", "00"). A line longer than
+# ``_STACKED_LINE_MAX`` digits is a number (or something else) of its own: "0612345678\n0687654321".
+_STACKED_LINE = re.compile(r"[ \t]*\+?\d{1,4}(?:[ \t]\d{1,4})*[ \t]*")
+_STACKED_LINE_MAX = 6
+_LAST_LINE_TAIL = re.compile(r"([ \t\d]*\d)[,.;!][ \t]*\D.*")
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    """The whole line(s) around text[start:end]."""
+    begin = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    return text[begin : len(text) if stop < 0 else stop]
+
+
+def _stacked_lines(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
+    if gap.count("\n") != 1:
+        return False  # consecutive lines only: an empty line between them parts two things
+    lines = _line_of(text, prev.start, run.end).split("\n")
+    if not lines[0].lstrip(" \t+").startswith("0") and not lines[0].lstrip(" \t").startswith("+"):
+        return False
+    # the last line may go on after a comma or a full stop: "38, Antwerpen"
+    tail = _LAST_LINE_TAIL.match(lines[-1])
+    if tail is not None:
+        lines[-1] = tail.group(1)
+    return all(_STACKED_LINE.fullmatch(line) and sum(c.isdigit() for c in line) <= _STACKED_LINE_MAX
+               for line in lines)
+
+
 def _broken_number(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
     if _LINE_BREAK.fullmatch(gap) is None or _digit_count_of(prev) + _digit_count_of(run) > MAX_DIGITS:
         return False
     if len(prev.tokens) == 1 and _TRUNK_ALONE.fullmatch(prev.tokens[0].digits):
         return True  # "06" alone before the break: a trunk prefix is no number on its own
+    if _stacked_lines(text, prev, run, gap):
+        return True
     return _digit_count_of(prev) < MIN_DIGITS and _digit_count_of(run) < MIN_DIGITS \
         and (_NUMBER_LEAD_IN.search(text, max(0, prev.start - 50), prev.start) is not None
              or _NUMBER_LEAD_OUT.match(text, run.end) is not None)
@@ -854,13 +886,20 @@ _CONTINUATIONS = (
     "ends in", "ends with", "and ends in", "and ends with", "and finally",
     "en dan", "dan", "daarna", "en daarna", "gevolgd door", "eindigt op", "en eindigt op", "eindigend op",
     "en als laatste", "en tot slot",
+    # a number announced in parts: "first half 0618, second half ...", "eerste deel 06 52, tweede deel ..."
+    "second half", "second part", "the second half", "the second part", "part two", "part 2", "the rest",
+    "tweede deel", "tweede helft", "het tweede deel", "de tweede helft", "deel twee", "deel 2", "de rest",
+    "last part", "laatste deel", "and the rest", "en de rest",
 )
+# The head of a number announced as the first of its parts: then a head of any kind is told in parts.
+_FIRST_PART = re.compile(r"(?:first|1st|eerste)[ \t]+(?:half|part|deel|helft|bit|stuk)[ \t]*[:=\-]?[ \t]*\Z",
+                         re.IGNORECASE)
 _CONTINUATION = re.compile(rf"[ \t]*,?[ \t]*(?:{trie_pattern(sorted(_CONTINUATIONS))})[ \t]*[:,]?[ \t]*",
                            re.IGNORECASE)
 _MAX_CONTINUATION_GAP = 24
 
 
-def _continued_number(prev: DigitRun, run: DigitRun, gap: str) -> bool:
+def _continued_number(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
     if not prev.tokens[0].digits.startswith("0") or gap.isspace():
         return False
     head, rest = _digit_count_of(prev), _digit_count_of(run)
@@ -868,7 +907,8 @@ def _continued_number(prev: DigitRun, run: DigitRun, gap: str) -> bool:
             or not prev.tokens[0].digits.startswith("0") or (head > 4 and rest >= MIN_DIGITS):
         return False
     spoken = len(prev.tokens) == 1 or all(t.kind in _WORD_KINDS for t in prev.tokens)  # "06", "nul zes"
-    told_in_parts = spoken and head >= 2 or any(_CONTINUATION.fullmatch(g) for g in prev.gaps)
+    told_in_parts = spoken and head >= 2 or any(_CONTINUATION.fullmatch(g) for g in prev.gaps) \
+        or _FIRST_PART.search(text, max(0, prev.start - 20), prev.start) is not None
     return told_in_parts and _CONTINUATION.fullmatch(gap) is not None
 
 
@@ -880,7 +920,7 @@ def _joined_runs(text: str, prev: DigitRun, run: DigitRun) -> bool:
     """Whether `run` goes on the number of `prev` across a gap ``digit_runs`` splits at."""
     gap = text[prev.end : run.start]
     return _SPACED_DOLLAR.fullmatch(gap) is not None or _broken_number(text, prev, run, gap) \
-        or _odd_separator(gap) or _comma_in_words(prev, run, gap) or _continued_number(prev, run, gap)
+        or _odd_separator(gap) or _comma_in_words(prev, run, gap) or _continued_number(text, prev, run, gap)
 
 
 # "double four", "dubbel vier", "triple 0": the digit after the word, said twice or three times.
@@ -1069,6 +1109,30 @@ def _leet_tokens(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
     return out
 
 
+# A number word spelled out letter by letter ("z-e-r-o s-i-x", "z e r o  s i x", "N.U.L"): single letters
+# joined by one and the same separator; a wider gap (or another separator) ends the word. The letters
+# are read as the word only when together they make a number word, or glued number words ("zerosix").
+_SPELLED = re.compile(r"(?<![^\W\d_])[^\W\d_](?P<sep>[ .\-_*])[^\W\d_](?:(?P=sep)[^\W\d_]){1,7}(?![^\W\d_])")
+_SPELLED_HINT = re.compile(r"(?<![^\W\d_])[^\W\d_][ .\-_*][^\W\d_][ .\-_*][^\W\d_](?![^\W\d_])")
+
+
+def _spelled_tokens(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
+    """The tokens with each number word spelled letter by letter read as its digits."""
+    if _SPELLED_HINT.search(text) is None:
+        return tokens
+    spelled = []
+    for m in _SPELLED.finditer(text):
+        word = m.group(0).replace(m["sep"], "").lower()
+        value = NUMBER_WORDS.get(word)
+        digits = str(value) if value is not None and value < 100 else glued_digits(word)
+        if digits is not None:
+            spelled.append(DigitToken(m.start(), m.end(), digits, "word"))
+    if not spelled:
+        return tokens
+    kept = [t for t in tokens if not any(s.start < t.end and t.start < s.end for s in spelled)]
+    return sorted(kept + spelled, key=lambda t: t.start)
+
+
 def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
                 tokens: Sequence[DigitToken] | None = None) -> list[DigitRun]:
     """``normalise.digit_runs``, with runs split where a number goes on joined again: a spaced "$", a
@@ -1076,7 +1140,7 @@ def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
     that go on with the number, a repeated digit, Dutch tens after their unit, a chain of groups; and
     words of letters and digits read as one digit (``_leet_tokens``)."""
     if tokens is None:
-        tokens = _leet_tokens(text, digit_tokens(text))
+        tokens = _spelled_tokens(text, _leet_tokens(text, digit_tokens(text)))
     runs = digit_runs(text, masked, tokens)
     if len(runs) < 2:
         return runs
@@ -1107,7 +1171,7 @@ def _join(text: str, prev: DigitRun, run: DigitRun) -> DigitRun | None:
         if _joined_runs(text, prev, run):
             return DigitRun(prev.tokens + run.tokens, prev.gaps + (text[last.end : first.start],) + run.gaps)
         return None
-    if prev.tokens[0].digits.startswith("0") and _continued_number(prev, run, text[last.end : first.start]):
+    if prev.tokens[0].digits.startswith("0") and _continued_number(text, prev, run, text[last.end : first.start]):
         return DigitRun(prev.tokens + run.tokens, prev.gaps + (text[last.end : first.start],) + run.gaps)
     joined = _repeated_digit(text, prev, run) if len(first.digits) == 1 else None
     if joined is None and last.kind == "word" and len(last.digits) == 1:

@@ -1,0 +1,70 @@
+"""Round 9 (dev10 review), phones and ages: mechanisms, each tested on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract import extract
+from nlp.phones import find_phones
+
+
+def phones(text: str, country: str = "NL") -> list[str]:
+    return [p.e164 for p in find_phones(text, country)]
+
+
+def ages(text: str, title: str | None = None) -> list[int]:
+    return extract(text, title=title).ages
+
+
+# ---- phones ----
+
+@pytest.mark.parametrize("text, country, e164", [
+    ("Whatsapp me:\n06 41\n38 24\n59\nxx", "NL", "+31641382459"),
+    ("0722\n813\n546\nBucuresti", "RO", "+40722813546"),
+    ("0476\n21 38\n54, Gent, tot vrijdag", "BE", "+32476213854"),
+])
+def test_a_number_stacked_over_short_lines_of_digit_groups(text, country, e164):
+    assert phones(text, country) == [e164]
+
+
+def test_stacked_lines_need_a_number_start_and_short_lines():
+    # lines of prices do not start like a number; two whole numbers on two lines stay two numbers
+    assert phones("Prijzen:\n150\n250\n300") == []
+    assert phones("0612345678\n0687654321") == ["+31612345678", "+31687654321"]
+
+
+@pytest.mark.parametrize("text", [
+    "bel n-u-l z-e-s 23 45 67 81",
+    "text z e r o  s i x  2 3 4 5 6 7 8 1 now",
+    "Z.E.R.O S.I.X 23456781",
+])
+def test_number_words_spelled_letter_by_letter(text):
+    assert phones(text) == ["+31623456781"]
+
+
+def test_spelled_letters_that_make_no_number_word_are_no_digits():
+    assert phones("a b c d 23 45 67 81") == []
+
+
+def test_look_alike_letters_as_a_group_between_digit_groups():
+    assert phones("app me o6 2l 4o 9l 83") == ["+31621409183"]
+    assert phones("bel 06 12 ol 34 56") == ["+31612013456"]
+
+
+def test_a_word_of_look_alike_letters_between_groups_is_no_group():
+    # "lol" is a word, "I" a pronoun: neither stands for digits
+    assert phones("bel 06 12 lol 34 56") == []
+    assert phones("at 10 I 20 you") == []
+
+
+@pytest.mark.parametrize("text", [
+    "first half 0623, second half 456781, thanks",
+    "eerste deel 06 23 45, tweede deel 67 81. Groetjes",
+    "het eerste deel: 0623, de rest 456781",
+])
+def test_a_number_announced_in_parts(text):
+    assert phones(text) == ["+31623456781"]
+
+
+def test_parts_without_an_announcement_stay_apart():
+    assert phones("Prijs 0623, kamer 456781") == []
