@@ -68,3 +68,66 @@ def test_a_number_announced_in_parts(text):
 
 def test_parts_without_an_announcement_stay_apart():
     assert phones("Prijs 0623, kamer 456781") == []
+
+
+# ---- ages ----
+
+@pytest.mark.parametrize("text", [
+    "Je vindt me in Zwolle, ik ontvang op de Markt 31. Bel vanaf 10 uur.",
+    "Privé ontvangst aan de Vaart 27, Leiden.",
+    "Mijn adres: Dorpsstraat 44, bellen voor een afspraak.",
+])
+def test_a_street_and_its_house_number_is_no_age(text):
+    assert ages(text) == []
+
+
+def test_a_name_and_a_number_is_still_an_age():
+    assert ages("Hoi, ik ben Anna 22. Bel me.") == [22]
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Met mijn 43 jaren weet ik hoe ik je moet verwennen.", 43),
+    ("With my 39 years I know what a gentleman likes.", 39),
+    ("Ik ben Fenna, ben 31 en ontvang in Ede.", 31),
+    ("Somewhere in my late thirties, 38 to be exact. Delft.", 38),
+    ("Geen twintig meer maar 41 en nog altijd jong van geest.", 41),
+    ("Not 25 anymore but 36, and loving it.", 36),
+])
+def test_her_years_said_another_way(text, age):
+    assert ages(text) == [age]
+
+
+def test_years_of_experience_are_no_age():
+    assert ages("With my 12 years of experience I know the job.") == []
+
+
+@pytest.mark.parametrize("text, age", [
+    ("How old are you? 24. Where? Ede.", 24),
+    ("Hoe oud ben je? 27. Waar? Gouda.", 27),
+    ("Wat is je leeftijd? 33 - en jij?", 33),
+])
+def test_the_age_asked_and_answered(text, age):
+    assert ages(text) == [age]
+
+
+def test_an_age_as_a_field_between_symbols_or_a_hashtag():
+    assert ages("Welkom\n🌸 Breda 🌸 27 🌸 escort 🌸 privé") == [27]
+    assert ages("Hi, Roos here. #31 #Haarlem #privé. Text me.") == [31]
+
+
+def test_two_number_fields_or_a_lone_tag_are_no_age():
+    assert ages("Welkom\n💕 30 💕 60 💕 Utrecht 💕") == []
+    assert ages("Room #12 on the first floor.") == []
+
+
+def test_a_duo_gives_both_ages_in_words():
+    assert sorted(ages("Wij zijn twee zussen van tweeëntwintig en vijfentwintig jaar.")) == [22, 25]
+
+
+def test_a_client_range_in_words_is_no_duo():
+    assert ages("Heren tussen twintig en dertig jaar zijn welkom.") == []
+
+
+def test_a_range_in_a_title_is_no_age():
+    assert ages("Our club has several ladies available.", title="Ladies 25-35 in Den Haag") == []
+    assert ages("Nieuw in Den Haag.", title="Mila 25 - nieuw") == [25]
