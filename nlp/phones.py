@@ -926,6 +926,10 @@ def _joined_runs(text: str, prev: DigitRun, run: DigitRun) -> bool:
 # "double four", "dubbel vier", "triple 0": the digit after the word, said twice or three times.
 _REPEAT = re.compile(r"(?i:(?P<word>double|dubbel|dubbele|triple|tripel|trippel))[ \t]+")
 _REPEATS = {"double": 2, "dubbel": 2, "dubbele": 2, "triple": 3, "tripel": 3, "trippel": 3}
+# "drie keer zeven", "twee keer vier", "three times seven": a count word, "keer"/"times", and the digit
+# said that many times. Only a count said as a word (not "2 keer 60 min") of two to four.
+_TIMES = re.compile(r"[ \t]+(?i:keer|maal|times)[ \t]+")
+_TIMES_COUNTS = frozenset("234")
 # A number word misspelled by one letter ("fourty", "seben", "negn") between number words: a disguised
 # run already, where an ordinary word that close to a number word ("fine", "echt", "tegen") is rare.
 _MISSPELT = re.compile(r"(?P<before>[ \t,\-]*)(?P<word>[^\W\d_]{4,14})(?P<after>[ \t,\-]*)")
@@ -985,6 +989,13 @@ def _repeated_digit(text: str, prev: DigitRun, run: DigitRun) -> DigitRun | None
     if run.start - prev.end > 12 or len(first.digits) != 1:
         return None
     gap = text[prev.end : run.start]
+    last = prev.tokens[-1]
+    if last.kind == "word" and last.digits in _TIMES_COUNTS and _TIMES.fullmatch(gap):
+        # "drie keer zeven": the count word before the gap is no digit of the number
+        token = DigitToken(last.start, first.end, first.digits * int(last.digits), "word")
+        if len(prev.tokens) == 1:
+            return DigitRun((token,) + run.tokens[1:], run.gaps)
+        return DigitRun(prev.tokens[:-1] + (token,) + run.tokens[1:], prev.gaps[:-1] + run.gaps)
     word = gap.lstrip(" \t,")
     repeat = _REPEAT.fullmatch(word) if len(word) < len(gap) else None
     if repeat is None:
@@ -1213,10 +1224,71 @@ class _ZeroNotes:
         return any(run.start - _ZERO_NOTE_REACH <= s and e <= run.end + _ZERO_NOTE_REACH for s, e in self._spans)
 
 
-def _with_trunk_zero(run: DigitRun) -> DigitRun:
-    """The run with a "0" before it, written nowhere (an empty span at the run's start)."""
-    zero = DigitToken(run.start, run.start, "0", "word")
+def _with_trunk_zero(run: DigitRun, prefix: str = "0") -> DigitRun:
+    """The run with a "0" (or `prefix`) before it, written nowhere (an empty span at the run's start)."""
+    zero = DigitToken(run.start, run.start, prefix, "word")
     return DigitRun((zero, *run.tokens), ("", *run.gaps))
+
+
+# "ps begin met 06", "starts with 06", "put 06 in front", "zet er 06 voor": the head of the number given
+# apart from its rest, before or after it. A run near such a note that does not start with "0" is read
+# with the head first; the head alone is too short to be read as a number itself.
+_PREFIX_NOTE = with_start_class(re.compile(
+    r"(?<!\w)(?:begin|begint|beginnen|start|starts|starting|begins|starten)\s+(?:met|with)\s+(?P<head>0\d{1,3})(?![\d\s]*\d)"
+    r"|(?<!\w)(?:put|add|zet|plak|doe)\s+(?:er\s+)?(?P<put>0\d{1,3})\s+"
+    r"(?:in\s+front|at\s+the\s+(?:start|front|beginning)|before|voor|ervoor|vooraan)(?!\w)",
+    re.IGNORECASE,
+))
+_PREFIX_NOTE_REACH = 80
+_PREFIXED_REST = frozenset(range(6, 10))  # the rest of a number after a head of two to four digits
+
+
+# "read it backwards", "achterstevoren", "omgekeerd", "right to left": the number is written reversed. A
+# run near such a note that ends in "0" and does not start with one is read reversed first (its trunk
+# prefix then comes first); its reading as written is kept only when that fails.
+_REVERSE_NOTE = with_start_class(re.compile(
+    r"(?<!\w)(?:backwards?|in\s+reverse|reversed|right\s+to\s+left|achterstevoren|achteruit|omgekeerd|"
+    r"van\s+rechts\s+naar\s+links|andersom)(?!\w)",
+    re.IGNORECASE,
+))
+_REVERSE_HINTS = ("backward", "reverse", "right to left", "achterstevoren", "achteruit", "omgekeerd",
+                  "rechts naar links", "andersom")
+_REVERSE_NOTE_REACH = 40
+
+
+def _reverse_notes(text: str) -> list[tuple[int, int]]:
+    lower = text.lower()
+    if not any(w in lower for w in _REVERSE_HINTS):
+        return []
+    return [m.span() for m in _REVERSE_NOTE.finditer(text)]
+
+
+def _reversed_run(notes: list[tuple[int, int]], run: DigitRun) -> DigitRun | None:
+    """`run` as one token of its digits reversed, when a note near it says to read it so."""
+    if not any(run.start - _REVERSE_NOTE_REACH <= s and e <= run.end + _REVERSE_NOTE_REACH for s, e in notes):
+        return None
+    digits = "".join(t.digits for t in run.tokens)[::-1]
+    if run.tokens[0].digits.startswith("0") or not digits.startswith("0"):
+        return None  # reversed, a number starts with its trunk "0"; written so, it is read as written
+    return DigitRun((DigitToken(run.start, run.end, digits, "word"),), ())
+
+
+def _prefix_notes(text: str) -> list[tuple[int, int, str]]:
+    lower = text.lower()
+    if not any(w in lower for w in ("begin", "start", "put ", "add ", "zet ", "plak ", "doe ")):
+        return []
+    return [(m.start(), m.end(), m["head"] or m["put"]) for m in _PREFIX_NOTE.finditer(text)]
+
+
+def _noted_head(notes: list[tuple[int, int, str]], run: DigitRun) -> str | None:
+    """The head a note near `run` gives it, when `run` could be the rest of a number after it."""
+    if run.tokens[0].digits.startswith("0") or _digit_count_of(run) not in _PREFIXED_REST:
+        return None
+    for start, end, head in notes:
+        if run.start - _PREFIX_NOTE_REACH <= start and end <= run.end + _PREFIX_NOTE_REACH \
+                and not (start <= run.start < end):
+            return head
+    return None
 
 
 def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[int, int]] = (),
@@ -1229,8 +1301,17 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
     found: list[PhoneFound] = []
     ambiguous: list[AmbiguousPhone] = []
     zero_notes = _ZeroNotes(text)
+    prefix_notes = _prefix_notes(text)
+    reverse_notes = _reverse_notes(text)
     for candidate in _digit_runs(text, masked):
         tokens = candidate.tokens
+        head = _noted_head(prefix_notes, candidate) if prefix_notes else None
+        if head is not None and not _LABEL_BEFORE.search(text, max(0, candidate.start - 30), candidate.start):
+            phones, unsure = inference.read(_with_trunk_zero(candidate, head))
+            if phones or unsure:
+                found += phones
+                ambiguous += unsure
+                continue
         if len(tokens) == 1 and len(tokens[0].digits) < MIN_DIGITS or \
                 sum(len(t.digits) for t in tokens) < MIN_DIGITS:
             continue
@@ -1242,6 +1323,13 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
                 continue
             if _LABEL_BEFORE.search(text, max(0, run.start - 30), run.start):
                 continue
+            backwards = _reversed_run(reverse_notes, run) if reverse_notes else None
+            if backwards is not None:
+                phones, unsure = inference.read(backwards)
+                if phones or unsure:
+                    found += phones
+                    ambiguous += unsure
+                    continue
             if not run.tokens[0].digits.startswith("0") and zero_notes.near(run):
                 phones, unsure = inference.read(_with_trunk_zero(run))
                 if phones or unsure:

@@ -70,6 +70,41 @@ def test_parts_without_an_announcement_stay_apart():
     assert phones("Prijs 0623, kamer 456781") == []
 
 
+@pytest.mark.parametrize("text", [
+    "nul zes vier drie keer twee acht een vijf negen, appen",
+    "zero six four three times two eight one five nine please",
+    "nul zes vier tripel twee acht een vijf negen",
+])
+def test_a_digit_said_a_number_of_times(text):
+    assert phones(text) == ["+31642228159"]
+
+
+def test_a_count_in_digits_before_keer_is_no_repeat():
+    assert phones("2 keer 60 min, bel 0612345678") == ["+31612345678"]
+
+
+@pytest.mark.parametrize("text", [
+    "bel 23 45 67 81 vanaf 12 uur. Begin met 06!",
+    "starts with 06, the rest is 23 45 67 81",
+    "23456781 (zet er 06 voor)",
+])
+def test_a_head_given_apart_from_the_rest(text):
+    assert phones(text) == ["+31623456781"]
+
+
+def test_a_head_note_leaves_a_whole_number_alone():
+    assert phones("Mijn nummer begint met 06: 0623456781") == ["+31623456781"]
+
+
+def test_a_number_to_be_read_backwards():
+    assert phones("App 1876543260 achterstevoren 😉") == ["+31623456781"]
+    assert phones("read 18 76 54 32 60 right to left") == ["+31623456781"]
+
+
+def test_backwards_elsewhere_leaves_a_number_as_written():
+    assert phones("Bel 0623456781, ik parkeer altijd achteruit in") == ["+31623456781"]
+
+
 # ---- ages ----
 
 @pytest.mark.parametrize("text", [
