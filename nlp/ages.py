@@ -143,10 +143,11 @@ _PATTERNS = [
     re.compile(r"\A[ \t]*(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)[ \t]*\n[ \t]*(?i:(?P=name))[ \t,]+(?P<num>[1-6]\d)\b(?![.,:/]\d)"),
     # her years as hers: "met mijn 41 jaren", "with my 41 years I know ..." (round 9); not "my 10 years of
     # experience", "mijn 5 jaar in het vak"
-    re.compile(rf"\b(?i:(?:met|with|op|at)\s+)?(?i:mijn|m'n|my)\s+(?P<num>\d{{2}}|{NUMBER_WORD})\s+(?i:jaren|years)\b"
+    re.compile(rf"\b(?i:mijn|m'n|my)\s+(?P<num>\d{{2}}|{NUMBER_WORD})\s+(?i:jaren|years)\b"
                r"(?!\s+(?i:of|in|als|as|ervaring|experience|hier|here|geleden|ago|werk|work)\b)", re.IGNORECASE),
     # "ben 31" after a comma, the Dutch "ik" dropped mid-sentence: "Ik ben Fenna, ben 31 en ..." (round 9)
-    re.compile(rf"(?<=,)[ \t]*(?P<cue>[Bb]en)[ \t]+{_ADVERB}(?P<num>\d{{2}})\b{_NOT_AFTER_NUMBER}"),
+    re.compile(rf"(?<=,)[ \t]*(?P<cue>[Bb]en)[ \t]+{_ADVERB}(?P<num>1[89]|[2-6]\d)\b{_NOT_AFTER_NUMBER}"
+               r"(?!\s*(?i:dagen|weken|maanden|days|weeks|months|minuten|seconden|keer|procent|kilo)\b)"),
     # the exact age after a rough one: "mid-thirties, 34 to be exact", "43, om precies te zijn" (round 9)
     re.compile(r"(?<![\d.,:/])(?P<num>[1-6]\d)[ \t]*,?[ \t]*(?i:to\s+be\s+(?:exact|precise)|om\s+precies\s+te\s+zijn)\b"),
     # an age denied, then the true one: "geen twintig meer maar 41", "not 25 anymore but 36" (round 9)
@@ -160,7 +161,7 @@ _PATTERNS = [
                rf"\s*\??\s*[:\-–]?\s*(?P<num>\d{{2}}|{NUMBER_WORD})\b{_NOT_AFTER_NUMBER}", re.IGNORECASE),
     # an age as a hashtag in a list of hashtags: "#26 #Utrecht #incall" (round 9); a tag of its own
     # ("#1 in town", "room #12") is no age
-    re.compile(r"(?<![\w#])#(?P<num>[1-6]\d)(?!\w)(?=[ \t,]*#[^\W\d_])"),
+    re.compile(r"(?<![\w#])#(?P<num>1[89]|[2-6]\d)(?!\w)(?=[ \t,]*#[^\W\d_])"),
 ]
 
 
@@ -196,11 +197,11 @@ _PATTERN_WHERE: list[tuple[str, object]] = [
     ("sentence", None),  # a field list at a line's start
     ("sentence", None),  # an age in words at a line's start
     ("all", None),  # anchored at the text's start: one try
-    ("core", re.compile(r"(?:jaren|years)\b")),
+    ("prefixes", (regex_prefixes(_PATTERNS[15].pattern), regex_word_start(_PATTERNS[15].pattern))),
     ("core", re.compile(r",[ \t]*ben[ \t]+")),
     ("core", re.compile(r"to be (?:exact|precise)|om precies te zijn")),
     ("core", re.compile(r"(?:maar|but)\s+(?:(?:al|already|nu|now|wel)\s+)?\d\d")),
-    ("core", re.compile(r"how old|hoe oud|leeftijd|your age")),
+    ("prefixes", (regex_prefixes(_PATTERNS[19].pattern), regex_word_start(_PATTERNS[19].pattern))),
     ("core", re.compile(r"#\d\d")),
 ]
 _PLACES_TRIED_MAX = 200  # more places than this: the pattern scans the text itself
@@ -442,6 +443,8 @@ _GROUP_AGES = re.compile(
     rf"\b{_GROUP_NOUN}\b[^.!?\n\d]{{0,20}}?\b(?i:van|of|aged|zijn|are|,|:)?\s*"
     rf"(?P<a>\d{{2}}|{NUMBER_WORD})\s+(?i:en|and|&)\s+(?P<b>\d{{2}}|{NUMBER_WORD})\s*(?i:jaar|years?|jr|yrs?)\b"
 )
+_GROUP_WORDS = tuple(_GROUP_NOUN[len("(?i:") : -1].split("|"))
+_YEAR_WORDS = ("jaar", "year", "jr", "yr")
 _TITLE_MARKED = re.compile(r"(?P<pre>[^\w\s]+)[ \t]*(?P<num>\d{2})[ \t]*(?P<post>[^\w\s]+)(?![^\W_])")
 _DISCOUNT = with_start_class(re.compile(r"\b(?:off|korting|discount|deal|sale|aanbieding|actie|promo)\b", re.IGNORECASE))
 # A title that starts with the age: "19 and new in town", "Twentyfive & fun", "23, sweet and petite".
@@ -741,14 +744,16 @@ def _title_marked(text: str, first_line: int) -> list[tuple[str, int, int]]:
 def _group_ages(text: str, lowered: str) -> list[tuple[str, int, int]]:
     """The two ages of a duo said in one phrase (``_GROUP_AGES``), each with its own span."""
     found: list[tuple[str, int, int]] = []
-    if " en " not in lowered and " and " not in lowered and "&" not in lowered:
-        return found  # every match joins its two ages so
+    if not any(w in lowered for w in _YEAR_WORDS) or not any(w in lowered for w in _GROUP_WORDS):
+        return found  # every match names the group and the years: most ads lack one
     for m in _GROUP_AGES.finditer(text):
         if all(LOOSE_MIN_AGE <= (_age_value(m.group(g)) or 0) <= LOOSE_MAX_AGE for g in ("a", "b")):
             found += [(m.group(g), m.start(g), m.end(g)) for g in ("a", "b")]
     return found
 
 
+# A line of fields that names a price: its bare number may be one ("⭐ incall 80 ⭐ 50 ⭐ outcall ⭐").
+_FIELD_PRICES = re.compile(r"[€$£]|\b(?:euro|eur|roses?|prijs|price|rates?|tarief|donation)\b", re.IGNORECASE)
 _FIELD_MARKS_MIN = 3  # "✨ 23 ✨ Rotterdam ✨": three marks make a line of fields
 # _TITLE_MARKED with the closing mark looked at, not taken: it opens the next field ("💕 30 💕 60 💕")
 _FIELD_MARKED = re.compile(r"(?P<pre>[^\w\s]+)[ \t]*(?P<num>\d{2,3})[ \t]*(?=(?P<post>[^\w\s]+)(?![^\W_]))")
@@ -760,17 +765,20 @@ def _field_marked(text: str) -> list[tuple[str, int, int]]:
     minutes) or the line speaks of a discount."""
     if text.isascii():
         return []  # a line of fields is set off by emoji or symbols; in ASCII "|" and "*" lists are prices
-    found = []
-    for line_match in re.finditer(r"[^\n]+", text):
-        line = line_match.group()
+    found: list[tuple[str, int, int]] = []
+    starts = {text.rfind("\n", 0, m.start()) + 1 for m in _FIELD_MARKED.finditer(text)}
+    for line_start in sorted(starts):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
         fields = [m for m in _FIELD_MARKED.finditer(line)
                   if _is_marker(m.group("pre")) and _is_marker(m.group("post"))
                   and line.count(m.group("post").strip()) >= _FIELD_MARKS_MIN]
-        if len(fields) != 1 or _DISCOUNT.search(line):
+        if len(fields) != 1 or _DISCOUNT.search(line) or _FIELD_PRICES.search(line):
             continue
         m = fields[0]
         if len(m.group("num")) == 2 and LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:
-            offset = line_match.start()
+            offset = line_start
             found.append((m.group("num"), offset + m.start("num"), offset + m.end("num")))
     return found
 

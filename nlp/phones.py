@@ -2,12 +2,15 @@
 
 Candidates are digit runs from ``normalise.digit_runs``, joined again where the gap between two
 goes on with the number (odd separators, number words listed with commas, "06 and then ...", a chain
-of groups, "double four", a misspelled number word: ``_digit_runs``); inside a run the longest token
-sequence that ``phonenumbers`` accepts as a VALID number wins. What must never be read as a
-phone: prices, dates, times, postcodes, licence/KvK/BTW numbers, IBANs, ad ids, body
-measurements and long digit runs. Dates, times and IBANs are masked before the runs are built;
-labelled numbers (KvK, licence, ad id...) are skipped by the label in front of them; the
-others never validate or lack the trunk prefix a national number needs.
+of groups, "double four", "drie keer zeven", a misspelled number word, a number stacked over short
+lines, one announced in parts: ``_digit_runs``; number words spelled letter by letter are read as the
+word); notes beside a run say how to read it (a "0" or a head such as "06" to put in front, "read it
+backwards": ``read_phones``); inside a run the longest token sequence that ``phonenumbers``
+accepts as a VALID number wins. What must never be read as a phone: prices, dates, times,
+postcodes, licence/KvK/BTW numbers, IBANs, ad ids, body measurements and long digit runs. Dates,
+times and IBANs are masked before the runs are built; labelled numbers (KvK, licence, ad id...) are
+skipped by the label in front of them; the others never validate or lack the trunk prefix a national
+number needs.
 
 Which country a national number belongs to ("0412 345 678" is Dutch in Oss and Australian on a
 mobile): the given country (the site's, NL by default) unless the ad's own hints clearly point
@@ -803,6 +806,8 @@ def _line_of(text: str, start: int, end: int) -> str:
 def _stacked_lines(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
     if gap.count("\n") != 1:
         return False  # consecutive lines only: an empty line between them parts two things
+    if _digit_count_of(prev) >= MIN_DIGITS and (run.tokens[0].digits.startswith("0") or text[run.start - 1] == "+"):
+        return False  # a number's worth of lines already, and the next line starts another number
     lines = _line_of(text, prev.start, run.end).split("\n")
     if not lines[0].lstrip(" \t+").startswith("0") and not lines[0].lstrip(" \t").startswith("+"):
         return False
@@ -1306,7 +1311,8 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
     for candidate in _digit_runs(text, masked):
         tokens = candidate.tokens
         head = _noted_head(prefix_notes, candidate) if prefix_notes else None
-        if head is not None and not _LABEL_BEFORE.search(text, max(0, candidate.start - 30), candidate.start):
+        if head is not None and not _LABEL_BEFORE.search(text, max(0, candidate.start - 30), candidate.start) \
+                and not masked_ranges(text, candidate.start, candidate.end):  # a date, a time: no rest
             phones, unsure = inference.read(_with_trunk_zero(candidate, head))
             if phones or unsure:
                 found += phones

@@ -33,6 +33,10 @@ def test_stacked_lines_need_a_number_start_and_short_lines():
     assert phones("0612345678\n0687654321") == ["+31612345678", "+31687654321"]
 
 
+def test_two_numbers_stacked_one_after_the_other_stay_two():
+    assert phones("06 12\n34 56\n78\n06 41\n76 54\n32") == ["+31612345678", "+31641765432"]
+
+
 @pytest.mark.parametrize("text", [
     "bel n-u-l z-e-s 23 45 67 81",
     "text z e r o  s i x  2 3 4 5 6 7 8 1 now",
@@ -92,6 +96,10 @@ def test_a_head_given_apart_from_the_rest(text):
     assert phones(text) == ["+31623456781"]
 
 
+def test_a_head_note_leaves_a_date_alone():
+    assert phones("Op 12.03.2024 ben ik er, begin met 06 als je belt") == []
+
+
 def test_a_head_note_leaves_a_whole_number_alone():
     assert phones("Mijn nummer begint met 06: 0623456781") == ["+31623456781"]
 
@@ -134,6 +142,7 @@ def test_her_years_said_another_way(text, age):
 
 def test_years_of_experience_are_no_age():
     assert ages("With my 12 years of experience I know the job.") == []
+    assert ages("Sorry, ben 20 dagen op vakantie.") == []
 
 
 @pytest.mark.parametrize("text, age", [
@@ -152,6 +161,7 @@ def test_an_age_as_a_field_between_symbols_or_a_hashtag():
 
 def test_two_number_fields_or_a_lone_tag_are_no_age():
     assert ages("Welkom\n💕 30 💕 60 💕 Utrecht 💕") == []
+    assert ages("Welkom\n⭐ incall 80 ⭐ 50 ⭐ outcall € ⭐") == []
     assert ages("Room #12 on the first floor.") == []
 
 
