@@ -147,12 +147,15 @@ _PATTERNS = [
                r"(?!\s+(?i:of|in|als|as|ervaring|experience|hier|here|geleden|ago|werk|work)\b)", re.IGNORECASE),
     # "ben 31" after a comma, the Dutch "ik" dropped mid-sentence: "Ik ben Fenna, ben 31 en ..." (round 9)
     re.compile(rf"(?<=,)[ \t]*(?P<cue>[Bb]en)[ \t]+{_ADVERB}(?P<num>1[89]|[2-6]\d)\b{_NOT_AFTER_NUMBER}"
-               r"(?!\s*(?i:dagen|weken|maanden|days|weeks|months|minuten|seconden|keer|procent|kilo)\b)"),
+               r"(?!\s*(?i:dagen|weken|maanden|days|weeks|months|minuten|seconden|keer|procent|kilo)\b)"
+               r"(?!\s*(?i:jaar|years?)\s+(?i:ervaring|experience|in|als|as|hier|here|bezig)\b)"),
     # the exact age after a rough one: "mid-thirties, 34 to be exact", "43, om precies te zijn" (round 9)
     re.compile(r"(?<![\d.,:/])(?P<num>[1-6]\d)[ \t]*,?[ \t]*(?i:to\s+be\s+(?:exact|precise)|om\s+precies\s+te\s+zijn)\b"),
     # an age denied, then the true one: "geen twintig meer maar 41", "not 25 anymore but 36" (round 9)
     re.compile(rf"\b(?i:geen|niet|not|no\s+longer)\s+(?:\d{{2}}|{NUMBER_WORD})(?:\s+(?i:meer|anymore|any\s+more))?"
-               rf"\s*,?\s*(?i:maar|but)\s+(?:(?i:al|already|nu|now|wel)\s+)?(?P<num>\d{{2}})\b{_NOT_AFTER_NUMBER}",
+               rf"\s*,?\s*(?i:maar|but)\s+(?:(?i:al|already|nu|now|wel)\s+)?(?P<num>\d{{2}})\b{_NOT_AFTER_NUMBER}"
+               # a price corrected is no age: "not 20 but 30 roses", "geen 50 maar 40 per half uur"
+               r"(?!\s*(?i:roses?|per|p/?h|an?\s+hour|voor|for|dollars?|pounds?|bucks|procent|percent)\b)",
                re.IGNORECASE),
     # the age asked and answered: "How old are you? 24.", "Hoe oud ben je? 27", "Wat is je leeftijd? 30" (round 9)
     re.compile(rf"\b(?i:how\s+old\s+are\s+(?:you|u)|how\s+old\s+is\s+(?:she|[A-ZÀ-Ý][a-zà-ÿ]+)|"
@@ -161,7 +164,8 @@ _PATTERNS = [
                rf"\s*\??\s*[:\-–]?\s*(?P<num>\d{{2}}|{NUMBER_WORD})\b{_NOT_AFTER_NUMBER}", re.IGNORECASE),
     # an age as a hashtag in a list of hashtags: "#26 #Utrecht #incall" (round 9); a tag of its own
     # ("#1 in town", "room #12") is no age
-    re.compile(r"(?<![\w#])#(?P<num>1[89]|[2-6]\d)(?!\w)(?=[ \t,]*#[^\W\d_])"),
+    re.compile(r"(?<![\w#])#(?P<num>1[89]|[2-6]\d)(?!\w)"
+               r"(?=[ \t,]*#(?!(?i:off|deal|korting|sale|promo|actie|discount|aanbieding|procent|percent)\b)[^\W\d_])"),
 ]
 
 

@@ -793,6 +793,7 @@ def _digit_count_of(run: DigitRun) -> int:
 # ``_STACKED_LINE_MAX`` digits is a number (or something else) of its own: "0612345678\n0687654321".
 _STACKED_LINE = re.compile(r"[ \t]*\+?\d{1,4}(?:[ \t]\d{1,4})*[ \t]*")
 _STACKED_LINE_MAX = 6
+_CLOCK_LINE = re.compile(r"[ \t]*(?:[01]\d|2[0-4])[ \t]?[0-5]\d[ \t]*")
 _LAST_LINE_TAIL = re.compile(r"([ \t\d]*\d)[,.;!][ \t]*\D.*")
 
 
@@ -815,6 +816,8 @@ def _stacked_lines(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
     tail = _LAST_LINE_TAIL.match(lines[-1])
     if tail is not None:
         lines[-1] = tail.group(1)
+    if all(_CLOCK_LINE.fullmatch(line) for line in lines):
+        return False  # "09 00\n17 00": opening hours, a time on each line
     return all(_STACKED_LINE.fullmatch(line) and sum(c.isdigit() for c in line) <= _STACKED_LINE_MAX
                for line in lines)
 

@@ -33,6 +33,10 @@ def test_stacked_lines_need_a_number_start_and_short_lines():
     assert phones("0612345678\n0687654321") == ["+31612345678", "+31687654321"]
 
 
+def test_opening_hours_on_lines_are_no_stacked_number():
+    assert phones("Open\n09 00\n17 00") == []
+
+
 def test_two_numbers_stacked_one_after_the_other_stay_two():
     assert phones("06 12\n34 56\n78\n06 41\n76 54\n32") == ["+31612345678", "+31641765432"]
 
@@ -143,6 +147,7 @@ def test_her_years_said_another_way(text, age):
 def test_years_of_experience_are_no_age():
     assert ages("With my 12 years of experience I know the job.") == []
     assert ages("Sorry, ben 20 dagen op vakantie.") == []
+    assert ages("Hoi, ben 25 jaar ervaring rijker dan vorig jaar.") == []
 
 
 @pytest.mark.parametrize("text, age", [
@@ -152,6 +157,12 @@ def test_years_of_experience_are_no_age():
 ])
 def test_the_age_asked_and_answered(text, age):
     assert ages(text) == [age]
+
+
+def test_a_price_corrected_or_a_discount_tag_is_no_age():
+    assert ages("Prijs: not 20 but 30 roses for the hour.") == []
+    assert ages("Geen 50 maar 40 per half uur deze week.") == []
+    assert ages("#30 #off #deal this week only") == []
 
 
 def test_an_age_as_a_field_between_symbols_or_a_hashtag():
