@@ -141,6 +141,31 @@ _PATTERNS = [
                r"(?=[ \t]*(?:[,!.;]|[ \t]+(?i:and|en|&)\b))", re.IGNORECASE),
     # the title's name repeated in lower case before the age: "Bella" / "bella 27 utrecht" (round 8)
     re.compile(r"\A[ \t]*(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)[ \t]*\n[ \t]*(?i:(?P=name))[ \t,]+(?P<num>[1-6]\d)\b(?![.,:/]\d)"),
+    # her years as hers: "met mijn 41 jaren", "with my 41 years I know ..." (round 9); not "my 10 years of
+    # experience", "mijn 5 jaar in het vak"
+    re.compile(rf"\b(?i:mijn|m'n|my)\s+(?P<num>\d{{2}}|{NUMBER_WORD})\s+(?i:jaren|years)\b"
+               r"(?!\s+(?i:of|in|als|as|ervaring|experience|hier|here|geleden|ago|werk|work)\b)", re.IGNORECASE),
+    # "ben 31" after a comma, the Dutch "ik" dropped mid-sentence: "Ik ben Fenna, ben 31 en ..." (round 9)
+    re.compile(rf"(?<=,)[ \t]*(?P<cue>[Bb]en)[ \t]+{_ADVERB}(?P<num>1[89]|[2-6]\d)\b{_NOT_AFTER_NUMBER}"
+               r"(?!\s*(?i:dagen|weken|maanden|days|weeks|months|minuten|seconden|keer|procent|kilo)\b)"
+               r"(?!\s*(?i:jaar|years?)\s+(?i:ervaring|experience|in|als|as|hier|here|bezig)\b)"),
+    # the exact age after a rough one: "mid-thirties, 34 to be exact", "43, om precies te zijn" (round 9)
+    re.compile(r"(?<![\d.,:/])(?P<num>[1-6]\d)[ \t]*,?[ \t]*(?i:to\s+be\s+(?:exact|precise)|om\s+precies\s+te\s+zijn)\b"),
+    # an age denied, then the true one: "geen twintig meer maar 41", "not 25 anymore but 36" (round 9)
+    re.compile(rf"\b(?i:geen|niet|not|no\s+longer)\s+(?:\d{{2}}|{NUMBER_WORD})(?:\s+(?i:meer|anymore|any\s+more))?"
+               rf"\s*,?\s*(?i:maar|but)\s+(?:(?i:al|already|nu|now|wel)\s+)?(?P<num>\d{{2}})\b{_NOT_AFTER_NUMBER}"
+               # a price corrected is no age: "not 20 but 30 roses", "geen 50 maar 40 per half uur"
+               r"(?!\s*(?i:roses?|per|p/?h|an?\s+hour|voor|for|dollars?|pounds?|bucks|procent|percent)\b)",
+               re.IGNORECASE),
+    # the age asked and answered: "How old are you? 24.", "Hoe oud ben je? 27", "Wat is je leeftijd? 30" (round 9)
+    re.compile(rf"\b(?i:how\s+old\s+are\s+(?:you|u)|how\s+old\s+is\s+(?:she|[A-ZÀ-Ý][a-zà-ÿ]+)|"
+               r"hoe\s+oud\s+(?:ben\s+(?:je|jij|u)|is\s+(?:ze|zij|[A-ZÀ-Ý][a-zà-ÿ]+))|"
+               rf"wat\s+is\s+(?:je|jouw|uw)\s+leeftijd|what['’]?s\s+your\s+age|what\s+is\s+your\s+age)"
+               rf"\s*\??\s*[:\-–]?\s*(?P<num>\d{{2}}|{NUMBER_WORD})\b{_NOT_AFTER_NUMBER}", re.IGNORECASE),
+    # an age as a hashtag in a list of hashtags: "#26 #Utrecht #incall" (round 9); a tag of its own
+    # ("#1 in town", "room #12") is no age
+    re.compile(r"(?<![\w#])#(?P<num>1[89]|[2-6]\d)(?!\w)"
+               r"(?=[ \t,]*#(?!(?i:off|deal|korting|sale|promo|actie|discount|aanbieding|procent|percent)\b)[^\W\d_])"),
 ]
 
 
@@ -176,6 +201,12 @@ _PATTERN_WHERE: list[tuple[str, object]] = [
     ("sentence", None),  # a field list at a line's start
     ("sentence", None),  # an age in words at a line's start
     ("all", None),  # anchored at the text's start: one try
+    ("prefixes", (regex_prefixes(_PATTERNS[15].pattern), regex_word_start(_PATTERNS[15].pattern))),
+    ("core", re.compile(r",[ \t]*ben[ \t]+")),
+    ("core", re.compile(r"to be (?:exact|precise)|om precies te zijn")),
+    ("core", re.compile(r"(?:maar|but)\s+(?:(?:al|already|nu|now|wel)\s+)?\d\d")),
+    ("prefixes", (regex_prefixes(_PATTERNS[19].pattern), regex_word_start(_PATTERNS[19].pattern))),
+    ("core", re.compile(r"#\d\d")),
 ]
 _PLACES_TRIED_MAX = 200  # more places than this: the pattern scans the text itself
 
@@ -251,6 +282,8 @@ _TITLE_AGE_WORD = re.compile(
     rf"(?<=[^\W\d_])\s+(?P<num>[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+|\s{_UNIT_WORD})?)(?=\s*(?:$|&|[-–—|!,~]))",
     re.MULTILINE | re.IGNORECASE,
 )
+# A title number that opens a range is no one's age: "Girls 20-30 available", "Dames 25 - 35".
+_RANGE_AFTER = re.compile(r"[ \t]*(?:-|–|to|tot|t/m)[ \t]*\d{2}(?!\d)")
 _NOT_BEFORE_TITLE_AGE = with_start_class(re.compile(
     r"\b(?:at|till|until|from|for|to|tot|om|van|voor|room|kamer|suite|nr|no|number|top|open|since|sinds|over|under|"
     r"vanaf|boven|onder|specials?|only|incall|outcall|hh|hr|hrs|uur|min|mins|per|euro|eur|roses?|usd|gbp|price|"
@@ -282,6 +315,22 @@ _STREET = with_start_class(re.compile(
     r"street|road|avenue|lane|square)$",
     re.IGNORECASE,
 ))
+# Where a capitalised word is a street, not a name: after "op de", "aan de", "at the", "in de" (a place
+# to be received at), or an address label. Only a number right after the word (no comma) is its house
+# number: "woon in de Jordaan, 25" may still be her age.
+_PLACE_BEFORE_NAME = with_start_class(re.compile(
+    r"\b(?:(?:op|aan|in|at|on)\s+(?:de|het|the)|adres|address|ontvangst\s+op|ontvang\s+op|gelegen\s+aan)\s*:?\s*$",
+    re.IGNORECASE,
+))
+
+
+def _house_number(text: str, word_start: int, word_end: int, num_start: int) -> bool:
+    """Whether the number at `num_start`, right after the capitalised word, is the house number of a
+    street named by the word (``_PLACE_BEFORE_NAME`` before it)."""
+    return text[word_end:num_start].isspace() and \
+        _PLACE_BEFORE_NAME.search(text, max(0, word_start - 25), word_start) is not None
+
+
 LOOSE_MIN_AGE, LOOSE_MAX_AGE = 13, 69
 # Lisa (19), Ivy (twenty one), "Velvet queen (forty)": the bracket right after a name or a word; a
 # number word is read where the digits are (only words of 13 to 69, see _AGE_WORD_HINT).
@@ -391,6 +440,15 @@ _DUO_BEFORE = with_start_class(re.compile(
 _DUO_SECOND = re.compile(
     r"\s*(?:&|\+|and|en|,)\s*(?P<b>\d{2})(?=\s*(?:[,.!);]|$|y/?o\b|yrs?\b|years?\b|jaar\b))", re.MULTILINE
 )
+# A group's two ages in one phrase, in words or digits: "twee vriendinnen van twintig en eenentwintig
+# jaar", "two sisters of 22 and 24 years old" (round 9). The group noun before them says they are
+# ages of the women, not a client range ("heren tussen twintig en dertig jaar").
+_GROUP_AGES = re.compile(
+    rf"\b{_GROUP_NOUN}\b[^.!?\n\d]{{0,20}}?\b(?i:van|of|aged|zijn|are|,|:)?\s*"
+    rf"(?P<a>\d{{2}}|{NUMBER_WORD})\s+(?i:en|and|&)\s+(?P<b>\d{{2}}|{NUMBER_WORD})\s*(?i:jaar|years?|jr|yrs?)\b"
+)
+_GROUP_WORDS = tuple(_GROUP_NOUN[len("(?i:") : -1].split("|"))
+_YEAR_WORDS = ("jaar", "year", "jr", "yr")
 _TITLE_MARKED = re.compile(r"(?P<pre>[^\w\s]+)[ \t]*(?P<num>\d{2})[ \t]*(?P<post>[^\w\s]+)(?![^\W_])")
 _DISCOUNT = with_start_class(re.compile(r"\b(?:off|korting|discount|deal|sale|aanbieding|actie|promo)\b", re.IGNORECASE))
 # A title that starts with the age: "19 and new in town", "Twentyfive & fun", "23, sweet and petite".
@@ -562,6 +620,8 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
     for m in matches_at(_AFTER_NAME, text, [m.start() for m in _AFTER_NAME_PLACES.finditer(text)]):
         if _STREET.search(m.group("word")) or _NOT_A_NAME.fullmatch(m.group("word")):
             continue  # "Demolaan 16", "Room 25": a house or room number, not an age
+        if _house_number(text, m.start(), m.end("word"), m.start("num")):
+            continue  # "ontvang op de Brink 22", "at the Strand 14": a street and its house number
         if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:
             candidates.append((m.group("num"), m.start("num"), m.end("num")))
             # "Mandy 31 and Rosie 34 together": the next name and number in the list, however it closes
@@ -588,7 +648,8 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
             if word and (word.group()[0].isupper() or _PERSON_NOUN.fullmatch(word.group())) and \
                     not _NOT_BEFORE_TITLE_AGE.search(word.group()) and not _NOT_A_NAME.fullmatch(word.group()) and \
                     LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE and \
-                    not _PRICE_LINE.search(text, 0, m.start()):
+                    not _PRICE_LINE.search(text, 0, m.start()) and not _RANGE_AFTER.match(text, m.end("num")) and \
+                    not _house_number(text, word.start(), word.end(), m.start("num")):
                 candidates.append((m.group("num"), m.start("num"), m.end("num")))
     for m in _TITLE_AGE_WORD.finditer(text, 0, first_line) if first_line <= 80 else ():
         word = re.search(r"[^\W\d_]+$", text[: m.start()])
@@ -614,6 +675,7 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
             candidates.append((raw, m.start("num"), m.end("num")))
     if first_line <= 80:
         candidates += _title_start(text, first_line) + _title_marked(text, first_line)
+    candidates += _field_marked(text)
     return candidates
 
 
@@ -680,6 +742,48 @@ def _title_marked(text: str, first_line: int) -> list[tuple[str, int, int]]:
                 LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE and not _PRICE_LINE.search(text, 0, first_line) \
                 and not _DISCOUNT.search(text, 0, first_line):
             found.append((m.group("num"), m.start("num"), m.end("num")))
+    return found
+
+
+def _group_ages(text: str, lowered: str) -> list[tuple[str, int, int]]:
+    """The two ages of a duo said in one phrase (``_GROUP_AGES``), each with its own span."""
+    found: list[tuple[str, int, int]] = []
+    if not any(w in lowered for w in _YEAR_WORDS) or not any(w in lowered for w in _GROUP_WORDS):
+        return found  # every match names the group and the years: most ads lack one
+    for m in _GROUP_AGES.finditer(text):
+        if all(LOOSE_MIN_AGE <= (_age_value(m.group(g)) or 0) <= LOOSE_MAX_AGE for g in ("a", "b")):
+            found += [(m.group(g), m.start(g), m.end(g)) for g in ("a", "b")]
+    return found
+
+
+# A line of fields that names a price: its bare number may be one ("⭐ incall 80 ⭐ 50 ⭐ outcall ⭐").
+_FIELD_PRICES = re.compile(r"[€$£]|\b(?:euro|eur|roses?|prijs|price|rates?|tarief|donation)\b", re.IGNORECASE)
+_FIELD_MARKS_MIN = 3  # "✨ 23 ✨ Rotterdam ✨": three marks make a line of fields
+# _TITLE_MARKED with the closing mark looked at, not taken: it opens the next field ("💕 30 💕 60 💕")
+_FIELD_MARKED = re.compile(r"(?P<pre>[^\w\s]+)[ \t]*(?P<num>\d{2,3})[ \t]*(?=(?P<post>[^\w\s]+)(?![^\W_]))")
+
+
+def _field_marked(text: str) -> list[tuple[str, int, int]]:
+    """A bare number as one field of a line of fields set off by the same symbols, anywhere in the text:
+    "✨ 23 ✨ Rotterdam ✨ incall ✨". Not where two numbers are such fields ("💕 30 💕 60 💕": prices or
+    minutes) or the line speaks of a discount."""
+    if text.isascii():
+        return []  # a line of fields is set off by emoji or symbols; in ASCII "|" and "*" lists are prices
+    found: list[tuple[str, int, int]] = []
+    starts = {text.rfind("\n", 0, m.start()) + 1 for m in _FIELD_MARKED.finditer(text)}
+    for line_start in sorted(starts):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        fields = [m for m in _FIELD_MARKED.finditer(line)
+                  if _is_marker(m.group("pre")) and _is_marker(m.group("post"))
+                  and line.count(m.group("post").strip()) >= _FIELD_MARKS_MIN]
+        if len(fields) != 1 or _DISCOUNT.search(line) or _FIELD_PRICES.search(line):
+            continue
+        m = fields[0]
+        if len(m.group("num")) == 2 and LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:
+            offset = line_start
+            found.append((m.group("num"), offset + m.start("num"), offset + m.end("num")))
     return found
 
 
@@ -802,6 +906,9 @@ def read_ages(text: str) -> AgeReading:
     if has_digits:
         spoken, framed = _backward(text, {text.find(raw, start, end) for raw, start, end in candidates})
         candidates += spoken + framed
+    pairs = _group_ages(text, lowered)
+    framed += pairs
+    candidates += pairs
     if framed:  # "Maya & Leah, 24 and 26 years old" is two ages, not a client range
         spans = [(start, end) for _, start, end in framed]
         limits = [x for x in limits if not _overlaps(x.start, x.end, spans)]

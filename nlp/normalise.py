@@ -209,6 +209,21 @@ def _touches_digit(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1].isdecimal()) or (end < len(text) and text[end].isdecimal())
 
 
+# A group of look-alike letters standing between two digit groups as a group of its own ("06 55 ol 92
+# 83": "ol" for "01"). Short groups only, and never the pronoun "I" ("at 10 I 20 ..."): a longer word
+# of those letters ("lol", "loo") is a word.
+_LOOKALIKE_GROUP_GAP = re.compile(r"[ \t.\-]{1,2}")
+
+
+def _between_digit_groups(text: str, start: int, end: int) -> bool:
+    if end - start > 2 or text[start:end] == "I" or start < 2 or end + 2 > len(text):
+        return False
+    before = _LOOKALIKE_GROUP_GAP.search(text, max(0, start - 2), start)
+    after = _LOOKALIKE_GROUP_GAP.match(text, end)
+    return before is not None and before.end() == start and text[before.start() - 1].isdecimal() \
+        and after is not None and after.end() < len(text) and text[after.end()].isdecimal()
+
+
 def _merged_compounds(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
     """English tens + unit written apart ("thirty four", "thirty-four") read as one number. Not Dutch
     tens: Dutch writes the unit first ("vierendertig"), so "twintig vijf" is 20, 5."""
@@ -306,7 +321,8 @@ def _read_tokens(text: str, matches: Iterator[re.Match[str]]) -> list[DigitToken
             value = NUMBER_WORDS.get(lower)
             if value is not None:
                 tokens.append(_new_token(start, end, str(value), "word"))
-            elif LOOKALIKE_LETTERS.issuperset(raw) and _touches_digit(text, start, end):
+            elif LOOKALIKE_LETTERS.issuperset(raw) and (_touches_digit(text, start, end)
+                                                        or _between_digit_groups(text, start, end)):
                 tokens.append(DigitToken(start, end, "".join(LETTER_DIGITS[c.lower()] for c in raw), "letters"))
             elif lower in WEAK_WORDS:
                 glued = _touches_digit(text, start, end)  # "30561ate70": part of the digits

@@ -2,12 +2,15 @@
 
 Candidates are digit runs from ``normalise.digit_runs``, joined again where the gap between two
 goes on with the number (odd separators, number words listed with commas, "06 and then ...", a chain
-of groups, "double four", a misspelled number word: ``_digit_runs``); inside a run the longest token
-sequence that ``phonenumbers`` accepts as a VALID number wins. What must never be read as a
-phone: prices, dates, times, postcodes, licence/KvK/BTW numbers, IBANs, ad ids, body
-measurements and long digit runs. Dates, times and IBANs are masked before the runs are built;
-labelled numbers (KvK, licence, ad id...) are skipped by the label in front of them; the
-others never validate or lack the trunk prefix a national number needs.
+of groups, "double four", "drie keer zeven", a misspelled number word, a number stacked over short
+lines, one announced in parts: ``_digit_runs``; number words spelled letter by letter are read as the
+word); notes beside a run say how to read it (a "0" or a head such as "06" to put in front, "read it
+backwards": ``read_phones``); inside a run the longest token sequence that ``phonenumbers``
+accepts as a VALID number wins. What must never be read as a phone: prices, dates, times,
+postcodes, licence/KvK/BTW numbers, IBANs, ad ids, body measurements and long digit runs. Dates,
+times and IBANs are masked before the runs are built; labelled numbers (KvK, licence, ad id...) are
+skipped by the label in front of them; the others never validate or lack the trunk prefix a national
+number needs.
 
 Which country a national number belongs to ("0412 345 678" is Dutch in Oss and Australian on a
 mobile): the given country (the site's, NL by default) unless the ad's own hints clearly point
@@ -40,6 +43,7 @@ from nlp.normalise import (
     digit_runs,
     digit_tokens,
     disguise_kinds,
+    glued_digits,
     number_word_value,
     trie_pattern,
 )
@@ -784,11 +788,47 @@ def _digit_count_of(run: DigitRun) -> int:
     return sum(len(t.digits) for t in run.tokens)
 
 
+# A number stacked over consecutive short lines that hold digit groups only ("06 48\n20 57\n39",
+# "0745\n902\n318"), its first line starting like a number ("0", "+", "00"). A line longer than
+# ``_STACKED_LINE_MAX`` digits is a number (or something else) of its own: "0612345678\n0687654321".
+_STACKED_LINE = re.compile(r"[ \t]*\+?\d{1,4}(?:[ \t]\d{1,4})*[ \t]*")
+_STACKED_LINE_MAX = 6
+_CLOCK_LINE = re.compile(r"[ \t]*(?:[01]\d|2[0-4])[ \t]?[0-5]\d[ \t]*")
+_LAST_LINE_TAIL = re.compile(r"([ \t\d]*\d)[,.;!][ \t]*\D.*")
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    """The whole line(s) around text[start:end]."""
+    begin = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    return text[begin : len(text) if stop < 0 else stop]
+
+
+def _stacked_lines(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
+    if gap.count("\n") != 1:
+        return False  # consecutive lines only: an empty line between them parts two things
+    if _digit_count_of(prev) >= MIN_DIGITS and (run.tokens[0].digits.startswith("0") or text[run.start - 1] == "+"):
+        return False  # a number's worth of lines already, and the next line starts another number
+    lines = _line_of(text, prev.start, run.end).split("\n")
+    if not lines[0].lstrip(" \t+").startswith("0") and not lines[0].lstrip(" \t").startswith("+"):
+        return False
+    # the last line may go on after a comma or a full stop: "38, Antwerpen"
+    tail = _LAST_LINE_TAIL.match(lines[-1])
+    if tail is not None:
+        lines[-1] = tail.group(1)
+    if all(_CLOCK_LINE.fullmatch(line) for line in lines):
+        return False  # "09 00\n17 00": opening hours, a time on each line
+    return all(_STACKED_LINE.fullmatch(line) and sum(c.isdigit() for c in line) <= _STACKED_LINE_MAX
+               for line in lines)
+
+
 def _broken_number(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
     if _LINE_BREAK.fullmatch(gap) is None or _digit_count_of(prev) + _digit_count_of(run) > MAX_DIGITS:
         return False
     if len(prev.tokens) == 1 and _TRUNK_ALONE.fullmatch(prev.tokens[0].digits):
         return True  # "06" alone before the break: a trunk prefix is no number on its own
+    if _stacked_lines(text, prev, run, gap):
+        return True
     return _digit_count_of(prev) < MIN_DIGITS and _digit_count_of(run) < MIN_DIGITS \
         and (_NUMBER_LEAD_IN.search(text, max(0, prev.start - 50), prev.start) is not None
              or _NUMBER_LEAD_OUT.match(text, run.end) is not None)
@@ -854,13 +894,20 @@ _CONTINUATIONS = (
     "ends in", "ends with", "and ends in", "and ends with", "and finally",
     "en dan", "dan", "daarna", "en daarna", "gevolgd door", "eindigt op", "en eindigt op", "eindigend op",
     "en als laatste", "en tot slot",
+    # a number announced in parts: "first half 0618, second half ...", "eerste deel 06 52, tweede deel ..."
+    "second half", "second part", "the second half", "the second part", "part two", "part 2", "the rest",
+    "tweede deel", "tweede helft", "het tweede deel", "de tweede helft", "deel twee", "deel 2", "de rest",
+    "last part", "laatste deel", "and the rest", "en de rest",
 )
+# The head of a number announced as the first of its parts: then a head of any kind is told in parts.
+_FIRST_PART = re.compile(r"(?:first|1st|eerste)[ \t]+(?:half|part|deel|helft|bit|stuk)[ \t]*[:=\-]?[ \t]*\Z",
+                         re.IGNORECASE)
 _CONTINUATION = re.compile(rf"[ \t]*,?[ \t]*(?:{trie_pattern(sorted(_CONTINUATIONS))})[ \t]*[:,]?[ \t]*",
                            re.IGNORECASE)
 _MAX_CONTINUATION_GAP = 24
 
 
-def _continued_number(prev: DigitRun, run: DigitRun, gap: str) -> bool:
+def _continued_number(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
     if not prev.tokens[0].digits.startswith("0") or gap.isspace():
         return False
     head, rest = _digit_count_of(prev), _digit_count_of(run)
@@ -868,7 +915,8 @@ def _continued_number(prev: DigitRun, run: DigitRun, gap: str) -> bool:
             or not prev.tokens[0].digits.startswith("0") or (head > 4 and rest >= MIN_DIGITS):
         return False
     spoken = len(prev.tokens) == 1 or all(t.kind in _WORD_KINDS for t in prev.tokens)  # "06", "nul zes"
-    told_in_parts = spoken and head >= 2 or any(_CONTINUATION.fullmatch(g) for g in prev.gaps)
+    told_in_parts = spoken and head >= 2 or any(_CONTINUATION.fullmatch(g) for g in prev.gaps) \
+        or _FIRST_PART.search(text, max(0, prev.start - 20), prev.start) is not None
     return told_in_parts and _CONTINUATION.fullmatch(gap) is not None
 
 
@@ -880,12 +928,16 @@ def _joined_runs(text: str, prev: DigitRun, run: DigitRun) -> bool:
     """Whether `run` goes on the number of `prev` across a gap ``digit_runs`` splits at."""
     gap = text[prev.end : run.start]
     return _SPACED_DOLLAR.fullmatch(gap) is not None or _broken_number(text, prev, run, gap) \
-        or _odd_separator(gap) or _comma_in_words(prev, run, gap) or _continued_number(prev, run, gap)
+        or _odd_separator(gap) or _comma_in_words(prev, run, gap) or _continued_number(text, prev, run, gap)
 
 
 # "double four", "dubbel vier", "triple 0": the digit after the word, said twice or three times.
 _REPEAT = re.compile(r"(?i:(?P<word>double|dubbel|dubbele|triple|tripel|trippel))[ \t]+")
 _REPEATS = {"double": 2, "dubbel": 2, "dubbele": 2, "triple": 3, "tripel": 3, "trippel": 3}
+# "drie keer zeven", "twee keer vier", "three times seven": a count word, "keer"/"times", and the digit
+# said that many times. Only a count said as a word (not "2 keer 60 min") of two to four.
+_TIMES = re.compile(r"[ \t]+(?i:keer|maal|times)[ \t]+")
+_TIMES_COUNTS = frozenset("234")
 # A number word misspelled by one letter ("fourty", "seben", "negn") between number words: a disguised
 # run already, where an ordinary word that close to a number word ("fine", "echt", "tegen") is rare.
 _MISSPELT = re.compile(r"(?P<before>[ \t,\-]*)(?P<word>[^\W\d_]{4,14})(?P<after>[ \t,\-]*)")
@@ -945,6 +997,13 @@ def _repeated_digit(text: str, prev: DigitRun, run: DigitRun) -> DigitRun | None
     if run.start - prev.end > 12 or len(first.digits) != 1:
         return None
     gap = text[prev.end : run.start]
+    last = prev.tokens[-1]
+    if last.kind == "word" and last.digits in _TIMES_COUNTS and _TIMES.fullmatch(gap):
+        # "drie keer zeven": the count word before the gap is no digit of the number
+        token = DigitToken(last.start, first.end, first.digits * int(last.digits), "word")
+        if len(prev.tokens) == 1:
+            return DigitRun((token,) + run.tokens[1:], run.gaps)
+        return DigitRun(prev.tokens[:-1] + (token,) + run.tokens[1:], prev.gaps[:-1] + run.gaps)
     word = gap.lstrip(" \t,")
     repeat = _REPEAT.fullmatch(word) if len(word) < len(gap) else None
     if repeat is None:
@@ -1069,6 +1128,30 @@ def _leet_tokens(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
     return out
 
 
+# A number word spelled out letter by letter ("z-e-r-o s-i-x", "z e r o  s i x", "N.U.L"): single letters
+# joined by one and the same separator; a wider gap (or another separator) ends the word. The letters
+# are read as the word only when together they make a number word, or glued number words ("zerosix").
+_SPELLED = re.compile(r"(?<![^\W\d_])[^\W\d_](?P<sep>[ .\-_*])[^\W\d_](?:(?P=sep)[^\W\d_]){1,7}(?![^\W\d_])")
+_SPELLED_HINT = re.compile(r"(?<![^\W\d_])[^\W\d_][ .\-_*][^\W\d_][ .\-_*][^\W\d_](?![^\W\d_])")
+
+
+def _spelled_tokens(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
+    """The tokens with each number word spelled letter by letter read as its digits."""
+    if _SPELLED_HINT.search(text) is None:
+        return tokens
+    spelled = []
+    for m in _SPELLED.finditer(text):
+        word = m.group(0).replace(m["sep"], "").lower()
+        value = NUMBER_WORDS.get(word)
+        digits = str(value) if value is not None and value < 100 else glued_digits(word)
+        if digits is not None:
+            spelled.append(DigitToken(m.start(), m.end(), digits, "word"))
+    if not spelled:
+        return tokens
+    kept = [t for t in tokens if not any(s.start < t.end and t.start < s.end for s in spelled)]
+    return sorted(kept + spelled, key=lambda t: t.start)
+
+
 def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
                 tokens: Sequence[DigitToken] | None = None) -> list[DigitRun]:
     """``normalise.digit_runs``, with runs split where a number goes on joined again: a spaced "$", a
@@ -1076,7 +1159,7 @@ def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
     that go on with the number, a repeated digit, Dutch tens after their unit, a chain of groups; and
     words of letters and digits read as one digit (``_leet_tokens``)."""
     if tokens is None:
-        tokens = _leet_tokens(text, digit_tokens(text))
+        tokens = _spelled_tokens(text, _leet_tokens(text, digit_tokens(text)))
     runs = digit_runs(text, masked, tokens)
     if len(runs) < 2:
         return runs
@@ -1107,7 +1190,7 @@ def _join(text: str, prev: DigitRun, run: DigitRun) -> DigitRun | None:
         if _joined_runs(text, prev, run):
             return DigitRun(prev.tokens + run.tokens, prev.gaps + (text[last.end : first.start],) + run.gaps)
         return None
-    if prev.tokens[0].digits.startswith("0") and _continued_number(prev, run, text[last.end : first.start]):
+    if prev.tokens[0].digits.startswith("0") and _continued_number(text, prev, run, text[last.end : first.start]):
         return DigitRun(prev.tokens + run.tokens, prev.gaps + (text[last.end : first.start],) + run.gaps)
     joined = _repeated_digit(text, prev, run) if len(first.digits) == 1 else None
     if joined is None and last.kind == "word" and len(last.digits) == 1:
@@ -1149,10 +1232,71 @@ class _ZeroNotes:
         return any(run.start - _ZERO_NOTE_REACH <= s and e <= run.end + _ZERO_NOTE_REACH for s, e in self._spans)
 
 
-def _with_trunk_zero(run: DigitRun) -> DigitRun:
-    """The run with a "0" before it, written nowhere (an empty span at the run's start)."""
-    zero = DigitToken(run.start, run.start, "0", "word")
+def _with_trunk_zero(run: DigitRun, prefix: str = "0") -> DigitRun:
+    """The run with a "0" (or `prefix`) before it, written nowhere (an empty span at the run's start)."""
+    zero = DigitToken(run.start, run.start, prefix, "word")
     return DigitRun((zero, *run.tokens), ("", *run.gaps))
+
+
+# "ps begin met 06", "starts with 06", "put 06 in front", "zet er 06 voor": the head of the number given
+# apart from its rest, before or after it. A run near such a note that does not start with "0" is read
+# with the head first; the head alone is too short to be read as a number itself.
+_PREFIX_NOTE = with_start_class(re.compile(
+    r"(?<!\w)(?:begin|begint|beginnen|start|starts|starting|begins|starten)\s+(?:met|with)\s+(?P<head>0\d{1,3})(?![\d\s]*\d)"
+    r"|(?<!\w)(?:put|add|zet|plak|doe)\s+(?:er\s+)?(?P<put>0\d{1,3})\s+"
+    r"(?:in\s+front|at\s+the\s+(?:start|front|beginning)|before|voor|ervoor|vooraan)(?!\w)",
+    re.IGNORECASE,
+))
+_PREFIX_NOTE_REACH = 80
+_PREFIXED_REST = frozenset(range(6, 10))  # the rest of a number after a head of two to four digits
+
+
+# "read it backwards", "achterstevoren", "omgekeerd", "right to left": the number is written reversed. A
+# run near such a note that ends in "0" and does not start with one is read reversed first (its trunk
+# prefix then comes first); its reading as written is kept only when that fails.
+_REVERSE_NOTE = with_start_class(re.compile(
+    r"(?<!\w)(?:backwards?|in\s+reverse|reversed|right\s+to\s+left|achterstevoren|achteruit|omgekeerd|"
+    r"van\s+rechts\s+naar\s+links|andersom)(?!\w)",
+    re.IGNORECASE,
+))
+_REVERSE_HINTS = ("backward", "reverse", "right to left", "achterstevoren", "achteruit", "omgekeerd",
+                  "rechts naar links", "andersom")
+_REVERSE_NOTE_REACH = 40
+
+
+def _reverse_notes(text: str) -> list[tuple[int, int]]:
+    lower = text.lower()
+    if not any(w in lower for w in _REVERSE_HINTS):
+        return []
+    return [m.span() for m in _REVERSE_NOTE.finditer(text)]
+
+
+def _reversed_run(notes: list[tuple[int, int]], run: DigitRun) -> DigitRun | None:
+    """`run` as one token of its digits reversed, when a note near it says to read it so."""
+    if not any(run.start - _REVERSE_NOTE_REACH <= s and e <= run.end + _REVERSE_NOTE_REACH for s, e in notes):
+        return None
+    digits = "".join(t.digits for t in run.tokens)[::-1]
+    if run.tokens[0].digits.startswith("0") or not digits.startswith("0"):
+        return None  # reversed, a number starts with its trunk "0"; written so, it is read as written
+    return DigitRun((DigitToken(run.start, run.end, digits, "word"),), ())
+
+
+def _prefix_notes(text: str) -> list[tuple[int, int, str]]:
+    lower = text.lower()
+    if not any(w in lower for w in ("begin", "start", "put ", "add ", "zet ", "plak ", "doe ")):
+        return []
+    return [(m.start(), m.end(), m["head"] or m["put"]) for m in _PREFIX_NOTE.finditer(text)]
+
+
+def _noted_head(notes: list[tuple[int, int, str]], run: DigitRun) -> str | None:
+    """The head a note near `run` gives it, when `run` could be the rest of a number after it."""
+    if run.tokens[0].digits.startswith("0") or _digit_count_of(run) not in _PREFIXED_REST:
+        return None
+    for start, end, head in notes:
+        if run.start - _PREFIX_NOTE_REACH <= start and end <= run.end + _PREFIX_NOTE_REACH \
+                and not (start <= run.start < end):
+            return head
+    return None
 
 
 def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[int, int]] = (),
@@ -1165,8 +1309,18 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
     found: list[PhoneFound] = []
     ambiguous: list[AmbiguousPhone] = []
     zero_notes = _ZeroNotes(text)
+    prefix_notes = _prefix_notes(text)
+    reverse_notes = _reverse_notes(text)
     for candidate in _digit_runs(text, masked):
         tokens = candidate.tokens
+        head = _noted_head(prefix_notes, candidate) if prefix_notes else None
+        if head is not None and not _LABEL_BEFORE.search(text, max(0, candidate.start - 30), candidate.start) \
+                and not masked_ranges(text, candidate.start, candidate.end):  # a date, a time: no rest
+            phones, unsure = inference.read(_with_trunk_zero(candidate, head))
+            if phones or unsure:
+                found += phones
+                ambiguous += unsure
+                continue
         if len(tokens) == 1 and len(tokens[0].digits) < MIN_DIGITS or \
                 sum(len(t.digits) for t in tokens) < MIN_DIGITS:
             continue
@@ -1178,6 +1332,13 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
                 continue
             if _LABEL_BEFORE.search(text, max(0, run.start - 30), run.start):
                 continue
+            backwards = _reversed_run(reverse_notes, run) if reverse_notes else None
+            if backwards is not None:
+                phones, unsure = inference.read(backwards)
+                if phones or unsure:
+                    found += phones
+                    ambiguous += unsure
+                    continue
             if not run.tokens[0].digits.startswith("0") and zero_notes.near(run):
                 phones, unsure = inference.read(_with_trunk_zero(run))
                 if phones or unsure:
