@@ -211,3 +211,17 @@ def test_trips_sold_and_sales_before_a_move_are_no_movement(listing):
 def test_a_short_visit_of_thirty_minutes_is_an_appointment():
     assert "movement" not in categories("Kort bezoek (30 min) kan ook. Ria, 52, al jaren in dezelfde woning in Ede.")
     assert "movement" in categories("Kort bezoek aan Ede, alleen dit weekend! Ria, 32.")
+
+
+@pytest.mark.parametrize("text", [
+    "Open 7 days a week from 9 to 21, nail salon Utrecht.",
+    "Net verhuisd van Assen naar Zwolle, zelfde nummer, nieuwe stad. Jet, 31.",
+    "Ik heb geen manager, je spreekt alleen mij. Jet, 31, Ede.",
+    "Kies uit onze foto's je favoriete pup, wij brengen hem bij u thuis. Kennel Het Veld.",
+])
+def test_coercion_look_alikes_of_round_nine(text):
+    assert "coercion" not in categories(text)
+
+
+def test_working_every_day_of_the_week_is_still_read_for_a_person():
+    assert "always_available" in codes("Available 7 days a week, call my driver. Jet, 21.")[0]
