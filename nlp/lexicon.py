@@ -293,15 +293,21 @@ def load_context() -> ContextFile:
 
 def entry_problems(entries: tuple[Entry, ...], words: dict[str, tuple[str, ...]]) -> list[str]:
     """Rules across entries and files that the models cannot see: one category and weight per code,
-    and every ``$set`` a pattern names exists."""
+    every ``$set`` a pattern names exists, and no pattern of a code is written twice. Every file's
+    patterns apply to every language, so a pattern copied into en.yaml and nl.yaml only costs time."""
     problems = []
     first_seen: dict[str, Entry] = {}
+    patterns_seen: dict[tuple[str, str], str] = {}
     for entry in entries:
         where = f"{entry.file}: {entry.code}"
         seen = first_seen.setdefault(entry.code, entry)
         if (seen.category, seen.weight) != (entry.category, entry.weight):
             problems.append(f"{where}: category/weight differ from {seen.file}")
         for p in entry.patterns:
+            key = (entry.code, repr(p))
+            if key in patterns_seen:
+                problems.append(f"{where}: pattern {p.value!r} is written twice (also in {patterns_seen[key]})")
+            patterns_seen.setdefault(key, entry.file)
             steps = list(p.value) if p.kind in ("seq", "near") else []
             for step in steps + list(p.unless) + list(p.unless_next):
                 for alt in step.lstrip("?").split("|"):

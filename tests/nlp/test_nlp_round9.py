@@ -225,3 +225,18 @@ def test_coercion_look_alikes_of_round_nine(text):
 
 def test_working_every_day_of_the_week_is_still_read_for_a_person():
     assert "always_available" in codes("Available 7 days a week, call my driver. Jet, 21.")[0]
+
+
+# ---- the lexicon check: every file's patterns apply to every language, so none is written twice ----
+
+def test_a_pattern_written_twice_for_one_code_is_a_lexicon_problem():
+    from dataclasses import replace
+
+    from nlp.lexicon import entry_problems, load_entries, load_words
+
+    entries, words = load_entries(), load_words()
+    assert entry_problems(entries, words) == []
+    first = next(e for e in entries if e.patterns)
+    copy = replace(first, file="other.yaml", patterns=(first.patterns[0],))
+    problems = entry_problems((*entries, copy), words)
+    assert any("written twice" in p and first.code in p for p in problems)
