@@ -191,6 +191,7 @@ _OWN_NEXT = re.compile(
 
 
 def is_owned_after(text: str, end: int) -> bool:
+    """The hit ends on a possessive and the words after it make the thing hers ("her own bookings")."""
     return _POSSESSIVE_END.search(text, max(0, end - 6), end) is not None and _OWN_NEXT.match(text, end) is not None
 
 
