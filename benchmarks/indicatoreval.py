@@ -131,11 +131,11 @@ NOTES = [
     "`tests/data/dev6/` are the two fresh blind sets of round 4, each scored once and then spent (read: fitted).",
     "`tests/data/dev7/` is the blind set of round 5, spent in round 6; `tests/data/dev8/` the blind set of round 6,",
     "spent in round 7; `tests/data/dev9/` the blind set of round 7, spent in round 8; `tests/data/dev10/` the",
-    "blind set of round 8, spent in round 9.",
+    "blind set of round 8, spent in round 9; `tests/data/dev11/` the blind set of round 9, spent in round 10.",
     "Since round 5 the indicator text model (`nlp/textmodel.py`) is trained on every development set, and since",
     "round 6 the listing classifier too, so every dev row here is fitted more than once over; the honest figures",
     "are leave-one-set-out (`benchmarks.textmodeleval`, `benchmarks.listingeval --sets`).",
-    "The blind set (`tests/data/blind/`, written for round 9 by an author who read neither the lexicons nor the",
+    "The blind set (`tests/data/blind/`, written for round 10 by an author who read neither the lexicons nor the",
     "earlier sets) is scored in aggregate only, once per round, and its failures are never printed (`--failures`",
     "refuses it).",
 ]
