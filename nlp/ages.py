@@ -264,7 +264,7 @@ _PERSON_NOUN = with_start_class(re.compile(
 _NOT_A_NAME = with_start_class(re.compile(
     r"(?:room|rooms|suite|kamer|apt|apartment|appartement|unit|floor|verdieping|nr|no|number|nummer|huisnummer|bus|"
     r"tram|line|lijn|exit|afrit|highway|hwy|route|top|open|call|bel|text|rates?|prijs|price|only|alleen|specials?|"
-    r"incall|outcall|min|hr|hour|hours|uur|page|pagina|chapter|week|day|dag|year|jaar|size|maat|cup|bh|bra|"
+    r"incall|outcall|min|hr|hour|hours|(?:half|anderhalf)?uur|kwartier|halfhour|overnight|quickie|page|pagina|chapter|week|day|dag|year|jaar|size|maat|cup|bh|bra|"
     r"block|blok|gate|pier|box|postbus|po|flat|house|huis|level|vol|episode|season|tel|phone|studio|club|salon|"
     r"hotel|villa|bar|lounge|spa|sauna|clubhuis|privehuis|privéhuis|terminal|station|deposit|fee|cost|parking|"
     r"donation|tip|minimum|maximum|total|totaal|aanbetaling|booking|ext|extension|toestel)",
@@ -286,7 +286,7 @@ _TITLE_AGE_WORD = re.compile(
 _RANGE_AFTER = re.compile(r"[ \t]*(?:-|–|to|tot|t/m)[ \t]*\d{2}(?!\d)")
 _NOT_BEFORE_TITLE_AGE = with_start_class(re.compile(
     r"\b(?:at|till|until|from|for|to|tot|om|van|voor|room|kamer|suite|nr|no|number|top|open|since|sinds|over|under|"
-    r"vanaf|boven|onder|specials?|only|incall|outcall|hh|hr|hrs|uur|min|mins|per|euro|eur|roses?|usd|gbp|price|"
+    r"vanaf|boven|onder|specials?|only|incall|outcall|hh|hr|hrs|(?:half|anderhalf)?uur|kwartier|min|mins|per|euro|eur|roses?|usd|gbp|price|"
     r"prijs|rates?|tarief|heren|men|clients|klanten|gents|aged?|ages|postcode|zip|street|straat|weg|laan|"
     r"[a-z]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk))$",
     re.IGNORECASE,

@@ -8,6 +8,7 @@ This is a pure function: no database, no network, no state beyond caches built o
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -203,11 +204,36 @@ TEXT_MODEL_CATEGORIES = ("minor", "coercion", "movement")
 # "New in town?", "Nieuw in Leeuwarden?": a movement phrase in a question is said to the reader (a
 # newcomer welcomed, a student room offered), not of her (round 7).
 ASKED_OF_THE_READER = ("movement",)
+# Third-party control or confinement in a question others ask, reported ("the question whether a boyfriend
+# or a pimp is behind it. No."), or in a question put to the reader (a help line: "Word je gedwongen?"), is
+# not said of her (round 10). Not `minor`: "Zin in een schoolmeisje?" offers one.
+ASKED_OF_OTHERS = ("coercion",)
 MODEL_READING_MARK = "[p = "  # opens the probability and words a text-model hit's explanation ends with
 # Core coercion indicators (debt bondage, confinement: weight 0.5 and more) use words an ordinary
 # listing hardly ever does ("papers are with the boss until the debt is cleared"); on an adult site
 # only the rule holds them back, not the classifier alone, which reads such a bare line as ordinary.
 CORE_COERCION_WEIGHT = 0.5
+
+
+# An age under 18 the hit itself states ("zestien", "16 jaar", "born 2010"): a stated adult age elsewhere in
+# the ad does not outweigh that, only youth said without a number (round 10).
+_YOUNG_AGE = re.compile(
+    r"(?<!\d)1[0-7](?!\d)|\b(?:thirteen|fourteen|fifteen|sixteen|seventeen|dertien|veertien|vijftien|zestien"
+    r"|zeventien)\b|(?<!\d)20(?:0[89]|1\d)(?!\d)", re.IGNORECASE)
+
+
+def _youth_outweighed(loose: bool, adult_age: bool, hit_text: str, start: int, past_ages: list[AgeFound]) -> bool:
+    """A youth pattern's hit that the ad itself outweighs: the hit is an age she had ("when I was sixteen",
+    reported apart as a past age), or she states an adult age of 21 and up (none under 18) and the hit names
+    youth without an age ("my parents still think I work in an office, I'm 30", "schooldagen" of her children,
+    "Not 18? Close this page. Kate, 40"). Loose patterns were always outweighed (round 10: all of them)."""
+    if any(p.start <= start < p.end or start <= p.start < start + len(hit_text) for p in past_ages):
+        return True
+    return adult_age and (loose or _YOUNG_AGE.search(hit_text) is None)
+
+
+def _asked_of_others(text: str, start: int, end: int) -> bool:
+    return context.is_reported_question(text, start, end) or context.is_put_to_reader(text, start)
 
 
 def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
@@ -295,8 +321,11 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
                 or (raw.entry.category == "coercion" and context.is_owned_after(text, raw.end)):
             denied.append((raw.entry.category, raw.start))
             continue
-        if suppressed(raw.entry.category, raw.start, raw.entry.code) or (raw.pattern.loose and adult_age) \
-                or (raw.entry.category in ASKED_OF_THE_READER and context.is_asked(text, raw.end, raw.start)):
+        outweighed = raw.entry.category == "minor" and _youth_outweighed(
+            raw.pattern.loose, adult_age, text[raw.start:raw.end], raw.start, found.past_ages)
+        if outweighed or suppressed(raw.entry.category, raw.start, raw.entry.code) \
+                or (raw.entry.category in ASKED_OF_THE_READER and context.is_asked(text, raw.end, raw.start)) \
+                or (raw.entry.category in ASKED_OF_OTHERS and _asked_of_others(text, raw.start, raw.end)):
             continue
         hit = _indicator(raw.entry, text, raw.start, raw.end, raw.pattern.weight)
         (kept_back if non_adult(raw.entry.category, hit["weight"], (raw.start, raw.end)) else hits).append(hit)
@@ -319,7 +348,8 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
         if m.entry.category == "minor" and adult_age:
             continue
         if any(category == m.entry.category and m.start <= start < m.end for category, start in denied) \
-                or _named_to_deny(text[m.start:m.end], lang, m.entry.category):
+                or _named_to_deny(text[m.start:m.end], lang, m.entry.category) \
+                or (m.entry.category in ASKED_OF_OTHERS and _asked_of_others(text, m.start, m.end)):
             continue
         if not suppressed(m.entry.category, m.start, m.entry.code):
             hit = _indicator(m.entry, text, m.start, m.end)

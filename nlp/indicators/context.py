@@ -202,9 +202,18 @@ _READER_CONDITION = re.compile(
 
 
 # A question others ask, reported: "people ask whether I'm 'on tour'", "men vraagt of ik op doorreis ben".
+# The noun too since round 10: "ik krijg weleens de vraag of er een vriend of een pooier achter zit", "the
+# question whether someone runs me".
 _REPORTED_QUESTION = re.compile(
-    r"\b(?:ask|asks|asked|asking|wonder|wonders|vraagt|vragen|vroeg|vroegen)\b[^.;:!?\n]{0,20}?\b(?:whether|if|of)\b[^.;:!?\n]{0,25}$",
+    r"(?:\b(?:ask|asks|asked|asking|wonder|wonders|wondering|(?:the|a|this|that)\s+questions?)\b(?!\s+for\b)"
+    r"[^.;:!?\n]{0,20}?\b(?:whether|if)\b"
+    # Dutch "of" (whether), but not "vraag naar Kevin of Mo": asking for a man is the signal itself
+    r"|\b(?:vraagt|vragen|vroeg|vroegen|(?:de|die|een|deze)\s+vraag)\b(?!\s+naar\b)[^.;:!?\n]{0,20}?\bof\b)"
+    r"[^.;:!?\n]{0,60}$",
     re.IGNORECASE)
+# The reader, in a question: "Word je gedwongen, houdt iemand je paspoort vast?", "Is someone holding your
+# passport? Call us" (a help line's questions, round 10).
+_SECOND_PERSON = re.compile(r"\b(?:je|jij|jou|jouw|u|uw|you|your|yourself)\b", re.IGNORECASE)
 
 
 def is_asked(text: str, end: int, start: int | None = None) -> bool:
@@ -218,6 +227,22 @@ def is_asked(text: str, end: int, start: int | None = None) -> bool:
     before = max(0, start - 45)
     return _READER_CONDITION.search(text, before, start) is not None \
         or _REPORTED_QUESTION.search(text, before, start) is not None
+
+
+def is_reported_question(text: str, start: int, end: int) -> bool:
+    """The hit stands in a question others ask, reported ("people ask whether I have a manager", "de vraag of
+    er een vriend achter zit"; the hit may hold the asking word itself): not said of her."""
+    return _REPORTED_QUESTION.search(text, max(0, start - 60), end) is not None
+
+
+def is_put_to_reader(text: str, start: int) -> bool:
+    """The hit's sentence is a question put to the reader ("Are you forced, does someone keep your
+    passport?"): a help line or a warning asks it, no ad says it of her."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    end = _SENTENCE_END.search(text, start)
+    if end is None or "?" not in end.group(0):
+        return False
+    return _SECOND_PERSON.search(text, sentence_start, end.start()) is not None
 
 
 def is_own_voice_between(doc: Doc, token_start: int, token_end: int) -> bool:
