@@ -18,11 +18,13 @@ from bisect import bisect_right as _bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter as _itemgetter
+from pathlib import Path
 from typing import Any, NamedTuple
 
+import yaml
 from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.tokens import Doc
 
@@ -42,7 +44,23 @@ from nlp.regex_start import with_start_class
 _BOUNDARIES = frozenset({".", "!", "?", "!!", "?!", "!?", "...", "…", "•"})
 _FORM_CACHE_LIMIT = 300_000
 _VOWELS = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]")
+TEXT_SPEAK_FILE = Path(__file__).resolve().parents[1] / "data" / "text_speak.yaml"
 SKELETON_MIN = 4  # "mngr", "drvr"; three letters ("bf", "pls", "thx") name too many words
+
+
+@lru_cache(maxsize=1)
+def _text_speak() -> dict[str, str]:
+    with TEXT_SPEAK_FILE.open(encoding="utf-8") as handle:
+        return {str(k): str(v) for k, v in yaml.safe_load(handle)["words"].items()}
+
+
+def standard_spelling(form: str) -> str | None:
+    """The word a text-speak spelling stands for ("2moro" -> "tomorrow", "leavin" -> "leaving"), or None."""
+    if (word := _text_speak().get(form)) is not None:
+        return word
+    if len(form) >= 5 and form.endswith(("in", "in'")) and form[:-3 if form.endswith("'") else -2].isalpha():
+        return form.rstrip("'") + "g"
+    return None
 
 
 def skeleton(form: str) -> str:
@@ -188,6 +206,8 @@ class Matchers:
                 found = frozenset({-1})  # a sentence boundary: no class, not even `*`
             else:
                 ids = set(self.exact.get(lower, ()))
+                if not ids and (standard := standard_spelling(text)) is not None:
+                    ids.update(self.exact.get(doc.vocab.strings.add(standard), ()))
                 if not ids and _closes_sentence(text):
                     ids.update(self.exact.get(doc.vocab.strings.add(text[:-1]), ()))
                     text = text[:-1] if ids else text

@@ -28,7 +28,10 @@ _DATE = (rf"(?:{_DAY}(?:{_UP_TO}{_DAY})?[ \t]+{_MONTH}\.?|{_MONTH}\.?[ \t]+{_DAY
          rf"|\d{{1,2}}[/.]\d{{1,2}}(?:{_UP_TO}\d{{1,2}}[/.]\d{{1,2}})?)")
 # A weekday with a day number: "Friday 5th", "vrijdag de 12e" (a date, also without a month).
 _WEEKDAY_DATE = rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+|de[ \t]+)?\d{{1,2}}(?:st|nd|rd|th|e|de|ste)"
-_RELATIVE = r"(?:today|tomorrow|tonight|vandaag|morgen|overmorgen|vanavond)"
+# Relative periods too since round 10: "nu in Arnhem, na het weekend in Nijmegen", "this week Bath, next
+# week Wells".
+_RELATIVE = (r"(?:today|tomorrow|tonight|vandaag|morgen|overmorgen|vanavond|nu|now"
+             r"|(?:deze|this|volgende|next|komende|coming|dit)[ \t]+(?:week|weekend)|(?:na|after)[ \t]+(?:het|the)[ \t]+weekend)")
 # One time marker: a day or a day range, a date or a date range, a week number, today or tomorrow.
 TIME = re.compile(
     rf"(?<![\w/.])(?:(?:{_WEEKDAY}\.?,?[ \t]+)?{_DATE}|{_WEEKDAY_DATE}|{_WEEKDAY}\.?(?:{_UP_TO}{_WEEKDAY}\.?)?"
@@ -53,7 +56,7 @@ _STARTS = (
     "wed weds wednesday thu thur thurs thursday fri friday sat saturday sun sunday jan januari january feb februari "
     "february mar march maart mrt apr april mei may jun june juni jul july juli aug augustus august sep sept september "
     "okt oktober oct october nov november dec december week wk today tomorrow tonight vandaag morgen overmorgen "
-    "vanavond"
+    "vanavond nu now deze this volgende next komende coming dit na after"
 ).split()
 
 
@@ -114,10 +117,34 @@ def _stops(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, 
     return after_stops, before_stops
 
 
+# A circuit: a verb of moving round, then "between" and a list of two or more names ("Our girls move between
+# Birmingham, Coventry and Wolverhampton every week", "wisselen elke week tussen onze appartementen in
+# Amsterdam, Utrecht en Eindhoven"). Round 10.
+_CIRCUIT = with_start_class(re.compile(
+    r"(?<!\w)(?:move|moves|moving|rotate|rotates|rotating|travel|travels|travelling|traveling|switch|switches|"
+    r"alternate|alternates|wissel|wisselt|wisselen|reis|reist|reizen|pendel|pendelt|pendelen|toer|toert|toeren|tour|"
+    r"tours|touring|rouleer|rouleert|rouleren)(?:[ \t]+\w+){0,3}?[ \t]+(?:between|tussen)[ \t]+"
+    r"(?:(?:our|onze|ons|the|de|her|haar|their|hun)[ \t]+\w+[ \t]+(?:in|te)[ \t]+)?"
+    rf"(?-i:{_NAME})(?:[ \t]*(?:,|and|en|&)[ \t]*(?-i:{_NAME}))+", re.IGNORECASE))
+
+
+# A circuit's names that are no places: "between English and Dutch", "between Monday and Friday".
+_LANGUAGE = re.compile(r"(?:english|engels|dutch|nederlands|vlaams|german|duits|deutsch|french|frans|spanish|spaans|"
+                       r"italian|italiaans|polish|pools|russian|russisch|portuguese|portugees)\b", re.IGNORECASE)
+_BETWEEN_WORD = re.compile(r"\b(?:between|tussen)\b", re.IGNORECASE)
+
+
+def _names_places(circuit: str) -> bool:
+    between = _BETWEEN_WORD.search(circuit)
+    names = re.findall(_NAME, circuit[between.end():] if between else circuit)
+    return not any(_NOT_A_PLACE.match(n) or _LANGUAGE.match(n) for n in names)
+
+
 def schedule_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the schedules in `text`: runs of two or more stops at different places, each stop
-    separated from the next by list punctuation or a linking word only."""
-    found = sorted(span for stops in _stops(text) for span in _runs(text, stops))
+    separated from the next by list punctuation or a linking word only; and circuits between places."""
+    found = sorted([span for stops in _stops(text) for span in _runs(text, stops)]
+                   + [m.span() for m in _CIRCUIT.finditer(text) if _names_places(m.group(0))])
     spans: list[tuple[int, int]] = []
     for start, end in found:  # both ways of reading a list may find it: one span
         if spans and start < spans[-1][1]:
