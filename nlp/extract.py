@@ -8,7 +8,6 @@ This is a pure function: no database, no network, no state beyond caches built o
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -215,21 +214,14 @@ MODEL_READING_MARK = "[p = "  # opens the probability and words a text-model hit
 CORE_COERCION_WEIGHT = 0.5
 
 
-# An age under 18 the hit itself states ("zestien", "16 jaar", "born 2010"): a stated adult age elsewhere in
-# the ad does not outweigh that, only youth said without a number (round 10).
-_YOUNG_AGE = re.compile(
-    r"(?<!\d)1[0-7](?!\d)|\b(?:thirteen|fourteen|fifteen|sixteen|seventeen|dertien|veertien|vijftien|zestien"
-    r"|zeventien)\b|(?<!\d)20(?:0[89]|1\d)(?!\d)", re.IGNORECASE)
-
-
 def _youth_outweighed(loose: bool, adult_age: bool, hit_text: str, start: int, past_ages: list[AgeFound]) -> bool:
     """A youth pattern's hit that the ad itself outweighs: the hit is an age she had ("when I was sixteen",
     reported apart as a past age), or she states an adult age of 21 and up (none under 18) and the hit names
-    youth without an age ("my parents still think I work in an office, I'm 30", "schooldagen" of her children,
-    "Not 18? Close this page. Kate, 40"). Loose patterns were always outweighed (round 10: all of them)."""
+    youth without an age or a word naming her young ("my parents still think I work in an office, I'm 30",
+    "schooldagen" of her children; context.yaml ``adult_age``). Loose patterns always were (round 10: most)."""
     if any(p.start <= start < p.end or start <= p.start < start + len(hit_text) for p in past_ages):
         return True
-    return adult_age and (loose or _YOUNG_AGE.search(hit_text) is None)
+    return adult_age and (loose or not context.outlasts_adult_age(hit_text))
 
 
 def _asked_of_others(text: str, start: int, end: int) -> bool:

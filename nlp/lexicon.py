@@ -207,6 +207,8 @@ class SiteNotice(Strict):
 
 class AdultAge(Strict):
     loose_cancelled_from: Annotated[int, Field(ge=18)]
+    stays: list[str]
+    """Youth a stated adult age does not outweigh (regexes): an age under 18, a word naming her young."""
     source: Said
 
 

@@ -63,6 +63,7 @@ class ContextRules:
     notice_min_kinds_with_age: int
     notice_categories: frozenset[str]
     loose_cancelled_from: int
+    adult_age_stays: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def rules() -> ContextRules:
         notice_min_kinds_with_age=int(data["site_notice"]["min_kinds_with_age"]),
         notice_categories=frozenset(data["site_notice"]["categories"]),
         loose_cancelled_from=int(data["adult_age"]["loose_cancelled_from"]),
+        adult_age_stays=_cue_regex(data["adult_age"]["stays"]),
     )
 
 
@@ -391,6 +393,12 @@ def non_adult_cue(text: str) -> str | None:
 
 def is_non_adult_listing(text: str) -> bool:
     return non_adult_cue(text) is not None
+
+
+def outlasts_adult_age(hit_text: str) -> bool:
+    """The youth hit names an age under 18 or names her young ("tiener"): a stated adult age does not
+    outweigh it (``adult_age: stays``)."""
+    return rules().adult_age_stays.search(hit_text) is not None
 
 
 def adult_age_stated(ages: list[int]) -> bool:
