@@ -341,7 +341,8 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
             continue
         if any(category == m.entry.category and m.start <= start < m.end for category, start in denied) \
                 or _named_to_deny(text[m.start:m.end], lang, m.entry.category) \
-                or (m.entry.category in ASKED_OF_OTHERS and _asked_of_others(text, m.start, m.end)):
+                or (m.entry.category in ASKED_OF_OTHERS and _asked_of_others(text, m.start, m.end)) \
+                or context.is_asked_and_denied(text, m.start):
             continue
         if not suppressed(m.entry.category, m.start, m.entry.code):
             hit = _indicator(m.entry, text, m.start, m.end)

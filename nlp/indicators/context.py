@@ -166,8 +166,17 @@ def is_negated_within(doc: Doc, token_start: int, token_end: int) -> bool:
 # alone or nobody, as in a Q&A block ("Who answers the phone? Only me.", "Wie regelt je afspraken? Niemand").
 _ASKED_AND_DENIED = re.compile(
     r"[^.,;:!?\n]{0,40}?\?+[\s\W]*(?:nee|no|nope|nah|niet|not|never|nooit|nobody|niemand|none|geen"
-    r"|(?:only|just|alleen|enkel|gewoon)\s+(?:me|myself|i|ik|mij|ikzelf)|me\s+myself|ikzelf|myself)\b", re.IGNORECASE)
+    r"|(?:only|just|alleen|enkel|gewoon)\s+(?:me|myself|i|ik|mij|ikzelf)|me\s+myself|ikzelf|myself"
+    # "Mijn manager? Die heb ik niet.", "A driver? Don't have one." (round 10)
+    r"|(?:die|dat|that|those)?\s*(?:heb\s+ik|have|has)\s+(?:ik\s+)?(?:niet|none|not)|(?:i\s+)?(?:don't|do\s+not|dont)\s+have\s+(?:one|any|that))\b",
+    re.IGNORECASE)
 _ASKED = re.compile(r"[^.,;:!?\n]{0,40}?\?")
+
+
+def is_asked_and_denied(text: str, start: int) -> bool:
+    """The clause from `start` is a question answered no ("Mijn manager? Die heb ik niet."): a text-model
+    reading of it is denied, as a pattern's is by ``is_refused``."""
+    return _ASKED_AND_DENIED.match(text, start) is not None
 
 
 def is_refused(text: str, end: int) -> bool:
