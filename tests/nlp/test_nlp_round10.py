@@ -149,3 +149,30 @@ def test_a_birth_date_of_an_adult_is_no_youth():
 def test_a_half_hour_rate_is_no_age():
     found = extract("Halfuur 60, uur 100. Parkeren in de straat.")
     assert found.ages == []
+
+
+# ---- reachable is not available; a busy week is not always; a question answered "don't have one" ----
+
+def test_reachable_by_text_around_the_clock_is_not_round_the_clock_work():
+    assert "always_available" not in codes("24/7 via app, reactie zodra ik wakker ben. Roos, 39.")[0]
+    assert "always_available" in codes("24/7 beschikbaar. Roos.")[0]
+
+
+def test_every_day_of_one_week_is_a_busy_stretch():
+    assert "always_available" not in codes("Working every day this week, then two weeks off. Fay, 36.")[0]
+    assert "always_available" in codes("Working every day. Fay.")[0]
+
+
+def test_a_question_answered_that_she_has_none_denies_the_text_models_reading():
+    assert "coercion" not in categories("Een chauffeur? Die heb ik niet. Alles via mij. Lies, 34.")
+
+
+# ---- her own home, her own profile, her own line ----
+
+def test_living_where_she_works_in_her_own_home_is_no_premises():
+    assert "lives_on_premises" not in codes("Ik woon en werk in mijn eigen appartement. Tineke, 52.")[0]
+    assert "lives_on_premises" in codes("De meiden wonen en werken in hetzelfde pand.")[0]
+
+
+def test_new_to_advertising_is_no_arrival():
+    assert "movement" not in categories("I'm new to advertising, not to Norwich: 20 years here. Kay, 44.")
