@@ -262,9 +262,28 @@ def _entry(model: EntryModel, file: str) -> Entry:
     )
 
 
+# Read by nlp.indicators.engine (plain YAML there: the engine does not import pydantic); checked here.
+TEXT_SPEAK_FILE = Path(__file__).parent / "data" / "text_speak.yaml"
+
+
+class TextSpeakFile(Strict):
+    """``data/text_speak.yaml``: text-speak spellings and the one word each stands for."""
+
+    words: Annotated[dict[str, str], Field(min_length=1)]
+
+    @field_validator("words")
+    @classmethod
+    def _single_lower_case_words(cls, words: dict[str, str]) -> dict[str, str]:
+        bad = [f"{k}: {v}" for k, v in words.items() if k != k.lower() or v != v.lower() or " " in k + v or k == v]
+        if bad:
+            raise ValueError("each spelling and its word must be one lower-case word, and differ: " + ", ".join(bad))
+        return words
+
+
 def data_files() -> DataFiles:
     return [*((INDICATOR_DIR / name, LexiconFile) for name in LEXICON_FILES),
-            (INDICATOR_DIR / WORDS_FILE, WordsFile), (INDICATOR_DIR / CONTEXT_FILE, ContextFile)]
+            (INDICATOR_DIR / WORDS_FILE, WordsFile), (INDICATOR_DIR / CONTEXT_FILE, ContextFile),
+            (TEXT_SPEAK_FILE, TextSpeakFile)]
 
 
 def _load(path: Path, model: type[Any]) -> Any:

@@ -176,3 +176,19 @@ def test_living_where_she_works_in_her_own_home_is_no_premises():
 
 def test_new_to_advertising_is_no_arrival():
     assert "movement" not in categories("I'm new to advertising, not to Norwich: 20 years here. Kay, 44.")
+
+
+def test_the_text_speak_file_the_engine_reads_is_the_one_the_data_check_checks():
+    from nlp.indicators.engine import TEXT_SPEAK_FILE as read
+    from nlp.lexicon import TEXT_SPEAK_FILE as checked
+
+    assert read.resolve() == checked.resolve()
+
+
+def test_a_text_speak_entry_that_is_two_words_or_upper_case_is_refused():
+    from nlp.lexicon import TextSpeakFile
+
+    with pytest.raises(ValueError, match="one lower-case word"):
+        TextSpeakFile.model_validate({"words": {"2Moro": "tomorrow"}})
+    with pytest.raises(ValueError, match="one lower-case word"):
+        TextSpeakFile.model_validate({"words": {"brb": "be right back"}})
