@@ -89,7 +89,9 @@ def number_word(token: str) -> str:
     return "getal_kind" if n < 13 else "getal_tiener" if n < 18 else "getal_18" if n < 20 else "getal_volwassen"
 
 
-_DATE = re.compile(r"(?<![\w/.:-])(\d{1,2})([/.-])(\d{1,2})(?:[/.-]\d{2,4})?(?![\w/.:-]|[.,]\d)")
+# It opens with a look-ahead at a digit, which the engine skips to, before the look-behind it would
+# otherwise try at every character.
+_DATE = re.compile(r"(?=\d)(?<![\w/.:-])(\d{1,2})([/.-])(\d{1,2})(?:[/.-]\d{2,4})?(?![\w/.:-]|[.,]\d)")
 
 
 def _date_word(m: re.Match[str]) -> str:
