@@ -93,3 +93,16 @@ def test_listing_floor_from_marked_rows_stays_below_the_decision(text):
     if model is None:
         pytest.skip("no shipped listing model")
     assert model.decision_floor(text) <= model.decision_value(text) + 1e-12
+
+
+def test_spelled_hint_opening_at_the_separator_finds_what_the_look_behind_form_finds():
+    import random
+
+    from nlp.phones import _SPELLED_HINT
+
+    plain = re.compile(r"(?<![^\W\d_])[^\W\d_][ .\-_*][^\W\d_][ .\-_*][^\W\d_](?![^\W\d_])")
+    rng = random.Random(11)
+    texts = ["z e r o s i x", "N.U.L", "bel z-e-s", "ik ben a b", "a b c", "ab c d", "é-k-s", *TEXTS]
+    texts += ["".join(rng.choice("ab zé.-_*1\n") for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    for text in texts:
+        assert (_SPELLED_HINT.search(text) is None) == (plain.search(text) is None), text
