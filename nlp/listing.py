@@ -31,8 +31,9 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
 from operator import itemgetter as _itemgetter
+from operator import or_
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,6 @@ _FLOOR_ROUNDING = 1e-9
 _TOKEN = re.compile(r"\w+|[€$£@+/&]")
 _DIGIT = re.compile(r"\d")
 _NO_PAIRS: dict[str, int] = {}  # a token no known word pair starts with (never written to)
-_NO_ROWS = np.zeros(0, dtype=np.intp)
 
 
 @dataclass(frozen=True)
@@ -146,8 +146,9 @@ class ListingModel:
         self._idf_squared = self._idf * self._idf
         # The floor's reasoning needs positive idf, and a probability that grows with the decision.
         self._floor_holds = bool((self._idf > 0).all()) and self.a_ > 0
-        self._floor_tokens: dict[str, tuple[str, dict[str, int] | None, frozenset[int], float]] = {}
-        self._floor_chunks: dict[str, tuple[str | None, dict[str, int], np.ndarray, float]] = {}
+        self._floor_tokens: dict[str, tuple[str, dict[str, int] | None, int, float]] = {}
+        self._floor_chunks: dict[str, tuple[str | None, dict[str, int], int, float]] = {}
+        self._mask_bytes = (len(self._idf) + 7) // 8
         self._up_and_idf_squared = np.stack([self._pull_up, self._idf_squared])
 
     @classmethod
@@ -200,71 +201,66 @@ class ListingModel:
         norm of the idf of the present features. A negative numerator divided by L instead of |v|
         only gets lower; a non-negative one gives at least the intercept.
 
-        The present features are the chunks' rows (a small array cached per chunk) marked in a mask
-        of the vocabulary, and A and L sum over the marked rows alone: a dense product over the whole
-        vocabulary reads some 150 kB an ad, out of the cache again by the next ad. The sums run in
-        another order than over a set, which moves the floor by a rounding error at most (the
-        caller's margin covers it)."""
+        The present features are a bit mask (bit f: row f), so the chunks' rows join in a few big-integer
+        ORs and A and L come from one matrix product: the sums run in another order than over a set,
+        which moves the floor by a rounding error at most (the caller's margin covers it)."""
         texts = text.lower().split()
         chunks = list(map(self._floor_chunks.get, texts))  # the cached chunks at C speed, then the new ones
         if None in chunks:
             chunks = [info or self._floor_chunk(chunk) for info, chunk in zip(chunks, texts, strict=True)]
+        present = reduce(or_, map(_itemgetter(2), chunks), 0)
         pulled_down = sum(map(_itemgetter(3), chunks))
-        rows = list(map(_itemgetter(2), chunks))
         # The word pairs across chunks; a chunk without a token ("-", an emoji) is left out: a pair spans it.
         kept = list(filter(_itemgetter(0), chunks))
-        pairs = [row for row in map(dict.get, map(_itemgetter(1), kept), map(_itemgetter(0), kept[1:]))
-                 if row is not None]
-        if pairs:
-            rows.append(np.array(pairs, dtype=np.intp))
-            pulled_down += sum(map(self._pull_down.__getitem__, pairs))
-        if not rows:  # no chunk at all: an empty text
+        for row in map(dict.get, map(_itemgetter(1), kept), map(_itemgetter(0), kept[1:])):
+            if row is not None:
+                present |= 1 << row
+                pulled_down += self._pull_down[row]
+        if not present:
             return self.intercept_
-        present = np.zeros(len(self._idf), dtype=np.bool_)
-        present[np.concatenate(rows)] = True
-        selected = np.flatnonzero(present)
-        if not len(selected):
-            return self.intercept_
-        pulled_up, norm_squared = (float(x) for x in self._up_and_idf_squared[:, selected].sum(axis=1))
+        selected = np.unpackbits(np.frombuffer(present.to_bytes(self._mask_bytes, "little"), np.uint8),
+                                 count=len(self._idf), bitorder="little").astype(np.float64)
+        pulled_up, norm_squared = (float(x) for x in self._up_and_idf_squared @ selected)
         if pulled_up >= pulled_down:
             return self.intercept_
         return (pulled_up - pulled_down) / math.sqrt(norm_squared) + self.intercept_
 
-    def _floor_chunk(self, chunk: str) -> tuple[str | None, dict[str, int], np.ndarray, float]:
+    def _floor_chunk(self, chunk: str) -> tuple[str | None, dict[str, int], int, float]:
         """What ``decision_floor`` needs of a whitespace-delimited chunk of the lower-cased text (its
         tokens never span white space, so ads that share words share chunks): the normal form of its
         first token, the word pairs that start with its last (an empty dict for none), the rows of
-        its tokens' features and of the word pairs inside it (an array, each row once), and what
-        those occurrences pull down; cached."""
+        its tokens' features and of the word pairs inside it as a bit mask, and what those
+        occurrences pull down; cached."""
         if len(self._floor_chunks) > 50_000:  # a chunk holds a set of rows: fewer of them than of tokens
             self._floor_chunks.clear()
         cached = self._floor_tokens.get
         infos = [cached(t) or self._floor_info(t) for t in _TOKEN.findall(chunk)]
-        rows = set().union(*[token_rows for _, _, token_rows, _ in infos])
+        mask = reduce(or_, [token_mask for _, _, token_mask, _ in infos], 0)
         pulled_down = sum([down for _, _, _, down in infos])
         pairs = None
         for normal, after, _, _ in infos:
             if pairs is not None:
                 row = pairs.get(normal)
                 if row is not None:
-                    rows.add(row)
+                    mask |= 1 << row
                     pulled_down += self._pull_down[row]
             pairs = after
-        info = (infos[0][0], infos[-1][1] or _NO_PAIRS, np.array(sorted(rows), dtype=np.intp), pulled_down) \
-            if infos else (None, _NO_PAIRS, _NO_ROWS, 0.0)
+        info = (infos[0][0], infos[-1][1] or _NO_PAIRS, mask, pulled_down) if infos else (None, _NO_PAIRS, 0, 0.0)
         self._floor_chunks[chunk] = info
         return info
 
-    def _floor_info(self, token: str) -> tuple[str, dict[str, int] | None, frozenset[int], float]:
-        """``_token_info`` for ``decision_floor``: the rows as a set, and the sum of idf * -coef over the
-        token's occurrences of features with a negative coefficient; cached."""
+    def _floor_info(self, token: str) -> tuple[str, dict[str, int] | None, int, float]:
+        """``_token_info`` for ``decision_floor``: the rows as a bit mask, and the sum of idf * -coef
+        over the token's occurrences of features with a negative coefficient; cached."""
         if len(self._floor_tokens) > 200_000:
             self._floor_tokens.clear()
         normal, after, rows = self._tokens.get(token) or self._token_info(token)
         info = self._floor_tokens.get(normal)  # the same for every token that differs in digits only
         if info is None:
-            info = self._floor_tokens[normal] = (normal, after, frozenset(rows),
-                                                 sum(self._pull_down[row] for row in rows))
+            mask = 0
+            for row in rows:
+                mask |= 1 << row
+            info = self._floor_tokens[normal] = (normal, after, mask, sum(self._pull_down[row] for row in rows))
         self._floor_tokens[token] = info
         return info
 

@@ -74,27 +74,6 @@ def test_text_model_counts_are_the_features_training_saw(text):
     assert dict(zip(columns.tolist(), counts.astype(int).tolist(), strict=True)) == expected
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "",
-        "   ",
-        "-",
-        "🎉 🎉",
-        "a",
-        "Te huur: fiets, 50 euro",
-        "Nieuw in Utrecht! Bel 06-12345678, afspraak afspraak.",
-    ],
-)
-def test_listing_floor_from_marked_rows_stays_below_the_decision(text):
-    from nlp.listing import shipped_model as listing_model
-
-    model = listing_model()
-    if model is None:
-        pytest.skip("no shipped listing model")
-    assert model.decision_floor(text) <= model.decision_value(text) + 1e-12
-
-
 def test_spelled_hint_opening_at_the_separator_finds_what_the_look_behind_form_finds():
     import random
 
