@@ -192,7 +192,8 @@ _PATTERN_WHERE: list[tuple[str, object]] = [
     ("sentence", None),
     ("core", _ONLY_AGE_CORE),
     ("core", _ONLY_AGE_CORE),
-    ("core", re.compile(r"\d{2}[ \t]+(?:now|nu)\b|\d{2}[ \t]*,[ \t]*(?:turning|word|i'?ll)\b")),
+    # the two branches' shared \d{2} taken out: the engine then skips to a digit (twice as fast on an ad)
+    ("core", re.compile(r"\d{2}(?:[ \t]+(?:now|nu)\b|[ \t]*,[ \t]*(?:turning|word|i'?ll)\b)")),
     ("core", re.compile(r"(?:now|nu|inmiddels|intussen)\s+(?:(?:still|nog)\s+)?\d{2}")),
     ("all", None),  # its gate, two words, nearly always shut
     ("all", None),

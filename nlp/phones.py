@@ -1132,7 +1132,11 @@ def _leet_tokens(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
 # joined by one and the same separator; a wider gap (or another separator) ends the word. The letters
 # are read as the word only when together they make a number word, or glued number words ("zerosix").
 _SPELLED = re.compile(r"(?<![^\W\d_])[^\W\d_](?P<sep>[ .\-_*])[^\W\d_](?:(?P=sep)[^\W\d_]){1,7}(?![^\W\d_])")
-_SPELLED_HINT = re.compile(r"(?<![^\W\d_])[^\W\d_][ .\-_*][^\W\d_][ .\-_*][^\W\d_](?![^\W\d_])")
+# Whether _SPELLED can match (single letters with a separator between: "z e s"), as a regex that opens with
+# the first separator, which the engine skips to, and looks back at the letter before it and at what stands
+# before that letter: the same texts as opening with the look-behind, which is tried at every character.
+_SPELLED_HINT = re.compile(
+    r"[ .\-_*](?<=[^\W\d_][ .\-_*])(?<![^\W\d_][^\W\d_][ .\-_*])[^\W\d_][ .\-_*][^\W\d_](?![^\W\d_])")
 
 
 def _spelled_tokens(text: str, tokens: list[DigitToken]) -> list[DigitToken]:

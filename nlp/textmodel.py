@@ -25,7 +25,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 from operator import itemgetter as _itemgetter
 from pathlib import Path
 from typing import Annotated, Any
@@ -50,8 +49,8 @@ _DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _NO_PAIRS: dict[str, int] = {}  # a token that starts no known word pair (never written to)
 _NO_COLUMNS, _NO_COUNTS = np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float64)
-# per model token: digit-normal form, own known columns, the word pairs it starts
-_TokenColumns = tuple[str, tuple[int, ...], dict[str, int]]
+# per model token: digit-normal form, own known columns, the word pairs it starts, the columns as an array
+_TokenColumns = tuple[str, tuple[int, ...], dict[str, int], np.ndarray]
 
 
 class ProtectedWords(Strict):
@@ -90,7 +89,9 @@ def number_word(token: str) -> str:
     return "getal_kind" if n < 13 else "getal_tiener" if n < 18 else "getal_18" if n < 20 else "getal_volwassen"
 
 
-_DATE = re.compile(r"(?<![\w/.:-])(\d{1,2})([/.-])(\d{1,2})(?:[/.-]\d{2,4})?(?![\w/.:-]|[.,]\d)")
+# It opens with a look-ahead at a digit, which the engine skips to, before the look-behind it would
+# otherwise try at every character.
+_DATE = re.compile(r"(?=\d)(?<![\w/.:-])(\d{1,2})([/.-])(\d{1,2})(?:[/.-]\d{2,4})?(?![\w/.:-]|[.,]\d)")
 
 
 def _date_word(m: re.Match[str]) -> str:
@@ -250,34 +251,39 @@ class TextModel:
             row = self.row.get
             columns = tuple(c for c in map(row, token_features(token)) if c is not None)
             normal = _DIGIT.sub("0", token)
-            known = self._token_columns[token] = (normal, columns, self._pairs.get(normal, _NO_PAIRS))
+            known = self._token_columns[token] = (normal, columns, self._pairs.get(normal, _NO_PAIRS),
+                                                  np.array(columns, dtype=np.intp))
         return known
 
     def _counts(self, text: str) -> dict[int, int]:
-        """How often each known feature occurs in the text: the counts ``features(text)`` gives, in the
-        order it first gives them (the sums in ``_decisions`` run in that order)."""
+        """How often each known feature occurs in the text: the counts ``features(text)`` gives."""
         columns, tf = self._count_arrays(text)
         return dict(zip(columns.tolist(), tf.astype(np.int64).tolist(), strict=True))
 
     def _count_arrays(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """``_counts`` as two arrays, the columns and their counts (as floats).
+        """``_counts`` as two arrays, the columns (ascending) and their counts (as floats).
 
-        Every token's columns in text order, then the known word pairs left to right, counted by a
-        ``Counter`` (in C): its keys come in order of first occurrence, which is where ``features(text)``
-        first gives each column (a repeated token adds nothing new); the same columns and counts as
-        ``np.unique`` of the concatenated columns and a ``np.bincount``, at about half the cost."""
+        Every token's columns (an array cached per token) and the known word pairs, joined and counted
+        by ``np.bincount`` over the vocabulary: a few NumPy calls an ad, where counting the same five
+        hundred or so feature occurrences one by one (a ``Counter``, then two ``np.fromiter``) cost
+        about a third of the model's time. The columns come in another order than ``features(text)``
+        gives them, which moves the sums in ``_decisions`` by a rounding error at most (BLAS sums in an
+        order of its own anyway)."""
         toks = model_tokens(text)
         known = self._token_columns.get
         infos = list(map(known, toks))
         if None in infos:
             infos = [info or self._columns(t) for info, t in zip(infos, toks, strict=True)]
-        counted = Counter(chain.from_iterable(map(_itemgetter(1), infos)))
-        counted.update([c for c in map(dict.get, map(_itemgetter(2), infos), map(_itemgetter(0), infos[1:]))
-                        if c is not None])
-        if not counted:
+        every = list(map(_itemgetter(3), infos))
+        pairs = [c for c in map(dict.get, map(_itemgetter(2), infos), map(_itemgetter(0), infos[1:])) if c is not None]
+        if pairs:
+            every.append(np.array(pairs, dtype=np.intp))
+        occurrences = np.concatenate(every) if every else _NO_COLUMNS
+        if not len(occurrences):
             return _NO_COLUMNS, _NO_COUNTS
-        return (np.fromiter(counted.keys(), np.intp, len(counted)),
-                np.fromiter(counted.values(), np.float64, len(counted)))
+        tf = np.bincount(occurrences, minlength=len(self._idf))
+        columns = np.flatnonzero(tf > 0)  # on booleans: several times faster than on the counts
+        return columns, tf[columns].astype(np.float64)
 
     def _vector(self, text: str) -> dict[int, float]:
         """Sublinear tf times idf, L2-normalised, over the known features (as when training)."""

@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import reduce
+from operator import or_
 
 from nlp.indicators.gates import GateBits, regex_gate, regex_prefixes
 
 _SUBSETS_KEPT = 4096  # distinct sets of cues left; ads repeat a few of them
+_BITS_KEPT = 16384  # distinct bits of a list's cue sets a text has
+_UNSEEN = object()  # bits not looked at yet (None is an answer: no cue left)
 
 
 class CueIndex:
@@ -32,6 +36,11 @@ class CueIndex:
         self._gates = gates
         self._needs = tuple(enumerate(gates.needs[first : first + len(self.cues)]))
         self._subsets: dict[tuple[int, ...], tuple[re.Pattern[str], tuple[str, ...]]] = {}
+        # Which cues are left depends only on the text's bits of these cues' sets: per those bits the
+        # answer, so that an ad whose bits were seen before (most: ads repeat their wording) costs a
+        # look-up instead of a test of every cue.
+        self._mask = reduce(or_, (need for _, need in self._needs), 0)
+        self._by_bits: dict[int, tuple[re.Pattern[str], tuple[str, ...]] | None] = {}
         # The last text's answer: refusals are asked once per hit of an ad. One tuple, replaced whole.
         self._last: tuple[str | None, tuple[re.Pattern[str], tuple[str, ...]] | None] = (None, None)
 
@@ -41,7 +50,16 @@ class CueIndex:
         last = self._last
         if last[0] is lowered:
             return last[1]
-        bits = self._gates.text_bits(lowered)
+        bits = self._gates.text_bits(lowered) & self._mask
+        found = self._by_bits.get(bits, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._narrowed(bits)
+            if len(self._by_bits) < _BITS_KEPT:
+                self._by_bits[bits] = found
+        self._last = (lowered, found)
+        return found
+
+    def _narrowed(self, bits: int) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
         kept = tuple([index for index, need in self._needs if bits & need == need])
         found = self._subsets.get(kept) if kept else None
         if found is None and kept:
@@ -49,7 +67,6 @@ class CueIndex:
             found = (regex, regex_prefixes(regex.pattern))
             if len(self._subsets) < _SUBSETS_KEPT:
                 self._subsets[kept] = found
-        self._last = (lowered, found)
         return found
 
 

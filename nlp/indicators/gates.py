@@ -338,6 +338,7 @@ def gate_open(gate: tuple[tuple[str, ...], ...], lowered: str) -> bool:
 
 
 _CHUNKS_CACHED_MAX = 100_000
+_OPEN_KEPT = 16_384  # distinct text bits whose open gates are kept
 
 
 class GateBits:
@@ -364,21 +365,23 @@ class GateBits:
             self.needs.append(need)
         self.bits_of = bits_of
         self.spaced = tuple(sorted((lit, b) for lit, b in bits_of.items() if not lit or any(c.isspace() for c in lit)))
-        by_first: dict[str, list[str]] = {}
-        for literal in sorted(bits_of):
+        # Per first character, the lengths of the literals without white space that start with it: a
+        # chunk is looked up slice by slice (a dozen lengths where there are dozens of literals).
+        lengths: dict[str, set[int]] = {}
+        for literal in bits_of:
             if literal and not any(c.isspace() for c in literal):
-                by_first.setdefault(literal[0], []).append(literal)
-        self.by_first = {first: tuple(found) for first, found in by_first.items()}
+                lengths.setdefault(literal[0], set()).add(len(literal))
+        self.lengths_by_first = {first: tuple(sorted(found)) for first, found in lengths.items()}
         self.chunks: dict[str, int] = {}
         self._last: tuple[str | None, int] = (None, 0)  # the last text's bits: several lists ask of one ad
+        self._open: dict[int, tuple[int, ...]] = {}  # ``open`` per text bits
 
     def _chunk_bits(self, chunk: str) -> int:
         bits = 0
-        by_first, bits_of = self.by_first, self.bits_of
+        lengths, bits_of = self.lengths_by_first.get, self.bits_of.get
         for i, char in enumerate(chunk):
-            for literal in by_first.get(char, ()):
-                if chunk.startswith(literal, i):
-                    bits |= bits_of[literal]
+            for n in lengths(char, ()):  # a slice is a literal without white space, or none (a chunk has none)
+                bits |= bits_of(chunk[i : i + n], 0)
         if len(self.chunks) < _CHUNKS_CACHED_MAX:
             self.chunks[chunk] = bits
         return bits
@@ -402,4 +405,10 @@ class GateBits:
     def open(self, lowered: str) -> list[int]:
         """The indices of the gates open in `lowered` (``gate_text`` of the text), in order."""
         bits = self.text_bits(lowered)
-        return [index for index, need in enumerate(self.needs) if bits & need == need]
+        # Per text bits the answer: ads repeat their wording, and a look-up beats testing every gate.
+        found = self._open.get(bits)
+        if found is None:
+            found = tuple([index for index, need in enumerate(self.needs) if bits & need == need])
+            if len(self._open) < _OPEN_KEPT:
+                self._open[bits] = found
+        return list(found)
