@@ -138,7 +138,7 @@ _PATTERNS = [
     # an age in words opening the text or a line, closed by a mark or "and": "Twenty seven, easygoing",
     # "Fifty-three and proud." (round 8); words from twenty up only ("Two girls, one number" is no age)
     re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<num>(?=(?i:twenty|thirty|forty|fifty|sixty|\w*twintig|\w*dertig|\w*veertig|\w*vijftig|\w*zestig)){NUMBER_WORD})"
-               r"(?=[ \t]*(?:[,!.;]|[ \t]+(?i:and|en|&)\b))", re.IGNORECASE),
+               r"(?=[ \t]*(?:[,!.;]|[ \t]+(?i:and|en|&|now|nu)\b))", re.IGNORECASE),  # "Thirty-six now, ..." (round 10)
     # the title's name repeated in lower case before the age: "Bella" / "bella 27 utrecht" (round 8)
     re.compile(r"\A[ \t]*(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)[ \t]*\n[ \t]*(?i:(?P=name))[ \t,]+(?P<num>[1-6]\d)\b(?![.,:/]\d)"),
     # her years as hers: "met mijn 41 jaren", "with my 41 years I know ..." (round 9); not "my 10 years of
@@ -161,11 +161,24 @@ _PATTERNS = [
     re.compile(rf"\b(?i:how\s+old\s+are\s+(?:you|u)|how\s+old\s+is\s+(?:she|[A-ZÀ-Ý][a-zà-ÿ]+)|"
                r"hoe\s+oud\s+(?:ben\s+(?:je|jij|u)|is\s+(?:ze|zij|[A-ZÀ-Ý][a-zà-ÿ]+))|"
                rf"wat\s+is\s+(?:je|jouw|uw)\s+leeftijd|what['’]?s\s+your\s+age|what\s+is\s+your\s+age)"
-               rf"\s*\??\s*[:\-–]?\s*(?P<num>\d{{2}}|{NUMBER_WORD})\b{_NOT_AFTER_NUMBER}", re.IGNORECASE),
+               # the answer may be marked as one: "Q: How old are you? A: 28", "Antwoord: 31" (round 10)
+               rf"\s*\??\s*[:\-–]?\s*(?:(?:a|answer|antwoord)\s*[:.)]\s*)?(?P<num>\d{{2}}|{NUMBER_WORD})\b{_NOT_AFTER_NUMBER}",
+               re.IGNORECASE),
     # an age as a hashtag in a list of hashtags: "#26 #Utrecht #incall" (round 9); a tag of its own
     # ("#1 in town", "room #12") is no age
     re.compile(r"(?<![\w#])#(?P<num>1[89]|[2-6]\d)(?!\w)"
                r"(?=[ \t,]*#(?!(?i:off|deal|korting|sale|promo|actie|discount|aanbieding|procent|percent)\b)[^\W\d_])"),
+    # a duo's second woman, named by the writer: "en mijn vriendin is 34", "my friend is 27", "mijn collega
+    # Roos is 29" (round 10); a friend or colleague only (a daughter or a son is a child: the filters in
+    # read_ages drop those), not a difference ("my friend is 5 years older"), not one the clause says is
+    # not on offer ("mijn vriendin is 24 maar zij werkt niet"), and not "her friend" (the writer's
+    # third person speaks of someone else's friend)
+    re.compile(rf"\b(?i:mijn|m'n|my)\s+(?i:beste\s+|best\s+)?"
+               r"(?i:vriendin(?:netje)?|friend|girlfriend|gf|bestie|collega|colleague|partner(?:\s+in\s+crime)?)"
+               r"(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+)?\s+(?i:is|is\s+ook|is\s+also|is\s+nu|is\s+now)\s+"
+               rf"(?P<num>\d{{2}}|{NUMBER_WORD})\b{_NOT_AFTER_NUMBER}"
+               r"(?!\s*(?:(?i:jaar|years?|yrs?)\s+)?(?i:ouder|jonger|older|younger|geleden|ago)\b)"
+               r"(?![^.!?\n]{0,50}\b(?i:niet|not|geen|no|doesn'?t|isn'?t|don'?t)\b)"),
 ]
 
 
@@ -207,6 +220,7 @@ _PATTERN_WHERE: list[tuple[str, object]] = [
     ("core", re.compile(r"(?:maar|but)\s+(?:(?:al|already|nu|now|wel)\s+)?\d\d")),
     ("prefixes", (regex_prefixes(_PATTERNS[19].pattern), regex_word_start(_PATTERNS[19].pattern))),
     ("core", re.compile(r"#\d\d")),
+    ("prefixes", (("mijn", "m'n", "my"), True)),
 ]
 _PLACES_TRIED_MAX = 200  # more places than this: the pattern scans the text itself
 
@@ -270,11 +284,12 @@ _NOT_A_NAME = with_start_class(re.compile(
     r"donation|tip|minimum|maximum|total|totaal|aanbetaling|booking|ext|extension|toestel)",
     re.IGNORECASE,
 ))
+# A number glued to a "+" ("Dame 30+ in Hilversum") is a lower limit, not her age (round 10).
 # A title that ends in a number: "Mature lady 45", "Gina 40 & fabulous", "Mia 24 & Zoe 27" (first line).
 # It closes like the rest of a title: the line end, "&", "and", a mark ("-", "|", "/", "~"), a bracket
 # that holds no price or duration ("Sweet 20 (just turned)"; not "Lisa 30 (€100)"), or a capital.
 _TITLE_AGE = with_start_class(re.compile(
-    r"(?<=[^\W\d_])\s+(?P<num>\d{2})(?=\s*(?:$|&|\+\s|and\s|en\s|[-–—|!,~]|/(?!\s*\d)|"
+    r"(?<=[^\W\d_])\s+(?P<num>\d{2})(?=\s*(?:$|&|(?<=\s)\+\s|and\s|en\s|[-–—|!,~]|/(?!\s*\d)|"
     r"\((?!\s*(?:[\d€$£]|min|uur|hour|hr|h\b|euro|eur|roses)))|\s+[A-ZÀ-Ý])", re.MULTILINE
 ))
 # The same with a number word that ends the title or a part of it: "Leah seventeen", "Mia twenty four |".
@@ -449,6 +464,21 @@ _GROUP_AGES = re.compile(
 )
 _GROUP_WORDS = tuple(_GROUP_NOUN[len("(?i:") : -1].split("|"))
 _YEAR_WORDS = ("jaar", "year", "jr", "yr")
+# A duo's two ages in words after their names or a group noun: "Wij zijn Anouk en Demi, zevenentwintig en
+# negenentwintig", "Two friends: twenty-two and twenty-five." (round 10). The comma or colon opens the
+# pattern (a literal the engine skips to); _DUO_BEFORE is checked on what stands before it.
+_AGE_WORDISH = rf"[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+|\s{_UNIT_WORD})?"
+_DUO_WORDS = re.compile(
+    rf"[,:](?<=[^\W\d_][,:])[ \t]*(?P<a>{_AGE_WORDISH})[ \t]+(?i:en|and|&)[ \t]+(?P<b>{_AGE_WORDISH})"
+    r"(?=[ \t]*(?:[,.!;)]|$|(?i:jaar|years?)\b))",
+    re.MULTILINE | re.IGNORECASE,
+)
+# A title in segments set off by marks ("25 - Fenna - Emmen", "Mum of one, 37", "Lotte | 29 | Zwolle"):
+# a segment that is a bare number of 18 to 65 is her age, when it is the title's only bare number (not
+# "20 - 30", "24/7") and the title names no price (round 10). A parent's words in another segment ("Mum
+# of one, 37") do not make it a child's age.
+_TITLE_SEGMENT_MARK = re.compile(r"[ \t]*(?:[|•·~/,]|(?:(?<=\s)|^)[-–—]+(?=\s))[ \t]*")
+_TITLE_SEGMENT_MIN, _TITLE_SEGMENT_MAX = 18, 65
 _TITLE_MARKED = re.compile(r"(?P<pre>[^\w\s]+)[ \t]*(?P<num>\d{2})[ \t]*(?P<post>[^\w\s]+)(?![^\W_])")
 _DISCOUNT = with_start_class(re.compile(r"\b(?:off|korting|discount|deal|sale|aanbieding|actie|promo)\b", re.IGNORECASE))
 # A title that starts with the age: "19 and new in town", "Twentyfive & fun", "23, sweet and petite".
@@ -483,6 +513,9 @@ _DURATION_BEFORE = with_start_class(re.compile(
     r"|\b(?:experience|ervaring|werkervaring|in\s+the\s+(?:business|industry)|in\s+het\s+vak)\s*[:=\-–]?\s*$",
     re.IGNORECASE,
 ))
+# "years of" + anything but "age" after the unit: "17 years of happy clients", "20 years of fun" count
+# something other than her life ("a girl of 19 years of age" is her age); Dutch "jaar aan/vol ..." (round 10).
+_YEARS_OF_SOMETHING = re.compile(r"\s+(?:of|aan|vol)\s+(?!age\b|leeftijd\b)", re.IGNORECASE)
 _YEARS_UNIT = re.compile(r"(?:jaar|years?|yrs?|jr|" + _FOREIGN_YEARS + ")", re.IGNORECASE)
 
 # --- dates -----------------------------------------------------------------------------------
@@ -613,6 +646,8 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
             if _YEARS_UNIT.match(unit.group()) and \
                     _DURATION_BEFORE.search(text, max(0, before.start() - 30), before.start()):
                 continue  # "I have 10 years of experience", "ik werk al 5 jaar"
+            if _YEARS_UNIT.match(unit.group()) and _YEARS_OF_SOMETHING.match(text, unit.end()):
+                continue  # "17 years of happy clients", "10 jaar aan ervaring": years of something, not her age
             candidates.append((before.group("num"), before.start(), unit.end()))
     for pattern, gate, where in zip(_PATTERNS, _PATTERN_GATES, _PATTERN_WHERE, strict=True):
         if gate_open(gate, lowered):  # else a word every match needs is missing ("birthday", "just")
@@ -743,6 +778,42 @@ def _title_marked(text: str, first_line: int) -> list[tuple[str, int, int]]:
                 and not _DISCOUNT.search(text, 0, first_line):
             found.append((m.group("num"), m.start("num"), m.end("num")))
     return found
+
+
+def _duo_words(text: str) -> list[tuple[str, int, int]]:
+    """A duo's two ages in words after their names or a group noun (``_DUO_WORDS``), each with its span."""
+    found: list[tuple[str, int, int]] = []
+    for m in _DUO_WORDS.finditer(text) if ("," in text or ":" in text) else ():
+        if not _DUO_BEFORE.search(text, max(0, m.start() - 40), m.start() + 1):
+            continue
+        if all(LOOSE_MIN_AGE <= (_age_value(m.group(g)) or 0) <= LOOSE_MAX_AGE for g in ("a", "b")):
+            found += [(m.group(g), m.start(g), m.end(g)) for g in ("a", "b")]
+    return found
+
+
+def _title_segments(text: str, first_line: int) -> list[tuple[str, int, int]]:
+    """A bare number that is a whole segment of the title (``_TITLE_SEGMENT_MARK``)."""
+    if first_line > 80 or not _has_digit(text[:first_line]):
+        return []
+    title = text[:first_line]
+    bounds = [0]
+    for m in _TITLE_SEGMENT_MARK.finditer(title):
+        bounds += [m.start(), m.end()]
+    bounds.append(len(title))
+    if len(bounds) < 4:
+        return []  # one segment: no marks
+    segments = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    numeric = [(a, b) for a, b in segments if title[a:b].strip().isdecimal()]
+    if len(numeric) != 1 or _PRICE_LINE.search(title) or _DISCOUNT.search(title) or "%" in title:
+        return []
+    a, b = numeric[0]
+    if title[:a].rstrip(" \t|•·~/,-–—")[-1:].isdigit() or title[b:].lstrip(" \t|•·~/,-–—")[:1].isdigit():
+        return []  # "Girls 20 - 30": the end of a range
+    raw = title[a:b].strip()
+    start = a + title[a:b].index(raw)
+    if len(raw) != 2 or not _TITLE_SEGMENT_MIN <= int(raw) <= _TITLE_SEGMENT_MAX:
+        return []
+    return [(raw, start, start + 2)]
 
 
 def _group_ages(text: str, lowered: str) -> list[tuple[str, int, int]]:
@@ -906,7 +977,11 @@ def read_ages(text: str) -> AgeReading:
     if has_digits:
         spoken, framed = _backward(text, {text.find(raw, start, end) for raw, start, end in candidates})
         candidates += spoken + framed
-    pairs = _group_ages(text, lowered)
+    pairs = _group_ages(text, lowered) + _duo_words(text)
+    first_line = text.find("\n")
+    segments = _title_segments(text, len(text) if first_line < 0 else first_line) if has_digits else []
+    candidates += segments
+    segment_spans = {(start, end) for _, start, end in segments}
     framed += pairs
     candidates += pairs
     if framed:  # "Maya & Leah, 24 and 26 years old" is two ages, not a client range
@@ -932,7 +1007,7 @@ def read_ages(text: str) -> AgeReading:
                 or _YEARS_WHERE_AFTER.match(text, end) and not _NAMED_BEFORE.search(text, max(0, start - 15), start)
                 and not _OLD.search(text, start, end))):
             continue  # how long she has been somewhere, not how old she is
-        if _OTHER_PERSON_BEFORE.search(text, max(0, start - 40), start) or \
+        if _OTHER_PERSON_BEFORE.search(text, max(0, start - 40), start) or (start, end) not in segment_spans and \
                 _PARENT_OF_BEFORE.search(text, max(0, start - 40), start) or _CHILD_AFTER.match(text, end) or \
                 _CHILD_AFTER.match(text, start + len(raw)) and raw.isdecimal() and text.startswith(raw, start):
             continue  # a child's age, or a parent's: not hers
