@@ -100,6 +100,8 @@ _NUMBERED_THINGS = (
 _LABEL_BEFORE = with_start_class(re.compile(
     rf"\b(?:(?:{'|'.join(_NOT_PHONE_LABELS)})(?:\s*(?:no|nr|nummer|number|num|code|#))?"
     rf"|(?:{'|'.join(_NUMBERED_THINGS)})s?[\s-]?(?:no|nr|nummer|number|num|code|#))"
+    # "Your booking reference is 2026 ...", "ordernummer was 4411 ...": the label and a verb (round 10)
+    r"(?:\s+(?:is|was|luidt))?"
     r"(?:\s+(?-i:\d[A-Z0-9]{0,5})(?:\s*(?-i:[A-Z]{2,5}))?)?[\s.:#=-]*$",
     re.IGNORECASE,
 ))
@@ -605,12 +607,72 @@ def _digit_count(found: list[PhoneFound]) -> int:
     return sum(f.end - f.start for f in found)
 
 
+# A country adjective that qualifies a phone word names the number's country: "0741 283 956 (Romanian
+# number)", "Spaans mobiel 655 ...", "bel mijn Belgisch nummer: 0472 ...", "(UK number)" (round 10). It
+# places the number beside it only, like ``regions.number_label_region``; it says nothing of the person,
+# and is read only next to a phone word, never as an ad-wide hint.
+_PHONE_NATIONALITY: dict[str, str] = {
+    **dict.fromkeys(("romanian", "roemeens", "roemeense", "roemeen"), "RO"),
+    **dict.fromkeys(("bulgarian", "bulgaars", "bulgaarse"), "BG"),
+    **dict.fromkeys(("polish", "pools", "poolse"), "PL"),
+    **dict.fromkeys(("hungarian", "hongaars", "hongaarse"), "HU"),
+    **dict.fromkeys(("czech", "tsjechisch", "tsjechische"), "CZ"),
+    **dict.fromkeys(("slovak", "slowaaks", "slowaakse"), "SK"),
+    **dict.fromkeys(("ukrainian", "oekraïens", "oekraiens", "oekraïense", "oekraiense"), "UA"),
+    **dict.fromkeys(("russian", "russisch", "russische"), "RU"),
+    **dict.fromkeys(("moldovan", "moldavisch", "moldavische"), "MD"),
+    **dict.fromkeys(("lithuanian", "litouws", "litouwse"), "LT"),
+    **dict.fromkeys(("latvian", "letse"), "LV"),  # not "lets", an English word
+    **dict.fromkeys(("spanish", "spaans", "spaanse"), "ES"),
+    **dict.fromkeys(("portuguese", "portugees", "portugese"), "PT"),
+    **dict.fromkeys(("italian", "italiaans", "italiaanse"), "IT"),
+    **dict.fromkeys(("greek", "grieks", "griekse"), "GR"),
+    **dict.fromkeys(("german", "duits", "duitse"), "DE"),
+    **dict.fromkeys(("belgian", "belgisch", "belgische"), "BE"),
+    **dict.fromkeys(("french", "frans", "franse"), "FR"),
+    **dict.fromkeys(("british", "brits", "britse", "english", "engels", "engelse"), "GB"),
+    **dict.fromkeys(("irish", "iers", "ierse"), "IE"),
+    **dict.fromkeys(("dutch", "nederlands", "nederlandse", "hollands", "hollandse"), "NL"),
+    **dict.fromkeys(("austrian", "oostenrijks", "oostenrijkse"), "AT"),
+    **dict.fromkeys(("swiss", "zwitsers", "zwitserse"), "CH"),
+    **dict.fromkeys(("brazilian", "braziliaans", "braziliaanse"), "BR"),
+    **dict.fromkeys(("colombian", "colombiaans", "colombiaanse"), "CO"),
+    **dict.fromkeys(("thai", "thais", "thaise"), "TH"),
+    **dict.fromkeys(("american", "amerikaans", "amerikaanse"), "US"),
+}
+# Country codes as adjectives, in capitals only ("UK number", "RO nummer"): in lower case some are words.
+_PHONE_COUNTRY_CODES = {"UK": "GB", "GB": "GB", "NL": "NL", "BE": "BE", "DE": "DE", "FR": "FR", "ES": "ES",
+                        "RO": "RO", "BG": "BG", "PL": "PL", "HU": "HU", "CZ": "CZ", "IT": "IT", "PT": "PT"}
+_PHONE_WORD = r"(?:number|nummer|nr|no|num|mobile|mobiel|mobieltje|cell|cellphone|phone|telefoon|tel|sim|simkaart|gsm|line|lijn)"
+_ADJECTIVE = (rf"(?P<adj>(?i:{trie_pattern(sorted(_PHONE_NATIONALITY))})|{trie_pattern(sorted(_PHONE_COUNTRY_CODES))})"
+              rf"[ \t-]*(?i:{_PHONE_WORD})\b\.?")
+_ADJECTIVE_BEFORE = re.compile(rf"(?<![\w'])(?:{_ADJECTIVE})[ \t]*[:=\-–]?[ \t]*\(?[ \t]*$")
+_ADJECTIVE_AFTER = re.compile(
+    r"[ \t]*[(\[,\-–]?[ \t]*(?:(?i:it'?s|is|this\s+is|dit\s+is|het\s+is)[ \t]+)?(?:(?i:a|an|een|my|mijn|m'n)[ \t]+)?"
+    rf"{_ADJECTIVE}"
+)
+_PHONE_WORD_HINTS = ("numm", "numb", "nr", "no", "num", "mobi", "cell", "phone", "tel", "sim", "gsm", "line", "lijn")
+_ADJECTIVE_REACH = 40
+
+
+def _adjective_region(text: str, run: DigitRun) -> str | None:
+    """The region a country adjective with a phone word right before or after `run` names."""
+    m = _ADJECTIVE_BEFORE.search(text, max(0, run.start - _ADJECTIVE_REACH), run.start) or \
+        _ADJECTIVE_AFTER.match(text, run.end, run.end + _ADJECTIVE_REACH)
+    if m is None:
+        return None
+    adj = m.group("adj")
+    return _PHONE_COUNTRY_CODES.get(adj) or _PHONE_NATIONALITY.get(adj.lower())
+
+
 class _Inference:
     """The region readings of one text: the given region first, then what the text hints at."""
 
     def __init__(self, text: str, region: str | None, masked: Sequence[tuple[int, int]], lang: str | None) -> None:
         self.text, self.region, self.masked, self.lang = text, region, masked, lang
         self._hints: Counter[str] | None = None
+        lower = text.lower()
+        self._phone_words = any(w in lower for w in _PHONE_WORD_HINTS)
 
     @property
     def hints(self) -> Counter[str]:
@@ -619,7 +681,8 @@ class _Inference:
         return self._hints
 
     def read(self, run: DigitRun) -> tuple[list[PhoneFound], list[AmbiguousPhone]]:
-        labelled = number_label_region(self.text, run.start)
+        labelled = number_label_region(self.text, run.start) or \
+            (_adjective_region(self.text, run) if self._phone_words else None)
         if labelled and labelled != self.region and _plus_before(self.text, run.start) is None:
             # "Keulen: 0157 ... / Amsterdam: 06 ...": the label in front places this number only.
             found = _phones_in_run(self.text, run, _region_reader(labelled))
@@ -1206,7 +1269,9 @@ _ZERO_WORDS = ("0", "zero", "nul", "oh", "een 0", "een nul", "a 0", "a zero", "t
 _ZERO_PLACES = ("in front", "in front of it", "at the start", "at the beginning", "at the front", "before it",
                 "first", "ervoor", "er voor", "vooraan", "voor het nummer", "aan het begin", "eerst")
 _ZERO_FIRST = with_start_class(re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(_ZERO_WORDS))})\s+(?:{trie_pattern(sorted(_ZERO_PLACES))})(?!\w)"
-                         r"|(?<!\w)(?:zet|plak|doe)\s+(?:er\s+)?(?:een\s+)?(?:0|nul)\s+(?:voor|bij)(?!\w)"
+                         # "zet er wel een nul voor", "doe er even een 0 voor" (round 10): a filler word
+                         r"|(?<!\w)(?:zet|plak|doe)\s+(?:er\s+)?(?:(?:wel|even|nog|dan|gewoon|zelf|maar)\s+)?(?:een\s+)?"
+                         r"(?:0|nul)\s+(?:voor|bij)(?!\w)"
                          # "(begin met 0)", "starts with zero", "begint met een nul" (round 8)
                          r"|(?<!\w)(?:begin|begint|beginnen|start|starts|starting|begins)\s+(?:met|with)\s+(?:een\s+|a\s+)?"
                          r"(?:0|zero|nul|oh)(?!\w)",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from nlp.ages import find_ages, read_ages
+from nlp.extract import extract
+from nlp.phones import read_phones
 
 
 def _ages(text: str) -> list[int]:
@@ -45,3 +47,38 @@ def test_round10_ages(text: str, ages: list[int]) -> None:
 def test_plus_after_title_number_is_a_limit_not_an_age() -> None:
     reading = read_ages("Rijpe vrouw 40+ in Zeist\nOntvangt heren met smaak, alleen op afspraak.")
     assert [a.age for a in reading.stated] == []
+
+
+def _phones(text: str, country: str = "NL") -> list[str]:
+    return [p.e164 for p in read_phones(text, country).phones]
+
+
+@pytest.mark.parametrize(("text", "phones"), [
+    # a country adjective that qualifies a phone word, after or before the number
+    ("Whatsapp 0721 345 987 (Roemeens nummer), Rotterdam-Zuid.", ["+40721345987"]),
+    ("Texts to 0747 812 903 - it's a Romanian mobile. Eindhoven.", ["+40747812903"]),
+    ("Bulgarian number: 0887 123 456, Utrecht", ["+359887123456"]),
+    ("Spaans mobiel 612 48 93 07, bel gerust.", ["+34612489307"]),
+    ("My UK number 07911 123 456, now in Leiden", ["+447911123456"]),
+    # a nationality of the person, no phone word: the site's country still reads the number
+    ("Romanian girl in Leiden, 0612345678", ["+31612345678"]),
+    ("Spanish, 25, call 06 2345 6789", ["+31623456789"]),
+    # a reference number with a verb after its label
+    ("Your order reference is 2027 0611 4432, thanks.", []),
+    # the trunk zero left off, with a filler word in the note
+    ("Nummer 6 21 93 48 57, doe er even een nul voor.", ["+31621934857"]),
+])
+def test_round10_phones(text: str, phones: list[str]) -> None:
+    assert _phones(text) == phones
+
+
+def test_adjective_hint_is_no_person_feature() -> None:
+    """The adjective places the phone; it adds no indicator of where the person is from."""
+    plain = extract("Call 0741 283 956, new in Leiden.", country="NL")
+    hinted = extract("Call 0741 283 956 (Romanian number), new in Leiden.", country="NL")
+    assert plain.phones == ["+31741283956"]
+    assert hinted.phones == ["+40741283956"]
+    def codes(found: object) -> list[str]:
+        return sorted(hit["code"] for hit in found.contract()["indicators"])
+
+    assert codes(hinted) == codes(plain)
