@@ -885,12 +885,33 @@ def _stacked_lines(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
                for line in lines)
 
 
+# Number words stacked over lines, a few digits a line ("zero six\ntwo seven\nthree four\n..."): the lines
+# hold number words only, the first starts with a zero (round 10).
+_WORD_LINE_REST = re.compile(r"[ \t,\-]*")
+_WORD_LINES_FULL = 10  # digits: a line starting with "zero" after these starts another number ("zero nine" may end one)
+
+
+def _stacked_word_lines(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
+    if gap.count("\n") != 1 or not all(t.kind in _WORD_KINDS for t in (*prev.tokens, *run.tokens)):
+        return False
+    if prev.tokens[0].digits[:1] != "0" or _digit_count_of(run) > _STACKED_LINE_MAX:
+        return False
+    if _digit_count_of(prev) >= _WORD_LINES_FULL and run.tokens[0].digits.startswith("0"):
+        return False  # a number's worth of lines already, and the next line starts another number
+    begin, stop = text.rfind("\n", 0, prev.start) + 1, text.find("\n", run.end)
+    stop = len(text) if stop < 0 else stop
+    tokens = (*prev.tokens, *run.tokens)
+    cuts = [begin] + [x for t in tokens for x in (t.start, t.end)] + [stop]
+    between = [text[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2)]
+    return all(_WORD_LINE_REST.fullmatch(part.replace("\n", "")) and part.count("\n") <= 1 for part in between)
+
+
 def _broken_number(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
     if _LINE_BREAK.fullmatch(gap) is None or _digit_count_of(prev) + _digit_count_of(run) > MAX_DIGITS:
         return False
     if len(prev.tokens) == 1 and _TRUNK_ALONE.fullmatch(prev.tokens[0].digits):
         return True  # "06" alone before the break: a trunk prefix is no number on its own
-    if _stacked_lines(text, prev, run, gap):
+    if _stacked_lines(text, prev, run, gap) or _stacked_word_lines(text, prev, run, gap):
         return True
     return _digit_count_of(prev) < MIN_DIGITS and _digit_count_of(run) < MIN_DIGITS \
         and (_NUMBER_LEAD_IN.search(text, max(0, prev.start - 50), prev.start) is not None
@@ -906,6 +927,7 @@ _TRUNK_ALONE = re.compile(r"0\d{1,3}")
 # it; currency signs, letters, digits and line breaks map to nothing, so prices and lists stay apart.
 _BULLETS = frozenset("•·‧∙⋅◦")
 _MAX_ODD_GAP = 6
+_REPEATED_SEPARATOR = re.compile(r"([*~|#])\1+")
 _PRICE_GAP = re.compile(r".*\s\$")
 
 
@@ -924,12 +946,17 @@ def _ascii_separator(char: str) -> str | None:
 
 
 def _odd_separator(gap: str) -> bool:
-    if gap.isascii() or len(gap) > _MAX_ODD_GAP:
-        return False  # an ASCII gap was judged by ``digit_runs`` already
+    if len(gap) > _MAX_ODD_GAP:
+        return False
+    if gap.isascii():  # judged by ``digit_runs`` already, unless it repeats a symbol ("723 ~~~ 118")
+        squeezed = _REPEATED_SEPARATOR.sub(r"\1", gap)
+        return squeezed != gap and GAP_RE.fullmatch(squeezed) is not None
     mapped = [char if char.isascii() else _ascii_separator(char) for char in gap]
     if None in mapped:
         return False
     plain = "".join(mapped)  # type: ignore[arg-type]
+    # a symbol repeated is one separator: "359 ••• 89 ••• 842" (round 10)
+    plain = _REPEATED_SEPARATOR.sub(r"\1", plain)
     return GAP_RE.fullmatch(plain) is not None and not ("$" in plain and _PRICE_GAP.match(plain))
 
 
@@ -962,10 +989,16 @@ _CONTINUATIONS = (
     "tweede deel", "tweede helft", "het tweede deel", "de tweede helft", "deel twee", "deel 2", "de rest",
     "last part", "laatste deel", "and the rest", "en de rest",
 )
+# What may follow those words before the rest (round 10): "en dan komt er nog 90 58 achter", "then comes"
+_CONTINUATION_FILLERS = ("komt", "komen", "volgt", "er", "nog", "achter", "comes", "come", "follows", "is")
 # The head of a number announced as the first of its parts: then a head of any kind is told in parts.
-_FIRST_PART = re.compile(r"(?:first|1st|eerste)[ \t]+(?:half|part|deel|helft|bit|stuk)[ \t]*[:=\-]?[ \t]*\Z",
+# "My number starts with 06 42 71 and then ...", "begint met" too (round 10).
+_FIRST_PART = re.compile(r"(?:(?:first|1st|eerste)[ \t]+(?:half|part|deel|helft|bit|stuk)|(?:part|deel)[ \t]+(?:one|1|een|één)"
+                         r"|(?:begint|beginnen|begins|starts|start)[ \t]+(?:met|with))[ \t]*[:=\-]?[ \t]*\Z",
                          re.IGNORECASE)
-_CONTINUATION = re.compile(rf"[ \t]*,?[ \t]*(?:{trie_pattern(sorted(_CONTINUATIONS))})[ \t]*[:,]?[ \t]*",
+# The words after a part that ends a sentence ("First half: 06-330. Second half: 621-87", round 10).
+_CONTINUATION = re.compile(rf"[ \t]*[,.;]?[ \t]*(?:{trie_pattern(sorted(_CONTINUATIONS))})"
+                           rf"(?:[ \t]+(?:{trie_pattern(sorted(_CONTINUATION_FILLERS))})(?![^\W\d_]))*[ \t]*[:,]?[ \t]*",
                            re.IGNORECASE)
 _MAX_CONTINUATION_GAP = 24
 

@@ -67,6 +67,18 @@ def _phones(text: str, country: str = "NL") -> list[str]:
     ("Your order reference is 2027 0611 4432, thanks.", []),
     # the trunk zero left off, with a filler word in the note
     ("Nummer 6 21 93 48 57, doe er even een nul voor.", ["+31621934857"]),
+    # a symbol repeated between the groups is one separator
+    ("bel +40 ~~~ 723 ~~~ 118 ~~~ 904", ["+40723118904"]),
+    ("06 ••• 21 ••• 43 ••• 65 ••• 87", ["+31621436587"]),
+    # number words stacked over lines, two a line
+    ("nul zes\nvier een\ndrie drie\nacht zes\nnul twee", ["+31641338602"]),
+    ("zero six\nfive five\nzero one\nnine eight\nseven six\nsee you", ["+31655019876"]),
+    # words on two lines that are no number: a list
+    ("one two\nthree four", []),
+    # a number announced in two parts, across a sentence end or with words between
+    ("Part one: 06-12. Second part: 448-392. Whatsapp.", ["+31612448392"]),
+    ("Het begint met 06 18 en dan komt er nog 55 30 27 achter.", ["+31618553027"]),
+    ("My number starts with 06 29 and then comes 771 604.", ["+31629771604"]),
 ])
 def test_round10_phones(text: str, phones: list[str]) -> None:
     assert _phones(text) == phones
