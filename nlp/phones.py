@@ -1248,6 +1248,36 @@ def _spelled_tokens(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
     return sorted(kept + spelled, key=lambda t: t.start)
 
 
+# A calling code of three digits said in words after "plus": "plus vierhonderdtwintig 731 ...", "plus three
+# hundred fifty nine 88 ..." (round 10). The tokens only know words up to 99; the longest run of words
+# that names a calling code is one token.
+_CODE_WORDS = with_start_class(re.compile(
+    r"(?<![\w])plus[ \t]+(?P<words>(?:[^\W\d_]+[ \t-]+)?[^\W\d_]*(?:honderd|hundred)[^\W\d_]*(?:[ \t-]+(?:and[ \t]+)?[^\W\d_]+){0,2})",
+    re.IGNORECASE,
+))
+_WORD_SPLIT = re.compile(r"[ \t-]+(?:and[ \t]+)?")
+
+
+def _code_word_tokens(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
+    lower = text.lower()
+    if "honderd" not in lower and "hundred" not in lower:
+        return tokens
+    coded = []
+    for m in _CODE_WORDS.finditer(text):
+        words = m.group("words")
+        cuts = [w.start() for w in _WORD_SPLIT.finditer(words)] + [len(words)]
+        for cut in reversed(cuts):  # the longest words that name a calling code
+            value = number_word_value(words[:cut].replace("-", " "))
+            if value is not None and 100 <= value <= 999 and \
+                    phonenumbers.region_code_for_country_code(value) != "ZZ":
+                coded.append(DigitToken(m.start("words"), m.start("words") + cut, str(value), "word"))
+                break
+    if not coded:
+        return tokens
+    kept = [t for t in tokens if not any(c.start < t.end and t.start < c.end for c in coded)]
+    return sorted(kept + coded, key=lambda t: t.start)
+
+
 def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
                 tokens: Sequence[DigitToken] | None = None) -> list[DigitRun]:
     """``normalise.digit_runs``, with runs split where a number goes on joined again: a spaced "$", a
@@ -1255,7 +1285,7 @@ def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
     that go on with the number, a repeated digit, Dutch tens after their unit, a chain of groups; and
     words of letters and digits read as one digit (``_leet_tokens``)."""
     if tokens is None:
-        tokens = _spelled_tokens(text, _leet_tokens(text, digit_tokens(text)))
+        tokens = _code_word_tokens(text, _spelled_tokens(text, _leet_tokens(text, digit_tokens(text))))
     runs = digit_runs(text, masked, tokens)
     if len(runs) < 2:
         return runs
@@ -1444,9 +1474,41 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
                     ambiguous += unsure
                     continue
             phones, unsure = inference.read(run)
+            split = _split_code_word(text, run)
+            if split is not None:
+                phones, unsure = _likelier(inference, (phones, unsure), split)
             found += phones
             ambiguous += unsure
     return PhoneReading(found, ambiguous)
+
+
+# "plus forty seven two two ...": a tens word and a unit after "plus" are one number (+47 ...) or a tens
+# code and the first digit of the rest (+40 7 ...), round 10. Both are read; a reading that validates
+# wins over one that does not, and a mobile number over a landline (ads give mobiles).
+_TENS_UNIT = re.compile(r"(?P<tens>twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)[ \t-]*"
+                        r"(?P<unit>one|two|three|four|five|six|seven|eight|nine)", re.IGNORECASE)
+
+
+def _split_code_word(text: str, run: DigitRun) -> DigitRun | None:
+    first = run.tokens[0]
+    if first.kind not in _WORD_KINDS or len(first.digits) != 2 or _plus_before(text, run.start) is None:
+        return None
+    m = _TENS_UNIT.fullmatch(text, first.start, first.end)
+    if m is None:
+        return None
+    tens = DigitToken(first.start, m.end("tens"), first.digits[0] + "0", first.kind)
+    unit = DigitToken(m.start("unit"), first.end, first.digits[1], first.kind)
+    return DigitRun((tens, unit, *run.tokens[1:]), (text[tens.end : unit.start], *run.gaps))
+
+
+def _likelier(inference: _Inference, read: tuple[list[PhoneFound], list[AmbiguousPhone]],
+              split: DigitRun) -> tuple[list[PhoneFound], list[AmbiguousPhone]]:
+    other = inference.read(split)
+    if not other[0]:
+        return read
+    if not read[0] or (all(_is_mobile(f.e164) for f in other[0]) and not all(_is_mobile(f.e164) for f in read[0])):
+        return other
+    return read
 
 
 # A WhatsApp click-to-chat link carries the number in international form without "+" ("wa.me/316...").

@@ -79,6 +79,13 @@ def _phones(text: str, country: str = "NL") -> list[str]:
     ("Part one: 06-12. Second part: 448-392. Whatsapp.", ["+31612448392"]),
     ("Het begint met 06 18 en dan komt er nog 55 30 27 achter.", ["+31618553027"]),
     ("My number starts with 06 29 and then comes 771 604.", ["+31629771604"]),
+    # a three-digit calling code in words after "plus"
+    ("plus driehonderdnegenenvijftig 88 123 4567, Varna girl", ["+359881234567"]),
+    ("plus four hundred twenty 602 118 734", ["+420602118734"]),
+    # a tens word and a unit after "plus": the reading that is a mobile number wins
+    ("plus forty seven one two three four five six seven eight", ["+40712345678"]),
+    ("plus forty seven nine one two three four five six seven", ["+4791234567"]),
+    ("plus thirty one six one two three four five six seven eight", ["+31612345678"]),
 ])
 def test_round10_phones(text: str, phones: list[str]) -> None:
     assert _phones(text) == phones
