@@ -473,6 +473,8 @@ _DUO_WORDS = re.compile(
     r"(?=[ \t]*(?:[,.!;)]|$|(?i:jaar|years?)\b))",
     re.MULTILINE | re.IGNORECASE,
 )
+# What every match of _DUO_WORDS holds: a number word of 13 to 69 ends in one of these, or has one inside.
+_DUO_WORDS_HINTS = ("tig", "ty", "teen", "tien")
 # A title in segments set off by marks ("25 - Fenna - Emmen", "Mum of one, 37", "Lotte | 29 | Zwolle"):
 # a segment that is a bare number of 18 to 65 is her age, when it is the title's only bare number (not
 # "20 - 30", "24/7") and the title names no price (round 10). A parent's words in another segment ("Mum
@@ -783,7 +785,10 @@ def _title_marked(text: str, first_line: int) -> list[tuple[str, int, int]]:
 def _duo_words(text: str) -> list[tuple[str, int, int]]:
     """A duo's two ages in words after their names or a group noun (``_DUO_WORDS``), each with its span."""
     found: list[tuple[str, int, int]] = []
-    for m in _DUO_WORDS.finditer(text) if ("," in text or ":" in text) else ():
+    lower = text.lower()
+    if not any(w in lower for w in _DUO_WORDS_HINTS) or ("," not in text and ":" not in text):
+        return found  # most ads hold no number word of 13 to 69
+    for m in _DUO_WORDS.finditer(text):
         if not _DUO_BEFORE.search(text, max(0, m.start() - 40), m.start() + 1):
             continue
         if all(LOOSE_MIN_AGE <= (_age_value(m.group(g)) or 0) <= LOOSE_MAX_AGE for g in ("a", "b")):
