@@ -80,12 +80,12 @@ _PATTERNS = [
         rf"\s*(?:[:=\-–]|\.{{2,}}|…)?\s*{_ADVERB}{_NUM}\b{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     )),
-    # "Age is just a number: 50", "Leeftijd, als je het wilt weten: 31", "My age? 44": the age word, a few
-    # words, then a mark and the number; not when the words speak of clients or a limit ("Age of clients: 25").
+    # "Age is just a number: 50", "Leeftijd, als je het wilt weten: 31", "My age? 44", "Q: Age? A: 31": the
+    # age word, a few words, then a mark (and an answer's mark) and the number; not when the words speak of clients or a limit ("Age of clients: 25").
     with_start_class(re.compile(
         rf"\b(?=[aAlL])(?:age|leeftijd)\b(?![^\d\n:?=]*\b(?:limit|min|minimum|max|maximum|clients?|men|gents|heren|"
         rf"mannen|klanten|requirement|range|grens|gap|verschil|groups?|vanaf|from|over|under|onder|boven)\b)"
-        rf"[^\d\n:.!?=]{{0,30}}?\s*[:=?]\s*{_ADVERB}{_NUM}\b{_NOT_AFTER_NUMBER}",
+        rf"[^\d\n:.!?=]{{0,30}}?\s*[:=?]\s*(?:(?:a|answer|antwoord)\s*[:.)]\s*)?{_ADVERB}{_NUM}\b{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     )),
     # net 18, just turned 18, turned 30 last week

@@ -531,6 +531,14 @@ def _national_looking(text: str, run: DigitRun, found: PhoneFound, region: str) 
     return _plan(region)[0] == "0" and digits.startswith("0")
 
 
+def _tail_of_groups(run: DigitRun, found: PhoneFound) -> bool:
+    """Whether `found` starts after a group of three or four digits of its own run ("2026 0412 7789", a
+    reference; round 10): the tail of a longer sequence of groups, no number placed abroad by shape."""
+    i = next((k for k, t in enumerate(run.tokens) if t.start >= found.start), 0)
+    return i > 0 and 3 <= len(run.tokens[i - 1].digits) <= 4 and run.tokens[i - 1].kind == "digits" \
+        and run.gaps[i - 1].isspace()
+
+
 @lru_cache(maxsize=512)
 def _mobile_lengths(region: str) -> frozenset[int]:
     metadata = PhoneMetadata.metadata_for_region(region)
@@ -648,7 +656,7 @@ _ADJECTIVE = (rf"(?P<adj>(?i:{trie_pattern(sorted(_PHONE_NATIONALITY))})|{trie_p
               rf"[ \t-]*(?i:{_PHONE_WORD})\b\.?")
 _ADJECTIVE_BEFORE = re.compile(rf"(?<![\w'])(?:{_ADJECTIVE})[ \t]*[:=\-–]?[ \t]*\(?[ \t]*$")
 _ADJECTIVE_AFTER = re.compile(
-    r"[ \t]*[(\[,\-–]?[ \t]*(?:(?i:it'?s|is|this\s+is|dit\s+is|het\s+is)[ \t]+)?(?:(?i:a|an|een|my|mijn|m'n)[ \t]+)?"
+    r"[ \t]*[(\[,\-–]?[ \t]*(?:(?i:it'?s|it\s+is|is|this\s+is|dit\s+is|het\s+is)[ \t]+)?(?:(?i:a|an|een|my|mijn|m'n)[ \t]+)?"
     rf"{_ADJECTIVE}"
 )
 _PHONE_WORD_HINTS = ("numm", "numb", "nr", "no", "num", "mobi", "cell", "phone", "tel", "sim", "gsm", "line", "lijn")
@@ -785,7 +793,7 @@ class _Inference:
             if region in tried or not (nanp if north_american else trunk):
                 continue
             for f in _phones_in_run(self.text, run, read):
-                if _national_looking(self.text, run, f, region):
+                if _national_looking(self.text, run, f, region) and not _tail_of_groups(run, f):
                     readings.setdefault((f.start, f.end), {})[f.e164] = f
                     regions.setdefault(f.e164, region)
         found: list[PhoneFound] = []

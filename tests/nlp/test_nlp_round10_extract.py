@@ -25,6 +25,7 @@ def _ages(text: str) -> list[int]:
     # the answer to "how old" marked as an answer
     ("Q: How old are you?\nA: 26\nQ: Where are you based? A: Hull.", [26]),
     ("Vraag: Hoe oud ben je? Antwoord: 31.", [31]),
+    ("Q: Your age? A: 33\nQ: Rates? A: ask me", [33]),
     # the writer's friend in a duo; not a child, a difference or a friend who is not on offer
     ("Ik ben 27 en mijn beste vriendin is 29, samen of apart te boeken.", [27, 29]),
     ("I'm 24 and my friend Tess is 26, both in Bath.", [24, 26]),
@@ -65,6 +66,9 @@ def _phones(text: str, country: str = "NL") -> list[str]:
     ("Spanish, 25, call 06 2345 6789", ["+31623456789"]),
     # a reference number with a verb after its label
     ("Your order reference is 2027 0611 4432, thanks.", []),
+    # the tail of a longer run of groups is not placed abroad by its shape alone
+    ("Reservation 2031 0455 8812 confirmed", []),
+    ("Call me on 0887 654 321 (it is a Bulgarian number)", ["+359887654321"]),
     # the trunk zero left off, with a filler word in the note
     ("Nummer 6 21 93 48 57, doe er even een nul voor.", ["+31621934857"]),
     # a symbol repeated between the groups is one separator
