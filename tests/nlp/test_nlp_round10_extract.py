@@ -6,6 +6,7 @@ import pytest
 
 from nlp.ages import find_ages, read_ages
 from nlp.extract import extract
+from nlp.handles import find_handles
 from nlp.phones import read_phones
 
 
@@ -105,3 +106,21 @@ def test_adjective_hint_is_no_person_feature() -> None:
         return sorted(hit["code"] for hit in found.contract()["indicators"])
 
     assert codes(hinted) == codes(plain)
+
+
+def _handles(text: str) -> list[tuple[str, str]]:
+    return [(h.platform, h.handle) for h in find_handles(text)]
+
+
+@pytest.mark.parametrize(("text", "handles"), [
+    # a label and one name as an item of a list of handles
+    ("IG mara.utrecht | OF MaraUtrecht", [("instagram", "mara.utrecht"), ("onlyfans", "marautrecht")]),
+    ("tg SophieRdam / snap sophie.rdam", [("telegram", "sophierdam"), ("snapchat", "sophie.rdam")]),
+    # not where no other platform is named on the line, nor a place
+    ("OF course / ik ben er", []),
+    ("kik Bristol / snap jo.b", [("snapchat", "jo.b")]),
+    # a link's host is no handle
+    ("Join my WhatsApp group: chat.whatsapp.com/AbC123xyz", []),
+])
+def test_round10_handles(text: str, handles: list[tuple[str, str]]) -> None:
+    assert _handles(text) == handles
