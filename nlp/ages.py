@@ -137,7 +137,7 @@ _PATTERNS = [
     re.compile(r"(?:^|(?<=\n))[ \t]*(?P<num>[1-6]\d)[ \t]*[/|][ \t]*(?=[A-ZÀ-Ý][a-zà-ÿ])"),
     # an age in words opening the text or a line, closed by a mark or "and": "Twenty seven, easygoing",
     # "Fifty-three and proud." (round 8); words from twenty up only ("Two girls, one number" is no age)
-    re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<num>(?=(?i:twenty|thirty|forty|fifty|sixty|\w*twintig|\w*dertig|\w*veertig|\w*vijftig|\w*zestig)){NUMBER_WORD})"
+    re.compile(rf"(?:^|(?<=\n))[ \t]*(?:(?i:now|nu|inmiddels)[ \t]+)?(?P<num>(?=(?i:twenty|thirty|forty|fifty|sixty|\w*twintig|\w*dertig|\w*veertig|\w*vijftig|\w*zestig)){NUMBER_WORD})"
                r"(?=[ \t]*(?:[,!.;]|[ \t]+(?i:and|en|&|now|nu)\b))", re.IGNORECASE),  # "Thirty-six now, ..." (round 10)
     # the title's name repeated in lower case before the age: "Bella" / "bella 27 utrecht" (round 8)
     re.compile(r"\A[ \t]*(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)[ \t]*\n[ \t]*(?i:(?P=name))[ \t,]+(?P<num>[1-6]\d)\b(?![.,:/]\d)"),
@@ -175,7 +175,9 @@ _PATTERNS = [
     # third person speaks of someone else's friend)
     re.compile(rf"\b(?i:mijn|m'n|my)\s+(?i:beste\s+|best\s+)?"
                r"(?i:vriendin(?:netje)?|friend|girlfriend|gf|bestie|collega|colleague|partner(?:\s+in\s+crime)?)"
-               r"(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+)?\s+(?i:is|is\s+ook|is\s+also|is\s+nu|is\s+now)\s+"
+               r"(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+(?i:is|is\s+ook|is\s+also|is\s+nu|is\s+now)\s+|[ \t]*[:(]?[ \t]*"
+               # without the verb the number closes the phrase: "Ik ben 30, mijn vriendin 34."
+               r"(?=(?:\d{2}|[^\W\d_]+)(?:[ \t]*[,.!;)]|[ \t]*$|[ \t]+(?i:en|and|jaar|years?)\b)))"
                rf"(?P<num>\d{{2}}|{NUMBER_WORD})\b{_NOT_AFTER_NUMBER}"
                r"(?!\s*(?:(?i:jaar|years?|yrs?)\s+)?(?i:ouder|jonger|older|younger|geleden|ago)\b)"
                r"(?![^.!?\n]{0,50}\b(?i:niet|not|geen|no|doesn'?t|isn'?t|don'?t)\b)"),
@@ -294,7 +296,9 @@ _TITLE_AGE = with_start_class(re.compile(
 ))
 # The same with a number word that ends the title or a part of it: "Leah seventeen", "Mia twenty four |".
 _TITLE_AGE_WORD = re.compile(
-    rf"(?<=[^\W\d_])\s+(?P<num>[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+|\s{_UNIT_WORD})?)(?=\s*(?:$|&|[-–—|!,~]))",
+    # a dash glued to a letter after it goes on with the word: "thirty-six" is not "thirty" and a mark (round 10)
+    rf"(?<=[^\W\d_])\s+(?P<num>[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+|\s{_UNIT_WORD})?)"
+    r"(?=\s*(?:$|&|[-–—](?![^\W\d_])|[|!,~]))",
     re.MULTILINE | re.IGNORECASE,
 )
 # A title number that opens a range is no one's age: "Girls 20-30 available", "Dames 25 - 35".
@@ -473,6 +477,14 @@ _DUO_WORDS = re.compile(
     r"(?=[ \t]*(?:[,.!;)]|$|(?i:jaar|years?)\b))",
     re.MULTILINE | re.IGNORECASE,
 )
+# A duo speaks of both: "Wij zijn 24 en 26", "We are twenty-three and twenty-five" (round 10); not years
+# of something ("we zijn 10 en 12 jaar samen", "we are 5 and 7 years in business").
+_WE_ARE = with_start_class(re.compile(
+    rf"\b(?i:we\s+are|we['’]re|wij\s+zijn|we\s+zijn)\s+(?:(?i:both|allebei|samen|respectively|resp\.)\s+)?"
+    rf"(?P<a>\d{{2}}|{NUMBER_WORD})\s*(?i:en|and|&)\s*(?P<b>\d{{2}}|{NUMBER_WORD})\b{_NOT_AFTER_NUMBER}"
+    r"(?!\s*(?i:jaar|years?|yrs?)?\s*(?i:ervaring|experience|in|of|samen|together|geleden|ago|oud\s+samen)\b)"
+))
+_WE_ARE_HINTS = ("we are", "we're", "we’re", "wij zijn", "we zijn")
 # What every match of _DUO_WORDS holds: a number word of 13 to 69 ends in one of these, or has one inside.
 _DUO_WORDS_HINTS = ("tig", "ty", "teen", "tien")
 # A title in segments set off by marks ("25 - Fenna - Emmen", "Mum of one, 37", "Lotte | 29 | Zwolle"):
@@ -796,6 +808,17 @@ def _duo_words(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+def _we_are(text: str, lowered: str) -> list[tuple[str, int, int]]:
+    """A duo's two ages after "we are" / "wij zijn" (``_WE_ARE``), each with its span."""
+    found: list[tuple[str, int, int]] = []
+    if not any(w in lowered for w in _WE_ARE_HINTS):
+        return found
+    for m in _WE_ARE.finditer(text):
+        if all(LOOSE_MIN_AGE <= (_age_value(m.group(g)) or 0) <= LOOSE_MAX_AGE for g in ("a", "b")):
+            found += [(m.group(g), m.start(g), m.end(g)) for g in ("a", "b")]
+    return found
+
+
 def _title_segments(text: str, first_line: int) -> list[tuple[str, int, int]]:
     """A bare number that is a whole segment of the title (``_TITLE_SEGMENT_MARK``)."""
     if first_line > 80 or not _has_digit(text[:first_line]):
@@ -982,7 +1005,7 @@ def read_ages(text: str) -> AgeReading:
     if has_digits:
         spoken, framed = _backward(text, {text.find(raw, start, end) for raw, start, end in candidates})
         candidates += spoken + framed
-    pairs = _group_ages(text, lowered) + _duo_words(text)
+    pairs = _group_ages(text, lowered) + _duo_words(text) + _we_are(text, lowered)
     first_line = text.find("\n")
     segments = _title_segments(text, len(text) if first_line < 0 else first_line) if has_digits else []
     candidates += segments

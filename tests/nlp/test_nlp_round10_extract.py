@@ -33,8 +33,17 @@ def _ages(text: str) -> list[int]:
     ("Ik ben 38 en mijn zoon is 16.", [38]),
     ("I'm 30, my friend is 4 years older.", [30]),
     ("I'm 22, my friend is 23 but she does not work here.", [22]),
+    ("Ik ben 23, mijn vriendin 26. Samen of los.", [23, 26]),
+    ("I'm 31 and my friend is 8 minutes away.", [31]),
+    # a duo speaks of both
+    ("Wij zijn 22 en 27 en ontvangen in Venlo.", [22, 27]),
+    ("We are thirty and thirty-two, booking together only.", [30, 32]),
+    ("We zijn 12 en 14 jaar samen in het vak.", []),
+    ("We are 20 and 40 minutes from the station.", []),
     # a number word with "now"
     ("Forty-one now and loving it. Incall in Derby.", [41]),
+    ("Now thirty-eight and happier than ever.", [38]),
+    ("Nu vierendertig en nog steeds nieuwsgierig.", [34]),
     # a duo's ages in words after their names
     ("Wij zijn Femke en Lara, zesentwintig en achtentwintig, en we ontvangen samen.", [26, 28]),
     ("Jade & Skye: twenty-two and twenty-four. Outcall only.", [22, 24]),
