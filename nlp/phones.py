@@ -654,7 +654,13 @@ _PHONE_COUNTRY_CODES = {"UK": "GB", "GB": "GB", "NL": "NL", "BE": "BE", "DE": "D
 _PHONE_WORD = r"(?:number|nummer|nr|no|num|mobile|mobiel|mobieltje|cell|cellphone|phone|telefoon|tel|sim|simkaart|gsm|line|lijn)"
 _ADJECTIVE = (rf"(?P<adj>(?i:{trie_pattern(sorted(_PHONE_NATIONALITY))})|{trie_pattern(sorted(_PHONE_COUNTRY_CODES))})"
               rf"[ \t-]*(?i:{_PHONE_WORD})\b\.?")
-_ADJECTIVE_BEFORE = re.compile(rf"(?<![\w'])(?:{_ADJECTIVE})[ \t]*[:=\-–]?[ \t]*\(?[ \t]*$")
+_ADJECTIVE_BEFORE = re.compile(
+    rf"(?:(?<![\w'])(?:{_ADJECTIVE})"
+    # the adjective in brackets after the phone word: "my number (Romanian) 0722 ..."
+    rf"|(?i:{_PHONE_WORD})[ \t]*\([ \t]*(?P<adj2>(?i:{trie_pattern(sorted(_PHONE_NATIONALITY))})|"
+    rf"{trie_pattern(sorted(_PHONE_COUNTRY_CODES))})[ \t]*\))"
+    r"[ \t]*[:=\-–]?[ \t]*\(?[ \t]*$"
+)
 _ADJECTIVE_AFTER = re.compile(
     r"[ \t]*[(\[,\-–]?[ \t]*(?:(?i:it'?s|it\s+is|is|this\s+is|dit\s+is|het\s+is)[ \t]+)?(?:(?i:a|an|een|my|mijn|m'n)[ \t]+)?"
     rf"{_ADJECTIVE}"
@@ -669,7 +675,7 @@ def _adjective_region(text: str, run: DigitRun) -> str | None:
         _ADJECTIVE_AFTER.match(text, run.end, run.end + _ADJECTIVE_REACH)
     if m is None:
         return None
-    adj = m.group("adj")
+    adj = m.group("adj") or m.group("adj2")
     return _PHONE_COUNTRY_CODES.get(adj) or _PHONE_NATIONALITY.get(adj.lower())
 
 
@@ -935,7 +941,7 @@ _TRUNK_ALONE = re.compile(r"0\d{1,3}")
 # it; currency signs, letters, digits and line breaks map to nothing, so prices and lists stay apart.
 _BULLETS = frozenset("•·‧∙⋅◦")
 _MAX_ODD_GAP = 6
-_REPEATED_SEPARATOR = re.compile(r"([*~|#])\1+")
+_REPEATED_SEPARATOR = re.compile(r"([*~|#.\-])\1+")
 _PRICE_GAP = re.compile(r".*\s\$")
 
 
@@ -1001,11 +1007,15 @@ _CONTINUATIONS = (
 _CONTINUATION_FILLERS = ("komt", "komen", "volgt", "er", "nog", "achter", "comes", "come", "follows", "is")
 # The head of a number announced as the first of its parts: then a head of any kind is told in parts.
 # "My number starts with 06 42 71 and then ...", "begint met" too (round 10).
-_FIRST_PART = re.compile(r"(?:(?:first|1st|eerste)[ \t]+(?:half|part|deel|helft|bit|stuk)|(?:part|deel)[ \t]+(?:one|1|een|één)"
-                         r"|(?:begint|beginnen|begins|starts|start)[ \t]+(?:met|with))[ \t]*[:=\-]?[ \t]*\Z",
+_FIRST_PART = re.compile(r"(?:(?:first|1st|eerste)[ \t]+(?:half|part|deel|helft|bit|stuk)"
+                         r"|(?:part|deel)[ \t]+(?:one|1|een|één)|\bbegin"
+                         r"|(?:begint|beginnen|begins|starts|start)[ \t]+(?:met|with))[ \t]*(?:[:=\-]|is\b)?[ \t]*\Z",
                          re.IGNORECASE)
 # The words after a part that ends a sentence ("First half: 06-330. Second half: 621-87", round 10).
-_CONTINUATION = re.compile(rf"[ \t]*[,.;]?[ \t]*(?:{trie_pattern(sorted(_CONTINUATIONS))})"
+_CONTINUATION = re.compile(rf"[ \t]*[,.;]?[ \t]*(?:(?:and|en)[ \t]+)?"
+                           # "rest:", "end:", "eind:" (round 10)
+                           r"(?:rest|end|eind|einde|"
+                           rf"{trie_pattern(sorted(_CONTINUATIONS))})"
                            rf"(?:[ \t]+(?:{trie_pattern(sorted(_CONTINUATION_FILLERS))})(?![^\W\d_]))*[ \t]*[:,]?[ \t]*",
                            re.IGNORECASE)
 _MAX_CONTINUATION_GAP = 24

@@ -84,6 +84,10 @@ def _phones(text: str, country: str = "NL") -> list[str]:
     # a symbol repeated between the groups is one separator
     ("bel +40 ~~~ 723 ~~~ 118 ~~~ 904", ["+40723118904"]),
     ("06 ••• 21 ••• 43 ••• 65 ••• 87", ["+31621436587"]),
+    ("06 --- 41 --- 22 --- 93 --- 70", ["+31641229370"]),
+    ("Rates 100 --- 150 --- 250 --- 300", []),
+    # the adjective in brackets after the phone word
+    ("my number (Bulgarian) 0896 221 430", ["+359896221430"]),
     # number words stacked over lines, two a line
     ("nul zes\nvier een\ndrie drie\nacht zes\nnul twee", ["+31641338602"]),
     ("zero six\nfive five\nzero one\nnine eight\nseven six\nsee you", ["+31655019876"]),
@@ -93,6 +97,8 @@ def _phones(text: str, country: str = "NL") -> list[str]:
     ("Part one: 06-12. Second part: 448-392. Whatsapp.", ["+31612448392"]),
     ("Het begint met 06 18 en dan komt er nog 55 30 27 achter.", ["+31618553027"]),
     ("My number starts with 06 29 and then comes 771 604.", ["+31629771604"]),
+    ("The first part is 06 45 11 and the second part is 02 93.", ["+31645110293"]),
+    ("begin: 06-238, eind: 81176", ["+31623881176"]),
     # a three-digit calling code in words after "plus"
     ("plus driehonderdnegenenvijftig 88 123 4567, Varna girl", ["+359881234567"]),
     ("plus four hundred twenty 602 118 734", ["+420602118734"]),
