@@ -521,7 +521,9 @@ _BARE_TWO_DIGITS = re.compile(
 # "I have 10 years of experience", "ik werk al 5 jaar": a number of years after these is a duration.
 _DURATION_BEFORE = with_start_class(re.compile(
     r"\b(?:have|has|had|heb|hebt|heeft|hebben|spent|worked|werk|werkte|been|already|al|bijna|almost|nearly|ruim|"
-    r"within|binnen|past|last|afgelopen|laatste|over|for|voor|sinds|since|after|na|doing\s+this)\s+"
+    r"within|binnen|past|last|afgelopen|laatste|over|for|voor|sinds|since|after|na|doing\s+this|"
+    # a business that exists or celebrates its years: "Wij bestaan 25 jaar", "celebrating 20 years" (round 10)
+    r"bestaan|bestaat|bestaan\s+al|bestaat\s+al|exist|exists|existed|existing|running|celebrating|celebrate|vieren|viert)\s+"
     r"(?:been\s+)?(?:(?:about|around|ongeveer|zo'?n)\s+)?$"
     # a label for the years worked: "Experience: 15 yrs", "Ervaring - 6 jaar", "in the business: 8 years"
     r"|\b(?:experience|ervaring|werkervaring|in\s+the\s+(?:business|industry)|in\s+het\s+vak)\s*[:=\-–]?\s*$",
@@ -529,7 +531,11 @@ _DURATION_BEFORE = with_start_class(re.compile(
 ))
 # "years of" + anything but "age" after the unit: "17 years of happy clients", "20 years of fun" count
 # something other than her life ("a girl of 19 years of age" is her age); Dutch "jaar aan/vol ..." (round 10).
-_YEARS_OF_SOMETHING = re.compile(r"\s+(?:of|aan|vol)\s+(?!age\b|leeftijd\b)", re.IGNORECASE)
+_YEARS_OF_SOMETHING = re.compile(
+    r"\s+(?:of|aan|vol)\s+(?!age\b|leeftijd\b)"
+    # "17 jaar tevreden klanten", "20 years happy customers": years counted in clients or service
+    r"|\s+(?:[^\W\d_]+\s+)?(?:klanten|clients|customers|gasten|guests|service|dienstverlening|bookings|boekingen)\b",
+    re.IGNORECASE)
 _YEARS_UNIT = re.compile(r"(?:jaar|years?|yrs?|jr|" + _FOREIGN_YEARS + ")", re.IGNORECASE)
 
 # --- dates -----------------------------------------------------------------------------------

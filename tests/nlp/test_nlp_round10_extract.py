@@ -50,6 +50,9 @@ def _ages(text: str) -> list[int]:
     # years of something other than a life
     ("Since 2012 in business. 14 years of satisfied gentlemen!", []),
     ("Ik ben een dame van 19 years of age.", [19]),
+    ("Al 16 jaar tevreden klanten in Zwolle!", []),
+    ("Ons huis bestaat 19 jaar, kom langs.", []),
+    ("Ik ben 22 jaar, klanten zijn welkom.", [22]),
 ])
 def test_round10_ages(text: str, ages: list[int]) -> None:
     assert _ages(text) == ages
