@@ -159,6 +159,7 @@ _PATTERNS = [
                re.IGNORECASE),
     # the age asked and answered: "How old are you? 24.", "Hoe oud ben je? 27", "Wat is je leeftijd? 30" (round 9)
     re.compile(rf"\b(?i:how\s+old\s+are\s+(?:you|u)|how\s+old\s+is\s+(?:she|[A-ZÀ-Ý][a-zà-ÿ]+)|"
+               r"how\s+old(?=\s*\?)|hoe\s+oud(?=\s*\?)|"  # "Q: How old? A: 28" (round 10)
                r"hoe\s+oud\s+(?:ben\s+(?:je|jij|u)|is\s+(?:ze|zij|[A-ZÀ-Ý][a-zà-ÿ]+))|"
                rf"wat\s+is\s+(?:je|jouw|uw)\s+leeftijd|what['’]?s\s+your\s+age|what\s+is\s+your\s+age)"
                # the answer may be marked as one: "Q: How old are you? A: 28", "Antwoord: 31" (round 10)

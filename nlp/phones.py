@@ -1353,13 +1353,18 @@ _ZERO_FIRST = with_start_class(re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(_ZER
                          # "zet er wel een nul voor", "doe er even een 0 voor" (round 10): a filler word
                          r"|(?<!\w)(?:zet|plak|doe)\s+(?:er\s+)?(?:(?:wel|even|nog|dan|gewoon|zelf|maar)\s+)?(?:een\s+)?"
                          r"(?:0|nul)\s+(?:voor|bij)(?!\w)"
+                         # "leading zero left off", "the 0 is missing", "eerste nul weggelaten", "eerst een 0" (round 10)
+                         r"|(?<!\w)(?:leading|eerste)\s+(?:0|zero|nul)(?!\w)"
+                         r"|(?<!\w)(?:0|zero|nul)\s+(?:is\s+)?(?:missing|ontbreekt|weggelaten|left\s+off|removed|dropped|omitted|vergeten)(?!\w)"
+                         r"|(?<!\w)eerst\s+een\s+(?:0|nul)(?!\w)"
                          # "(begin met 0)", "starts with zero", "begint met een nul" (round 8)
                          r"|(?<!\w)(?:begin|begint|beginnen|start|starts|starting|begins)\s+(?:met|with)\s+(?:een\s+|a\s+)?"
                          r"(?:0|zero|nul|oh)(?!\w)",
                          re.IGNORECASE))
 # A note names a place (in front, ervoor, at the start...): texts without any of these words have none.
 _ZERO_PLACE_WORDS = ("front", "start", "begin", "first", "before", "ervoor", "er voor", "vooraan", "voor het",
-                     "eerst", "zet er", "zet een", "plak er", "plak een", "doe er", "doe een")
+                     "eerst", "zet er", "zet een", "plak er", "plak een", "doe er", "doe een", "leading", "eerste",
+                     "missing", "ontbreekt", "weggelaten", "left off", "removed", "dropped", "omitted", "vergeten")
 _ZERO_NOTE_REACH = 60
 
 

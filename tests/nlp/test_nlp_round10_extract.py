@@ -26,6 +26,8 @@ def _ages(text: str) -> list[int]:
     # the answer to "how old" marked as an answer
     ("Q: How old are you?\nA: 26\nQ: Where are you based? A: Hull.", [26]),
     ("Vraag: Hoe oud ben je? Antwoord: 31.", [31]),
+    ("Q: How old? A: 35", [35]),
+    ("How old? Guess!", []),
     ("Q: Your age? A: 33\nQ: Rates? A: ask me", [33]),
     # the writer's friend in a duo; not a child, a difference or a friend who is not on offer
     ("Ik ben 27 en mijn beste vriendin is 29, samen of apart te boeken.", [27, 29]),
@@ -84,6 +86,9 @@ def _phones(text: str, country: str = "NL") -> list[str]:
     ("Call me on 0887 654 321 (it is a Bulgarian number)", ["+359887654321"]),
     # the trunk zero left off, with a filler word in the note
     ("Nummer 6 21 93 48 57, doe er even een nul voor.", ["+31621934857"]),
+    ("Text 6 39 17 28 40 (leading zero left off)", ["+31639172840"]),
+    ("6 39 17 28 40 - de nul ontbreekt", ["+31639172840"]),
+    ("Bel 639172840", []),
     # a symbol repeated between the groups is one separator
     ("bel +40 ~~~ 723 ~~~ 118 ~~~ 904", ["+40723118904"]),
     ("06 ••• 21 ••• 43 ••• 65 ••• 87", ["+31621436587"]),
