@@ -169,6 +169,10 @@ _PATTERNS = [
     # ("#1 in town", "room #12") is no age
     re.compile(r"(?<![\w#])#(?P<num>1[89]|[2-6]\d)(?!\w)"
                r"(?=[ \t,]*#(?!(?i:off|deal|korting|sale|promo|actie|discount|aanbieding|procent|percent)\b)[^\W\d_])"),
+    # "Identical twins, both 22!", "allebei 24", "Moeder van drie (5, 9 en 12), zelf 42" (round 10): the number
+    # after "both" or "self" closes the phrase
+    re.compile(r"(?<![\w'])(?i:both|allebei|beiden|zelf|ikzelf|myself)[ \t]+(?P<num>1[89]|[2-6]\d)\b" + _NOT_AFTER_NUMBER +
+               r"(?=[ \t]*(?:[,.!;)]|$)|[ \t]+(?i:jaar|years?|and|en)\b)", re.MULTILINE),
     # a duo's second woman, named by the writer: "en mijn vriendin is 34", "my friend is 27", "mijn collega
     # Roos is 29" (round 10); a friend or colleague only (a daughter or a son is a child: the filters in
     # read_ages drop those), not a difference ("my friend is 5 years older"), not one the clause says is
@@ -223,6 +227,7 @@ _PATTERN_WHERE: list[tuple[str, object]] = [
     ("core", re.compile(r"(?:maar|but)\s+(?:(?:al|already|nu|now|wel)\s+)?\d\d")),
     ("prefixes", (regex_prefixes(_PATTERNS[19].pattern), regex_word_start(_PATTERNS[19].pattern))),
     ("core", re.compile(r"#\d\d")),
+    ("prefixes", (("both", "allebei", "beiden", "zelf", "ikzelf", "myself"), True)),
     ("prefixes", (("mijn", "m'n", "my"), True)),
 ]
 _PLACES_TRIED_MAX = 200  # more places than this: the pattern scans the text itself
@@ -492,7 +497,11 @@ _DUO_WORDS_HINTS = ("tig", "ty", "teen", "tien")
 # a segment that is a bare number of 18 to 65 is her age, when it is the title's only bare number (not
 # "20 - 30", "24/7") and the title names no price (round 10). A parent's words in another segment ("Mum
 # of one, 37") do not make it a child's age.
-_TITLE_SEGMENT_MARK = re.compile(r"[ \t]*(?:[|•·~/,]|(?:(?<=\s)|^)[-–—]+(?=\s))[ \t]*")
+_TITLE_SEGMENT_MARK = re.compile(
+    r"[ \t]*(?:[|•·~/,]|(?:(?<=\s)|^)[-–—]+(?=\s)|[!?]+(?=\s)"
+    # hearts, stars and other pictures set off a segment too: "Jess, 25 ❤ Eindhoven"
+    r"|[\u2600-\u27bf\U0001f300-\U0001faff][\ufe0f\u200d\u2600-\u27bf\U0001f300-\U0001faff]*)[ \t]*"
+)
 _TITLE_SEGMENT_MIN, _TITLE_SEGMENT_MAX = 18, 65
 _TITLE_MARKED = re.compile(r"(?P<pre>[^\w\s]+)[ \t]*(?P<num>\d{2})[ \t]*(?P<post>[^\w\s]+)(?![^\W_])")
 _DISCOUNT = with_start_class(re.compile(r"\b(?:off|korting|discount|deal|sale|aanbieding|actie|promo)\b", re.IGNORECASE))

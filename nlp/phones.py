@@ -83,7 +83,7 @@ _IBAN = with_start_class(re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d{2,4})
 # Words that label a number as something other than a phone: registers, accounts, orders and parcels.
 _NOT_PHONE_LABELS = (
     r"kvk", r"k\.v\.k\.?", r"btw", r"vat", r"iban", r"rekening\w*", r"bank\w*", r"vergunning\w*", r"licen[cst]\w*",
-    r"registrat\w*", r"reg", r"ad[\s-]?id", r"advert\w*", r"ref\w*", r"order\w*", r"bestel\w*", r"factuur\w*",
+    r"registrat\w*", r"reg", r"(?:betalings)?kenmerk\w*", r"ad[\s-]?id", r"advert\w*", r"ref\w*", r"order\w*", r"bestel\w*", r"factuur\w*",
     r"invoice\w*", r"tracking\w*", r"barcode", r"zending\w*", r"pakket\w*", r"parcel", r"shipment",
     r"klantnummer", r"customer", r"bsn", r"id", r"postcode", r"zip", r"maten", r"measurements",
     r"imei", r"ean", r"sku", r"isbn",

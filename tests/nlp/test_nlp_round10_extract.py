@@ -23,6 +23,13 @@ def _ages(text: str) -> list[int]:
     ("Escort service - 24/7 - Zwolle\nWelkom.", []),
     ("Incall, 50, 30 min\nCall me.", []),
     ("Studio | 12 | Utrecht\nOpen.", []),
+    ("Romy, 27 ✨ Nijmegen\nLieve meid.", [27]),
+    ("Sporty? Yes! 33\nGym every morning.", [33]),
+    ("Wow! 150 roses\nSpecial.", []),
+    # "both" and "self" before the number
+    ("Two sisters, both 24, Groningen.", [24]),
+    ("Moeder van twee (6 en 10), zelf 39. Overdag.", [39]),
+    ("Both 30 min and 60 min are possible.", []),
     # the answer to "how old" marked as an answer
     ("Q: How old are you?\nA: 26\nQ: Where are you based? A: Hull.", [26]),
     ("Vraag: Hoe oud ben je? Antwoord: 31.", [31]),
@@ -81,6 +88,7 @@ def _phones(text: str, country: str = "NL") -> list[str]:
     ("Spanish, 25, call 06 2345 6789", ["+31623456789"]),
     # a reference number with a verb after its label
     ("Your order reference is 2027 0611 4432, thanks.", []),
+    ("Maak de aanbetaling over, betalingskenmerk 0617 2290 35.", []),
     # the tail of a longer run of groups is not placed abroad by its shape alone
     ("Reservation 2031 0455 8812 confirmed", []),
     ("Call me on 0887 654 321 (it is a Bulgarian number)", ["+359887654321"]),
