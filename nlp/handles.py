@@ -181,7 +181,11 @@ _TAIL_SOURCE = (
     # a dash or a bracket before what introduces the value: "snapchat — username: x", "Snapchat (username: x)"
     rf"(?:\s*[—–\-(]\s*(?=(?:{_INTRO_WORDS})(?![\w'.])))?"
     rf"(?P<intro>(?:\s*,?\s*(?:{_INTRO_WORDS})(?![\w'.]|-(?!>))){{0,4}}+)"
-    rf"(?P<sep>[?!]?\s*(?:(?:[:=|>»→⇒➡➜👉~]|->|=>|--?|–|—)\ufe0f?\s*)+(?:[(\[\"'“‘]\s*)?@?\s*"
+    # a question answered: "Q: snapchat? A: rosie_x", "do I have snap? yes: hazel_r", "insta? ja, lot.x";
+    # and a comma before "@": "volg me op Twitter, @MonicaA" (round 10)
+    rf"(?P<sep>\?\s*(?:a|answer|antwoord|yes|yep|yeah|ja|jazeker|jawel|sure|tuurlijk|natuurlijk|of\s+course)"
+    rf"(?![\w'])\s*[:,.!)]\s*@?\s*|\s*,\s*@\s*"
+    rf"|[?!]?\s*(?:(?:[:=|>»→⇒➡➜👉~]|->|=>|--?|–|—)\ufe0f?\s*)+(?:[(\[\"'“‘]\s*)?@?\s*"
     rf"|\s*@\s*|\s*[(\[\"'“‘]\s*@?\s*|(?:\s*[?{_PICTURES}]\ufe0f?)+\s*@?\s*|\s+)"
     r"(?:(?:both|allebei|beide)\s+)?"
     rf"{_ANNOUNCE}"
@@ -373,6 +377,11 @@ _ITEM_MARKS = "|/•·"
 _ITEM_AFTER = re.compile(r"[ \t]*(?:[|/•·](?!\S)|$)", re.MULTILINE)
 
 
+# "insta? yes, ..." : an answer of "yes" may go on with prose ("Insta? Ja, natuurlijk"); only a name shaped
+# like a handle follows it as the value. "A:" / "Antwoord:" marks the answer itself.
+_YES_SEP = re.compile(r"\?\s*(?:yes|yep|yeah|ja|jazeker|jawel|sure|tuurlijk|natuurlijk|of\s+course)(?![\w'])", re.IGNORECASE)
+
+
 def _list_item(text: str, group_start: int, end: int) -> bool:
     i = group_start
     while i > 0 and text[i - 1] in " \t":
@@ -394,6 +403,8 @@ def _tail_ok(label: _Label, raw: str, sep: str, intro: str, text: str, group_sta
         return False  # "X-rated", "OF-course": a word, not a label
     if sep == "-" and not _SHAPED.search(raw):
         return False  # "OnlyFans-series": a hyphen glued on both sides makes a compound word
+    if _YES_SEP.match(sep) and not _SHAPED.search(raw):
+        return False  # "Insta? Ja, natuurlijk", "kik? yes. Bristol based"
     if not _WEAK_SEP.fullmatch(sep) and not _SPACED_AT.fullmatch(sep) or _POINTS.search(sep):
         return True  # a separator, "@" or a pointing arrow: "snap: lisa", "X: @lisa", "👻 @lisa", "OF 👉 lisa"
     if _list_item(text, group_start, end) and raw.replace("-", "").isalnum() and not _is_place(raw.lower()):

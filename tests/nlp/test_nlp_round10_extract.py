@@ -150,6 +150,12 @@ def _handles(text: str) -> list[tuple[str, str]]:
     # not where no other platform is named on the line, nor a place
     ("OF course / ik ben er", []),
     ("kik Bristol / snap jo.b", [("snapchat", "jo.b")]),
+    # a question answered, and a comma before "@"
+    ("Q: kik? A: sanne_rdam", [("kik", "sanne_rdam")]),
+    ("Heb je snap? Ja: noor.bakker", [("snapchat", "noor.bakker")]),
+    ("Insta? Ja, natuurlijk, vraag maar.", []),
+    ("Telegram? A lot of people ask.", []),
+    ("Find me on Instagram, @JoyAlkmaar", [("instagram", "joyalkmaar")]),
     # a link's host is no handle
     ("Join my WhatsApp group: chat.whatsapp.com/AbC123xyz", []),
 ])
