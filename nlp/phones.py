@@ -651,7 +651,9 @@ _PHONE_NATIONALITY: dict[str, str] = {
 # Country codes as adjectives, in capitals only ("UK number", "RO nummer"): in lower case some are words.
 _PHONE_COUNTRY_CODES = {"UK": "GB", "GB": "GB", "NL": "NL", "BE": "BE", "DE": "DE", "FR": "FR", "ES": "ES",
                         "RO": "RO", "BG": "BG", "PL": "PL", "HU": "HU", "CZ": "CZ", "IT": "IT", "PT": "PT"}
-_PHONE_WORD = r"(?:number|nummer|nr|no|num|mobile|mobiel|mobieltje|cell|cellphone|phone|telefoon|tel|sim|simkaart|gsm|line|lijn)"
+_PHONE_WORD = (r"(?:(?:whats\s?app|wa)[ \t-]*)?"  # "Romanian WhatsApp number", "Spaanse WhatsApp: 6..."
+               r"(?:number|nummer|nr|no|num|mobile|mobiel|mobieltje|cell|cellphone|phone|telefoon|tel|sim|simkaart|gsm|line|lijn"
+               r"|whats\s?app)")
 _ADJECTIVE = (rf"(?P<adj>(?i:{trie_pattern(sorted(_PHONE_NATIONALITY))})|{trie_pattern(sorted(_PHONE_COUNTRY_CODES))})"
               rf"[ \t-]*(?i:{_PHONE_WORD})\b\.?")
 _ADJECTIVE_BEFORE = re.compile(
@@ -665,7 +667,8 @@ _ADJECTIVE_AFTER = re.compile(
     r"[ \t]*[(\[,\-–]?[ \t]*(?:(?i:it'?s|it\s+is|is|this\s+is|dit\s+is|het\s+is)[ \t]+)?(?:(?i:a|an|een|my|mijn|m'n)[ \t]+)?"
     rf"{_ADJECTIVE}"
 )
-_PHONE_WORD_HINTS = ("numm", "numb", "nr", "no", "num", "mobi", "cell", "phone", "tel", "sim", "gsm", "line", "lijn")
+_PHONE_WORD_HINTS = ("numm", "numb", "nr", "no", "num", "mobi", "cell", "phone", "tel", "sim", "gsm", "line", "lijn",
+                     "whats")
 _ADJECTIVE_REACH = 40
 
 

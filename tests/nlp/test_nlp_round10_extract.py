@@ -102,6 +102,8 @@ def _phones(text: str, country: str = "NL") -> list[str]:
     ("06 ••• 21 ••• 43 ••• 65 ••• 87", ["+31621436587"]),
     ("06 --- 41 --- 22 --- 93 --- 70", ["+31641229370"]),
     ("Rates 100 --- 150 --- 250 --- 300", []),
+    ("Spaanse WhatsApp: 622 71 09 48", ["+34622710948"]),
+    ("Polish girl, whatsapp 06 2345 6789", ["+31623456789"]),
     # the adjective in brackets after the phone word
     ("my number (Bulgarian) 0896 221 430", ["+359896221430"]),
     # number words stacked over lines, two a line
