@@ -10,15 +10,18 @@ Stated ages are read by a small grammar rather than by phrases:
   four | Leeds", "♥ -- 24"), a number set off by symbols ("💕 22 💕"), a title that opens with the
   age ("19 and new in town"), a bare number after a name ("Lisa, 19,", "Lena 25 Amsterdam",
   "Lisa (19)"), after an introduction ("hi im jess 19 from"), after "Name is" ("Mia is 23 and Ella
-  is 25"), a duo's two ages ("Maya & Leah, 24 and 26") and the number after height and weight in a
-  stats run ("5'4, 120lbs and 23").
+  is 25"), a duo's two ages ("Maya & Leah, 24 and 26", "Wij zijn Anouk en Demi, zevenentwintig en
+  negenentwintig", "we are 24 and 26"), the writer's friend ("en mijn vriendin is 34"), a bare number that
+  is a whole segment of the title ("25 - Fenna - Emmen", "Mum of one, 37"), an answer marked as one
+  ("Q: How old are you? A: 28") and the number after height and weight in a stats run ("5'4, 120lbs and 23").
 
 Numbers that look like ages but are not the person's age now:
 - client age limits ("18-35", "no one under 21", "30+ gentlemen", "heren tot 60 jaar") are read
   as ``AgeLimit`` and reported apart (``client_age_limits``);
 - past ages ("when I was 16", "since I was 19", "toen ik 16 was") are reported apart (``past_ages``);
 - dates ("June 25, 2016", "25 juni", "Saturday 21", "the 21st", "12/06"), experience ("5 jaar
-  ervaring", "I have 10 years of experience"), times in a country ("2 years in NL"), prices,
+  ervaring", "I have 10 years of experience", "17 years of happy clients", "wij bestaan 25 jaar"),
+  times in a country ("2 years in NL"), prices,
   measurements, times, durations ("24 hours", "30 & 60 min") and "24/7" are dropped.
 Only the stated ages feed the `minor` rules (nlp.indicators.computed reads ``find_ages``).
 """

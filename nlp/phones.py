@@ -14,7 +14,10 @@ number needs.
 
 Which country a national number belongs to ("0412 345 678" is Dutch in Oss and Australian on a
 mobile): the given country (the site's, NL by default) unless the ad's own hints clearly point
-elsewhere (``nlp.regions``: a calling code, a city, a country name) and the number is valid there.
+elsewhere (``nlp.regions``: a calling code, a city, a country name) and the number is valid there; a
+country adjective that qualifies a phone word next to the number ("(Romanian number)", "Spaans mobiel")
+places that number only (``_adjective_region``), and says nothing about the person. "plus forty seven
+..." is read both as +47 and as +40 7..., a valid mobile reading winning.
 When the given country does not fit the number, or no country is given (``country`` empty or
 "auto"), the hinted regions are tried, strongest first; then the number as international without
 its "+" (>= 10 digits); then its shape alone over every region the data file names, a mobile
