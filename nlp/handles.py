@@ -17,7 +17,8 @@ Three parts, each kept as data below:
 - the stop-list ``_NOT_NAMES`` and the English and Dutch function words: words that follow a
   platform name in prose ("snapchat me please", "on instagram too", "add me", "only",
   "available") are never a handle.
-How much a cue must say depends on the label: after a separator or "@" any label will do. After a
+How much a cue must say depends on the label: after a separator or "@" any label will do; so does
+an item of a list of handles ("IG x.y | OF xy") and a question answered ("Q: snap? A: x_y"). After a
 space the value must look like a handle (``_SHAPED``: "_" or "." inside, or digits and three
 letters), or a word such as "is"/"id"/"als" introduced it ("my snap is lisa"), or the label is a
 full platform name, a capital abbreviation or 👻 and the plain name ends the phrase and is no
