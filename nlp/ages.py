@@ -511,7 +511,7 @@ _DISCOUNT = with_start_class(re.compile(r"\b(?:off|korting|discount|deal|sale|aa
 # A title that starts with the age: "19 and new in town", "Twentyfive & fun", "23, sweet and petite".
 _TITLE_START = re.compile(
     r"[^\w\n]{0,4}(?P<num>\d{2}|[^\W\d_]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
-    r"\s*(?:&|\band\b|\ben\b|\bn\b|,|!+|\+)\s*(?P<next>[^\W\d_]+)",
+    r"\s*(?:&|\band\b|\ben\b|\bn\b|,|!+|(?<=\s)\+)\s*(?P<next>[^\W\d_]+)",  # "30+ lady": a limit (round 10)
     re.IGNORECASE,
 )
 # A stats run: height or weight, then a bare number closed by punctuation ("5'4, 120lbs and 23, Dallas",

@@ -67,6 +67,11 @@ def test_round10_ages(text: str, ages: list[int]) -> None:
     assert _ages(text) == ages
 
 
+@pytest.mark.parametrize("title", ["35+ dame in Zeist", "Rijpe vrouw 40+ in Zeist"])
+def test_a_number_glued_to_plus_in_a_title_is_no_age(title: str) -> None:
+    assert extract("Ontvangt heren met smaak.", title=title).ages == []
+
+
 def test_plus_after_title_number_is_a_limit_not_an_age() -> None:
     reading = read_ages("Rijpe vrouw 40+ in Zeist\nOntvangt heren met smaak, alleen op afspraak.")
     assert [a.age for a in reading.stated] == []
