@@ -10,15 +10,18 @@ Stated ages are read by a small grammar rather than by phrases:
   four | Leeds", "♥ -- 24"), a number set off by symbols ("💕 22 💕"), a title that opens with the
   age ("19 and new in town"), a bare number after a name ("Lisa, 19,", "Lena 25 Amsterdam",
   "Lisa (19)"), after an introduction ("hi im jess 19 from"), after "Name is" ("Mia is 23 and Ella
-  is 25"), a duo's two ages ("Maya & Leah, 24 and 26") and the number after height and weight in a
-  stats run ("5'4, 120lbs and 23").
+  is 25"), a duo's two ages ("Maya & Leah, 24 and 26", "Wij zijn Anouk en Demi, zevenentwintig en
+  negenentwintig", "we are 24 and 26"), the writer's friend ("en mijn vriendin is 34"), a bare number that
+  is a whole segment of the title ("25 - Fenna - Emmen", "Mum of one, 37"), an answer marked as one
+  ("Q: How old are you? A: 28") and the number after height and weight in a stats run ("5'4, 120lbs and 23").
 
 Numbers that look like ages but are not the person's age now:
 - client age limits ("18-35", "no one under 21", "30+ gentlemen", "heren tot 60 jaar") are read
   as ``AgeLimit`` and reported apart (``client_age_limits``);
 - past ages ("when I was 16", "since I was 19", "toen ik 16 was") are reported apart (``past_ages``);
 - dates ("June 25, 2016", "25 juni", "Saturday 21", "the 21st", "12/06"), experience ("5 jaar
-  ervaring", "I have 10 years of experience"), times in a country ("2 years in NL"), prices,
+  ervaring", "I have 10 years of experience", "17 years of happy clients", "wij bestaan 25 jaar"),
+  times in a country ("2 years in NL"), prices,
   measurements, times, durations ("24 hours", "30 & 60 min") and "24/7" are dropped.
 Only the stated ages feed the `minor` rules (nlp.indicators.computed reads ``find_ages``).
 """
@@ -80,12 +83,12 @@ _PATTERNS = [
         rf"\s*(?:[:=\-–]|\.{{2,}}|…)?\s*{_ADVERB}{_NUM}\b{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     )),
-    # "Age is just a number: 50", "Leeftijd, als je het wilt weten: 31", "My age? 44": the age word, a few
-    # words, then a mark and the number; not when the words speak of clients or a limit ("Age of clients: 25").
+    # "Age is just a number: 50", "Leeftijd, als je het wilt weten: 31", "My age? 44", "Q: Age? A: 31": the
+    # age word, a few words, then a mark (and an answer's mark) and the number; not when the words speak of clients or a limit ("Age of clients: 25").
     with_start_class(re.compile(
         rf"\b(?=[aAlL])(?:age|leeftijd)\b(?![^\d\n:?=]*\b(?:limit|min|minimum|max|maximum|clients?|men|gents|heren|"
         rf"mannen|klanten|requirement|range|grens|gap|verschil|groups?|vanaf|from|over|under|onder|boven)\b)"
-        rf"[^\d\n:.!?=]{{0,30}}?\s*[:=?]\s*{_ADVERB}{_NUM}\b{_NOT_AFTER_NUMBER}",
+        rf"[^\d\n:.!?=]{{0,30}}?\s*[:=?]\s*(?:(?:a|answer|antwoord)\s*[:.)]\s*)?{_ADVERB}{_NUM}\b{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     )),
     # net 18, just turned 18, turned 30 last week
@@ -137,8 +140,8 @@ _PATTERNS = [
     re.compile(r"(?:^|(?<=\n))[ \t]*(?P<num>[1-6]\d)[ \t]*[/|][ \t]*(?=[A-ZÀ-Ý][a-zà-ÿ])"),
     # an age in words opening the text or a line, closed by a mark or "and": "Twenty seven, easygoing",
     # "Fifty-three and proud." (round 8); words from twenty up only ("Two girls, one number" is no age)
-    re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<num>(?=(?i:twenty|thirty|forty|fifty|sixty|\w*twintig|\w*dertig|\w*veertig|\w*vijftig|\w*zestig)){NUMBER_WORD})"
-               r"(?=[ \t]*(?:[,!.;]|[ \t]+(?i:and|en|&)\b))", re.IGNORECASE),
+    re.compile(rf"(?:^|(?<=\n))[ \t]*(?:(?i:now|nu|inmiddels)[ \t]+)?(?P<num>(?=(?i:twenty|thirty|forty|fifty|sixty|\w*twintig|\w*dertig|\w*veertig|\w*vijftig|\w*zestig)){NUMBER_WORD})"
+               r"(?=[ \t]*(?:[,!.;]|[ \t]+(?i:and|en|&|now|nu)\b))", re.IGNORECASE),  # "Thirty-six now, ..." (round 10)
     # the title's name repeated in lower case before the age: "Bella" / "bella 27 utrecht" (round 8)
     re.compile(r"\A[ \t]*(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)[ \t]*\n[ \t]*(?i:(?P=name))[ \t,]+(?P<num>[1-6]\d)\b(?![.,:/]\d)"),
     # her years as hers: "met mijn 41 jaren", "with my 41 years I know ..." (round 9); not "my 10 years of
@@ -159,13 +162,33 @@ _PATTERNS = [
                re.IGNORECASE),
     # the age asked and answered: "How old are you? 24.", "Hoe oud ben je? 27", "Wat is je leeftijd? 30" (round 9)
     re.compile(rf"\b(?i:how\s+old\s+are\s+(?:you|u)|how\s+old\s+is\s+(?:she|[A-ZÀ-Ý][a-zà-ÿ]+)|"
+               r"how\s+old(?=\s*\?)|hoe\s+oud(?=\s*\?)|"  # "Q: How old? A: 28" (round 10)
                r"hoe\s+oud\s+(?:ben\s+(?:je|jij|u)|is\s+(?:ze|zij|[A-ZÀ-Ý][a-zà-ÿ]+))|"
                rf"wat\s+is\s+(?:je|jouw|uw)\s+leeftijd|what['’]?s\s+your\s+age|what\s+is\s+your\s+age)"
-               rf"\s*\??\s*[:\-–]?\s*(?P<num>\d{{2}}|{NUMBER_WORD})\b{_NOT_AFTER_NUMBER}", re.IGNORECASE),
+               # the answer may be marked as one: "Q: How old are you? A: 28", "Antwoord: 31" (round 10)
+               rf"\s*\??\s*[:\-–]?\s*(?:(?:a|answer|antwoord)\s*[:.)]\s*)?(?P<num>\d{{2}}|{NUMBER_WORD})\b{_NOT_AFTER_NUMBER}",
+               re.IGNORECASE),
     # an age as a hashtag in a list of hashtags: "#26 #Utrecht #incall" (round 9); a tag of its own
     # ("#1 in town", "room #12") is no age
     re.compile(r"(?<![\w#])#(?P<num>1[89]|[2-6]\d)(?!\w)"
                r"(?=[ \t,]*#(?!(?i:off|deal|korting|sale|promo|actie|discount|aanbieding|procent|percent)\b)[^\W\d_])"),
+    # "Identical twins, both 22!", "allebei 24", "Moeder van drie (5, 9 en 12), zelf 42" (round 10): the number
+    # after "both" or "self" closes the phrase
+    re.compile(r"(?<![\w'])(?i:both|allebei|beiden|zelf|ikzelf|myself)[ \t]+(?P<num>1[89]|[2-6]\d)\b" + _NOT_AFTER_NUMBER +
+               r"(?=[ \t]*(?:[,.!;)]|$)|[ \t]+(?i:jaar|years?|and|en)\b)", re.MULTILINE),
+    # a duo's second woman, named by the writer: "en mijn vriendin is 34", "my friend is 27", "mijn collega
+    # Roos is 29" (round 10); a friend or colleague only (a daughter or a son is a child: the filters in
+    # read_ages drop those), not a difference ("my friend is 5 years older"), not one the clause says is
+    # not on offer ("mijn vriendin is 24 maar zij werkt niet"), and not "her friend" (the writer's
+    # third person speaks of someone else's friend)
+    re.compile(rf"\b(?i:mijn|m'n|my)\s+(?i:beste\s+|best\s+)?"
+               r"(?i:vriendin(?:netje)?|friend|girlfriend|gf|bestie|collega|colleague|partner(?:\s+in\s+crime)?)"
+               r"(?:\s+[A-ZÀ-Ý][a-zà-ÿ]+)?(?:\s+(?i:is|is\s+ook|is\s+also|is\s+nu|is\s+now)\s+|[ \t]*[:(]?[ \t]*"
+               # without the verb the number closes the phrase: "Ik ben 30, mijn vriendin 34."
+               r"(?=(?:\d{2}|[^\W\d_]+)(?:[ \t]*[,.!;)]|[ \t]*$|[ \t]+(?i:en|and|jaar|years?)\b)))"
+               rf"(?P<num>\d{{2}}|{NUMBER_WORD})\b{_NOT_AFTER_NUMBER}"
+               r"(?!\s*(?:(?i:jaar|years?|yrs?)\s+)?(?i:ouder|jonger|older|younger|geleden|ago)\b)"
+               r"(?![^.!?\n]{0,50}\b(?i:niet|not|geen|no|doesn'?t|isn'?t|don'?t)\b)"),
 ]
 
 
@@ -208,6 +231,8 @@ _PATTERN_WHERE: list[tuple[str, object]] = [
     ("core", re.compile(r"(?:maar|but)\s+(?:(?:al|already|nu|now|wel)\s+)?\d\d")),
     ("prefixes", (regex_prefixes(_PATTERNS[19].pattern), regex_word_start(_PATTERNS[19].pattern))),
     ("core", re.compile(r"#\d\d")),
+    ("prefixes", (("both", "allebei", "beiden", "zelf", "ikzelf", "myself"), True)),
+    ("prefixes", (("mijn", "m'n", "my"), True)),
 ]
 _PLACES_TRIED_MAX = 200  # more places than this: the pattern scans the text itself
 
@@ -271,16 +296,19 @@ _NOT_A_NAME = with_start_class(re.compile(
     r"donation|tip|minimum|maximum|total|totaal|aanbetaling|booking|ext|extension|toestel)",
     re.IGNORECASE,
 ))
+# A number glued to a "+" ("Dame 30+ in Hilversum") is a lower limit, not her age (round 10).
 # A title that ends in a number: "Mature lady 45", "Gina 40 & fabulous", "Mia 24 & Zoe 27" (first line).
 # It closes like the rest of a title: the line end, "&", "and", a mark ("-", "|", "/", "~"), a bracket
 # that holds no price or duration ("Sweet 20 (just turned)"; not "Lisa 30 (€100)"), or a capital.
 _TITLE_AGE = with_start_class(re.compile(
-    r"(?<=[^\W\d_])\s+(?P<num>\d{2})(?=\s*(?:$|&|\+\s|and\s|en\s|[-–—|!,~]|/(?!\s*\d)|"
+    r"(?<=[^\W\d_])\s+(?P<num>\d{2})(?=\s*(?:$|&|(?<=\s)\+\s|and\s|en\s|[-–—|!,~]|/(?!\s*\d)|"
     r"\((?!\s*(?:[\d€$£]|min|uur|hour|hr|h\b|euro|eur|roses)))|\s+[A-ZÀ-Ý])", re.MULTILINE
 ))
 # The same with a number word that ends the title or a part of it: "Leah seventeen", "Mia twenty four |".
 _TITLE_AGE_WORD = re.compile(
-    rf"(?<=[^\W\d_])\s+(?P<num>[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+|\s{_UNIT_WORD})?)(?=\s*(?:$|&|[-–—|!,~]))",
+    # a dash glued to a letter after it goes on with the word: "thirty-six" is not "thirty" and a mark (round 10)
+    rf"(?<=[^\W\d_])\s+(?P<num>[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+|\s{_UNIT_WORD})?)"
+    r"(?=\s*(?:$|&|[-–—](?![^\W\d_])|[|!,~]))",
     re.MULTILINE | re.IGNORECASE,
 )
 # A title number that opens a range is no one's age: "Girls 20-30 available", "Dames 25 - 35".
@@ -450,12 +478,41 @@ _GROUP_AGES = re.compile(
 )
 _GROUP_WORDS = tuple(_GROUP_NOUN[len("(?i:") : -1].split("|"))
 _YEAR_WORDS = ("jaar", "year", "jr", "yr")
+# A duo's two ages in words after their names or a group noun: "Wij zijn Anouk en Demi, zevenentwintig en
+# negenentwintig", "Two friends: twenty-two and twenty-five." (round 10). The comma or colon opens the
+# pattern (a literal the engine skips to); _DUO_BEFORE is checked on what stands before it.
+_AGE_WORDISH = rf"[^\W\d_]*(?:teen|tien|tig|ty)(?:-?[^\W\d_]+|\s{_UNIT_WORD})?"
+_DUO_WORDS = re.compile(
+    rf"[,:](?<=[^\W\d_][,:])[ \t]*(?P<a>{_AGE_WORDISH})[ \t]+(?i:en|and|&)[ \t]+(?P<b>{_AGE_WORDISH})"
+    r"(?=[ \t]*(?:[,.!;)]|$|(?i:jaar|years?)\b))",
+    re.MULTILINE | re.IGNORECASE,
+)
+# A duo speaks of both: "Wij zijn 24 en 26", "We are twenty-three and twenty-five" (round 10); not years
+# of something ("we zijn 10 en 12 jaar samen", "we are 5 and 7 years in business").
+_WE_ARE = with_start_class(re.compile(
+    rf"\b(?i:we\s+are|we['’]re|wij\s+zijn|we\s+zijn)\s+(?:(?i:both|allebei|samen|respectively|resp\.)\s+)?"
+    rf"(?P<a>\d{{2}}|{NUMBER_WORD})\s*(?i:en|and|&)\s*(?P<b>\d{{2}}|{NUMBER_WORD})\b{_NOT_AFTER_NUMBER}"
+    r"(?!\s*(?i:jaar|years?|yrs?)?\s*(?i:ervaring|experience|in|of|samen|together|geleden|ago|oud\s+samen)\b)"
+))
+_WE_ARE_HINTS = ("we are", "we're", "we’re", "wij zijn", "we zijn")
+# What every match of _DUO_WORDS holds: a number word of 13 to 69 ends in one of these, or has one inside.
+_DUO_WORDS_HINTS = ("tig", "ty", "teen", "tien")
+# A title in segments set off by marks ("25 - Fenna - Emmen", "Mum of one, 37", "Lotte | 29 | Zwolle"):
+# a segment that is a bare number of 18 to 65 is her age, when it is the title's only bare number (not
+# "20 - 30", "24/7") and the title names no price (round 10). A parent's words in another segment ("Mum
+# of one, 37") do not make it a child's age.
+_TITLE_SEGMENT_MARK = re.compile(
+    r"[ \t]*(?:[|•·~/,]|(?:(?<=\s)|^)[-–—]+(?=\s)|[!?]+(?=\s)"
+    # hearts, stars and other pictures set off a segment too: "Jess, 25 ❤ Eindhoven"
+    r"|[\u2600-\u27bf\U0001f300-\U0001faff][\ufe0f\u200d\u2600-\u27bf\U0001f300-\U0001faff]*)[ \t]*"
+)
+_TITLE_SEGMENT_MIN, _TITLE_SEGMENT_MAX = 18, 65
 _TITLE_MARKED = re.compile(r"(?P<pre>[^\w\s]+)[ \t]*(?P<num>\d{2})[ \t]*(?P<post>[^\w\s]+)(?![^\W_])")
 _DISCOUNT = with_start_class(re.compile(r"\b(?:off|korting|discount|deal|sale|aanbieding|actie|promo)\b", re.IGNORECASE))
 # A title that starts with the age: "19 and new in town", "Twentyfive & fun", "23, sweet and petite".
 _TITLE_START = re.compile(
     r"[^\w\n]{0,4}(?P<num>\d{2}|[^\W\d_]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
-    r"\s*(?:&|\band\b|\ben\b|\bn\b|,|!+|\+)\s*(?P<next>[^\W\d_]+)",
+    r"\s*(?:&|\band\b|\ben\b|\bn\b|,|!+|(?<=\s)\+)\s*(?P<next>[^\W\d_]+)",  # "30+ lady": a limit (round 10)
     re.IGNORECASE,
 )
 # A stats run: height or weight, then a bare number closed by punctuation ("5'4, 120lbs and 23, Dallas",
@@ -478,12 +535,21 @@ _BARE_TWO_DIGITS = re.compile(
 # "I have 10 years of experience", "ik werk al 5 jaar": a number of years after these is a duration.
 _DURATION_BEFORE = with_start_class(re.compile(
     r"\b(?:have|has|had|heb|hebt|heeft|hebben|spent|worked|werk|werkte|been|already|al|bijna|almost|nearly|ruim|"
-    r"within|binnen|past|last|afgelopen|laatste|over|for|voor|sinds|since|after|na|doing\s+this)\s+"
+    r"within|binnen|past|last|afgelopen|laatste|over|for|voor|sinds|since|after|na|doing\s+this|"
+    # a business that exists or celebrates its years: "Wij bestaan 25 jaar", "celebrating 20 years" (round 10)
+    r"bestaan|bestaat|bestaan\s+al|bestaat\s+al|exist|exists|existed|existing|running|celebrating|celebrate|vieren|viert)\s+"
     r"(?:been\s+)?(?:(?:about|around|ongeveer|zo'?n)\s+)?$"
     # a label for the years worked: "Experience: 15 yrs", "Ervaring - 6 jaar", "in the business: 8 years"
     r"|\b(?:experience|ervaring|werkervaring|in\s+the\s+(?:business|industry)|in\s+het\s+vak)\s*[:=\-–]?\s*$",
     re.IGNORECASE,
 ))
+# "years of" + anything but "age" after the unit: "17 years of happy clients", "20 years of fun" count
+# something other than her life ("a girl of 19 years of age" is her age); Dutch "jaar aan/vol ..." (round 10).
+_YEARS_OF_SOMETHING = re.compile(
+    r"\s+(?:of|aan|vol)\s+(?!age\b|leeftijd\b)"
+    # "17 jaar tevreden klanten", "20 years happy customers": years counted in clients or service
+    r"|\s+(?:[^\W\d_]+\s+)?(?:klanten|clients|customers|gasten|guests|service|dienstverlening|bookings|boekingen)\b",
+    re.IGNORECASE)
 _YEARS_UNIT = re.compile(r"(?:jaar|years?|yrs?|jr|" + _FOREIGN_YEARS + ")", re.IGNORECASE)
 
 # --- dates -----------------------------------------------------------------------------------
@@ -614,6 +680,8 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
             if _YEARS_UNIT.match(unit.group()) and \
                     _DURATION_BEFORE.search(text, max(0, before.start() - 30), before.start()):
                 continue  # "I have 10 years of experience", "ik werk al 5 jaar"
+            if _YEARS_UNIT.match(unit.group()) and _YEARS_OF_SOMETHING.match(text, unit.end()):
+                continue  # "17 years of happy clients", "10 jaar aan ervaring": years of something, not her age
             candidates.append((before.group("num"), before.start(), unit.end()))
     for pattern, gate, where in zip(_PATTERNS, _PATTERN_GATES, _PATTERN_WHERE, strict=True):
         if gate_open(gate, lowered):  # else a word every match needs is missing ("birthday", "just")
@@ -744,6 +812,56 @@ def _title_marked(text: str, first_line: int) -> list[tuple[str, int, int]]:
                 and not _DISCOUNT.search(text, 0, first_line):
             found.append((m.group("num"), m.start("num"), m.end("num")))
     return found
+
+
+def _duo_words(text: str) -> list[tuple[str, int, int]]:
+    """A duo's two ages in words after their names or a group noun (``_DUO_WORDS``), each with its span."""
+    found: list[tuple[str, int, int]] = []
+    lower = text.lower()
+    if not any(w in lower for w in _DUO_WORDS_HINTS) or ("," not in text and ":" not in text):
+        return found  # most ads hold no number word of 13 to 69
+    for m in _DUO_WORDS.finditer(text):
+        if not _DUO_BEFORE.search(text, max(0, m.start() - 40), m.start() + 1):
+            continue
+        if all(LOOSE_MIN_AGE <= (_age_value(m.group(g)) or 0) <= LOOSE_MAX_AGE for g in ("a", "b")):
+            found += [(m.group(g), m.start(g), m.end(g)) for g in ("a", "b")]
+    return found
+
+
+def _we_are(text: str, lowered: str) -> list[tuple[str, int, int]]:
+    """A duo's two ages after "we are" / "wij zijn" (``_WE_ARE``), each with its span."""
+    found: list[tuple[str, int, int]] = []
+    if not any(w in lowered for w in _WE_ARE_HINTS):
+        return found
+    for m in _WE_ARE.finditer(text):
+        if all(LOOSE_MIN_AGE <= (_age_value(m.group(g)) or 0) <= LOOSE_MAX_AGE for g in ("a", "b")):
+            found += [(m.group(g), m.start(g), m.end(g)) for g in ("a", "b")]
+    return found
+
+
+def _title_segments(text: str, first_line: int) -> list[tuple[str, int, int]]:
+    """A bare number that is a whole segment of the title (``_TITLE_SEGMENT_MARK``)."""
+    if first_line > 80 or not _has_digit(text[:first_line]):
+        return []
+    title = text[:first_line]
+    bounds = [0]
+    for m in _TITLE_SEGMENT_MARK.finditer(title):
+        bounds += [m.start(), m.end()]
+    bounds.append(len(title))
+    if len(bounds) < 4:
+        return []  # one segment: no marks
+    segments = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    numeric = [(a, b) for a, b in segments if title[a:b].strip().isdecimal()]
+    if len(numeric) != 1 or _PRICE_LINE.search(title) or _DISCOUNT.search(title) or "%" in title:
+        return []
+    a, b = numeric[0]
+    if title[:a].rstrip(" \t|•·~/,-–—")[-1:].isdigit() or title[b:].lstrip(" \t|•·~/,-–—")[:1].isdigit():
+        return []  # "Girls 20 - 30": the end of a range
+    raw = title[a:b].strip()
+    start = a + title[a:b].index(raw)
+    if len(raw) != 2 or not _TITLE_SEGMENT_MIN <= int(raw) <= _TITLE_SEGMENT_MAX:
+        return []
+    return [(raw, start, start + 2)]
 
 
 def _group_ages(text: str, lowered: str) -> list[tuple[str, int, int]]:
@@ -907,7 +1025,11 @@ def read_ages(text: str) -> AgeReading:
     if has_digits:
         spoken, framed = _backward(text, {text.find(raw, start, end) for raw, start, end in candidates})
         candidates += spoken + framed
-    pairs = _group_ages(text, lowered)
+    pairs = _group_ages(text, lowered) + _duo_words(text) + _we_are(text, lowered)
+    first_line = text.find("\n")
+    segments = _title_segments(text, len(text) if first_line < 0 else first_line) if has_digits else []
+    candidates += segments
+    segment_spans = {(start, end) for _, start, end in segments}
     framed += pairs
     candidates += pairs
     if framed:  # "Maya & Leah, 24 and 26 years old" is two ages, not a client range
@@ -933,7 +1055,7 @@ def read_ages(text: str) -> AgeReading:
                 or _YEARS_WHERE_AFTER.match(text, end) and not _NAMED_BEFORE.search(text, max(0, start - 15), start)
                 and not _OLD.search(text, start, end))):
             continue  # how long she has been somewhere, not how old she is
-        if _OTHER_PERSON_BEFORE.search(text, max(0, start - 40), start) or \
+        if _OTHER_PERSON_BEFORE.search(text, max(0, start - 40), start) or (start, end) not in segment_spans and \
                 _PARENT_OF_BEFORE.search(text, max(0, start - 40), start) or _CHILD_AFTER.match(text, end) or \
                 _CHILD_AFTER.match(text, start + len(raw)) and raw.isdecimal() and text.startswith(raw, start):
             continue  # a child's age, or a parent's: not hers

@@ -17,7 +17,8 @@ Three parts, each kept as data below:
 - the stop-list ``_NOT_NAMES`` and the English and Dutch function words: words that follow a
   platform name in prose ("snapchat me please", "on instagram too", "add me", "only",
   "available") are never a handle.
-How much a cue must say depends on the label: after a separator or "@" any label will do. After a
+How much a cue must say depends on the label: after a separator or "@" any label will do; so does
+an item of a list of handles ("IG x.y | OF xy") and a question answered ("Q: snap? A: x_y"). After a
 space the value must look like a handle (``_SHAPED``: "_" or "." inside, or digits and three
 letters), or a word such as "is"/"id"/"als" introduced it ("my snap is lisa"), or the label is a
 full platform name, a capital abbreviation or 👻 and the plain name ends the phrase and is no
@@ -181,7 +182,11 @@ _TAIL_SOURCE = (
     # a dash or a bracket before what introduces the value: "snapchat — username: x", "Snapchat (username: x)"
     rf"(?:\s*[—–\-(]\s*(?=(?:{_INTRO_WORDS})(?![\w'.])))?"
     rf"(?P<intro>(?:\s*,?\s*(?:{_INTRO_WORDS})(?![\w'.]|-(?!>))){{0,4}}+)"
-    rf"(?P<sep>[?!]?\s*(?:(?:[:=|>»→⇒➡➜👉~]|->|=>|--?|–|—)\ufe0f?\s*)+(?:[(\[\"'“‘]\s*)?@?\s*"
+    # a question answered: "Q: snapchat? A: rosie_x", "do I have snap? yes: hazel_r", "insta? ja, lot.x";
+    # and a comma before "@": "volg me op Twitter, @MonicaA" (round 10)
+    rf"(?P<sep>\?\s*(?:a|answer|antwoord|yes|yep|yeah|ja|jazeker|jawel|sure|tuurlijk|natuurlijk|of\s+course)"
+    rf"(?![\w'])\s*[:,.!)]\s*@?\s*|\s*,\s*@\s*"
+    rf"|[?!]?\s*(?:(?:[:=|>»→⇒➡➜👉~]|->|=>|--?|–|—)\ufe0f?\s*)+(?:[(\[\"'“‘]\s*)?@?\s*"
     rf"|\s*@\s*|\s*[(\[\"'“‘]\s*@?\s*|(?:\s*[?{_PICTURES}]\ufe0f?)+\s*@?\s*|\s+)"
     r"(?:(?:both|allebei|beide)\s+)?"
     rf"{_ANNOUNCE}"
@@ -365,14 +370,46 @@ def _plain_ok(raw: str, text: str, end: int) -> bool:
     return not _is_place(raw.lower()) and _AFTER_PLAIN.match(text, end) is not None
 
 
+# A list of handles, its items set off by "|", "/", "•" or "·" (round 10): an item that is a label and one name
+# says the name is the handle as a separator would ("Insta fleur.delft | OF fleurdelft", "tg KiraLondon /
+# snap kira.ldn"). The item starts a line or follows a mark, and ends the line or meets a mark; a mark on
+# at least one side, and another platform named on the line.
+_ITEM_MARKS = "|/•·"
+_ITEM_AFTER = re.compile(r"[ \t]*(?:[|/•·](?!\S)|$)", re.MULTILINE)
+
+
+# "insta? yes, ..." : an answer of "yes" may go on with prose ("Insta? Ja, natuurlijk"); only a name shaped
+# like a handle follows it as the value. "A:" / "Antwoord:" marks the answer itself.
+_YES_SEP = re.compile(r"\?\s*(?:yes|yep|yeah|ja|jazeker|jawel|sure|tuurlijk|natuurlijk|of\s+course)(?![\w'])", re.IGNORECASE)
+
+
+def _list_item(text: str, group_start: int, end: int) -> bool:
+    i = group_start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    before = text[i - 1] if i > 0 else "\n"
+    if before not in _ITEM_MARKS and before != "\n":
+        return False
+    after = _ITEM_AFTER.match(text, end)
+    if after is None or (before not in _ITEM_MARKS and after.group().strip() == ""):
+        return False
+    line_start, line_end = text.rfind("\n", 0, group_start) + 1, text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return sum(1 for _ in _LABEL.finditer(line)) >= 2  # a list of handles: another platform named on the line
+
+
 def _tail_ok(label: _Label, raw: str, sep: str, intro: str, text: str, group_start: int, end: int) -> bool:
     """Whether `raw` after the label is the handle, by how strong the cue is (see the docstring)."""
     if label.kind == "cased" and sep[:1] in "-–—":
         return False  # "X-rated", "OF-course": a word, not a label
     if sep == "-" and not _SHAPED.search(raw):
         return False  # "OnlyFans-series": a hyphen glued on both sides makes a compound word
+    if _YES_SEP.match(sep) and not _SHAPED.search(raw):
+        return False  # "Insta? Ja, natuurlijk", "kik? yes. Bristol based"
     if not _WEAK_SEP.fullmatch(sep) and not _SPACED_AT.fullmatch(sep) or _POINTS.search(sep):
         return True  # a separator, "@" or a pointing arrow: "snap: lisa", "X: @lisa", "👻 @lisa", "OF 👉 lisa"
+    if _list_item(text, group_start, end) and raw.replace("-", "").isalnum() and not _is_place(raw.lower()):
+        return True  # "Insta lisa.x | OF lisaxo | tg LisaX": a label and one name make up an item of a list
     if label.kind == "cased":
         return False  # "X lisa", "OF course"
     if _SHAPED.search(raw):
@@ -511,6 +548,8 @@ def find_handles(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[Hand
                 labels = [lb for lb in labels if _name_ok(name, lb.platform) and _head_ok(lb, head)]
                 if labels:
                     value = (name, head.start(), head.start("h") + len(raw))
+        if value and "." in value[0] and text.startswith("/", value[2]):
+            value = None  # "chat.whatsapp.com/Hk3L...": a link's host, not a handle (round 10)
         if value and (not free(value[1], value[2]) or any(s < value[2] and value[1] < e for s, e in links_at)):
             value = None  # inside a link or an address: "Follow my OnlyFans: onlyfans.com/lisa"
         labels = _not_negated(text, labels) if value else []

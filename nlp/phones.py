@@ -14,7 +14,10 @@ number needs.
 
 Which country a national number belongs to ("0412 345 678" is Dutch in Oss and Australian on a
 mobile): the given country (the site's, NL by default) unless the ad's own hints clearly point
-elsewhere (``nlp.regions``: a calling code, a city, a country name) and the number is valid there.
+elsewhere (``nlp.regions``: a calling code, a city, a country name) and the number is valid there; a
+country adjective that qualifies a phone word next to the number ("(Romanian number)", "Spaans mobiel")
+places that number only (``_adjective_region``), and says nothing about the person. "plus forty seven
+..." is read both as +47 and as +40 7..., a valid mobile reading winning.
 When the given country does not fit the number, or no country is given (``country`` empty or
 "auto"), the hinted regions are tried, strongest first; then the number as international without
 its "+" (>= 10 digits); then its shape alone over every region the data file names, a mobile
@@ -83,7 +86,7 @@ _IBAN = with_start_class(re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d{2,4})
 # Words that label a number as something other than a phone: registers, accounts, orders and parcels.
 _NOT_PHONE_LABELS = (
     r"kvk", r"k\.v\.k\.?", r"btw", r"vat", r"iban", r"rekening\w*", r"bank\w*", r"vergunning\w*", r"licen[cst]\w*",
-    r"registrat\w*", r"reg", r"ad[\s-]?id", r"advert\w*", r"ref\w*", r"order\w*", r"bestel\w*", r"factuur\w*",
+    r"registrat\w*", r"reg", r"(?:betalings)?kenmerk\w*", r"ad[\s-]?id", r"advert\w*", r"ref\w*", r"order\w*", r"bestel\w*", r"factuur\w*",
     r"invoice\w*", r"tracking\w*", r"barcode", r"zending\w*", r"pakket\w*", r"parcel", r"shipment",
     r"klantnummer", r"customer", r"bsn", r"id", r"postcode", r"zip", r"maten", r"measurements",
     r"imei", r"ean", r"sku", r"isbn",
@@ -100,6 +103,8 @@ _NUMBERED_THINGS = (
 _LABEL_BEFORE = with_start_class(re.compile(
     rf"\b(?:(?:{'|'.join(_NOT_PHONE_LABELS)})(?:\s*(?:no|nr|nummer|number|num|code|#))?"
     rf"|(?:{'|'.join(_NUMBERED_THINGS)})s?[\s-]?(?:no|nr|nummer|number|num|code|#))"
+    # "Your booking reference is 2026 ...", "ordernummer was 4411 ...": the label and a verb (round 10)
+    r"(?:\s+(?:is|was|luidt))?"
     r"(?:\s+(?-i:\d[A-Z0-9]{0,5})(?:\s*(?-i:[A-Z]{2,5}))?)?[\s.:#=-]*$",
     re.IGNORECASE,
 ))
@@ -529,6 +534,14 @@ def _national_looking(text: str, run: DigitRun, found: PhoneFound, region: str) 
     return _plan(region)[0] == "0" and digits.startswith("0")
 
 
+def _tail_of_groups(run: DigitRun, found: PhoneFound) -> bool:
+    """Whether `found` starts after a group of three or four digits of its own run ("2026 0412 7789", a
+    reference; round 10): the tail of a longer sequence of groups, no number placed abroad by shape."""
+    i = next((k for k, t in enumerate(run.tokens) if t.start >= found.start), 0)
+    return i > 0 and 3 <= len(run.tokens[i - 1].digits) <= 4 and run.tokens[i - 1].kind == "digits" \
+        and run.gaps[i - 1].isspace()
+
+
 @lru_cache(maxsize=512)
 def _mobile_lengths(region: str) -> frozenset[int]:
     metadata = PhoneMetadata.metadata_for_region(region)
@@ -605,12 +618,81 @@ def _digit_count(found: list[PhoneFound]) -> int:
     return sum(f.end - f.start for f in found)
 
 
+# A country adjective that qualifies a phone word names the number's country: "0741 283 956 (Romanian
+# number)", "Spaans mobiel 655 ...", "bel mijn Belgisch nummer: 0472 ...", "(UK number)" (round 10). It
+# places the number beside it only, like ``regions.number_label_region``; it says nothing of the person,
+# and is read only next to a phone word, never as an ad-wide hint.
+_PHONE_NATIONALITY: dict[str, str] = {
+    **dict.fromkeys(("romanian", "roemeens", "roemeense", "roemeen"), "RO"),
+    **dict.fromkeys(("bulgarian", "bulgaars", "bulgaarse"), "BG"),
+    **dict.fromkeys(("polish", "pools", "poolse"), "PL"),
+    **dict.fromkeys(("hungarian", "hongaars", "hongaarse"), "HU"),
+    **dict.fromkeys(("czech", "tsjechisch", "tsjechische"), "CZ"),
+    **dict.fromkeys(("slovak", "slowaaks", "slowaakse"), "SK"),
+    **dict.fromkeys(("ukrainian", "oekraïens", "oekraiens", "oekraïense", "oekraiense"), "UA"),
+    **dict.fromkeys(("russian", "russisch", "russische"), "RU"),
+    **dict.fromkeys(("moldovan", "moldavisch", "moldavische"), "MD"),
+    **dict.fromkeys(("lithuanian", "litouws", "litouwse"), "LT"),
+    **dict.fromkeys(("latvian", "letse"), "LV"),  # not "lets", an English word
+    **dict.fromkeys(("spanish", "spaans", "spaanse"), "ES"),
+    **dict.fromkeys(("portuguese", "portugees", "portugese"), "PT"),
+    **dict.fromkeys(("italian", "italiaans", "italiaanse"), "IT"),
+    **dict.fromkeys(("greek", "grieks", "griekse"), "GR"),
+    **dict.fromkeys(("german", "duits", "duitse"), "DE"),
+    **dict.fromkeys(("belgian", "belgisch", "belgische"), "BE"),
+    **dict.fromkeys(("french", "frans", "franse"), "FR"),
+    **dict.fromkeys(("british", "brits", "britse", "english", "engels", "engelse"), "GB"),
+    **dict.fromkeys(("irish", "iers", "ierse"), "IE"),
+    **dict.fromkeys(("dutch", "nederlands", "nederlandse", "hollands", "hollandse"), "NL"),
+    **dict.fromkeys(("austrian", "oostenrijks", "oostenrijkse"), "AT"),
+    **dict.fromkeys(("swiss", "zwitsers", "zwitserse"), "CH"),
+    **dict.fromkeys(("brazilian", "braziliaans", "braziliaanse"), "BR"),
+    **dict.fromkeys(("colombian", "colombiaans", "colombiaanse"), "CO"),
+    **dict.fromkeys(("thai", "thais", "thaise"), "TH"),
+    **dict.fromkeys(("american", "amerikaans", "amerikaanse"), "US"),
+}
+# Country codes as adjectives, in capitals only ("UK number", "RO nummer"): in lower case some are words.
+_PHONE_COUNTRY_CODES = {"UK": "GB", "GB": "GB", "NL": "NL", "BE": "BE", "DE": "DE", "FR": "FR", "ES": "ES",
+                        "RO": "RO", "BG": "BG", "PL": "PL", "HU": "HU", "CZ": "CZ", "IT": "IT", "PT": "PT"}
+_PHONE_WORD = (r"(?:(?:whats\s?app|wa)[ \t-]*)?"  # "Romanian WhatsApp number", "Spaanse WhatsApp: 6..."
+               r"(?:number|nummer|nr|no|num|mobile|mobiel|mobieltje|cell|cellphone|phone|telefoon|tel|sim|simkaart|gsm|line|lijn"
+               r"|whats\s?app)")
+_ADJECTIVE = (rf"(?P<adj>(?i:{trie_pattern(sorted(_PHONE_NATIONALITY))})|{trie_pattern(sorted(_PHONE_COUNTRY_CODES))})"
+              rf"[ \t-]*(?i:{_PHONE_WORD})\b\.?")
+_ADJECTIVE_BEFORE = re.compile(
+    rf"(?:(?<![\w'])(?:{_ADJECTIVE})"
+    # the adjective in brackets after the phone word: "my number (Romanian) 0722 ..."
+    rf"|(?i:{_PHONE_WORD})[ \t]*\([ \t]*(?P<adj2>(?i:{trie_pattern(sorted(_PHONE_NATIONALITY))})|"
+    rf"{trie_pattern(sorted(_PHONE_COUNTRY_CODES))})[ \t]*\))"
+    r"[ \t]*[:=\-–]?[ \t]*\(?[ \t]*$"
+)
+_ADJECTIVE_AFTER = re.compile(
+    r"[ \t]*[(\[,\-–]?[ \t]*(?:(?i:it'?s|it\s+is|is|this\s+is|dit\s+is|het\s+is)[ \t]+)?(?:(?i:a|an|een|my|mijn|m'n)[ \t]+)?"
+    rf"{_ADJECTIVE}"
+)
+_PHONE_WORD_HINTS = ("numm", "numb", "nr", "no", "num", "mobi", "cell", "phone", "tel", "sim", "gsm", "line", "lijn",
+                     "whats")
+_ADJECTIVE_REACH = 40
+
+
+def _adjective_region(text: str, run: DigitRun) -> str | None:
+    """The region a country adjective with a phone word right before or after `run` names."""
+    m = _ADJECTIVE_BEFORE.search(text, max(0, run.start - _ADJECTIVE_REACH), run.start) or \
+        _ADJECTIVE_AFTER.match(text, run.end, run.end + _ADJECTIVE_REACH)
+    if m is None:
+        return None
+    adj = m.group("adj") or m.group("adj2")
+    return _PHONE_COUNTRY_CODES.get(adj) or _PHONE_NATIONALITY.get(adj.lower())
+
+
 class _Inference:
     """The region readings of one text: the given region first, then what the text hints at."""
 
     def __init__(self, text: str, region: str | None, masked: Sequence[tuple[int, int]], lang: str | None) -> None:
         self.text, self.region, self.masked, self.lang = text, region, masked, lang
         self._hints: Counter[str] | None = None
+        lower = text.lower()
+        self._phone_words = any(w in lower for w in _PHONE_WORD_HINTS)
 
     @property
     def hints(self) -> Counter[str]:
@@ -619,7 +701,8 @@ class _Inference:
         return self._hints
 
     def read(self, run: DigitRun) -> tuple[list[PhoneFound], list[AmbiguousPhone]]:
-        labelled = number_label_region(self.text, run.start)
+        labelled = number_label_region(self.text, run.start) or \
+            (_adjective_region(self.text, run) if self._phone_words else None)
         if labelled and labelled != self.region and _plus_before(self.text, run.start) is None:
             # "Keulen: 0157 ... / Amsterdam: 06 ...": the label in front places this number only.
             found = _phones_in_run(self.text, run, _region_reader(labelled))
@@ -722,7 +805,7 @@ class _Inference:
             if region in tried or not (nanp if north_american else trunk):
                 continue
             for f in _phones_in_run(self.text, run, read):
-                if _national_looking(self.text, run, f, region):
+                if _national_looking(self.text, run, f, region) and not _tail_of_groups(run, f):
                     readings.setdefault((f.start, f.end), {})[f.e164] = f
                     regions.setdefault(f.e164, region)
         found: list[PhoneFound] = []
@@ -822,12 +905,33 @@ def _stacked_lines(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
                for line in lines)
 
 
+# Number words stacked over lines, a few digits a line ("zero six\ntwo seven\nthree four\n..."): the lines
+# hold number words only, the first starts with a zero (round 10).
+_WORD_LINE_REST = re.compile(r"[ \t,\-]*")
+_WORD_LINES_FULL = 10  # digits: a line starting with "zero" after these starts another number ("zero nine" may end one)
+
+
+def _stacked_word_lines(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
+    if gap.count("\n") != 1 or not all(t.kind in _WORD_KINDS for t in (*prev.tokens, *run.tokens)):
+        return False
+    if prev.tokens[0].digits[:1] != "0" or _digit_count_of(run) > _STACKED_LINE_MAX:
+        return False
+    if _digit_count_of(prev) >= _WORD_LINES_FULL and run.tokens[0].digits.startswith("0"):
+        return False  # a number's worth of lines already, and the next line starts another number
+    begin, stop = text.rfind("\n", 0, prev.start) + 1, text.find("\n", run.end)
+    stop = len(text) if stop < 0 else stop
+    tokens = (*prev.tokens, *run.tokens)
+    cuts = [begin] + [x for t in tokens for x in (t.start, t.end)] + [stop]
+    between = [text[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2)]
+    return all(_WORD_LINE_REST.fullmatch(part.replace("\n", "")) and part.count("\n") <= 1 for part in between)
+
+
 def _broken_number(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
     if _LINE_BREAK.fullmatch(gap) is None or _digit_count_of(prev) + _digit_count_of(run) > MAX_DIGITS:
         return False
     if len(prev.tokens) == 1 and _TRUNK_ALONE.fullmatch(prev.tokens[0].digits):
         return True  # "06" alone before the break: a trunk prefix is no number on its own
-    if _stacked_lines(text, prev, run, gap):
+    if _stacked_lines(text, prev, run, gap) or _stacked_word_lines(text, prev, run, gap):
         return True
     return _digit_count_of(prev) < MIN_DIGITS and _digit_count_of(run) < MIN_DIGITS \
         and (_NUMBER_LEAD_IN.search(text, max(0, prev.start - 50), prev.start) is not None
@@ -843,6 +947,7 @@ _TRUNK_ALONE = re.compile(r"0\d{1,3}")
 # it; currency signs, letters, digits and line breaks map to nothing, so prices and lists stay apart.
 _BULLETS = frozenset("•·‧∙⋅◦")
 _MAX_ODD_GAP = 6
+_REPEATED_SEPARATOR = re.compile(r"([*~|#.\-])\1+")
 _PRICE_GAP = re.compile(r".*\s\$")
 
 
@@ -861,12 +966,17 @@ def _ascii_separator(char: str) -> str | None:
 
 
 def _odd_separator(gap: str) -> bool:
-    if gap.isascii() or len(gap) > _MAX_ODD_GAP:
-        return False  # an ASCII gap was judged by ``digit_runs`` already
+    if len(gap) > _MAX_ODD_GAP:
+        return False
+    if gap.isascii():  # judged by ``digit_runs`` already, unless it repeats a symbol ("723 ~~~ 118")
+        squeezed = _REPEATED_SEPARATOR.sub(r"\1", gap)
+        return squeezed != gap and GAP_RE.fullmatch(squeezed) is not None
     mapped = [char if char.isascii() else _ascii_separator(char) for char in gap]
     if None in mapped:
         return False
     plain = "".join(mapped)  # type: ignore[arg-type]
+    # a symbol repeated is one separator: "359 ••• 89 ••• 842" (round 10)
+    plain = _REPEATED_SEPARATOR.sub(r"\1", plain)
     return GAP_RE.fullmatch(plain) is not None and not ("$" in plain and _PRICE_GAP.match(plain))
 
 
@@ -899,10 +1009,20 @@ _CONTINUATIONS = (
     "tweede deel", "tweede helft", "het tweede deel", "de tweede helft", "deel twee", "deel 2", "de rest",
     "last part", "laatste deel", "and the rest", "en de rest",
 )
+# What may follow those words before the rest (round 10): "en dan komt er nog 90 58 achter", "then comes"
+_CONTINUATION_FILLERS = ("komt", "komen", "volgt", "er", "nog", "achter", "comes", "come", "follows", "is")
 # The head of a number announced as the first of its parts: then a head of any kind is told in parts.
-_FIRST_PART = re.compile(r"(?:first|1st|eerste)[ \t]+(?:half|part|deel|helft|bit|stuk)[ \t]*[:=\-]?[ \t]*\Z",
+# "My number starts with 06 42 71 and then ...", "begint met" too (round 10).
+_FIRST_PART = re.compile(r"(?:(?:first|1st|eerste)[ \t]+(?:half|part|deel|helft|bit|stuk)"
+                         r"|(?:part|deel)[ \t]+(?:one|1|een|één)|\bbegin"
+                         r"|(?:begint|beginnen|begins|starts|start)[ \t]+(?:met|with))[ \t]*(?:[:=\-]|is\b)?[ \t]*\Z",
                          re.IGNORECASE)
-_CONTINUATION = re.compile(rf"[ \t]*,?[ \t]*(?:{trie_pattern(sorted(_CONTINUATIONS))})[ \t]*[:,]?[ \t]*",
+# The words after a part that ends a sentence ("First half: 06-330. Second half: 621-87", round 10).
+_CONTINUATION = re.compile(rf"[ \t]*[,.;]?[ \t]*(?:(?:and|en)[ \t]+)?"
+                           # "rest:", "end:", "eind:" (round 10)
+                           r"(?:rest|end|eind|einde|"
+                           rf"{trie_pattern(sorted(_CONTINUATIONS))})"
+                           rf"(?:[ \t]+(?:{trie_pattern(sorted(_CONTINUATION_FILLERS))})(?![^\W\d_]))*[ \t]*[:,]?[ \t]*",
                            re.IGNORECASE)
 _MAX_CONTINUATION_GAP = 24
 
@@ -1156,6 +1276,36 @@ def _spelled_tokens(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
     return sorted(kept + spelled, key=lambda t: t.start)
 
 
+# A calling code of three digits said in words after "plus": "plus vierhonderdtwintig 731 ...", "plus three
+# hundred fifty nine 88 ..." (round 10). The tokens only know words up to 99; the longest run of words
+# that names a calling code is one token.
+_CODE_WORDS = with_start_class(re.compile(
+    r"(?<![\w])plus[ \t]+(?P<words>(?:[^\W\d_]+[ \t-]+)?[^\W\d_]*(?:honderd|hundred)[^\W\d_]*(?:[ \t-]+(?:and[ \t]+)?[^\W\d_]+){0,2})",
+    re.IGNORECASE,
+))
+_WORD_SPLIT = re.compile(r"[ \t-]+(?:and[ \t]+)?")
+
+
+def _code_word_tokens(text: str, tokens: list[DigitToken]) -> list[DigitToken]:
+    lower = text.lower()
+    if "honderd" not in lower and "hundred" not in lower:
+        return tokens
+    coded = []
+    for m in _CODE_WORDS.finditer(text):
+        words = m.group("words")
+        cuts = [w.start() for w in _WORD_SPLIT.finditer(words)] + [len(words)]
+        for cut in reversed(cuts):  # the longest words that name a calling code
+            value = number_word_value(words[:cut].replace("-", " "))
+            if value is not None and 100 <= value <= 999 and \
+                    phonenumbers.region_code_for_country_code(value) != "ZZ":
+                coded.append(DigitToken(m.start("words"), m.start("words") + cut, str(value), "word"))
+                break
+    if not coded:
+        return tokens
+    kept = [t for t in tokens if not any(c.start < t.end and t.start < c.end for c in coded)]
+    return sorted(kept + coded, key=lambda t: t.start)
+
+
 def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
                 tokens: Sequence[DigitToken] | None = None) -> list[DigitRun]:
     """``normalise.digit_runs``, with runs split where a number goes on joined again: a spaced "$", a
@@ -1163,7 +1313,7 @@ def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
     that go on with the number, a repeated digit, Dutch tens after their unit, a chain of groups; and
     words of letters and digits read as one digit (``_leet_tokens``)."""
     if tokens is None:
-        tokens = _spelled_tokens(text, _leet_tokens(text, digit_tokens(text)))
+        tokens = _code_word_tokens(text, _spelled_tokens(text, _leet_tokens(text, digit_tokens(text))))
     runs = digit_runs(text, masked, tokens)
     if len(runs) < 2:
         return runs
@@ -1210,14 +1360,21 @@ _ZERO_WORDS = ("0", "zero", "nul", "oh", "een 0", "een nul", "a 0", "a zero", "t
 _ZERO_PLACES = ("in front", "in front of it", "at the start", "at the beginning", "at the front", "before it",
                 "first", "ervoor", "er voor", "vooraan", "voor het nummer", "aan het begin", "eerst")
 _ZERO_FIRST = with_start_class(re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(_ZERO_WORDS))})\s+(?:{trie_pattern(sorted(_ZERO_PLACES))})(?!\w)"
-                         r"|(?<!\w)(?:zet|plak|doe)\s+(?:er\s+)?(?:een\s+)?(?:0|nul)\s+(?:voor|bij)(?!\w)"
+                         # "zet er wel een nul voor", "doe er even een 0 voor" (round 10): a filler word
+                         r"|(?<!\w)(?:zet|plak|doe)\s+(?:er\s+)?(?:(?:wel|even|nog|dan|gewoon|zelf|maar)\s+)?(?:een\s+)?"
+                         r"(?:0|nul)\s+(?:voor|bij)(?!\w)"
+                         # "leading zero left off", "the 0 is missing", "eerste nul weggelaten", "eerst een 0" (round 10)
+                         r"|(?<!\w)(?:leading|eerste)\s+(?:0|zero|nul)(?!\w)"
+                         r"|(?<!\w)(?:0|zero|nul)\s+(?:is\s+)?(?:missing|ontbreekt|weggelaten|left\s+off|removed|dropped|omitted|vergeten)(?!\w)"
+                         r"|(?<!\w)eerst\s+een\s+(?:0|nul)(?!\w)"
                          # "(begin met 0)", "starts with zero", "begint met een nul" (round 8)
                          r"|(?<!\w)(?:begin|begint|beginnen|start|starts|starting|begins)\s+(?:met|with)\s+(?:een\s+|a\s+)?"
                          r"(?:0|zero|nul|oh)(?!\w)",
                          re.IGNORECASE))
 # A note names a place (in front, ervoor, at the start...): texts without any of these words have none.
 _ZERO_PLACE_WORDS = ("front", "start", "begin", "first", "before", "ervoor", "er voor", "vooraan", "voor het",
-                     "eerst", "zet er", "zet een", "plak er", "plak een", "doe er", "doe een")
+                     "eerst", "zet er", "zet een", "plak er", "plak een", "doe er", "doe een", "leading", "eerste",
+                     "missing", "ontbreekt", "weggelaten", "left off", "removed", "dropped", "omitted", "vergeten")
 _ZERO_NOTE_REACH = 60
 
 
@@ -1350,9 +1507,41 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
                     ambiguous += unsure
                     continue
             phones, unsure = inference.read(run)
+            split = _split_code_word(text, run)
+            if split is not None:
+                phones, unsure = _likelier(inference, (phones, unsure), split)
             found += phones
             ambiguous += unsure
     return PhoneReading(found, ambiguous)
+
+
+# "plus forty seven two two ...": a tens word and a unit after "plus" are one number (+47 ...) or a tens
+# code and the first digit of the rest (+40 7 ...), round 10. Both are read; a reading that validates
+# wins over one that does not, and a mobile number over a landline (ads give mobiles).
+_TENS_UNIT = re.compile(r"(?P<tens>twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)[ \t-]*"
+                        r"(?P<unit>one|two|three|four|five|six|seven|eight|nine)", re.IGNORECASE)
+
+
+def _split_code_word(text: str, run: DigitRun) -> DigitRun | None:
+    first = run.tokens[0]
+    if first.kind not in _WORD_KINDS or len(first.digits) != 2 or _plus_before(text, run.start) is None:
+        return None
+    m = _TENS_UNIT.fullmatch(text, first.start, first.end)
+    if m is None:
+        return None
+    tens = DigitToken(first.start, m.end("tens"), first.digits[0] + "0", first.kind)
+    unit = DigitToken(m.start("unit"), first.end, first.digits[1], first.kind)
+    return DigitRun((tens, unit, *run.tokens[1:]), (text[tens.end : unit.start], *run.gaps))
+
+
+def _likelier(inference: _Inference, read: tuple[list[PhoneFound], list[AmbiguousPhone]],
+              split: DigitRun) -> tuple[list[PhoneFound], list[AmbiguousPhone]]:
+    other = inference.read(split)
+    if not other[0]:
+        return read
+    if not read[0] or (all(_is_mobile(f.e164) for f in other[0]) and not all(_is_mobile(f.e164) for f in read[0])):
+        return other
+    return read
 
 
 # A WhatsApp click-to-chat link carries the number in international form without "+" ("wa.me/316...").
