@@ -243,10 +243,23 @@ def is_asked(text: str, end: int, start: int | None = None) -> bool:
         or _REPORTED_QUESTION.search(text, before, start) is not None
 
 
+# What others think of her, reported: "people assume I don't speak English", "klanten denken vaak dat er een
+# pooier achter zit" (round 10). Others as the subject: "I think" is her own word.
+_OTHERS_BELIEVE = re.compile(
+    r"\b(?:people|men|guys|clients|customers|some|many|others|everyone|mensen|klanten|heren|sommigen|velen|iedereen)"
+    r"\s+(?:\w+\s+)?(?:assume|assumes|think|thinks|believe|believes|expect|expects|denken|vinden|geloven|verwachten"
+    # up to the hit, and no "but" between: "clients think she is free but her boyfriend takes the money" is said
+    r"|gaan\s+ervan\s+uit)\b(?:(?!\b(?:but|maar|however|echter|though)\b)[^.;:!?\n]){0,60}$",
+    re.IGNORECASE)
+
+
 def is_reported_question(text: str, start: int, end: int) -> bool:
     """The hit stands in a question others ask, reported ("people ask whether I have a manager", "de vraag of
-    er een vriend achter zit"; the hit may hold the asking word itself): not said of her."""
-    return _REPORTED_QUESTION.search(text, max(0, start - 60), end) is not None
+    er een vriend achter zit"; the hit may hold the asking word itself), or in what others think of her
+    ("people assume I don't speak English"): not said of her."""
+    before = max(0, start - 60)
+    return _REPORTED_QUESTION.search(text, before, end) is not None \
+        or _OTHERS_BELIEVE.search(text, before, end) is not None
 
 
 def is_put_to_reader(text: str, start: int) -> bool:

@@ -192,3 +192,8 @@ def test_a_text_speak_entry_that_is_two_words_or_upper_case_is_refused():
         TextSpeakFile.model_validate({"words": {"2Moro": "tomorrow"}})
     with pytest.raises(ValueError, match="one lower-case word"):
         TextSpeakFile.model_validate({"words": {"brb": "be right back"}})
+
+
+def test_what_others_think_of_her_is_not_said_of_her_unless_a_but_says_it():
+    assert "coercion" not in categories("Some clients assume I don't speak English, yet I do. Call me. Ana, 30.")
+    assert "coercion" in categories("Clients think she is free but her boyfriend takes all the money. Ana.")
