@@ -271,6 +271,11 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
                 lazy["parent_voice"] = context.is_parent_voice(text)
             if lazy["parent_voice"]:
                 return True
+        if code in rules.local_language_codes:
+            if "local_language" not in lazy:
+                lazy["local_language"] = context.local_language_sentences(text)
+            if _in_any(start, lazy["local_language"]):
+                return True
         if category in rules.settled_categories:
             if "settled" not in lazy:
                 lazy["settled"] = context.is_settled(text)

@@ -55,6 +55,8 @@ class ContextRules:
     self_managed_codes: frozenset[str]
     parent_voice: re.Pattern[str]
     parent_voice_codes: frozenset[str]
+    local_language: re.Pattern[str]
+    local_language_codes: frozenset[str]
     non_adult: re.Pattern[str]
     adult: re.Pattern[str]
     non_adult_categories: frozenset[str]
@@ -76,6 +78,7 @@ class _CueIndexes:
     long_past: CueIndex
     self_managed: CueIndex
     parent_voice: CueIndex
+    local_language: CueIndex
     non_adult: CueIndex
     adult: CueIndex
     refusal: CueIndex
@@ -107,6 +110,8 @@ def rules() -> ContextRules:
         self_managed_codes=frozenset(data["self_managed"]["codes"]),
         parent_voice=_cue_regex(data["parent_voice"]["cues"]),
         parent_voice_codes=frozenset(data["parent_voice"]["codes"]),
+        local_language=_cue_regex(data["local_language"]["cues"]),
+        local_language_codes=frozenset(data["local_language"]["codes"]),
         non_adult=_cue_regex(data["non_adult_listing"]["cues"]),
         adult=_cue_regex(data["non_adult_listing"]["adult_cues"]),
         non_adult_categories=frozenset(data["non_adult_listing"]["categories"]),
@@ -295,11 +300,15 @@ def _cues() -> _CueIndexes:
         (data["settled"]["cues"], r.settled), (data["long_past"]["cues"], r.long_past),
         (data["self_managed"]["cues"], r.self_managed), (data["parent_voice"]["cues"], r.parent_voice),
         (data["non_adult_listing"]["cues"], r.non_adult), (data["non_adult_listing"]["adult_cues"], r.adult),
-        (data["negation"]["refusals"], r.refusal), (data["client_sought"]["cues"], r.client_sought), *kinds],
+        (data["negation"]["refusals"], r.refusal), (data["client_sought"]["cues"], r.client_sought),
+        (data["local_language"]["cues"], r.local_language), *kinds],
         _cue_regex)
-    disclaimer, impostor, settled, long_past, self_managed, parent_voice, non_adult, adult, refusal, client = indexes[:10]
-    return _CueIndexes(disclaimer, impostor, settled, long_past, self_managed, parent_voice, non_adult, adult,
-                       refusal, client, tuple(indexes[10:]))
+    disclaimer, impostor, settled, long_past, self_managed, parent_voice, non_adult, adult, refusal, client, local = \
+        indexes[:11]
+    return _CueIndexes(disclaimer=disclaimer, impostor=impostor, settled=settled, long_past=long_past,
+                       self_managed=self_managed, parent_voice=parent_voice, local_language=local,
+                       non_adult=non_adult, adult=adult, refusal=refusal, client_sought=client,
+                       notice_kinds=tuple(indexes[11:]))
 
 
 def _search(cues: CueIndex, text: str) -> re.Match[str] | None:
@@ -362,6 +371,11 @@ def is_parent_voice(text: str) -> bool:
     """A parent writes about their own child ("onze dochter (16) zoekt bijles") and names no adult service:
     the child's school and youth words are not the advertiser's."""
     return _search(_cues().parent_voice, text) is not None and not has_adult_cue(text)
+
+
+def local_language_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences that give her Dutch or English while denying the other (``local_language``)."""
+    return _cue_sentences(text, _cues().local_language)
 
 
 def client_sought_sentences(text: str) -> list[tuple[int, int]]:

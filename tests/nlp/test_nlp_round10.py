@@ -197,3 +197,26 @@ def test_a_text_speak_entry_that_is_two_words_or_upper_case_is_refused():
 def test_what_others_think_of_her_is_not_said_of_her_unless_a_but_says_it():
     assert "coercion" not in categories("Some clients assume I don't speak English, yet I do. Call me. Ana, 30.")
     assert "coercion" in categories("Clients think she is free but her boyfriend takes all the money. Ana.")
+
+
+# ---- the local language given, her day job, room rent, a past date ----
+
+def test_denying_one_local_language_while_giving_her_the_other_is_no_dependency():
+    assert "no_language" not in codes("Ik spreek geen Engels, wel Nederlands. Bel gerust. Els, 50.")[0]
+    assert "no_language" not in codes("No Dutch, but English fine. Call me. Els, 50.")[0]
+    assert "no_language" in codes("Spreekt geen Nederlands en geen Engels, alleen Pools. Bel Marek.")[0]
+
+
+def test_a_boss_at_her_day_job_is_no_handler():
+    assert "coercion" not in categories("De manager op mijn werk mag dit nooit weten, hij zou schrikken. Els, 33.")
+    assert "coercion" in categories("Mijn manager regelt de afspraken, bel hem. Els, 33.")
+
+
+def test_room_rent_paid_to_the_house_is_no_handler_taking_money():
+    assert "booking_via_third_party" not in codes("Payment to the house for the room rent; my own fee I keep. Els, 40.")[0]
+    assert "booking_via_third_party" in codes("All payment goes to the house. Els.")[0]
+
+
+def test_since_last_week_is_a_past_date_not_the_last_week_of_a_stay():
+    assert "few_days" not in codes("New number since last week, same place as always. Els, 40.")[0]
+    assert "few_days" in codes("My last week in Bath, then I move on. Els, 40.")[0]
