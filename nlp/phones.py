@@ -58,6 +58,7 @@ from nlp.regions import (
     hinted_regions,
     language_regions,
     lingua_franca,
+    number_label_forms,
     number_label_region,
     region_hints,
 )
@@ -622,54 +623,32 @@ def _digit_count(found: list[PhoneFound]) -> int:
 # number)", "Spaans mobiel 655 ...", "bel mijn Belgisch nummer: 0472 ...", "(UK number)" (round 10). It
 # places the number beside it only, like ``regions.number_label_region``; it says nothing of the person,
 # and is read only next to a phone word, never as an ad-wide hint.
-_PHONE_NATIONALITY: dict[str, str] = {
-    **dict.fromkeys(("romanian", "roemeens", "roemeense", "roemeen"), "RO"),
-    **dict.fromkeys(("bulgarian", "bulgaars", "bulgaarse"), "BG"),
-    **dict.fromkeys(("polish", "pools", "poolse"), "PL"),
-    **dict.fromkeys(("hungarian", "hongaars", "hongaarse"), "HU"),
-    **dict.fromkeys(("czech", "tsjechisch", "tsjechische"), "CZ"),
-    **dict.fromkeys(("slovak", "slowaaks", "slowaakse"), "SK"),
-    **dict.fromkeys(("ukrainian", "oekraïens", "oekraiens", "oekraïense", "oekraiense"), "UA"),
-    **dict.fromkeys(("russian", "russisch", "russische"), "RU"),
-    **dict.fromkeys(("moldovan", "moldavisch", "moldavische"), "MD"),
-    **dict.fromkeys(("lithuanian", "litouws", "litouwse"), "LT"),
-    **dict.fromkeys(("latvian", "letse"), "LV"),  # not "lets", an English word
-    **dict.fromkeys(("spanish", "spaans", "spaanse"), "ES"),
-    **dict.fromkeys(("portuguese", "portugees", "portugese"), "PT"),
-    **dict.fromkeys(("italian", "italiaans", "italiaanse"), "IT"),
-    **dict.fromkeys(("greek", "grieks", "griekse"), "GR"),
-    **dict.fromkeys(("german", "duits", "duitse"), "DE"),
-    **dict.fromkeys(("belgian", "belgisch", "belgische"), "BE"),
-    **dict.fromkeys(("french", "frans", "franse"), "FR"),
-    **dict.fromkeys(("british", "brits", "britse", "english", "engels", "engelse"), "GB"),
-    **dict.fromkeys(("irish", "iers", "ierse"), "IE"),
-    **dict.fromkeys(("dutch", "nederlands", "nederlandse", "hollands", "hollandse"), "NL"),
-    **dict.fromkeys(("austrian", "oostenrijks", "oostenrijkse"), "AT"),
-    **dict.fromkeys(("swiss", "zwitsers", "zwitserse"), "CH"),
-    **dict.fromkeys(("brazilian", "braziliaans", "braziliaanse"), "BR"),
-    **dict.fromkeys(("colombian", "colombiaans", "colombiaanse"), "CO"),
-    **dict.fromkeys(("thai", "thais", "thaise"), "TH"),
-    **dict.fromkeys(("american", "amerikaans", "amerikaanse"), "US"),
-}
-# Country codes as adjectives, in capitals only ("UK number", "RO nummer"): in lower case some are words.
-_PHONE_COUNTRY_CODES = {"UK": "GB", "GB": "GB", "NL": "NL", "BE": "BE", "DE": "DE", "FR": "FR", "ES": "ES",
-                        "RO": "RO", "BG": "BG", "PL": "PL", "HU": "HU", "CZ": "CZ", "IT": "IT", "PT": "PT"}
 _PHONE_WORD = (r"(?:(?:whats\s?app|wa)[ \t-]*)?"  # "Romanian WhatsApp number", "Spaanse WhatsApp: 6..."
                r"(?:number|nummer|nr|no|num|mobile|mobiel|mobieltje|cell|cellphone|phone|telefoon|tel|sim|simkaart|gsm|line|lijn"
                r"|whats\s?app)")
-_ADJECTIVE = (rf"(?P<adj>(?i:{trie_pattern(sorted(_PHONE_NATIONALITY))})|{trie_pattern(sorted(_PHONE_COUNTRY_CODES))})"
-              rf"[ \t-]*(?i:{_PHONE_WORD})\b\.?")
-_ADJECTIVE_BEFORE = re.compile(
-    rf"(?:(?<![\w'])(?:{_ADJECTIVE})"
-    # the adjective in brackets after the phone word: "my number (Romanian) 0722 ..."
-    rf"|(?i:{_PHONE_WORD})[ \t]*\([ \t]*(?P<adj2>(?i:{trie_pattern(sorted(_PHONE_NATIONALITY))})|"
-    rf"{trie_pattern(sorted(_PHONE_COUNTRY_CODES))})[ \t]*\))"
-    r"[ \t]*[:=\-–]?[ \t]*\(?[ \t]*$"
-)
-_ADJECTIVE_AFTER = re.compile(
-    r"[ \t]*[(\[,\-–]?[ \t]*(?:(?i:it'?s|it\s+is|is|this\s+is|dit\s+is|het\s+is)[ \t]+)?(?:(?i:a|an|een|my|mijn|m'n)[ \t]+)?"
-    rf"{_ADJECTIVE}"
-)
+
+
+@lru_cache(maxsize=1)
+def _adjective_patterns() -> tuple[dict[str, str], dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """The region labels of ``regions.yaml`` (``number_labels``) as adjectives of a phone word: the words in
+    any case ("roemeens"), the codes in capitals only ("UK number", "RO nummer": in lower case some are words);
+    then the patterns before and after a number."""
+    forms = {f: r for f, r in number_label_forms().items() if f.isalpha()}  # one word: not "NL-nummer"
+    codes = {f: r for f, r in forms.items() if f.isupper() and len(f) <= 3}
+    words = {f.lower(): r for f, r in forms.items() if f not in codes}
+    adjective = rf"(?:(?i:{trie_pattern(sorted(words))})|{trie_pattern(sorted(codes))})"
+    one = rf"(?P<adj>{adjective})[ \t-]*(?i:{_PHONE_WORD})\b\.?"
+    before = re.compile(
+        rf"(?:(?<![\w'])(?:{one})"
+        # the adjective in brackets after the phone word: "my number (Romanian) 0722 ..."
+        rf"|(?i:{_PHONE_WORD})[ \t]*\([ \t]*(?P<adj2>{adjective})[ \t]*\))"
+        r"[ \t]*[:=\-–]?[ \t]*\(?[ \t]*$")
+    after = re.compile(
+        r"[ \t]*[(\[,\-–]?[ \t]*(?:(?i:it'?s|it\s+is|is|this\s+is|dit\s+is|het\s+is)[ \t]+)?(?:(?i:a|an|een|my|mijn|m'n)[ \t]+)?"
+        + one)
+    return words, codes, before, after
+
+
 _PHONE_WORD_HINTS = ("numm", "numb", "nr", "no", "num", "mobi", "cell", "phone", "tel", "sim", "gsm", "line", "lijn",
                      "whats")
 _ADJECTIVE_REACH = 40
@@ -677,12 +656,13 @@ _ADJECTIVE_REACH = 40
 
 def _adjective_region(text: str, run: DigitRun) -> str | None:
     """The region a country adjective with a phone word right before or after `run` names."""
-    m = _ADJECTIVE_BEFORE.search(text, max(0, run.start - _ADJECTIVE_REACH), run.start) or \
-        _ADJECTIVE_AFTER.match(text, run.end, run.end + _ADJECTIVE_REACH)
+    words, codes, before, after = _adjective_patterns()
+    m = before.search(text, max(0, run.start - _ADJECTIVE_REACH), run.start) or \
+        after.match(text, run.end, run.end + _ADJECTIVE_REACH)
     if m is None:
         return None
     adj = m.group("adj") or m.group("adj2")
-    return _PHONE_COUNTRY_CODES.get(adj) or _PHONE_NATIONALITY.get(adj.lower())
+    return codes.get(adj) or words.get(adj.lower())
 
 
 class _Inference:

@@ -114,6 +114,14 @@ def _labels() -> tuple[dict[str, str], re.Pattern[str]]:
     return regions, pattern
 
 
+@lru_cache(maxsize=1)
+def number_label_forms() -> dict[str, str]:
+    """Each region's number labels as written (``number_labels``: "Roemeens", "Belgian", "UK") -> region:
+    the words that say which country a phone number is, never where a person is from."""
+    data = load_model(REGIONS_FILE, RegionHints)
+    return {form: r.code for r in data.regions for form in r.number_labels}
+
+
 def number_label_region(text: str, start: int) -> str | None:
     """The region a label right before `start` gives the number there: "Keulen: 0157 ...",
     "Amsterdam: 06 ...", "Belgisch nr 0472 ...", "UK: 07..." (ad-wide hints are ``region_hints``)."""

@@ -184,7 +184,7 @@ _ASKED_REACH = 41
 def is_asked_and_denied(text: str, start: int) -> bool:
     """The clause from `start` is a question answered no ("Mijn manager? Die heb ik niet."): a text-model
     reading of it is denied, as a pattern's is by ``is_refused``."""
-    return _ASKED_AND_DENIED.match(text, start) is not None
+    return text.find("?", start, start + _ASKED_REACH) >= 0 and _ASKED_AND_DENIED.match(text, start) is not None
 
 
 def is_refused(text: str, end: int) -> bool:
