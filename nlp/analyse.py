@@ -24,7 +24,7 @@ from core.db import session_scope
 from core.schema import Ad, AdVersion, Entity, HeldBackHit, IndicatorHit, Score, Site, utcnow
 from core.settings import Settings
 from nlp.ages import MAX_AGE, MIN_AGE
-from nlp.extract import Extraction, extract
+from nlp.extract import SUPPORTING_ONLY, Extraction, extract
 from nlp.lexicon import computed_entry
 from nlp.licences import load_register
 from nlp.risk import MODEL_VERSION, risk_reasons, risk_score
@@ -111,7 +111,9 @@ def analyse_version(session: Session, version: AdVersion, country: str, flag_thr
     session.add_all(
         HeldBackHit(ad_version_id=version.id, code=h["code"], category=h["category"], start=h["start"],
                     end=h["end"], text=h["text"], weight=h["weight"], explanation=h["explanation"],
-                    source=h["source"], reason=h["suppressed"], verdict=verdict)
+                    source=h["source"], reason=h["suppressed"],
+                    # weak evidence alone has no listing verdict behind it, only its own reason
+                    verdict={"method": "supporting"} if h["suppressed"] == SUPPORTING_ONLY else verdict)
         for h in extraction.suppressed
     )
     risk = risk_score(hits)

@@ -17,7 +17,7 @@ from nlp.ages import AgeFound, AgeLimit, read_ages
 from nlp.emails import EmailFound, find_emails
 from nlp.handles import HandleFound, UrlFound, find_handles, find_urls
 from nlp.indicators import context
-from nlp.indicators.computed import computed_hits, minor_arranged, text_model_hits
+from nlp.indicators.computed import computed_hits, minor_arranged, supporting_codes, text_model_hits
 from nlp.indicators.engine import match_patterns
 from nlp.lang import detect_language
 from nlp.lexicon_types import Entry
@@ -207,6 +207,8 @@ ASKED_OF_THE_READER = ("movement",)
 # or a pimp is behind it. No."), or in a question put to the reader (a help line: "Word je gedwongen?"), is
 # not said of her (round 10). Not `minor`: "Zin in een schoolmeisje?" offers one.
 ASKED_OF_OTHERS = ("coercion",)
+# The reason a supporting entry's hits carry when nothing else raised their category (round 11).
+SUPPORTING_ONLY = "supporting_only"
 MODEL_READING_MARK = "[p = "  # opens the probability and words a text-model hit's explanation ends with
 # Core coercion indicators (debt bondage, confinement: weight 0.5 and more) use words an ordinary
 # listing hardly ever does ("papers are with the boss until the debt is cleared"); on an adult site
@@ -337,7 +339,10 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
     # The text model reads what no pattern named: asked only for the categories still without a hit.
     # Only in a text that reads as an ad (a city, age, price, contact or adult-service word): on a bare
     # sentence ("my boyfriend and I went to the cinema") single words weigh too much.
-    unread = tuple(c for c in TEXT_MODEL_CATEGORIES if not any(h["category"] == c for h in hits + kept_back)) \
+    # Weak evidence alone (a low price) leaves its category unread: the model may still find the signal.
+    supporting = supporting_codes()
+    unread = tuple(c for c in TEXT_MODEL_CATEGORIES
+                   if not any(h["category"] == c and h["code"] not in supporting for h in hits + kept_back)) \
         if _reads_as_ad(text, found) else ()
     for m in text_model_hits(text, unread):
         # A stated adult age (21 and up, none under 18) outweighs a reading of the words as young, as it
@@ -369,6 +374,8 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
     for hit in kept_back:
         hit["suppressed"] = "non_adult_listing"
         hit["suppressed_reasons"] = verdict["reasons"] if verdict else []
+    hits, alone = _supporting_alone(hits, supporting)
+    kept_back += alone
     notice = _site_notice(text, found, hits, rules.notice_categories)
     if notice is not None:
         held = [h for h in hits if h["category"] in rules.notice_categories]
@@ -379,6 +386,18 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
         kept_back += held
         verdict = notice.as_dict()
     return _without_overlaps(hits), _without_overlaps(kept_back), verdict
+
+
+def _supporting_alone(hits: list[dict[str, Any]], supporting: frozenset[str],
+                      ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Weak evidence alone raises nothing: where every hit of a category is a supporting entry's (a low
+    price, ``supporting: true`` in the lexicon), those hits are kept back with the reason, not counted."""
+    alone = {h["category"] for h in hits} - {h["category"] for h in hits if h["code"] not in supporting}
+    held = [h for h in hits if h["category"] in alone]
+    for hit in held:
+        hit["suppressed"] = SUPPORTING_ONLY
+        hit["suppressed_reasons"] = []
+    return [h for h in hits if h["category"] not in alone], held
 
 
 def _site_notice(text: str, found: _Found, hits: list[dict[str, Any]], categories: frozenset[str],

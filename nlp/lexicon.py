@@ -134,6 +134,9 @@ class EntryModel(Strict):
                       "text_model_minor", "text_model_coercion", "text_model_movement"] | None = None
     options: dict[str, Any] = {}
     """Parameters of a computed rule (a threshold, words to ignore, a register for the examples)."""
+    supporting: bool = False
+    """Weak evidence: it raises its category only beside another hit of that category. Alone it is kept
+    back (``suppressed: "supporting_only"``), shown to the analyst but not counted (round 11)."""
     positives: Annotated[list[str], Field(min_length=1)]
     """Sentences that must raise the code (run by nlp.lexicon_check)."""
     negatives: Annotated[list[str], Field(min_length=1)]
@@ -260,6 +263,7 @@ def _entry(model: EntryModel, file: str) -> Entry:
         explanation_nl=model.explanation.nl, source=model.source, file=file,
         patterns=tuple(_pattern(p) for p in model.patterns), computed=model.computed or "",
         positives=tuple(model.positives), negatives=tuple(model.negatives), options=dict(model.options),
+        supporting=model.supporting,
     )
 
 

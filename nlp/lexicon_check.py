@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from core.datafiles import DataFiles, files_problems
 from nlp import lexicon
-from nlp.extract import extract
+from nlp.extract import SUPPORTING_ONLY, extract
 from nlp.indicators import compiled
 
 
@@ -23,7 +23,10 @@ def _example_problems(entry: lexicon.Entry) -> list[str]:
     register = frozenset(entry.options.get("example_register") or ()) or None
 
     def codes_of(sentence: str) -> set[str]:
-        return {hit["code"] for hit in extract(sentence, licence_register=register).indicators}
+        found = extract(sentence, licence_register=register)
+        # A supporting entry's example may stand alone: then it is raised but kept back, which is its point.
+        held = [h for h in found.suppressed if h["suppressed"] == SUPPORTING_ONLY] if entry.supporting else []
+        return {hit["code"] for hit in found.indicators + held}
 
     for sentence in entry.positives:
         if entry.code not in codes_of(sentence):

@@ -52,6 +52,7 @@ class Entry:
     positives: tuple[str, ...] = ()
     negatives: tuple[str, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
+    supporting: bool = False
 
     @property
     def explanation(self) -> str:

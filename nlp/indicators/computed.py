@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from nlp.ages import AgeFound
 from nlp.emails import EmailFound
-from nlp.indicators.compiled import computed_entry
+from nlp.indicators.compiled import compiled_lexicon, computed_entry
 from nlp.indicators.context import cues_regex, has_adult_cue
 from nlp.indicators.schedule import schedule_spans, stay_spans
 from nlp.lexicon_types import Entry
@@ -126,6 +126,18 @@ def computed_hits(
         unknown = computed_entry("licence_unknown")
         hits += [ComputedHit(unknown, lic.start, lic.end) for lic in licences if lic.number not in licence_register]
     return hits
+
+
+_supporting: tuple[object, frozenset[str]] | None = None
+
+
+def supporting_codes() -> frozenset[str]:
+    """The codes of supporting entries: weak evidence that raises its category only beside another hit."""
+    global _supporting
+    lexicon = compiled_lexicon()
+    if _supporting is None or _supporting[0] is not lexicon:
+        _supporting = (lexicon, frozenset(e.code for e in lexicon.entries if e.supporting))
+    return _supporting[1]
 
 
 def minor_arranged(text: str) -> list[ComputedHit]:

@@ -149,9 +149,13 @@ def test_pattern_weight_overrides_entry_weight():
 
 
 def test_very_low_price_ignores_discounts_and_normal_rates():
-    assert "very_low_price" in codes("Escort in Tilburg, slechts 30 euro per uur.")
-    assert "very_low_price" not in codes("Escort in Tilburg, 150 euro per uur.")
-    assert "very_low_price" not in codes("Escort, 20 euro korting op het tweede uur, 160 euro per uur.")
+    def raised(text: str) -> set[str]:  # a low price alone is raised but kept back (round 11)
+        found = extract(text)
+        return {h["code"] for h in found.indicators + found.suppressed}
+
+    assert "very_low_price" in raised("Escort in Tilburg, slechts 30 euro per uur.")
+    assert "very_low_price" not in raised("Escort in Tilburg, 150 euro per uur.")
+    assert "very_low_price" not in raised("Escort, 20 euro korting op het tweede uur, 160 euro per uur.")
 
 
 def test_weights_follow_the_evidence():

@@ -102,21 +102,23 @@ if current.hits:
         hide_index=True, width="stretch", key="ad_hits")
 else:
     st.info(t("ad.no_indicators"))
-if current.held_back:
-    # Kept but not counted: the ad reads as an ordinary listing or a site notice. Shown so a wrong veto can be caught.
-    _, _, verdict = current.held_back[0]
-    method = verdict.get("method") or "rules"
-    # a site notice is no listing at all: its own heading
-    heading = "ad.held_back_notice" if method == "notice" else "ad.held_back"
-    with st.expander(plural(heading, len(current.held_back)), expanded=False, icon=":material/block:"):
+# Kept but not counted, one panel per reason: the ad reads as an ordinary listing or a site notice (shown so a
+# wrong veto can be caught), or weak evidence (a low price) stood alone in its category.
+held_by_method: dict[str, list] = {}
+for held in current.held_back:
+    held_by_method.setdefault(held[2].get("method") or "rules", []).append(held)
+for method, group in held_by_method.items():
+    verdict = group[0][2]
+    heading = {"notice": "ad.held_back_notice", "supporting": "ad.held_back_supporting"}.get(method, "ad.held_back")
+    with st.expander(plural(heading, len(group)), expanded=False, icon=":material/block:"):
         probability = verdict.get("adult_probability")
         st.caption(t("ad.held_back_why." + method, cue=md(verdict.get("cue") or "—"),
                      probability=f"{probability:.2f}" if isinstance(probability, (int, float)) else "—",
                      terms=md(", ".join(str(x.get("term")) for x in verdict.get("terms", [])) or "—")))
         st.dataframe(
             [{t("ad.code"): h.code, t("ad.category"): category_label(h.category), t("ad.span"): h.text,
-              t("ad.explanation"): indicator_explanation(h)} for h, _reason, _verdict in current.held_back],
-            hide_index=True, width="stretch", key="ad_held_back")
+              t("ad.explanation"): indicator_explanation(h)} for h, _reason, _verdict in group],
+            hide_index=True, width="stretch", key=f"ad_held_back_{method}")
 
 st.subheader(t("ad.pivots"))
 pivots = [e for e in current.entities if e.kind in ("phone", "email", "handle")]
