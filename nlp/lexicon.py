@@ -21,7 +21,8 @@ form only), ``word*`` (any word starting so: Dutch compounds), ``$set`` (a named
 ``words.yaml``) or ``*`` (any one token); a leading ``?`` makes the step optional.
 Pattern options: ``weight``, ``loose`` (a stated adult age cancels it), ``unless`` (steps that
 cancel a hit in the same sentence within ``unless_window`` tokens: "jaren geleden", "supervision"),
-``requires: [adult]`` (only in a text with an adult-service cue; for words common in ordinary life).
+``requires: [adult]`` (only in a text with an adult-service cue; for words common in ordinary life),
+``requires: [women]`` (only in a text that names several women or another one).
 """
 
 from __future__ import annotations
@@ -93,8 +94,9 @@ class PatternModel(Strict):
     unless_window: Annotated[int, Field(ge=1, le=30)] = 8
     unless_next: list[str] = []
     """Steps that cancel a hit when the token right after it is one of them ("first time *in* Leeds")."""
-    requires: list[Literal["adult"]] = []
-    """Context the whole text must have: `adult` = an adult-service cue of context.yaml."""
+    requires: list[Literal["adult", "women"]] = []
+    """Context the whole text must have: `adult` = an adult-service cue of context.yaml, `women` = a cue of
+    its ``several_women`` section (girls, ladies, someone else: "same number" then means one line for many)."""
 
     @model_validator(mode="after")
     def _one_kind(self) -> PatternModel:
@@ -215,6 +217,11 @@ class AdultAge(Strict):
     source: Said
 
 
+class CueList(Strict):
+    cues: Annotated[list[str], Field(min_length=1)]
+    source: Said
+
+
 class ContextFile(Strict):
     """``context.yaml``: negations, disclaimers, settled ads, the long past, her own voice, non-adult listings
     and adult ages."""
@@ -232,13 +239,14 @@ class ContextFile(Strict):
     non_adult_listing: NonAdultListing
     site_notice: SiteNotice
     adult_age: AdultAge
+    several_women: CueList
 
     @model_validator(mode="after")
     def _cues_compile(self) -> ContextFile:
         cues = (self.negation.refusals + self.disclaimer.cues + self.impostor_warning.cues + self.settled.cues + self.long_past.cues + self.client_sought.cues
                 + self.own_voice.cues + self.parent_voice.cues + self.self_managed.cues + self.local_language.cues
                 + self.non_adult_listing.cues
-                + self.non_adult_listing.adult_cues
+                + self.non_adult_listing.adult_cues + self.several_women.cues
                 + [cue for kind in self.site_notice.kinds.values() for cue in kind])
         bad = []
         for cue in cues:

@@ -66,6 +66,7 @@ class ContextRules:
     notice_categories: frozenset[str]
     loose_cancelled_from: int
     adult_age_stays: re.Pattern[str]
+    several_women: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def rules() -> ContextRules:
         notice_categories=frozenset(data["site_notice"]["categories"]),
         loose_cancelled_from=int(data["adult_age"]["loose_cancelled_from"]),
         adult_age_stays=_cue_regex(data["adult_age"]["stays"]),
+        several_women=_cue_regex(data["several_women"]["cues"]),
     )
 
 
@@ -398,6 +400,18 @@ def has_adult_cue(text: str) -> bool:
     last = _adult_last
     if last[0] is not text:
         last = _adult_last = (text, _search(_cues().adult, text) is not None)
+    return last[1]
+
+
+_women_last: tuple[str | None, bool] = (None, False)
+
+
+def names_several_women(text: str) -> bool:
+    """The text names several women or another one (``several_women``): what `requires: [women]` needs."""
+    global _women_last
+    last = _women_last
+    if last[0] is not text:
+        last = _women_last = (text, rules().several_women.search(text) is not None)
     return last[1]
 
 

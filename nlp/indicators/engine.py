@@ -518,6 +518,8 @@ def match_patterns(doc: Doc, lang: str, text: str | None = None) -> list[RawHit]
                 adult = context.has_adult_cue(text or doc.text)
             if not adult:
                 continue
+        if "women" in compiled.pattern.requires and not context.names_several_women(text or doc.text):
+            continue
         # the span's doc[start:end].start_char and .end_char, from the columns
         token_start, token_end = (start, end) if keep is None else (keep[start], keep[end - 1] + 1)
         hits.append(RawHit(compiled.entry, compiled.pattern, offsets[start], offsets[end - 1] + lengths[end - 1],
