@@ -63,6 +63,24 @@ def standard_spelling(form: str) -> str | None:
     return None
 
 
+# Dutch diminutives, longest ending first: "avondje" -> avond, "weekjes" -> week, "kamertje" -> kamer,
+# "balletje" -> bal, "boompje" -> boom. Ads use them for time and places ("laatste avondje", "een dagje").
+_DIMINUTIVE_ENDINGS = ("etjes", "etje", "tjes", "pjes", "tje", "pje", "jes", "je")
+
+
+def diminutive_stems(form: str) -> list[str]:
+    """The words a Dutch diminutive may stand for, most likely first; the caller keeps the first it knows."""
+    stems = []
+    for ending in _DIMINUTIVE_ENDINGS:
+        if form.endswith(ending) and len(form) - len(ending) >= 3:
+            stem = form[:-len(ending)]
+            if ending.startswith("e") and stem[-1] == stem[-2]:
+                stem = stem[:-1]  # the doubled consonant: "balletje", "ringetje"
+            if stem.isalpha():
+                stems.append(stem)
+    return stems
+
+
 def skeleton(form: str) -> str:
     """A word written without its vowels, the first letter kept: "manager" -> "mngr", "escort" -> "escrt"."""
     return form[:1] + _VOWELS.sub("", form[1:])
@@ -208,8 +226,15 @@ class Matchers:
                 ids = set(self.exact.get(lower, ()))
                 if not ids and (standard := standard_spelling(text)) is not None:
                     ids.update(self.exact.get(doc.vocab.strings.add(standard), ()))
+                if not ids and text.endswith(("je", "jes")):
+                    for stem in diminutive_stems(text):
+                        if (known := self.exact.get(doc.vocab.strings.add(stem))):
+                            ids.update(known)
+                            break
                 if not ids and _closes_sentence(text):
                     ids.update(self.exact.get(doc.vocab.strings.add(text[:-1]), ()))
+                    if not ids and (standard := standard_spelling(text[:-1])) is not None:  # "Gr." -> grade
+                        ids.update(self.exact.get(doc.vocab.strings.add(standard), ()))
                     text = text[:-1] if ids else text
                 if not ids and self.fuzzy_whole and len(text) >= FUZZY_MIN - 1 and text.isalpha():
                     ids.update(self.fuzzy_classes(text))
