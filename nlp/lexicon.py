@@ -193,6 +193,10 @@ class CodeRule(Strict):
     codes: list[str]
     cues: list[str]
     source: Said
+    unpriced_codes: list[str] = []
+    """Codes the rule holds only in a text that asks no price (round 11: a parent's arranging)."""
+    price_cues: list[str] = []
+    """Rates written without a currency, which count as a price for `unpriced_codes`."""
 
 
 class NonAdultListing(Strict):
@@ -244,7 +248,7 @@ class ContextFile(Strict):
     @model_validator(mode="after")
     def _cues_compile(self) -> ContextFile:
         cues = (self.negation.refusals + self.disclaimer.cues + self.impostor_warning.cues + self.settled.cues + self.long_past.cues + self.client_sought.cues
-                + self.own_voice.cues + self.parent_voice.cues + self.self_managed.cues + self.local_language.cues
+                + self.own_voice.cues + self.parent_voice.cues + self.parent_voice.price_cues + self.self_managed.cues + self.local_language.cues
                 + self.non_adult_listing.cues
                 + self.non_adult_listing.adult_cues + self.several_women.cues
                 + [cue for kind in self.site_notice.kinds.values() for cue in kind])

@@ -55,6 +55,8 @@ class ContextRules:
     self_managed_codes: frozenset[str]
     parent_voice: re.Pattern[str]
     parent_voice_codes: frozenset[str]
+    parent_voice_unpriced_codes: frozenset[str]
+    rate_cue: re.Pattern[str]
     local_language: re.Pattern[str]
     local_language_codes: frozenset[str]
     non_adult: re.Pattern[str]
@@ -111,6 +113,8 @@ def rules() -> ContextRules:
         self_managed_codes=frozenset(data["self_managed"]["codes"]),
         parent_voice=_cue_regex(data["parent_voice"]["cues"]),
         parent_voice_codes=frozenset(data["parent_voice"]["codes"]),
+        parent_voice_unpriced_codes=frozenset(data["parent_voice"].get("unpriced_codes", ())),
+        rate_cue=_cue_regex(data["parent_voice"].get("price_cues") or ["(?!)"]),
         local_language=_cue_regex(data["local_language"]["cues"]),
         local_language_codes=frozenset(data["local_language"]["codes"]),
         non_adult=_cue_regex(data["non_adult_listing"]["cues"]),

@@ -87,3 +87,17 @@ def test_indicators_held_back_in_a_site_notice_say_it_is_a_notice(world, app, se
     assert held == ["1 indicator niet meegeteld: mededeling of waarschuwing van de site (geen advertentie)"]
     why = " ".join(c.value for c in at.caption)
     assert "mededeling of waarschuwing" in why and "meld het, slachtoffer" in why
+
+
+def test_weak_evidence_held_back_beside_a_listing_veto_gets_its_own_panel(world, app, settings):
+    # Round 11: a low price alone is kept back as supporting_only; with a listing veto on the same ad the
+    # two reasons are shown apart, each with its own heading and caption.
+    _hold_back_jaar(settings, world.low, "non_adult_listing",
+                    {"method": "rules", "adult_probability": None, "cue": "vakantiewerk", "terms": []})
+    _hold_back_jaar(settings, world.low, "supporting_only", {"method": "supporting"})
+    at = app(world, "anna", "ad", ad=str(world.low))
+    held = sorted(e.label for e in at.expander if "niet meegeteld" in e.label)
+    assert held == ["1 indicator niet meegeteld: gewone advertentie (geen seksadvertentie)",
+                    "1 indicator niet meegeteld: zwak signaal zonder ander signaal ernaast"]
+    why = " ".join(c.value for c in at.caption)
+    assert "vakantiewerk" in why and "zwak signaal (zoals een lage prijs)" in why
