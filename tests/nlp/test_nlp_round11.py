@@ -207,3 +207,36 @@ def test_back_from_holiday_is_no_movement(text):
 
 def test_back_after_time_abroad_is_still_movement():
     assert "movement" in categories("Back in Hull after three months abroad, only until Friday. Mila, 29.")
+
+
+# --- coercion families (dev12 review) -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Uitsluitend Roemeens. Bel de tolk voor een afspraak. Ana 24.",
+    "Polish only, our interpreter answers. Ana 24, Slough.",
+])
+def test_a_single_other_language_and_an_interpreter(text):
+    assert "no_language" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ik spreek alleen Engels en een beetje Spaans. Ana 34, Delft.",
+    "Only French fries and coffee at our stand this Saturday.",
+])
+def test_other_languages_beside_english_or_not_a_language(text):
+    assert "no_language" not in codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Verblijfsvergunning in beheer van de baas. Ana 22.", "confinement"),
+    ("She stays at the studio and works seven days out of seven. Ana 22.", "lives_on_premises"),
+    ("Zeven van de zeven dagen, geen rustdag. Ana 22, Emmen.", "always_available"),
+    ("Our driver moves her to a new town every week. Ana 22.", "booking_via_third_party"),
+    ("Afspraken via ons, Ana 22, Emmen.", "booking_via_third_party"),
+])
+def test_control_said_in_other_words(text, code):
+    assert code in codes(text)
+
+
+def test_living_in_a_flat_of_her_own_is_no_premises():
+    assert "lives_on_premises" not in codes("I live in the flat above my shop in Leeds. Ana 41, 150 an hour.")
