@@ -240,3 +240,26 @@ def test_control_said_in_other_words(text, code):
 
 def test_living_in_a_flat_of_her_own_is_no_premises():
     assert "lives_on_premises" not in codes("I live in the flat above my shop in Leeds. Ana 41, 150 an hour.")
+
+
+@pytest.mark.parametrize("text", [
+    "Twee nachten per stad: Hoorn, Alkmaar, Den Helder. Jill 29.",
+    "Every week somewhere else, now Carlisle. Jill 29.",
+    "Nieuwe stad, nieuw nummer? Nee: nieuwe stad, zelfde nummer. Jill 29, nu Assen.",
+    "Op rondreis door Drenthe: Assen, Emmen, Meppel. Jill 29.",
+])
+def test_stays_per_stop_and_somewhere_new(text):
+    assert "movement" in categories(text)
+
+
+def test_a_trip_sold_with_a_guide_is_still_an_ordinary_listing():
+    found = extract("Rondreis met reisleider door Schotland, 8 dagen: Edinburgh, Inverness, Glasgow. Vanaf 899 p.p.")
+    assert not found.indicators
+
+
+@pytest.mark.parametrize("text", [
+    "2e jaars hbo, 22, eigen kamer in Delft. 150 per uur.",
+    "Left home at sixteen, now 38 and on my own in Hull. 140 an hour.",
+])
+def test_higher_education_and_an_age_then_are_no_youth(text):
+    assert "minor" not in categories(text)
