@@ -539,3 +539,34 @@ def test_a_text_model_hit_shows_its_reading_on_the_ad_page(demo_database, workbe
     expect(page.get_by_text("Het tekstmodel", exact=False).first).to_be_visible()
     idle(page)
     save_screenshot(page, "ad-nl-model-reading")
+
+
+def test_weak_evidence_alone_shows_in_its_own_panel_on_the_ad_page(demo_database, workbench_url, browser_page):
+    """Round 11: a low price that stood alone in its category is stored as held back (`supporting_only`);
+    the ad page shows it in a panel of its own, beside the one for an ordinary-listing veto."""
+    from core.schema import HeldBackHit
+    from nlp.analyse import SUPPORTING_ONLY
+
+    page, settings = browser_page, demo_database.settings
+    with session_scope(settings) as s:
+        ad = s.execute(select(Ad).order_by(Ad.id)).scalars().first()
+        text = ad.current.text
+        s.add(HeldBackHit(ad_version_id=ad.current.id, code="very_low_price", category="coercion", start=0,
+                          end=min(8, len(text)), text=text[:8], weight=0.25, explanation="Lage prijs",
+                          source="computed", reason=SUPPORTING_ONLY, verdict={"method": "supporting"}))
+        s.add(HeldBackHit(ad_version_id=ad.current.id, code="school_words", category="minor", start=0,
+                          end=min(5, len(text)), text=text[:5], weight=0.4, explanation="school", source="lexicon",
+                          reason="non_adult_listing",
+                          verdict={"method": "rules", "adult_probability": None, "cue": "vakantiewerk", "terms": []}))
+        ad_id = ad.id
+    sign_in(page, workbench_url, "analist", demo_database.accounts["analist"])
+    open_page(page, "page.ad")
+    type_in(page, page.get_by_label(T("ad.id")), str(ad_id))
+    supporting = page.get_by_text(T("ad.held_back_supporting.one", n=1), exact=True)
+    listing = page.get_by_text(T("ad.held_back.one", n=1), exact=True)
+    expect(supporting).to_be_visible()
+    expect(listing).to_be_visible()
+    supporting.click()
+    expect(page.get_by_text(T("ad.held_back_why.supporting"), exact=False)).to_be_visible()
+    idle(page)
+    save_screenshot(page, "ad-nl-supporting-only")
