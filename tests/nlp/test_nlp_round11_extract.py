@@ -128,3 +128,50 @@ def test_keycap_spans_are_the_texts():
     found = read_ages(text).stated
     assert [f.age for f in found] == [29]
     assert text[found[0].start:found[0].end] == "2️⃣9️⃣ jaar"
+
+
+# --- handles -------------------------------------------------------------------------------------
+from nlp.handles import find_handles  # noqa: E402
+
+
+def handles(text: str) -> list[tuple[str, str]]:
+    return [(h.platform, h.handle) for h in find_handles(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 📸 for Instagram, with a value shaped like a handle
+    ("📸 mara.bakes", [("instagram", "mara.bakes")]),
+    # a label glued to its value by a slash
+    ("of/peachyfleur link in bio", [("onlyfans", "peachyfleur")]),
+    ("insta/kim.draws", [("instagram", "kim.draws")]),
+    ("my of/lisa_x", [("onlyfans", "lisa_x")]),
+    # a list with doubled marks, and a shaped item after a capital label
+    ("IG tess.daily // OF tessafterhours", [("instagram", "tess.daily"), ("onlyfans", "tessafterhours")]),
+    ("OF nina.vip | insta nina.vip.nl", [("onlyfans", "nina.vip"), ("instagram", "nina.vip.nl")]),
+    # an introduction a few words after the label
+    ("find me on telegram, I'm yara_travels there", [("telegram", "yara_travels")]),
+    ("Op snapchat heet ik daar mies_xx", [("snapchat", "mies_xx")]),
+    ("Via Signal, zoek op roos.22", [("signal", "roos.22")]),
+    ("Op WhatsApp zoeken op gebruikersnaam lot.wa", [("whatsapp", "lot.wa")]),
+    # a word for searching before the value is not the value
+    ("Kik: search username jade_kik", [("kik", "jade_kik")]),
+    ("Telegram: zoek naar 'fennabook'", [("telegram", "fennabook")]),
+    # a comma or a picture before a shaped value
+    ("Alles op mijn OF, sara.extra", [("onlyfans", "sara.extra")]),
+    ("my OF 🔥 bo.exclusive", [("onlyfans", "bo.exclusive")]),
+])
+def test_round11_handles_found(text, expected):
+    assert handles(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "📸 real pics only",
+    "📸 Sanne",
+    "kind of/sort of",
+    "insta/snap available",
+    "OF course, call me",
+    "snap, kik, telegram all fine",
+    "Telegram search is slow",
+])
+def test_round11_not_handles(text):
+    assert handles(text) == []
