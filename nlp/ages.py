@@ -964,6 +964,57 @@ _NAME_IS_WORD = re.compile(
     r"(?!\s+(?i:min\w*|minutes?|hours?|uur|km|miles?|meter\w*|euro\w*|roses?|percent|procent|keer|times|jaar\s+(?:ervaring|in)|"
     r"years?\s+(?:of|in)|ago|geleden)\b)",
 )
+# What the patterns below need, searched first by a pattern that opens with a literal or a class (fast)
+_STILL_CORE = re.compile(r"(?:still|nog)(?:\s+even)?\s+\d\d\s+(?:for|voor|nog)")
+_OFFICIALLY_CORE = re.compile(r"(?:officially|officieel|today|vandaag)[ \t]*\d\d")
+_LIST_NUMBER_CORE = re.compile(r"\n[ \t]*[-•*·][ \t]*\d\d[ \t]*(?:\n|$)")
+_NEWLINE = re.compile("\n")
+# What follows two digits in the shapes below, found in one pass over the text (``_digit_shapes``).
+_DIGIT_SHAPES = re.compile(
+    r"\d\d(?:[ \t]*(?P<bare>[.!])|[ \t]+(?:(?P<but>(?i:but|maar))|(?P<and>(?i:and|en|&|n)))[ \t]|[ \t]+(?P<cap>[A-ZÀ-Ý][a-zà-ÿ]))")
+_last_shapes: tuple[str | None, dict[str, list[int]]] = (None, {})
+
+
+def _digit_shapes(text: str) -> dict[str, list[int]]:
+    """Where the text holds each shape of _DIGIT_SHAPES ("bare", "but", "and", "cap"): the starts of its two
+    digits; the last text's kept (read by _round11 and _fallback_ages)."""
+    global _last_shapes
+    last = _last_shapes
+    if last[0] is text:
+        return last[1]
+    shapes: dict[str, list[int]] = {}
+    for m in _DIGIT_SHAPES.finditer(text):
+        shapes.setdefault(m.lastgroup or "", []).append(m.start())
+    _last_shapes = (text, shapes)
+    return shapes
+
+
+_NAME_BEFORE_NUMBER = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[ \t]+\Z")
+
+
+def _sentence_start(text: str, pos: int) -> int | None:
+    """The start of the sentence (after its mark, before its spaces) when `pos` is its first word, else None."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k if k == 0 or text[k - 1] in ".!?\n" else None
+
+
+def _at_sentence_starts(pattern: re.Pattern[str], text: str, numbers: list[int], named: bool = False) -> list[re.Match[str]]:
+    """`pattern` matched at the start of each sentence that opens with one of `numbers` (or with a capitalised
+    word and one of them, `named`)."""
+    found = []
+    for pos in numbers:
+        if named:
+            word = _NAME_BEFORE_NUMBER.search(text, max(0, pos - 30), pos)
+            if word is None:
+                continue
+            pos = word.start()
+        start = _sentence_start(text, pos)
+        if start is not None and (m := pattern.match(text, start)) is not None:
+            found.append(m)
+    return found
+_NAME_IS_WORD_CORE = re.compile(r"is\s+(?:[^\W\d_]+\s+)?[^\W\d_]*(?:teen|tien|tig|ty)")
 # "still 39 for now", "nog even 29 voor nu": the age before a coming birthday.
 _STILL_FOR_NOW = re.compile(
     r"\b(?i:still|nog(?:\s+even)?)\s+(?P<num>[1-6]\d)\s+(?i:for\s+now|voor\s+nu|nog\s+even|for\s+a\s+(?:bit|while|few\s+\w+))\b"
@@ -990,7 +1041,8 @@ _TEEN_LINE_START = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 # "Tweeëntwintigjarige Zoë", "een twintigjarige": a number word glued to "jarige".
-_GLUED_WORD_JARIG = re.compile(r"(?P<num>[^\W\d_]{4,})(?:jarige?|jaar)\b", re.IGNORECASE)
+_GLUED_WORD_JARIG = re.compile(r"(?<![^\W\d_])(?P<num>[^\W\d_]{4,}?)jarige?\b", re.IGNORECASE)
+_JARIG = re.compile(r"jarige?\b")
 # "Den Haag / 32 / ontvangst", "Swindon | 30 | incall": a bare number between two marks of a line of fields,
 # the line's only digits.
 _FIELD_BETWEEN = re.compile(r"(?P<pre>[/|•·])[ \t]*(?P<num>\d{2})[ \t]*(?P<post>[/|•·])")
@@ -1018,35 +1070,41 @@ _SENTENCE_NUM_AND = re.compile(
 def _round11(text: str, lowered: str) -> list[tuple[str, int, int]]:
     """Shapes of a stated age added in round 11 (see the patterns above)."""
     found: list[tuple[str, int, int]] = []
+    # the sentence and line starts, where the patterns that open a sentence are tried (not at every character)
+    digits = _has_digit(text)
+    shapes = _digit_shapes(text) if digits else {}
 
     def add(raw: str, start: int, end: int) -> None:
         age = _age_value(raw)
         if age is not None and LOOSE_MIN_AGE <= age <= LOOSE_MAX_AGE:
             found.append((raw, start, end))
 
-    if " is " in text and any(h in lowered for h in _DUO_WORDS_HINTS):
+    if " is " in text and _NAME_IS_WORD_CORE.search(lowered):
         for m in _NAME_IS_WORD.finditer(text):
             if m.group("word").lower() not in _NOT_NAME_IS and not _NOT_A_NAME.fullmatch(m.group("word")) and \
                     _AGE_WORD_HINT.search(m.group("num")):
                 add(m.group("num"), m.start("num"), m.end("num"))
-    if "still" in lowered or "nog" in lowered:
+    if digits and ("still" in lowered or "nog " in lowered) and _STILL_CORE.search(lowered):
         for m in _STILL_FOR_NOW.finditer(text):
             if not _price_or_unit_near(text, m.start("num"), m.end("num"), 15):
                 add(m.group("num"), m.start("num"), m.end("num"))
-    if " but " in lowered or " maar " in lowered:
+    if "but" in shapes:
         for m in _BUT_FEEL.finditer(text):
             add(m.group("num"), m.start("num"), m.end("num"))
-    if "offici" in lowered or "today" in lowered or "vandaag" in lowered:
+    if digits and ("offici" in lowered or "today" in lowered or "vandaag" in lowered) and \
+            _OFFICIALLY_CORE.search(lowered):
         for m in _OFFICIALLY.finditer(text):
             add(m.group("num"), m.start("num"), m.end("num"))
     if "tien" in lowered or "teen" in lowered:
-        for m in _TEEN_LINE_START.finditer(text):
+        for m in matches_at(_TEEN_LINE_START, text, [0, *[m.end() for m in _NEWLINE.finditer(text)]]):
             add(m.group("num"), m.start("num"), m.end("num"))
-    if "jari" in lowered or "jaar" in lowered:
-        for m in _GLUED_WORD_JARIG.finditer(text):
-            if _AGE_WORD_HINT.search(m.group("num")):
-                add(m.group("num"), m.start("num"), m.end())  # the unit in the span: "…jarige ervaring" is dropped
-    for m in _FIELD_BETWEEN.finditer(text):
+    for unit in _JARIG.finditer(lowered) if "jarig" in lowered and len(lowered) == len(text) else ():
+        if not unit.start() or not lowered[unit.start() - 1].isalpha():
+            continue  # "16-jarige", "16 jarige": read with the units
+        m = _GLUED_WORD_JARIG.search(text, max(0, unit.start() - 30), unit.end())
+        if m and m.end() == unit.end() and _AGE_WORD_HINT.search(m.group("num")):
+            add(m.group("num"), m.start("num"), m.end())  # the unit in the span: "…jarige ervaring" is dropped
+    for m in _FIELD_BETWEEN.finditer(text) if digits else ():
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line = text[line_start: len(text) if line_end < 0 else line_end]
@@ -1054,7 +1112,7 @@ def _round11(text: str, lowered: str) -> list[tuple[str, int, int]]:
                 _TITLE_SEGMENT_MIN <= int(m.group("num")) <= _TITLE_SEGMENT_MAX and \
                 re.search(r"[^\W\d_]", text[line_start: m.start()]) and re.search(r"[^\W\d_]", line[m.end() - line_start:]):
             add(m.group("num"), m.start("num"), m.end("num"))
-    numbers = list(_LIST_NUMBER.finditer(text)) if "\n" in text else []
+    numbers = list(_LIST_NUMBER.finditer(text)) if "\n" in text and _LIST_NUMBER_CORE.search(text) else []
     if len(numbers) == 1:
         m = numbers[0]
         block_start = text.rfind("\n\n", 0, m.start()) + 1
@@ -1064,7 +1122,7 @@ def _round11(text: str, lowered: str) -> list[tuple[str, int, int]]:
                 (_PROFILE_HEADER.search(text, max(0, block_start), m.start()) or _STATS_ITEM.search(block)) and \
                 _TITLE_SEGMENT_MIN <= int(m.group("num")) <= _TITLE_SEGMENT_MAX:
             add(m.group("num"), m.start("num"), m.end("num"))
-    for m in _NAME_NUM_PLACE.finditer(text):
+    for m in _at_sentence_starts(_NAME_NUM_PLACE, text, shapes.get("cap", []), named=True):
         word = m.group("word")
         if _STREET.search(word) or _NOT_A_NAME.fullmatch(word) or _NOT_BEFORE_TITLE_AGE.search(word) or \
                 _NOT_A_NAME_MORE.fullmatch(word) or \
@@ -1074,7 +1132,7 @@ def _round11(text: str, lowered: str) -> list[tuple[str, int, int]]:
                 _price_or_unit_near(text, m.start("num"), m.end("num"), 30):
             continue
         add(m.group("num"), m.start("num"), m.end("num"))
-    for m in _SENTENCE_NUM_AND.finditer(text):
+    for m in _at_sentence_starts(_SENTENCE_NUM_AND, text, shapes.get("and", [])):
         nxt = m.group("next")
         if m.start() == 0 or nxt.lower() in _UP_WORDS or _NUMBER_OR_UNIT.match(nxt) or \
                 number_word_value(nxt) is not None or _price_or_unit_near(text, m.start("num"), m.end("num"), 20):
@@ -1119,7 +1177,7 @@ def _fallback_ages(text: str) -> list[tuple[str, int, int]]:
             age = _reference_year() - int(m.group("year"))
             if LOOSE_MIN_AGE <= age <= LOOSE_MAX_AGE:
                 found.append((str(age), m.start("year"), m.end("year")))
-    bare = list(_BARE_SENTENCE.finditer(text))
+    bare = _at_sentence_starts(_BARE_SENTENCE, text, _digit_shapes(text).get("bare", []))
     if len(bare) == 1 and len(_NUMBERED_LINE.findall(text)) <= 1:
         m = bare[0]
         if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE and \
@@ -1273,14 +1331,16 @@ def _read_ages(text: str) -> AgeReading:
     if framed:  # "Maya & Leah, 24 and 26 years old" is two ages, not a client range
         spans = [(start, end) for _, start, end in framed]
         limits = [x for x in limits if not _overlaps(x.start, x.end, spans)]
-    fallback = _fallback_ages(text) if has_digits else []
-    past = _past_ages(text) if candidates or fallback or any(w in lowered for w in _PAST_TRIGGERS) else []
-    if not candidates and not fallback:
-        return AgeReading([], limits, past)
+    past = _past_ages(text) if candidates or any(w in lowered for w in _PAST_TRIGGERS) else []
     others = [(x.start, x.end) for x in limits] + [(p.start, p.end) for p in past]
     framed_spans = {(start, end) for _, start, end in framed + spoken}
-    found = _kept(text, candidates, others, framed_spans, segment_spans)
-    if not found and fallback:  # a bare number or a birth year: only when the ad states no age otherwise
+    found = _kept(text, candidates, others, framed_spans, segment_spans) if candidates else []
+    # a bare number or a birth year: read only when the ad states no age otherwise
+    fallback = _fallback_ages(text) if not found and has_digits else []
+    if fallback:
+        if not candidates and not past:
+            past = _past_ages(text)  # not read above: no candidate and no trigger word
+            others += [(p.start, p.end) for p in past]
         found = _kept(text, fallback, others, framed_spans, segment_spans)
     found.sort(key=lambda f: f.start)
     return AgeReading(found, limits, past)
