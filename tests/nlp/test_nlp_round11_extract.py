@@ -175,3 +175,34 @@ def test_round11_handles_found(text, expected):
 ])
 def test_round11_not_handles(text):
     assert handles(text) == []
+
+
+# --- phones ----------------------------------------------------------------------------------------
+from nlp.phones import read_phones  # noqa: E402
+
+
+def phones(text: str) -> list[str]:
+    return [p.e164 for p in read_phones(text, "NL", (), None).phones]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part that ends a line
+    ("eerste deel 06 38\nde rest: 22 83 94", ["+31638228394"]),
+    # a filler word after the continuation
+    ("Begin with 06 52. Then add 18 29 30.", ["+31652182930"]),
+    # a spoken head in brackets
+    ("the prefix (nul zes) dan 13572468", ["+31613572468"]),
+    # three parts: start, middle, end
+    ("Start: zero six. Middle: one two three four. End: five six seven eight.", ["+31612345678"]),
+])
+def test_round11_phones_in_parts(text, expected):
+    assert phones(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "open 09 00\nthen 17 00 daily",
+    "Start 20:00. Then 22 00 closing.",
+    "Middle: 06 12. Room 14 then 22.",
+])
+def test_round11_parts_that_are_no_phone(text):
+    assert phones(text) == []
