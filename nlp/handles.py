@@ -55,7 +55,7 @@ class Platform:
 
 
 PLATFORMS: dict[str, Platform] = {
-    "snapchat": Platform(names=("snapchat", "snap chat", "snap-chat"), words=("snap", "snappen"), short=("sc", "s/c"), emoji=("👻",),
+    "snapchat": Platform(names=("snapchat", "snap chat", "snap-chat"), words=("snap", "snappen", "snappie"), short=("sc", "s/c"), emoji=("👻",),
                          links=("snapchat.com/add/", "snapchat.com/@"), min_len=3),
     # 📸 stands for Instagram in many ads, but for photos too: a short label, its value must look like a handle
     "instagram": Platform(names=("instagram", "insta", "insta gram", "instagramm"), short=("ig", "📸"),
@@ -205,6 +205,7 @@ _FAR_SOURCE = (r"(?:[,;]?[ \t]+[^\W\d_][\w'’]*){0,5}?"
                r"(?:[,;]?[ \t]+(?P<intro>heet\s+ik|as|als|under|onder|called|named|genaamd|heet|is|search(?:\s+for)?|zoek(?:\s+(?:op|naar))?|"
                # "where I'm poppy.x", "ik heet daar bo_x", "zoeken op gebruikersnaam x" (round 11)
                r"zoeken(?:\s+(?:op|naar))?|i['’]?m|i\s+am|ik\s+ben|ik\s+heet|gebruikersnaam|username|"
+               r"both\s+are|allebei|beide\s+zijn|zijn\s+allebei|"  # "snap and insta, both are x" (round 11)
                r"look\s+(?:me\s+)?up)(?:[ \t]+(?:daar|there|er|als|as|op|onder|gebruikersnaam|username))*"
                r"[ \t]+[\"“'‘]?(?P<at>@?)|[ \t]*:[ \t]*(?P<colon_at>@?))"
                rf"{_NAME}{_NAME_END}")
@@ -236,7 +237,7 @@ _LINK_FORMS.update(_SHORT_LINKS)
 _OF_AFTER_WORD = re.compile(r"(?<!\bmy)(?<!\bmijn)(?<!\bm'n)(?<!\bon)(?<!\bop)(?<=[^\W\d_])[ \t]*\Z", re.IGNORECASE)
 # Matched on the lower-cased text like the labels; the handle is "+" and digits on wa.me.
 _LINK_SOURCE = (rf"(?<![\w.])(?:https?://)?(?:www\.|mobile\.|m\.)?(?P<link>{trie_pattern(list(_LINK_FORMS))})"
-                r"(?P<h>\+?[a-z0-9][a-z0-9_.\-]{1,31}+)" + _NAME_END)
+                r"@?(?P<h>\+?[a-z0-9][a-z0-9_.\-]{1,31}+)" + _NAME_END)  # "x.com/@lisa" (round 11)
 _LINKED = with_start_class(re.compile(_LINK_SOURCE))
 _LINKED_ANY_CASE = with_start_class(re.compile(_LINK_SOURCE, re.IGNORECASE))
 # Link paths that are pages of the site, not an account.
@@ -459,10 +460,16 @@ def _far_value(text: str, lower: str | None, end: int, labels: list[_Label],
     if m is None or any(end < other.start() < m.start("h") for other in matches):
         return None
     raw = m.group("h").rstrip(".-")
-    shape_ok = bool(m.group("at") or m.group("colon_at") or _SHAPED.search(raw))
+    shape_ok = bool(m.group("at") or m.group("colon_at") or _SHAPED.search(raw)) or \
+        m.group("intro") is not None and _NAMING_INTRO.fullmatch(m.group("intro")) is not None and \
+        raw.replace("-", "").isalnum() and not _is_place(raw.lower())  # "gebruikersnaam evahaarlem" (round 11)
     if not shape_ok or not any(_name_ok(raw.lower(), lb.platform) for lb in labels):
         return None
     return raw.lower(), m.start("h"), m.start("h") + len(raw)
+
+
+# Intro words that name the value outright: a plain name after them is the handle.
+_NAMING_INTRO = re.compile(r"gebruikersnaam|username|user\s+name|called|named|genaamd", re.IGNORECASE)
 
 
 # Signs in a handle written as words, to slip past filters: "ella underscore grace", "tessel punt x",

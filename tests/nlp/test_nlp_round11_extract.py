@@ -159,6 +159,14 @@ def handles(text: str) -> list[tuple[str, str]]:
     # a comma or a picture before a shaped value
     ("Alles op mijn OF, sara.extra", [("onlyfans", "sara.extra")]),
     ("my OF 🔥 bo.exclusive", [("onlyfans", "bo.exclusive")]),
+    # "@" after a link's slash
+    ("instagram.com/@nova.rae", [("instagram", "nova.rae")]),
+    # "snappie", the Dutch pet name of Snapchat
+    ("m'n snappie is fem.xo", [("snapchat", "fem.xo")]),
+    # one value for two platforms, said after "both are"
+    ("find me on kik and snap, both are dana.k", [("kik", "dana.k"), ("snapchat", "dana.k")]),
+    # a plain name after a word that names it
+    ("Bereikbaar via Telegram, gebruikersnaam saartjeb, liefst 's avonds", [("telegram", "saartjeb")]),
 ])
 def test_round11_handles_found(text, expected):
     assert handles(text) == expected
@@ -172,6 +180,8 @@ def test_round11_handles_found(text, expected):
     "OF course, call me",
     "snap, kik, telegram all fine",
     "Telegram search is slow",
+    "on whatsapp, username Amsterdam",
+    "snappie sturen mag",
 ])
 def test_round11_not_handles(text):
     assert handles(text) == []
