@@ -57,16 +57,19 @@ _ADVERB = r"(?:(?:now|nu|only|pas|nog\s+maar|just|really|echt|actually|officiall
 # "years" in the other languages of the women who advertise here ("26 años", "24 ans", "23 Jahre",
 # "25 lat", "22 anni", "21 ani"): after a number they are the same unit as "jaar".
 _FOREIGN_YEARS = r"a[nñ]os|ans|jahre(?:\s+alt)?|anni|lat|ani|år"
+# Her years counted in springs or summers, a poetic unit: "29 lentes jong", "25 primaveras", "22 summers young"
+# (round 11); "zomers"/"summers" only with "jong"/"young" after them ("5 summers ago" is no age).
+_SEASONS_YOUNG = r"lentes(?:\s+jong)?|lenten|primaveras|(?:springs|summers|zomers)\s+(?:young|jong)"
 # "19 jaar", "19-jarige", "19 years old", "19yo": found from the unit word backwards, because a
 # pattern that starts with a number word would be tried at every character of every ad.
 _AGE_UNIT = with_start_class(re.compile(
     r"(?:jaar(?:\s+(?:oud|jong))?|jr\b\.?|j\.(?=\s|$)|jarige|jarig|years?(?:\s+(?:old|young))?|yrs?(?:\s+(?:old|young))?|yo\b|y/o|"
-    r"y\.o\.?|" + _FOREIGN_YEARS + r")(?!\w)",
+    r"y\.o\.?|" + _FOREIGN_YEARS + r"|" + _SEASONS_YOUNG + r")(?!\w)",
     re.IGNORECASE,
 ))
 # What every match of _AGE_UNIT starts with, one per alternative of it ("ja": jaar, jarige, jahre; "an": anos,
 # ans, anni, ani ...): it is tried only where one occurs (gates.regex_matches), not at every character.
-_AGE_UNIT_STARTS = ("ja", "jr", "j.", "ye", "yr", "yo", "y/", "y.", "an", "añ", "la", "år")
+_AGE_UNIT_STARTS = ("ja", "jr", "j.", "ye", "yr", "yo", "y/", "y.", "an", "añ", "la", "år", "le", "pr", "sp", "su", "zo")
 # The start of a range right before a number: "12 t/m ", "14 tot ", "16 to ".
 _RANGE_START = re.compile(r"(?<![\d.,])\d{1,2}\s*(?:-|–|t/m|tot(?:\s+en\s+met)?|to|till|until)\s*$", re.IGNORECASE)
 _DIGITS_BEFORE_UNIT = with_start_class(re.compile(r"(?<![\w/+\-.,$€£])(?P<num>\d{1,2})\s*-?\s*$"))
@@ -115,8 +118,9 @@ _PATTERNS = [
     )),
     # "I started at 20, now 33", "sinds mijn 19e hier, inmiddels 32": the age now, after a past one
     with_start_class(re.compile(
-        rf"(?:[,;\-–]|\band\b|\ben\b|\bbut\b|\bmaar\b|^|(?<=[.!?\n]))\s*(?:(?:i'?m|ik\s+ben|she'?s|zij\s+is)\s+)?"
-        rf"(?:now|nu|inmiddels|intussen)\s+(?:(?:still|nog)\s+)?(?P<num>\d{{2}})\b(?!\s*(?:years?|yrs?|jaar)\s+(?:in|als|as|of|ervaring|experience))"
+        rf"(?:[,;\-–]|\band\b|\ben\b|\bbut\b|\bmaar\b|^|(?<=[.!?\n]))\s*(?:(?:dus|so|thus)\s+)?"  # "dus nu 27" (round 11)
+        rf"(?:(?:i'?m|ik\s+ben|she'?s|zij\s+is)\s+)?"
+        rf"(?:now|nu|inmiddels|intussen)\s+(?:(?:still|nog)\s+)?(?:even\s+)?(?P<num>\d{{2}})\b(?!\s*(?:years?|yrs?|jaar)\s+(?:in|als|as|of|ervaring|experience))"
         rf"{_NOT_AFTER_NUMBER}",
         re.IGNORECASE,
     )),
@@ -217,7 +221,7 @@ _PATTERN_WHERE: list[tuple[str, object]] = [
     ("core", _ONLY_AGE_CORE),
     # the two branches' shared \d{2} taken out: the engine then skips to a digit (twice as fast on an ad)
     ("core", re.compile(r"\d{2}(?:[ \t]+(?:now|nu)\b|[ \t]*,[ \t]*(?:turning|word|i'?ll)\b)")),
-    ("core", re.compile(r"(?:now|nu|inmiddels|intussen)\s+(?:(?:still|nog)\s+)?\d{2}")),
+    ("core", re.compile(r"(?:now|nu|inmiddels|intussen)\s+(?:(?:still|nog)\s+)?(?:even\s+)?\d{2}")),
     ("all", None),  # its gate, two words, nearly always shut
     ("all", None),
     ("prefixes", (regex_prefixes(_PATTERNS[10].pattern), regex_word_start(_PATTERNS[10].pattern))),
@@ -745,6 +749,7 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
     if first_line <= 80:
         candidates += _title_start(text, first_line) + _title_marked(text, first_line)
     candidates += _field_marked(text)
+    candidates += _round11(text, lowered)
     return candidates
 
 
@@ -921,6 +926,269 @@ def _title_start(text: str, first_line: int) -> list[tuple[str, int, int]]:
     return [(raw, m.start("num"), m.end("num"))]
 
 
+# --- round 11 ----------------------------------------------------------------------------------
+# A price, a duration or a count near a number: then it is no age for the looser shapes below.
+_PRICE_OR_UNIT_NEAR = with_start_class(re.compile(
+    r"[$€£]|\b(?:roses?|donations?|hh|hr|hrs|hours?|half|min|mins|minutes?|uur|kwartier|euro|eur|usd|gbp|price|prijs|"
+    r"rates?|tarief|tarieven|specials?|deal|korting|discount|off|per|pp|p/?h|cm|kg|lbs?|km|miles?|meter|procent|percent|"
+    r"times|keer|x|nr|no|number|nummer|room|kamer|suite|pages?)\b",
+    re.IGNORECASE,
+))
+# Capitalised words a number follows as a place in a series, not an age (besides _NOT_A_NAME's).
+_NOT_A_NAME_MORE = re.compile(
+    r"(?i:junction|platform|track|spoor|channel|kanaal|zone|area|sector|district|ward|wijk|postcode|zip|section|"
+    r"row|rij|seat|stoel|hall|hal|door|deur|stand|stall|lot|plot|bay|dock|car|auto|coach|year|class|klas|groep|group)"
+)
+# The word before a sentence that is a bare number, when it makes the number a time, a price or a phone part:
+# "Open late. 22.", "Tel. 16.", "Pay. 25."
+_BARE_AFTER_WORD = re.compile(
+    r"(?i:late|open|till|until|tot|from|vanaf|after|na|at|om|tonight|vanavond|close|closing|tel|phone|nr|no|number|"
+    r"nummer|pay|betaal|price|prijs|rates?|tarief|cost|kost|total|totaal|room|kamer|deposit|aanbetaling|tip)"
+)
+_UP_WORDS = frozenset("up over older ouder above boven under younger jonger onder below plus more meer".split())
+
+
+def _price_or_unit_near(text: str, start: int, end: int, width: int = 25) -> bool:
+    """Whether a price, duration, measure or count word stands within `width` characters of text[start:end],
+    on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return _PRICE_OR_UNIT_NEAR.search(text, max(line_start, start - width), min(line_end, end + width)) is not None
+
+
+# "Jo is thirty-one and Ally is twenty-nine", "Fay is vijfentwintig": a name, "is" and a number word
+# (_NAME_IS_BEFORE reads the digits). Words of 13 to 69 only, not a distance or a time after it.
+_NAME_IS_WORD = re.compile(
+    rf"\b(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)\s+is\s+{_ADVERB}(?P<num>{_AGE_WORDISH})(?![\w-])"
+    r"(?!\s+(?i:min\w*|minutes?|hours?|uur|km|miles?|meter\w*|euro\w*|roses?|percent|procent|keer|times|jaar\s+(?:ervaring|in)|"
+    r"years?\s+(?:of|in)|ago|geleden)\b)",
+)
+# What the patterns below need, searched first by a pattern that opens with a literal or a class (fast)
+_STILL_CORE = re.compile(r"(?:still|nog)(?:\s+even)?\s+\d\d\s+(?:for|voor|nog)")
+_OFFICIALLY_CORE = re.compile(r"(?:officially|officieel|today|vandaag)[ \t]*\d\d")
+_LIST_NUMBER_CORE = re.compile(r"\n[ \t]*[-•*·][ \t]*\d\d[ \t]*(?:\n|$)")
+_NEWLINE = re.compile("\n")
+# What follows two digits in the shapes below, found in one pass over the text (``_digit_shapes``).
+_DIGIT_SHAPES = re.compile(
+    r"\d\d(?:[ \t]*(?P<bare>[.!])|[ \t]+(?:(?P<but>(?i:but|maar))|(?P<and>(?i:and|en|&|n)))[ \t]|[ \t]+(?P<cap>[A-ZÀ-Ý][a-zà-ÿ]))")
+_last_shapes: tuple[str | None, dict[str, list[int]]] = (None, {})
+
+
+def _digit_shapes(text: str) -> dict[str, list[int]]:
+    """Where the text holds each shape of _DIGIT_SHAPES ("bare", "but", "and", "cap"): the starts of its two
+    digits; the last text's kept (read by _round11 and _fallback_ages)."""
+    global _last_shapes
+    last = _last_shapes
+    if last[0] is text:
+        return last[1]
+    shapes: dict[str, list[int]] = {}
+    for m in _DIGIT_SHAPES.finditer(text):
+        shapes.setdefault(m.lastgroup or "", []).append(m.start())
+    _last_shapes = (text, shapes)
+    return shapes
+
+
+_NAME_BEFORE_NUMBER = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+[ \t]+\Z")
+
+
+def _sentence_start(text: str, pos: int) -> int | None:
+    """The start of the sentence (after its mark, before its spaces) when `pos` is its first word, else None."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k if k == 0 or text[k - 1] in ".!?\n" else None
+
+
+def _at_sentence_starts(pattern: re.Pattern[str], text: str, numbers: list[int], named: bool = False) -> list[re.Match[str]]:
+    """`pattern` matched at the start of each sentence that opens with one of `numbers` (or with a capitalised
+    word and one of them, `named`)."""
+    found = []
+    for pos in numbers:
+        if named:
+            word = _NAME_BEFORE_NUMBER.search(text, max(0, pos - 30), pos)
+            if word is None:
+                continue
+            pos = word.start()
+        start = _sentence_start(text, pos)
+        if start is not None and (m := pattern.match(text, start)) is not None:
+            found.append(m)
+    return found
+_NAME_IS_WORD_CORE = re.compile(r"is\s+(?:[^\W\d_]+\s+)?[^\W\d_]*(?:teen|tien|tig|ty)")
+# "still 39 for now", "nog even 29 voor nu": the age before a coming birthday.
+_STILL_FOR_NOW = re.compile(
+    r"\b(?i:still|nog(?:\s+even)?)\s+(?P<num>[1-6]\d)\s+(?i:for\s+now|voor\s+nu|nog\s+even|for\s+a\s+(?:bit|while|few\s+\w+))\b"
+)
+# "47 but feel 30", "52 maar voel me 35": the first number is her age, the second a feeling.
+_BUT_FEEL = re.compile(
+    r"(?:^|(?<=[.!?\n,])[ \t]*|(?<=\A))(?P<num>[1-6]\d)[ \t]+(?i:but|maar)[ \t]+(?:(?i:i|ik)[ \t]+)?"
+    r"(?i:feel|feels|look|looks|act|voel(?:\s+me)?|lijk|zie\s+eruit\s+als)[ \t]+(?i:like[ \t]+|als[ \t]+)?"
+    r"(?:\d\d\b|(?i:younger|jonger|young|jong|(?:ten|tien|\d+)\s+(?:years|jaar)\s+(?:younger|jonger))\b)",
+    re.MULTILINE,
+)
+# "officially 31!", "as of today 25", "sinds vandaag 40": a birthday's new age, closing its phrase.
+_OFFICIALLY = re.compile(
+    r"\b(?i:officially|officieel|as\s+of\s+today|since\s+today|sinds\s+vandaag|vanaf\s+vandaag)[ \t]*(?P<num>[1-6]\d)\b"
+    + _NOT_AFTER_NUMBER + r"(?=[ \t]*(?:[.!,;)]|$|(?i:jaar|years?)\b))",
+    re.MULTILINE,
+)
+# A teen number word opening the text or a line, closed by a mark: "sixteen, Stoke, after school" (words of
+# twenty up are read by _PATTERNS).
+_TEEN_WORD = (r"(?i:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|dertien|veertien|vijftien|zestien|"
+              r"zeventien|achttien|negentien)")
+_TEEN_LINE_START = re.compile(
+    rf"(?:^|(?<=\n))[ \t]*(?P<num>{_TEEN_WORD})(?=[ \t]*[,!.;](?![ \t]*(?:{NUMBER_WORD}|\d))|[ \t]+(?i:and|en|&)[ \t]+(?!{NUMBER_WORD}|\d))",
+    re.MULTILINE | re.IGNORECASE,
+)
+# "Tweeëntwintigjarige Zoë", "een twintigjarige": a number word glued to "jarige".
+_GLUED_WORD_JARIG = re.compile(r"(?<![^\W\d_])(?P<num>[^\W\d_]{4,}?)jarige?\b", re.IGNORECASE)
+_JARIG = re.compile(r"jarige?\b")
+# "Den Haag / 32 / ontvangst", "Swindon | 30 | incall": a bare number between two marks of a line of fields,
+# the line's only digits.
+_FIELD_BETWEEN = re.compile(r"(?P<pre>[/|•·])[ \t]*(?P<num>\d{2})[ \t]*(?P<post>[/|•·])")
+_FIELD_PRICE_WORDS = re.compile(
+    r"[$€£%]|\b(?:euro|eur|roses?|prijs|price|rates?|tarief|donation|min|mins|minutes|hr|hrs|hours?|uur|kwartier|"
+    r"off|korting|discount|deal)\b", re.IGNORECASE)
+# A profile list with a bare number as one item: "Over mij:\n- 28\n- 1.68\n- Nederlands".
+_LIST_NUMBER = re.compile(r"^[ \t]*[-•*·][ \t]*(?P<num>\d{2})[ \t]*$", re.MULTILINE)
+_LIST_ITEM = re.compile(r"^[ \t]*[-•*·][ \t]*\S", re.MULTILINE)
+_PROFILE_HEADER = re.compile(
+    r"\b(?:about(?:\s+me)?|over\s+mij|profiel|profile|stats|details|info|facts|feiten|me|mij)\s*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE)
+_STATS_ITEM = re.compile(r"^[ \t]*[-•*·][ \t]*(?:\d[.,]\d{2}\s*m?|\d['’]\s?\d{1,2}[\"”]?|\d{2,3}\s*(?:kg|lbs?|cm))\b",
+                         re.MULTILINE | re.IGNORECASE)
+# "Mia 15 Portsmouth": a name opening a line or sentence, a number, a capitalised place.
+_NAME_NUM_PLACE = re.compile(
+    r"(?:^|(?<=[.!?\n])[ \t]*)[ \t]*(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)[ \t]+(?P<num>\d{2})[ \t]+(?P<place>[A-ZÀ-Ý][a-zà-ÿ]+)\b",
+    re.MULTILINE,
+)
+# "16 and new here", "19 en nieuw" opening a sentence or a line past the title (_title_start reads the title).
+_SENTENCE_NUM_AND = re.compile(
+    r"(?:^|(?<=[.!?\n])[ \t]*)[ \t]*(?P<num>\d{2})[ \t]+(?i:and|en|&|n)[ \t]+(?P<next>[^\W\d_]+)", re.MULTILINE)
+
+
+def _round11(text: str, lowered: str) -> list[tuple[str, int, int]]:
+    """Shapes of a stated age added in round 11 (see the patterns above)."""
+    found: list[tuple[str, int, int]] = []
+    # the sentence and line starts, where the patterns that open a sentence are tried (not at every character)
+    digits = _has_digit(text)
+    shapes = _digit_shapes(text) if digits else {}
+
+    def add(raw: str, start: int, end: int) -> None:
+        age = _age_value(raw)
+        if age is not None and LOOSE_MIN_AGE <= age <= LOOSE_MAX_AGE:
+            found.append((raw, start, end))
+
+    if " is " in text and _NAME_IS_WORD_CORE.search(lowered):
+        for m in _NAME_IS_WORD.finditer(text):
+            if m.group("word").lower() not in _NOT_NAME_IS and not _NOT_A_NAME.fullmatch(m.group("word")) and \
+                    _AGE_WORD_HINT.search(m.group("num")):
+                add(m.group("num"), m.start("num"), m.end("num"))
+    if digits and ("still" in lowered or "nog " in lowered) and _STILL_CORE.search(lowered):
+        for m in _STILL_FOR_NOW.finditer(text):
+            if not _price_or_unit_near(text, m.start("num"), m.end("num"), 15):
+                add(m.group("num"), m.start("num"), m.end("num"))
+    if "but" in shapes:
+        for m in _BUT_FEEL.finditer(text):
+            add(m.group("num"), m.start("num"), m.end("num"))
+    if digits and ("offici" in lowered or "today" in lowered or "vandaag" in lowered) and \
+            _OFFICIALLY_CORE.search(lowered):
+        for m in _OFFICIALLY.finditer(text):
+            add(m.group("num"), m.start("num"), m.end("num"))
+    if "tien" in lowered or "teen" in lowered:
+        for m in matches_at(_TEEN_LINE_START, text, [0, *[m.end() for m in _NEWLINE.finditer(text)]]):
+            add(m.group("num"), m.start("num"), m.end("num"))
+    for unit in _JARIG.finditer(lowered) if "jarig" in lowered and len(lowered) == len(text) else ():
+        if not unit.start() or not lowered[unit.start() - 1].isalpha():
+            continue  # "16-jarige", "16 jarige": read with the units
+        m = _GLUED_WORD_JARIG.search(text, max(0, unit.start() - 30), unit.end())
+        if m and m.end() == unit.end() and _AGE_WORD_HINT.search(m.group("num")):
+            add(m.group("num"), m.start("num"), m.end())  # the unit in the span: "…jarige ervaring" is dropped
+    for m in _FIELD_BETWEEN.finditer(text) if digits else ():
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start: len(text) if line_end < 0 else line_end]
+        if len(line) <= 100 and sum(c.isdigit() for c in line) == 2 and not _FIELD_PRICE_WORDS.search(line) and \
+                _TITLE_SEGMENT_MIN <= int(m.group("num")) <= _TITLE_SEGMENT_MAX and \
+                re.search(r"[^\W\d_]", text[line_start: m.start()]) and re.search(r"[^\W\d_]", line[m.end() - line_start:]):
+            add(m.group("num"), m.start("num"), m.end("num"))
+    numbers = list(_LIST_NUMBER.finditer(text)) if "\n" in text and _LIST_NUMBER_CORE.search(text) else []
+    if len(numbers) == 1:
+        m = numbers[0]
+        block_start = text.rfind("\n\n", 0, m.start()) + 1
+        block_end = text.find("\n\n", m.end())
+        block = text[block_start: len(text) if block_end < 0 else block_end]
+        if len(_LIST_ITEM.findall(block)) >= 2 and not _FIELD_PRICE_WORDS.search(block) and \
+                (_PROFILE_HEADER.search(text, max(0, block_start), m.start()) or _STATS_ITEM.search(block)) and \
+                _TITLE_SEGMENT_MIN <= int(m.group("num")) <= _TITLE_SEGMENT_MAX:
+            add(m.group("num"), m.start("num"), m.end("num"))
+    for m in _at_sentence_starts(_NAME_NUM_PLACE, text, shapes.get("cap", []), named=True):
+        word = m.group("word")
+        if _STREET.search(word) or _NOT_A_NAME.fullmatch(word) or _NOT_BEFORE_TITLE_AGE.search(word) or \
+                _NOT_A_NAME_MORE.fullmatch(word) or \
+                _STREET.search(m.group("place")) or _NOT_A_NAME.fullmatch(m.group("place")) or \
+                re.fullmatch(_WEEKDAY + "|" + _MONTH, word, re.IGNORECASE) or \
+                re.fullmatch(_MONTH, m.group("place"), re.IGNORECASE) or \
+                _price_or_unit_near(text, m.start("num"), m.end("num"), 30):
+            continue
+        add(m.group("num"), m.start("num"), m.end("num"))
+    for m in _at_sentence_starts(_SENTENCE_NUM_AND, text, shapes.get("and", [])):
+        nxt = m.group("next")
+        if m.start() == 0 or nxt.lower() in _UP_WORDS or _NUMBER_OR_UNIT.match(nxt) or \
+                number_word_value(nxt) is not None or _price_or_unit_near(text, m.start("num"), m.end("num"), 20):
+            continue
+        add(m.group("num"), m.start("num"), m.end("num"))
+    return found
+
+
+# A number that is a sentence of its own, "16.", "Derby. 16.", "17. my first time here": her age only where
+# the ad states no other, nothing near it is a price, a time or a count, and no line opens a numbered list.
+_BARE_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?\n])|(?<=[.!?][ \t]))[ \t]*(?P<num>\d{2})[ \t]*[.!]+(?!\d)(?=[ \t]*(?:$|[^\W\d_]|[^\w\s]))",
+    re.MULTILINE,
+)
+_NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]*\S", re.MULTILINE)
+# A birth year in the bracket where a name's age stands: "Lieke (2011)", "Mia (2009), Utrecht". "Born in 1994" and
+# "geboren in 2010" are not read as ages (the youth rules read young birth years; nlp/indicators).
+_BIRTH_YEAR = re.compile(r"(?<=[^\W\d_])[ \t]*\((?P<year>(?:19|20)\d\d)\)")
+_NOT_BIRTH_BEFORE = with_start_class(re.compile(
+    r"\b(?:since|sinds|est|established|opgericht|founded|anno|sind|vanaf|from|in|model|bouwjaar|built|copyright|season|"
+    r"seizoen|class|editie|edition)\.?[ \t]*$", re.IGNORECASE))
+# The year a birth year is counted to; None: the current year (ads are read when they are live).
+REFERENCE_YEAR: int | None = None
+
+
+def _reference_year() -> int:
+    if REFERENCE_YEAR is not None:
+        return REFERENCE_YEAR
+    import datetime
+    return datetime.date.today().year
+
+
+def _fallback_ages(text: str) -> list[tuple[str, int, int]]:
+    """Ages read only when the ad states none in another way: a bare number as a sentence, a birth year."""
+    found: list[tuple[str, int, int]] = []
+    if "(19" in text or "(20" in text:
+        for m in _BIRTH_YEAR.finditer(text):
+            word = re.search(r"[^\W\d_]+[ \t]*\Z", text[max(0, m.start() - 30): m.start()])
+            if not word or not word.group()[0].isupper() or _NOT_A_NAME.fullmatch(word.group().strip()) or \
+                    _NOT_BIRTH_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                continue
+            age = _reference_year() - int(m.group("year"))
+            if LOOSE_MIN_AGE <= age <= LOOSE_MAX_AGE:
+                found.append((str(age), m.start("year"), m.end("year")))
+    bare = _at_sentence_starts(_BARE_SENTENCE, text, _digit_shapes(text).get("bare", []))
+    if len(bare) == 1 and len(_NUMBERED_LINE.findall(text)) <= 1:
+        m = bare[0]
+        if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE and \
+                not _price_or_unit_near(text, m.start("num"), m.end("num"), 30) and \
+                not re.search(r"\d", text[max(0, m.start() - 12): m.start()]) and \
+                not _BARE_AFTER_WORD.fullmatch(_word_before(text, m.start("num"))) and \
+                not _LIMIT_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+            found.append((m.group("num"), m.start("num"), m.end("num")))
+    return found
+
+
 def _in_date(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is part of a date ("June 25, 2016", "25 juni", "the 21st", "12/06")."""
     for m in _DATES.finditer(text, max(0, start - 30), min(len(text), end + 30)):
@@ -1014,8 +1282,36 @@ def _has_digit(text: str) -> bool:
     return _ASCII_DIGIT.search(text) is not None if text.isascii() else any(c.isdigit() for c in text)
 
 
+# A keycap digit, "2️⃣": the digit, an optional emoji variation selector and the enclosing keycap.
+_KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")
+
+
 def read_ages(text: str) -> AgeReading:
-    """Stated ages, client age limits and past ages, each in order of appearance."""
+    """Stated ages, client age limits and past ages, each in order of appearance. Keycap digits ("2️⃣9️⃣
+    jaar", round 11) are read as the digits they hold; the spans are those of the text as given."""
+    if "\u20e3" not in text:
+        return _read_ages(text)
+    plain, source = [], []  # source[i]: where the i-th character of the plain text stands in `text`
+    last = 0
+    for m in _KEYCAP.finditer(text):
+        plain.append(text[last : m.start()])
+        source += range(last, m.start())
+        plain.append(m.group(1))
+        source.append(m.start())
+        last = m.end()
+    plain.append(text[last:])
+    source += range(last, len(text) + 1)  # and the end of the text
+
+    reading = _read_ages("".join(plain))
+    return AgeReading(
+        [AgeFound(f.age, source[f.start], source[f.end]) for f in reading.stated],
+        [AgeLimit(x.low, x.high, source[x.start], source[x.end]) for x in reading.client_limits],
+        [AgeFound(f.age, source[f.start], source[f.end]) for f in reading.past],
+    )
+
+
+def _read_ages(text: str) -> AgeReading:
+    """``read_ages`` on a text without keycap digits."""
     candidates = _candidates(text)
     has_digits = _has_digit(text)
     limits = _client_limits(text) if has_digits else []
@@ -1036,11 +1332,24 @@ def read_ages(text: str) -> AgeReading:
         spans = [(start, end) for _, start, end in framed]
         limits = [x for x in limits if not _overlaps(x.start, x.end, spans)]
     past = _past_ages(text) if candidates or any(w in lowered for w in _PAST_TRIGGERS) else []
-    if not candidates:
-        return AgeReading([], limits, past)
     others = [(x.start, x.end) for x in limits] + [(p.start, p.end) for p in past]
-    found: list[AgeFound] = []
     framed_spans = {(start, end) for _, start, end in framed + spoken}
+    found = _kept(text, candidates, others, framed_spans, segment_spans) if candidates else []
+    # a bare number or a birth year: read only when the ad states no age otherwise
+    fallback = _fallback_ages(text) if not found and has_digits else []
+    if fallback:
+        if not candidates and not past:
+            past = _past_ages(text)  # not read above: no candidate and no trigger word
+            others += [(p.start, p.end) for p in past]
+        found = _kept(text, fallback, others, framed_spans, segment_spans)
+    found.sort(key=lambda f: f.start)
+    return AgeReading(found, limits, past)
+
+
+def _kept(text: str, candidates: list[tuple[str, int, int]], others: list[tuple[int, int]],
+          framed_spans: set[tuple[int, int]], segment_spans: set[tuple[int, int]]) -> list[AgeFound]:
+    """The candidates that are her age: not a limit, a past age, a duration, someone else's, a date ..."""
+    found: list[AgeFound] = []
     for raw, start, end in candidates:
         if any(f.start < end and start < f.end for f in found):
             continue  # read already, by an earlier phrase
@@ -1070,8 +1379,7 @@ def read_ages(text: str) -> AgeReading:
         if _in_date(text, num_start, num_start + len(raw)):
             continue
         found.append(AgeFound(age, start, end))
-    found.sort(key=lambda f: f.start)
-    return AgeReading(found, limits, past)
+    return found
 
 
 def find_ages(text: str) -> list[AgeFound]:

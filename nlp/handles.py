@@ -55,9 +55,10 @@ class Platform:
 
 
 PLATFORMS: dict[str, Platform] = {
-    "snapchat": Platform(names=("snapchat", "snap chat", "snap-chat"), words=("snap", "snappen"), short=("sc", "s/c"), emoji=("👻",),
+    "snapchat": Platform(names=("snapchat", "snap chat", "snap-chat"), words=("snap", "snappen", "snappie"), short=("sc", "s/c"), emoji=("👻",),
                          links=("snapchat.com/add/", "snapchat.com/@"), min_len=3),
-    "instagram": Platform(names=("instagram", "insta", "insta gram", "instagramm"), short=("ig",),
+    # 📸 stands for Instagram in many ads, but for photos too: a short label, its value must look like a handle
+    "instagram": Platform(names=("instagram", "insta", "insta gram", "instagramm"), short=("ig", "📸"),
                           links=("instagram.com/", "instagr.am/")),
     "twitter": Platform(names=("twitter",), words=("tweet",), short=("tw",), cased=("X",), links=("twitter.com/", "x.com/")),
     "telegram": Platform(names=("telegram", "telegramm"), short=("tg", "tele"),
@@ -174,6 +175,8 @@ _POINTS = re.compile(r"[👉➡➜→⇒]")  # pictures that point at the value 
 # Words after the separator that announce the value: "whatsapp: gebruikersnaam @x", "kik/snap: same name,
 # x", "snap: username = x".
 _ANNOUNCE = (
+    # a word for searching before the value: "WhatsApp: search username x", "onlyfans: zoek naar 'x'" (round 11)
+    r"(?:(?:search|zoek|zoeken|look\s+up|find)(?:\s+(?:for|naar|op|on|me|mij))?\s*[\"“'‘]?\s*(?=[\w@]))?"
     r"(?:(?:(?:the\s+)?same\s+(?:name|one|handle|username)|(?:de)?zelfde\s+(?:naam|gebruikersnaam)|hetzelfde|"
     r"user\s?name|gebruikersnaam|naam|name|handle|nick(?:name)?)(?![\w'])\s*[,:=\-–]?\s*@?\s*)?"
 )
@@ -187,7 +190,7 @@ _TAIL_SOURCE = (
     rf"(?P<sep>\?\s*(?:a|answer|antwoord|yes|yep|yeah|ja|jazeker|jawel|sure|tuurlijk|natuurlijk|of\s+course)"
     rf"(?![\w'])\s*[:,.!)]\s*@?\s*|\s*,\s*@\s*"
     rf"|[?!]?\s*(?:(?:[:=|>»→⇒➡➜👉~]|->|=>|--?|–|—)\ufe0f?\s*)+(?:[(\[\"'“‘]\s*)?@?\s*"
-    rf"|\s*@\s*|\s*[(\[\"'“‘]\s*@?\s*|(?:\s*[?{_PICTURES}]\ufe0f?)+\s*@?\s*|\s+)"
+    rf"|\s*@\s*|\s*[(\[\"'“‘]\s*@?\s*|(?:\s*[?{_PICTURES}]\ufe0f?)+\s*@?\s*|\s*,\s*|\s+)"
     r"(?:(?:both|allebei|beide)\s+)?"
     rf"{_ANNOUNCE}"
     rf"{_NAME}{_NAME_END}"
@@ -198,9 +201,13 @@ _TAIL_ANY_CASE = re.compile(_TAIL_SOURCE, re.IGNORECASE)
 # me as lisa_x", "op insta vind je me onder lisa.x", "Telegram for bookings: @lisa_b".
 # "add me on kik, my name there is x", "OnlyFans link in bio, or search \"x\"": a comma may end a word,
 # and "is", or a word for searching and a quote, introduce the value.
-_FAR_SOURCE = (r"(?:[,;]?[ \t]+[^\W\d_][\w']*){1,5}?"
-               r"(?:[ \t]+(?P<intro>as|als|under|onder|called|named|genaamd|heet|is|search(?:\s+for)?|zoek(?:\s+op)?|"
-               r"look\s+(?:me\s+)?up)[ \t]+[\"“'‘]?(?P<at>@?)|[ \t]*:[ \t]*(?P<colon_at>@?))"
+_FAR_SOURCE = (r"(?:[,;]?[ \t]+[^\W\d_][\w'’]*){0,5}?"
+               r"(?:[,;]?[ \t]+(?P<intro>heet\s+ik|as|als|under|onder|called|named|genaamd|heet|is|search(?:\s+for)?|zoek(?:\s+(?:op|naar))?|"
+               # "where I'm poppy.x", "ik heet daar bo_x", "zoeken op gebruikersnaam x" (round 11)
+               r"zoeken(?:\s+(?:op|naar))?|i['’]?m|i\s+am|ik\s+ben|ik\s+heet|gebruikersnaam|username|"
+               r"both\s+are|allebei|beide\s+zijn|zijn\s+allebei|"  # "snap and insta, both are x" (round 11)
+               r"look\s+(?:me\s+)?up)(?:[ \t]+(?:daar|there|er|als|as|op|onder|gebruikersnaam|username))*"
+               r"[ \t]+[\"“'‘]?(?P<at>@?)|[ \t]*:[ \t]*(?P<colon_at>@?))"
                rf"{_NAME}{_NAME_END}")
 _FAR = re.compile(_FAR_SOURCE)
 _FAR_ANY_CASE = re.compile(_FAR_SOURCE, re.IGNORECASE)
@@ -223,9 +230,14 @@ _CUE_BEFORE = with_start_class(re.compile(r"(?<![\w'])(?:on|op|my|mijn|m'n|via|y
 # A value after a bare space must look like a handle: "_" or "." inside, or digits with letters.
 _SHAPED = re.compile(r"\w[_.]\w|^_|_$|(?=(?:.*[a-z]){3})(?=.*\d)", re.IGNORECASE)  # "_" at an end too: "jade_"
 _LINK_FORMS = {form: platform for platform, p in PLATFORMS.items() for form in p.links}
+# A label glued to its value by a slash, as a link without its host: "of/lisaxo", "insta/lisa.x", "IG/lisa" (round 11).
+_SHORT_LINKS = {"of/": "onlyfans", "insta/": "instagram", "ig/": "instagram", "snap/": "snapchat", "tg/": "telegram"}
+_LINK_FORMS.update(_SHORT_LINKS)
+# A lower-case "of/" after a word is the word "of" unless the word says whose account it is ("my of/x").
+_OF_AFTER_WORD = re.compile(r"(?<!\bmy)(?<!\bmijn)(?<!\bm'n)(?<!\bon)(?<!\bop)(?<=[^\W\d_])[ \t]*\Z", re.IGNORECASE)
 # Matched on the lower-cased text like the labels; the handle is "+" and digits on wa.me.
 _LINK_SOURCE = (rf"(?<![\w.])(?:https?://)?(?:www\.|mobile\.|m\.)?(?P<link>{trie_pattern(list(_LINK_FORMS))})"
-                r"(?P<h>\+?[a-z0-9][a-z0-9_.\-]{1,31}+)" + _NAME_END)
+                r"@?(?P<h>\+?[a-z0-9][a-z0-9_.\-]{1,31}+)" + _NAME_END)  # "x.com/@lisa" (round 11)
 _LINKED = with_start_class(re.compile(_LINK_SOURCE))
 _LINKED_ANY_CASE = with_start_class(re.compile(_LINK_SOURCE, re.IGNORECASE))
 # Link paths that are pages of the site, not an account.
@@ -255,6 +267,7 @@ _NOT_NAMES = frozenset("""
     liever bellen appen sturen allebei beide zelfde hetzelfde naam gebruikersnaam account profiel privé prive
     dicht kapot nieuw oud hier daar hieronder hierboven onder als heet ben bent zijn was even eerst later
     nu vandaag morgen vanavond ja nee sorry bericht berichten appje stuur stuurt toevoegen volg volgen link
+    search zoek zoeken find vind look kijken tiktok fansly facebook fb youtube reddit discord skype viber
 """.split())
 
 
@@ -375,7 +388,7 @@ def _plain_ok(raw: str, text: str, end: int) -> bool:
 # snap kira.ldn"). The item starts a line or follows a mark, and ends the line or meets a mark; a mark on
 # at least one side, and another platform named on the line.
 _ITEM_MARKS = "|/•·"
-_ITEM_AFTER = re.compile(r"[ \t]*(?:[|/•·](?!\S)|$)", re.MULTILINE)
+_ITEM_AFTER = re.compile(r"[ \t]*(?:[|/•·]+(?!\S)|$)", re.MULTILINE)  # "IG x // OF y" (round 11)
 
 
 # "insta? yes, ..." : an answer of "yes" may go on with prose ("Insta? Ja, natuurlijk"); only a name shaped
@@ -406,12 +419,15 @@ def _tail_ok(label: _Label, raw: str, sep: str, intro: str, text: str, group_sta
         return False  # "OnlyFans-series": a hyphen glued on both sides makes a compound word
     if _YES_SEP.match(sep) and not _SHAPED.search(raw):
         return False  # "Insta? Ja, natuurlijk", "kik? yes. Bristol based"
+    if sep.strip() == ",":
+        return bool(_SHAPED.search(raw)) and not intro.strip()  # "my OF, lotte.x" (round 11); not "snap, kik"
     if not _WEAK_SEP.fullmatch(sep) and not _SPACED_AT.fullmatch(sep) or _POINTS.search(sep):
         return True  # a separator, "@" or a pointing arrow: "snap: lisa", "X: @lisa", "👻 @lisa", "OF 👉 lisa"
-    if _list_item(text, group_start, end) and raw.replace("-", "").isalnum() and not _is_place(raw.lower()):
+    if _list_item(text, group_start, end) and re.sub(r"[-._]", "", raw).isalnum() and not _is_place(raw.lower()):
         return True  # "Insta lisa.x | OF lisaxo | tg LisaX": a label and one name make up an item of a list
     if label.kind == "cased":
-        return False  # "X lisa", "OF course"
+        # "X lisa", "OF course"; but a picture between and a handle's shape: "my OF 🔥 lisa.x" (round 11)
+        return bool(sep.strip(" \t?")) and "\n" not in sep and bool(_SHAPED.search(raw))
     if _SHAPED.search(raw):
         return True  # "sc lisa_x", "kik me sweetpea_92", "👻 poppy.k"
     if not PLATFORMS[label.platform].bare_word or not raw.replace("-", "").isalpha() \
@@ -444,10 +460,16 @@ def _far_value(text: str, lower: str | None, end: int, labels: list[_Label],
     if m is None or any(end < other.start() < m.start("h") for other in matches):
         return None
     raw = m.group("h").rstrip(".-")
-    shape_ok = bool(m.group("at") or m.group("colon_at") or _SHAPED.search(raw))
+    shape_ok = bool(m.group("at") or m.group("colon_at") or _SHAPED.search(raw)) or \
+        m.group("intro") is not None and _NAMING_INTRO.fullmatch(m.group("intro")) is not None and \
+        raw.replace("-", "").isalnum() and not _is_place(raw.lower())  # "gebruikersnaam evahaarlem" (round 11)
     if not shape_ok or not any(_name_ok(raw.lower(), lb.platform) for lb in labels):
         return None
     return raw.lower(), m.start("h"), m.start("h") + len(raw)
+
+
+# Intro words that name the value outright: a plain name after them is the handle.
+_NAMING_INTRO = re.compile(r"gebruikersnaam|username|user\s+name|called|named|genaamd", re.IGNORECASE)
 
 
 # Signs in a handle written as words, to slip past filters: "ella underscore grace", "tessel punt x",
@@ -498,7 +520,7 @@ def find_handles(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[Hand
     if not matches and "/" not in text:  # most ads name no platform and have no link
         return found
     groups = _groups(text, matches)
-    has_link = ".me/" in lower or ".com/" in lower or ".am/" in lower
+    has_link = ".me/" in lower or ".com/" in lower or ".am/" in lower or any(f in lower for f in _SHORT_LINKS)
     if not groups and not has_link:  # most ads name no platform
         return found
     taken: list[tuple[int, int]] = list(masked)
@@ -517,6 +539,12 @@ def find_handles(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[Hand
             continue
         elif raw.startswith("+"):
             continue  # "t.me/+AbC": an invitation to a group, not an account
+        if m.group("link").lower() in _SHORT_LINKS and (
+                len(raw) < 3 or raw.lower() in _FORMS or raw.lower() in _common_words() or raw.isdigit() or
+                m.start() > 0 and text[m.start() - 1] in "/:"):
+            continue  # "insta/snap: x", "of/or": labels joined or a word; "https://x/of/..." a path
+        if text[m.start("link"): m.start("link") + 2] == "of" and _OF_AFTER_WORD.search(text, 0, m.start("link")):
+            continue  # "kind of/sort of": the word "of", not OnlyFans
         if free(m.start(), m.end()) and len(raw) >= 2 and raw.lower() not in _NOT_LINKED:
             found.append(HandleFound(platform, raw.lower(), m.start(), m.start("h") + len(written)))
             taken.append((m.start(), m.end()))

@@ -988,17 +988,22 @@ _CONTINUATIONS = (
     "second half", "second part", "the second half", "the second part", "part two", "part 2", "the rest",
     "tweede deel", "tweede helft", "het tweede deel", "de tweede helft", "deel twee", "deel 2", "de rest",
     "last part", "laatste deel", "and the rest", "en de rest",
+    # the middle of three parts: "Start: 06. Middle: 4758. End: 6970" (round 11)
+    "middle", "midden", "middle part", "middelste deel", "next", "next part", "volgende deel",
 )
 # What may follow those words before the rest (round 10): "en dan komt er nog 90 58 achter", "then comes"
-_CONTINUATION_FILLERS = ("komt", "komen", "volgt", "er", "nog", "achter", "comes", "come", "follows", "is")
+_CONTINUATION_FILLERS = ("komt", "komen", "volgt", "er", "nog", "achter", "comes", "come", "follows", "is",
+                         # "Then add 96 07 18", "dan erachter 85 96" (round 11)
+                         "add", "erachter", "erbij", "plak", "type")
 # The head of a number announced as the first of its parts: then a head of any kind is told in parts.
 # "My number starts with 06 42 71 and then ...", "begint met" too (round 10).
 _FIRST_PART = re.compile(r"(?:(?:first|1st|eerste)[ \t]+(?:half|part|deel|helft|bit|stuk)"
-                         r"|(?:part|deel)[ \t]+(?:one|1|een|één)|\bbegin"
-                         r"|(?:begint|beginnen|begins|starts|start)[ \t]+(?:met|with))[ \t]*(?:[:=\-]|is\b)?[ \t]*\Z",
+                         r"|(?:part|deel)[ \t]+(?:one|1|een|één)|\bbegin|\bstart"
+                         r"|(?:begin|begint|beginnen|begins|starts|start)[ \t]+(?:met|with))[ \t]*(?:[:=\-]|is\b)?[ \t]*\Z",
                          re.IGNORECASE)
 # The words after a part that ends a sentence ("First half: 06-330. Second half: 621-87", round 10).
-_CONTINUATION = re.compile(rf"[ \t]*[,.;]?[ \t]*(?:(?:and|en)[ \t]+)?"
+# The part may end a line or a bracket: "eerste deel 06 34\nrest volgt: ...", "(zero six) then ..." (round 11)
+_CONTINUATION = re.compile(rf"[ \t]*[)\]]?[ \t]*[,.;]?[ \t]*\n?[ \t]*(?:(?:and|en)[ \t]+)?"
                            # "rest:", "end:", "eind:" (round 10)
                            r"(?:rest|end|eind|einde|"
                            rf"{trie_pattern(sorted(_CONTINUATIONS))})"
