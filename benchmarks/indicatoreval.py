@@ -112,7 +112,10 @@ def doc_rows(scored: list[tuple[str, Score]]) -> list[str]:
     rows = ["| set | texts | minor P / R | coercion P / R | movement P / R | non-adult, clean, hard-negative texts "
             "with a minor or coercion flag |", "|---|---|---|---|---|---|"]
     for name, s in scored:
-        cells = [f"{s.precision(c):.3f} / {s.recall(c):.3f}" for c in CATEGORIES]
+        # a set with no text labelled for a category (dev13: negatives only) has no precision or recall, only
+        # the texts it wrongly raised
+        cells = [f"{s.precision(c):.3f} / {s.recall(c):.3f}" if s.tp[c] + s.fn[c] else f"none labelled, {s.fp[c]} raised"
+                 for c in CATEGORIES]
         quiet = ", ".join(f"{s.flagged[k]} of {s.quiet[k]}" for k in QUIET_KINDS)
         rows.append(f"| {name} | {s.items} | {' | '.join(cells)} | {quiet} |")
     return rows
