@@ -164,3 +164,19 @@ def test_indicators_in_an_ordinary_listing_are_held_back_with_the_reason_and_not
         text = session.get(AdVersion, version_id).text
         assert all(text[h.start:h.end] == h.text for h in held)
         assert all(h.verdict["method"] in ("rules", "classifier") for h in held)
+
+
+def test_weak_evidence_alone_is_stored_held_back_with_its_own_verdict(settings):
+    # Round 11: a low price alone in its category is kept back as supporting_only, not counted in the score.
+    from core.schema import HeldBackHit
+    from nlp.extract import SUPPORTING_ONLY
+
+    [version_id] = _insert_ads(settings, [("Romy", "Romy, 17, Zaandam. Avonden. 60 euro per uur, alleen appen.",
+                                           "", "")])
+    analyse_pending(settings)
+    with session_scope(settings) as session:
+        hits = session.scalars(select(IndicatorHit).where(IndicatorHit.ad_version_id == version_id)).all()
+        assert {h.category for h in hits} == {"minor"}
+        held = session.scalars(select(HeldBackHit).where(HeldBackHit.ad_version_id == version_id)).all()
+        assert [(h.code, h.reason, h.verdict) for h in held] == [
+            ("very_low_price", SUPPORTING_ONLY, {"method": "supporting"})]
