@@ -248,11 +248,16 @@ class TextModel:
         if known is None:
             if len(self._token_columns) > 200_000:
                 self._token_columns.clear()
-            row = self.row.get
-            columns = tuple(c for c in map(row, token_features(token)) if c is not None)
             normal = _DIGIT.sub("0", token)
-            known = self._token_columns[token] = (normal, columns, self._pairs.get(normal, _NO_PAIRS),
-                                                  np.array(columns, dtype=np.intp))
+            # Features see digits as "0" only (token_features): a phone number new to this process is its
+            # digit-normal form, seen before, and costs a look-up.
+            known = self._token_columns.get(normal)
+            if known is None:
+                row = self.row.get
+                columns = tuple(c for c in map(row, token_features(normal)) if c is not None)
+                known = self._token_columns[normal] = (normal, columns, self._pairs.get(normal, _NO_PAIRS),
+                                                       np.array(columns, dtype=np.intp))
+            self._token_columns[token] = known
         return known
 
     def _counts(self, text: str) -> dict[int, int]:

@@ -220,25 +220,28 @@ def is_owned_after(text: str, end: int) -> bool:
     return _POSSESSIVE_END.search(text, max(0, end - 6), end) is not None and _OWN_NEXT.match(text, end) is not None
 
 
+# The reader's condition, the reported question, the second person and what others believe are searched
+# in a window before each hit: each carries a lookahead for its start class (nlp.regex_start), so that the
+# engine rejects most places at their first character instead of trying every word alternative there.
 # A clause opened as a condition on the reader: "If you're new in town, welcome!", "als je nieuw bent in".
-_READER_CONDITION = re.compile(
+_READER_CONDITION = with_start_class(re.compile(
     r"\b(?:if|when|als|wanneer|indien|mocht)\s+(?:you|u|je|jij)(?:'re|\s+are|\s+bent|\s+ben)?\b[^.,;:!?\n]{0,30}$",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 
 # A question others ask, reported: "people ask whether I'm 'on tour'", "men vraagt of ik op doorreis ben".
 # The noun too since round 10: "ik krijg weleens de vraag of er een vriend of een pooier achter zit", "the
 # question whether someone runs me".
-_REPORTED_QUESTION = re.compile(
+_REPORTED_QUESTION = with_start_class(re.compile(
     r"(?:\b(?:ask|asks|asked|asking|wonder|wonders|wondering|(?:the|a|this|that)\s+questions?)\b(?!\s+for\b)"
     r"[^.;:!?\n]{0,20}?\b(?:whether|if)\b"
     # Dutch "of" (whether), but not "vraag naar Kevin of Mo": asking for a man is the signal itself
     r"|\b(?:vraagt|vragen|vroeg|vroegen|(?:de|die|een|deze)\s+vraag)\b(?!\s+naar\b)[^.;:!?\n]{0,20}?\bof\b)"
     r"[^.;:!?\n]{0,60}$",
-    re.IGNORECASE)
+    re.IGNORECASE))
 # The reader, in a question: "Word je gedwongen, houdt iemand je paspoort vast?", "Is someone holding your
 # passport? Call us" (a help line's questions, round 10).
-_SECOND_PERSON = re.compile(r"\b(?:je|jij|jou|jouw|u|uw|you|your|yourself)\b", re.IGNORECASE)
+_SECOND_PERSON = with_start_class(re.compile(r"\b(?:je|jij|jou|jouw|u|uw|you|your|yourself)\b", re.IGNORECASE))
 
 
 def is_asked(text: str, end: int, start: int | None = None) -> bool:
@@ -256,12 +259,12 @@ def is_asked(text: str, end: int, start: int | None = None) -> bool:
 
 # What others think of her, reported: "people assume I don't speak English", "klanten denken vaak dat er een
 # pooier achter zit" (round 10). Others as the subject: "I think" is her own word.
-_OTHERS_BELIEVE = re.compile(
+_OTHERS_BELIEVE = with_start_class(re.compile(
     r"\b(?:people|men|guys|clients|customers|some|many|others|everyone|mensen|klanten|heren|sommigen|velen|iedereen)"
     r"\s+(?:\w+\s+)?(?:assume|assumes|think|thinks|believe|believes|expect|expects|denken|vinden|geloven|verwachten"
     # up to the hit, and no "but" between: "clients think she is free but her boyfriend takes the money" is said
     r"|gaan\s+ervan\s+uit)\b(?:(?!\b(?:but|maar|however|echter|though)\b)[^.;:!?\n]){0,60}$",
-    re.IGNORECASE)
+    re.IGNORECASE))
 
 
 def is_reported_question(text: str, start: int, end: int) -> bool:

@@ -379,8 +379,12 @@ class GateBits:
     def _chunk_bits(self, chunk: str) -> int:
         bits = 0
         lengths, bits_of = self.lengths_by_first.get, self.bits_of.get
+        size = len(chunk)
         for i, char in enumerate(chunk):
+            room = size - i
             for n in lengths(char, ()):  # a slice is a literal without white space, or none (a chunk has none)
+                if n > room:  # (lengths ascend) a longer slice is chunk[i:] again, looked up already if a length
+                    break
                 bits |= bits_of(chunk[i : i + n], 0)
         if len(self.chunks) < _CHUNKS_CACHED_MAX:
             self.chunks[chunk] = bits
