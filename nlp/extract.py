@@ -269,7 +269,7 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
             if lazy["self_managed"]:
                 return True
         if code in rules.parent_voice_codes or (code in rules.parent_voice_unpriced_codes and not found.prices
-                                                 and not rules.rate_cue.search(text)):
+                                                 and not rules.parent_voice_rate.search(text)):
             if "parent_voice" not in lazy:
                 lazy["parent_voice"] = context.is_parent_voice(text)
             if lazy["parent_voice"]:

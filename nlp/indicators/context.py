@@ -56,7 +56,7 @@ class ContextRules:
     parent_voice: re.Pattern[str]
     parent_voice_codes: frozenset[str]
     parent_voice_unpriced_codes: frozenset[str]
-    rate_cue: re.Pattern[str]
+    parent_voice_rate: re.Pattern[str]
     local_language: re.Pattern[str]
     local_language_codes: frozenset[str]
     non_adult: re.Pattern[str]
@@ -114,7 +114,7 @@ def rules() -> ContextRules:
         parent_voice=_cue_regex(data["parent_voice"]["cues"]),
         parent_voice_codes=frozenset(data["parent_voice"]["codes"]),
         parent_voice_unpriced_codes=frozenset(data["parent_voice"].get("unpriced_codes", ())),
-        rate_cue=_cue_regex(data["parent_voice"].get("price_cues") or ["(?!)"]),
+        parent_voice_rate=_cue_regex(data["parent_voice"].get("price_cues") or ["(?!)"]),
         local_language=_cue_regex(data["local_language"]["cues"]),
         local_language_codes=frozenset(data["local_language"]["codes"]),
         non_adult=_cue_regex(data["non_adult_listing"]["cues"]),
