@@ -268,6 +268,11 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
                 lazy["self_managed"] = context.is_self_managed(text)
             if lazy["self_managed"]:
                 return True
+        if code in rules.uninvolved_helper_codes:
+            if "uninvolved_helper" not in lazy:
+                lazy["uninvolved_helper"] = context.has_uninvolved_helper(text)
+            if lazy["uninvolved_helper"]:
+                return True
         if code in rules.parent_voice_codes or (code in rules.parent_voice_unpriced_codes and not found.prices
                                                  and not rules.parent_voice_rate.search(text)):
             if "parent_voice" not in lazy:

@@ -240,6 +240,7 @@ class ContextFile(Strict):
     parent_voice: CodeRule
     local_language: CodeRule
     self_managed: CodeRule
+    uninvolved_helper: CodeRule
     non_adult_listing: NonAdultListing
     site_notice: SiteNotice
     adult_age: AdultAge
@@ -248,7 +249,7 @@ class ContextFile(Strict):
     @model_validator(mode="after")
     def _cues_compile(self) -> ContextFile:
         cues = (self.negation.refusals + self.disclaimer.cues + self.impostor_warning.cues + self.settled.cues + self.long_past.cues + self.client_sought.cues
-                + self.own_voice.cues + self.parent_voice.cues + self.parent_voice.price_cues + self.self_managed.cues + self.local_language.cues
+                + self.own_voice.cues + self.parent_voice.cues + self.parent_voice.price_cues + self.self_managed.cues + self.uninvolved_helper.cues + self.local_language.cues
                 + self.non_adult_listing.cues
                 + self.non_adult_listing.adult_cues + self.several_women.cues
                 + [cue for kind in self.site_notice.kinds.values() for cue in kind])

@@ -53,6 +53,8 @@ class ContextRules:
     own_voice_codes: frozenset[str]
     self_managed: re.Pattern[str]
     self_managed_codes: frozenset[str]
+    uninvolved_helper: re.Pattern[str]
+    uninvolved_helper_codes: frozenset[str]
     parent_voice: re.Pattern[str]
     parent_voice_codes: frozenset[str]
     parent_voice_unpriced_codes: frozenset[str]
@@ -80,6 +82,7 @@ class _CueIndexes:
     settled: CueIndex
     long_past: CueIndex
     self_managed: CueIndex
+    uninvolved_helper: CueIndex
     parent_voice: CueIndex
     local_language: CueIndex
     non_adult: CueIndex
@@ -111,6 +114,8 @@ def rules() -> ContextRules:
         own_voice_codes=frozenset(data["own_voice"]["codes"]),
         self_managed=_cue_regex(data["self_managed"]["cues"]),
         self_managed_codes=frozenset(data["self_managed"]["codes"]),
+        uninvolved_helper=_cue_regex(data["uninvolved_helper"]["cues"]),
+        uninvolved_helper_codes=frozenset(data["uninvolved_helper"]["codes"]),
         parent_voice=_cue_regex(data["parent_voice"]["cues"]),
         parent_voice_codes=frozenset(data["parent_voice"]["codes"]),
         parent_voice_unpriced_codes=frozenset(data["parent_voice"].get("unpriced_codes", ())),
@@ -179,6 +184,8 @@ _ASKED_AND_DENIED = re.compile(
     r"[^.,;:!?\n]{0,40}?\?+[\s\W]*(?:nee|no|nope|nah|niet|not|never|nooit|nobody|niemand|none|geen"
     r"|(?:only|just|alleen|enkel|gewoon)\s+(?:me|myself|i|ik|mij|ikzelf)|me\s+myself|ikzelf|myself"
     # "Mijn manager? Die heb ik niet.", "A driver? Don't have one." (round 10)
+    # "Who answers the phone? Me, always.", "Wie boekt? Ik." (round 12: a FAQ answers with her)
+    r"|(?:me|mij|ik)(?=\s*[,.!]|\s+(?:always|altijd|alone|alleen|personally|persoonlijk|zelf|myself|only)\b)"
     r"|(?:die|dat|that|those)?\s*(?:heb\s+ik|have|has)\s+(?:ik\s+)?(?:niet|none|not)|(?:i\s+)?(?:don't|do\s+not|dont)\s+have\s+(?:one|any|that))\b",
     re.IGNORECASE)
 _ASKED = re.compile(r"[^.,;:!?\n]{0,40}?\?")
@@ -310,14 +317,15 @@ def _cues() -> _CueIndexes:
         (data["self_managed"]["cues"], r.self_managed), (data["parent_voice"]["cues"], r.parent_voice),
         (data["non_adult_listing"]["cues"], r.non_adult), (data["non_adult_listing"]["adult_cues"], r.adult),
         (data["negation"]["refusals"], r.refusal), (data["client_sought"]["cues"], r.client_sought),
-        (data["local_language"]["cues"], r.local_language), *kinds],
+        (data["local_language"]["cues"], r.local_language),
+        (data["uninvolved_helper"]["cues"], r.uninvolved_helper), *kinds],
         _cue_regex)
-    disclaimer, impostor, settled, long_past, self_managed, parent_voice, non_adult, adult, refusal, client, local = \
-        indexes[:11]
+    disclaimer, impostor, settled, long_past, self_managed, parent_voice, non_adult, adult, refusal, client, local, \
+        uninvolved = indexes[:12]
     return _CueIndexes(disclaimer=disclaimer, impostor=impostor, settled=settled, long_past=long_past,
-                       self_managed=self_managed, parent_voice=parent_voice, local_language=local,
-                       non_adult=non_adult, adult=adult, refusal=refusal, client_sought=client,
-                       notice_kinds=tuple(indexes[11:]))
+                       self_managed=self_managed, uninvolved_helper=uninvolved, parent_voice=parent_voice,
+                       local_language=local, non_adult=non_adult, adult=adult, refusal=refusal,
+                       client_sought=client, notice_kinds=tuple(indexes[12:]))
 
 
 def _search(cues: CueIndex, text: str) -> re.Match[str] | None:
@@ -374,6 +382,13 @@ def is_self_managed(text: str) -> bool:
     """The ad says she is reached directly ("afspraken maak je rechtstreeks met haar", "her own number"):
     written about her in the third person, but not run by someone else."""
     return _search(_cues().self_managed, text) is not None
+
+
+def has_uninvolved_helper(text: str) -> bool:
+    """The ad says the person beside her takes no part in the work ("zij wacht in de auto en heeft niets met
+    de afspraak te maken", "she makes no bookings and takes no money"): a friend who drives or knows her
+    hours for safety is no handler."""
+    return _search(_cues().uninvolved_helper, text) is not None
 
 
 def is_parent_voice(text: str) -> bool:

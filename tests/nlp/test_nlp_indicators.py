@@ -67,7 +67,11 @@ def test_stated_minor_age_is_an_indicator_with_the_age_phrase_as_span():
     hit = next(h for h in result.indicators if h["code"] == "age_under_18")
     assert hit["text"] == "(16)" and hit["category"] == "minor"
     assert result.ages == [16]
-    assert codes("I am 18 years old") >= {"just_18"}
+    # a stated 18 is supporting evidence (round 12): alone it is kept back and shown, not counted
+    alone = extract("I am 18 years old")
+    assert "just_18" not in {h["code"] for h in alone.indicators}
+    assert {(h["code"], h["suppressed"]) for h in alone.suppressed} >= {("just_18", "supporting_only")}
+    assert codes("I am 18 years old and still at school") >= {"just_18", "school_words"}
     assert "age_under_18" not in codes("I am 19 years old")
 
 

@@ -58,8 +58,9 @@ def test_a_question_put_to_the_reader_is_a_help_lines_not_her_situation():
 # ---- a weak sign with her own running of it ----
 
 def test_just_18_is_kept_back_when_she_runs_it_herself_and_stays_when_she_does_not():
-    assert "just_18" not in codes("Net 18 geworden, zelfstandige dame, ik plan alles zelf. Bo, Gouda.")[0]
-    assert "just_18" in codes("Net 18 geworden. Bel Bo, Gouda.")[0]
+    # beside another youth sign, as a stated 18 alone is supporting evidence only (round 12)
+    assert "just_18" not in codes("Net 18 geworden, zit nog op school, zelfstandige dame, ik plan alles zelf. Bo.")[0]
+    assert "just_18" in codes("Net 18 geworden, zit nog op school. Bel Bo, Gouda.")[0]
 
 
 def test_daily_work_by_her_own_choice_is_no_coercion_but_daily_work_alone_still_is():
