@@ -52,7 +52,8 @@ def test_contract_fields_and_bad_lines_in_order():
 
 
 def test_command_line_with_two_jobs_keeps_order(tmp_path):
-    records = [{"id": i, "text": f"Ad {i}: bel 06-1234{i:04d}" + (", 24/7" if i % 3 == 0 else "")}
+    # the id only in the number: a bare "13" reads as a young age to the text model
+    records = [{"id": i, "text": f"Advertentie: bel 06-1234{i:04d}" + (", 24/7" if i % 3 == 0 else "")}
                for i in range(120)]
     source = tmp_path / "in.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in records) + "{broken\n", encoding="utf-8")

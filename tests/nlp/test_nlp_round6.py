@@ -27,8 +27,8 @@ class _SureModel:
     def adult_probability_below(self, text: str, limit: float) -> bool:
         return self.p < limit
 
-    def verdict(self, text: str) -> ListingVerdict:
-        return ListingVerdict(adult_probability=self.p, is_non_adult=self.p < listing.ADULT_SITE_CONFIDENT_BELOW,
+    def verdict(self, text: str, confident_below: float = listing.CONFIDENT_BELOW) -> ListingVerdict:
+        return ListingVerdict(adult_probability=self.p, is_non_adult=self.p < confident_below,
                               reasons=[("stub", -1.0)])
 
 
