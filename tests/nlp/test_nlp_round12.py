@@ -1,0 +1,175 @@
+"""Round 12 of issue 14: the mechanisms added after reading the spent blind set (dev14) and a second
+independent set of negatives (dev15). The sentences here are new wordings of each family, not the set's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import listing
+from nlp.extract import SUPPORTING_ONLY, extract
+from nlp.indicators.context import non_adult_cue
+from nlp.prices import find_prices
+
+
+def categories(text: str, **kwargs) -> set[str]:
+    return {h["category"] for h in extract(text, **kwargs).indicators}
+
+
+def codes(text: str) -> set[str]:
+    return {h["code"] for h in extract(text).indicators}
+
+
+# --- coercion families ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Na het gesprek brengen wij haar naar je hotel. Sanne, 22.",
+    "After the call he drives her over to you. Kim, 24.",
+    "Eerst contact met Mark, hij beslist of het doorgaat. Noor, 23, Breda.",
+    "Paspoorten worden bewaard door de manager, de dames wonen boven. Emmen.",
+    "The ladies' phones are kept by our assistant during the day. Luton.",
+    "Three ladies available tonight in our flat. Payment goes through me. Call 0612345678.",
+    "We never let the girls leave unaccompanied. Call reception.",
+    "I need to settle what I owe before I can stop. Lena, 26, Hull.",
+])
+def test_someone_else_in_control_is_coercion(text):
+    assert "coercion" in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Duo met mijn zus mogelijk, ik neem haar mee. Eva, 31, Utrecht.",
+    "I take her to school at 8, then I'm free until 3. Mum of one, 39, Derby.",
+    "Op schoolreis worden de paspoorten bewaard door de reisleider. Vertrek 6 mei.",
+    "Payment goes through me, I'm Anna, 35, independent, Utrecht.",
+])
+def test_look_alikes_of_someone_else_in_control_are_not(text):
+    assert "coercion" not in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mijn buurvrouw rijdt soms mee, maar ze heeft niets met de afspraken of het geld te maken. Ilse, 38.",
+    "My neighbour drives me on Fridays; he makes no bookings and takes no money. Kate, 41, Bath.",
+    "Haar begeleiders mogen bellen voor een kennismaking, maar de afspraak is tussen jou en mij. Tineke, 52.",
+])
+def test_a_helper_who_takes_no_part_is_no_handler(text):
+    assert "coercion" not in categories(text)
+
+
+def test_the_uninvolved_helper_rule_is_what_holds_the_driving_friend_back(monkeypatch):
+    from nlp.indicators import context
+
+    text = "Mijn zus rijdt me soms naar de afspraak en wacht buiten; ze heeft verder niets met het werk te maken."
+    assert "coercion" not in categories(text)
+    monkeypatch.setattr(context, "has_uninvolved_helper", lambda _text: False)
+    assert "coercion" in categories(text)
+
+
+def test_a_faq_answered_with_her_denies_the_question():
+    text = "Who takes the bookings? Me, always. Do you have a driver? No. Tess, 44, Leeds."
+    assert "coercion" not in categories(text)
+
+
+def test_daily_work_by_her_own_wish_is_no_coercion():
+    assert "always_available" not in codes("Ik werk elke dag omdat ik dat zelf wil. Mariska, 37, Ede.")
+    assert "always_available" in codes("Ze werkt elke dag, ook zondag. Mariska, Ede.")
+
+
+# --- youth ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Mijn mentor denkt dat ik bij een vriendin slaap. Lotte, Zwolle.",
+    "Only have my provisional licence, so you pick me up. Mia, Crewe.",
+    "'11 geboren, Zwolle, app me.",
+])
+def test_youth_said_without_an_age(text):
+    assert "minor" in categories(text)
+
+
+def test_a_lone_stated_18_is_kept_back_as_supporting_evidence():
+    result = extract("Net 18 geworden! Fleur, Deventer, bel me.")
+    assert "minor" not in {h["category"] for h in result.indicators}
+    assert ("just_18", SUPPORTING_ONLY) in {(h["code"], h["suppressed"]) for h in result.suppressed}
+    assert "minor" in categories("Net 18 geworden en zit nog in de brugklas. Fleur, Deventer.")
+
+
+def test_done_with_school_is_no_youth():
+    assert "minor" not in categories("Hello, Amber here, 18 and just done with college, I decide when I work.")
+
+
+# --- movement ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "I work in Derby and Nottingham in turns, a few days each. Jess, 29.",
+    "Afwisselend in Delft en Gouda, vraag waar ik vandaag zit. Romy, 25.",
+    "I'm at a friend's in Utrecht for a short while. Zara, 27.",
+    "Ben vorige week in Almere komen wonen. Ilona, 33.",
+])
+def test_movement_families(text):
+    assert "movement" in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vakantiesluiting: van 3 tot 17 juli ben ik zelf op vakantie en niet bereikbaar, daarna gewoon weer in Gouda. Els, 48.",
+    "Massage studio, open 7 days a week in Leeds city centre. Sue, 50.",
+    "Back after maternity leave, same flat as always. Holly, 34, Bath.",
+])
+def test_movement_look_alikes(text):
+    assert "movement" not in categories(text)
+
+
+def test_time_to_spare_is_no_stay_that_ends():
+    assert "few_days" not in codes("Nog wat tijd over deze week, bel gerust. Joke, 45, Assen.")
+    assert "few_days" in codes("Mijn tijd hier is bijna over, bel gerust. Joke, 25.")
+
+
+def test_a_new_woman_each_week_in_one_house_is_no_tour():
+    # the patterns' reading; the text model may still read the weekly change as movement
+    found = codes("Elke week een nieuwe dame in ons pand in Venlo, bel de receptie.")
+    assert "new_girls_weekly" in found and "tour" not in found
+    assert "tour" in codes("Elke week een nieuw adres, bel voor de locatie. Venlo.")
+
+
+def test_english_or_another_language_fine_is_no_language_dependency():
+    assert "coercion" not in categories("Italian or English fine, I understand a little Dutch. Giulia, 30.")
+
+
+# --- ordinary listings ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Has anyone seen our dog? She's 14 years old, brown and deaf. Missing near the park in Ede. Call 0612345678.",
+    "Under-16s hockey training on Tuesday after school, new players welcome. Call 0612345678.",
+    "Zeilweek voor tieners (13-16): elke dag een andere haven, telefoons worden overdag bewaard door de schipper.",
+    "Escorted tours of the lakes: six days, your tour manager takes care of bookings. £799 per person.",
+])
+def test_ordinary_listings_raise_no_flag(text):
+    assert not categories(text) & {"minor", "coercion"}
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("I can come to your hotel if needed.", False),
+    ("Drivers needed for the night shift.", True),
+    ("Ik fiets overal naartoe, app me.", False),
+    ("Damesfiets te koop, 50 euro.", True),
+])
+def test_listing_cues_that_are_an_advertiser_s_own_words_are_not_cues(text, cue):
+    assert (non_adult_cue(text) is not None) is cue
+
+
+def test_the_adult_site_veto_limit_reaches_the_verdict(monkeypatch):
+    # a probability between the mixed site's limit and the adult site's, on a text with no listing cue:
+    # the verdict follows the adult site's limit, not the mixed site's
+    model = listing.shipped_model()
+    assert model is not None
+    monkeypatch.setattr(listing, "ADULT_SITE_CONFIDENT_BELOW", 0.5)
+    monkeypatch.setattr(type(model), "probability", lambda self, decision: 0.2)
+    text = "Hello there, what lovely weather today."
+    assert listing.listing_verdict(text, site_content="adult").is_non_adult
+    assert not listing.listing_verdict(text, site_content="mixed").is_non_adult
+
+
+# --- prices --------------------------------------------------------------------------------------------
+
+def test_a_rate_without_a_currency_is_a_price_and_a_time_is_not():
+    assert [(p.amount, p.currency, p.value) for p in find_prices("100 per uur, 60 p/half uur")] == [
+        (100.0, "", "100"), (60.0, "", "60")]
+    assert find_prices("vanaf 19 uur, 12/u") == []
+    assert [p.value for p in find_prices("€100 per uur")] == ["EUR 100"]
