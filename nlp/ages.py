@@ -549,7 +549,9 @@ _DURATION_BEFORE = with_start_class(re.compile(
     r"\b(?:have|has|had|heb|hebt|heeft|hebben|spent|worked|werk|werkte|been|already|al|bijna|almost|nearly|ruim|"
     r"within|binnen|past|last|afgelopen|laatste|over|for|voor|sinds|since|after|na|doing\s+this|"
     # a business that exists or celebrates its years: "Wij bestaan 25 jaar", "celebrating 20 years" (round 10)
-    r"bestaan|bestaat|bestaan\s+al|bestaat\s+al|exist|exists|existed|existing|running|celebrating|celebrate|vieren|viert)\s+"
+    r"bestaan|bestaat|bestaan\s+al|bestaat\s+al|exist|exists|existed|existing|running|celebrating|celebrate|vieren|viert|"
+    # what she has been doing for so long: "Been escorting 10 years", "I've been dancing 12 years" (round 12)
+    r"been\s+[^\W\d_]{3,}ing)\s+"
     r"(?:been\s+)?(?:(?:about|around|ongeveer|zo'?n)\s+)?$"
     # a label for the years worked: "Experience: 15 yrs", "Ervaring - 6 jaar", "in the business: 8 years"
     r"|\b(?:experience|ervaring|werkervaring|in\s+the\s+(?:business|industry)|in\s+het\s+vak)\s*[:=\-–]?\s*$",

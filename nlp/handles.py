@@ -176,8 +176,8 @@ _POINTS = re.compile(r"[👉➡➜→⇒]")  # pictures that point at the value 
 # x", "snap: username = x".
 _ANNOUNCE = (
     # a word for searching before the value: "WhatsApp: search username x", "onlyfans: zoek naar 'x'" (round 11),
-    # a colon after it: "op Snapchat, zoek naar: x" (round 12)
-    r"(?:(?:search|zoek|zoeken|look\s+up|find)(?:\s+(?:for|naar|op|on|me|mij))?\s*:?\s*[\"“'‘]?\s*(?=[\w@]))?"
+    # a colon after it: "op Snapchat, zoek naar: x", or "@": "Liever Telegram? Zoek op @x" (round 12)
+    r"(?:(?:search|zoek|zoeken|look\s+up|find)(?:\s+(?:for|naar|op|on|me|mij))?\s*:?\s*[\"“'‘]?\s*@?(?=\w))?"
     r"(?:(?:(?:the\s+)?same\s+(?:name|one|handle|username)|(?:de)?zelfde\s+(?:naam|gebruikersnaam)|hetzelfde|"
     r"user\s?name|gebruikersnaam|naam|name|handle|nick(?:name)?)(?![\w'])\s*[,:=\-–]?\s*@?\s*)?"
 )
@@ -190,7 +190,8 @@ _TAIL_SOURCE = (
     # and a comma before "@": "volg me op Twitter, @MonicaA" (round 10)
     rf"(?P<sep>\?\s*(?:a|answer|antwoord|yes|yep|yeah|ja|jazeker|jawel|sure|tuurlijk|natuurlijk|of\s+course)"
     rf"(?![\w'])\s*[:,.!)]\s*@?\s*|\s*,\s*@\s*"
-    rf"|[?!]?\s*(?:(?:[:=|>»→⇒➡➜👉~]|->|=>|--?|–|—)\ufe0f?\s*)+(?:[(\[\"'“‘]\s*)?@?\s*"
+    # a picture before the separator: "Snap👻: x", "Insta 📸: x" (round 12)
+    rf"|[?!]?(?:\s*[{_PICTURES}]\ufe0f?)*\s*(?:(?:[:=|>»→⇒➡➜👉~]|->|=>|--?|–|—)\ufe0f?\s*)+(?:[(\[\"'“‘]\s*)?@?\s*"
     rf"|\s*@\s*|\s*[(\[\"'“‘]\s*@?\s*|(?:\s*[?{_PICTURES}]\ufe0f?)+\s*@?\s*|\s*,\s*|\s+)"
     r"(?:(?:both|allebei|beide)\s+)?"
     rf"{_ANNOUNCE}"
@@ -303,18 +304,40 @@ def _label(text: str, m: re.Match[str]) -> _Label:
     whole, start, end = m.group(), m.start(), m.end()
     suffix = m.start("suffix")
     written = whole if suffix < 0 else whole[: suffix - start]
-    platform, kind = _FORMS.get(written) or _FORMS.get(" ".join(written.lower().split())) or ("twitter", "cased")
+    platform, kind = _FORMS.get(written) or _FORMS.get(" ".join(written.lower().split())) or \
+        _FORMS.get(written.upper()) or ("twitter", "cased")  # "of:" in a list of handles: OF
     if suffix >= 0 and kind in ("word", "short"):
         kind = "name"  # "snapnaam", "sc-id": a label, not the word
     return _Label(platform, kind, start, end, kind == "short" and text[start:end].isupper() and end - start > 1)
 
 
+# "of" in lower case as an item of a list of handles with a colon: "snap: x | ig: y | of: z" (round 12). An
+# item starts the line or follows a list mark, and another platform is named on the line.
+_OF_ITEM = re.compile(r"(?:^|(?<=[|/•·])|(?<=[|/•·][ \t])|(?<=[|/•·][ \t][ \t]))(?P<cased>of)(?P<suffix>(?!))?(?=[ \t]*:)",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+def _of_items(text: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    items = []
+    for m in _OF_ITEM.finditer(text):
+        if any(f.start() == m.start() for f in found):
+            continue
+        line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if any(line_start <= f.start() < line_end for f in found):
+            items.append(m)
+    return items
+
+
 def _label_matches(text: str, lower: str) -> list[re.Match[str]]:
     if len(lower) != len(text):
-        return list(_LABEL.finditer(text))
-    found = list(_LABEL_LOWER.finditer(lower))
-    if "X" in text or "OF" in text:
-        found = sorted([*found, *_LABEL_CASED.finditer(text)], key=lambda m: m.start())
+        found = list(_LABEL.finditer(text))
+    else:
+        found = list(_LABEL_LOWER.finditer(lower))
+        if "X" in text or "OF" in text:
+            found = sorted([*found, *_LABEL_CASED.finditer(text)], key=lambda m: m.start())
+    if found and "of" in lower:
+        found = sorted([*found, *_of_items(text, found)], key=lambda m: m.start())
     return found
 
 

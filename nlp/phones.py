@@ -113,7 +113,8 @@ _LABEL_BEFORE = with_start_class(re.compile(
     rf"|(?:{'|'.join(_NUMBERED_THINGS)})s?[\s-]?(?:no|nr|nummer|number|num|code|#))"
     # "Your booking reference is 2026 ...", "ordernummer was 4411 ...": the label and a verb (round 10)
     r"(?:\s+(?:is|was|luidt))?"
-    r"(?:\s+(?-i:\d[A-Z0-9]{0,5})(?:\s*(?-i:[A-Z]{2,5}))?)?[\s.:#=-]*$",
+    # the code's letters after a colon too, glued to its digits: "Tracking: 3SABCD0612..." (round 12)
+    r"(?:[\s.:#=-]+(?-i:\d[A-Z0-9]{0,5})(?:\s*(?-i:[A-Z]{2,5}))?)?[\s.:#=-]*$",
     re.IGNORECASE,
 ))
 

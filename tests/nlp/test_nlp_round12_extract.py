@@ -1,11 +1,16 @@
-"""Round 12 extraction mechanisms. Ages: a birthday to come ("I turn 40 next month" is 39 now, the number
-she will be is no stated age), a range of ages ("between 25 and 30") is none, years' experience with an
-apostrophe, a size after a measurement's label ("Schoenmaat 39"), a couple's "she's NN and he's NN".
+"""Round 12 extraction mechanisms.
+
+Ages: a birthday to come ("I turn 40 next month" is 39 now; the number she will be is no stated age), a
+range of ages ("between 25 and 30") is none, years' experience with an apostrophe, a size after a
+measurement's label ("Schoenmaat 39"), a couple's "she's NN and he's NN", "been dancing 12 years".
 Phones: opening hours after a number ("| 11-19u") are masked, a company's register number is no phone,
 "add 0" puts the trunk zero in front, a number spelled digit by digit with a comma between its groups, a
 number told in parts over a sentence or a line of words, continuation words in brackets, a head with its
-country code told in parts, "in NL" as a hint for the region. Handles: a link to one post is no handle,
-nor an invitation link's neighbour word, "OF name" in a comma list of handles, "zoek naar: name".
+country code told in parts, "in NL" as a hint for the region, "sicks" for six, a tracking code glued to
+its digits.
+Handles: a link to one post is no handle, nor the word beside an invitation link; "OF name" in a comma
+list of handles, "zoek naar: name" and "zoek op @name", a picture before the colon ("Snap👻: name"),
+"of:" in a list of handles.
 Sentences written for these tests (synthetic numbers and names)."""
 
 import pytest
@@ -51,6 +56,8 @@ def test_coming_birthday(text: str, expected: list[int]) -> None:
     ("Noor, 33. Shoe size 41, dress size 12.", [33]),
     ("Swingers, she's 29 and he's 35, Leiden.", [29, 35]),
     ("Stel uit Delft: hij is 41 en zij is 38.", [38, 41]),
+    # what she has been doing for so long is no age
+    ("Hi, Roos 34 from Gouda. Been dancing 12 years, since I was 22.", [34]),
 ])
 def test_not_an_age_and_couples(text: str, expected: list[int]) -> None:
     assert ages(text) == expected
@@ -76,6 +83,10 @@ def test_not_an_age_and_couples(text: str, expected: list[int]) -> None:
     ("Spaans nummer, begint met +34 612\nen dan 345 678", "NL", ["+34612345678"]),
     # "in NL" is a hint for the region
     ("UK number +44 7700 123456, in NL bereikbaar op 06 23456781.", "GB", ["+31623456781", "+447700123456"]),
+    # "sicks" sounds like six among spelled digits
+    ("zero sicks two four one three five seven nine eight", "NL", ["+31624135798"]),
+    # a tracking code's letters glued to its digits after the label and a colon
+    ("Tracking: 4TXYZ0687654321, bezorging 14:00-18:00.", "NL", []),
 ])
 def test_phone_mechanisms(text: str, country: str, expected: list[str]) -> None:
     assert phones(text, country) == expected
@@ -88,6 +99,13 @@ def test_phone_mechanisms(text: str, country: str, expected: list[str]) -> None:
     ("IG @mila.ams, snap mila_ams, OF mila_ams_of", {("instagram", "mila.ams"), ("snapchat", "mila_ams"),
                                                     ("onlyfans", "mila_ams_of")}),
     ("Ook op Instagram, zoek naar: mila.ams22", {("instagram", "mila.ams22")}),
+    ("Liever Snapchat? Zoek op @mila_ams", {("snapchat", "mila_ams")}),
+    # a picture between the label and the colon
+    ("Insta📸: mila.ams", {("instagram", "mila.ams")}),
+    # "of:" in lower case as an item of a list of handles
+    ("tg: mila_ams | ig: mila.ams | of: milaams", {("telegram", "mila_ams"), ("instagram", "mila.ams"),
+                                                  ("onlyfans", "milaams")}),
+    ("the list of: apples | pears", set()),
     # prose after a comma: "OF course" is no handle
     ("Bristol based, OF course, IG bo.brs", {("instagram", "bo.brs")}),
 ])
