@@ -376,7 +376,7 @@ _LIMIT_BEFORE = with_start_class(re.compile(
     re.IGNORECASE,
 ))
 _NOT_PERSON_AFTER = re.compile(
-    r"\s*(?:(?:of\s+|aan\s+|werk)?(?:ervaring|experience)|geleden|ago|later|earlier|eerder|in\s+(?:the\s+)?(?:business|industry|branche)|"
+    r"\s*(?:['’]\s*)?(?:(?:of\s+|aan\s+|werk)?(?:ervaring|experience)|geleden|ago|later|earlier|eerder|in\s+(?:the\s+)?(?:business|industry|branche)|"
     r"werkzaam|(?:en|of|and|or)\s+(?:ouder|older|up|over|above|boven))",
     re.IGNORECASE,
 )
@@ -499,6 +499,14 @@ _WE_ARE = with_start_class(re.compile(
     r"(?!\s*(?i:jaar|years?|yrs?)?\s*(?i:ervaring|experience|in|of|samen|together|geleden|ago|oud\s+samen)\b)"
 ))
 _WE_ARE_HINTS = ("we are", "we're", "we’re", "wij zijn", "we zijn")
+# A couple's two ages, one for each: "she's 27 and he's 33", "hij is 40 en zij is 35" (round 12).
+_SHE_ = r"(?:she['’]s|she\s+is|zij\s+is|ze\s+is)"
+_HE_ = r"(?:he['’]s|he\s+is|hij\s+is)"
+_SHE_AND_HE = with_start_class(re.compile(
+    rf"(?<![\w'’])(?i:{_SHE_}\s+(?P<a>\d{{2}}|{NUMBER_WORD})\s*,?\s*(?:and|en|&)\s+{_HE_}\s+(?P<b>\d{{2}}|{NUMBER_WORD})"
+    rf"|{_HE_}\s+(?P<c>\d{{2}}|{NUMBER_WORD})\s*,?\s*(?:and|en|&)\s+{_SHE_}\s+(?P<d>\d{{2}}|{NUMBER_WORD}))"
+    rf"\b{_NOT_AFTER_NUMBER}"))
+_SHE_AND_HE_HINTS = ("he's", "he’s", "he is", "hij is")
 # What every match of _DUO_WORDS holds: a number word of 13 to 69 ends in one of these, or has one inside.
 _DUO_WORDS_HINTS = ("tig", "ty", "teen", "tien")
 # A title in segments set off by marks ("25 - Fenna - Emmen", "Mum of one, 37", "Lotte | 29 | Zwolle"):
@@ -541,7 +549,9 @@ _DURATION_BEFORE = with_start_class(re.compile(
     r"\b(?:have|has|had|heb|hebt|heeft|hebben|spent|worked|werk|werkte|been|already|al|bijna|almost|nearly|ruim|"
     r"within|binnen|past|last|afgelopen|laatste|over|for|voor|sinds|since|after|na|doing\s+this|"
     # a business that exists or celebrates its years: "Wij bestaan 25 jaar", "celebrating 20 years" (round 10)
-    r"bestaan|bestaat|bestaan\s+al|bestaat\s+al|exist|exists|existed|existing|running|celebrating|celebrate|vieren|viert)\s+"
+    r"bestaan|bestaat|bestaan\s+al|bestaat\s+al|exist|exists|existed|existing|running|celebrating|celebrate|vieren|viert|"
+    # what she has been doing for so long: "Been escorting 10 years", "I've been dancing 12 years" (round 12)
+    r"been\s+[^\W\d_]{3,}ing)\s+"
     r"(?:been\s+)?(?:(?:about|around|ongeveer|zo'?n)\s+)?$"
     # a label for the years worked: "Experience: 15 yrs", "Ervaring - 6 jaar", "in the business: 8 years"
     r"|\b(?:experience|ervaring|werkervaring|in\s+the\s+(?:business|industry)|in\s+het\s+vak)\s*[:=\-–]?\s*$",
@@ -836,6 +846,11 @@ def _duo_words(text: str) -> list[tuple[str, int, int]]:
 def _we_are(text: str, lowered: str) -> list[tuple[str, int, int]]:
     """A duo's two ages after "we are" / "wij zijn" (``_WE_ARE``), each with its span."""
     found: list[tuple[str, int, int]] = []
+    if any(w in lowered for w in _SHE_AND_HE_HINTS):  # a couple: "she's 27 and he's 33" (round 12)
+        for m in _SHE_AND_HE.finditer(text):
+            groups = ("a", "b") if m.group("a") else ("c", "d")
+            if all(LOOSE_MIN_AGE <= (_age_value(m.group(g)) or 0) <= LOOSE_MAX_AGE for g in groups):
+                found += [(m.group(g), m.start(g), m.end(g)) for g in groups]
     if not any(w in lowered for w in _WE_ARE_HINTS):
         return found
     for m in _WE_ARE.finditer(text):
@@ -1342,8 +1357,62 @@ def _read_ages(text: str) -> AgeReading:
             past = _past_ages(text)  # not read above: no candidate and no trigger word
             others += [(p.start, p.end) for p in past]
         found = _kept(text, fallback, others, framed_spans, segment_spans)
+    future = _future_ages(text, lowered)
+    if future:  # "I turn 40 next month": 39 now, unless the ad states her age otherwise (round 12)
+        found = [f for f in found if not any(f.start < e and s < f.end for _, s, e in future)]
+        if not found:
+            found = [AgeFound(age - 1, s, e) for age, s, e in future[:1]]
     found.sort(key=lambda f: f.start)
     return AgeReading(found, limits, past)
+
+
+# A number in a range of ages is no age stated: "I'm between 25 and 30", "tussen de 25 en 30" (round 12).
+_BETWEEN_BEFORE = with_start_class(re.compile(r"\b(?:between|tussen)\s+(?:(?:de|the)\s+)?\Z", re.IGNORECASE))
+_RANGE_END_AFTER = re.compile(r"\s*(?:and|en|-|–|to|tot|&)\s*(?:\d{1,2}|[^\W\d_]+)", re.IGNORECASE)
+# A number after a measurement's label is a size, not an age: "Schoenmaat 39", "shoe size 40", "maat 38",
+# "dress size: 12", "cup 75" (round 12).
+_MEASURE_BEFORE = with_start_class(re.compile(
+    r"(?<![\w])(?:schoen\s?maat|shoe\s?size|shoes|schoenen|maat|size|kledingmaat|confectiemaat|jurkmaat|dress\s+size|"
+    r"cup|bh|bra|taille|waist|heupen|hips|borst|bust|chest|lengte|height|gewicht|weight|voeten|feet)"
+    r"\s*(?:[:=\-–]\s*)?(?:(?:is|van|eu|uk)\s+)?\Z",
+    re.IGNORECASE))
+
+
+# A birthday to come: "I turn 40 next month", "ik word volgende maand 30", "vanaf volgend jaar ben ik 25, nu
+# nog 24" (round 12). The number is the age she will be, not the one she is: it is no stated age, and when the
+# ad states none otherwise she is one year younger now. A verb of becoming (or "be"), up to three words, the
+# number; a time to come in the same sentence says it is not yet.
+_FUTURE_VERB = with_start_class(re.compile(
+    r"(?<![\w'’])(?:turn|turns|turning|will\s+be|['’]ll\s+be|word|wordt|worden|ben\s+ik|is\s+ze|be|become|becomes|"
+    rf"becoming)(?:\s+[^\W\d_]+){{0,3}}?\s+(?P<num>\d{{1,2}}|{NUMBER_WORD})(?![\w/+%.,]\d|[\w+%/])",
+    re.IGNORECASE))
+_FUTURE_WHEN = re.compile(
+    r"(?<![\w])(?:next\s+(?:month|week|year|weekend|spring|summer|autumn|winter|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)|volgende?\s+(?:maand|week|jaar|weekend|maandag|dinsdag|woensdag|donderdag|vrijdag|"
+    r"zaterdag|zondag)|soon|binnenkort|morgen|tomorrow|over\s+(?:een|twee|drie|\d+)\s+(?:dagen|dag|weken|week|"
+    r"maanden|maand)|in\s+(?:a|two|three|\d+)\s+(?:days?|weeks?|months?)|this\s+(?:month|week|weekend)|"
+    r"deze\s+(?:maand|week)|later\s+this\s+(?:month|year))(?![\w])",
+    re.IGNORECASE)
+_FUTURE_HINTS = ("turn", "be ", "word", "ben ik", "is ze", "become")
+_SENTENCE_END = re.compile(r"[.!?\n;]")
+
+
+def _future_ages(text: str, lowered: str) -> list[tuple[int, int, int]]:
+    """(age, start, end) of each age she will be soon: the number's span."""
+    if not any(h in lowered for h in _FUTURE_HINTS):
+        return []
+    found = []
+    for m in _FUTURE_VERB.finditer(text):
+        age = _age_value(m.group("num"))
+        if age is None or not MIN_AGE < age <= MAX_AGE:
+            continue
+        begin = max((x.end() for x in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+        stop = _SENTENCE_END.search(text, m.end())
+        clause_end = text.find(",", m.end())
+        end = min(e for e in (stop.start() if stop else len(text), clause_end if clause_end >= 0 else len(text)))
+        if _FUTURE_WHEN.search(text, begin, end):
+            found.append((age, m.start("num"), m.end("num")))
+    return found
 
 
 def _kept(text: str, candidates: list[tuple[str, int, int]], others: list[tuple[int, int]],
@@ -1378,6 +1447,11 @@ def _kept(text: str, candidates: list[tuple[str, int, int]], others: list[tuple[
             continue
         if _in_date(text, num_start, num_start + len(raw)):
             continue
+        if _BETWEEN_BEFORE.search(text, max(0, num_start - 16), num_start) and \
+                _RANGE_END_AFTER.match(text, num_start + len(raw)):
+            continue  # "between 25 and 30": a range, no age stated
+        if _MEASURE_BEFORE.search(text, max(0, num_start - 20), num_start):
+            continue  # "Schoenmaat 39": a size
         found.append(AgeFound(age, start, end))
     return found
 

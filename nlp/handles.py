@@ -175,8 +175,9 @@ _POINTS = re.compile(r"[👉➡➜→⇒]")  # pictures that point at the value 
 # Words after the separator that announce the value: "whatsapp: gebruikersnaam @x", "kik/snap: same name,
 # x", "snap: username = x".
 _ANNOUNCE = (
-    # a word for searching before the value: "WhatsApp: search username x", "onlyfans: zoek naar 'x'" (round 11)
-    r"(?:(?:search|zoek|zoeken|look\s+up|find)(?:\s+(?:for|naar|op|on|me|mij))?\s*[\"“'‘]?\s*(?=[\w@]))?"
+    # a word for searching before the value: "WhatsApp: search username x", "onlyfans: zoek naar 'x'" (round 11),
+    # a colon after it: "op Snapchat, zoek naar: x", or "@": "Liever Telegram? Zoek op @x" (round 12)
+    r"(?:(?:search|zoek|zoeken|look\s+up|find)(?:\s+(?:for|naar|op|on|me|mij))?\s*:?\s*[\"“'‘]?\s*@?(?=\w))?"
     r"(?:(?:(?:the\s+)?same\s+(?:name|one|handle|username)|(?:de)?zelfde\s+(?:naam|gebruikersnaam)|hetzelfde|"
     r"user\s?name|gebruikersnaam|naam|name|handle|nick(?:name)?)(?![\w'])\s*[,:=\-–]?\s*@?\s*)?"
 )
@@ -189,7 +190,8 @@ _TAIL_SOURCE = (
     # and a comma before "@": "volg me op Twitter, @MonicaA" (round 10)
     rf"(?P<sep>\?\s*(?:a|answer|antwoord|yes|yep|yeah|ja|jazeker|jawel|sure|tuurlijk|natuurlijk|of\s+course)"
     rf"(?![\w'])\s*[:,.!)]\s*@?\s*|\s*,\s*@\s*"
-    rf"|[?!]?\s*(?:(?:[:=|>»→⇒➡➜👉~]|->|=>|--?|–|—)\ufe0f?\s*)+(?:[(\[\"'“‘]\s*)?@?\s*"
+    # a picture before the separator: "Snap👻: x", "Insta 📸: x" (round 12)
+    rf"|[?!]?(?:\s*[{_PICTURES}]\ufe0f?)*\s*(?:(?:[:=|>»→⇒➡➜👉~]|->|=>|--?|–|—)\ufe0f?\s*)+(?:[(\[\"'“‘]\s*)?@?\s*"
     rf"|\s*@\s*|\s*[(\[\"'“‘]\s*@?\s*|(?:\s*[?{_PICTURES}]\ufe0f?)+\s*@?\s*|\s*,\s*|\s+)"
     r"(?:(?:both|allebei|beide)\s+)?"
     rf"{_ANNOUNCE}"
@@ -243,6 +245,9 @@ _LINKED_ANY_CASE = with_start_class(re.compile(_LINK_SOURCE, re.IGNORECASE))
 # Link paths that are pages of the site, not an account.
 _NOT_LINKED = frozenset({"p", "reel", "reels", "stories", "explore", "accounts", "share", "tv", "i", "intent",
                          "home", "search", "hashtag", "joinchat", "addstickers", "s", "login", "signup"})
+# A link that goes on past the name to one post ("x.com/lisa/status/17...", "instagram.com/lisa/p/Cx...",
+# round 12) shares a post, not the account: the name in it is not offered as a handle.
+_POST_PATH = re.compile(r"/+(?:status|statuses|p|reel|reels|post|posts|video|videos|photo|photos|tv)/+\w", re.IGNORECASE)
 URL_RE = with_start_class(re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+|\b(?:t\.me|wa\.me)/[^\s<>\"'()\[\]{}]+", re.IGNORECASE))
 # Words that follow a platform name in prose and are not names.
 _NOT_NAMES = frozenset("""
@@ -268,6 +273,7 @@ _NOT_NAMES = frozenset("""
     dicht kapot nieuw oud hier daar hieronder hierboven onder als heet ben bent zijn was even eerst later
     nu vandaag morgen vanavond ja nee sorry bericht berichten appje stuur stuurt toevoegen volg volgen link
     search zoek zoeken find vind look kijken tiktok fansly facebook fb youtube reddit discord skype viber
+    invite invites invitation uitnodiging uitnodigingslink
 """.split())
 
 
@@ -298,18 +304,40 @@ def _label(text: str, m: re.Match[str]) -> _Label:
     whole, start, end = m.group(), m.start(), m.end()
     suffix = m.start("suffix")
     written = whole if suffix < 0 else whole[: suffix - start]
-    platform, kind = _FORMS.get(written) or _FORMS.get(" ".join(written.lower().split())) or ("twitter", "cased")
+    platform, kind = _FORMS.get(written) or _FORMS.get(" ".join(written.lower().split())) or \
+        _FORMS.get(written.upper()) or ("twitter", "cased")  # "of:" in a list of handles: OF
     if suffix >= 0 and kind in ("word", "short"):
         kind = "name"  # "snapnaam", "sc-id": a label, not the word
     return _Label(platform, kind, start, end, kind == "short" and text[start:end].isupper() and end - start > 1)
 
 
+# "of" in lower case as an item of a list of handles with a colon: "snap: x | ig: y | of: z" (round 12). An
+# item starts the line or follows a list mark, and another platform is named on the line.
+_OF_ITEM = re.compile(r"(?:^|(?<=[|/•·])|(?<=[|/•·][ \t])|(?<=[|/•·][ \t][ \t]))(?P<cased>of)(?P<suffix>(?!))?(?=[ \t]*:)",
+                      re.IGNORECASE | re.MULTILINE)
+
+
+def _of_items(text: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    items = []
+    for m in _OF_ITEM.finditer(text):
+        if any(f.start() == m.start() for f in found):
+            continue
+        line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if any(line_start <= f.start() < line_end for f in found):
+            items.append(m)
+    return items
+
+
 def _label_matches(text: str, lower: str) -> list[re.Match[str]]:
     if len(lower) != len(text):
-        return list(_LABEL.finditer(text))
-    found = list(_LABEL_LOWER.finditer(lower))
-    if "X" in text or "OF" in text:
-        found = sorted([*found, *_LABEL_CASED.finditer(text)], key=lambda m: m.start())
+        found = list(_LABEL.finditer(text))
+    else:
+        found = list(_LABEL_LOWER.finditer(lower))
+        if "X" in text or "OF" in text:
+            found = sorted([*found, *_LABEL_CASED.finditer(text)], key=lambda m: m.start())
+    if found and "of" in lower:
+        found = sorted([*found, *_of_items(text, found)], key=lambda m: m.start())
     return found
 
 
@@ -396,15 +424,21 @@ _ITEM_AFTER = re.compile(r"[ \t]*(?:[|/•·]+(?!\S)|$)", re.MULTILINE)  # "IG x
 _YES_SEP = re.compile(r"\?\s*(?:yes|yep|yeah|ja|jazeker|jawel|sure|tuurlijk|natuurlijk|of\s+course)(?![\w'])", re.IGNORECASE)
 
 
-def _list_item(text: str, group_start: int, end: int) -> bool:
+# Items set off by commas (round 12: "IG @x.y, snap x_y, OF xy_of") when the name looks like a handle:
+# a comma list of prose ("Bristol, OF course") has no such names.
+_COMMA_ITEM_AFTER = re.compile(r"[ \t]*(?:[,|/•·]+(?!\S)|[.!]?$)", re.MULTILINE)
+
+
+def _list_item(text: str, group_start: int, end: int, shaped: bool = False) -> bool:
     i = group_start
     while i > 0 and text[i - 1] in " \t":
         i -= 1
     before = text[i - 1] if i > 0 else "\n"
-    if before not in _ITEM_MARKS and before != "\n":
+    marks = _ITEM_MARKS + "," if shaped else _ITEM_MARKS
+    if before not in marks and before != "\n":
         return False
-    after = _ITEM_AFTER.match(text, end)
-    if after is None or (before not in _ITEM_MARKS and after.group().strip() == ""):
+    after = (_COMMA_ITEM_AFTER if shaped else _ITEM_AFTER).match(text, end)
+    if after is None or (before not in marks and after.group().strip(" \t.!") == ""):
         return False
     line_start, line_end = text.rfind("\n", 0, group_start) + 1, text.find("\n", end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
@@ -423,7 +457,8 @@ def _tail_ok(label: _Label, raw: str, sep: str, intro: str, text: str, group_sta
         return bool(_SHAPED.search(raw)) and not intro.strip()  # "my OF, lotte.x" (round 11); not "snap, kik"
     if not _WEAK_SEP.fullmatch(sep) and not _SPACED_AT.fullmatch(sep) or _POINTS.search(sep):
         return True  # a separator, "@" or a pointing arrow: "snap: lisa", "X: @lisa", "👻 @lisa", "OF 👉 lisa"
-    if _list_item(text, group_start, end) and re.sub(r"[-._]", "", raw).isalnum() and not _is_place(raw.lower()):
+    if _list_item(text, group_start, end, bool(_SHAPED.search(raw))) and re.sub(r"[-._]", "", raw).isalnum() \
+            and not _is_place(raw.lower()):
         return True  # "Insta lisa.x | OF lisaxo | tg LisaX": a label and one name make up an item of a list
     if label.kind == "cased":
         # "X lisa", "OF course"; but a picture between and a handle's shape: "my OF 🔥 lisa.x" (round 11)
@@ -538,7 +573,11 @@ def find_handles(text: str, masked: Sequence[tuple[int, int]] = ()) -> list[Hand
             taken.append((m.start(), m.end()))
             continue
         elif raw.startswith("+"):
+            taken.append((m.start(), m.end()))
             continue  # "t.me/+AbC": an invitation to a group, not an account
+        if _POST_PATH.match(text, m.start("h") + len(written)):
+            taken.append((m.start(), m.end()))
+            continue  # "x.com/lisa/status/17...": a post shared, not the account offered (round 12)
         if m.group("link").lower() in _SHORT_LINKS and (
                 len(raw) < 3 or raw.lower() in _FORMS or raw.lower() in _common_words() or raw.isdigit() or
                 m.start() > 0 and text[m.start() - 1] in "/:"):

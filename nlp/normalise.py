@@ -113,8 +113,9 @@ GAP_RE = re.compile(r"[ \t\u00a0*_~|#./\\\-()\[\]$;@!{}'\"]{0,4}")
 _PRICE_GAP = re.compile(r".*\s\$")
 PLAIN_GAP_CHARS = set(" -.()")  # "/" between digit groups (06/12/34/56/78) is a disguise
 LETTER_DIGITS = {"o": "0", "l": "1", "i": "1"}
-# Words that sound like a digit, and a lone "o": digits only inside a disguised run (``_kept_weak``).
-WEAK_WORDS = {"for": "4", "fore": "4", "to": "2", "too": "2", "ate": "8", "won": "1", "o": "0"}
+# Words that sound like a digit, and a lone "o": digits only inside a disguised run (``_kept_weak``);
+# "sicks" for six too (round 12: "zero sicks five ...").
+WEAK_WORDS = {"for": "4", "fore": "4", "to": "2", "too": "2", "ate": "8", "won": "1", "o": "0", "sicks": "6"}
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,11 @@ _DATE = with_start_class(re.compile(
 # "13.57" right after a slash ("06/24.68/13.57").
 _CLOCK = r"(?:[01]?\d|2[0-4])[.:h][0-5]\d"
 _TIME = with_start_class(re.compile(rf"(?<![\d.:/]){_CLOCK}(?![\d.:])(?:\s*-\s*{_CLOCK}(?![\d.:]))?"))
+# Opening hours, a range of whole hours with its unit: "11-19u", "10 - 22 h", "9-17 uur" (round 12); a
+# number that ends before them does not go on with them.
+_HOURS = with_start_class(re.compile(
+    r"(?<![\d.:/])(?:[01]?\d|2[0-4])[ \t]?[-–][ \t]?(?:[01]?\d|2[0-4])[ \t]?(?:u|uur|h|hrs?|o['’]?clock)(?!\w)",
+    re.IGNORECASE))
 _IBAN = with_start_class(re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d{2,4}){2,5}\b"))
 # Words that label a number as something other than a phone: registers, accounts, orders and parcels.
 _NOT_PHONE_LABELS = (
@@ -98,6 +103,8 @@ _NUMBERED_THINGS = (
     r"frame", r"serial", r"serie", r"chassis", r"model", r"artikel", r"article", r"item", r"product", r"onderdeel",
     r"part", r"ticket", r"polis", r"policy", r"contract", r"dossier", r"claim", r"transac\w*", r"kenteken",
     r"voucher", r"coupon", r"lid", r"member\w*", r"account", r"pas",
+    # a company's register number: "Company no. 08123456", "bedrijfsnummer 0812..." (round 12)
+    r"company", r"bedrijf", r"charity", r"firm", r"business",
 )
 # The label, "no."/"nr"/"code", and a code's letters before its digits ("Tracking code 3S NLD 0612..."):
 # a first part with a digit, then capitals.
@@ -106,7 +113,8 @@ _LABEL_BEFORE = with_start_class(re.compile(
     rf"|(?:{'|'.join(_NUMBERED_THINGS)})s?[\s-]?(?:no|nr|nummer|number|num|code|#))"
     # "Your booking reference is 2026 ...", "ordernummer was 4411 ...": the label and a verb (round 10)
     r"(?:\s+(?:is|was|luidt))?"
-    r"(?:\s+(?-i:\d[A-Z0-9]{0,5})(?:\s*(?-i:[A-Z]{2,5}))?)?[\s.:#=-]*$",
+    # the code's letters after a colon too, glued to its digits: "Tracking: 3SABCD0612..." (round 12)
+    r"(?:[\s.:#=-]+(?-i:\d[A-Z0-9]{0,5})(?:\s*(?-i:[A-Z]{2,5}))?)?[\s.:#=-]*$",
     re.IGNORECASE,
 ))
 
@@ -212,7 +220,7 @@ def _may_fit(digits: str, region: str) -> bool:
 def masked_ranges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Dates, times and IBANs around text[start:end] (lookbehinds still see what comes before)."""
     end = len(text) if end is None else end
-    return [m.span() for pattern in (_DATE, _TIME, _IBAN) for m in pattern.finditer(text, start, end)]
+    return [m.span() for pattern in (_DATE, _TIME, _HOURS, _IBAN) for m in pattern.finditer(text, start, end)]
 
 
 @lru_cache(maxsize=65536)
@@ -974,6 +982,15 @@ def _comma_in_words(prev: DigitRun, run: DigitRun, gap: str) -> bool:
         and (_digit_count_of(run) < MIN_DIGITS or _digit_count_of(prev) <= 3) and _COMMA.fullmatch(gap) is not None
 
 
+# A number spelled digit by digit with a comma between its groups ("oh 7 3 8 5, 5 7 won 2 for oh", round 12):
+# single digits (or digit words) on both sides, the first part starting with a zero and three digits long at
+# least; a list of single numbers ("sizes 1, 2, 3") has no such head.
+def _comma_digit_by_digit(prev: DigitRun, run: DigitRun, gap: str) -> bool:
+    return "," in gap and _COMMA.fullmatch(gap) is not None and len(prev.tokens) >= 3 \
+        and prev.tokens[0].digits == "0" and all(len(t.digits) == 1 for t in (*prev.tokens, *run.tokens)) \
+        and len(prev.tokens) + len(run.tokens) <= MAX_DIGITS
+
+
 # A number told in parts ("06 and then 51 72 83 94", "06 en dan 1335 en eindigt op 9531"): words that
 # go on with the same number, after a head that starts like a national number ("0") and is too short
 # to be one: one group as written or spoken ("06", "nul zes"; not "09 00" as a time is written), or a
@@ -990,6 +1007,8 @@ _CONTINUATIONS = (
     "last part", "laatste deel", "and the rest", "en de rest",
     # the middle of three parts: "Start: 06. Middle: 4758. End: 6970" (round 11)
     "middle", "midden", "middle part", "middelste deel", "next", "next part", "volgende deel",
+    # "starts 07540\nand ends 219861" (round 12)
+    "ends", "ending", "ends on", "and ends", "and ends on", "eindigt", "eindigt met", "en eindigt", "en eindigt met",
 )
 # What may follow those words before the rest (round 10): "en dan komt er nog 90 58 achter", "then comes"
 _CONTINUATION_FILLERS = ("komt", "komen", "volgt", "er", "nog", "achter", "comes", "come", "follows", "is",
@@ -999,6 +1018,8 @@ _CONTINUATION_FILLERS = ("komt", "komen", "volgt", "er", "nog", "achter", "comes
 # "My number starts with 06 42 71 and then ...", "begint met" too (round 10).
 _FIRST_PART = re.compile(r"(?:(?:first|1st|eerste)[ \t]+(?:half|part|deel|helft|bit|stuk)"
                          r"|(?:part|deel)[ \t]+(?:one|1|een|één)|\bbegin|\bstart"
+                         # "My number starts 07540", "Eerst 06, dan ..." (round 12)
+                         r"|\b(?:starts|begins|begint|first|firstly|eerst)"
                          r"|(?:begin|begint|beginnen|begins|starts|start)[ \t]+(?:met|with))[ \t]*(?:[:=\-]|is\b)?[ \t]*\Z",
                          re.IGNORECASE)
 # The words after a part that ends a sentence ("First half: 06-330. Second half: 621-87", round 10).
@@ -1010,19 +1031,51 @@ _CONTINUATION = re.compile(rf"[ \t]*[)\]]?[ \t]*[,.;]?[ \t]*\n?[ \t]*(?:(?:and|e
                            rf"(?:[ \t]+(?:{trie_pattern(sorted(_CONTINUATION_FILLERS))})(?![^\W\d_]))*[ \t]*[:,]?[ \t]*",
                            re.IGNORECASE)
 _MAX_CONTINUATION_GAP = 24
+# The same words in brackets between the groups say on their own that the number is told in parts:
+# "06 48 (then) 20 35 (and last) 71" (round 12).
+_BRACKETED_CONTINUATION = re.compile(rf"[ \t]*[(\[][ \t]*(?:(?:and|en)[ \t]+)?(?:last|laatst|{trie_pattern(sorted(_CONTINUATIONS))})"
+                                     r"[ \t]*[)\]][ \t]*", re.IGNORECASE)
+_MAX_COUNTRY_HEAD = 5  # digits: "+39 338", a country code and the first group of a number told in parts
 
 
 def _continued_number(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
-    if not prev.tokens[0].digits.startswith("0") or gap.isspace():
+    # A head with its country code may be told in parts too: "begint met +39 338\nen dan 998 8776" (round 12).
+    plus = _plus_before(text, prev.start)
+    if not (prev.tokens[0].digits.startswith("0") or plus is not None) or gap.isspace():
         return False
     head, rest = _digit_count_of(prev), _digit_count_of(run)
+    if _BRACKETED_CONTINUATION.fullmatch(gap):  # the last part may follow a head of a number's length
+        return head + rest <= MAX_DIGITS and rest < MIN_DIGITS and len(gap) <= _MAX_CONTINUATION_GAP
     if len(gap) > _MAX_CONTINUATION_GAP or head >= MIN_DIGITS or head + rest > MAX_DIGITS \
-            or not prev.tokens[0].digits.startswith("0") or (head > 4 and rest >= MIN_DIGITS):
+            or (head > 4 and rest >= MIN_DIGITS) or plus is not None and head > _MAX_COUNTRY_HEAD:
         return False
     spoken = len(prev.tokens) == 1 or all(t.kind in _WORD_KINDS for t in prev.tokens)  # "06", "nul zes"
-    told_in_parts = spoken and head >= 2 or any(_CONTINUATION.fullmatch(g) for g in prev.gaps) \
-        or _FIRST_PART.search(text, max(0, prev.start - 20), prev.start) is not None
+    told_in_parts = spoken and head >= 2 and plus is None or any(_CONTINUATION.fullmatch(g) for g in prev.gaps) \
+        or _FIRST_PART.search(text, max(0, (prev.start if plus is None else plus) - 20),
+                              prev.start if plus is None else plus) is not None
     return told_in_parts and _CONTINUATION.fullmatch(gap) is not None
+
+
+# A number told in parts over a sentence or a line of words ("first bit 07582, second bit is in the next
+# line.\n011349", "Eerst 06, dan 1335. De laatste cijfers stuur ik in de volgende zin. Die zijn 9047.",
+# round 12): the head is announced as a first part, or told in parts already, and starts like a national
+# number ("0") short of one; the words between (no digits, two sentence or line breaks at most) say the
+# rest comes (second, next, last, rest, tweede, volgende, laatste ...).
+_MAX_TOLD_GAP = 80
+_REST_WORD = re.compile(r"(?<![^\W\d_])(?:second|2nd|next|rest|last|remaining|final|ends?|ending|tweede|volgende|"
+                        r"laatste|overige|eindigt|daarna)(?![^\W\d_])", re.IGNORECASE)
+_TOLD_BREAKS = re.compile(r"[.!?\n]+")
+
+
+def _told_far(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
+    head, rest = _digit_count_of(prev), _digit_count_of(run)
+    if len(gap) > _MAX_TOLD_GAP or head >= MIN_DIGITS or rest >= MIN_DIGITS or head + rest > MAX_DIGITS \
+            or not prev.tokens[0].digits.startswith("0") or any(c.isdigit() for c in gap):
+        return False
+    if len(_TOLD_BREAKS.findall(gap)) > 2 or _REST_WORD.search(gap) is None:
+        return False
+    return any(_CONTINUATION.fullmatch(g) for g in prev.gaps) \
+        or _FIRST_PART.search(text, max(0, prev.start - 20), prev.start) is not None
 
 
 # The longest gap any of the joins below takes; most runs of an ad are further apart than that.
@@ -1033,7 +1086,8 @@ def _joined_runs(text: str, prev: DigitRun, run: DigitRun) -> bool:
     """Whether `run` goes on the number of `prev` across a gap ``digit_runs`` splits at."""
     gap = text[prev.end : run.start]
     return _SPACED_DOLLAR.fullmatch(gap) is not None or _broken_number(text, prev, run, gap) \
-        or _odd_separator(gap) or _comma_in_words(prev, run, gap) or _continued_number(text, prev, run, gap)
+        or _odd_separator(gap) or _comma_in_words(prev, run, gap) or _comma_digit_by_digit(prev, run, gap) \
+        or _continued_number(text, prev, run, gap)
 
 
 # "double four", "dubbel vier", "triple 0": the digit after the word, said twice or three times.
@@ -1307,8 +1361,13 @@ def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
     merged = [runs[0]]
     for run in runs[1:]:
         prev = merged[-1]
-        if run.tokens[0].start - prev.tokens[-1].end > _MAX_JOIN_GAP:
-            merged.append(run)  # most runs of an ad: too far apart for any join
+        far = run.tokens[0].start - prev.tokens[-1].end
+        if far > _MAX_JOIN_GAP:
+            if far <= _MAX_TOLD_GAP and _told_far(text, prev, run, text[prev.tokens[-1].end : run.tokens[0].start]):
+                merged[-1] = DigitRun(prev.tokens + run.tokens,
+                                      prev.gaps + (text[prev.tokens[-1].end : run.tokens[0].start],) + run.gaps)
+            else:
+                merged.append(run)  # most runs of an ad: too far apart for any join
             continue
         joined = _join(text, prev, run)
         if joined is not None:
@@ -1329,7 +1388,8 @@ def _join(text: str, prev: DigitRun, run: DigitRun) -> DigitRun | None:
         if _joined_runs(text, prev, run):
             return DigitRun(prev.tokens + run.tokens, prev.gaps + (text[last.end : first.start],) + run.gaps)
         return None
-    if prev.tokens[0].digits.startswith("0") and _continued_number(text, prev, run, text[last.end : first.start]):
+    if (prev.tokens[0].digits.startswith("0") or _plus_before(text, prev.start) is not None) and (_continued_number(text, prev, run, text[last.end : first.start])
+                                                   or _told_far(text, prev, run, text[last.end : first.start])):
         return DigitRun(prev.tokens + run.tokens, prev.gaps + (text[last.end : first.start],) + run.gaps)
     joined = _repeated_digit(text, prev, run) if len(first.digits) == 1 else None
     if joined is None and last.kind == "word" and len(last.digits) == 1:
@@ -1352,6 +1412,8 @@ _ZERO_FIRST = with_start_class(re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(_ZER
                          r"|(?<!\w)(?:leading|eerste)\s+(?:0|zero|nul)(?!\w)"
                          r"|(?<!\w)(?:0|zero|nul)\s+(?:is\s+)?(?:missing|ontbreekt|weggelaten|left\s+off|removed|dropped|omitted|vergeten)(?!\w)"
                          r"|(?<!\w)eerst\s+een\s+(?:0|nul)(?!\w)"
+                         # "(Dutch mobile, add 0)", "add a zero", "voeg een 0 toe" (round 12): a zero added is its trunk
+                         r"|(?<!\w)(?:add|voeg)\s+(?:a\s+|an\s+|een\s+|the\s+|de\s+)?(?:0|zero|nul)(?:\s+toe)?(?!\w)"
                          # "(begin met 0)", "starts with zero", "begint met een nul" (round 8)
                          r"|(?<!\w)(?:begin|begint|beginnen|start|starts|starting|begins)\s+(?:met|with)\s+(?:een\s+|a\s+)?"
                          r"(?:0|zero|nul|oh)(?!\w)",
@@ -1359,7 +1421,8 @@ _ZERO_FIRST = with_start_class(re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(_ZER
 # A note names a place (in front, ervoor, at the start...): texts without any of these words have none.
 _ZERO_PLACE_WORDS = ("front", "start", "begin", "first", "before", "ervoor", "er voor", "vooraan", "voor het",
                      "eerst", "zet er", "zet een", "plak er", "plak een", "doe er", "doe een", "leading", "eerste",
-                     "missing", "ontbreekt", "weggelaten", "left off", "removed", "dropped", "omitted", "vergeten")
+                     "missing", "ontbreekt", "weggelaten", "left off", "removed", "dropped", "omitted", "vergeten",
+                     "add ", "voeg ")
 _ZERO_NOTE_REACH = 60
 
 
