@@ -45,6 +45,8 @@ from nlp.normalise import NUMBER_WORD, number_word_value
 from nlp.regex_start import with_start_class
 
 MIN_AGE, MAX_AGE = 10, 99
+ADULT_AGE = 18
+CHILD_AGE_BELOW = 12  # an age under this beside an adult's is a child's or a count, never the advertiser's
 _NUM = rf"(?P<num>\d{{1,2}}|{NUMBER_WORD})"
 _NOT_AFTER_NUMBER = (
     r"(?!\s*(?:[+%€$:']|/\s*\d|[.,]\d|[-–]\s*\d|cm|kg|lbs?\b|euro|eur\b|min|uur|u\b|x\b|keer|hours?\b|hrs?\b|h\b|"
@@ -1362,6 +1364,10 @@ def _read_ages(text: str) -> AgeReading:
         found = [f for f in found if not any(f.start < e and s < f.end for _, s, e in future)]
         if not found:
             found = [AgeFound(age - 1, s, e) for age, s, e in future[:1]]
+    # A child's age beside an adult's is not the advertiser's: "Tien jaar! ... inmiddels ben ik 42" counts the
+    # years since, "mum of a 9 year old, 38" names her child (round 12). An ad no adult age stands in keeps it.
+    if any(f.age >= ADULT_AGE for f in found):
+        found = [f for f in found if f.age >= CHILD_AGE_BELOW]
     found.sort(key=lambda f: f.start)
     return AgeReading(found, limits, past)
 

@@ -173,3 +173,13 @@ def test_a_rate_without_a_currency_is_a_price_and_a_time_is_not():
         (100.0, "", "100"), (60.0, "", "60")]
     assert find_prices("vanaf 19 uur, 12/u") == []
     assert [p.value for p in find_prices("€100 per uur")] == ["EUR 100"]
+
+
+# --- ages ----------------------------------------------------------------------------------------------
+
+def test_a_child_s_age_beside_an_adult_s_is_not_the_advertiser_s():
+    from nlp.ages import read_ages
+
+    assert [a.age for a in read_ages("Tien jaar! Al tien jaar adverteer ik hier. Inmiddels ben ik 44.").stated] == [44]
+    assert [a.age for a in read_ages("Lisa, 11 jaar").stated] == [11]  # no adult age: kept, and flagged
+    assert "minor" not in categories("Tien jaar! Al tien jaar adverteer ik hier. Inmiddels ben ik 44. Gouda.")
