@@ -183,3 +183,14 @@ def test_a_child_s_age_beside_an_adult_s_is_not_the_advertiser_s():
     assert [a.age for a in read_ages("Tien jaar! Al tien jaar adverteer ik hier. Inmiddels ben ik 44.").stated] == [44]
     assert [a.age for a in read_ages("Lisa, 11 jaar").stated] == [11]  # no adult age: kept, and flagged
     assert "minor" not in categories("Tien jaar! Al tien jaar adverteer ik hier. Inmiddels ben ik 44. Gouda.")
+
+
+def test_a_contrast_between_the_friend_and_the_booking_is_no_handler():
+    text = "Mijn foto's zijn gemaakt door een vriend, maar afspraken lopen alleen via mij. Nina, 36, Ede."
+    assert "booking_via_third_party" not in codes(text)
+    assert "booking_via_third_party" in codes("Mijn foto's zijn gemaakt, afspraken lopen via een vriend. Nina, Ede.")
+
+
+def test_an_offer_that_ends_is_no_stay_that_ends():
+    assert "few_days" not in codes("Two hours for the price of one until Friday. Gemma, 43, Reading.")
+    assert "few_days" in codes("In Reading until Friday, then gone. Gemma, 23.")
