@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.demosite.truth import read_truth
-from nlp.extract import extract
+from nlp.extract import SUPPORTING_ONLY, extract
 from nlp.lexicon import CATEGORIES
 from nlp.licences import load_register
 
@@ -106,9 +106,12 @@ def _score_version(record: dict[str, Any], report: Report, register: frozenset[s
             report.misses.append(f"{where}: age {record['stated_age']} not in {result.ages}")
 
     planted = record["indicators"]
+    # A supporting hit alone in its category is produced and shown, in its own panel, but not counted
+    # (nlp.extract, supporting_only): as a span it was found.
+    produced = result.indicators + [h for h in result.suppressed if h["suppressed"] == SUPPORTING_ONLY]
     for category in CATEGORIES:
         truth = [t for t in planted if t["category"] == category]
-        predicted = [h for h in result.indicators if h["category"] == category]
+        predicted = [h for h in produced if h["category"] == category]
         tally = report.categories[category]
         for hit in predicted:
             right = any(_overlaps(hit, t) for t in truth)
@@ -162,7 +165,8 @@ def render(report: Report, description: str) -> str:
     lines += [
         "",
         "A stated age of exactly 18 raises the weak `just_18` (weight 0.2; docs/DOMAIN.md counts ages 18-20 as a",
-        "weaker minor signal), and the world labels it so. `licensing` is checked against the world's register",
+        "weaker minor signal), and the world labels it so. Since round 12 it is supporting evidence: alone in its",
+        "category it is held back and shown in its own panel, and its span counts here as produced. `licensing` is checked against the world's register",
         "(`truth/licences.csv`, as the setting `licence_register` would name the municipal one); the ad-level",
         "`no_licence` flag (no number shown at all) has no span and is not produced. The world's phrases and",
         "the lexicons were written together, so these figures show that extraction covers every planted",
