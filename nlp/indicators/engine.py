@@ -254,9 +254,10 @@ class Matchers:
         """Classes of the word-set members one insertion or one deletion away from `text`
         ("mannager", "boking"). Substitutions are left out on purpose: they turn real words into
         each other ("looking"/"booking", "brothel"/"brother"); so is a last letter added or dropped,
-        which is an inflection or another word ("manage"/"manager", "student"/"students")."""
+        which is an inflection or another word ("manage"/"manager", "student"/"students"); and so is the
+        first letter, which a typo rarely touches and which makes other words too ("river"/"driver", round 12)."""
         ids: set[int] = set(self.fuzzy_deleted.get(text, ()))  # text is a member minus a letter
-        for i in range(len(text) - 1):  # text is a member plus a letter
+        for i in range(1, len(text) - 1):  # text is a member plus a letter
             ids.update(self.fuzzy_whole.get(text[:i] + text[i + 1:], ()))
         return ids
 
@@ -311,7 +312,7 @@ def _build_matchers(lang: str) -> Matchers:
                 fuzzy_whole.setdefault(form, []).append(cid)
                 if len(shape := skeleton(form)) >= SKELETON_MIN and shape != form:
                     skeletons.setdefault(shape, []).append(cid)
-                for i in range(len(form) - 1):
+                for i in range(1, len(form) - 1):  # the first letter stays (fuzzy_classes says why)
                     fuzzy_deleted.setdefault(form[:i] + form[i + 1:], []).append(cid)
             prefixes.extend((p, cid) for p in step["prefixes"])
             suffixes.extend((s, cid) for s in step.get("suffixes", ()))

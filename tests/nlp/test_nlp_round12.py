@@ -194,3 +194,13 @@ def test_a_contrast_between_the_friend_and_the_booking_is_no_handler():
 def test_an_offer_that_ends_is_no_stay_that_ends():
     assert "few_days" not in codes("Two hours for the price of one until Friday. Gemma, 43, Reading.")
     assert "few_days" in codes("In Reading until Friday, then gone. Gemma, 23.")
+
+
+def test_a_word_one_first_letter_from_a_handler_word_is_not_that_word():
+    # "river" is "driver" without its first letter; a typo rarely drops the first letter
+    assert "coercion" not in categories("Long meetings over dinner or a walk along the river. Lucy, 37, York.")
+    assert "coercion" in categories("My drivr brings me and waits outside. Lucy, York.")
+
+
+def test_a_venue_s_manager_is_no_handler():
+    assert "coercion" not in categories("The manager of the hotel is very discreet. Iris, 30, Delft.")
