@@ -1182,6 +1182,19 @@ def _reference_year() -> int:
     return datetime.date.today().year
 
 
+# "Born 1994", "geboren in 1990", "bouwjaar '88" is no stated age (the ages' gold says so), but an adult one
+# outweighs a loose youth reading as a stated adult age does (nlp.extract, round 12).
+_BORN_IN = re.compile(r"\b(?:born|geboren|geb\.|bouwjaar|yob|year of birth|geboortejaar|bj\.?)[ \t]*:?[ \t]*(?:in[ \t]+)?"
+                      r"(?P<year>19[3-9]\d|20[0-2]\d)\b", re.IGNORECASE)
+
+
+def birth_year_ages(text: str) -> list[int]:
+    """The ages that the birth years an ad names make now ("Born 1994, Delft" -> 32 in 2026)."""
+    if "19" not in text and "20" not in text:
+        return []
+    return [_reference_year() - int(m.group("year")) for m in _BORN_IN.finditer(text)]
+
+
 def _fallback_ages(text: str) -> list[tuple[str, int, int]]:
     """Ages read only when the ad states none in another way: a bare number as a sentence, a birth year."""
     found: list[tuple[str, int, int]] = []

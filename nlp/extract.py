@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from nlp.ages import AgeFound, AgeLimit, read_ages
+from nlp.ages import AgeFound, AgeLimit, birth_year_ages, read_ages
 from nlp.emails import EmailFound, find_emails
 from nlp.handles import HandleFound, UrlFound, find_handles, find_urls
 from nlp.indicators import context
@@ -236,7 +236,7 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
     """Pattern and computed hits that survive the context rules, one per code and place: those
     flagged, those kept back because the ad is a non-adult listing, and that listing verdict."""
     rules = context.rules()
-    adult_age = context.adult_age_stated(ages)
+    adult_age = context.adult_age_stated(ages + birth_year_ages(text))
     lazy: dict[str, Any] = {}  # the document-level rules cost a scan each; most ads never need them
     if site_content == "mixed":
         lazy["listing"] = listing_verdict(text, lang, site_content)

@@ -204,3 +204,15 @@ def test_a_word_one_first_letter_from_a_handler_word_is_not_that_word():
 
 def test_a_venue_s_manager_is_no_handler():
     assert "coercion" not in categories("The manager of the hotel is very discreet. Iris, 30, Delft.")
+
+
+def test_an_adult_birth_year_outweighs_a_loose_youth_reading(monkeypatch):
+    import nlp.extract
+    from nlp import ages
+
+    monkeypatch.setattr(ages, "REFERENCE_YEAR", 2026)
+    assert ages.birth_year_ages("Born 1994, Delft. Geboren in 2010.") == [32, 16]
+    text = "Born 1994, Delft. Quiet incall, Mon–Fri 10–18. Weekends off, I have a life too 🙂 Text Mara."
+    assert "minor" not in categories(text)
+    monkeypatch.setattr(nlp.extract, "birth_year_ages", lambda _text: [])
+    assert "minor" in categories(text)  # the text model's reading, which the birth year outweighs
