@@ -216,3 +216,14 @@ def test_an_adult_birth_year_outweighs_a_loose_youth_reading(monkeypatch):
     assert "minor" not in categories(text)
     monkeypatch.setattr(nlp.extract, "birth_year_ages", lambda _text: [])
     assert "minor" in categories(text)  # the text model's reading, which the birth year outweighs
+
+
+def test_under_18_said_as_a_sentence_is_youth_and_as_a_limit_is_not():
+    assert "minor" in categories("Under 18. Free after school, Luton. Text me.")
+    assert "minor" not in categories("Under 18? Leave this page. Jess, 30, Luton.")
+
+
+def test_a_denied_own_phone_is_no_self_management():
+    text = "Girls rotate between our flats every week and none of them have their own phones. Ring reception."
+    assert "new_girls_weekly" in codes(text)
+    assert "new_girls_weekly" not in codes("Girls rotate every week and all of them have their own phones.")
