@@ -28,6 +28,7 @@ from nlp.pipeline import get_pipeline
 from nlp.places import PlaceFound, find_places
 from nlp.prices import PriceFound, find_prices
 from nlp.risk import risk_reasons, risk_score
+from nlp.shouting import unshouted
 
 CONTRACT_INDICATOR_FIELDS = ("code", "category", "start", "end", "text", "weight")
 
@@ -180,16 +181,18 @@ class _Found:
         return sorted(entities, key=lambda e: (e.start, e.kind))
 
 
-def _find_all(text: str, country: str | None, lang: str) -> _Found:
+def _find_all(text: str, country: str | None, lang: str, matching: str) -> _Found:
+    """Every entity of the ad. Ages and places are read in `matching` (lines in capitals in ordinary case,
+    nlp.shouting); contacts as written, where the case of a handle is part of it."""
     emails, urls = find_emails(text), find_urls(text)
     # Digits inside an address or a link are not a phone number written in the ad, nor a handle.
     masked = [(e.start, e.end) for e in emails] + [(u.start, u.end) for u in urls]
-    phones, ages = read_phones(text, country, masked, lang), read_ages(text)
+    phones, ages = read_phones(text, country, masked, lang), read_ages(matching)
     linked = link_phones(text)
     return _Found(
         phones=sorted(phones.phones + linked, key=lambda p: p.start) if linked else phones.phones,
         emails=emails, handles=find_handles(text, [(e.start, e.end) for e in emails]),
-        urls=urls, ages=ages.stated, prices=find_prices(text), places=find_places(text),
+        urls=urls, ages=ages.stated, prices=find_prices(text), places=find_places(matching),
         licences=find_licences(text), phones_ambiguous=phones.ambiguous, client_age_limits=ages.client_limits,
         past_ages=ages.past,
     )
@@ -230,11 +233,12 @@ def _asked_of_others(text: str, start: int, end: int) -> bool:
     return context.is_reported_question(text, start, end) or context.is_put_to_reader(text, start)
 
 
-def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
+def _indicators(text: str, doc: Doc, matching: str, lang: str, found: _Found, ages: list[int],
                 licence_register: frozenset[str] | None, site_content: str = "adult",
                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any] | None]:
     """Pattern and computed hits that survive the context rules, one per code and place: those
-    flagged, those kept back because the ad is a non-adult listing, and that listing verdict."""
+    flagged, those kept back because the ad is a non-adult listing, and that listing verdict. Patterns and
+    computed hits read `matching` (`text` with lines in capitals in ordinary case, the same length)."""
     rules = context.rules()
     adult_age = context.adult_age_stated(ages + birth_year_ages(text))
     lazy: dict[str, Any] = {}  # the document-level rules cost a scan each; most ads never need them
@@ -315,7 +319,7 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
     # (category, start) of pattern hits the text itself denies: "Er is geen vriend die mijn afspraken regelt".
     # The text model does not read the same sentence as that signal after all (round 9).
     denied: list[tuple[str, int]] = []
-    for raw in match_patterns(doc, lang, text):
+    for raw in match_patterns(doc, lang, matching):
         # `negatable: false`: the negation belongs to the pattern ("cannot speak ..., my friend does").
         negated = raw.pattern.negatable and (context.is_negated(doc, raw.token_start) or (
             raw.pattern.kind == "near" and not context.steps_negate(tuple(raw.pattern.value))
@@ -334,7 +338,7 @@ def _indicators(text: str, doc: Doc, lang: str, found: _Found, ages: list[int],
             continue
         hit = _indicator(raw.entry, text, raw.start, raw.end, raw.pattern.weight)
         (kept_back if non_adult(raw.entry.category, hit["weight"], (raw.start, raw.end)) else hits).append(hit)
-    computed = computed_hits(text, found.ages, found.phones, found.emails, found.prices, found.licences,
+    computed = computed_hits(matching, found.ages, found.phones, found.emails, found.prices, found.licences,
                              licence_register)
     for c in computed:
         if not suppressed(c.entry.category, c.start, c.entry.code):
@@ -441,10 +445,12 @@ def extract(text: str, title: str | None = None, lang: str | None = None, countr
     pipeline = get_pipeline(lang)
     # A blank pipeline (nlp.pipeline): only its tokenizer runs, and make_doc spares Language.__call__'s
     # walk over no components; the same Doc.
-    doc = pipeline.make_doc(text) if not pipeline.pipe_names else pipeline(text)
-    found = _find_all(text, "NL" if country is None else country, lang)
+    # Patterns, places and ages read lines in capitals in ordinary case (same length: spans point into `text`).
+    matching = unshouted(text)
+    doc = pipeline.make_doc(matching) if not pipeline.pipe_names else pipeline(matching)
+    found = _find_all(text, "NL" if country is None else country, lang, matching)
     ages = list(dict.fromkeys(a.age for a in found.ages))
-    indicators, suppressed, listing = _indicators(text, doc, lang, found, ages, licence_register, site_content)
+    indicators, suppressed, listing = _indicators(text, doc, matching, lang, found, ages, licence_register, site_content)
     return Extraction(
         text=text,
         lang=lang,

@@ -227,3 +227,17 @@ def test_a_denied_own_phone_is_no_self_management():
     text = "Girls rotate between our flats every week and none of them have their own phones. Ring reception."
     assert "new_girls_weekly" in codes(text)
     assert "new_girls_weekly" not in codes("Girls rotate every week and all of them have their own phones.")
+
+
+# --- lines in capitals ---------------------------------------------------------------------------------
+
+def test_a_line_in_capitals_is_read_in_ordinary_case_and_shown_as_written():
+    from nlp.shouting import unshouted
+
+    text = "ROUTE: ZWOLLE 10-13 / DEVENTER 14-16 / ARNHEM 17-20. MILA, 26. BOEK OP TIJD."
+    assert unshouted(text) == "Route: Zwolle 10-13 / Deventer 14-16 / Arnhem 17-20. Mila, 26. Boek op tijd."
+    assert unshouted("Hi, Lisa here, GFE, NL only") == "Hi, Lisa here, GFE, NL only"
+    result = extract(text)
+    tour = next(h for h in result.indicators if h["category"] == "movement")
+    assert tour["text"] == text[tour["start"]:tour["end"]] and tour["text"].isupper()
+    assert {e.value for e in result.entities if e.kind == "city"} >= {"Zwolle", "Arnhem"}
