@@ -481,6 +481,7 @@ _GROUP_AGES = re.compile(
     rf"(?P<a>\d{{2}}|{NUMBER_WORD})\s+(?i:en|and|&)\s+(?P<b>\d{{2}}|{NUMBER_WORD})\s*(?i:jaar|years?|jr|yrs?)\b"
 )
 _GROUP_WORDS = tuple(_GROUP_NOUN[len("(?i:") : -1].split("|"))
+_GROUP_AGES_STARTS = (regex_prefixes(_GROUP_AGES.pattern), regex_word_start(_GROUP_AGES.pattern))
 _YEAR_WORDS = ("jaar", "year", "jr", "yr")
 # A duo's two ages in words after their names or a group noun: "Wij zijn Anouk en Demi, zevenentwintig en
 # negenentwintig", "Two friends: twenty-two and twenty-five." (round 10). The comma or colon opens the
@@ -874,7 +875,8 @@ def _group_ages(text: str, lowered: str) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     if not any(w in lowered for w in _YEAR_WORDS) or not any(w in lowered for w in _GROUP_WORDS):
         return found  # every match names the group and the years: most ads lack one
-    for m in _GROUP_AGES.finditer(text):
+    # tried only where a group noun starts a word (every match opens with one), not at every character
+    for m in regex_matches(_GROUP_AGES, text, gate_text(text), *_GROUP_AGES_STARTS, limit=_PLACES_TRIED_MAX):
         if all(LOOSE_MIN_AGE <= (_age_value(m.group(g)) or 0) <= LOOSE_MAX_AGE for g in ("a", "b")):
             found += [(m.group(g), m.start(g), m.end(g)) for g in ("a", "b")]
     return found
