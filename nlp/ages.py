@@ -33,7 +33,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from nlp.indicators.gates import (
-    gate_open,
+    GateBits,
     gate_text,
     matches_at,
     regex_gate,
@@ -333,6 +333,9 @@ _LINE_SUFFIX = re.compile(
     re.MULTILINE
 )
 _LINE_SUFFIX_GATE = _telling_gate(_LINE_SUFFIX)
+# The gates of _PATTERNS and _LINE_SUFFIX read at once from the text's chunks (gates.GateBits, cached per
+# chunk), not each literal looked for in the whole text: which are open, as ``gate_open`` tells of each.
+_GATE_BITS = GateBits([*_PATTERN_GATES, _LINE_SUFFIX_GATE])
 # What may stand before the mark of a title suffix: a word, "!", ")", a symbol such as a heart; not a
 # digit ("18 - 25"), a currency sign ("€ - 25") or an operator.
 _NOT_BEFORE_SUFFIX = frozenset("0123456789+%/:=,<>#@$€£¥")
@@ -483,6 +486,7 @@ _GROUP_AGES = re.compile(
     rf"(?P<a>\d{{2}}|{NUMBER_WORD})\s+(?i:en|and|&)\s+(?P<b>\d{{2}}|{NUMBER_WORD})\s*(?i:jaar|years?|jr|yrs?)\b"
 )
 _GROUP_WORDS = tuple(_GROUP_NOUN[len("(?i:") : -1].split("|"))
+_GROUP_AGES_STARTS = (regex_prefixes(_GROUP_AGES.pattern), regex_word_start(_GROUP_AGES.pattern))
 _YEAR_WORDS = ("jaar", "year", "jr", "yr")
 # A duo's two ages in words after their names or a group noun: "Wij zijn Anouk en Demi, zevenentwintig en
 # negenentwintig", "Two friends: twenty-two and twenty-five." (round 10). The comma or colon opens the
@@ -699,8 +703,9 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
             if _YEARS_UNIT.match(unit.group()) and _YEARS_OF_SOMETHING.match(text, unit.end()):
                 continue  # "17 years of happy clients", "10 jaar aan ervaring": years of something, not her age
             candidates.append((before.group("num"), before.start(), unit.end()))
-    for pattern, gate, where in zip(_PATTERNS, _PATTERN_GATES, _PATTERN_WHERE, strict=True):
-        if gate_open(gate, lowered):  # else a word every match needs is missing ("birthday", "just")
+    opened = set(_GATE_BITS.open(lowered))
+    for k, (pattern, where) in enumerate(zip(_PATTERNS, _PATTERN_WHERE, strict=True)):
+        if k in opened:  # else a word every match needs is missing ("birthday", "just")
             candidates += [(m.group("num"), m.start(), m.end()) for m in _pattern_matches(pattern, where, text, lowered)]
     for m in matches_at(_AFTER_NAME, text, [m.start() for m in _AFTER_NAME_PLACES.finditer(text)]):
         if _STREET.search(m.group("word")) or _NOT_A_NAME.fullmatch(m.group("word")):
@@ -746,7 +751,7 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
         age = _age_value(m.group("num"))
         if age is not None and LOOSE_MIN_AGE <= age <= LOOSE_MAX_AGE:
             candidates.append((m.group("num"), m.start("num"), m.end("num")))
-    for m in _LINE_SUFFIX.finditer(text) if gate_open(_LINE_SUFFIX_GATE, lowered) else ():
+    for m in _LINE_SUFFIX.finditer(text) if len(_PATTERNS) in opened else ():
         before = text[max(0, m.start() - 3) : m.start()].rstrip()
         if not before or before[-1] in _NOT_BEFORE_SUFFIX:
             continue  # after a word or a symbol: "Sweet and new - 25", "♥ -- 24"; not "18 - 25" or "€ - 25"
@@ -891,7 +896,8 @@ def _group_ages(text: str, lowered: str) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     if not any(w in lowered for w in _YEAR_WORDS) or not any(w in lowered for w in _GROUP_WORDS):
         return found  # every match names the group and the years: most ads lack one
-    for m in _GROUP_AGES.finditer(text):
+    # tried only where a group noun starts a word (every match opens with one), not at every character
+    for m in regex_matches(_GROUP_AGES, text, gate_text(text), *_GROUP_AGES_STARTS, limit=_PLACES_TRIED_MAX):
         if all(LOOSE_MIN_AGE <= (_age_value(m.group(g)) or 0) <= LOOSE_MAX_AGE for g in ("a", "b")):
             found += [(m.group(g), m.start(g), m.end(g)) for g in ("a", "b")]
     return found

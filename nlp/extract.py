@@ -9,6 +9,7 @@ This is a pure function: no database, no network, no state beyond caches built o
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from spacy.tokens import Doc
@@ -110,17 +111,28 @@ def _indicator(entry: Entry, text: str, start: int, end: int, weight: float | No
     }
 
 
+_PLACE_AND_CODE = itemgetter("start", "end", "code")
+
+
 def _without_overlaps(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One hit per code and place: of overlapping hits of one code keep the heaviest, then longest."""
+    if len(hits) < 2:  # nothing to overlap (most ads' kept-back hits): what the sorts below return
+        return list(hits)
     kept: list[dict[str, Any]] = []
     spans: dict[str, list[tuple[int, int]]] = {}  # per code, the places kept
-    for hit in sorted(hits, key=lambda h: (-h["weight"], -(h["end"] - h["start"]), h["start"])):
+    # heaviest, then longest, then first; the keys made in one pass, not by a lambda per hit
+    ranks = [(-h["weight"], h["start"] - h["end"], h["start"]) for h in hits]
+    for k in sorted(range(len(hits)), key=ranks.__getitem__):
+        hit = hits[k]
         start, end = hit["start"], hit["end"]
         taken = spans.setdefault(hit["code"], [])
-        if not any(s < end and start < e for s, e in taken):
+        for s, e in taken:
+            if s < end and start < e:
+                break
+        else:
             taken.append((start, end))
             kept.append(hit)
-    return sorted(kept, key=lambda h: (h["start"], h["end"], h["code"]))
+    return sorted(kept, key=_PLACE_AND_CODE)
 
 
 def _reads_as_ad(text: str, found: _Found) -> bool:

@@ -216,8 +216,13 @@ def _touches_digit(text: str, start: int, end: int) -> bool:
 _LOOKALIKE_GROUP_GAP = re.compile(r"[ \t.\-]{1,2}")
 
 
+def _may_be_between(raw: str) -> bool:
+    """What ``_between_digit_groups`` asks of the group itself: short, and not the pronoun."""
+    return len(raw) <= 2 and raw != "I"
+
+
 def _between_digit_groups(text: str, start: int, end: int) -> bool:
-    if end - start > 2 or text[start:end] == "I" or start < 2 or end + 2 > len(text):
+    if not _may_be_between(text[start:end]) or start < 2 or end + 2 > len(text):
         return False
     before = _LOOKALIKE_GROUP_GAP.search(text, max(0, start - 2), start)
     after = _LOOKALIKE_GROUP_GAP.match(text, end)
@@ -282,16 +287,92 @@ def _plain_word(raw: str) -> bool:
 _NOT_ASCII_READABLE = re.compile(rf"[^\W\x00-\x7f]|[{re.escape(_OTHER_DIGIT_CHARS)}\ufe0f\u20e3]")
 
 
+# A look-alike token whose reading depends on the text around its chunk (``_between_digit_groups`` looks
+# across white space): the kind a chunk's reading gives it until ``digit_tokens`` decides on the whole text.
+_PENDING = "pending"
+_CHUNKS_CACHED_MAX = 100_000
+# Per whitespace-delimited chunk, what ``_matched_tokens`` reads in it, as (start, end, digits, kind)
+# relative to the chunk: one dict for chunks of text read by ``ASCII_TOKEN_RE``, one for ``TOKEN_RE``.
+_CHUNK_TOKENS: tuple[dict[str, tuple[tuple[int, int, str, str], ...]], ...] = ({}, {})
+
+
 def digit_tokens(text: str) -> list[DigitToken]:
-    if text.isascii() or not _NOT_ASCII_READABLE.search(text):
-        lowered = text.lower()
-        if len(lowered) == len(text):
-            return _read_tokens(text, ASCII_TOKEN_RE.finditer(lowered))
-    return _read_tokens(text, TOKEN_RE.finditer(text))
+    """``_read_tokens`` of the text, chunk by chunk. No token holds white space, and neither pattern looks
+    past the white space around a token (``ASCII_TOKEN_RE`` looks at the letter before and after; white
+    space is none), so a text's matches are those of its whitespace-delimited chunks; ads repeat their
+    words, and a chunk read before costs a look-up instead of the pattern's try at every word. Only a lone
+    look-alike group ("06 55 ol 92") looks beyond its chunk: it is decided here, on the whole text."""
+    ascii_read = text.isascii() or (not _NOT_ASCII_READABLE.search(text) and len(text.lower()) == len(text))
+    cache = _CHUNK_TOKENS[0 if ascii_read else 1]
+    chunks = text.split()
+    found = list(map(cache.get, chunks))  # the cached chunks at C speed, then the few new ones
+    if None in found:
+        found = [tokens if tokens is not None else _chunk_tokens(chunk, ascii_read)
+                 for tokens, chunk in zip(found, chunks, strict=True)]
+    tokens: list[DigitToken] = []
+    weak = False
+    at = 0  # where the last chunk with tokens ended
+    for chunk, read in zip(chunks, found, strict=True):
+        if not read:  # most chunks hold no digit token
+            continue
+        at = _chunk_start(text, chunk, at)
+        for start, end, digits, kind in read:
+            if kind is _PENDING:
+                token = _pending_token(text, at + start, at + end, digits)
+                if token is None:
+                    continue
+                tokens.append(token)
+                kind = token.kind
+            else:
+                tokens.append(_new_token(at + start, at + end, digits, kind))
+            weak = weak or kind == "weak"
+        at += len(chunk)
+    tokens = _merged_compounds(text, tokens)
+    return _kept_weak(text, tokens) if weak else tokens
+
+
+def _chunk_start(text: str, chunk: str, at: int) -> int:
+    """Where `chunk`, the next whitespace-delimited chunk of its text from `at` on, starts: the first
+    place from `at` where it stands between white space or the text's ends (chunks skipped on the way
+    hold no token, so they differ from it)."""
+    end = len(text)
+    while True:
+        at = text.find(chunk, at)
+        after = at + len(chunk)
+        if (at == 0 or text[at - 1].isspace()) and (after == end or text[after].isspace()):
+            return at
+        at += 1
+
+
+def _chunk_tokens(chunk: str, ascii_read: bool) -> tuple[tuple[int, int, str, str], ...]:
+    matches = ASCII_TOKEN_RE.finditer(chunk.lower()) if ascii_read else TOKEN_RE.finditer(chunk)
+    read = tuple((t.start, t.end, t.digits, t.kind) for t in _matched_tokens(chunk, matches, whole=False)[0])
+    cache = _CHUNK_TOKENS[0 if ascii_read else 1]
+    if len(cache) < _CHUNKS_CACHED_MAX:
+        cache[chunk] = read
+    return read
+
+
+def _pending_token(text: str, start: int, end: int, digits: str) -> DigitToken | None:
+    """A look-alike group's token read on the whole text: what ``_matched_tokens`` makes of it there."""
+    if _between_digit_groups(text, start, end):
+        return DigitToken(start, end, digits, "letters")
+    lower = text[start:end].lower()
+    return DigitToken(start, end, WEAK_WORDS[lower], "weak") if lower in WEAK_WORDS else None
 
 
 def _read_tokens(text: str, matches: Iterator[re.Match[str]]) -> list[DigitToken]:
-    """The digit tokens of `text` from the matches of ``TOKEN_RE`` (or ``ASCII_TOKEN_RE``) in it."""
+    """The digit tokens of `text` from the matches of ``TOKEN_RE`` (or ``ASCII_TOKEN_RE``) in it, read
+    on the whole text at once (``digit_tokens`` reads the same chunk by chunk)."""
+    tokens, weak = _matched_tokens(text, matches)
+    tokens = _merged_compounds(text, tokens)
+    return _kept_weak(text, tokens) if weak else tokens
+
+
+def _matched_tokens(text: str, matches: Iterator[re.Match[str]], whole: bool = True) -> tuple[list[DigitToken], bool]:
+    """The tokens of the matches, before compounds are merged, and whether a digit-sounding word is one.
+    With `whole` false `text` is a chunk of a text: a look-alike group that may stand between two digit
+    groups beyond it is left _PENDING (its digits those of the letters)."""
     tokens: list[DigitToken] = []
     weak = False
     plain = _PLAIN_WORDS
@@ -322,8 +403,11 @@ def _read_tokens(text: str, matches: Iterator[re.Match[str]]) -> list[DigitToken
             value = NUMBER_WORDS.get(lower)
             if value is not None:
                 tokens.append(_new_token(start, end, str(value), "word"))
+            elif LOOKALIKE_LETTERS.issuperset(raw) and not whole and not _touches_digit(text, start, end) \
+                    and _may_be_between(raw):
+                tokens.append(DigitToken(start, end, "".join(LETTER_DIGITS[c.lower()] for c in raw), _PENDING))
             elif LOOKALIKE_LETTERS.issuperset(raw) and (_touches_digit(text, start, end)
-                                                        or _between_digit_groups(text, start, end)):
+                                                        or whole and _between_digit_groups(text, start, end)):
                 tokens.append(DigitToken(start, end, "".join(LETTER_DIGITS[c.lower()] for c in raw), "letters"))
             elif lower in WEAK_WORDS:
                 glued = _touches_digit(text, start, end)  # "30561ate70": part of the digits
@@ -338,8 +422,7 @@ def _read_tokens(text: str, matches: Iterator[re.Match[str]]) -> list[DigitToken
             tokens.append(DigitToken(start, end, raw[0], "keycap"))
         elif kind == "other":
             tokens.append(DigitToken(start, end, "".join(str(unicodedata.digit(c)) for c in raw), "unicode"))
-    tokens = _merged_compounds(text, tokens)
-    return _kept_weak(text, tokens) if weak else tokens
+    return tokens, weak
 
 
 _DISGUISED_KINDS = frozenset({"word", "glued", "letters", "keycap"})

@@ -15,7 +15,14 @@ from spacy.tokens import Doc
 
 from nlp.indicators.compiled import compiled_lexicon
 from nlp.indicators.cueindex import CueIndex, cue_indexes
-from nlp.indicators.gates import gate_text, prefix_places, regex_search
+from nlp.indicators.gates import (
+    gate_text,
+    minimal_gate,
+    prefix_places,
+    regex_gate,
+    regex_search,
+    window_gate_open,
+)
 from nlp.places import is_place_name
 from nlp.regex_start import with_start_class
 
@@ -224,7 +231,8 @@ _OWN_NEXT = re.compile(
 
 def is_owned_after(text: str, end: int) -> bool:
     """The hit ends on a possessive and the words after it make the thing hers ("her own bookings")."""
-    return _POSSESSIVE_END.search(text, max(0, end - 6), end) is not None and _OWN_NEXT.match(text, end) is not None
+    # The words after first: anchored at the hit's end, it fails at once where no "own"/"eigen" follows.
+    return _OWN_NEXT.match(text, end) is not None and _POSSESSIVE_END.search(text, max(0, end - 6), end) is not None
 
 
 # The reader's condition, the reported question, the second person and what others believe are searched
@@ -274,19 +282,29 @@ _OTHERS_BELIEVE = with_start_class(re.compile(
     re.IGNORECASE))
 
 
+# Literals every match of the two needs (``gates.regex_gate``): a window without them is not searched.
+_REPORTED_QUESTION_GATE = minimal_gate(regex_gate(_REPORTED_QUESTION.pattern))
+_OTHERS_BELIEVE_GATE = minimal_gate(regex_gate(_OTHERS_BELIEVE.pattern))
+
+
 def is_reported_question(text: str, start: int, end: int) -> bool:
     """The hit stands in a question others ask, reported ("people ask whether I have a manager", "de vraag of
     er een vriend achter zit"; the hit may hold the asking word itself), or in what others think of her
     ("people assume I don't speak English"): not said of her."""
     before = max(0, start - 60)
-    return _REPORTED_QUESTION.search(text, before, end) is not None \
-        or _OTHERS_BELIEVE.search(text, before, end) is not None
+    lowered = gate_text(text)
+    return (window_gate_open(_REPORTED_QUESTION_GATE, text, lowered, before, end)
+            and _REPORTED_QUESTION.search(text, before, end) is not None) \
+        or (window_gate_open(_OTHERS_BELIEVE_GATE, text, lowered, before, end)
+            and _OTHERS_BELIEVE.search(text, before, end) is not None)
 
 
 def is_put_to_reader(text: str, start: int) -> bool:
     """The hit's sentence is a question put to the reader ("Are you forced, does someone keep your
     passport?"): a help line or a warning asks it, no ad says it of her."""
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    # The end of the last run of _SENTENCE_END before the hit: one past its last mark there (0: none).
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("!", 0, start), text.rfind("?", 0, start),
+                         text.rfind("\n", 0, start)) + 1
     end = _SENTENCE_END.search(text, start)
     if end is None or "?" not in end.group(0):
         return False

@@ -26,6 +26,8 @@ from typing import Any, NamedTuple
 
 import yaml
 from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
+from spacy.lang.nl.stop_words import STOP_WORDS as NL_STOP_WORDS
 from spacy.tokens import Doc
 
 from nlp.indicators import context
@@ -43,6 +45,8 @@ from nlp.regex_start import with_start_class
 
 _BOUNDARIES = frozenset({".", "!", "?", "!!", "?!", "!?", "...", "…", "•"})
 _FORM_CACHE_LIMIT = 300_000
+# Dutch and English stop words (spaCy's lists): a class with one of them is in most ads.
+_STOP_WORDS = frozenset(NL_STOP_WORDS | EN_STOP_WORDS)
 _VOWELS = re.compile(r"[aeiouyàáâäèéêëìíîïòóôöùúûü]")
 TEXT_SPEAK_FILE = Path(__file__).resolve().parents[1] / "data" / "text_speak.yaml"
 SKELETON_MIN = 4  # "mngr", "drvr"; three letters ("bf", "pls", "thx") name too many words
@@ -136,6 +140,8 @@ class Matchers:
     # Names that are also words ("Dan"/"dan", "Ben"/"ik ben"): lower-form hash -> the classes the form
     # has only when written with a capital inside a sentence.
     capital: dict[int, frozenset[int]] = field(default_factory=dict)
+    # Classes with a stop word among their forms ("in", "ik", "my", "voor"): in most ads (``near_by_key``).
+    common: frozenset[int] = frozenset()
     _forms: dict[int, frozenset[int]] = field(default_factory=dict)
     _negation: frozenset[int] | None = None
     # per lower-case form: its classes, the seq patterns it can start, its classes near patterns use
@@ -188,9 +194,10 @@ class Matchers:
 
     def near_by_key(self) -> dict[int, list[tuple[int, frozenset[int]]]]:
         """Near patterns by a key class, each with every class it needs: a pattern is asked for only
-        when its key class is in the doc. The key is the class of its steps that the fewest forms have
-        (a word set before a prefix, a prefix before any word), so that few patterns come up only to
-        miss another class."""
+        when its key class is in the doc. The key is a class of its steps without a stop word (one with
+        "in" or "ik" is in most ads), then the one that the fewest forms have (a word set before a prefix,
+        a prefix before any word), so that few patterns come up only to miss another class. Which class
+        is the key decides only how many patterns are looked at, not which are found."""
         if not self._near_needs:
             forms: Counter[int] = Counter(cid for cids in self.exact.values() for cid in cids)
             forms.update(cid for cids in self.fuzzy_whole.values() for cid in cids)
@@ -200,7 +207,7 @@ class Matchers:
                 forms[cid] += 1_000_000
             for index in self.near:
                 needs = frozenset(cid for cid, _ in self.patterns[index].steps)
-                key = min(needs, key=lambda cid: (forms[cid], cid))
+                key = min(needs, key=lambda cid: (cid in self.common, forms[cid], cid))
                 self._near_needs.setdefault(key, []).append((index, needs))
             self._near_keys = frozenset(self._near_needs)
         return self._near_needs
@@ -341,9 +348,10 @@ def _build_matchers(lang: str) -> Matchers:
         else:
             regexes.append(index)
     near_classes = frozenset(cid for index in near for cid, _ in patterns[index].steps)
+    common = frozenset(cid for word in _STOP_WORDS for cid in exact.get(string_key(word), ()))
     return Matchers(patterns, by_first, near, regexes, exact, prefixes, tuple(any_classes), near_classes,
                     GateBits(patterns[index].gate for index in regexes), fuzzy_whole, fuzzy_deleted, skeletons,
-                    suffixes, {form: frozenset(cids) for form, cids in capital.items()})
+                    suffixes, {form: frozenset(cids) for form, cids in capital.items()}, common)
 
 
 def _sentences(classes: list[frozenset[int]], glued: Sequence[int] = ()) -> list[int]:

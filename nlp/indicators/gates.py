@@ -337,6 +337,28 @@ def gate_open(gate: tuple[tuple[str, ...], ...], lowered: str) -> bool:
     return True
 
 
+def minimal_gate(gate: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """`gate` with each set's literals that hold another of its literals left out ("asked" holds "ask"):
+    a text holds one of the set exactly when it holds one of what is left, with fewer to look for."""
+    return tuple(tuple(lit for lit in literals if not any(other != lit and other in lit for other in literals))
+                 for literals in gate)
+
+
+def window_gate_open(gate: tuple[tuple[str, ...], ...], text: str, lowered: str, start: int, end: int) -> bool:
+    """``gate_open`` of the text between `start` and `end`: whether ``text[start:end]`` may hold a match
+    (a match inside the window holds its literals there). `lowered` is ``gate_text(text)``; where it
+    is not as long as the text its places are not the text's, and the gate stays open."""
+    if len(lowered) != len(text):
+        return True
+    for literals in gate:
+        for literal in literals:
+            if lowered.find(literal, start, end) >= 0:
+                break
+        else:
+            return False
+    return True
+
+
 _CHUNKS_CACHED_MAX = 100_000
 _OPEN_KEPT = 16_384  # distinct text bits whose open gates are kept
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.indicators.gates import gate_text
+from nlp.indicators.gates import gate_open, gate_text, regex_gate
 from nlp.regex_start import with_start_class
 
 _WEEKDAY = (r"(?:ma(?:andag)?|di(?:nsdag)?|wo(?:ensdag)?|do(?:nderdag)?|vr(?:ijdag)?|za(?:terdag)?|zo(?:ndag)?|"
@@ -128,6 +128,10 @@ _CIRCUIT = with_start_class(re.compile(
     rf"(?-i:{_NAME})(?:[ \t]*(?:,|and|en|&)[ \t]*(?-i:{_NAME}))+", re.IGNORECASE))
 
 
+# The literals every circuit needs ("between" or "tussen", ...): most ads lack them, and are not searched.
+_CIRCUIT_GATE = regex_gate(_CIRCUIT.pattern)
+
+
 # A circuit's names that are no places: "between English and Dutch", "between Monday and Friday".
 _LANGUAGE = re.compile(r"(?:english|engels|dutch|nederlands|vlaams|german|duits|deutsch|french|frans|spanish|spaans|"
                        r"italian|italiaans|polish|pools|russian|russisch|portuguese|portugees)\b", re.IGNORECASE)
@@ -144,7 +148,8 @@ def schedule_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the schedules in `text`: runs of two or more stops at different places, each stop
     separated from the next by list punctuation or a linking word only; and circuits between places."""
     found = sorted([span for stops in _stops(text) for span in _runs(text, stops)]
-                   + [m.span() for m in _CIRCUIT.finditer(text) if _names_places(m.group(0))])
+                   + [m.span() for m in (_CIRCUIT.finditer(text) if gate_open(_CIRCUIT_GATE, gate_text(text)) else ())
+                      if _names_places(m.group(0))])
     spans: list[tuple[int, int]] = []
     for start, end in found:  # both ways of reading a list may find it: one span
         if spans and start < spans[-1][1]:

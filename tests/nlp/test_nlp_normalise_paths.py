@@ -64,3 +64,13 @@ def test_ascii_gazetteer_pattern_matches_like_the_general_one():
 def test_region_hints_with_and_without_other_letters():
     assert region_hints("Nieuw in Zürich en Londen 💋") == Counter({"CH": 2, "GB": 2})  # general pattern
     assert region_hints("Nieuw in Londen 💋 ’s avonds") == Counter({"GB": 2})  # ASCII pattern
+
+
+def test_chunks_read_like_the_whole_text():
+    """``digit_tokens`` reads chunk by chunk; a look-alike group between digit groups beyond its chunk
+    ("06 55 ol 92") is decided on the whole text, and a chunk read before reads the same elsewhere."""
+    for text in ["06 55 ol 92 83", "ol 92 83", "06 55 ol", "bel o 6 too 3", "I 20", "06 55 O 92 83 en 06 55 O",
+                 "zes een twee 6\ufe0f\u20e3 ol 12", "Tel: 06 12 I 34 56", "plustwoonetwo 55 ol 12"]:
+        assert digit_tokens(text) == _read_tokens(text, TOKEN_RE.finditer(text)), text
+        assert digit_tokens(text) == digit_tokens(text)
+    assert [t.kind for t in digit_tokens("06 55 ol 92 83")] == ["digits", "digits", "letters", "digits", "digits"]
