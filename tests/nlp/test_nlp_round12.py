@@ -241,3 +241,31 @@ def test_a_line_in_capitals_is_read_in_ordinary_case_and_shown_as_written():
     tour = next(h for h in result.indicators if h["category"] == "movement")
     assert tour["text"] == text[tour["start"]:tour["end"]] and tour["text"].isupper()
     assert {e.value for e in result.entities if e.kind == "city"} >= {"Zwolle", "Arnhem"}
+
+
+# --- dev16 review --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, category", [
+    ("Came over on a loan, paying it back by working. Daria, 24.", "coercion"),
+    ("Rates and days are chosen by the office, not me. Mira, 22, Slough.", "coercion"),
+    ("Gina's on a two night stay in Derby, then on to Leicester.", "movement"),
+    ("One week Luton, one week Watford, same number. Kiki, 27.", "movement"),
+    ("Honestly sick of my teachers, free after 4. Amy, Hull.", "minor"),
+])
+def test_dev16_families(text, category):
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Receptie 24 uur per dag bereikbaar, kamers vanaf 89 euro. Hotel De Haven, Harlingen.", "coercion"),
+    ("Wie rijdt er elke week mee van Assen naar Groningen? Carpool op maandag, benzine delen. Groet, Tom.", "movement"),
+    ("Turned sixteen last week 🎂 free after college. msg me", "movement"),
+    ("My nan looks after me, she goes to bingo on Fridays. Free after 4.", "movement"),
+])
+def test_dev16_look_alikes(text, category):
+    assert category not in categories(text)
+
+
+def test_a_pupil_s_school_is_no_listing_cue():
+    assert non_adult_cue("Year 10 at the academy, we finish at 2:50.") is None
+    assert non_adult_cue("Anyone got a sofa for a few nights?") is None
