@@ -49,7 +49,9 @@ ADULT_AGE = 18
 CHILD_AGE_BELOW = 12  # an age under this beside an adult's is a child's or a count, never the advertiser's
 _NUM = rf"(?P<num>\d{{1,2}}|{NUMBER_WORD})"
 _NOT_AFTER_NUMBER = (
-    r"(?!\s*(?:[+%€$:']|/\s*\d|[.,]\d|[-–]\s*\d|cm|kg|lbs?\b|euro|eur\b|min|uur|u\b|x\b|keer|hours?\b|hrs?\b|h\b|"
+    # and a distance, a stay or a marriage's years: "ben 20 km van Utrecht", "ben 20 dagen op vakantie" (round 12)
+    r"(?!\s*(?:[+%€$:']|/\s*\d|[.,]\d|[-–]\s*\d|cm|kg|km\b|miles?\b|dag(?:en)?\b|days?\b|weken\b|weeks?\b|maanden\b|months?\b|nachten\b|nights?\b|lbs?\b|euro|eur\b|min|uur|u\b|x\b|keer|hours?\b|hrs?\b|h\b|"
+    r"(?:jaar|years?)\s+(?:getrouwd|married|samen|together|gescheiden|divorced|ervaring|experience|in\s+(?:het|the)\s+vak|escort|werkzaam)\b|"
     r"st\b|nd\b|rd\b|th\b|e\b|de\b|ste\b|(?:of\s+)?(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|okt|nov|dec|maart|mei|may)))"
 )
 
@@ -80,9 +82,10 @@ _NUMBER_BEFORE_UNIT = with_start_class(re.compile(rf"(?<![\w/+\-.,]){_NUM}\s*-?\
 # fails at once at the other characters (measured: half the time of the bare alternation).
 _PATTERNS = [
     # ik ben 19, I am 19, I'm 19, I'm only 19, zij is 19, age: 19, my age is 26, Age...23, leeftijd 19, About me 29,
-    # and text-speak "ik b 16", "ik bn 19"
+    # and text-speak "ik b 16", "ik bn 19", and "ben 16" with the "ik" left out (round 12; Dutch "ben" goes with
+    # "ik" alone)
     with_start_class(re.compile(
-        rf"\b(?=[aAbBiIlLoOsSzZ])(?:ik\s+(?:ben|bn|b)|ben\s+ik|i\s+am|i['’]m|im|zij\s+is|ze\s+is|she\s+is|she['’]s|"
+        rf"\b(?=[aAbBiIlLoOsSzZ])(?:ik\s+(?:ben|bn|b)|ben\s+ik|ben|i\s+am|i['’]m|im|zij\s+is|ze\s+is|she\s+is|she['’]s|"
         rf"(?:leeftijd|age)(?:\s+is)?|aged|about\s+me|"
         rf"over\s+mij)"
         rf"\s*(?:[:=\-–]|\.{{2,}}|…)?\s*{_ADVERB}{_NUM}\b{_NOT_AFTER_NUMBER}",
@@ -195,6 +198,8 @@ _PATTERNS = [
                rf"(?P<num>\d{{2}}|{NUMBER_WORD})\b{_NOT_AFTER_NUMBER}"
                r"(?!\s*(?:(?i:jaar|years?|yrs?)\s+)?(?i:ouder|jonger|older|younger|geleden|ago)\b)"
                r"(?![^.!?\n]{0,50}\b(?i:niet|not|geen|no|doesn'?t|isn'?t|don'?t)\b)"),
+    # the verb last, in a Dutch clause: "omdat ik 16 ben", "dat ik pas 17 ben" (round 12)
+    with_start_class(re.compile(rf"\b(?=[iI])ik\s+{_ADVERB}{_NUM}\s+(?:jaar\s+|jaar\s+oud\s+)?ben\b", re.IGNORECASE)),
 ]
 
 
@@ -239,6 +244,7 @@ _PATTERN_WHERE: list[tuple[str, object]] = [
     ("core", re.compile(r"#\d\d")),
     ("prefixes", (("both", "allebei", "beiden", "zelf", "ikzelf", "myself"), True)),
     ("prefixes", (("mijn", "m'n", "my"), True)),
+    ("core", re.compile(r"\bik\s+\S+(?:\s+\S+)?\s+ben\b", re.IGNORECASE)),  # "ik ... ben": the clause's ends
 ]
 _PLACES_TRIED_MAX = 200  # more places than this: the pattern scans the text itself
 

@@ -269,3 +269,12 @@ def test_dev16_look_alikes(text, category):
 def test_a_pupil_s_school_is_no_listing_cue():
     assert non_adult_cue("Year 10 at the academy, we finish at 2:50.") is None
     assert non_adult_cue("Anyone got a sofa for a few nights?") is None
+
+
+def test_a_dutch_age_with_the_subject_left_out_or_the_verb_last():
+    from nlp.ages import read_ages
+
+    assert [a.age for a in read_ages("heyy ben 17 en zoek iemand, Gouda").stated] == [17]
+    assert [a.age for a in read_ages("Mijn broer regelt het omdat ik 16 ben.").stated] == [16]
+    assert read_ages("ben 20 km van Utrecht, bel gerust").stated == []
+    assert read_ages("Ben 5 min te laat, sorry").stated == []
