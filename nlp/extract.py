@@ -252,7 +252,8 @@ def _indicators(text: str, doc: Doc, matching: str, lang: str, found: _Found, ag
     flagged, those kept back because the ad is a non-adult listing, and that listing verdict. Patterns and
     computed hits read `matching` (`text` with lines in capitals in ordinary case, the same length)."""
     rules = context.rules()
-    adult_age = context.adult_age_stated(ages + birth_year_ages(text))
+    born = birth_year_ages(text)
+    adult_age = context.adult_age_stated(ages + born)
     lazy: dict[str, Any] = {}  # the document-level rules cost a scan each; most ads never need them
     if site_content == "mixed":
         lazy["listing"] = listing_verdict(text, lang, site_content)
@@ -367,9 +368,11 @@ def _indicators(text: str, doc: Doc, matching: str, lang: str, found: _Found, ag
                    if not any(h["category"] == c and h["code"] not in supporting for h in hits + kept_back)) \
         if _reads_as_ad(text, found) else ()
     for m in text_model_hits(text, unread):
-        # A stated adult age (21 and up, none under 18) outweighs a reading of the words as young, as it
-        # cancels the loose youth patterns: "All payments to my manager. Leiden. 25yo." is not a minor.
-        if m.entry.category == "minor" and adult_age:
+        # A stated adult age (none under 18) outweighs a reading of the words as young: "All payments to my
+        # manager. Leiden. 25yo." is not a minor. From 21 as for the loose patterns; a birth year from 18,
+        # since the model reads every digit as "0" and cannot tell 2008 from 2010 ("Born in 2008", round 13).
+        if m.entry.category == "minor" and (adult_age or (
+                context.adult_age_stated(born, model_reading=True) and not (ages and min(ages) < 18))):
             continue
         if any(category == m.entry.category and m.start <= start < m.end for category, start in denied) \
                 or _named_to_deny(text[m.start:m.end], lang, m.entry.category) \

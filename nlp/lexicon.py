@@ -216,6 +216,8 @@ class SiteNotice(Strict):
 
 class AdultAge(Strict):
     loose_cancelled_from: Annotated[int, Field(ge=18)]
+    model_cancelled_from: Annotated[int, Field(ge=18)]
+    """A stated age from here on outweighs the text model's reading of the ad as young."""
     stays: list[str]
     """Youth a stated adult age does not outweigh (regexes): an age under 18, a word naming her young."""
     source: Said

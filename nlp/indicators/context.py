@@ -76,6 +76,7 @@ class ContextRules:
     notice_min_kinds_with_age: int
     notice_categories: frozenset[str]
     loose_cancelled_from: int
+    model_cancelled_from: int
     adult_age_stays: re.Pattern[str]
     several_women: re.Pattern[str]
 
@@ -137,6 +138,7 @@ def rules() -> ContextRules:
         notice_min_kinds_with_age=int(data["site_notice"]["min_kinds_with_age"]),
         notice_categories=frozenset(data["site_notice"]["categories"]),
         loose_cancelled_from=int(data["adult_age"]["loose_cancelled_from"]),
+        model_cancelled_from=int(data["adult_age"]["model_cancelled_from"]),
         adult_age_stays=_cue_regex(data["adult_age"]["stays"]),
         several_women=_cue_regex(data["several_women"]["cues"]),
     )
@@ -494,5 +496,8 @@ def outlasts_adult_age(hit_text: str) -> bool:
     return rules().adult_age_stays.search(hit_text) is not None
 
 
-def adult_age_stated(ages: list[int]) -> bool:
-    return bool(ages) and min(ages) >= rules().loose_cancelled_from
+def adult_age_stated(ages: list[int], model_reading: bool = False) -> bool:
+    """A stated adult age and none below it: from ``loose_cancelled_from`` for patterns, from
+    ``model_cancelled_from`` for the text model's reading."""
+    limit = rules().model_cancelled_from if model_reading else rules().loose_cancelled_from
+    return bool(ages) and min(ages) >= limit
