@@ -34,6 +34,9 @@ _OWN_NEGATIONS = frozenset({"zonder", "without", "isn't", "cannot", "can't", "ca
                             "nobody", "nowhere", "niks", "niets", "nothing", "mag", "mogen", "allowed"})
 
 
+_NOWHERE = frozenset({"nergens", "nowhere"})
+
+
 def _cue_regex(cues: list[str]) -> re.Pattern[str]:
     # The start-class lookahead (nlp.regex_start) rejects most positions at their first character.
     return with_start_class(
@@ -179,8 +182,9 @@ def is_negated_within(doc: Doc, token_start: int, token_end: int) -> bool:
     me but never touches the phone" holds partner and phone, and the "never" between them denies it.
     Only for patterns whose own steps hold no negation (those are ``negatable: false``), and only a
     negation whose clause runs on to the end of the match: in "mijn paspoort niet, de baas heeft het"
-    the comma closes what "niet" denies."""
-    words = rules().negation_words
+    the comma closes what "niet" denies. "Nowhere" between them denies as well: "ik word nergens heen
+    gebracht" (round 13; before a hit it is often part of confinement, "mag nergens heen zonder hem")."""
+    words = rules().negation_words | _NOWHERE
     for i in range(token_start + 1, token_end - 1):
         if doc[i].lower_ in words:
             return not any(doc[j].is_punct for j in range(i + 1, token_end))
