@@ -209,10 +209,15 @@ def test_a_venue_s_manager_is_no_handler():
 def test_an_adult_birth_year_outweighs_a_loose_youth_reading(monkeypatch):
     import nlp.extract
     from nlp import ages
+    from nlp.indicators.computed import ModelHit, computed_entry
 
     monkeypatch.setattr(ages, "REFERENCE_YEAR", 2026)
     assert ages.birth_year_ages("Born 1994, Delft. Geboren in 2010.") == [32, 16]
     text = "Born 1994, Delft. Quiet incall, Mon–Fri 10–18. Weekends off, I have a life too 🙂 Text Mara."
+    # The model's reading is pinned (a retrained model weighs these words otherwise): the rule is under test.
+    reading = ModelHit(computed_entry("text_model_minor"), 18, len(text), 0.9, [("weekends off", 1.0)])
+    monkeypatch.setattr(nlp.extract, "text_model_hits",
+                        lambda _text, categories: [reading] if "minor" in categories else [])
     assert "minor" not in categories(text)
     monkeypatch.setattr(nlp.extract, "birth_year_ages", lambda _text: [])
     assert "minor" in categories(text)  # the text model's reading, which the birth year outweighs

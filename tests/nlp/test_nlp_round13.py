@@ -1,0 +1,94 @@
+"""Round 13 of issue 14: the mechanisms added after reading the spent blind set of round 12 (dev17). The
+sentences here are new wordings of each family, not the set's own. Where a rule acts on the text model's
+or the classifier's output, that output is pinned, so the rule is tested and not a model's weights."""
+
+from __future__ import annotations
+
+import pytest
+
+import nlp.extract
+from nlp import listing
+from nlp.extract import extract
+from nlp.indicators.computed import ModelHit, computed_entry
+
+
+def categories(text: str, **kwargs) -> set[str]:
+    return {h["category"] for h in extract(text, **kwargs).indicators}
+
+
+def pin_reading(monkeypatch, category: str, start: int, end: int) -> None:
+    reading = ModelHit(computed_entry(f"text_model_{category}"), start, end, 0.9, [("pinned", 1.0)])
+    monkeypatch.setattr(nlp.extract, "text_model_hits",
+                        lambda _text, wanted: [reading] if category in wanted else [])
+
+
+# --- an ad-length listing that names no adult service --------------------------------------------------
+
+CARE_VACANCY = ("Woongroep De Esdoorn zoekt een begeleider voor de nachtdienst. Onze cliënten wonen hier en "
+                "werken elke dag mee in de moestuin. Je regelt hun afspraken en ritjes naar familie.")
+
+
+def test_a_long_listing_without_an_adult_cue_is_non_adult_below_the_higher_limit(monkeypatch):
+    # the classifier's probability is pinned between the adult site's limit and the higher one
+    monkeypatch.setattr(listing.ListingModel, "probability", lambda self, decision: 0.05)
+    assert listing.ADULT_SITE_CONFIDENT_BELOW < 0.05 < listing.NO_ADULT_CUE_BELOW
+    assert len(CARE_VACANCY) >= listing.LISTING_LENGTH
+    assert listing.listing_verdict(CARE_VACANCY).is_non_adult
+    assert listing.listing_verdict(CARE_VACANCY, site_content="mixed").is_non_adult
+    # an adult-service word keeps the adult site's own limit
+    assert not listing.listing_verdict(CARE_VACANCY + " Escort en ontvangst, €150 per uur.").is_non_adult
+    # a short text too: a bare sentence of youth or control names no service either
+    assert not listing.listing_verdict("Werkt elke dag, haar vriend regelt de afspraken en het geld.").is_non_adult
+
+
+def test_a_care_vacancy_raises_no_coercion_flag():
+    result = extract(CARE_VACANCY)
+    assert not {"minor", "coercion"} & {h["category"] for h in result.indicators}
+
+
+# --- a birth year against the text model ---------------------------------------------------------------
+
+def test_an_adult_birth_year_outweighs_the_model_and_a_stated_18_does_not(monkeypatch):
+    from nlp import ages
+
+    monkeypatch.setattr(ages, "REFERENCE_YEAR", 2026)
+    adult = "Geboren in 2008, Enschede. Eigen afspraken, alleen ontvangst."
+    pin_reading(monkeypatch, "minor", 0, len(adult))
+    assert "minor" not in categories(adult)
+    # a stated 18 does not outweigh it: it is what a minor says ("18... volgens m'n profiel")
+    stated = "Ik ben 18, Enschede. Eigen afspraken, alleen ontvangst."
+    pin_reading(monkeypatch, "minor", 0, len(stated))
+    assert "minor" in categories(stated)
+
+
+# --- nowhere inside a free-order pattern -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ik word nergens heen gebracht, ik rijd zelf. Outcall Zwolle. Fleur, 31.",
+])
+def test_nowhere_between_the_words_denies_the_pattern(text):
+    assert "coercion" not in categories(text)
+
+
+def test_without_nowhere_the_pattern_stands():
+    assert "coercion" in categories("Ik word gebracht en opgehaald. Outcall Zwolle. Fleur, 21.")
+
+
+# --- relatives by marriage and step-relatives ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Afspraken alleen via haar zwager. Jade 24 Venlo",
+    "Bookings only through her stepdad. Jade 24 Hull",
+])
+def test_a_relative_by_marriage_or_a_step_relative_is_a_third_party(text):
+    assert "coercion" in categories(text)
+
+
+# --- a fixed address of her own ---------------------------------------------------------------------------
+
+def test_a_fixed_address_outweighs_a_movement_reading(monkeypatch):
+    settled = "Laatste week van het jaar, nog plek op dinsdag. Ilse, 44, vast adres in Zwolle."
+    pin_reading(monkeypatch, "movement", 0, 40)
+    assert "movement" not in categories(settled)
+    unsettled = "Laatste week van het jaar, nog plek op dinsdag. Ilse, 44, geen vast adres."
+    assert "movement" in categories(unsettled)
