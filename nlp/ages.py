@@ -115,9 +115,11 @@ _PATTERNS = [
         r"(?=[ \t]+(?i:and|en|&)[ \t]+(?!(?i:up|over|older|ouder|boven|min|mins|minutes|euro|roses)\b)[^\W\d_])",
         re.MULTILINE,
     )),
-    # "26 now, turning 27 next month", "Nu nog 44, volgende maand word ik 45": the age now, said first
+    # "26 now, turning 27 next month", "Nu nog 44, volgende maand word ik 45": the age now, said first;
+    # after a birth year, "so 25 now", "dus nu 25" (round 13)
     with_start_class(re.compile(
-        r"(?:^|(?<=[.!?\n,;:])[ \t]*)(?:(?i:nu|now)[ \t]+(?i:nog|still)[ \t]+)?(?P<num>[1-6]\d)"
+        r"(?:^|(?<=[.!?\n,;:])[ \t]*)(?:(?i:so|dus|thus|which\s+makes\s+me|making\s+me)[ \t]+)?"
+        r"(?:(?i:nu|now)[ \t]+(?i:nog|still)[ \t]+)?(?P<num>[1-6]\d)"
         r"(?:(?<=\d)[ \t]+(?i:now|nu)\b|(?<=\d)(?=[ \t]*,[ \t]*(?i:turning|word\s+ik|I'?ll\s+be)\b))",
         re.MULTILINE,
     )),
@@ -329,9 +331,13 @@ _NOT_BEFORE_TITLE_AGE = with_start_class(re.compile(
     r"\b(?:at|till|until|from|for|to|tot|om|van|voor|room|kamer|suite|nr|no|number|top|open|since|sinds|over|under|"
     r"vanaf|boven|onder|specials?|only|incall|outcall|hh|hr|hrs|(?:half|anderhalf)?uur|kwartier|min|mins|per|euro|eur|roses?|usd|gbp|price|"
     r"prijs|rates?|tarief|heren|men|clients|klanten|gents|aged?|ages|postcode|zip|street|straat|weg|laan|"
+    # an age felt or looked, not hers: "Feel 30", "Looks 25" (round 13)
+    r"feel|feels|feeling|look|looks|looking|voel|voelt|lijk|lijkt|"
     r"[a-z]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk))$",
     re.IGNORECASE,
 ))
+# An age felt or looked, not hers: "Feel 30", "looks 25" (round 13).
+_FELT = re.compile(r"feel|feels|feeling|look|looks|looking|voel|voelt|lijk|lijkt", re.IGNORECASE)
 # The title-suffix convention: "Sweet and new in town - 25", "Latina | 23 | new": a two-digit number
 # set off by a dash or bar at the end of a line (or between two such marks), after a word.
 _LINE_SUFFIX = re.compile(
@@ -339,6 +345,14 @@ _LINE_SUFFIX = re.compile(
     re.MULTILINE
 )
 _LINE_SUFFIX_GATE = _telling_gate(_LINE_SUFFIX)
+# In a title the site's "<title> - 25" is often followed by what the poster added: a bracketed place, a run
+# of stars or emoji, a new phrase in capitals ("Sexy Latina - 23 ** New in town **", "Ready now!!! - 24
+# (Eastside)", "Jessica - 25 Available now"). First line only; not a range, a time, a rate or "24/7" (round 13).
+_TITLE_DASH_AGE = re.compile(
+    r"(?<=\S)[ \t]+[-–—]{1,2}[ \t]*(?P<num>\d{2})(?=[ \t]*(?:\((?![ \t]*[\d€$£])|[^\w\s(/:.,%+-]|[A-ZÀ-Ý]))")
+_TITLE_DASH_NOT_AFTER = re.compile(
+    r"[ \t]*(?:\(?[ \t]*(?:min|mins|minutes?|hours?|hrs?|hr|uur|roses?|euro|eur|dollars?|usd|pounds?|per|x|years?|yrs?|jaar)\b|[-–—][ \t]*\d)",
+    re.IGNORECASE)
 # The gates of _PATTERNS and _LINE_SUFFIX read at once from the text's chunks (gates.GateBits, cached per
 # chunk), not each literal looked for in the whole text: which are open, as ``gate_open`` tells of each.
 _GATE_BITS = GateBits([*_PATTERN_GATES, _LINE_SUFFIX_GATE])
@@ -714,8 +728,8 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
         if k in opened:  # else a word every match needs is missing ("birthday", "just")
             candidates += [(m.group("num"), m.start(), m.end()) for m in _pattern_matches(pattern, where, text, lowered)]
     for m in matches_at(_AFTER_NAME, text, [m.start() for m in _AFTER_NAME_PLACES.finditer(text)]):
-        if _STREET.search(m.group("word")) or _NOT_A_NAME.fullmatch(m.group("word")):
-            continue  # "Demolaan 16", "Room 25": a house or room number, not an age
+        if _STREET.search(m.group("word")) or _NOT_A_NAME.fullmatch(m.group("word")) or _FELT.fullmatch(m.group("word")):
+            continue  # "Demolaan 16", "Room 25": a house or room number, not an age; "Feel 30": not hers
         if _house_number(text, m.start(), m.end("word"), m.start("num")):
             continue  # "ontvang op de Brink 22", "at the Strand 14": a street and its house number
         if LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE:
@@ -771,6 +785,12 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
             candidates.append((raw, m.start("num"), m.end("num")))
     if first_line <= 80:
         candidates += _title_start(text, first_line) + _title_marked(text, first_line)
+        for m in _TITLE_DASH_AGE.finditer(text, 0, first_line) if "-" in text[:first_line] else ():
+            before = text[max(0, m.start() - 3): m.start()].rstrip()
+            if before and before[-1] not in _NOT_BEFORE_SUFFIX and \
+                    LOOSE_MIN_AGE <= int(m.group("num")) <= LOOSE_MAX_AGE and \
+                    not _PRICE_LINE.search(text, 0, m.start()) and not _TITLE_DASH_NOT_AFTER.match(text, m.end("num")):
+                candidates.append((m.group("num"), m.start("num"), m.end("num")))
     candidates += _field_marked(text)
     candidates += _round11(text, lowered)
     return candidates
@@ -854,6 +874,21 @@ def _duo_words(text: str) -> list[tuple[str, int, int]]:
         if all(LOOSE_MIN_AGE <= (_age_value(m.group(g)) or 0) <= LOOSE_MAX_AGE for g in ("a", "b")):
             found += [(m.group(g), m.start(g), m.end(g)) for g in ("a", "b")]
     return found
+
+
+# A duo's two ages as the value of one age field: "Age: 22 / 25", "Leeftijd: 23 en 27", "Ages: 21 & 24" (round 13).
+# Not a range ("25 - 35", "25 tot 35": a client limit) and not "24/7"; the pair is the field's whole value.
+_AGE_FIELD_PAIR = re.compile(
+    r"\b(?i:ages?|leeftijd(?:en)?|alter)[ \t]*[:=][ \t]*(?P<a>1[89]|[2-6]\d)[ \t]*(?:/|&|\+|,|(?i:and|en|und)\b)[ \t]*"
+    r"(?P<b>1[89]|[2-6]\d)(?![\d/])(?=[ \t]*(?:(?i:jaar|years?|yrs?|j)\b[ \t]*)?(?:$|[\n.,;!|)]))",
+    re.MULTILINE)
+
+
+def _age_field_pair(text: str, lowered: str) -> list[tuple[str, int, int]]:
+    """A duo's two ages as one age field's value (``_AGE_FIELD_PAIR``), each with its span."""
+    if "age" not in lowered and "leeftijd" not in lowered and "alter" not in lowered:
+        return []
+    return [(m.group(g), m.start(g), m.end(g)) for m in _AGE_FIELD_PAIR.finditer(text) for g in ("a", "b")]
 
 
 def _we_are(text: str, lowered: str) -> list[tuple[str, int, int]]:
@@ -1363,7 +1398,7 @@ def _read_ages(text: str) -> AgeReading:
     if has_digits:
         spoken, framed = _backward(text, {text.find(raw, start, end) for raw, start, end in candidates})
         candidates += spoken + framed
-    pairs = _group_ages(text, lowered) + _duo_words(text) + _we_are(text, lowered)
+    pairs = _group_ages(text, lowered) + _duo_words(text) + _we_are(text, lowered) + _age_field_pair(text, lowered)
     first_line = text.find("\n")
     segments = _title_segments(text, len(text) if first_line < 0 else first_line) if has_digits else []
     candidates += segments

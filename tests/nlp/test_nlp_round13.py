@@ -92,3 +92,40 @@ def test_a_fixed_address_outweighs_a_movement_reading(monkeypatch):
     assert "movement" not in categories(settled)
     unsettled = "Laatste week van het jaar, nog plek op dinsdag. Ilse, 44, geen vast adres."
     assert "movement" in categories(unsettled)
+
+
+# --- ages ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "age"), [
+    ("Sweet Lena - 23 ** New in town **", 23),
+    ("Ready now!!! - 24 (Eastside)", 24),
+    ("Jessica - 25 Available tonight", 25),
+])
+def test_a_title_suffix_followed_by_what_the_poster_added(title, age):
+    assert extract("Incall and outcall, call me.", title=title).ages == [age]
+
+
+@pytest.mark.parametrize("title", ["Open - 24/7 (Eastside)", "Girls - 20-25 (Eastside)", "Special - 30 Min only"])
+def test_a_title_suffix_that_is_a_range_a_time_or_a_duration_is_no_age(title):
+    assert extract("Incall and outcall, call me.", title=title).ages == []
+
+
+def test_a_felt_age_is_not_hers():
+    assert extract("Nora, 44, but I feel 30! Incall in Derby.", title="Feel 30").ages == [44]
+
+
+def test_the_age_now_after_a_birth_year():
+    assert extract("Born in 2000, so 26 now. Incall Hove.").ages == [26]
+    assert extract("Geboren in 1998, dus 28 nu. Ontvangst in Gouda.").ages == [28]
+
+
+@pytest.mark.parametrize("text", ["Names: Ivy & Rae\nAge: 21 / 26\nCity: Hull",
+                                  "Namen: Ivy en Rae\nLeeftijd: 21 en 26\nStad: Venlo"])
+def test_two_ages_as_one_age_field_are_a_duo_not_a_client_range(text):
+    result = extract(text)
+    assert result.ages == [21, 26] and result.client_age_limits == []
+
+
+def test_a_range_in_the_age_field_stays_a_range():
+    result = extract("Leeftijd: 25 tot 35 welkom. Ontvangst Venlo.")
+    assert 25 not in result.ages and result.client_age_limits == [{"min": 25, "max": 35}]
