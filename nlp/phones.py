@@ -89,6 +89,16 @@ _HOURS = with_start_class(re.compile(
     r"(?<![\d.:/])(?:[01]?\d|2[0-4])[ \t]?[-–][ \t]?(?:[01]?\d|2[0-4])[ \t]?(?:u|uur|h|hrs?|o['’]?clock)(?!\w)",
     re.IGNORECASE))
 _IBAN = with_start_class(re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z]{4}(?:[ ]?\d{2,4}){2,5}\b"))
+# An IBAN of any country (Belgian and German ones are digits after the check digits: "BE71 0961 2345 6769"),
+# masked only when its ISO 7064 mod-97 check holds, so a number that merely follows two capitals stays a number
+# (round 13).
+_IBAN_ANY = with_start_class(re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b"))
+
+
+def _is_iban(written: str) -> bool:
+    compact = written.replace(" ", "")
+    moved = compact[4:] + compact[:4]
+    return 15 <= len(compact) <= 34 and int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
 # Words that label a number as something other than a phone: registers, accounts, orders and parcels.
 _NOT_PHONE_LABELS = (
     r"kvk", r"k\.v\.k\.?", r"btw", r"vat", r"iban", r"rekening\w*", r"bank\w*", r"vergunning\w*", r"licen[cst]\w*",
@@ -220,7 +230,8 @@ def _may_fit(digits: str, region: str) -> bool:
 def masked_ranges(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Dates, times and IBANs around text[start:end] (lookbehinds still see what comes before)."""
     end = len(text) if end is None else end
-    return [m.span() for pattern in (_DATE, _TIME, _HOURS, _IBAN) for m in pattern.finditer(text, start, end)]
+    spans = [m.span() for pattern in (_DATE, _TIME, _HOURS, _IBAN) for m in pattern.finditer(text, start, end)]
+    return spans + [m.span() for m in _IBAN_ANY.finditer(text, start, end) if _is_iban(m.group())]
 
 
 @lru_cache(maxsize=65536)
@@ -1082,6 +1093,11 @@ def _told_far(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
 _MAX_JOIN_GAP = max(_MAX_CONTINUATION_GAP, _MAX_ODD_GAP)
 
 
+# A separator said as a word between digit groups: "702 dot 555 dot 1234", "06 streepje 12 34" (round 13).
+_WORD_SEPARATOR = re.compile(r"[ \t]+(?i:dot|dash|hyphen|point|punt|streep(?:je)?)[ \t]+")
+_MAX_WORD_SEPARATOR_GAP = 12
+
+
 def _joined_runs(text: str, prev: DigitRun, run: DigitRun) -> bool:
     """Whether `run` goes on the number of `prev` across a gap ``digit_runs`` splits at."""
     gap = text[prev.end : run.start]
@@ -1362,6 +1378,10 @@ def _digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
     for run in runs[1:]:
         prev = merged[-1]
         far = run.tokens[0].start - prev.tokens[-1].end
+        if far <= _MAX_WORD_SEPARATOR_GAP and _WORD_SEPARATOR.fullmatch(text, prev.tokens[-1].end, run.tokens[0].start):
+            gap = text[prev.tokens[-1].end : run.tokens[0].start]
+            merged[-1] = DigitRun(prev.tokens + run.tokens, prev.gaps + (gap,) + run.gaps)
+            continue
         if far > _MAX_JOIN_GAP:
             if far <= _MAX_TOLD_GAP and _told_far(text, prev, run, text[prev.tokens[-1].end : run.tokens[0].start]):
                 merged[-1] = DigitRun(prev.tokens + run.tokens,
@@ -1414,6 +1434,8 @@ _ZERO_FIRST = with_start_class(re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(_ZER
                          r"|(?<!\w)eerst\s+een\s+(?:0|nul)(?!\w)"
                          # "(Dutch mobile, add 0)", "add a zero", "voeg een 0 toe" (round 12): a zero added is its trunk
                          r"|(?<!\w)(?:add|voeg)\s+(?:a\s+|an\s+|een\s+|the\s+|de\s+)?(?:0|zero|nul)(?:\s+toe)?(?!\w)"
+                         # "my mobile without the first zero", "zonder de eerste 0" (round 13): said left off
+                         r"|(?<!\w)(?:without|zonder|minus)\s+(?:the\s+|de\s+|its\s+)?(?:first\s+|leading\s+|eerste\s+)?(?:0|zero|nul)(?!\w)"
                          # "(begin met 0)", "starts with zero", "begint met een nul" (round 8)
                          r"|(?<!\w)(?:begin|begint|beginnen|start|starts|starting|begins)\s+(?:met|with)\s+(?:een\s+|a\s+)?"
                          r"(?:0|zero|nul|oh)(?!\w)",
@@ -1422,7 +1444,7 @@ _ZERO_FIRST = with_start_class(re.compile(rf"(?<!\w)(?:{trie_pattern(sorted(_ZER
 _ZERO_PLACE_WORDS = ("front", "start", "begin", "first", "before", "ervoor", "er voor", "vooraan", "voor het",
                      "eerst", "zet er", "zet een", "plak er", "plak een", "doe er", "doe een", "leading", "eerste",
                      "missing", "ontbreekt", "weggelaten", "left off", "removed", "dropped", "omitted", "vergeten",
-                     "add ", "voeg ")
+                     "add ", "voeg ", "without", "zonder", "minus")
 _ZERO_NOTE_REACH = 60
 
 
@@ -1453,7 +1475,9 @@ def _with_trunk_zero(run: DigitRun, prefix: str = "0") -> DigitRun:
 _PREFIX_NOTE = with_start_class(re.compile(
     r"(?<!\w)(?:begin|begint|beginnen|start|starts|starting|begins|starten)\s+(?:met|with)\s+(?P<head>0\d{1,3})(?![\d\s]*\d)"
     r"|(?<!\w)(?:put|add|zet|plak|doe)\s+(?:er\s+)?(?P<put>0\d{1,3})\s+"
-    r"(?:in\s+front|at\s+the\s+(?:start|front|beginning)|before|voor|ervoor|vooraan)(?!\w)",
+    r"(?:in\s+front|at\s+the\s+(?:start|front|beginning)|before|voor|ervoor|vooraan)(?!\w)"
+    # the head named as hers, the rest after it: "mijn 06 is: 2-negen-4-...", "my 07 = 7 9 ..." (round 13)
+    r"|(?<!\w)(?:my|mijn|m'n|her|haar)\s+(?P<mine>0\d{1,3})\s*(?:is\s*:?|=|:)",
     re.IGNORECASE,
 ))
 _PREFIX_NOTE_REACH = 80
@@ -1465,11 +1489,11 @@ _PREFIXED_REST = frozenset(range(6, 10))  # the rest of a number after a head of
 # prefix then comes first); its reading as written is kept only when that fails.
 _REVERSE_NOTE = with_start_class(re.compile(
     r"(?<!\w)(?:backwards?|in\s+reverse|reversed|right\s+to\s+left|achterstevoren|achteruit|omgekeerd|"
-    r"van\s+rechts\s+naar\s+links|andersom)(?!\w)",
+    r"van\s+rechts\s+naar\s+links|andersom|(?:van\s+)?achter\s+naar\s+voren|back\s+to\s+front|from\s+the\s+(?:end|back))(?!\w)",
     re.IGNORECASE,
 ))
 _REVERSE_HINTS = ("backward", "reverse", "right to left", "achterstevoren", "achteruit", "omgekeerd",
-                  "rechts naar links", "andersom")
+                  "rechts naar links", "andersom", "achter naar voren", "back to front", "from the end", "from the back")
 _REVERSE_NOTE_REACH = 40
 
 
@@ -1492,9 +1516,10 @@ def _reversed_run(notes: list[tuple[int, int]], run: DigitRun) -> DigitRun | Non
 
 def _prefix_notes(text: str) -> list[tuple[int, int, str]]:
     lower = text.lower()
-    if not any(w in lower for w in ("begin", "start", "put ", "add ", "zet ", "plak ", "doe ")):
+    if not any(w in lower for w in ("begin", "start", "put ", "add ", "zet ", "plak ", "doe ", "my ", "mijn ", "m'n ",
+                                    "her ", "haar ")):
         return []
-    return [(m.start(), m.end(), m["head"] or m["put"]) for m in _PREFIX_NOTE.finditer(text)]
+    return [(m.start(), m.end(), m["head"] or m["put"] or m["mine"]) for m in _PREFIX_NOTE.finditer(text)]
 
 
 def _noted_head(notes: list[tuple[int, int, str]], run: DigitRun) -> str | None:

@@ -129,3 +129,33 @@ def test_two_ages_as_one_age_field_are_a_duo_not_a_client_range(text):
 def test_a_range_in_the_age_field_stays_a_range():
     result = extract("Leeftijd: 25 tot 35 welkom. Ontvangst Venlo.")
     assert 25 not in result.ages and result.client_age_limits == [{"min": 25, "max": 35}]
+
+
+# --- phones -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "country", "e164"), [
+    ("702 dot 555 dot 1234 after six", "US", "+17025551234"),
+    ("bel 06 streepje 21 43 65 87", "NL", "+31621436587"),
+    ("My number without the leading zero: 6 21 43 65 87", "NL", "+31621436587"),
+    ("zonder de eerste nul: 6 21 43 65 87", "NL", "+31621436587"),
+    ("mijn 06 is: 2-een-4-drie-6-vijf-8-zeven", "NL", "+31621436587"),
+    ("van achter naar voren lezen: 78 56 34 12 60", "NL", "+31621436587"),
+])
+def test_disguise_forms_said_in_words(text, country, e164):
+    assert extract(text, country=country).phones == [e164]
+
+
+def test_a_rating_said_with_dot_is_no_number():
+    assert extract("Rated 4 dot 5 by my guests, 120 per hour.", country="NL").phones == []
+
+
+@pytest.mark.parametrize("text", ["Aanbetaling op BE71 0961 2345 6769 graag.", "Deposit to DE89 3704 0044 0532 0130 00."])
+def test_an_iban_of_any_country_is_no_phone(text):
+    assert extract(text, country="BE").phones == []
+
+
+def test_only_a_string_that_passes_the_iban_check_is_masked():
+    from nlp.phones import _is_iban
+
+    assert _is_iban("BE71 0961 2345 6769") and _is_iban("DE89 3704 0044 0532 0130 00")
+    assert not _is_iban("BE71 0961 2345 6768")  # one digit off: the mod-97 check fails
