@@ -203,6 +203,8 @@ class NonAdultListing(Strict):
     categories: list[Category]
     cues: list[str]
     adult_cues: list[str]
+    weak_adult_cues: list[str]
+    """Adult cues that ordinary commerce uses as well ("discreet", "massage"): alone, they name no service."""
     source: Said
 
 
@@ -253,7 +255,7 @@ class ContextFile(Strict):
         cues = (self.negation.refusals + self.disclaimer.cues + self.impostor_warning.cues + self.settled.cues + self.long_past.cues + self.client_sought.cues
                 + self.own_voice.cues + self.parent_voice.cues + self.parent_voice.price_cues + self.self_managed.cues + self.uninvolved_helper.cues + self.local_language.cues
                 + self.non_adult_listing.cues
-                + self.non_adult_listing.adult_cues + self.several_women.cues
+                + self.non_adult_listing.adult_cues + self.non_adult_listing.weak_adult_cues + self.several_women.cues
                 + [cue for kind in self.site_notice.kinds.values() for cue in kind])
         bad = []
         for cue in cues:

@@ -52,8 +52,9 @@ CONFIDENT_BELOW = 0.01
 # turn, every pattern hit kept and the round's listing cues in place, 1 of 1,597 non-adult listings is still
 # flagged at 0.01 and at 0.08 alike, while 0.03 costs 4 of 1,317 minor and 2 of 1,545 coercion true positives.
 ADULT_SITE_CONFIDENT_BELOW = 0.01
-# Round 13: a listing of ad length that names no adult service at all (no escort, incall, hotel visit,
-# rate per hour ...: context.yaml ``adult_cues``) is written for readers of another kind. Below this
+# Round 13: a listing of ad length that names no adult service at all (no escort, incall, hotel visit ...:
+# context.yaml ``adult_cues``, less the ``weak_adult_cues`` a removal firm or a dress shop uses too) is written
+# for readers of another kind. Below this
 # probability the classifier alone makes it non-adult, on either kind of site. With each of the 17
 # development sets held out of training in turn, none of the 3,300-odd positives of 150 characters and
 # more without an adult cue scores below 0.1, and 107 more non-adult listings do than below 0.01; short
@@ -374,10 +375,10 @@ def _reasons(toks: list[str], token_counts: Counter[str], bigrams: list[str], co
 
 def confident_limit(text: str, limit: float) -> float:
     """`limit`, or ``NO_ADULT_CUE_BELOW`` when that is higher and the text is a listing of ad length
-    that names no adult service."""
-    from nlp.indicators.context import has_adult_cue
+    that names no adult service (``context.has_service_cue``)."""
+    from nlp.indicators.context import has_service_cue
 
-    if limit < NO_ADULT_CUE_BELOW and len(text) >= LISTING_LENGTH and not has_adult_cue(text):
+    if limit < NO_ADULT_CUE_BELOW and len(text) >= LISTING_LENGTH and not has_service_cue(text):
         return NO_ADULT_CUE_BELOW
     return limit
 

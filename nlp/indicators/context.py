@@ -73,6 +73,7 @@ class ContextRules:
     local_language_codes: frozenset[str]
     non_adult: re.Pattern[str]
     adult: re.Pattern[str]
+    weak_adult: re.Pattern[str]
     non_adult_categories: frozenset[str]
     notice_kinds: tuple[re.Pattern[str], ...]
     notice_min_kinds: int
@@ -135,6 +136,7 @@ def rules() -> ContextRules:
         local_language_codes=frozenset(data["local_language"]["codes"]),
         non_adult=_cue_regex(data["non_adult_listing"]["cues"]),
         adult=_cue_regex(data["non_adult_listing"]["adult_cues"]),
+        weak_adult=_cue_regex(data["non_adult_listing"]["weak_adult_cues"]),
         non_adult_categories=frozenset(data["non_adult_listing"]["categories"]),
         notice_kinds=tuple(_cue_regex(cues) for cues in data["site_notice"]["kinds"].values()),
         notice_min_kinds=int(data["site_notice"]["min_kinds"]),
@@ -449,6 +451,15 @@ def has_adult_cue(text: str) -> bool:
     return last[1]
 
 
+def has_service_cue(text: str) -> bool:
+    """The text names an adult service by a cue that ordinary commerce does not use as well: an adult cue
+    other than the weak ones ("discreet", "massage": ``weak_adult_cues``)."""
+    if not has_adult_cue(text):
+        return False
+    weak = rules().weak_adult
+    return any(weak.fullmatch(m.group(0)) is None for m in rules().adult.finditer(text))
+
+
 _women_last: tuple[str | None, bool] = (None, False)
 
 
@@ -484,7 +495,7 @@ def non_adult_search(text: str) -> re.Match[str] | None:
 def non_adult_cue(text: str) -> str | None:
     """The non-adult cue that makes this a non-adult listing by rule (none when an adult-service cue
     is present too). The project-wide decision, which also covers mixed sites, is ``nlp.listing``."""
-    if has_adult_cue(text):  # the adult cues first: a twentieth of the cost, and most ads carry one
+    if has_service_cue(text):  # the adult cues first: a twentieth of the cost, and most ads carry one
         return None
     cue = non_adult_search(text)
     return cue.group(0) if cue is not None else None

@@ -159,3 +159,22 @@ def test_only_a_string_that_passes_the_iban_check_is_masked():
 
     assert _is_iban("BE71 0961 2345 6769") and _is_iban("DE89 3704 0044 0532 0130 00")
     assert not _is_iban("BE71 0961 2345 6768")  # one digit off: the mod-97 check fails
+
+
+# --- weak adult cues ----------------------------------------------------------------------------------------
+
+def test_a_weak_adult_cue_alone_names_no_service():
+    from nlp.indicators.context import has_adult_cue, has_service_cue, non_adult_cue
+
+    removal = "Discrete verhuisservice in de regio: wij halen uw spullen op en brengen ze naar uw nieuwe adres."
+    assert has_adult_cue(removal) and not has_service_cue(removal)
+    assert non_adult_cue(removal) is not None  # the rule reads the firm's own cue
+    escort = "Discrete escort, verhuisservice van je hart: ik kom naar je toe."
+    assert has_service_cue(escort) and non_adult_cue(escort) is None
+
+
+def test_a_long_listing_with_only_a_weak_adult_cue_gets_the_higher_limit(monkeypatch):
+    monkeypatch.setattr(listing.ListingModel, "probability", lambda self, decision: 0.05)
+    text = CARE_VACANCY + " Discreet omgaan met persoonsgegevens is vanzelfsprekend."
+    assert listing.listing_verdict(text).is_non_adult
+    assert not listing.listing_verdict(text + " Ook escort.").is_non_adult
