@@ -204,7 +204,15 @@ class NonAdultListing(Strict):
     cues: list[str]
     adult_cues: list[str]
     weak_adult_cues: list[str]
-    """Adult cues that ordinary commerce uses as well ("discreet", "massage"): alone, they name no service."""
+    """Adult cues that ordinary commerce uses as well ("discreet", "massage"), each one of ``adult_cues`` as
+    written there: alone, they name no service."""
+
+    @model_validator(mode="after")
+    def _weak_cues_are_adult_cues(self) -> NonAdultListing:
+        strays = [cue for cue in self.weak_adult_cues if cue not in self.adult_cues]
+        if strays:
+            raise ValueError(f"weak_adult_cues not among adult_cues: {strays}")
+        return self
     source: Said
 
 

@@ -73,7 +73,7 @@ class ContextRules:
     local_language_codes: frozenset[str]
     non_adult: re.Pattern[str]
     adult: re.Pattern[str]
-    weak_adult: re.Pattern[str]
+    service: re.Pattern[str]
     non_adult_categories: frozenset[str]
     notice_kinds: tuple[re.Pattern[str], ...]
     notice_min_kinds: int
@@ -136,7 +136,8 @@ def rules() -> ContextRules:
         local_language_codes=frozenset(data["local_language"]["codes"]),
         non_adult=_cue_regex(data["non_adult_listing"]["cues"]),
         adult=_cue_regex(data["non_adult_listing"]["adult_cues"]),
-        weak_adult=_cue_regex(data["non_adult_listing"]["weak_adult_cues"]),
+        service=_cue_regex([cue for cue in data["non_adult_listing"]["adult_cues"]
+                            if cue not in data["non_adult_listing"]["weak_adult_cues"]]),
         non_adult_categories=frozenset(data["non_adult_listing"]["categories"]),
         notice_kinds=tuple(_cue_regex(cues) for cues in data["site_notice"]["kinds"].values()),
         notice_min_kinds=int(data["site_notice"]["min_kinds"]),
@@ -454,10 +455,7 @@ def has_adult_cue(text: str) -> bool:
 def has_service_cue(text: str) -> bool:
     """The text names an adult service by a cue that ordinary commerce does not use as well: an adult cue
     other than the weak ones ("discreet", "massage": ``weak_adult_cues``)."""
-    if not has_adult_cue(text):
-        return False
-    weak = rules().weak_adult
-    return any(weak.fullmatch(m.group(0)) is None for m in rules().adult.finditer(text))
+    return has_adult_cue(text) and rules().service.search(text) is not None
 
 
 _women_last: tuple[str | None, bool] = (None, False)
