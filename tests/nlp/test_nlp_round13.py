@@ -178,3 +178,15 @@ def test_a_long_listing_with_only_a_weak_adult_cue_gets_the_higher_limit(monkeyp
     text = CARE_VACANCY + " Discreet omgaan met persoonsgegevens is vanzelfsprekend."
     assert listing.listing_verdict(text).is_non_adult
     assert not listing.listing_verdict(text + " Ook escort.").is_non_adult
+
+
+# --- a shortened birth year after her name -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Noor ('10) Deventer, alleen hotel, €100", "Skye ’09, Derby, outcall only, £100"])
+def test_a_shortened_birth_year_after_her_name_is_youth(text):
+    assert "minor" in categories(text)
+
+
+@pytest.mark.parametrize("text", ["Noor ('98) Deventer, alleen hotel, €100", "Summer '10 was fun. Ans, 45, Assen"])
+def test_an_adult_shortened_year_or_one_after_another_word_is_not(text):
+    assert "minor" not in categories(text)
