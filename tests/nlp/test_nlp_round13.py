@@ -190,3 +190,19 @@ def test_a_shortened_birth_year_after_her_name_is_youth(text):
 @pytest.mark.parametrize("text", ["Noor ('98) Deventer, alleen hotel, €100", "Summer '10 was fun. Ans, 45, Assen"])
 def test_an_adult_shortened_year_or_one_after_another_word_is_not(text):
     assert "minor" not in categories(text)
+
+
+# --- movement families -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ik verblijf op wisselende locaties. Sanne, 33.",
+    "De ene week in Hoorn, de volgende week in Alkmaar. Sanne 33",
+    "One week Preston, the other week Wigan. Tess 29.",
+    "Volgende stad: Leeuwarden, vanaf vrijdag. Sanne 33",
+])
+def test_changing_places_said_in_other_ways(text):
+    assert "movement" in categories(text)
+
+
+def test_a_bus_stop_is_no_next_place():
+    assert "movement" not in categories("Lijn 12 rijdt weer: volgende halte Centraal Station, elke tien minuten.")
