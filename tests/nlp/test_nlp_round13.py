@@ -206,3 +206,12 @@ def test_changing_places_said_in_other_ways(text):
 
 def test_a_bus_stop_is_no_next_place():
     assert "movement" not in categories("Lijn 12 rijdt weer: volgende halte Centraal Station, elke tien minuten.")
+
+
+def test_asking_for_her_by_name_is_no_third_party_but_asking_for_him_is():
+    assert "coercion" not in categories("Year 11, Derby, weekends only, ask for Mia")
+    assert "coercion" in categories("Year 11, Derby, weekends only, ask for Dean, he books")
+
+
+def test_alternating_between_two_rooms_in_named_towns():
+    assert "movement" in categories("Ik wissel tussen een kamer in Assen en een in Emmen, per week anders. Ilse 38")
