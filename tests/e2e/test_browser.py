@@ -132,9 +132,15 @@ def audited(settings: Settings, actor: str, action: str) -> list[AuditEntry]:
 # ---- browser helpers ---------------------------------------------------------------------------------
 
 
+# A page opened cold in a new tab (a fresh Streamlit session) can take longer than a rerun on a loaded
+# 2-core CI machine: a run of the full suite once waited over 30 s for it.
+IDLE_TIMEOUT_MS = 90_000
+
+
 def idle(page: Page) -> None:
     """Wait until Streamlit has finished the rerun the last action started."""
-    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning",
+                                                           timeout=IDLE_TIMEOUT_MS)
 
 
 def sign_in(page: Page, url: str, username: str, password: str) -> None:
