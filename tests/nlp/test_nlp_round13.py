@@ -215,3 +215,8 @@ def test_asking_for_her_by_name_is_no_third_party_but_asking_for_him_is():
 
 def test_alternating_between_two_rooms_in_named_towns():
     assert "movement" in categories("Ik wissel tussen een kamer in Assen en een in Emmen, per week anders. Ilse 38")
+
+
+@pytest.mark.parametrize("text", ["Gr. 10 student, Hamilton, evenings only", "Yr. 9, free after school, Leeds"])
+def test_a_school_year_abbreviated_with_a_full_stop(text):
+    assert "minor" in categories(text)
