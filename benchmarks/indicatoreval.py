@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,7 +184,9 @@ def main(argv: list[str] | None = None) -> int:
         print(render(str(file), s))
         for failure in s.failures[: args.failures]:
             print(failure)
-    if args.blind:
+    if args.blind and not any(BLIND.glob("indicators*.jsonl")):
+        print(f"no blind set at {BLIND.relative_to(ROOT)}: its row is left out", file=sys.stderr)
+    elif args.blind:
         blind = score(read_items([BLIND]))
         scored.append(("blind set `tests/data/blind/` (aggregate only)", blind))
         print(render("blind (aggregate only)", blind))
