@@ -1222,7 +1222,8 @@ _NOT_BIRTH_BEFORE = with_start_class(re.compile(
 REFERENCE_YEAR: int | None = None
 
 
-def _reference_year() -> int:
+def reference_year() -> int:
+    """The year ads are read in: birth years count to it (tests pin REFERENCE_YEAR)."""
     if REFERENCE_YEAR is not None:
         return REFERENCE_YEAR
     import datetime
@@ -1239,7 +1240,7 @@ def birth_year_ages(text: str) -> list[int]:
     """The ages that the birth years an ad names make now ("Born 1994, Delft" -> 32 in 2026)."""
     if "19" not in text and "20" not in text:
         return []
-    return [_reference_year() - int(m.group("year")) for m in _BORN_IN.finditer(text)]
+    return [reference_year() - int(m.group("year")) for m in _BORN_IN.finditer(text)]
 
 
 def _fallback_ages(text: str) -> list[tuple[str, int, int]]:
@@ -1251,7 +1252,7 @@ def _fallback_ages(text: str) -> list[tuple[str, int, int]]:
             if not word or not word.group()[0].isupper() or _NOT_A_NAME.fullmatch(word.group().strip()) or \
                     _NOT_BIRTH_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue
-            age = _reference_year() - int(m.group("year"))
+            age = reference_year() - int(m.group("year"))
             if LOOSE_MIN_AGE <= age <= LOOSE_MAX_AGE:
                 found.append((str(age), m.start("year"), m.end("year")))
     bare = _at_sentence_starts(_BARE_SENTENCE, text, _digit_shapes(text).get("bare", []))

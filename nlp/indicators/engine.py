@@ -30,6 +30,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.nl.stop_words import STOP_WORDS as NL_STOP_WORDS
 from spacy.tokens import Doc
 
+from nlp.ages import reference_year
 from nlp.indicators import context
 from nlp.indicators.compiled import FUZZY_MIN, compiled_lexicon, no_gc
 from nlp.indicators.gates import (
@@ -283,6 +284,21 @@ def _longest_end(steps: Steps, k: int, pos: int, classes: list[frozenset[int]]) 
     return best
 
 
+# The birth years that make her a child or a minor (aged 7 to 17), counted from the year ads are read in: a
+# lexicon regex names them {youth_year} ("2009|2010|...|2019" in 2026) or {youth_yy} ("09|10|...|19"), so a
+# birth year stops being youth the year she turns 18, with no edit to the lexicon.
+YOUTH_AGES = range(7, 18)
+
+
+def youth_years(regex: str) -> str:
+    """`regex` with its {youth_year} and {youth_yy} placeholders replaced by the years they stand for now."""
+    if "{youth_y" not in regex:
+        return regex
+    years = sorted(reference_year() - age for age in YOUTH_AGES)
+    return regex.replace("{youth_year}", "(?:" + "|".join(map(str, years)) + ")").replace(
+        "{youth_yy}", "(?:" + "|".join(f"{y % 100:02d}" for y in years) + ")")
+
+
 @cache
 def build_matchers(lang: str) -> Matchers:
     with no_gc():
@@ -334,10 +350,11 @@ def _build_matchers(lang: str) -> Matchers:
         steps = tuple((class_of(s), bool(s["optional"])) for s in raw["steps"])
         unless = frozenset(class_of(s) for s in raw["unless"])
         unless_next = frozenset(class_of(s) for s in raw["unless_next"])
-        regex = with_start_class(re.compile(raw["regex"], re.IGNORECASE)) if raw["shape"] == "regex" else None
-        gate = tuple(map(frozenset, regex_gate(raw["regex"]))) if regex is not None else ()
-        starts = regex_prefixes(raw["regex"]) if regex is not None else ()
-        word_start = regex_word_start(raw["regex"]) if regex is not None else False
+        source = youth_years(raw["regex"]) if raw["shape"] == "regex" else ""
+        regex = with_start_class(re.compile(source, re.IGNORECASE)) if raw["shape"] == "regex" else None
+        gate = tuple(map(frozenset, regex_gate(source))) if regex is not None else ()
+        starts = regex_prefixes(source) if regex is not None else ()
+        word_start = regex_word_start(source) if regex is not None else False
         index = len(patterns)
         patterns.append(_Compiled(entry, pattern, raw["shape"], steps, unless, unless_next, regex, gate, starts,
                                   word_start))

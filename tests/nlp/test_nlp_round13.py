@@ -220,3 +220,26 @@ def test_alternating_between_two_rooms_in_named_towns():
 @pytest.mark.parametrize("text", ["Gr. 10 student, Hamilton, evenings only", "Yr. 9, free after school, Leeds"])
 def test_a_school_year_abbreviated_with_a_full_stop(text):
     assert "minor" in categories(text)
+
+
+# --- youth birth years counted from the year ads are read in ----------------------------------------------
+
+def test_youth_birth_years_move_with_the_reference_year(monkeypatch):
+    from nlp import ages
+    from nlp.indicators import engine
+
+    def minor_hits(text: str) -> list[str]:
+        return [h["code"] for h in extract(text, lang="en").indicators if h["category"] == "minor"]
+
+    try:
+        monkeypatch.setattr(ages, "REFERENCE_YEAR", 2026)
+        engine.build_matchers.cache_clear()
+        assert "(?:2009|2010|" in engine.youth_years(r"born {youth_year}")
+        assert minor_hits("Texts only. Born 2009, Zwolle.")
+        monkeypatch.setattr(ages, "REFERENCE_YEAR", 2030)  # she is 21 then; a girl born in 2013 is 17
+        engine.build_matchers.cache_clear()
+        assert engine.youth_years(r"'{youth_yy}") == "'(?:13|14|15|16|17|18|19|20|21|22|23)"
+        assert not minor_hits("Texts only. Born 2009, Zwolle.")
+        assert minor_hits("Texts only. Born 2013, Zwolle.")
+    finally:
+        engine.build_matchers.cache_clear()  # the next test builds them for the real year again
