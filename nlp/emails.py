@@ -117,5 +117,7 @@ def find_emails(text: str) -> list[EmailFound]:
         address = f"{m.group('local')}@{'.'.join(labels)}.{m.group('tld')}".lower()
         written = m.group()
         plain = re.fullmatch(rf"{_LOCAL}@{_LABEL}(?:\.{_LABEL})*", written) is not None
+        if not plain and text.startswith("/", m.end()):
+            continue  # "content at onlyfans.com/amber": a word "at" before a link, whose path follows (round 14)
         found.append(EmailFound(address, m.start(), m.end(), not plain))
     return sorted(found, key=lambda f: f.start)

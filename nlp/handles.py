@@ -55,7 +55,7 @@ class Platform:
 
 
 PLATFORMS: dict[str, Platform] = {
-    "snapchat": Platform(names=("snapchat", "snap chat", "snap-chat"), words=("snap", "snappen", "snappie"), short=("sc", "s/c"), emoji=("👻",),
+    "snapchat": Platform(names=("snapchat", "snap chat", "snap-chat"), words=("snap", "snappen", "snappie", "ghost"), short=("sc", "s/c"), emoji=("👻",),
                          links=("snapchat.com/add/", "snapchat.com/@"), min_len=3),
     # 📸 stands for Instagram in many ads, but for photos too: a short label, its value must look like a handle
     "instagram": Platform(names=("instagram", "insta", "insta gram", "instagramm"), short=("ig", "📸"),

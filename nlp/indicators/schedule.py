@@ -24,8 +24,12 @@ _MONTH = (r"(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:ch)?|maart|mrt|apr(?:
           r"juli|aug(?:ustus|ust)?|sept?(?:ember)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _DAY = r"\d{1,2}(?:st|nd|rd|th|e|de|ste)?"
 _UP_TO = r"[ \t]*(?:-|–|t/m|tot|to|till|until|through)[ \t]*"
+# A numeric date is a real day and month, day first or (with a slash) month first: "21.00" and "14.30" after
+# "tot" are times ("alleen 's avonds tot 21.00"), not a stay that ends (round 14).
+_NUMERIC_DATE = (r"(?:(?:[12]\d|3[01]|0?[1-9])[/.](?:1[0-2]|0?[1-9])|(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))"
+                 r"(?!\d)")
 _DATE = (rf"(?:{_DAY}(?:{_UP_TO}{_DAY})?[ \t]+{_MONTH}\.?|{_MONTH}\.?[ \t]+{_DAY}(?:{_UP_TO}{_DAY})?"
-         rf"|\d{{1,2}}[/.]\d{{1,2}}(?:{_UP_TO}\d{{1,2}}[/.]\d{{1,2}})?)")
+         rf"|{_NUMERIC_DATE}(?:{_UP_TO}{_NUMERIC_DATE})?)")
 # A weekday with a day number: "Friday 5th", "vrijdag de 12e" (a date, also without a month).
 _WEEKDAY_DATE = rf"{_WEEKDAY}\.?,?[ \t]+(?:the[ \t]+|de[ \t]+)?\d{{1,2}}(?:st|nd|rd|th|e|de|ste)"
 # Relative periods too since round 10: "nu in Arnhem, na het weekend in Nijmegen", "this week Bath, next

@@ -1,0 +1,110 @@
+"""Round 14 of issue 14: mechanisms added after reading dev18. The sentences are new wordings of each family,
+not the set's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.emails import find_emails
+from nlp.extract import extract
+from nlp.handles import find_handles
+from nlp.indicators.schedule import stay_spans
+
+
+def categories(text: str, lang: str = "nl") -> set[str]:
+    return {h["category"] for h in extract(text, lang=lang).indicators}
+
+
+def test_a_time_after_tot_is_no_stay_that_ends():
+    assert stay_spans("Ontvangst in Zwolle, doordeweeks alleen tot 22.30.") == []
+    assert stay_spans("Alleen in Zwolle tot 22.06!")  # the 22nd of June
+
+
+@pytest.mark.parametrize("text", [
+    "Sanne, Meppel. Enkel bezoek aan huis of hotel, €120 per uur.",
+    "Lotte, Gouda. Alleen bezoek, geen ontvangst. 130 per uur.",
+])
+def test_outcall_only_in_dutch_is_no_visit(text):
+    assert "movement" not in categories(text)
+
+
+def test_a_visit_said_with_op_still_is():
+    assert "movement" in categories("Ik ben alleen op bezoek in Gouda, daarna weer weg.")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Moved here for good last spring, bought my own flat. Jo, 41, Bath, incall.", "en"),
+    ("Definitief in Zutphen gevestigd, appartement gekocht. Mirjam, 44, ontvangst.", "nl"),
+    ("Gesloten van 24 december t/m 2 januari vanwege kerst, daarna weer terug in Assen. Ria, 47.", "nl"),
+])
+def test_a_move_for_good_and_a_holiday_closure_are_no_movement(text, lang):
+    assert "movement" not in categories(text, lang)
+
+
+def test_staying_until_a_day_is_still_movement():
+    assert "movement" in categories("Net aangekomen in Venlo, ik blijf hier tot vrijdag.")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vivian, 27. Volgende halte na Zwolle is Deventer, vanaf maandag.", "nl"),
+    ("Just been brought over to Hull by the team, new this week. Outcall only.", "en"),
+    ("Ik zit nu drie weken in Vlissingen, daarna ga ik terug naar huis.", "nl"),
+])
+def test_the_next_stop_a_sending_and_a_stay_in_weeks_are_movement(text, lang):
+    assert "movement" in categories(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The deposit is sent to my agent's account before the visit.", "en"),
+    ("Vorig jaar ben ik vier maanden in Portugal geweest, nu weer gewoon thuis in Ede.", "nl"),
+])
+def test_money_sent_a_past_stay_and_a_working_week_are_no_movement(text, lang):
+    assert "movement" not in categories(text, lang)
+
+
+def test_a_working_week_is_no_stay_counted_in_days():
+    codes = {h["code"] for h in extract("Dit jaar werk ik drie dagen in de week, ontvangst in Ede.", lang="nl").indicators}
+    assert "few_days" not in codes
+    codes = {h["code"] for h in extract("Dit jaar werk ik drie weken in Ede, dan weer weg.", lang="nl").indicators}
+    assert "few_days" in codes
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Fenna, geboren in april 2010, ontvangst in Emmen.", "nl"),
+    ("Ik ben een lentekindje van 2011, ontvangst in Emmen.", "nl"),
+    ("Hi, I'm a real 2010 girl, incall in Hull.", "en"),
+    ("Ik kom niet in de discotheek want ik ben gewoon te jong. Ontvangst Emmen.", "nl"),
+    ("Evenings till 9.30, my mum does a bed check after that.", "en"),
+])
+def test_youth_said_with_a_birth_month_a_child_of_a_year_and_too_young(text, lang):
+    assert "minor" in categories(text, lang)
+
+
+def test_a_flight_home_is_no_debt_but_a_trip_to_pay_off_is():
+    assert "coercion" not in categories("Ik ben hier tot mijn vlucht terug naar huis op maandag. Mila, 30.")
+    assert "coercion" in categories("De reis moet ik nog terug betalen aan de man die hem regelde.")
+
+
+def test_showing_her_own_id_on_arrival_is_no_confinement():
+    assert "coercion" not in categories("Ik laat bij aankomst graag mijn identiteitskaart zien. Eva, 19, eigen woning.")
+
+
+def test_her_own_hours_and_money_are_self_managed():
+    text = "Isa, 24. My cousin drives me sometimes, but I set my own hours and I keep my own money."
+    assert "coercion" not in categories(text, "en")
+
+
+def test_living_at_the_parlour_is_confinement():
+    assert "coercion" in categories("Jade, 26. I work and sleep at the parlour, open every day.", "en")
+
+
+def test_a_link_after_the_word_at_is_no_address():
+    assert find_emails("Fan page at onlyfans.com/rosie_k") == []
+    assert [(h.platform, h.handle) for h in find_handles("Fan page at onlyfans.com/rosie_k", [])] == [
+        ("onlyfans", "rosie_k")]
+    assert [e.address for e in find_emails("Mail rosie at gmail dot com")] == ["rosie@gmail.com"]
+
+
+def test_ghost_is_a_word_for_snapchat():
+    assert [(h.platform, h.handle) for h in find_handles("ghost: moon_pie22", [])] == [("snapchat", "moon_pie22")]
+    assert find_handles("No ghosting, I always reply.", []) == []
