@@ -1443,6 +1443,11 @@ _MEASURE_BEFORE = with_start_class(re.compile(
     r"cup|bh|bra|taille|waist|heupen|hips|borst|bust|chest|lengte|height|gewicht|weight|voeten|feet)"
     r"\s*(?:[:=\-–]\s*)?(?:(?:is|van|eu|uk)\s+)?\Z",
     re.IGNORECASE))
+# A number after a word for "number" is a house, room or flat number: "at my house at no. 57", "kamer nr. 21",
+# "huisnummer 33", "flat #24" (round 14). Not a hashtag ("#26 #Utrecht") or "age is just a number: 50".
+_NUMBERED_BEFORE = with_start_class(re.compile(
+    r"(?<![\w])(?:no|nr|huisnummer|house\s+number|kamer|room|flat|apt|apartment|unit|suite|appartement|deur|box|bus)"
+    r"\.?\s*[:#]?\s*\Z", re.IGNORECASE))
 
 
 # A birthday to come: "I turn 40 next month", "ik word volgende maand 30", "vanaf volgend jaar ben ik 25, nu
@@ -1458,7 +1463,11 @@ _FUTURE_WHEN = re.compile(
     r"friday|saturday|sunday)|volgende?\s+(?:maand|week|jaar|weekend|maandag|dinsdag|woensdag|donderdag|vrijdag|"
     r"zaterdag|zondag)|soon|binnenkort|morgen|tomorrow|over\s+(?:een|twee|drie|\d+)\s+(?:dagen|dag|weken|week|"
     r"maanden|maand)|in\s+(?:a|two|three|\d+)\s+(?:days?|weeks?|months?)|this\s+(?:month|week|weekend)|"
-    r"deze\s+(?:maand|week)|later\s+this\s+(?:month|year))(?![\w])",
+    r"deze\s+(?:maand|week)|later\s+this\s+(?:month|year)|"
+    # a day or a date (round 14): "I'll be 40 on Saturday!", "Zaterdag word ik 40", "op de 12e word ik 30"; not a
+    # month ("ik word 30 in juli" is a birthday some authors count as no age stated)
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|donderdag|vrijdag|"
+    r"zaterdag|zondag)|(?:on|op)\s+(?:the\s+|de\s+)?\d{1,2}(?:st|nd|rd|th|e|ste|de)\b)(?![\w])",
     re.IGNORECASE)
 _FUTURE_HINTS = ("turn", "be ", "word", "ben ik", "is ze", "become")
 _SENTENCE_END = re.compile(r"[.!?\n;]")
@@ -1519,6 +1528,8 @@ def _kept(text: str, candidates: list[tuple[str, int, int]], others: list[tuple[
             continue  # "between 25 and 30": a range, no age stated
         if _MEASURE_BEFORE.search(text, max(0, num_start - 20), num_start):
             continue  # "Schoenmaat 39": a size
+        if _NUMBERED_BEFORE.search(text, max(0, num_start - 16), num_start):
+            continue  # "at no. 57": a house number
         found.append(AgeFound(age, start, end))
     return found
 

@@ -109,7 +109,7 @@ TOKEN_RE = re.compile(
     r")"
 )
 # What may stand between two digit tokens of one number. " $" right before digits is a price.
-GAP_RE = re.compile(r"[ \t\u00a0*_~|#./\\\-()\[\]$;@!{}'\"]{0,4}")
+GAP_RE = re.compile(r"[ \t\u00a0*_~|#./\\\-()\[\]$;@!{}'\"]{0,5}")  # " } { " between braced groups (round 14)
 _PRICE_GAP = re.compile(r".*\s\$")
 PLAIN_GAP_CHARS = set(" -.()")  # "/" between digit groups (06/12/34/56/78) is a disguise
 LETTER_DIGITS = {"o": "0", "l": "1", "i": "1"}
@@ -510,7 +510,7 @@ def digit_runs(text: str, masked: Sequence[tuple[int, int]] = (),
             continue
         if tokens:
             last_end = tokens[-1].end
-            if token.start - last_end <= 4:  # GAP_RE takes at most four characters
+            if token.start - last_end <= 5:  # GAP_RE takes at most five characters
                 gap = text[last_end : token.start]
                 if GAP_RE.fullmatch(gap) and not ("$" in gap and _PRICE_GAP.match(gap)):
                     tokens.append(token)

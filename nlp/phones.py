@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -62,6 +62,7 @@ from nlp.regions import (
     number_label_region,
     region_hints,
 )
+from nlp.symbol_notes import substituted
 
 MIN_DIGITS, MAX_DIGITS = 8, 15
 MASK_CONTEXT = 16
@@ -876,7 +877,8 @@ def _digit_count_of(run: DigitRun) -> int:
 _STACKED_LINE = re.compile(r"[ \t]*\+?\d{1,4}(?:[ \t]\d{1,4})*[ \t]*")
 _STACKED_LINE_MAX = 6
 _CLOCK_LINE = re.compile(r"[ \t]*(?:[01]\d|2[0-4])[ \t]?[0-5]\d[ \t]*")
-_LAST_LINE_TAIL = re.compile(r"([ \t\d]*\d)[,.;!][ \t]*\D.*")
+# or after a bracket that opens a note: "15 (elke regel een stukje)" (round 14)
+_LAST_LINE_TAIL = re.compile(r"([ \t\d]*\d)(?:[,.;!]|[ \t]*[(\[])[ \t]*\D.*")
 
 
 def _line_of(text: str, start: int, end: int) -> str:
@@ -894,7 +896,7 @@ def _stacked_lines(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
     lines = _line_of(text, prev.start, run.end).split("\n")
     if not lines[0].lstrip(" \t+").startswith("0") and not lines[0].lstrip(" \t").startswith("+"):
         return False
-    # the last line may go on after a comma or a full stop: "38, Antwerpen"
+    # the last line may go on after a comma, a full stop or a bracket: "38, Antwerpen"
     tail = _LAST_LINE_TAIL.match(lines[-1])
     if tail is not None:
         lines[-1] = tail.group(1)
@@ -1020,6 +1022,10 @@ _CONTINUATIONS = (
     "middle", "midden", "middle part", "middelste deel", "next", "next part", "volgende deel",
     # "starts 07540\nand ends 219861" (round 12)
     "ends", "ending", "ends on", "and ends", "and ends on", "eindigt", "eindigt met", "en eindigt", "en eindigt met",
+    # said with a subject (read before these words, _CONTINUATION): "en ik eindig met 75", "and I finish with 47"
+    # (round 14)
+    "eindig", "eindig met", "eindig op", "end", "end with", "end on", "finish", "finish with", "finishes with",
+    "sluit af met", "afsluiten met",
 )
 # What may follow those words before the rest (round 10): "en dan komt er nog 90 58 achter", "then comes"
 _CONTINUATION_FILLERS = ("komt", "komen", "volgt", "er", "nog", "achter", "comes", "come", "follows", "is",
@@ -1035,7 +1041,7 @@ _FIRST_PART = re.compile(r"(?:(?:first|1st|eerste)[ \t]+(?:half|part|deel|helft|
                          re.IGNORECASE)
 # The words after a part that ends a sentence ("First half: 06-330. Second half: 621-87", round 10).
 # The part may end a line or a bracket: "eerste deel 06 34\nrest volgt: ...", "(zero six) then ..." (round 11)
-_CONTINUATION = re.compile(rf"[ \t]*[)\]]?[ \t]*[,.;]?[ \t]*\n?[ \t]*(?:(?:and|en)[ \t]+)?"
+_CONTINUATION = re.compile(rf"[ \t]*[)\]]?[ \t]*[,.;]?[ \t]*\n?[ \t]*(?:(?:and|en)[ \t]+)?(?:(?:ik|i|it|het|die|dat|this|that)[ \t]+)?"
                            # "rest:", "end:", "eind:" (round 10)
                            r"(?:rest|end|eind|einde|"
                            rf"{trie_pattern(sorted(_CONTINUATIONS))})"
@@ -1057,7 +1063,10 @@ def _continued_number(text: str, prev: DigitRun, run: DigitRun, gap: str) -> boo
     head, rest = _digit_count_of(prev), _digit_count_of(run)
     if _BRACKETED_CONTINUATION.fullmatch(gap):  # the last part may follow a head of a number's length
         return head + rest <= MAX_DIGITS and rest < MIN_DIGITS and len(gap) <= _MAX_CONTINUATION_GAP
-    if len(gap) > _MAX_CONTINUATION_GAP or head >= MIN_DIGITS or head + rest > MAX_DIGITS \
+    # a head told in parts already, every part with its word, may pass a number's length by a last short part:
+    # "begint met 06, dan 41, dan komt 93, daarna 28 en ik eindig met 75" (round 14)
+    parted = bool(prev.gaps) and all(_CONTINUATION.fullmatch(g) for g in prev.gaps) and rest <= 4 and head < 11
+    if len(gap) > _MAX_CONTINUATION_GAP or head >= MIN_DIGITS and not parted or head + rest > MAX_DIGITS \
             or (head > 4 and rest >= MIN_DIGITS) or plus is not None and head > _MAX_COUNTRY_HEAD:
         return False
     spoken = len(prev.tokens) == 1 or all(t.kind in _WORD_KINDS for t in prev.tokens)  # "06", "nul zes"
@@ -1538,6 +1547,8 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
     """Every phone number in `text`, in order of appearance (duplicates kept, spans differ), and the
     numbers that stay ambiguous between regions. `country` "" or "auto" (or None): infer it. `lang`
     (nl, en) breaks ties between regions that read a number equally well."""
+    written = text
+    text = substituted(text)  # a stand-in symbol and its note: "06-1X-83-X7-29 (vervang X door 6)"
     region = (country or "").upper()
     inference = _Inference(text, None if region in AUTO else region, masked, lang)
     found: list[PhoneFound] = []
@@ -1585,6 +1596,10 @@ def read_phones(text: str, country: str | None = "NL", masked: Sequence[tuple[in
                 phones, unsure = _likelier(inference, (phones, unsure), split)
             found += phones
             ambiguous += unsure
+    if text != written:  # a number read through a symbol note is disguised, and shown as the ad wrote it
+        found = [replace(p, disguises=(*p.disguises, "symbol_note")) if text[p.start:p.end] != written[p.start:p.end]
+                 else p for p in found]
+        ambiguous = [replace(a, written=written[a.start:a.end]) for a in ambiguous]
     return PhoneReading(found, ambiguous)
 
 

@@ -108,3 +108,56 @@ def test_a_link_after_the_word_at_is_no_address():
 def test_ghost_is_a_word_for_snapchat():
     assert [(h.platform, h.handle) for h in find_handles("ghost: moon_pie22", [])] == [("snapchat", "moon_pie22")]
     assert find_handles("No ghosting, I always reply.", []) == []
+
+
+# --- phones and ages ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, e164", [
+    ("Bel 06-5Q-12-Q4-78 (vervang Q door 3)", "+31653123478"),
+    ("App 06 2% 4% 18 %9 (every % is a 7)", "+31627471879"),
+    ("Call 06 12 ?4 56 ?8, ? = 7", "+31612745678"),
+])
+def test_a_stand_in_symbol_with_its_note_is_read_as_its_digit(text, e164):
+    from nlp.phones import read_phones
+
+    found = read_phones(text, "NL").phones
+    assert [p.e164 for p in found] == [e164]
+    assert "symbol_note" in found[0].disguises
+    assert text[found[0].start:found[0].end].count(text[found[0].start + 4])  # spans point at the ad's own text
+
+
+def test_a_symbol_without_a_note_stays_unread():
+    from nlp.phones import read_phones
+
+    assert read_phones("Bel 06-5Q-12-Q4-78", "NL").phones == []
+
+
+def test_a_number_told_in_parts_may_end_with_a_subject_and_its_verb():
+    from nlp.phones import read_phones
+
+    text = "Het begint met 06, dan 27, daarna 38, dan 49 en ik eindig met 50."
+    assert [p.e164 for p in read_phones(text, "NL").phones] == ["+31627384950"]
+
+
+def test_lines_of_a_number_may_end_in_a_bracketed_note_and_groups_in_braces():
+    from nlp.phones import read_phones
+
+    assert [p.e164 for p in read_phones("06\n41\n82\n93\n14 (per regel een stuk)", "NL").phones] == ["+31641829314"]
+    assert [p.e164 for p in read_phones("0-4-7-1 { 12 } { 34 } { 56 }", "BE").phones] == ["+32471123456"]
+
+
+@pytest.mark.parametrize("text, age", [
+    ("I'll be 35 on Friday, come celebrate. Incall Derby.", 34),
+    ("Vrijdag word ik 35! Ontvangst in Tiel.", 34),
+])
+def test_a_birthday_on_a_day_gives_the_age_now(text, age):
+    from nlp.ages import read_ages
+
+    assert [a.age for a in read_ages(text).stated] == [age]
+
+
+def test_a_house_number_is_no_age():
+    from nlp.ages import read_ages
+
+    assert [a.age for a in read_ages("Nina, 29, Bristol, flat 33 above the bakery, or at no. 41.").stated] == [29]
+    assert [a.age for a in read_ages("#26 #Utrecht #incall").stated] == [26]
