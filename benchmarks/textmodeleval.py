@@ -16,7 +16,7 @@ from benchmarks.indicatoreval import read_items, render, score
 from nlp import textmodel
 from nlp.textmodeltrain import DATA, fit, lexicon_examples, training_items
 
-HELD_OUT = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18")
+HELD_OUT = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19")
 
 
 def _with_model(model: textmodel.TextModel | None) -> None:

@@ -588,7 +588,8 @@ _DURATION_BEFORE = with_start_class(re.compile(
 _YEARS_OF_SOMETHING = re.compile(
     r"\s+(?:of|aan|vol)\s+(?!age\b|leeftijd\b)"
     # "17 jaar tevreden klanten", "20 years happy customers": years counted in clients or service
-    r"|\s+(?:[^\W\d_]+\s+)?(?:klanten|clients|customers|gasten|guests|service|dienstverlening|bookings|boekingen)\b",
+    # (on one line: "Roos 25 jaar\nGeen klanten onder 21" is her age and then a rule, round 14)
+    r"|[ \t]+(?:[^\W\d_]+[ \t]+)?(?:klanten|clients|customers|gasten|guests|service|dienstverlening|bookings|boekingen)\b",
     re.IGNORECASE)
 _YEARS_UNIT = re.compile(r"(?:jaar|years?|yrs?|jr|" + _FOREIGN_YEARS + ")", re.IGNORECASE)
 

@@ -8,6 +8,7 @@ This is a pure function: no database, no network, no state beyond caches built o
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -224,6 +225,14 @@ ASKED_OF_THE_READER = ("movement",)
 ASKED_OF_OTHERS = ("coercion",)
 # The reason a supporting entry's hits carry when nothing else raised their category (round 11).
 SUPPORTING_ONLY = "supporting_only"
+# An offer's words (words.yaml ``discount``, compounds too): "kerstactie", "zomerkorting", "weekend deal", "20% off"
+_OFFER = re.compile(r"\w*(?:korting|aanbieding|deal|deals|sale|promo|uitverkoop)\b|\w*(?<!re)(?<!trans)(?<!red)(?<!sens)acties?\b|"
+                    r"\bdiscounts?\b|\boffers?\b|\d+ ?%", re.IGNORECASE)
+ROTATION_CODES = frozenset({"new_girls_weekly"})  # women taking turns on one number or at one place
+# ... unless the ad says they come from elsewhere or change towns: "nieuwe meiden uit het buitenland", "wisselt elke
+# week van appartement en stad", "gisteren binnengekomen"
+_ROTATION_MOVES = re.compile(r"buitenland|abroad|\b(?:stad|steden|city|cities|town|towns)\b|arriv|binnengekomen|"
+                             r"aangekomen|\bland(?:ed|t)\b|geland|\btour", re.IGNORECASE)
 MODEL_READING_MARK = "[p = "  # opens the probability and words a text-model hit's explanation ends with
 # Core coercion indicators (debt bondage, confinement: weight 0.5 and more) use words an ordinary
 # listing hardly ever does ("papers are with the boss until the debt is cleared"); on an adult site
@@ -373,6 +382,16 @@ def _indicators(text: str, doc: Doc, matching: str, lang: str, found: _Found, ag
         # since the model reads every digit as "0" and cannot tell 2008 from 2010 ("Born in 2008", round 13).
         if m.entry.category == "minor" and (adult_age or (
                 context.adult_age_stated(born, model_reading=True) and not (ages and min(ages) < 18))):
+            continue
+        # Women who take turns at one place ("a different lady every visit, one number", "new faces every week")
+        # are staff coming and going, not her moving: no movement reading where the ad names such a rotation and
+        # at most one town (round 14, dev18 and dev19).
+        if m.entry.category == "movement" and len({p.name for p in found.places}) <= 1 \
+                and any(h["code"] in ROTATION_CODES for h in hits + kept_back) and not _ROTATION_MOVES.search(text):
+            continue
+        # A stay that ends in the sentence of an offer is the offer's ("mijn kerstactie loopt tot zondag"), as the
+        # movement patterns read it ($discount); the model reads the "tot zondag" only (round 14).
+        if m.entry.category == "movement" and _OFFER.search(text, m.start, m.end):
             continue
         if any(category == m.entry.category and m.start <= start < m.end for category, start in denied) \
                 or _named_to_deny(text[m.start:m.end], lang, m.entry.category) \

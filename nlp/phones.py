@@ -107,6 +107,10 @@ _NOT_PHONE_LABELS = (
     r"invoice\w*", r"tracking\w*", r"barcode", r"zending\w*", r"pakket\w*", r"parcel", r"shipment",
     r"klantnummer", r"customer", r"bsn", r"id", r"postcode", r"zip", r"maten", r"measurements",
     r"imei", r"ean", r"sku", r"isbn",
+    # a parking ticket, a fine, lucky numbers and a price list (round 14): "Parkeerbon 2026 / 0448 / 1193",
+    # "geluksgetallen 6 12 19 27 33 41", "Prijzen: 150 / 250 / 400 / 1200"
+    r"parkeer\w*", r"bonnummer", r"kassabon", r"bekeuring\w*", r"boete\w*", r"fine", r"geluks\w*", r"lucky",
+    r"lotto\w*", r"loterij\w*", r"prijzen", r"prices", r"tarieven", r"rates",
 )
 # Things whose number is no phone when the label says "number" ("frame no.", "serienummer", "ticket nr");
 # alone they may offer the phone ("Tickets: 024 ...").
@@ -125,7 +129,8 @@ _LABEL_BEFORE = with_start_class(re.compile(
     # "Your booking reference is 2026 ...", "ordernummer was 4411 ...": the label and a verb (round 10)
     r"(?:\s+(?:is|was|luidt))?"
     # the code's letters after a colon too, glued to its digits: "Tracking: 3SABCD0612..." (round 12)
-    r"(?:[\s.:#=-]+(?-i:\d[A-Z0-9]{0,5})(?:\s*(?-i:[A-Z]{2,5}))?)?[\s.:#=-]*$",
+    # or a code's capitals alone before its digits: "Vergunningnummer: ESC-0341-2026-17" (round 14)
+    r"(?:[\s.:#=-]+(?:(?-i:\d[A-Z0-9]{0,5})(?:\s*(?-i:[A-Z]{2,5}))?|(?-i:[A-Z]{2,5})))?[\s.:#=-]*$",
     re.IGNORECASE,
 ))
 
@@ -1026,6 +1031,8 @@ _CONTINUATIONS = (
     # (round 14)
     "eindig", "eindig met", "eindig op", "end", "end with", "end on", "finish", "finish with", "finishes with",
     "sluit af met", "afsluiten met",
+    # the last digits put after the rest: "06 42 88 15 en zet er 91 achter", "then add 91 at the end" (round 14)
+    "zet er", "zet daar", "plak er", "plak daar", "put", "stick", "append",
 )
 # What may follow those words before the rest (round 10): "en dan komt er nog 90 58 achter", "then comes"
 _CONTINUATION_FILLERS = ("komt", "komen", "volgt", "er", "nog", "achter", "comes", "come", "follows", "is",
@@ -1053,6 +1060,9 @@ _MAX_CONTINUATION_GAP = 24
 _BRACKETED_CONTINUATION = re.compile(rf"[ \t]*[(\[][ \t]*(?:(?:and|en)[ \t]+)?(?:last|laatst|{trie_pattern(sorted(_CONTINUATIONS))})"
                                      r"[ \t]*[)\]][ \t]*", re.IGNORECASE)
 _MAX_COUNTRY_HEAD = 5  # digits: "+39 338", a country code and the first group of a number told in parts
+# Digits put after a whole head: "en zet er 91 achter", "and add 91 at the end" (round 14)
+_APPENDED = re.compile(r"[ \t]*[,.;]?[ \t]*(?:(?:and|en|then|dan)[ \t]+)?(?:zet|plak|put|stick|add|append|voeg)[ \t]+"
+                       r"(?:er|daar|on|at the end|toe)?[ \t]*", re.IGNORECASE)
 
 
 def _continued_number(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
@@ -1065,12 +1075,14 @@ def _continued_number(text: str, prev: DigitRun, run: DigitRun, gap: str) -> boo
         return head + rest <= MAX_DIGITS and rest < MIN_DIGITS and len(gap) <= _MAX_CONTINUATION_GAP
     # a head told in parts already, every part with its word, may pass a number's length by a last short part:
     # "begint met 06, dan 41, dan komt 93, daarna 28 en ik eindig met 75" (round 14)
-    parted = bool(prev.gaps) and all(_CONTINUATION.fullmatch(g) for g in prev.gaps) and rest <= 4 and head < 11
+    parted = (bool(prev.gaps) and all(_CONTINUATION.fullmatch(g) for g in prev.gaps) or _APPENDED.fullmatch(gap) is not None) \
+        and rest <= 4 and head < 11
     if len(gap) > _MAX_CONTINUATION_GAP or head >= MIN_DIGITS and not parted or head + rest > MAX_DIGITS \
             or (head > 4 and rest >= MIN_DIGITS) or plus is not None and head > _MAX_COUNTRY_HEAD:
         return False
     spoken = len(prev.tokens) == 1 or all(t.kind in _WORD_KINDS for t in prev.tokens)  # "06", "nul zes"
     told_in_parts = spoken and head >= 2 and plus is None or any(_CONTINUATION.fullmatch(g) for g in prev.gaps) \
+        or _APPENDED.fullmatch(gap) is not None \
         or _FIRST_PART.search(text, max(0, (prev.start if plus is None else plus) - 20),
                               prev.start if plus is None else plus) is not None
     return told_in_parts and _CONTINUATION.fullmatch(gap) is not None
@@ -1089,7 +1101,9 @@ _TOLD_BREAKS = re.compile(r"[.!?\n]+")
 
 def _told_far(text: str, prev: DigitRun, run: DigitRun, gap: str) -> bool:
     head, rest = _digit_count_of(prev), _digit_count_of(run)
-    if len(gap) > _MAX_TOLD_GAP or head >= MIN_DIGITS or rest >= MIN_DIGITS or head + rest > MAX_DIGITS \
+    # a third part after two: "Eerste deel 06 52. Tweede deel 73 19. Laatste deel 84." (round 14)
+    parted = bool(prev.gaps) and any(_CONTINUATION.fullmatch(g) for g in prev.gaps) and rest <= 4 and head < 11
+    if len(gap) > _MAX_TOLD_GAP or head >= MIN_DIGITS and not parted or rest >= MIN_DIGITS or head + rest > MAX_DIGITS \
             or not prev.tokens[0].digits.startswith("0") or any(c.isdigit() for c in gap):
         return False
     if len(_TOLD_BREAKS.findall(gap)) > 2 or _REST_WORD.search(gap) is None:

@@ -40,9 +40,22 @@ def _notes(text: str) -> dict[str, str]:
     return found
 
 
+# "0a6b4c1d8e... (alleen de cijfers tellen)", "ignore the letters": letters put between the digits to hide them
+_LETTERS_IGNORED = re.compile(
+    r"(?:alleen|only|just)\s+(?:de\s+|the\s+)?(?:cijfers|digits|numbers|nummers)\s+(?:tellen|count|matter)|"
+    r"(?:negeer|ignore|skip|sla)\s+(?:de\s+|the\s+|alle\s+|all\s+)?letters|"
+    r"letters\s+(?:tellen\s+niet|don'?t\s+count|do\s+not\s+count|weglaten|niet\s+meetellen)", re.IGNORECASE)
+_LETTERED_DIGITS = re.compile(r"\d(?:[A-Za-z]{1,2}\d){5,}[A-Za-z]{0,2}")
+
+
 def substituted(text: str) -> str:
-    """`text` with each noted symbol that stands among digits written as its digit (same length)."""
-    if "=" not in text and not any(word in text.lower() for word in _NOTE_WORDS):
+    """`text` with each noted symbol that stands among digits written as its digit, and letters a note says
+    do not count blanked between digits (same length)."""
+    lowered = text.lower()
+    if "letter" in lowered or "cijfers" in lowered or "digits" in lowered:
+        if _LETTERS_IGNORED.search(text):
+            text = _LETTERED_DIGITS.sub(lambda m: re.sub(r"[A-Za-z]", " ", m.group()), text)
+    if "=" not in text and not any(word in lowered for word in _NOTE_WORDS):
         return text
     notes = _notes(text)
     for symbol, digit in notes.items():

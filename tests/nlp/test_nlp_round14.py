@@ -161,3 +161,83 @@ def test_a_house_number_is_no_age():
 
     assert [a.age for a in read_ages("Nina, 29, Bristol, flat 33 above the bakery, or at no. 41.").stated] == [29]
     assert [a.age for a in read_ages("#26 #Utrecht #incall").stated] == [26]
+
+
+# --- from dev19 --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("Nina, 23. No need to ask for my passport, my boss keeps it safe.", "en"),
+    ("Vraag niet naar papieren, mijn id-kaart blijft bij de eigenaar. Sanne, 24.", "nl"),
+])
+def test_papers_kept_by_a_holder_after_a_request_are_confinement(text, lang):
+    assert "coercion" in categories(text, lang)
+
+
+def test_a_client_asked_for_his_own_id_is_no_confinement():
+    codes = {h["code"] for h in extract("Bring your ID, the manager keeps a copy of it. Lisa, 32.", lang="en").indicators}
+    assert "confinement" not in codes
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Summer break from school, so I'm free most afternoons. Kim, Breda.", "en"),
+    ("Alleen in het weekend tot school weer begint. Fleur, Zwolle.", "nl"),
+    ("Klas 4, mijn rooster zit vol, dus alleen woensdagmiddag. Yara, Ede.", "nl"),
+])
+def test_a_break_from_school_and_a_school_timetable_are_youth(text, lang):
+    assert "minor" in categories(text, lang)
+
+
+def test_a_mother_on_the_school_holidays_is_no_youth():
+    assert "minor" not in categories("During the summer break from school my kids are with their dad. Anna, 41.", "en")
+
+
+def test_staying_a_counted_number_of_days_is_movement_and_a_weekly_rhythm_is_not():
+    assert "movement" in categories("Net in Roermond, ik blijf drie nachten.")
+    assert "movement" not in categories("Ik werk drie dagen per week in Roermond, eigen woning.")
+
+
+def test_rotating_women_at_one_place_are_no_movement_of_hers(monkeypatch):
+    import nlp.extract
+    from nlp.indicators.computed import ModelHit, computed_entry
+
+    text = "Elke week andere dames op dit ene nummer in Gouda. Bel voor wie er is."
+    reading = ModelHit(computed_entry("text_model_movement"), 0, len(text), 0.9, [("pinned", 1.0)])
+    monkeypatch.setattr(nlp.extract, "text_model_hits", lambda _t, wanted: [reading] if "movement" in wanted else [])
+    assert "movement" not in categories(text)
+    abroad = "Elke week andere dames uit het buitenland op dit ene nummer in Gouda."
+    reading = ModelHit(computed_entry("text_model_movement"), 0, len(abroad), 0.9, [("pinned", 1.0)])
+    monkeypatch.setattr(nlp.extract, "text_model_hits", lambda _t, wanted: [reading] if "movement" in wanted else [])
+    assert "movement" in categories(abroad)
+
+
+def test_a_tour_that_is_over_with_work_from_home_now_is_no_movement():
+    assert "movement" not in categories("I toured the UK back in 2019. Now I only see people at my home in Ely.", "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Bekeuring 2025 / 0612 / 3344",
+    "Lucky numbers 7 14 21 28 35 42",
+    "Vergunning: ABC-0612-2025-88",
+    "Tarieven: 120 / 180 / 350 / 900",
+])
+def test_numbers_labelled_as_something_else_are_no_phone(text):
+    from nlp.phones import read_phones
+
+    assert read_phones(text, "NL").phones == []
+
+
+@pytest.mark.parametrize("text, e164", [
+    ("Eerste deel 06 38. Tweede deel: 27 11. Laatste deel 90.", "+31638271190"),
+    ("06 55 12 83 en plak er 47 achter", "+31655128347"),
+    ("0x6y5z1q2w8e3r4t7u9 (only the digits count)", "+31651283479"),
+])
+def test_parts_told_over_sentences_appended_digits_and_letters_that_do_not_count(text, e164):
+    from nlp.phones import read_phones
+
+    assert [p.e164 for p in read_phones(text, "NL").phones] == [e164]
+
+
+def test_her_age_in_the_title_stands_beside_a_client_rule_on_the_next_line():
+    from nlp.ages import read_ages
+
+    assert [a.age for a in read_ages("Mila 26 jaar\nGeen klanten onder 25.").stated] == [26]
