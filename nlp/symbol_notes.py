@@ -11,19 +11,20 @@ from __future__ import annotations
 import re
 
 from nlp.normalise import number_word_value
+from nlp.regex_start import with_start_class
 
 _QUOTE = "\"'‘’“”`"
 _SYMBOL = rf"[{_QUOTE}]?(?P<{{name}}>[^\w\s{_QUOTE}]|[A-Za-z])[{_QUOTE}]?"
 _DIGIT_WORD = (r"\d|zero|one|two|three|four|five|six|seven|eight|nine|"
                r"nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen")
 # "vervang X door 6", "replace the X with a 6", "every # is a 4", "elke * staat voor een 3", "lees @ als 0"
-_SAID = re.compile(
+_SAID = with_start_class(re.compile(
     r"(?<!\w)(?:vervang|replace|swap|substitute|change|lees|read|elke|iedere|ieder|every|each|all|alle)\s+"
     r"(?:(?:de|het|the|een|an?|each|every|all)\s+)?(?:(?:letters?|symbols?|signs?|tekens?|symbolen)\s+)?"
     + _SYMBOL.format(name="symbol")
     + r"(?:'?s)?\s+(?:door|with|by|for|as|als|is|are|=|means|betekent|staat\s+voor|stands\s+for|met|in|into)\s+"
     r"(?:(?:een|an?|the|de|het)\s+)?(?:(?:digit|cijfer|number|nummer)\s+)?(?P<digit>" + _DIGIT_WORD + r")(?!\w)",
-    re.IGNORECASE)
+    re.IGNORECASE))
 # "(X=6)", "* = 3": a symbol set equal to a digit
 _EQUATED = re.compile(r"(?<![\w=])" + _SYMBOL.format(name="symbol") + r"[ \t]*=[ \t]*(?P<digit>\d)(?![\d=])")
 
@@ -31,7 +32,7 @@ _EQUATED = re.compile(r"(?<![\w=])" + _SYMBOL.format(name="symbol") + r"[ \t]*=[
 def _notes(text: str) -> dict[str, str]:
     """The symbols the ad's notes name, each with the digit it stands for."""
     found: dict[str, str] = {}
-    for regex in (_SAID, _EQUATED):
+    for regex in (_SAID, _EQUATED) if "=" in text else (_SAID,):
         for m in regex.finditer(text):
             word = m.group("digit")
             value = int(word) if word.isdigit() else number_word_value(word)
