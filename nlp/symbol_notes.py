@@ -46,6 +46,9 @@ _LETTERS_IGNORED = re.compile(
     r"(?:alleen|only|just)\s+(?:de\s+|the\s+)?(?:cijfers|digits|numbers|nummers)\s+(?:tellen|count|matter)|"
     r"(?:negeer|ignore|skip|sla)\s+(?:de\s+|the\s+|alle\s+|all\s+)?letters|"
     r"letters\s+(?:tellen\s+niet|don'?t\s+count|do\s+not\s+count|weglaten|niet\s+meetellen)", re.IGNORECASE)
+# The words a note opens with: a text that has none of them (and no "=") is left as it is, unread.
+_NOTE_WORDS = ("vervang", "replace", "swap", "substitute", "change", "lees", "read", "elke", "ieder", "every", "each",
+               "all")
 _LETTERED_DIGITS = re.compile(r"\d(?:[A-Za-z]{1,2}\d){5,}[A-Za-z]{0,2}")
 
 
@@ -69,7 +72,3 @@ def substituted(text: str) -> str:
             part = among.sub(digit, group.group())
             text = text[: group.start()] + part + text[group.end():]
     return text
-
-
-_NOTE_WORDS = ("vervang", "replace", "swap", "substitute", "change", "lees", "read", "elke", "ieder", "every", "each",
-               "all")
